@@ -1,0 +1,113 @@
+package dev.vizgate.app.architecture;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchRule;
+
+import java.security.Key;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.util.List;
+import java.util.Set;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * DESIGN.md's dependency rules, for a code base rooted at {@code base}. Parameterised by the root so the
+ * same rules can be run against a fixture full of seeded violations and shown to catch each one.
+ */
+public final class ArchitectureRules {
+    private final String base;
+
+    public ArchitectureRules(String base) {
+        this.base = base;
+    }
+
+    private String pkg(String sub) {
+        return base + "." + sub;
+    }
+
+    /** The domain sees java.lang, java.util, java.time, java.net.URI and the java.security key interfaces, nothing else. */
+    public ArchRule domainDependsOnlyOnItsJdkAllowList() {
+        var allowedTypes = Set.of(Key.class.getName(), PublicKey.class.getName(), PrivateKey.class.getName(),
+                java.net.URI.class.getName(),
+                // thrown by the URI constructor, which is the URI API the domain is allowed
+                java.net.URISyntaxException.class.getName());
+        var allowed = new DescribedPredicate<JavaClass>("the domain's allow-list") {
+            @Override
+            public boolean test(JavaClass c) {
+                var t = c.isArray() ? c.getBaseComponentType() : c;
+                return t.isPrimitive() || allowedTypes.contains(t.getName())
+                        || t.getPackageName().startsWith(base + ".domain")
+                        || inPackage(t, "java.lang") || inPackage(t, "java.util") || inPackage(t, "java.time");
+            }
+        };
+        return noClasses().that().resideInAPackage(pkg("domain.."))
+                .should().dependOnClassesThat(DescribedPredicate.not(allowed))
+                .because("the domain has no dependencies beyond its JDK allow-list (DESIGN.md)");
+    }
+
+    private static boolean inPackage(JavaClass c, String root) {
+        var p = c.getPackageName();
+        return p.equals(root) || p.startsWith(root + ".");
+    }
+
+    public ArchRule adaptersDoNotDependOnEachOther() {
+        return slices().matching(base + ".adapters.(*)..").should().notDependOnEachOther()
+                .because("adapters depend on the domain only (DESIGN.md)");
+    }
+
+    public ArchRule onlyAppSeesApp() {
+        return noClasses().that().resideOutsideOfPackage(pkg("app.."))
+                .should().dependOnClassesThat().resideInAPackage(pkg("app.."))
+                .because("app is the outermost ring: it wires everything and nothing depends on it");
+    }
+
+    public ArchRule jjwtOnlyInTheTableauAdapter() {
+        return noClasses().that().resideOutsideOfPackage(pkg("adapters.tableau.."))
+                .should().dependOnClassesThat().resideInAPackage("io.jsonwebtoken..")
+                .because("jjwt signs and verifies every JWS, and lives only in adapters-tableau (DESIGN.md)");
+    }
+
+    public ArchRule httpClientAndJacksonOnlyWhereAllowed() {
+        return noClasses().that().resideInAnyPackage(pkg("domain.."), pkg("adapters.keystore.."), pkg("adapters.store.."))
+                .should().dependOnClassesThat().resideInAnyPackage("java.net.http..", "com.fasterxml.jackson..")
+                .because("HTTP and JSON belong to adapters-salesforce, adapters-tableau, app and sandbox (DESIGN.md)");
+    }
+
+    public ArchRule keyStoreAndBouncyCastleOnlyInTheKeystoreAdapter() {
+        return noClasses().that().resideOutsideOfPackage(pkg("adapters.keystore.."))
+                .should().dependOnClassesThat(JavaClass.Predicates.equivalentTo(KeyStore.class)
+                        .or(resideInAnyPackage("org.bouncycastle..")))
+                .because("key material is loaded only in adapters-keystore (DESIGN.md)");
+    }
+
+    public ArchRule portsAreInterfaces() {
+        return classes().that().resideInAPackage(pkg("domain.port..")).and().areTopLevelClasses()
+                .should().beInterfaces()
+                .because("a driven port is a narrow interface that adapters implement");
+    }
+
+    public ArchRule modulesAreFreeOfCycles() {
+        return slices().matching(base + ".(*)..").should().beFreeOfCycles();
+    }
+
+    public ArchRule domainPackagesAreFreeOfCycles() {
+        return slices().matching(base + ".domain.(*)..").should().beFreeOfCycles();
+    }
+
+    public ArchRule adaptersAreFreeOfCycles() {
+        return slices().matching(base + ".adapters.(*)..").should().beFreeOfCycles();
+    }
+
+    public List<ArchRule> all() {
+        return List.of(domainDependsOnlyOnItsJdkAllowList(), adaptersDoNotDependOnEachOther(), onlyAppSeesApp(),
+                jjwtOnlyInTheTableauAdapter(), httpClientAndJacksonOnlyWhereAllowed(),
+                keyStoreAndBouncyCastleOnlyInTheKeystoreAdapter(), portsAreInterfaces(), modulesAreFreeOfCycles(),
+                domainPackagesAreFreeOfCycles(), adaptersAreFreeOfCycles());
+    }
+}

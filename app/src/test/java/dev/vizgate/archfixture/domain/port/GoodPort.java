@@ -1,0 +1,4 @@
+package dev.vizgate.archfixture.domain.port;
+
+public interface GoodPort {
+}

@@ -1,0 +1,39 @@
+package dev.vizgate.domain.model;
+
+import java.net.URI;
+import java.util.Objects;
+
+/** What is presented to Salesforce's token endpoint for an access token (salesforce.md §1–§2). */
+public sealed interface Grant {
+    /** {@code grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer} with a signed assertion. */
+    record JwtBearer(SignedToken assertion) implements Grant {
+        public JwtBearer {
+            Objects.requireNonNull(assertion, "assertion");
+        }
+    }
+
+    /** {@code grant_type=client_credentials}; the client secret is the adapter's configuration. */
+    record ClientCredentials() implements Grant {
+    }
+
+    /** {@code grant_type=authorization_code} with the PKCE {@code code_verifier}. */
+    record AuthorizationCode(String code, String codeVerifier, URI redirectUri) implements Grant {
+        public AuthorizationCode {
+            Secrets.check(code, "authorization code");
+            Secrets.check(codeVerifier, "code verifier");
+            Objects.requireNonNull(redirectUri, "redirect_uri");
+        }
+
+        @Override
+        public String toString() {
+            return "AuthorizationCode[redirectUri=" + redirectUri + ", code=redacted]";
+        }
+    }
+
+    /** {@code grant_type=refresh_token}. */
+    record Refresh(RefreshToken refreshToken) implements Grant {
+        public Refresh {
+            Objects.requireNonNull(refreshToken, "refresh token");
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.vizgate.domain.model;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An access token and where to use it. Salesforce sends no {@code expires_in} (salesforce.md §1), so the
+ * expiry is an assumption from the configured session TTL, and a 401/403 may still end it earlier.
+ */
+public record SalesforceSession(
+        AccessToken accessToken,
+        InstanceUrl instanceUrl,
+        Instant issuedAt,
+        Instant assumedExpiry,
+        Optional<RefreshToken> refreshToken) {
+
+    public SalesforceSession {
+        Objects.requireNonNull(accessToken, "access token");
+        Objects.requireNonNull(instanceUrl, "instance_url");
+        Objects.requireNonNull(issuedAt, "issued_at");
+        Objects.requireNonNull(assumedExpiry, "assumed expiry");
+        Objects.requireNonNull(refreshToken, "refresh token");
+        if (!assumedExpiry.isAfter(issuedAt)) {
+            throw new IllegalArgumentException("a session's assumed expiry must be after its issue time");
+        }
+    }
+
+    public boolean isUsableAt(Instant now) {
+        return now.isBefore(assumedExpiry);
+    }
+
+    @Override
+    public String toString() {
+        return "SalesforceSession[instance=" + instanceUrl + ", issuedAt=" + issuedAt + ", assumedExpiry=" + assumedExpiry
+                + ", accessToken=redacted" + (refreshToken.isPresent() ? ", refreshToken=redacted" : "") + "]";
+    }
+}

@@ -1,0 +1,51 @@
+package dev.vizgate.domain.model;
+
+import java.util.Objects;
+
+/**
+ * The checks every textual value shares. Messages quote a value only through {@link #quote},
+ * which bounds its length and neutralises control characters, so a hostile value cannot forge log
+ * lines; secret-bearing types never call it at all.
+ */
+public final class Text {
+    private Text() {
+    }
+
+    /** Non-null, non-blank, no control characters, no surrounding whitespace, at most {@code max} chars. */
+    public static String printable(String value, String what, int max) {
+        Objects.requireNonNull(value, what + " must not be null");
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(what + " must not be blank");
+        }
+        if (value.length() > max) {
+            throw new IllegalArgumentException(what + " is " + value.length() + " characters; at most " + max + " are allowed");
+        }
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException(what + " must not contain control characters");
+        }
+        if (!value.strip().equals(value)) {
+            throw new IllegalArgumentException(what + " must not start or end with whitespace: " + quote(value));
+        }
+        return value;
+    }
+
+    /** {@link #printable} and no whitespace anywhere: identifiers, ids, URIs. */
+    public static String token(String value, String what, int max) {
+        printable(value, what, max);
+        if (value.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException(what + " must not contain whitespace: " + quote(value));
+        }
+        return value;
+    }
+
+    /** A value safe to put in a message: at most 64 characters, control characters replaced. */
+    public static String quote(String value) {
+        if (value == null) {
+            return "null";
+        }
+        var shown = value.length() > 64 ? value.substring(0, 64) + "…" : value;
+        var sb = new StringBuilder(shown.length() + 2).append('\'');
+        shown.codePoints().forEach(c -> sb.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+        return sb.append('\'').toString();
+    }
+}

@@ -1,0 +1,22 @@
+package dev.vizgate.domain.model;
+
+import java.util.Objects;
+
+/**
+ * A token as it arrived from outside, before any check: any text at all. The verifier bounds its size
+ * before parsing. Never printed, since it may be a valid credential.
+ */
+public record UntrustedToken(String value) {
+    public UntrustedToken {
+        Objects.requireNonNull(value, "token must not be null");
+    }
+
+    public int length() {
+        return value.length();
+    }
+
+    @Override
+    public String toString() {
+        return "UntrustedToken[" + value.length() + " chars, redacted]";
+    }
+}

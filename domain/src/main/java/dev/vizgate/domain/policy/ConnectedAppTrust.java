@@ -1,0 +1,60 @@
+package dev.vizgate.domain.policy;
+
+import dev.vizgate.domain.model.ClientId;
+import dev.vizgate.domain.model.Issuer;
+import dev.vizgate.domain.model.JwsAlgorithm;
+import dev.vizgate.domain.model.JwsHeader;
+import dev.vizgate.domain.model.KeyId;
+
+import java.util.Objects;
+
+/** How Tableau trusts the tokens of one Connected App: a shared secret, or our own keys (EAS). */
+public sealed interface ConnectedAppTrust {
+    /** The token's {@code iss}. */
+    Issuer issuer();
+
+    /** The header of the next token: names the key that signs now. */
+    JwsHeader header();
+
+    default KeyId signingKeyId() {
+        return header().keyId().orElseThrow();
+    }
+
+    /** Direct trust: HS256 with the active secret; {@code iss} = client id in header and payload. */
+    record DirectTrust(ClientId clientId, SecretRotation secrets) implements ConnectedAppTrust {
+        public DirectTrust {
+            Objects.requireNonNull(clientId, "client id");
+            Objects.requireNonNull(secrets, "secrets");
+        }
+
+        @Override
+        public Issuer issuer() {
+            return clientId.asIssuer();
+        }
+
+        @Override
+        public JwsHeader header() {
+            return JwsHeader.directTrust(secrets.active(), clientId);
+        }
+    }
+
+    /** OAuth 2.0 trust: our HTTPS issuer, signed by the first configured key. */
+    record ExternalAuthorizationServer(Issuer issuer, KeyId signingKey, JwsAlgorithm algorithm) implements ConnectedAppTrust {
+        public ExternalAuthorizationServer {
+            Objects.requireNonNull(issuer, "issuer");
+            Objects.requireNonNull(signingKey, "signing key");
+            Objects.requireNonNull(algorithm, "algorithm");
+            if (!issuer.isHttpsUri()) {
+                throw new IllegalArgumentException("an EAS issuer must be an https URI, not " + issuer);
+            }
+            if (algorithm.isSymmetric()) {
+                throw new IllegalArgumentException("an EAS signs with RS256, PS256 or ES256, not " + algorithm);
+            }
+        }
+
+        @Override
+        public JwsHeader header() {
+            return JwsHeader.externalAuthorizationServer(algorithm, signingKey);
+        }
+    }
+}

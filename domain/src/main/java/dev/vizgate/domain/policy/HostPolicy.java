@@ -1,0 +1,83 @@
+package dev.vizgate.domain.policy;
+
+import dev.vizgate.domain.model.Loopback;
+import dev.vizgate.domain.model.Text;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Which hosts may receive an access token ({@code instance_url}) or be handed to a browser
+ * ({@code frontdoor_uri}); salesforce.md §6. An entry starting with a dot is a suffix matched on a label
+ * boundary ({@code .salesforce.com} admits {@code x.my.salesforce.com}, never
+ * {@code salesforce.com.evil.example} or {@code evilsalesforce.com}); any other entry is an exact host.
+ * HTTPS only, on the default port; plain HTTP only on loopback, and loopback only when enabled (for local
+ * stand-ins: a production gateway must not send a token to its own machine because a response said so).
+ */
+public record HostPolicy(Set<String> allowedHosts, boolean loopbackAllowed) {
+    /** DESIGN.md's default {@code allowed-hosts}. */
+    public static final List<String> SALESFORCE_HOSTS = List.of(".salesforce.com", ".force.com", ".site.com");
+
+    public HostPolicy {
+        Objects.requireNonNull(allowedHosts, "allowed hosts");
+        allowedHosts = Set.copyOf(allowedHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList());
+        for (var entry : allowedHosts) {
+            Text.token(entry, "allowed host", 253);
+            var bare = entry.startsWith(".") ? entry.substring(1) : entry;
+            if (bare.isEmpty() || bare.startsWith(".") || bare.endsWith(".") || bare.contains("..") || bare.contains("/")
+                    || bare.contains(":") || bare.contains("*")) {
+                throw new IllegalArgumentException("allowed host " + Text.quote(entry)
+                        + " is not a host name or a .suffix (e.g. login.example.com or .salesforce.com)");
+            }
+            if (entry.startsWith(".") && !bare.contains(".")) {
+                throw new IllegalArgumentException("allowed host suffix " + Text.quote(entry)
+                        + " is a whole top-level domain; name a registered domain such as .salesforce.com");
+            }
+        }
+    }
+
+    public static HostPolicy salesforce() {
+        return new HostPolicy(Set.copyOf(SALESFORCE_HOSTS), false);
+    }
+
+    public HostPolicy withLoopback(boolean allowed) {
+        return new HostPolicy(allowedHosts, allowed);
+    }
+
+    public HostDecision check(URI url) {
+        if (url == null || !url.isAbsolute() || url.isOpaque()) {
+            return new HostDecision.Refused("not an absolute URL");
+        }
+        if (url.getRawUserInfo() != null) {
+            return new HostDecision.Refused("a URL with user info is refused");
+        }
+        var host = url.getHost();
+        if (host == null) {
+            return new HostDecision.Refused("the URL has no host name");
+        }
+        host = host.toLowerCase(Locale.ROOT);
+        var scheme = url.getScheme().toLowerCase(Locale.ROOT);
+        if (Loopback.isLoopback(host)) {
+            if (!loopbackAllowed) {
+                return new HostDecision.Refused("loopback host " + host + " is only allowed for local stand-ins");
+            }
+            return scheme.equals("http") || scheme.equals("https")
+                    ? HostDecision.ALLOWED : new HostDecision.Refused("scheme " + scheme + " is not http(s)");
+        }
+        if (!scheme.equals("https")) {
+            return new HostDecision.Refused("host " + host + " must be reached over https, not " + scheme);
+        }
+        if (url.getPort() != -1 && url.getPort() != 443) {
+            return new HostDecision.Refused("host " + host + " must be on the https default port, not " + url.getPort());
+        }
+        for (var entry : allowedHosts) {
+            if (entry.startsWith(".") ? host.endsWith(entry) : host.equals(entry)) {
+                return HostDecision.ALLOWED;
+            }
+        }
+        return new HostDecision.Refused("host " + host + " is not among the allowed hosts " + allowedHosts.stream().sorted().toList());
+    }
+}

@@ -1,0 +1,90 @@
+package dev.vizgate.domain.policy;
+
+import dev.vizgate.domain.model.Audience;
+import dev.vizgate.domain.model.Issuer;
+import dev.vizgate.domain.model.RejectionReason;
+import dev.vizgate.domain.model.Subject;
+import dev.vizgate.domain.model.TokenId;
+import dev.vizgate.domain.model.VerifiedClaims;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Rules for an inbound platform assertion: short-lived ({@code exp} at most {@code maxTokenAge} ahead, and
+ * no more than that after {@code iat}), not expired, not early, for this audience, with a {@code jti} that is
+ * accepted once. A ledger entry lives until {@code exp + skew}: after that the token is refused as expired
+ * anyway, so forgetting it then loses nothing.
+ */
+public record ReplayPolicy(Duration maxTokenAge, Duration skew) {
+    public static final Duration DEFAULT_MAX_TOKEN_AGE = Duration.ofMinutes(5);
+    public static final Duration DEFAULT_SKEW = Duration.ofSeconds(30);
+
+    public ReplayPolicy {
+        Durations.positiveWholeSeconds(maxTokenAge, "maximum token age");
+        Durations.nonNegativeWholeSeconds(skew, "skew allowance");
+    }
+
+    public static ReplayPolicy defaults() {
+        return new ReplayPolicy(DEFAULT_MAX_TOKEN_AGE, DEFAULT_SKEW);
+    }
+
+    public ReplayDecision admit(VerifiedClaims claims, Audience expected, Instant now) {
+        Objects.requireNonNull(claims, "claims");
+        Objects.requireNonNull(expected, "expected audience");
+        var iss = claims.string("iss").flatMap(s -> valid(s, Issuer::new));
+        if (iss.isEmpty()) {
+            return refused(RejectionReason.MISSING_CLAIM, "iss must be a non-blank string");
+        }
+        var sub = claims.string("sub").flatMap(s -> valid(s, Subject::new));
+        if (sub.isEmpty()) {
+            return refused(RejectionReason.MISSING_CLAIM, "sub must name the user");
+        }
+        if (!claims.audiences().contains(expected.value())) {
+            return refused(RejectionReason.WRONG_AUDIENCE, "aud must include '" + expected.value() + "'");
+        }
+        var jti = claims.string("jti").flatMap(s -> valid(s, TokenId::new));
+        if (jti.isEmpty()) {
+            return refused(RejectionReason.MISSING_CLAIM, "jti must be a unique id of visible ASCII characters");
+        }
+        var exp = claims.instant("exp");
+        if (exp.isEmpty()) {
+            return refused(RejectionReason.MISSING_CLAIM, "exp must be a NumericDate (seconds since the epoch)");
+        }
+        if (claims.values().containsKey("iat") && claims.instant("iat").isEmpty()) {
+            return refused(RejectionReason.MISSING_CLAIM, "iat must be a NumericDate");
+        }
+        if (claims.values().containsKey("nbf") && claims.instant("nbf").isEmpty()) {
+            return refused(RejectionReason.MISSING_CLAIM, "nbf must be a NumericDate");
+        }
+        if (!exp.get().isAfter(now.minus(skew))) {
+            return refused(RejectionReason.EXPIRED, "the assertion expired at " + exp.get());
+        }
+        if (exp.get().isAfter(now.plus(maxTokenAge).plus(skew))) {
+            return refused(RejectionReason.TOO_LONG_LIVED, "exp may be at most " + maxTokenAge.toMinutes() + " min ahead");
+        }
+        var early = now.plus(skew);
+        if (claims.instant("nbf").filter(nbf -> nbf.isAfter(early)).isPresent()
+                || claims.instant("iat").filter(iat -> iat.isAfter(early)).isPresent()) {
+            return refused(RejectionReason.NOT_YET_VALID, "iat or nbf is in the future; check the platform's clock");
+        }
+        if (claims.instant("iat").filter(iat -> Duration.between(iat, exp.get()).compareTo(maxTokenAge) > 0).isPresent()) {
+            return refused(RejectionReason.TOO_LONG_LIVED, "exp may be at most " + maxTokenAge.toMinutes() + " min after iat");
+        }
+        return new ReplayDecision.Admitted(iss.get(), sub.get(), jti.get(), exp.get().plus(skew));
+    }
+
+    private static ReplayDecision refused(RejectionReason reason, String detail) {
+        return new ReplayDecision.Refused(reason, detail);
+    }
+
+    private static <T> java.util.Optional<T> valid(String raw, Function<String, T> constructor) {
+        try {
+            return java.util.Optional.of(constructor.apply(raw));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.vizgate.domain.usecase;
+
+import dev.vizgate.domain.model.Audience;
+import dev.vizgate.domain.model.Issuer;
+import dev.vizgate.domain.model.RejectionReason;
+import dev.vizgate.domain.model.Sighting;
+import dev.vizgate.domain.model.UntrustedToken;
+import dev.vizgate.domain.model.VerificationOutcome;
+import dev.vizgate.domain.policy.ReplayDecision;
+import dev.vizgate.domain.policy.ReplayPolicy;
+import dev.vizgate.domain.port.ReplayLedger;
+import dev.vizgate.domain.port.TokenVerifier;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Verifies a platform's assertion about its user (signature, then claims, then the ledger) so that nobody
+ * gets a token for a user they did not prove. The ledger is asked last, so a bad token never spends a
+ * {@code jti}; and when the ledger cannot answer the assertion is not accepted.
+ */
+public final class AcceptPlatformAssertion {
+    private final TokenVerifier verifier;
+    private final ReplayPolicy policy;
+    private final ReplayLedger ledger;
+    private final Map<Issuer, Audience> trustedIssuers;
+    private final Clock clock;
+
+    /** @param trustedIssuers each trusted issuer and the audience its assertions must name */
+    public AcceptPlatformAssertion(TokenVerifier verifier, ReplayPolicy policy, ReplayLedger ledger,
+                                   Map<Issuer, Audience> trustedIssuers, Clock clock) {
+        this.verifier = Objects.requireNonNull(verifier, "verifier");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.ledger = Objects.requireNonNull(ledger, "ledger");
+        this.trustedIssuers = Map.copyOf(trustedIssuers);
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public AssertionOutcome accept(UntrustedToken token) {
+        var verified = verifier.verify(token);
+        if (verified instanceof VerificationOutcome.Rejected r) {
+            return new AssertionOutcome.Rejected(r.reason(), r.detail());
+        }
+        var claims = ((VerificationOutcome.Verified) verified).token().claims();
+        var issuer = claims.string("iss");
+        var audience = issuer.map(AcceptPlatformAssertion::issuerOrNull).map(trustedIssuers::get);
+        if (audience.isEmpty()) {
+            return new AssertionOutcome.Rejected(RejectionReason.UNTRUSTED_ISSUER, "iss is not a configured platform issuer");
+        }
+        var now = clock.instant();
+        var decision = policy.admit(claims, audience.get(), now);
+        if (decision instanceof ReplayDecision.Refused refused) {
+            return new AssertionOutcome.Rejected(refused.reason(), refused.detail());
+        }
+        var admitted = (ReplayDecision.Admitted) decision;
+        var sighting = ledger.firstSeen(admitted.issuer(), admitted.tokenId(), admitted.retainUntil());
+        if (sighting instanceof Sighting.First) {
+            return new AssertionOutcome.Accepted(admitted.issuer(), admitted.subject(), admitted.tokenId());
+        }
+        if (sighting instanceof Sighting.Replayed) {
+            return new AssertionOutcome.Rejected(RejectionReason.REPLAYED, "this assertion was already used; mint a new one per request");
+        }
+        return new AssertionOutcome.Unavailable("the replay ledger cannot answer: " + ((Sighting.Unavailable) sighting).reason());
+    }
+
+    private static Issuer issuerOrNull(String raw) {
+        try {
+            return new Issuer(raw);
+        } catch (IllegalArgumentException e) {
+            return null; // Optional.map turns this into empty: an unusable iss is an untrusted one
+        }
+    }
+}

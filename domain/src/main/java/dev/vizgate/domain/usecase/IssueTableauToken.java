@@ -1,0 +1,64 @@
+package dev.vizgate.domain.usecase;
+
+import dev.vizgate.domain.model.SigningFailure;
+import dev.vizgate.domain.model.TokenDraft;
+import dev.vizgate.domain.policy.ConnectedAppTrust;
+import dev.vizgate.domain.policy.PolicyDecision;
+import dev.vizgate.domain.policy.TableauTokenPolicy;
+import dev.vizgate.domain.policy.TableauTokenRequest;
+import dev.vizgate.domain.port.KeySource;
+import dev.vizgate.domain.port.TokenIds;
+import dev.vizgate.domain.port.TokenSigner;
+
+import java.time.Clock;
+import java.util.Objects;
+
+/** Mints a Connected App token for the Embedding API or REST sign-in: policy first, then the key, then the signer. */
+public final class IssueTableauToken {
+    private final ConnectedAppTrust trust;
+    private final TableauTokenPolicy policy;
+    private final KeySource keys;
+    private final TokenSigner signer;
+    private final TokenIds ids;
+    private final Clock clock;
+
+    public IssueTableauToken(ConnectedAppTrust trust, TableauTokenPolicy policy, KeySource keys, TokenSigner signer,
+                             TokenIds ids, Clock clock) {
+        this.trust = Objects.requireNonNull(trust, "trust");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.keys = Objects.requireNonNull(keys, "keys");
+        this.signer = Objects.requireNonNull(signer, "signer");
+        this.ids = Objects.requireNonNull(ids, "ids");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public TokenIssueOutcome issue(TableauTokenRequest request) {
+        var header = trust.header();
+        if (trust instanceof ConnectedAppTrust.DirectTrust) {
+            var headerViolations = policy.reviewDirectTrustHeader(header);
+            if (!headerViolations.isEmpty()) {
+                return new TokenIssueOutcome.Refused(headerViolations);
+            }
+        }
+        var tokenId = ids.next();
+        var decision = policy.draft(request, trust.issuer(), tokenId, clock.instant());
+        if (decision instanceof PolicyDecision.Refused refused) {
+            return new TokenIssueOutcome.Refused(refused.violations());
+        }
+        var claims = ((PolicyDecision.Allowed) decision).claims();
+        var kid = trust.signingKeyId();
+        var key = keys.signingKey(kid);
+        if (key.isEmpty()) {
+            return new TokenIssueOutcome.Failed("no signing key with kid " + kid + " is loaded; check the configured secrets or keys");
+        }
+        if (key.get().algorithm() != header.algorithm()) {
+            return new TokenIssueOutcome.Failed("key " + kid + " is for " + key.get().algorithm() + " but the token is " + header.algorithm());
+        }
+        try {
+            var token = signer.sign(new TokenDraft(header, claims), key.get());
+            return new TokenIssueOutcome.Issued(token, claims.expiresAt(), kid, tokenId);
+        } catch (SigningFailure e) {
+            return new TokenIssueOutcome.Failed("signing with key " + kid + " failed: " + e.getMessage());
+        }
+    }
+}

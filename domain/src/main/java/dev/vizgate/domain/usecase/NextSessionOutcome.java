@@ -1,0 +1,25 @@
+package dev.vizgate.domain.usecase;
+
+import dev.vizgate.domain.model.FrontdoorUrl;
+import dev.vizgate.domain.model.OrgUrl;
+import dev.vizgate.domain.model.SalesforceFailure;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/** What {@link OpenTableauNextSession} produced: a frontdoor URL for the SDK's {@code authCredential}, or why not. */
+public sealed interface NextSessionOutcome {
+    /** {@code orgUrl} is the Lightning URL for the SDK's {@code orgUrl}, when the instance host has a documented one. */
+    record Opened(FrontdoorUrl frontdoorUrl, Optional<OrgUrl> orgUrl) implements NextSessionOutcome {
+        public Opened {
+            Objects.requireNonNull(frontdoorUrl, "frontdoorUrl");
+            Objects.requireNonNull(orgUrl, "orgUrl");
+        }
+    }
+
+    record Failed(SalesforceFailure failure) implements NextSessionOutcome {
+        public Failed {
+            Objects.requireNonNull(failure, "failure");
+        }
+    }
+}

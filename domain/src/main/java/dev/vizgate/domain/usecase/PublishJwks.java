@@ -1,0 +1,57 @@
+package dev.vizgate.domain.usecase;
+
+import dev.vizgate.domain.port.JwkEncoder;
+import dev.vizgate.domain.port.KeySource;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The JWKS Tableau fetches for EAS: every published key with {@code kid}, {@code alg} and {@code use: sig}.
+ * A key that is not signing yet or no longer signing stays here, which is what makes rollover safe. A JWK
+ * member that belongs to a private or secret key is refused even if an encoder produced it.
+ */
+public final class PublishJwks {
+    /** RFC 7518 §6.2.2, §6.3.2, §6.4: private-key and symmetric-key members. */
+    static final Set<String> PRIVATE_MEMBERS = Set.of("d", "p", "q", "dp", "dq", "qi", "oth", "k");
+
+    private final KeySource keys;
+    private final JwkEncoder encoder;
+
+    public PublishJwks(KeySource keys, JwkEncoder encoder) {
+        this.keys = Objects.requireNonNull(keys, "keys");
+        this.encoder = Objects.requireNonNull(encoder, "encoder");
+    }
+
+    /** The JWKS document as ordered maps, ready for any JSON writer: {@code {"keys":[{…},…]}}. */
+    public Map<String, List<Map<String, String>>> publish() {
+        var seen = new HashSet<String>();
+        var out = new ArrayList<Map<String, String>>();
+        for (var key : keys.publishedKeys()) {
+            if (!seen.add(key.keyId().value())) {
+                throw new IllegalStateException("two published keys share kid " + key.keyId() + "; every kid must be unique");
+            }
+            var members = encoder.publicMembers(key.key());
+            var leaked = members.keySet().stream().filter(PRIVATE_MEMBERS::contains).sorted().toList();
+            if (!leaked.isEmpty()) {
+                throw new IllegalStateException("refusing to publish key " + key.keyId() + ": its JWK has private members " + leaked);
+            }
+            var jwk = new LinkedHashMap<String, String>();
+            jwk.put("kid", key.keyId().value());
+            jwk.put("use", "sig");
+            jwk.put("alg", key.algorithm().name());
+            members.forEach((k, v) -> {
+                if (!jwk.containsKey(k)) {
+                    jwk.put(k, v);
+                }
+            });
+            out.add(java.util.Collections.unmodifiableMap(jwk));
+        }
+        return Map.of("keys", List.copyOf(out));
+    }
+}

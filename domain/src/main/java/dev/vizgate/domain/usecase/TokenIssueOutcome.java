@@ -1,0 +1,40 @@
+package dev.vizgate.domain.usecase;
+
+import dev.vizgate.domain.model.KeyId;
+import dev.vizgate.domain.model.SignedToken;
+import dev.vizgate.domain.model.Text;
+import dev.vizgate.domain.model.TokenId;
+import dev.vizgate.domain.policy.PolicyViolation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/** What {@link IssueTableauToken} produced. */
+public sealed interface TokenIssueOutcome {
+    record Issued(SignedToken token, Instant expiresAt, KeyId keyId, TokenId tokenId) implements TokenIssueOutcome {
+        public Issued {
+            Objects.requireNonNull(token, "token");
+            Objects.requireNonNull(expiresAt, "expiresAt");
+            Objects.requireNonNull(keyId, "keyId");
+            Objects.requireNonNull(tokenId, "tokenId");
+        }
+    }
+
+    /** The request breaks the policy; nothing was signed. */
+    record Refused(List<PolicyViolation> violations) implements TokenIssueOutcome {
+        public Refused {
+            violations = List.copyOf(violations);
+            if (violations.isEmpty()) {
+                throw new IllegalArgumentException("a refusal names at least one violation");
+            }
+        }
+    }
+
+    /** Our side could not sign: the key is missing or the signer failed. Not the caller's fault. */
+    record Failed(String detail) implements TokenIssueOutcome {
+        public Failed {
+            Text.printable(detail, "detail", 1024);
+        }
+    }
+}

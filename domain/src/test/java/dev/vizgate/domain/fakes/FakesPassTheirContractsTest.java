@@ -1,0 +1,73 @@
+package dev.vizgate.domain.fakes;
+
+import dev.vizgate.domain.model.SignedToken;
+import dev.vizgate.domain.model.SigningKey;
+import dev.vizgate.domain.port.KeySource;
+import dev.vizgate.domain.port.ReplayLedger;
+import dev.vizgate.domain.port.SessionCache;
+import dev.vizgate.domain.port.TokenIds;
+import dev.vizgate.domain.port.TokenSigner;
+import dev.vizgate.domain.testing.FakeKeySource;
+import dev.vizgate.domain.testing.FakeTokenSigner;
+import dev.vizgate.domain.testing.InMemoryReplayLedger;
+import dev.vizgate.domain.testing.InMemorySessionCache;
+import dev.vizgate.domain.testing.KeySourceContract;
+import dev.vizgate.domain.testing.MutableClock;
+import dev.vizgate.domain.testing.ReplayLedgerContract;
+import dev.vizgate.domain.testing.SequentialTokenIds;
+import dev.vizgate.domain.testing.SessionCacheContract;
+import dev.vizgate.domain.testing.TestKeys;
+import dev.vizgate.domain.testing.TokenIdsContract;
+import dev.vizgate.domain.testing.TokenSignerContract;
+import org.junit.jupiter.api.Nested;
+
+/** The fakes the use-case tests rely on obey the same contracts as the real adapters. */
+class FakesPassTheirContractsTest {
+    @Nested
+    class LedgerFake extends ReplayLedgerContract {
+        @Override
+        protected ReplayLedger createLedger(MutableClock clock) {
+            return new InMemoryReplayLedger(clock);
+        }
+    }
+
+    @Nested
+    class SessionCacheFake extends SessionCacheContract {
+        @Override
+        protected SessionCache createCache(MutableClock clock) {
+            return new InMemorySessionCache(clock);
+        }
+    }
+
+    @Nested
+    class TokenIdsFake extends TokenIdsContract {
+        @Override
+        protected TokenIds createTokenIds() {
+            return new SequentialTokenIds();
+        }
+    }
+
+    @Nested
+    class SignerFake extends TokenSignerContract {
+        @Override
+        protected TokenSigner createSigner() {
+            return new FakeTokenSigner();
+        }
+
+        @Override
+        protected boolean signatureVerifies(SignedToken token, SigningKey key) {
+            return FakeTokenSigner.verifies(token, key);
+        }
+    }
+
+    @Nested
+    class KeySourceFake extends KeySourceContract {
+        @Override
+        protected KeySource createKeySource() {
+            return new FakeKeySource()
+                    .with(TestKeys.rs256(SIGNING_KID.value()))
+                    .publishing(TestKeys.publishedRs256(SIGNING_KID.value()))
+                    .publishing(TestKeys.publishedEs256("next-1"));
+        }
+    }
+}

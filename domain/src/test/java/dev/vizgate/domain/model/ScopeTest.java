@@ -1,0 +1,40 @@
+package dev.vizgate.domain.model;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/** tableau.md §1: scopes are tableau:&lt;resource&gt;:&lt;action&gt;. */
+class ScopeTest {
+    @ParameterizedTest
+    @ValueSource(strings = {"tableau:views:embed", "tableau:views:embed_authoring", "tableau:insights:embed",
+            "tableau:content:read", "tableau:viz_data_service:read", "tableau:workbooks:download", "tableau:users:*"})
+    void givenDocumentedScope_construction_accepts(String s) {
+        assertThat(new Scope(s).value()).isEqualTo(s);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"views:embed", "tableau:views", "tableau::embed", "Tableau:views:embed", "tableau:Views:embed",
+            "tableau:views:embed:extra", "tableau:views: embed", "tableau:*:read", "tableau:views:embed "})
+    void givenScopeOutsideTheGrammar_construction_isRefused(String s) {
+        assertThatIllegalArgumentException().isThrownBy(() -> new Scope(s));
+    }
+
+    @Test
+    void scope_exposesResourceAndAction() {
+        var s = new Scope("tableau:viz_data_service:read");
+        assertThat(s.resource()).isEqualTo("viz_data_service");
+        assertThat(s.action()).isEqualTo("read");
+        assertThat(s.isWildcard()).isFalse();
+        assertThat(new Scope("tableau:users:*").isWildcard()).isTrue();
+    }
+
+    @Test
+    void givenDuplicateScope_scopes_isRefusedButParseDropsRepeats() {
+        assertThatIllegalArgumentException().isThrownBy(() -> Scopes.of("tableau:views:embed", "tableau:views:embed"));
+        assertThat(Scopes.parse(java.util.List.of("tableau:views:embed", "tableau:views:embed")).names()).containsExactly("tableau:views:embed");
+    }
+}

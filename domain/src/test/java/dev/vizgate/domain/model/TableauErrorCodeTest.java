@@ -1,0 +1,26 @@
+package dev.vizgate.domain.model;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** tableau.md §4: every documented rejection code maps to its name. */
+class TableauErrorCodeTest {
+    @ParameterizedTest
+    @CsvSource({"5, SYSTEM_USER_NOT_FOUND", "16, LOGIN_FAILED", "67, FEATURE_NOT_ENABLED", "126, CONNECTED_APP_NOT_FOUND",
+            "127, CONNECTED_APP_SECRET_NOT_FOUND", "128, CONNECTED_APP_SECRET_LIMIT_EXCEEDED", "133, INVALID_DOMAIN_ALLOWLIST",
+            "10083, BAD_JWT", "10084, JWT_PARSE_ERROR", "10085, COULD_NOT_FETCH_JWT_KEYS",
+            "10087, BLOCKLISTED_ALGORITHM", "10089, CONNECTED_APP_NOT_FOUND_OR_DISABLED", "10090, CONNECTED_APP_DISABLED"})
+    void givenDocumentedCode_fromCode_findsIt(int code, TableauErrorCode expected) {
+        assertThat(TableauErrorCode.fromCode(code)).contains(expected);
+        assertThat(expected.cause()).isNotBlank();
+        assertThat(expected.fix()).isNotBlank();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0", "17", "10086", "10091"})
+    void givenUndocumentedCode_fromCode_isEmpty(int code) {
+        assertThat(TableauErrorCode.fromCode(code)).isEmpty();
+    }
+}

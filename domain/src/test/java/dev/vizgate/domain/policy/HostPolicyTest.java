@@ -1,0 +1,88 @@
+package dev.vizgate.domain.policy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.net.URI;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/** salesforce.md §6 and DESIGN.md: who may receive an access token or be handed to a browser. */
+class HostPolicyTest {
+    private final HostPolicy policy = HostPolicy.salesforce();
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "https://acme.my.salesforce.com",
+            "https://acme--uat.sandbox.my.salesforce.com/services/oauth2/singleaccess",
+            "https://acme-dev-ed.develop.my.salesforce.com",
+            "https://acme.lightning.force.com",
+            "https://acme.my.site.com/customers",
+            "https://login.salesforce.com:443/secur/frontdoor.jsp?otp=x",
+            "https://ACME.MY.SALESFORCE.COM"})
+    void givenSalesforceHost_check_allows(String url) {
+        assertThat(policy.check(URI.create(url))).isEqualTo(HostDecision.ALLOWED);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "https://salesforce.com.evil.example",
+            "https://evilsalesforce.com",
+            "https://my.salesforce.com.attacker.net/x",
+            "https://force.com.evil.example",
+            "https://example.com"})
+    void givenLookAlikeOrForeignHost_check_refuses(String url) {
+        assertThat(policy.check(URI.create(url))).isInstanceOf(HostDecision.Refused.class);
+    }
+
+    @Test
+    void givenPlainHttpOnASalesforceHost_check_refuses() {
+        assertThat(policy.check(URI.create("http://acme.my.salesforce.com"))).isInstanceOf(HostDecision.Refused.class);
+    }
+
+    @Test
+    void givenUserInfoTrick_check_refuses() {
+        assertThat(policy.check(URI.create("https://acme.my.salesforce.com@evil.example/"))).isInstanceOf(HostDecision.Refused.class);
+        assertThat(policy.check(URI.create("https://user@acme.my.salesforce.com/"))).isInstanceOf(HostDecision.Refused.class);
+    }
+
+    @Test
+    void givenNonDefaultPort_check_refuses() {
+        assertThat(policy.check(URI.create("https://acme.my.salesforce.com:8443"))).isInstanceOf(HostDecision.Refused.class);
+    }
+
+    @Test
+    void givenRelativeOrOpaqueUrl_check_refuses() {
+        assertThat(policy.check(URI.create("/services/oauth2/singleaccess"))).isInstanceOf(HostDecision.Refused.class);
+        assertThat(policy.check(URI.create("javascript:alert(1)"))).isInstanceOf(HostDecision.Refused.class);
+        assertThat(policy.check(null)).isInstanceOf(HostDecision.Refused.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://127.0.0.1:8081", "http://localhost:9000/x", "http://[::1]:8080"})
+    void givenLoopbackByDefault_check_refuses(String url) {
+        assertThat(policy.check(URI.create(url))).isInstanceOf(HostDecision.Refused.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://127.0.0.1:8081", "http://localhost:9000/x", "http://[::1]:8080", "https://127.0.0.1:8443"})
+    void givenLoopbackEnabledForStandIns_check_allowsHttpOnLoopback(String url) {
+        assertThat(policy.withLoopback(true).check(URI.create(url))).isEqualTo(HostDecision.ALLOWED);
+    }
+
+    @Test
+    void givenExactHostEntry_check_allowsOnlyThatHost() {
+        var custom = new HostPolicy(Set.of("portal.acme.com"), false);
+        assertThat(custom.check(URI.create("https://portal.acme.com"))).isEqualTo(HostDecision.ALLOWED);
+        assertThat(custom.check(URI.create("https://x.portal.acme.com"))).isInstanceOf(HostDecision.Refused.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {".com", ".", "*.salesforce.com", "https://x.com", "a..b.com", ""})
+    void givenEntryThatIsNotAHostOrRegisteredSuffix_construction_isRefused(String entry) {
+        assertThatIllegalArgumentException().isThrownBy(() -> new HostPolicy(Set.of(entry), false));
+    }
+}

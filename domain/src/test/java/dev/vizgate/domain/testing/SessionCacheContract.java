@@ -1,0 +1,145 @@
+package dev.vizgate.domain.testing;
+
+import dev.vizgate.domain.model.ExchangeOutcome;
+import dev.vizgate.domain.model.SalesforceFailure;
+import dev.vizgate.domain.model.Subject;
+import dev.vizgate.domain.port.SessionCache;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What every {@link SessionCache} must do. Extend it and return the adapter under test. */
+public abstract class SessionCacheContract {
+    protected MutableClock clock;
+    private SessionCache cache;
+    private final AtomicInteger opened = new AtomicInteger();
+
+    protected abstract SessionCache createCache(MutableClock clock);
+
+    @BeforeEach
+    void createCache() {
+        clock = new MutableClock();
+        cache = createCache(clock);
+        opened.set(0);
+    }
+
+    private Function<Subject, ExchangeOutcome> opener(Duration ttl) {
+        return s -> {
+            opened.incrementAndGet();
+            return new ExchangeOutcome.Exchanged(TestSessions.session(clock.instant(), ttl));
+        };
+    }
+
+    private static Subject user(String name) {
+        return new Subject(name + "-" + System.nanoTime() + "@example.com");
+    }
+
+    @Test
+    void givenNoSession_getOrOpen_opensOne() {
+        var outcome = cache.getOrOpen(user("a"), opener(Duration.ofMinutes(30)));
+        assertThat(outcome).isInstanceOf(ExchangeOutcome.Exchanged.class);
+        assertThat(opened).hasValue(1);
+    }
+
+    @Test
+    void givenCachedSession_getOrOpen_reusesIt() {
+        var alice = user("alice");
+        var first = cache.getOrOpen(alice, opener(Duration.ofMinutes(30)));
+        var second = cache.getOrOpen(alice, opener(Duration.ofMinutes(30)));
+        assertThat(second).isEqualTo(first);
+        assertThat(opened).hasValue(1);
+    }
+
+    @Test
+    void givenTwoUsers_getOrOpen_keepsTheirSessionsApart() {
+        var a = cache.getOrOpen(user("a"), opener(Duration.ofMinutes(30)));
+        var b = cache.getOrOpen(user("b"), opener(Duration.ofMinutes(30)));
+        assertThat(a).isNotEqualTo(b);
+        assertThat(opened).hasValue(2);
+    }
+
+    @Test
+    void givenSessionPastItsAssumedExpiry_getOrOpen_opensANewOne() {
+        var alice = user("alice");
+        var first = cache.getOrOpen(alice, opener(Duration.ofSeconds(2)));
+        clock.advance(Duration.ofSeconds(3));
+        var second = cache.getOrOpen(alice, opener(Duration.ofMinutes(30)));
+        assertThat(second).isNotEqualTo(first);
+        assertThat(opened).hasValue(2);
+    }
+
+    @Test
+    void givenFailedExchange_getOrOpen_returnsItButDoesNotKeepIt() {
+        var alice = user("alice");
+        var failure = new ExchangeOutcome.Failed(SalesforceFailure.of(SalesforceFailure.Kind.UNAVAILABLE, "down"));
+        assertThat(cache.getOrOpen(alice, s -> failure)).isEqualTo(failure);
+        assertThat(cache.getOrOpen(alice, opener(Duration.ofMinutes(30)))).isInstanceOf(ExchangeOutcome.Exchanged.class);
+        assertThat(opened).hasValue(1);
+    }
+
+    @Test
+    void givenEvictedSession_getOrOpen_opensANewOne() {
+        var alice = user("alice");
+        var first = (ExchangeOutcome.Exchanged) cache.getOrOpen(alice, opener(Duration.ofMinutes(30)));
+        cache.evict(alice, first.session());
+        var second = cache.getOrOpen(alice, opener(Duration.ofMinutes(30)));
+        assertThat(second).isNotEqualTo(first);
+        assertThat(opened).hasValue(2);
+    }
+
+    @Test
+    void givenStaleSessionEvictedAfterANewerOne_evict_keepsTheNewer() {
+        var alice = user("alice");
+        var first = (ExchangeOutcome.Exchanged) cache.getOrOpen(alice, opener(Duration.ofMinutes(30)));
+        cache.evict(alice, first.session());
+        var second = cache.getOrOpen(alice, opener(Duration.ofMinutes(30)));
+        cache.evict(alice, first.session()); // a slow request evicting what it saw
+        assertThat(cache.getOrOpen(alice, opener(Duration.ofMinutes(30)))).isEqualTo(second);
+        assertThat(opened).hasValue(2);
+    }
+
+    @Test
+    void given100ConcurrentRequestsForOneUser_getOrOpen_opensOnce() throws Exception {
+        var alice = user("alice");
+        var pool = Executors.newFixedThreadPool(16);
+        try {
+            var start = new CountDownLatch(1);
+            var futures = new ArrayList<Future<ExchangeOutcome>>();
+            for (int i = 0; i < 100; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return cache.getOrOpen(alice, s -> {
+                        sleep(20);
+                        return opener(Duration.ofMinutes(30)).apply(s);
+                    });
+                }));
+            }
+            start.countDown();
+            var first = futures.get(0).get(30, TimeUnit.SECONDS);
+            for (var f : futures) {
+                assertThat(f.get(30, TimeUnit.SECONDS)).isEqualTo(first);
+            }
+            assertThat(opened).hasValue(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.vizgate.domain.usecase;
+
+import dev.vizgate.domain.testing.FakeJwkEncoder;
+import dev.vizgate.domain.testing.FakeKeySource;
+import dev.vizgate.domain.testing.TestKeys;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+class PublishJwksTest {
+    @Test
+    void givenPublishedKeys_publish_listsEachWithKidAlgAndUseSig() {
+        var keys = new FakeKeySource().publishing(TestKeys.publishedRs256("rsa-1")).publishing(TestKeys.publishedEs256("ec-1"));
+        var jwks = new PublishJwks(keys, new FakeJwkEncoder()).publish();
+        assertThat(jwks.get("keys")).hasSize(2);
+        assertThat(jwks.get("keys").get(0)).containsEntry("kid", "rsa-1").containsEntry("alg", "RS256").containsEntry("use", "sig");
+        assertThat(jwks.get("keys").get(1)).containsEntry("kid", "ec-1").containsEntry("alg", "ES256");
+    }
+
+    @Test
+    void givenRolloverWithANextKeyNotYetSigning_publish_listsBoth() {
+        var keys = new FakeKeySource().with(TestKeys.rs256("current"))
+                .publishing(TestKeys.publishedRs256("current")).publishing(TestKeys.publishedRs256("next"));
+        assertThat(new PublishJwks(keys, new FakeJwkEncoder()).publish().get("keys")).extracting(m -> m.get("kid"))
+                .containsExactly("current", "next");
+    }
+
+    @Test
+    void givenEncoderThatLeaksAPrivateMember_publish_refuses() {
+        var keys = new FakeKeySource().publishing(TestKeys.publishedRs256("rsa-1"));
+        assertThatIllegalStateException().isThrownBy(() -> new PublishJwks(keys, new FakeJwkEncoder(true)).publish())
+                .withMessageContaining("private members [d]");
+    }
+
+    @Test
+    void givenDuplicateKid_publish_refuses() {
+        var keys = new FakeKeySource().publishing(TestKeys.publishedRs256("same")).publishing(TestKeys.publishedEs256("same"));
+        assertThatIllegalStateException().isThrownBy(() -> new PublishJwks(keys, new FakeJwkEncoder()).publish());
+    }
+
+    @Test
+    void givenNoKeys_publish_isAnEmptySet() {
+        assertThat(new PublishJwks(new FakeKeySource(), new FakeJwkEncoder()).publish()).isEqualTo(Map.of("keys", java.util.List.of()));
+    }
+}
