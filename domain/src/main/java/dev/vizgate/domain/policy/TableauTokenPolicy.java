@@ -133,7 +133,7 @@ public record TableauTokenPolicy(
         var t = now.truncatedTo(ChronoUnit.SECONDS);
         var backdated = t.minus(skew);
         var claims = new Claims(issuer, request.subject(), Audience.TABLEAU, tokenId, backdated, Optional.of(backdated),
-                t.plus(lifetime), scopes, request.attributes(), request.onDemandAccess());
+                t.plus(lifetime), scopes, request.attributes(), request.onDemandAccess().map(oda -> oda.withFlagStyle(odaFlagStyle)));
         var review = review(claims);
         return review.isEmpty() ? new PolicyDecision.Allowed(claims) : new PolicyDecision.Refused(review);
     }

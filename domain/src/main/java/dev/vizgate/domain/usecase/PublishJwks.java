@@ -28,6 +28,25 @@ public final class PublishJwks {
         this.encoder = Objects.requireNonNull(encoder, "encoder");
     }
 
+    /**
+     * An OpenID-style discovery document naming the JWKS, for a relying party that discovers keys from the
+     * issuer. Whether Tableau discovers or takes a registered JWKS URI is UNVERIFIED (tableau.md §2), so both work.
+     */
+    public Map<String, Object> discovery(dev.vizgate.domain.model.Issuer issuer) {
+        if (!issuer.isHttpsUri()) {
+            throw new IllegalArgumentException("an EAS issuer must be an https URI, not " + issuer);
+        }
+        var base = issuer.value().endsWith("/") ? issuer.value().substring(0, issuer.value().length() - 1) : issuer.value();
+        var algs = keys.publishedKeys().stream().map(k -> k.algorithm().name()).distinct().sorted().toList();
+        var doc = new LinkedHashMap<String, Object>();
+        doc.put("issuer", issuer.value());
+        doc.put("jwks_uri", base + "/.well-known/jwks.json");
+        doc.put("id_token_signing_alg_values_supported", algs);
+        doc.put("subject_types_supported", List.of("public"));
+        doc.put("response_types_supported", List.of("id_token"));
+        return java.util.Collections.unmodifiableMap(doc);
+    }
+
     /** The JWKS document as ordered maps, ready for any JSON writer: {@code {"keys":[{…},…]}}. */
     public Map<String, List<Map<String, String>>> publish() {
         var seen = new HashSet<String>();

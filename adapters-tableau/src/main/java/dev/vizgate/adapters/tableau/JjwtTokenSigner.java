@@ -1,0 +1,96 @@
+package dev.vizgate.adapters.tableau;
+
+import dev.vizgate.domain.model.AttributeValue;
+import dev.vizgate.domain.model.JwsAlgorithm;
+import dev.vizgate.domain.model.OnDemandAccess;
+import dev.vizgate.domain.model.SignedToken;
+import dev.vizgate.domain.model.SigningFailure;
+import dev.vizgate.domain.model.SigningKey;
+import dev.vizgate.domain.model.TokenDraft;
+import dev.vizgate.domain.port.TokenSigner;
+import io.jsonwebtoken.JwtException;
+import io.jsonwebtoken.Jwts;
+import io.jsonwebtoken.jackson.io.JacksonSerializer;
+import io.jsonwebtoken.security.SecureDigestAlgorithm;
+
+import javax.crypto.SecretKey;
+import java.security.Key;
+import java.security.PrivateKey;
+import java.util.Date;
+import java.util.Map;
+
+/**
+ * Signs every token Vizgate issues with jjwt: Tableau direct trust (HS256, header kid + iss + typ), EAS
+ * (RS256, PS256, ES256 with kid), and the Salesforce JWT bearer assertion (header {@code {"alg":"RS256"}}).
+ * The header holds exactly what the draft says; jjwt adds nothing else.
+ */
+public final class JjwtTokenSigner implements TokenSigner {
+    private final JacksonSerializer<Map<String, ?>> json = new JacksonSerializer<>(TableauJson.MAPPER);
+
+    @Override
+    public SignedToken sign(TokenDraft draft, SigningKey key) {
+        var header = draft.header();
+        if (key.algorithm() != header.algorithm()) {
+            throw new SigningFailure("key " + key.keyId() + " is for " + key.algorithm() + " but the header says " + header.algorithm());
+        }
+        var claims = draft.claims();
+        var builder = Jwts.builder().json(json);
+        var h = builder.header();
+        header.keyId().ifPresent(kid -> h.keyId(kid.value()));
+        header.type().ifPresent(h::type);
+        header.issuer().ifPresent(iss -> h.add("iss", iss.value()));
+        builder = h.and()
+                .issuer(claims.issuer().value())
+                .subject(claims.subject().value())
+                .audience().single(claims.audience().value())
+                .id(claims.tokenId().value())
+                .issuedAt(Date.from(claims.issuedAt()))
+                .expiration(Date.from(claims.expiresAt()));
+        if (claims.notBefore().isPresent()) {
+            builder = builder.notBefore(Date.from(claims.notBefore().get()));
+        }
+        if (!claims.scopes().isEmpty()) {
+            builder = builder.claim("scp", claims.scopes().names());
+        }
+        for (var a : claims.attributes().values().entrySet()) {
+            builder = builder.claim(a.getKey(), a.getValue() instanceof AttributeValue.Single s ? s.value() : a.getValue().values());
+        }
+        if (claims.onDemandAccess().isPresent()) {
+            var oda = claims.onDemandAccess().get();
+            builder = builder.claim(OnDemandAccess.ODA_CLAIM, oda.flagValue()).claim(OnDemandAccess.GROUPS_CLAIM, oda.groups());
+        }
+        try {
+            return new SignedToken(sign(builder, key.algorithm(), key.key()).compact());
+        } catch (JwtException | IllegalArgumentException | ClassCastException e) {
+            // jjwt's messages name algorithms and key sizes, never key bytes.
+            throw new SigningFailure("key " + key.keyId() + " could not sign " + key.algorithm() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static io.jsonwebtoken.JwtBuilder sign(io.jsonwebtoken.JwtBuilder b, JwsAlgorithm alg, Key key) {
+        return switch (alg) {
+            case HS256 -> b.signWith(secret(key), Jwts.SIG.HS256);
+            case RS256 -> b.signWith(priv(key), (SecureDigestAlgorithm<PrivateKey, ?>) Jwts.SIG.RS256);
+            case PS256 -> b.signWith(priv(key), (SecureDigestAlgorithm<PrivateKey, ?>) Jwts.SIG.PS256);
+            case ES256 -> b.signWith(priv(key), (SecureDigestAlgorithm<PrivateKey, ?>) Jwts.SIG.ES256);
+        };
+    }
+
+    private static SecretKey secret(Key key) {
+        if (key instanceof SecretKey s) {
+            return s;
+        }
+        throw new SigningFailure("HS256 needs a secret key, not a " + key.getAlgorithm() + " " + kind(key));
+    }
+
+    private static PrivateKey priv(Key key) {
+        if (key instanceof PrivateKey p) {
+            return p;
+        }
+        throw new SigningFailure("an asymmetric algorithm needs a private key, not a " + key.getAlgorithm() + " " + kind(key));
+    }
+
+    private static String kind(Key key) {
+        return key instanceof SecretKey ? "secret" : "key";
+    }
+}

@@ -1,0 +1,40 @@
+package dev.vizgate.adapters.tableau;
+
+import dev.vizgate.domain.model.JwsAlgorithm;
+import dev.vizgate.domain.model.KeyId;
+import dev.vizgate.domain.model.SigningKey;
+
+import javax.crypto.SecretKey;
+import java.security.Key;
+import java.security.PublicKey;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A key the verifier trusts, pinned to one algorithm: a token whose header names another algorithm is refused
+ * before any cryptography runs, which is what rules out HS/RS confusion.
+ */
+public record TrustedKey(Optional<KeyId> keyId, JwsAlgorithm algorithm, Key key) {
+    public TrustedKey {
+        Objects.requireNonNull(keyId, "kid");
+        Objects.requireNonNull(algorithm, "alg");
+        Objects.requireNonNull(key, "key");
+        if (algorithm.isSymmetric()) {
+            if (!(key instanceof SecretKey) || key.getEncoded() == null || key.getEncoded().length < SigningKey.MIN_HMAC_BYTES) {
+                throw new IllegalArgumentException("an HS256 key must be a secret of at least 256 bits");
+            }
+        } else if (!(key instanceof PublicKey) || !algorithm.acceptsKeyAlgorithm(key.getAlgorithm())) {
+            throw new IllegalArgumentException(algorithm + " verifies with a " + algorithm.keyFamily() + " public key, not a "
+                    + key.getAlgorithm() + (key instanceof PublicKey ? " public key" : " private or secret key"));
+        }
+    }
+
+    public static TrustedKey of(String kid, JwsAlgorithm algorithm, Key key) {
+        return new TrustedKey(Optional.of(new KeyId(kid)), algorithm, key);
+    }
+
+    @Override
+    public String toString() {
+        return "TrustedKey[kid=" + keyId.map(KeyId::value).orElse("-") + ", alg=" + algorithm + "]";
+    }
+}

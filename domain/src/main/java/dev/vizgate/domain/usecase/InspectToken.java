@@ -1,0 +1,219 @@
+package dev.vizgate.domain.usecase;
+
+import dev.vizgate.domain.model.DecodeOutcome;
+import dev.vizgate.domain.model.DecodedToken;
+import dev.vizgate.domain.model.JwsAlgorithm;
+import dev.vizgate.domain.model.OnDemandAccess;
+import dev.vizgate.domain.model.Scope;
+import dev.vizgate.domain.model.TableauErrorCode;
+import dev.vizgate.domain.model.UntrustedToken;
+import dev.vizgate.domain.model.VerifiedClaims;
+import dev.vizgate.domain.policy.BearerAssertionPolicy;
+import dev.vizgate.domain.port.TokenDecoder;
+import dev.vizgate.domain.usecase.InspectionReport.Finding;
+import dev.vizgate.domain.usecase.InspectionReport.Status;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Decodes a token without trusting it and says, rule by rule, what Tableau (tableau.md §1–§4) or Salesforce
+ * (salesforce.md §1) would make of it. It reads raw JSON values rather than building {@code Claims}, so that
+ * a token that could never be built here (no sub, a string exp) is still explained.
+ */
+public final class InspectToken {
+    public enum Target { TABLEAU, SALESFORCE }
+
+    private static final Set<String> REGISTERED = Set.of("iss", "sub", "aud", "exp", "nbf", "iat", "jti", "scp",
+            OnDemandAccess.ODA_CLAIM, OnDemandAccess.GROUPS_CLAIM);
+
+    private final TokenDecoder decoder;
+    private final Duration tableauMaxLifetime;
+    private final Clock clock;
+
+    public InspectToken(TokenDecoder decoder, Duration tableauMaxLifetime, Clock clock) {
+        this.decoder = Objects.requireNonNull(decoder, "decoder");
+        this.tableauMaxLifetime = Objects.requireNonNull(tableauMaxLifetime, "tableauMaxLifetime");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public InspectionReport inspect(UntrustedToken token, Target target) {
+        var decoded = decoder.decode(token);
+        var name = target.name().toLowerCase(java.util.Locale.ROOT);
+        if (decoded instanceof DecodeOutcome.Undecodable u) {
+            return new InspectionReport(name, List.of(fail("structure", u.detail())));
+        }
+        var t = ((DecodeOutcome.Decoded) decoded).token();
+        var findings = new ArrayList<Finding>();
+        findings.add(new Finding(Status.PASS, "structure", "a compact JWS with a " + t.signatureLength()
+                + "-character signature (not checked: the inspector trusts nothing)", Optional.empty()));
+        if (target == Target.TABLEAU) {
+            tableau(t, findings);
+        } else {
+            salesforce(t, findings);
+        }
+        return new InspectionReport(name, findings);
+    }
+
+    private void tableau(DecodedToken t, List<Finding> out) {
+        var h = t.headerValues();
+        var p = t.claims();
+        var now = clock.instant();
+        var alg = h.string("alg").flatMap(JwsAlgorithm::fromName);
+        if (alg.isEmpty()) {
+            out.add(fail("alg", "alg is " + shown(t.header().get("alg")) + "; Tableau takes HS256 (direct trust) or RS256, PS256, ES256 (EAS)"));
+        } else {
+            out.add(pass("alg", alg.get() + (alg.get().isSymmetric() ? " (direct trust)" : " (OAuth 2.0 trust / EAS)")));
+        }
+        var direct = alg.filter(JwsAlgorithm::isSymmetric).isPresent();
+        if (h.string("kid").isEmpty()) {
+            out.add(tableauFail("kid", "the header has no kid" + (direct ? " (the secret id)" : ""), TableauErrorCode.BAD_JWT));
+        } else {
+            out.add(pass("kid", "kid " + h.string("kid").get()));
+        }
+        var headerIss = h.string("iss");
+        var payloadIss = p.string("iss");
+        if (direct && headerIss.isEmpty()) {
+            out.add(tableauFail("iss", "direct trust needs iss (the client id) in the header", TableauErrorCode.BAD_JWT));
+        } else if (headerIss.isEmpty() && payloadIss.isEmpty()) {
+            out.add(fail("iss", "iss is missing from both header and payload"));
+        } else if (headerIss.isPresent() && payloadIss.isPresent() && !headerIss.equals(payloadIss)) {
+            out.add(fail("iss", "the header's iss and the payload's iss differ"));
+        } else {
+            out.add(pass("iss", "iss " + headerIss.or(() -> payloadIss).get()));
+        }
+        if (p.string("sub").filter(s -> !s.isBlank()).isEmpty()) {
+            out.add(tableauFail("sub", "sub (the Tableau username) is missing", TableauErrorCode.JWT_PARSE_ERROR));
+        } else {
+            out.add(pass("sub", "sub " + p.string("sub").get() + " (compared case-sensitively; an unknown user is error 5)"));
+        }
+        var aud = t.payload().get("aud");
+        if ("tableau".equals(aud)) {
+            out.add(pass("aud", "aud is \"tableau\""));
+        } else if (aud instanceof List<?> l && l.equals(List.of("tableau"))) {
+            out.add(new Finding(Status.WARN, "aud", "aud is the array [\"tableau\"]; Tableau's samples send the string \"tableau\"", Optional.empty()));
+        } else {
+            out.add(tableauFail("aud", "aud is " + shown(aud) + "; Tableau accepts exactly \"tableau\"", TableauErrorCode.JWT_PARSE_ERROR));
+        }
+        times(p, now, out);
+        if (p.string("jti").filter(s -> !s.isBlank()).isEmpty()) {
+            out.add(fail("jti", "jti is missing; Tableau wants a unique id per token"));
+        } else {
+            out.add(pass("jti", "jti present"));
+        }
+        scopes(t.payload().get("scp"), out);
+        if (h.string("typ").isEmpty()) {
+            out.add(new Finding(Status.WARN, "typ", "the header has no typ; Tableau's samples set typ JWT", Optional.empty()));
+        }
+        if (t.payload().containsKey(OnDemandAccess.ODA_CLAIM)) {
+            var groups = t.payload().get(OnDemandAccess.GROUPS_CLAIM);
+            out.add(groups instanceof List<?> g && !g.isEmpty()
+                    ? new Finding(Status.PASS, "oda", "on-demand access into groups " + g
+                    + " (needs usage-based licensing, else error 67)", Optional.empty())
+                    : new Finding(Status.WARN, "oda", "on-demand access without " + OnDemandAccess.GROUPS_CLAIM + " groups", Optional.empty()));
+        }
+        var attributes = t.payload().keySet().stream().filter(k -> !REGISTERED.contains(k)).sorted().toList();
+        if (!attributes.isEmpty()) {
+            out.add(pass("attributes", "user attributes " + attributes + " (honoured only when the site enables user attributes)"));
+        }
+    }
+
+    private void times(VerifiedClaims p, Instant now, List<Finding> out) {
+        var exp = p.instant("exp");
+        var iat = p.instant("iat");
+        if (exp.isEmpty()) {
+            out.add(fail("exp", "exp is missing or not a NumericDate"));
+        } else {
+            var window = Duration.between(iat.orElse(now), exp.get());
+            var from = iat.isPresent() ? "iat" : "now";
+            if (window.compareTo(tableauMaxLifetime) > 0) {
+                out.add(tableauFail("exp", "exp is " + minutes(window) + " after " + from + "; Tableau refuses more than "
+                        + minutes(tableauMaxLifetime), TableauErrorCode.LOGIN_FAILED));
+            } else if (!exp.get().isAfter(now)) {
+                out.add(fail("exp", "the token expired at " + exp.get()));
+            } else {
+                out.add(pass("exp", "exp is " + minutes(window) + " after " + from + " (at most " + minutes(tableauMaxLifetime) + ")"));
+            }
+        }
+        if (iat.isEmpty()) {
+            out.add(new Finding(Status.WARN, "iat", "iat is missing; Tableau's samples set it and users report needing it", Optional.empty()));
+        } else if (iat.get().isAfter(now)) {
+            out.add(tableauFail("iat", "iat is in the future (" + iat.get() + "): a clock ahead of Tableau's; back-date iat a few seconds",
+                    TableauErrorCode.JWT_PARSE_ERROR));
+        }
+        p.instant("nbf").filter(nbf -> nbf.isAfter(now))
+                .ifPresent(nbf -> out.add(fail("nbf", "nbf is in the future (" + nbf + ")")));
+    }
+
+    private static void scopes(Object scp, List<Finding> out) {
+        if (!(scp instanceof List<?> list) || list.isEmpty()) {
+            out.add(fail("scp", "scp must be a non-empty array of scopes such as [\"tableau:views:embed\"], not " + shown(scp)));
+            return;
+        }
+        var bad = new ArrayList<String>();
+        for (var s : list) {
+            try {
+                new Scope(String.valueOf(s));
+            } catch (IllegalArgumentException e) {
+                bad.add(String.valueOf(s));
+            }
+        }
+        out.add(bad.isEmpty() ? pass("scp", "scopes " + list) : fail("scp", "not tableau:<resource>:<action>: " + bad));
+    }
+
+    private void salesforce(DecodedToken t, List<Finding> out) {
+        var h = t.headerValues();
+        var p = t.claims();
+        var now = clock.instant();
+        out.add(h.string("alg").filter("RS256"::equals).isPresent()
+                ? pass("alg", "RS256") : fail("alg", "Salesforce's JWT bearer flow takes RS256, not " + shown(t.header().get("alg"))));
+        out.add(p.string("iss").isPresent() ? pass("iss", "iss (consumer key) present") : fail("iss", "iss must be the consumer key"));
+        out.add(p.string("sub").isPresent() || p.string("prn").isPresent()
+                ? pass("sub", "sub " + p.string("sub").or(() -> p.string("prn")).get()) : fail("sub", "sub must be the Salesforce username"));
+        var aud = p.string("aud");
+        out.add(aud.filter(a -> a.startsWith("https://")).isPresent()
+                ? pass("aud", "aud " + aud.get() + " (must match what the org expects: login, test, My Domain or site)")
+                : fail("aud", "aud must be a URL such as https://login.salesforce.com, not " + shown(t.payload().get("aud"))));
+        var exp = p.instant("exp");
+        if (exp.isEmpty()) {
+            out.add(fail("exp", "exp is missing or not a NumericDate (seconds, not milliseconds)"));
+        } else if (!exp.get().isAfter(now)) {
+            out.add(fail("exp", "the assertion expired at " + exp.get() + "; Salesforce answers invalid_grant (expired authorization code)"));
+        } else if (Duration.between(now, exp.get()).compareTo(BearerAssertionPolicy.MAX_LIFETIME) > 0) {
+            out.add(fail("exp", "exp is " + minutes(Duration.between(now, exp.get())) + " ahead; Salesforce wants it within 3 min"));
+        } else {
+            out.add(pass("exp", "exp is " + minutes(Duration.between(now, exp.get())) + " ahead (within 3 min)"));
+        }
+    }
+
+    private static String minutes(Duration d) {
+        var s = d.toSeconds();
+        return s % 60 == 0 ? (s / 60) + " min" : s >= 60 ? (s / 60) + " min " + (s % 60) + " s" : s + " s";
+    }
+
+    private static String shown(Object v) {
+        if (v == null) {
+            return "missing";
+        }
+        var s = v instanceof String str ? "\"" + str + "\"" : String.valueOf(v);
+        return dev.vizgate.domain.model.Text.quote(s).replace("'", "");
+    }
+
+    private static Finding pass(String rule, String msg) {
+        return new Finding(Status.PASS, rule, msg, Optional.empty());
+    }
+
+    private static Finding fail(String rule, String msg) {
+        return new Finding(Status.FAIL, rule, msg, Optional.empty());
+    }
+
+    private static Finding tableauFail(String rule, String msg, TableauErrorCode code) {
+        return new Finding(Status.FAIL, rule, msg, Optional.of(code));
+    }
+}
