@@ -16,4 +16,9 @@ public final class JjwtJwkEncoder implements JwkEncoder {
         jwk.forEach((name, value) -> out.put(name, String.valueOf(value)));
         return out;
     }
+
+    /** The RFC 7638 JWK thumbprint (SHA-256, base64url): a stable kid for a key configured without one. */
+    public static String thumbprint(PublicKey key) {
+        return Jwks.builder().key(key).idFromThumbprint().build().getId();
+    }
 }

@@ -1,15 +1,20 @@
 package dev.vizgate.app.cli;
 
+import dev.vizgate.app.config.ConfigError;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.PrintWriter;
+import java.util.Objects;
+
 /**
  * The {@code vizgate} command. Exit codes (DESIGN.md): 0 success, 1 rejected or failed as expected,
- * 2 usage or configuration error.
+ * 2 usage or configuration error. Errors are one line of cause and one of fix on stderr, never a stack trace.
  */
 @Command(name = "vizgate",
         mixinStandardHelpOptions = true,
         versionProvider = VizgateCommand.Version.class,
+        subcommands = {TokenCommand.class, JwksCommand.class, InspectCommand.class},
         description = {
                 "Signs your platform's users into embedded Tableau without a login prompt:",
                 "Connected Apps (direct trust, EAS) for Tableau Cloud and Server, and frontdoor URLs for Tableau Next."},
@@ -22,15 +27,50 @@ public final class VizgateCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final Context context;
+
+    public VizgateCommand(Context context) {
+        this.context = Objects.requireNonNull(context, "context");
+    }
+
+    Context context() {
+        return context;
+    }
+
     public static void main(String[] args) {
-        System.exit(execute(args));
+        System.exit(execute(Context.system(), new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
     /** Runs the command line and returns the exit code, for tests and embedding. */
-    public static int execute(String... args) {
-        var cli = new CommandLine(new VizgateCommand());
+    public static int execute(Context context, PrintWriter out, PrintWriter err, String... args) {
+        var cli = new CommandLine(new VizgateCommand(context));
+        cli.setOut(out);
+        cli.setErr(err);
         cli.setExitCodeExceptionMapper(e -> EXIT_USAGE);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            var w = commandLine.getErr();
+            if (e instanceof ConfigError c) {
+                w.println(c.twoLines());
+                w.flush();
+                return EXIT_USAGE;
+            }
+            if (e instanceof Cli.UsageError u) {
+                w.println("usage error: " + u.getMessage());
+                w.println("  fix: see " + commandLine.getCommandName() + " --help");
+                w.flush();
+                return EXIT_USAGE;
+            }
+            // Anything else is our bug; say so in one line rather than a stack trace.
+            w.println("failed: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            w.println("  fix: this is unexpected; please report it with the command you ran");
+            w.flush();
+            return EXIT_REJECTED;
+        });
         return cli.execute(args);
+    }
+
+    public static int execute(String... args) {
+        return execute(Context.system(), new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
     }
 
     @Override

@@ -1,0 +1,16 @@
+package dev.vizgate.app.cli;
+
+import dev.vizgate.app.config.ConfigLoader;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** {@code --config FILE}, shared by the commands that need the configuration. */
+final class ConfigOption {
+    @Option(names = "--config", required = true, paramLabel = "FILE", description = "The YAML configuration file.")
+    Path file;
+
+    ConfigLoader.Loaded load(Context context) {
+        return new ConfigLoader(context.env()).load(file);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.vizgate.app.cli;
+
+import dev.vizgate.adapters.tableau.JsonTokenDecoder;
+import dev.vizgate.app.config.DurationText;
+import dev.vizgate.domain.model.UntrustedToken;
+import dev.vizgate.domain.policy.TableauTokenPolicy;
+import dev.vizgate.domain.usecase.InspectToken;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+
+@Command(name = "inspect", mixinStandardHelpOptions = true,
+        description = {"Decodes a token without trusting it and says, rule by rule, what Tableau (or Salesforce) would make of it.",
+                "Exit 0 if acceptable, 1 if a documented rule is broken."})
+final class InspectCommand implements Callable<Integer> {
+    @CommandLine.ParentCommand
+    VizgateCommand root;
+
+    @Option(names = "--target", defaultValue = "tableau", paramLabel = "tableau|salesforce",
+            description = "Whose rules to apply: tableau (Connected App JWT) or salesforce (JWT bearer assertion). Default: ${DEFAULT-VALUE}.")
+    String target;
+
+    @Option(names = "--max-lifetime", paramLabel = "DURATION",
+            description = "Tableau Server's configured maximum token lifetime, if not the default 10m.")
+    String maxLifetime;
+
+    @Parameters(paramLabel = "TOKEN|-", description = "The token, or - to read it from standard input.")
+    String token;
+
+    @Override
+    public Integer call() throws IOException {
+        var t = switch (target) {
+            case "tableau" -> InspectToken.Target.TABLEAU;
+            case "salesforce" -> InspectToken.Target.SALESFORCE;
+            default -> throw new Cli.UsageError("--target must be tableau or salesforce, not " + target);
+        };
+        var max = maxLifetime == null ? TableauTokenPolicy.TABLEAU_MAX_LIFETIME
+                : DurationText.parse(maxLifetime).orElseThrow(() -> new Cli.UsageError("--max-lifetime '" + maxLifetime + "' is not a duration"));
+        var text = "-".equals(token) ? new String(root.context().stdin().readNBytes(64 * 1024), StandardCharsets.UTF_8) : token;
+        var report = new InspectToken(new JsonTokenDecoder(), max, root.context().clock()).inspect(new UntrustedToken(text.strip()), t);
+        var out = root.spec.commandLine().getOut();
+        report.findings().forEach(out::println);
+        out.println(report.acceptable()
+                ? "acceptable: no documented " + target + " rule is broken (the signature was not checked)"
+                : "rejected: " + report.failures().size() + " documented rule(s) broken");
+        out.flush();
+        return report.acceptable() ? VizgateCommand.EXIT_OK : VizgateCommand.EXIT_REJECTED;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.vizgate.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.vizgate.app.config.ConfigError;
+import dev.vizgate.app.wiring.TableauWiring;
+import dev.vizgate.domain.policy.ConnectedAppTrust;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "jwks", mixinStandardHelpOptions = true,
+        description = "Prints the JWKS document Tableau fetches for OAuth 2.0 trust (EAS): every configured public key, no private parts.")
+final class JwksCommand implements Callable<Integer> {
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @CommandLine.ParentCommand
+    VizgateCommand root;
+
+    @Mixin
+    ConfigOption config;
+
+    @Override
+    public Integer call() throws Exception {
+        var loaded = config.load(root.context());
+        var wiring = TableauWiring.from(loaded.config(), loaded.files());
+        if (!(wiring.trust() instanceof ConnectedAppTrust.ExternalAuthorizationServer)) {
+            throw new ConfigError("tableau.connected-app.trust", "direct trust publishes no keys (its secret is shared, never published)",
+                    "set trust: eas with signing-keys to publish a JWKS");
+        }
+        var out = root.spec.commandLine().getOut();
+        out.println(JSON.writeValueAsString(wiring.publishJwks().publish()));
+        out.flush();
+        return VizgateCommand.EXIT_OK;
+    }
+}

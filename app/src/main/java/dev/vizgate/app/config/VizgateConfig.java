@@ -1,0 +1,54 @@
+package dev.vizgate.app.config;
+
+import java.util.List;
+
+/**
+ * The configuration file, as DESIGN.md gives it. Keys are kebab-case in YAML; every section is optional here
+ * and required where a command needs it. Unknown keys are errors.
+ */
+public record VizgateConfig(Server server, Callers callers, Tableau tableau, Salesforce salesforce, Store store) {
+    public record Server(Integer port) {
+    }
+
+    public record Callers(List<ApiKey> apiKeys, List<AssertionIssuer> assertions) {
+    }
+
+    public record ApiKey(String name, String sha256) {
+        @Override
+        public String toString() {
+            return "ApiKey[" + name + "]";
+        }
+    }
+
+    public record AssertionIssuer(String issuer, KeyRef key, String jwksUrl, String audience) {
+    }
+
+    public record Tableau(String serverUrl, String site, String restApiVersion, ConnectedApp connectedApp, Token token) {
+    }
+
+    public record ConnectedApp(String clientId, String trust, List<Secret> secrets, String activeSecret, String issuer,
+                               List<KeyRef> signingKeys) {
+    }
+
+    public record Secret(String id, String value) {
+        @Override
+        public String toString() {
+            return "Secret[" + id + ", value redacted]";
+        }
+    }
+
+    public record Token(String lifetime, String maxLifetime, String skew, List<String> scopes, List<String> allowedScopes,
+                        List<String> allowedAttributes, Boolean wildcardScopes, String odaFlag) {
+    }
+
+    public record Salesforce(String tokenUrl, String audience, String consumerKey, String clientSecret, KeyRef privateKey,
+                             String flow, String sessionTtl, List<String> allowedHosts, String redirectUri) {
+        @Override
+        public String toString() {
+            return "Salesforce[" + tokenUrl + ", " + flow + "]";
+        }
+    }
+
+    public record Store(String type, String url) {
+    }
+}

@@ -1,0 +1,14 @@
+package dev.vizgate.app.wiring;
+
+import dev.vizgate.domain.model.TokenId;
+import dev.vizgate.domain.port.TokenIds;
+
+import java.util.UUID;
+
+/** Random (version 4) UUIDs from the JDK's SecureRandom, the jti Tableau's samples use. */
+public final class RandomTokenIds implements TokenIds {
+    @Override
+    public TokenId next() {
+        return new TokenId(UUID.randomUUID().toString());
+    }
+}
