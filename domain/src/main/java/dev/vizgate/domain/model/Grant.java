@@ -30,10 +30,11 @@ public sealed interface Grant {
         }
     }
 
-    /** {@code grant_type=refresh_token}. */
-    record Refresh(RefreshToken refreshToken) implements Grant {
+    /** {@code grant_type=refresh_token}; the answer may move the session to a new {@code instance_url}. */
+    record Refresh(RefreshToken refreshToken, InstanceUrl currentInstance) implements Grant {
         public Refresh {
             Objects.requireNonNull(refreshToken, "refresh token");
+            Objects.requireNonNull(currentInstance, "current instance");
         }
     }
 }

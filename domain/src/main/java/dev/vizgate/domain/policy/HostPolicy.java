@@ -39,6 +39,19 @@ public record HostPolicy(Set<String> allowedHosts, boolean loopbackAllowed) {
         }
     }
 
+    /**
+     * A My Domain login host ({@code X.my.salesforce.com}, including the {@code sandbox.} and {@code develop.}
+     * forms): the only kind the client credentials flow works on; login/test answer {@code invalid_grant},
+     * "request not supported on this domain" (salesforce.md §2). Loopback counts, for local stand-ins.
+     */
+    public static boolean isMyDomain(URI url) {
+        if (url == null || url.getHost() == null) {
+            return false;
+        }
+        var host = url.getHost().toLowerCase(Locale.ROOT);
+        return Loopback.isLoopback(host) || (host.endsWith(".my.salesforce.com") && host.length() > ".my.salesforce.com".length());
+    }
+
     public static HostPolicy salesforce() {
         return new HostPolicy(Set.copyOf(SALESFORCE_HOSTS), false);
     }

@@ -1,0 +1,322 @@
+package dev.vizgate.adapters.salesforce;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.failsafe.CircuitBreaker;
+import dev.failsafe.CircuitBreakerOpenException;
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.FailsafeExecutor;
+import dev.failsafe.RetryPolicy;
+import dev.failsafe.Timeout;
+import dev.failsafe.TimeoutExceededException;
+import dev.vizgate.domain.model.AccessToken;
+import dev.vizgate.domain.model.ExchangeOutcome;
+import dev.vizgate.domain.model.FrontdoorOutcome;
+import dev.vizgate.domain.model.FrontdoorUrl;
+import dev.vizgate.domain.model.Grant;
+import dev.vizgate.domain.model.InstanceUrl;
+import dev.vizgate.domain.model.RefreshToken;
+import dev.vizgate.domain.model.RevokeOutcome;
+import dev.vizgate.domain.model.SalesforceErrors;
+import dev.vizgate.domain.model.SalesforceFailure;
+import dev.vizgate.domain.model.SalesforceFailure.Kind;
+import dev.vizgate.domain.model.SalesforceSession;
+import dev.vizgate.domain.policy.HostDecision;
+import dev.vizgate.domain.port.SalesforceAuthorization;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Salesforce's OAuth endpoints over the JDK HttpClient (salesforce.md §1–§4). Redirects are never followed;
+ * {@code instance_url} is checked against the host policy before any access token is sent to it, and
+ * {@code frontdoor_uri} before it is returned. Nothing here logs, and no failure text carries a token.
+ */
+public final class SalesforceOAuthClient implements SalesforceAuthorization {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
+    /** Failsafe uses the configured backoff when the delay function answers a negative duration. */
+    private static final Duration NO_DELAY_HINT = Duration.ofMillis(-1);
+
+    private final SalesforceSettings settings;
+    private final HttpClient http;
+    private final Clock clock;
+    private final FailsafeExecutor<HttpResponse<String>> tokenCalls;
+    private final FailsafeExecutor<HttpResponse<String>> singleCalls;
+    private final CircuitBreaker<HttpResponse<String>> breaker;
+
+    public SalesforceOAuthClient(SalesforceSettings settings, Clock clock) {
+        this(settings, HttpClient.newBuilder().connectTimeout(settings.resilience().connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build(), clock);
+    }
+
+    public SalesforceOAuthClient(SalesforceSettings settings, HttpClient http, Clock clock) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.http = Objects.requireNonNull(http, "http");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        var r = settings.resilience();
+        this.breaker = CircuitBreaker.<HttpResponse<String>>builder()
+                .handle(IOException.class)
+                .handleResultIf(resp -> resp.statusCode() >= 500)
+                .withFailureThreshold(r.breakerFailures(), r.breakerWindow())
+                .withDelay(r.breakerOpenFor())
+                .withSuccessThreshold(1)
+                .build();
+        var retry = RetryPolicy.<HttpResponse<String>>builder()
+                .handle(IOException.class)
+                .handleResultIf(resp -> resp.statusCode() >= 500 || resp.statusCode() == 429)
+                .abortIf(resp -> resp != null && resp.statusCode() == 429 && retryAfter(resp).filter(d -> d.compareTo(r.totalBudget()) >= 0).isPresent())
+                .abortOn(CircuitBreakerOpenException.class)
+                .withMaxRetries(r.maxRetries())
+                .withBackoff(r.backoffBase(), r.backoffMax())
+                .withJitter(0.25)
+                .withDelayFn(ctx -> ctx.getLastResult() == null ? NO_DELAY_HINT : retryAfter(ctx.getLastResult()).orElse(NO_DELAY_HINT))
+                .build();
+        var budget = Timeout.<HttpResponse<String>>builder(r.totalBudget()).withInterrupt().build();
+        this.tokenCalls = Failsafe.with(budget).compose(retry).compose(breaker);
+        this.singleCalls = Failsafe.with(budget).compose(breaker);
+    }
+
+    /** Whether the breaker lets calls through; for readiness reports. */
+    public boolean circuitClosed() {
+        return !breaker.isOpen();
+    }
+
+    @Override
+    public ExchangeOutcome exchange(Grant grant) {
+        var form = new LinkedHashMap<String, String>();
+        if (grant instanceof Grant.JwtBearer jwt) {
+            form.put("grant_type", JWT_BEARER);
+            form.put("assertion", jwt.assertion().value());
+        } else if (grant instanceof Grant.ClientCredentials) {
+            form.put("grant_type", "client_credentials");
+            form.put("client_id", settings.consumerKey().value());
+            form.put("client_secret", settings.clientSecret().orElseThrow(() -> new IllegalStateException("client credentials need a client secret")));
+        } else if (grant instanceof Grant.AuthorizationCode code) {
+            form.put("grant_type", "authorization_code");
+            form.put("code", code.code());
+            form.put("client_id", settings.consumerKey().value());
+            settings.clientSecret().ifPresent(s -> form.put("client_secret", s));
+            form.put("redirect_uri", code.redirectUri().toString());
+            form.put("code_verifier", code.codeVerifier());
+        } else {
+            var refresh = (Grant.Refresh) grant;
+            form.put("grant_type", "refresh_token");
+            form.put("refresh_token", refresh.refreshToken().value());
+            form.put("client_id", settings.consumerKey().value());
+            settings.clientSecret().ifPresent(s -> form.put("client_secret", s));
+        }
+        var response = call(tokenCalls, post(settings.endpoint("/services/oauth2/token"), form, Optional.empty()));
+        if (response instanceof Call.Failed f) {
+            return new ExchangeOutcome.Failed(f.failure());
+        }
+        return session(((Call.Answered) response).response(), grant);
+    }
+
+    private ExchangeOutcome session(HttpResponse<String> response, Grant grant) {
+        var status = response.statusCode();
+        var body = object(response.body());
+        if (status != 200) {
+            return new ExchangeOutcome.Failed(failure(status, body, "the token endpoint"));
+        }
+        if (body.isEmpty()) {
+            return new ExchangeOutcome.Failed(SalesforceFailure.of(Kind.MALFORMED_RESPONSE, "the token endpoint answered 200 without a JSON object"));
+        }
+        var json = body.get();
+        var accessToken = text(json, "access_token");
+        var instance = text(json, "instance_url").or(() -> grant instanceof Grant.Refresh r ? Optional.of(r.currentInstance().toString()) : Optional.empty());
+        if (accessToken.isEmpty() || instance.isEmpty()) {
+            return new ExchangeOutcome.Failed(SalesforceFailure.of(Kind.MALFORMED_RESPONSE, "the token response lacks access_token or instance_url"));
+        }
+        InstanceUrl instanceUrl;
+        try {
+            instanceUrl = InstanceUrl.of(instance.get());
+        } catch (IllegalArgumentException e) {
+            return new ExchangeOutcome.Failed(SalesforceFailure.of(Kind.UNTRUSTED_HOST, "instance_url is not a usable https URL: " + e.getMessage()));
+        }
+        if (settings.hosts().check(instanceUrl.value()) instanceof HostDecision.Refused refused) {
+            return new ExchangeOutcome.Failed(SalesforceFailure.of(Kind.UNTRUSTED_HOST,
+                    "instance_url refused, no access token will be sent to it: " + refused.reason()));
+        }
+        Optional<RefreshToken> refresh = text(json, "refresh_token").map(RefreshToken::new)
+                .or(() -> grant instanceof Grant.Refresh r ? Optional.of(r.refreshToken()) : Optional.empty());
+        try {
+            var now = clock.instant();
+            return new ExchangeOutcome.Exchanged(new SalesforceSession(new AccessToken(accessToken.get()), instanceUrl, now,
+                    now.plus(settings.sessionTtl()), refresh));
+        } catch (IllegalArgumentException e) {
+            return new ExchangeOutcome.Failed(SalesforceFailure.of(Kind.MALFORMED_RESPONSE, "the token response holds a malformed token"));
+        }
+    }
+
+    @Override
+    public FrontdoorOutcome frontdoor(SalesforceSession session, Optional<String> redirectPath) {
+        if (settings.hosts().check(session.instanceUrl().value()) instanceof HostDecision.Refused refused) {
+            return new FrontdoorOutcome.Failed(SalesforceFailure.of(Kind.UNTRUSTED_HOST, "instance_url refused: " + refused.reason()));
+        }
+        var form = new LinkedHashMap<String, String>();
+        redirectPath.ifPresent(p -> form.put("redirect_uri", p));
+        var response = call(singleCalls, post(session.instanceUrl().resolve("/services/oauth2/singleaccess"), form, Optional.of(session.accessToken())));
+        if (response instanceof Call.Failed f) {
+            return new FrontdoorOutcome.Failed(f.failure());
+        }
+        var r = ((Call.Answered) response).response();
+        var status = r.statusCode();
+        if (status == 200) {
+            var uri = object(r.body()).flatMap(j -> text(j, "frontdoor_uri"));
+            if (uri.isEmpty()) {
+                return new FrontdoorOutcome.Failed(SalesforceFailure.of(Kind.MALFORMED_RESPONSE, "singleaccess answered 200 without frontdoor_uri"));
+            }
+            FrontdoorUrl url;
+            try {
+                url = new FrontdoorUrl(URI.create(uri.get()));
+            } catch (IllegalArgumentException e) {
+                return new FrontdoorOutcome.Failed(SalesforceFailure.of(Kind.UNTRUSTED_HOST, "frontdoor_uri is not a usable https URL"));
+            }
+            if (settings.hosts().check(url.value()) instanceof HostDecision.Refused refused) {
+                return new FrontdoorOutcome.Failed(SalesforceFailure.of(Kind.UNTRUSTED_HOST,
+                        "frontdoor_uri refused, not handed to a browser: " + refused.reason()));
+            }
+            return new FrontdoorOutcome.Issued(url);
+        }
+        if (status == 401) {
+            return new FrontdoorOutcome.SessionRejected(401, errorCode(r.body()).orElse("INVALID_SESSION_ID"));
+        }
+        if (status == 403 && r.body() != null && r.body().contains("Bad_OAuth_Token")) {
+            return new FrontdoorOutcome.SessionRejected(403, "Bad_OAuth_Token");
+        }
+        if (status == 403) {
+            return new FrontdoorOutcome.Failed(new SalesforceFailure(Kind.REJECTED, errorCode(r.body()), Optional.empty(),
+                    "singleaccess answered 403: the user may have the API Only User permission, or the session lacks the web scope"));
+        }
+        return new FrontdoorOutcome.Failed(failure(status, object(r.body()), "singleaccess"));
+    }
+
+    @Override
+    public RevokeOutcome revoke(SalesforceSession session) {
+        var token = session.refreshToken().map(RefreshToken::value).orElse(session.accessToken().value());
+        var response = call(singleCalls, post(settings.endpoint("/services/oauth2/revoke"), Map.of("token", token), Optional.empty()));
+        if (response instanceof Call.Failed f) {
+            return new RevokeOutcome.Failed(f.failure());
+        }
+        var r = ((Call.Answered) response).response();
+        return r.statusCode() == 200 ? RevokeOutcome.REVOKED : new RevokeOutcome.Failed(failure(r.statusCode(), object(r.body()), "revoke"));
+    }
+
+    private HttpRequest post(URI uri, Map<String, String> form, Optional<AccessToken> bearer) {
+        var b = HttpRequest.newBuilder(uri)
+                .timeout(settings.resilience().requestTimeout())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(AuthorizeUrl.form(form)));
+        bearer.ifPresent(t -> b.header("Authorization", "Bearer " + t.value()));
+        return b.build();
+    }
+
+    private sealed interface Call {
+        record Answered(HttpResponse<String> response) implements Call {
+        }
+
+        record Failed(SalesforceFailure failure) implements Call {
+        }
+    }
+
+    private Call call(FailsafeExecutor<HttpResponse<String>> executor, HttpRequest request) {
+        try {
+            var response = executor.get(() -> http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+            return new Call.Answered(response);
+        } catch (CircuitBreakerOpenException e) {
+            return new Call.Failed(SalesforceFailure.of(Kind.UNAVAILABLE, "Salesforce failed repeatedly; calls are paused for "
+                    + settings.resilience().breakerOpenFor().toSeconds() + " s (circuit open)"));
+        } catch (TimeoutExceededException e) {
+            return new Call.Failed(SalesforceFailure.of(Kind.UNAVAILABLE, "Salesforce did not answer within "
+                    + settings.resilience().totalBudget().toMillis() + " ms"));
+        } catch (FailsafeException e) {
+            if (e.getCause() instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return new Call.Failed(SalesforceFailure.of(Kind.UNAVAILABLE, "Salesforce could not be reached at " + request.uri().getHost()
+                    + " (" + (e.getCause() == null ? "error" : e.getCause().getClass().getSimpleName()) + ")"));
+        } catch (RuntimeException e) {
+            // Whatever the HTTP stack threw, the caller gets a typed outcome, never an exception.
+            return new Call.Failed(SalesforceFailure.of(Kind.UNAVAILABLE, "calling Salesforce at " + request.uri().getHost()
+                    + " failed (" + e.getClass().getSimpleName() + ")"));
+        }
+    }
+
+    private static SalesforceFailure failure(int status, Optional<JsonNode> body, String what) {
+        var error = body.flatMap(j -> text(j, "error")).map(SalesforceOAuthClient::bounded);
+        var description = body.flatMap(j -> text(j, "error_description")).map(SalesforceOAuthClient::bounded);
+        if (status == 429) {
+            return new SalesforceFailure(Kind.UNAVAILABLE, error, description, "Salesforce is rate-limiting (429); retried within the budget, still limited");
+        }
+        if (status >= 500) {
+            return new SalesforceFailure(Kind.UNAVAILABLE, error, description, what + " answered " + status + " after retries; Salesforce may be degraded");
+        }
+        if (error.isPresent()) {
+            return new SalesforceFailure(Kind.REJECTED, error, description, SalesforceErrors.explain(error.get(), description.orElse("")));
+        }
+        return new SalesforceFailure(Kind.MALFORMED_RESPONSE, Optional.empty(), Optional.empty(), what + " answered " + status
+                + " without an OAuth error body" + (status == 404 ? "; check salesforce.token-url" : ""));
+    }
+
+    private static Optional<Duration> retryAfter(HttpResponse<String> response) {
+        return response.headers().firstValue("Retry-After").flatMap(v -> {
+            try {
+                return Optional.of(Duration.ofSeconds(Long.parseLong(v.strip())));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    private static Optional<String> errorCode(String body) {
+        if (body == null) {
+            return Optional.empty();
+        }
+        try {
+            var node = JSON.readTree(body);
+            var first = node != null && node.isArray() && node.size() > 0 ? node.get(0) : node;
+            return first == null ? Optional.empty() : text(first, "errorCode").or(() -> text(first, "error"));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<JsonNode> object(String body) {
+        if (body == null || body.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            var node = JSON.readTree(body);
+            return node != null && node.isObject() ? Optional.of(node) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> text(JsonNode node, String field) {
+        var v = node.get(field);
+        if (v == null || !v.isTextual() || v.asText().isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(v.asText());
+    }
+
+    /** Salesforce's own error text, bounded and on one line, for messages. */
+    private static String bounded(String s) {
+        var one = s.replaceAll("\\p{Cntrl}", " ");
+        return one.length() > 300 ? one.substring(0, 300) : one;
+    }
+}

@@ -1,0 +1,390 @@
+package dev.vizgate.adapters.salesforce;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.vizgate.domain.model.AccessToken;
+import dev.vizgate.domain.model.ClientId;
+import dev.vizgate.domain.model.ExchangeOutcome;
+import dev.vizgate.domain.model.FrontdoorOutcome;
+import dev.vizgate.domain.model.Grant;
+import dev.vizgate.domain.model.InstanceUrl;
+import dev.vizgate.domain.model.RefreshToken;
+import dev.vizgate.domain.model.RevokeOutcome;
+import dev.vizgate.domain.model.SalesforceFailure.Kind;
+import dev.vizgate.domain.model.SalesforceSession;
+import dev.vizgate.domain.model.SignedToken;
+import dev.vizgate.domain.policy.HostPolicy;
+import dev.vizgate.domain.testing.MutableClock;
+import dev.vizgate.domain.testing.TestJws;
+import dev.vizgate.domain.testing.TestKeys;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** salesforce.md §1–§4 over real HTTP on loopback, with WireMock answering exactly as Salesforce documents. */
+class SalesforceOAuthClientTest {
+    static final String TOKEN = "/services/oauth2/token";
+    static final String SINGLEACCESS = "/services/oauth2/singleaccess";
+    static final String ACCESS_TOKEN = "00Dxx0000001gPL!AR8AQJXg5oj8jXSgxJfA0lBog.39AsX.CANARY-ACCESS";
+    static WireMockServer salesforce;
+    final MutableClock clock = new MutableClock();
+    SalesforceOAuthClient client;
+
+    @BeforeAll
+    static void start() {
+        salesforce = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        salesforce.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        salesforce.stop();
+    }
+
+    static Resilience fast() {
+        return new Resilience(Duration.ofMillis(500), Duration.ofMillis(700), Duration.ofMillis(2500), 2,
+                Duration.ofMillis(20), Duration.ofMillis(60), 50, 50, Duration.ofSeconds(30));
+    }
+
+    SalesforceSettings settings(Resilience r) {
+        return new SalesforceSettings(URI.create(salesforce.baseUrl()), new ClientId("3MVG9consumer"), Optional.of("consumer-secret-CANARY"),
+                Optional.of(URI.create("https://portal.example.com/callback")), Duration.ofMinutes(30),
+                HostPolicy.salesforce().withLoopback(true), r);
+    }
+
+    @BeforeEach
+    void reset() {
+        salesforce.resetAll();
+        client = new SalesforceOAuthClient(settings(fast()), clock);
+    }
+
+    static String success(String instance) {
+        return """
+                {"access_token":"%s","signature":"bZsN3G4wM1IuQSZ5iEXDOr9WunP/qxQ/D8iUNHWOaxA=","scope":"web api",
+                 "instance_url":"%s","id":"https://login.salesforce.com/id/00Dxx0000001gPLEAY/005xx000001SwiUAAS",
+                 "token_type":"Bearer","issued_at":"1731405712345"}""".formatted(ACCESS_TOKEN, instance);
+    }
+
+    void tokenAnswers(int status, String body) {
+        salesforce.stubFor(post(urlEqualTo(TOKEN)).willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body)));
+    }
+
+    static SignedToken assertion() {
+        var now = MutableClock.START.getEpochSecond();
+        return TestJws.rs256("{\"alg\":\"RS256\"}", "{\"iss\":\"3MVG9consumer\",\"sub\":\"integration@acme.com\",\"aud\":\"https://login.salesforce.com\","
+                + "\"exp\":" + (now + 120) + ",\"jti\":\"j-1\"}", TestKeys.rsa().getPrivate());
+    }
+
+    static Map<String, String> form(String body) {
+        return Arrays.stream(body.split("&")).map(p -> p.split("=", 2))
+                .collect(Collectors.toMap(p -> URLDecoder.decode(p[0], StandardCharsets.UTF_8), p -> URLDecoder.decode(p.length > 1 ? p[1] : "", StandardCharsets.UTF_8)));
+    }
+
+    Map<String, String> sentForm() {
+        return form(salesforce.getAllServeEvents().get(0).getRequest().getBodyAsString());
+    }
+
+    SalesforceSession session() {
+        return new SalesforceSession(new AccessToken(ACCESS_TOKEN), InstanceUrl.of(salesforce.baseUrl()), clock.instant(),
+                clock.instant().plus(Duration.ofMinutes(30)), Optional.empty());
+    }
+
+    // --- JWT bearer, the success body without expires_in ---
+
+    @Test
+    void givenJwtBearer_exchange_postsTheDocumentedFormAndReadsTheSession() {
+        tokenAnswers(200, success(salesforce.baseUrl()));
+        var outcome = (ExchangeOutcome.Exchanged) client.exchange(new Grant.JwtBearer(assertion()));
+        salesforce.verify(postRequestedFor(urlEqualTo(TOKEN)).withHeader("Content-Type", equalTo("application/x-www-form-urlencoded")));
+        var sent = sentForm();
+        assertThat(sent).containsOnlyKeys("grant_type", "assertion")
+                .containsEntry("grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer");
+        assertThat(TestJws.rs256Verifies(sent.get("assertion"), TestKeys.rsa().getPublic())).isTrue();
+        assertThat(TestJws.payload(sent.get("assertion"))).contains("\"iss\":\"3MVG9consumer\"", "\"aud\":\"https://login.salesforce.com\"");
+        var session = outcome.session();
+        assertThat(session.accessToken().value()).isEqualTo(ACCESS_TOKEN);
+        assertThat(session.instanceUrl().toString()).isEqualTo(salesforce.baseUrl());
+        assertThat(session.assumedExpiry()).as("no expires_in: the configured TTL").isEqualTo(clock.instant().plus(Duration.ofMinutes(30)));
+        assertThat(session.refreshToken()).isEmpty();
+    }
+
+    @Test
+    void givenClientCredentials_exchange_sendsClientIdAndSecret() {
+        tokenAnswers(200, success(salesforce.baseUrl()));
+        client.exchange(new Grant.ClientCredentials());
+        assertThat(sentForm()).containsEntry("grant_type", "client_credentials").containsEntry("client_id", "3MVG9consumer")
+                .containsEntry("client_secret", "consumer-secret-CANARY");
+    }
+
+    @Test
+    void givenAuthorizationCode_exchange_sendsTheCodeVerifier() {
+        tokenAnswers(200, success(salesforce.baseUrl()).replace("\"token_type\"", "\"refresh_token\":\"5Aep861-refresh\",\"token_type\""));
+        var pkce = Pkce.generate();
+        var outcome = (ExchangeOutcome.Exchanged) client.exchange(new Grant.AuthorizationCode("aPrx-code", pkce.verifier(), URI.create("https://portal.example.com/callback")));
+        assertThat(sentForm()).containsEntry("grant_type", "authorization_code").containsEntry("code", "aPrx-code")
+                .containsEntry("code_verifier", pkce.verifier()).containsEntry("redirect_uri", "https://portal.example.com/callback")
+                .containsEntry("client_id", "3MVG9consumer");
+        assertThat(outcome.session().refreshToken()).map(RefreshToken::value).contains("5Aep861-refresh");
+    }
+
+    @Test
+    void givenRefreshAnsweringANewInstance_exchange_takesTheNewInstanceAndKeepsTheRefreshToken() {
+        tokenAnswers(200, success("http://localhost:" + salesforce.port()));
+        var grant = new Grant.Refresh(new RefreshToken("5Aep861-refresh"), InstanceUrl.of(salesforce.baseUrl()));
+        var session = ((ExchangeOutcome.Exchanged) client.exchange(grant)).session();
+        assertThat(sentForm()).containsEntry("grant_type", "refresh_token").containsEntry("refresh_token", "5Aep861-refresh");
+        assertThat(session.instanceUrl().toString()).isEqualTo("http://localhost:" + salesforce.port());
+        assertThat(session.refreshToken()).map(RefreshToken::value).contains("5Aep861-refresh");
+    }
+
+    @Test
+    void givenRefreshWithoutInstanceUrl_exchange_keepsTheCurrentInstance() {
+        tokenAnswers(200, "{\"access_token\":\"" + ACCESS_TOKEN + "\",\"token_type\":\"Bearer\"}");
+        var grant = new Grant.Refresh(new RefreshToken("5Aep861-refresh"), InstanceUrl.of(salesforce.baseUrl()));
+        assertThat(((ExchangeOutcome.Exchanged) client.exchange(grant)).session().instanceUrl().toString()).isEqualTo(salesforce.baseUrl());
+    }
+
+    // --- every documented error becomes a typed outcome with causes and fixes ---
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "invalid_grant | user hasn't approved this consumer | permission set",
+            "invalid_grant | audience is invalid | salesforce.audience",
+            "invalid_grant | expired authorization code | clock",
+            "invalid_grant | expired access/refresh token | authorize again",
+            "invalid_grant | authentication failure | certificate",
+            "invalid_grant | request not supported on this domain | My Domain",
+            "invalid_client_id | client identifier invalid | consumer key",
+            "invalid_client | invalid client credentials | consumer key and secret",
+            "unsupported_grant_type | grant type not supported | Flow Enablement",
+            "inactive_user | user is inactive | inactive",
+            "rate_limit_exceeded | rate limit exceeded | rate-limiting",
+            "invalid_request | invalid code verifier | code_verifier"})
+    void givenDocumentedError_exchange_isRejectedWithItsCauseAndFix(String error, String description, String fix) {
+        tokenAnswers(400, "{\"error\":\"" + error + "\",\"error_description\":\"" + description + "\"}");
+        var failure = ((ExchangeOutcome.Failed) client.exchange(new Grant.JwtBearer(assertion()))).failure();
+        assertThat(failure.kind()).isEqualTo(Kind.REJECTED);
+        assertThat(failure.error()).contains(error);
+        assertThat(failure.description()).contains(description);
+        assertThat(failure.detail()).contains(fix);
+        assertThat(salesforce.getAllServeEvents()).as("400 is never retried").hasSize(1);
+    }
+
+    @Test
+    void givenUserHasNotApprovedThisConsumer_detail_listsTheThreeUsualCauses() {
+        tokenAnswers(400, "{\"error\":\"invalid_grant\",\"error_description\":\"user hasn't approved this consumer\"}");
+        var detail = ((ExchangeOutcome.Failed) client.exchange(new Grant.JwtBearer(assertion()))).failure().detail();
+        assertThat(detail).contains("(1)", "permission set", "(2)", "aud", "(3)", "External Client App");
+    }
+
+    // --- faults ---
+
+    @Test
+    void given500ThenSuccess_exchange_retriesAndSucceeds() {
+        salesforce.stubFor(post(urlEqualTo(TOKEN)).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(500)).willSetStateTo("ok"));
+        salesforce.stubFor(post(urlEqualTo(TOKEN)).inScenario("flaky").whenScenarioStateIs("ok")
+                .willReturn(aResponse().withStatus(200).withBody(success(salesforce.baseUrl()))));
+        assertThat(client.exchange(new Grant.JwtBearer(assertion()))).isInstanceOf(ExchangeOutcome.Exchanged.class);
+        assertThat(salesforce.getAllServeEvents()).hasSize(2);
+    }
+
+    @Test
+    void givenPersistent503_exchange_givesUpAfterTheRetriesAsUnavailable() {
+        tokenAnswers(503, "{\"error\":\"unavailable\"}");
+        var failure = ((ExchangeOutcome.Failed) client.exchange(new Grant.JwtBearer(assertion()))).failure();
+        assertThat(failure.kind()).isEqualTo(Kind.UNAVAILABLE);
+        assertThat(salesforce.getAllServeEvents()).hasSize(3);
+    }
+
+    @Test
+    void given429WithRetryAfter_exchange_waitsAndRetries() {
+        salesforce.stubFor(post(urlEqualTo(TOKEN)).inScenario("limited").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")).willSetStateTo("ok"));
+        salesforce.stubFor(post(urlEqualTo(TOKEN)).inScenario("limited").whenScenarioStateIs("ok")
+                .willReturn(aResponse().withStatus(200).withBody(success(salesforce.baseUrl()))));
+        var started = System.nanoTime();
+        assertThat(client.exchange(new Grant.JwtBearer(assertion()))).isInstanceOf(ExchangeOutcome.Exchanged.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+    }
+
+    @Test
+    void given429WithRetryAfterBeyondTheBudget_exchange_failsAtOnce() {
+        salesforce.stubFor(post(urlEqualTo(TOKEN)).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "120")));
+        var failure = ((ExchangeOutcome.Failed) client.exchange(new Grant.JwtBearer(assertion()))).failure();
+        assertThat(failure.kind()).isEqualTo(Kind.UNAVAILABLE);
+        assertThat(salesforce.getAllServeEvents()).hasSize(1);
+    }
+
+    @Test
+    void givenDelayPastTheTimeout_exchange_failsWithinTheBudget() {
+        salesforce.stubFor(post(urlEqualTo(TOKEN)).willReturn(aResponse().withStatus(200).withFixedDelay(5000).withBody(success(salesforce.baseUrl()))));
+        var started = System.nanoTime();
+        var failure = ((ExchangeOutcome.Failed) client.exchange(new Grant.JwtBearer(assertion()))).failure();
+        assertThat(failure.kind()).isEqualTo(Kind.UNAVAILABLE);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(fast().totalBudget().plusMillis(500));
+    }
+
+    @Test
+    void givenConnectionReset_exchange_retriesThenFailsAsUnavailable() {
+        salesforce.stubFor(post(urlEqualTo(TOKEN)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        assertThat(((ExchangeOutcome.Failed) client.exchange(new Grant.JwtBearer(assertion()))).failure().kind()).isEqualTo(Kind.UNAVAILABLE);
+        assertThat(salesforce.getAllServeEvents()).hasSize(3);
+    }
+
+    @Test
+    void givenHtmlErrorPage_exchange_failsTyped() {
+        salesforce.stubFor(post(urlEqualTo(TOKEN)).willReturn(aResponse().withStatus(404).withHeader("Content-Type", "text/html")
+                .withBody("<html><body>Page not found</body></html>")));
+        var failure = ((ExchangeOutcome.Failed) client.exchange(new Grant.JwtBearer(assertion()))).failure();
+        assertThat(failure.kind()).isEqualTo(Kind.MALFORMED_RESPONSE);
+        assertThat(failure.detail()).contains("salesforce.token-url");
+    }
+
+    @Test
+    void givenMalformedJson_exchange_failsTyped() {
+        tokenAnswers(200, "{\"access_token\":\"x\",");
+        assertThat(((ExchangeOutcome.Failed) client.exchange(new Grant.JwtBearer(assertion()))).failure().kind()).isEqualTo(Kind.MALFORMED_RESPONSE);
+    }
+
+    @Test
+    void givenInstanceUrlOnAForeignHost_exchange_refusesItSoNoTokenIsEverSentThere() {
+        tokenAnswers(200, success("https://salesforce.com.evil.example"));
+        var failure = ((ExchangeOutcome.Failed) client.exchange(new Grant.JwtBearer(assertion()))).failure();
+        assertThat(failure.kind()).isEqualTo(Kind.UNTRUSTED_HOST);
+        assertThat(salesforce.getAllServeEvents()).hasSize(1);
+    }
+
+    @Test
+    void givenSessionOnAForeignInstance_frontdoor_sendsNoRequestAtAll() {
+        var foreign = new SalesforceSession(new AccessToken(ACCESS_TOKEN), InstanceUrl.of("https://evil.example"), clock.instant(),
+                clock.instant().plusSeconds(60), Optional.empty());
+        var outcome = (FrontdoorOutcome.Failed) client.frontdoor(foreign, Optional.empty());
+        assertThat(outcome.failure().kind()).isEqualTo(Kind.UNTRUSTED_HOST);
+        assertThat(salesforce.getAllServeEvents()).isEmpty();
+    }
+
+    // --- singleaccess ---
+
+    @Test
+    void givenSession_frontdoor_postsWithBearerAndReturnsTheFrontdoorUri() {
+        salesforce.stubFor(post(urlEqualTo(SINGLEACCESS)).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody("{\"frontdoor_uri\":\"" + salesforce.baseUrl() + "/secur/frontdoor.jsp?otp=CANARY-OTP&cshc=x\"}")));
+        var issued = (FrontdoorOutcome.Issued) client.frontdoor(session(), Optional.of("/lightning/page/home"));
+        assertThat(issued.url().value().toString()).contains("/secur/frontdoor.jsp?otp=CANARY-OTP");
+        salesforce.verify(postRequestedFor(urlEqualTo(SINGLEACCESS)).withHeader("Authorization", equalTo("Bearer " + ACCESS_TOKEN))
+                .withRequestBody(containing("redirect_uri=%2Flightning%2Fpage%2Fhome")));
+    }
+
+    @Test
+    void givenFrontdoorUriOnAForeignHost_frontdoor_refusesToHandItOn() {
+        salesforce.stubFor(post(urlEqualTo(SINGLEACCESS)).willReturn(aResponse().withStatus(200)
+                .withBody("{\"frontdoor_uri\":\"https://evil.example/secur/frontdoor.jsp?otp=1\"}")));
+        assertThat(((FrontdoorOutcome.Failed) client.frontdoor(session(), Optional.empty())).failure().kind()).isEqualTo(Kind.UNTRUSTED_HOST);
+    }
+
+    @Test
+    void givenExpiredSession401_frontdoor_saysTheSessionIsRejected() {
+        salesforce.stubFor(post(urlEqualTo(SINGLEACCESS)).willReturn(aResponse().withStatus(401)
+                .withBody("[{\"message\":\"Session expired or invalid\",\"errorCode\":\"INVALID_SESSION_ID\"}]")));
+        assertThat(client.frontdoor(session(), Optional.empty())).isEqualTo(new FrontdoorOutcome.SessionRejected(401, "INVALID_SESSION_ID"));
+    }
+
+    @Test
+    void givenBadOAuthToken403_frontdoor_saysTheSessionIsRejected() {
+        salesforce.stubFor(post(urlEqualTo(SINGLEACCESS)).willReturn(aResponse().withStatus(403).withBody("Bad_OAuth_Token")));
+        assertThat(client.frontdoor(session(), Optional.empty())).isEqualTo(new FrontdoorOutcome.SessionRejected(403, "Bad_OAuth_Token"));
+        assertThat(salesforce.getAllServeEvents()).as("singleaccess is never retried").hasSize(1);
+    }
+
+    @Test
+    void givenOther403_frontdoor_pointsAtTheApiOnlyPermission() {
+        salesforce.stubFor(post(urlEqualTo(SINGLEACCESS)).willReturn(aResponse().withStatus(403).withBody("[{\"errorCode\":\"INSUFFICIENT_ACCESS\"}]")));
+        var failure = ((FrontdoorOutcome.Failed) client.frontdoor(session(), Optional.empty())).failure();
+        assertThat(failure.kind()).isEqualTo(Kind.REJECTED);
+        assertThat(failure.detail()).contains("API Only");
+    }
+
+    // --- revoke ---
+
+    @Test
+    void givenSessionWithRefreshToken_revoke_postsTheRefreshToken() {
+        salesforce.stubFor(post(urlEqualTo("/services/oauth2/revoke")).willReturn(aResponse().withStatus(200)));
+        var s = new SalesforceSession(new AccessToken(ACCESS_TOKEN), InstanceUrl.of(salesforce.baseUrl()), clock.instant(),
+                clock.instant().plusSeconds(60), Optional.of(new RefreshToken("5Aep861-refresh")));
+        assertThat(client.revoke(s)).isEqualTo(RevokeOutcome.REVOKED);
+        assertThat(sentForm()).containsExactlyEntriesOf(Map.of("token", "5Aep861-refresh"));
+    }
+
+    @Test
+    void givenInvalidToken_revoke_failsTyped() {
+        salesforce.stubFor(post(urlEqualTo("/services/oauth2/revoke")).willReturn(aResponse().withStatus(400).withBody("{\"error\":\"invalid_token\"}")));
+        assertThat(client.revoke(session())).isInstanceOf(RevokeOutcome.Failed.class);
+    }
+
+    // --- the circuit breaker ---
+
+    @Test
+    void givenRepeatedFailures_circuitOpensThenClosesAfterItsDelay() throws Exception {
+        var r = new Resilience(Duration.ofMillis(500), Duration.ofMillis(700), Duration.ofMillis(2500), 0,
+                Duration.ofMillis(10), Duration.ofMillis(20), 3, 3, Duration.ofMillis(800));
+        var breaking = new SalesforceOAuthClient(settings(r), clock);
+        tokenAnswers(503, "");
+        for (int i = 0; i < 3; i++) {
+            breaking.exchange(new Grant.JwtBearer(assertion()));
+        }
+        assertThat(breaking.circuitClosed()).isFalse();
+        var open = ((ExchangeOutcome.Failed) breaking.exchange(new Grant.JwtBearer(assertion()))).failure();
+        assertThat(open.detail()).contains("circuit open");
+        assertThat(salesforce.getAllServeEvents()).as("an open circuit sends nothing").hasSize(3);
+        Thread.sleep(900);
+        tokenAnswers(200, success(salesforce.baseUrl()));
+        assertThat(breaking.exchange(new Grant.JwtBearer(assertion()))).isInstanceOf(ExchangeOutcome.Exchanged.class);
+        assertThat(breaking.circuitClosed()).isTrue();
+    }
+
+    // --- secrets never leave through outcomes ---
+
+    @Test
+    void noFailure_carriesATokenOrSecret() {
+        tokenAnswers(400, "{\"error\":\"invalid_client\",\"error_description\":\"invalid client credentials\"}");
+        var a = ((ExchangeOutcome.Failed) client.exchange(new Grant.ClientCredentials())).failure().toString();
+        salesforce.stubFor(post(urlEqualTo(SINGLEACCESS)).willReturn(aResponse().withStatus(500)));
+        var b = ((FrontdoorOutcome.Failed) client.frontdoor(session(), Optional.empty())).failure().toString();
+        for (var text : new String[]{a, b, session().toString(), settings(fast()).toString()}) {
+            assertThat(text).doesNotContain("CANARY");
+        }
+    }
+
+    @Test
+    void authorizeUrl_carriesStateAndAnS256Challenge() {
+        var pkce = Pkce.of("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk");
+        assertThat(pkce.challenge()).as("RFC 7636 Appendix B").isEqualTo("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM");
+        var url = AuthorizeUrl.build(settings(fast()), "state-123", pkce, java.util.List.of("web", "api", "refresh_token"), Optional.empty(), true);
+        assertThat(url.toString()).startsWith(salesforce.baseUrl() + "/services/oauth2/authorize?response_type=code&client_id=3MVG9consumer")
+                .contains("state=state-123", "code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM", "code_challenge_method=S256",
+                        "redirect_uri=https%3A%2F%2Fportal.example.com%2Fcallback", "scope=web+api+refresh_token");
+    }
+}

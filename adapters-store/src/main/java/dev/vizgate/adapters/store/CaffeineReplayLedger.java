@@ -1,0 +1,72 @@
+package dev.vizgate.adapters.store;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import dev.vizgate.domain.model.Issuer;
+import dev.vizgate.domain.model.Sighting;
+import dev.vizgate.domain.model.TokenId;
+import dev.vizgate.domain.port.ReplayLedger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Spent jtis for one node: each entry lives until its token's retention time (exp plus skew) and the ledger
+ * is bounded. When the bound is reached Caffeine evicts; an evicted jti could be replayed until its token
+ * expires, so size the bound above the peak number of live assertions (metrics show the size).
+ */
+public final class CaffeineReplayLedger implements ReplayLedger {
+    public static final long DEFAULT_MAXIMUM_SIZE = 1_000_000;
+
+    private final Cache<String, Instant> spent;
+    private final Clock clock;
+
+    public CaffeineReplayLedger(Clock clock, long maximumSize) {
+        this.clock = clock;
+        this.spent = Caffeine.newBuilder()
+                .maximumSize(maximumSize)
+                .ticker(new ClockTicker(clock))
+                .expireAfter(new Expiry<String, Instant>() {
+                    @Override
+                    public long expireAfterCreate(String key, Instant until, long currentTime) {
+                        return Math.max(0, Duration.between(clock.instant(), until).toNanos());
+                    }
+
+                    @Override
+                    public long expireAfterUpdate(String key, Instant until, long currentTime, long currentDuration) {
+                        return Math.max(0, Duration.between(clock.instant(), until).toNanos());
+                    }
+
+                    @Override
+                    public long expireAfterRead(String key, Instant until, long currentTime, long currentDuration) {
+                        return currentDuration;
+                    }
+                })
+                .build();
+    }
+
+    public CaffeineReplayLedger(Clock clock) {
+        this(clock, DEFAULT_MAXIMUM_SIZE);
+    }
+
+    @Override
+    public Sighting firstSeen(Issuer issuer, TokenId tokenId, Instant retainUntil) {
+        var first = new AtomicBoolean(false);
+        spent.asMap().compute(issuer.value() + "\u0000" + tokenId.value(), (k, until) -> {
+            if (until == null || !until.isAfter(clock.instant())) {
+                first.set(true);
+                return retainUntil;
+            }
+            return until;
+        });
+        return first.get() ? Sighting.FIRST : Sighting.REPLAYED;
+    }
+
+    public long size() {
+        spent.cleanUp();
+        return spent.estimatedSize();
+    }
+}

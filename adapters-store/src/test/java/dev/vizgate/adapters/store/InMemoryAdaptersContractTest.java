@@ -1,0 +1,27 @@
+package dev.vizgate.adapters.store;
+
+import dev.vizgate.domain.port.ReplayLedger;
+import dev.vizgate.domain.port.SessionCache;
+import dev.vizgate.domain.testing.MutableClock;
+import dev.vizgate.domain.testing.ReplayLedgerContract;
+import dev.vizgate.domain.testing.SessionCacheContract;
+import org.junit.jupiter.api.Nested;
+
+/** The Caffeine adapters pass the same contracts as the fakes (and, later, the Redis adapters). */
+class InMemoryAdaptersContractTest {
+    @Nested
+    class Ledger extends ReplayLedgerContract {
+        @Override
+        protected ReplayLedger createLedger(MutableClock clock) {
+            return new CaffeineReplayLedger(clock);
+        }
+    }
+
+    @Nested
+    class Sessions extends SessionCacheContract {
+        @Override
+        protected SessionCache createCache(MutableClock clock) {
+            return new CaffeineSessionCache(clock);
+        }
+    }
+}
