@@ -61,6 +61,19 @@ public final class ArchitectureRules {
                 .because("adapters depend on the domain only (DESIGN.md)");
     }
 
+    /** The stand-ins play the vendors: they know the domain's vocabulary and nothing of the adapters they stand against. */
+    public ArchRule sandboxDependsOnNoAdapter() {
+        return noClasses().that().resideInAPackage(pkg("sandbox.."))
+                .should().dependOnClassesThat().resideInAnyPackage(pkg("adapters.."), pkg("app.."))
+                .because("the sandbox depends on the domain only (DESIGN.md)");
+    }
+
+    public ArchRule adaptersDependOnNoSandbox() {
+        return noClasses().that().resideInAPackage(pkg("adapters.."))
+                .should().dependOnClassesThat().resideInAPackage(pkg("sandbox.."))
+                .because("adapters depend on the domain only; stand-ins are for tests and the demo");
+    }
+
     public ArchRule onlyAppSeesApp() {
         return noClasses().that().resideOutsideOfPackage(pkg("app.."))
                 .should().dependOnClassesThat().resideInAPackage(pkg("app.."))
@@ -106,7 +119,7 @@ public final class ArchitectureRules {
 
     public List<ArchRule> all() {
         return List.of(domainDependsOnlyOnItsJdkAllowList(), adaptersDoNotDependOnEachOther(), onlyAppSeesApp(),
-                jjwtOnlyInTheTableauAdapter(), httpClientAndJacksonOnlyWhereAllowed(),
+                sandboxDependsOnNoAdapter(), adaptersDependOnNoSandbox(), jjwtOnlyInTheTableauAdapter(), httpClientAndJacksonOnlyWhereAllowed(),
                 keyStoreAndBouncyCastleOnlyInTheKeystoreAdapter(), portsAreInterfaces(), modulesAreFreeOfCycles(),
                 domainPackagesAreFreeOfCycles(), adaptersAreFreeOfCycles());
     }

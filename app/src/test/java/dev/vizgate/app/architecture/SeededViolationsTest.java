@@ -28,6 +28,8 @@ class SeededViolationsTest {
         return Stream.of(
                 seeded("domain allow-list", ArchitectureRules::domainDependsOnlyOnItsJdkAllowList, "LeakyValue", "java.io.File"),
                 seeded("adapters independent", ArchitectureRules::adaptersDoNotDependOnEachOther, "TableauThing", "SalesforceThing"),
+                seeded("sandbox depends on no adapter", ArchitectureRules::sandboxDependsOnNoAdapter, "StandInUsingAnAdapter", "TableauThing"),
+                seeded("adapters depend on no sandbox", ArchitectureRules::adaptersDependOnNoSandbox, "AdapterUsingTheSandbox", "StandInUsingAnAdapter"),
                 seeded("only app sees app", ArchitectureRules::onlyAppSeesApp, "UsesApp", "Wiring"),
                 seeded("jjwt confined", ArchitectureRules::jjwtOnlyInTheTableauAdapter, "UsesJjwt", "io.jsonwebtoken.Jwts"),
                 seeded("http and jackson confined", ArchitectureRules::httpClientAndJacksonOnlyWhereAllowed, "UsesJjwt", "java.net.http.HttpClient"),

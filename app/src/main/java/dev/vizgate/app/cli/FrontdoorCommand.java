@@ -1,0 +1,60 @@
+package dev.vizgate.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vizgate.app.wiring.RandomTokenIds;
+import dev.vizgate.app.wiring.SalesforceWiring;
+import dev.vizgate.domain.model.OrgUrl;
+import dev.vizgate.domain.model.Subject;
+import dev.vizgate.domain.usecase.NextSessionOutcome;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.LinkedHashMap;
+import java.util.concurrent.Callable;
+
+@Command(name = "frontdoor", mixinStandardHelpOptions = true,
+        description = {"Prints a single-use Salesforce frontdoor URL for a user on stdout: the authCredential of Tableau Next's embedding SDK.",
+                "The URL signs the browser in once and expires quickly; do not store or log it."})
+final class FrontdoorCommand implements Callable<Integer> {
+    @CommandLine.ParentCommand
+    VizgateCommand root;
+
+    @Mixin
+    ConfigOption config;
+
+    @Option(names = "--user", required = true, paramLabel = "USER", description = "The Salesforce username (sub of the assertion).")
+    String user;
+
+    @Option(names = "--json", description = "Print {\"frontdoorUrl\",\"orgUrl\"} instead of the bare URL.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        var context = root.context();
+        var loaded = config.load(context);
+        var wiring = SalesforceWiring.from(loaded.config(), loaded.files());
+        var outcome = wiring.openSessions(new RandomTokenIds(), context.clock()).open(Cli.parse("--user", () -> new Subject(user)));
+        var out = root.spec.commandLine().getOut();
+        var err = root.spec.commandLine().getErr();
+        if (outcome instanceof NextSessionOutcome.Opened opened) {
+            if (json) {
+                var body = new LinkedHashMap<String, String>();
+                body.put("frontdoorUrl", opened.frontdoorUrl().value().toString());
+                body.put("orgUrl", opened.orgUrl().map(OrgUrl::toString).orElse(null));
+                out.println(new ObjectMapper().writeValueAsString(body));
+            } else {
+                out.println(opened.frontdoorUrl().value());
+            }
+            out.flush();
+            return VizgateCommand.EXIT_OK;
+        }
+        var failure = ((NextSessionOutcome.Failed) outcome).failure();
+        err.println("failed: " + failure.kind() + failure.error().map(e -> " " + e).orElse("")
+                + failure.description().map(d -> " (" + d + ")").orElse(""));
+        err.println("  fix: " + failure.detail());
+        err.flush();
+        return VizgateCommand.EXIT_REJECTED;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.vizgate.sandbox;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The few HTTP chores the stand-ins share. */
+final class Http {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private Http() {
+    }
+
+    static Map<String, String> form(String body) {
+        var out = new LinkedHashMap<String, String>();
+        if (body == null || body.isEmpty()) {
+            return out;
+        }
+        for (var pair : body.split("&")) {
+            var kv = pair.split("=", 2);
+            out.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+        }
+        return out;
+    }
+
+    static String body(HttpExchange exchange) throws IOException {
+        return new String(exchange.getRequestBody().readNBytes(64 * 1024), StandardCharsets.UTF_8);
+    }
+
+    static void json(HttpExchange exchange, int status, Object body) throws IOException {
+        send(exchange, status, "application/json;charset=UTF-8", JSON.writeValueAsBytes(body));
+    }
+
+    static void html(HttpExchange exchange, int status, String html) throws IOException {
+        send(exchange, status, "text/html;charset=UTF-8", html.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static void send(HttpExchange exchange, int status, String contentType, byte[] bytes) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            exchange.getResponseBody().write(bytes);
+        }
+        exchange.close();
+    }
+
+    static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+    }
+}

@@ -1,0 +1,245 @@
+package dev.vizgate.sandbox;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.Signature;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Salesforce's login and UI bridge for local use (salesforce.md §1, §3, §4): a token endpoint that checks a JWT
+ * bearer assertion as Salesforce documents — RS256 signature against the certificate uploaded to the External
+ * Client App, {@code iss} = consumer key, {@code aud}, {@code exp} within 3 minutes, {@code sub} pre-authorized —
+ * and answers with Salesforce's success and error bodies; {@code singleaccess} issuing single-use frontdoor URLs;
+ * a frontdoor page that accepts each {@code otp} once. Loopback only.
+ */
+public final class SalesforceStandIn implements AutoCloseable {
+    /** What the External Client App and org look like to the stand-in. */
+    public record Org(String consumerKey, PublicKey certificateKey, String audience, Set<String> preAuthorizedUsers,
+                      Duration sessionTimeout, Clock clock) {
+        public Org {
+            Objects.requireNonNull(consumerKey, "consumerKey");
+            Objects.requireNonNull(certificateKey, "certificateKey");
+            Objects.requireNonNull(audience, "audience");
+            preAuthorizedUsers = Set.copyOf(preAuthorizedUsers);
+            Objects.requireNonNull(sessionTimeout, "sessionTimeout");
+            Objects.requireNonNull(clock, "clock");
+        }
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String ORG_ID = "00Dxx0000001gPLEAY";
+
+    private final Org org;
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final Map<String, String> otps = new ConcurrentHashMap<>();
+    private final AtomicInteger exchanges = new AtomicInteger();
+    private final AtomicInteger frontdoors = new AtomicInteger();
+    private volatile Duration latency = Duration.ZERO;
+
+    private record Session(String user, java.time.Instant expires) {
+    }
+
+    private SalesforceStandIn(Org org, HttpServer server) {
+        this.org = org;
+        this.server = server;
+        this.executor = Executors.newFixedThreadPool(16);
+        server.setExecutor(executor);
+        server.createContext("/services/oauth2/token", this::token);
+        server.createContext("/services/oauth2/singleaccess", this::singleaccess);
+        server.createContext("/secur/frontdoor.jsp", this::frontdoorPage);
+        server.start();
+    }
+
+    public static SalesforceStandIn start(Org org) throws IOException {
+        return new SalesforceStandIn(org, HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64));
+    }
+
+    public URI baseUrl() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** How many token exchanges succeeded. */
+    public int exchanges() {
+        return exchanges.get();
+    }
+
+    public int frontdoorsIssued() {
+        return frontdoors.get();
+    }
+
+    /** Adds a fixed latency to every answer, for load tests. */
+    public void latency(Duration d) {
+        latency = d;
+    }
+
+    /** Ends every session, as a session timeout or an admin would: the next singleaccess answers 401. */
+    public void expireSessions() {
+        sessions.clear();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private void pause() {
+        if (!latency.isZero()) {
+            try {
+                Thread.sleep(latency.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void token(HttpExchange ex) throws IOException {
+        pause();
+        if (!"POST".equals(ex.getRequestMethod())) {
+            Http.json(ex, 405, Map.of("error", "invalid_request", "error_description", "must use HTTP POST"));
+            return;
+        }
+        var form = Http.form(Http.body(ex));
+        if (!"urn:ietf:params:oauth:grant-type:jwt-bearer".equals(form.get("grant_type"))) {
+            Http.json(ex, 400, Map.of("error", "unsupported_grant_type", "error_description", "grant type not supported"));
+            return;
+        }
+        var refusal = check(form.getOrDefault("assertion", ""));
+        if (refusal != null) {
+            Http.json(ex, 400, refusal);
+            return;
+        }
+        var user = claims(form.get("assertion")).get("sub").toString();
+        var token = ORG_ID.substring(0, 15) + "!" + random(48);
+        sessions.put(token, new Session(user, org.clock().instant().plus(org.sessionTimeout())));
+        exchanges.incrementAndGet();
+        var base = baseUrl().toString();
+        Http.json(ex, 200, Map.of("access_token", token, "scope", "web api", "instance_url", base,
+                "id", base + "/id/" + ORG_ID + "/005xx000001SwiUAAS", "token_type", "Bearer",
+                "issued_at", Long.toString(org.clock().millis()), "signature", random(32)));
+    }
+
+    /** Salesforce's documented refusals, first match wins; null when the assertion is good. */
+    private Map<String, String> check(String assertion) {
+        var parts = assertion.split("\\.");
+        if (parts.length != 3) {
+            return invalidGrant("invalid assertion"); // Salesforce's text for a malformed or badly signed assertion is UNVERIFIED
+        }
+        Map<String, Object> header;
+        Map<String, Object> claims;
+        try {
+            header = decode(parts[0]);
+            claims = decode(parts[1]);
+        } catch (IOException | IllegalArgumentException e) {
+            return invalidGrant("invalid assertion");
+        }
+        if (!"RS256".equals(header.get("alg")) || !verifies(parts)) {
+            return invalidGrant("invalid assertion");
+        }
+        if (!org.consumerKey().equals(claims.get("iss"))) {
+            return Map.of("error", "invalid_client_id", "error_description", "client identifier invalid");
+        }
+        if (!org.audience().equals(claims.get("aud"))) {
+            return invalidGrant("audience is invalid");
+        }
+        if (!(claims.get("exp") instanceof Number exp)) {
+            return invalidGrant("invalid assertion");
+        }
+        var now = org.clock().instant().getEpochSecond();
+        if (exp.longValue() <= now) {
+            return invalidGrant("expired authorization code");
+        }
+        if (exp.longValue() > now + 180) {
+            // Salesforce documents "within 3 minutes"; the stand-in holds callers to it (real orgs are laxer).
+            return invalidGrant("expired authorization code");
+        }
+        var sub = claims.get("sub");
+        if (!(sub instanceof String user) || !org.preAuthorizedUsers().contains(user)) {
+            return invalidGrant("user hasn't approved this consumer");
+        }
+        return null;
+    }
+
+    private boolean verifies(String[] parts) {
+        try {
+            var s = Signature.getInstance("SHA256withRSA");
+            s.initVerify(org.certificateKey());
+            s.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+            return s.verify(Base64.getUrlDecoder().decode(parts[2]));
+        } catch (java.security.GeneralSecurityException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private void singleaccess(HttpExchange ex) throws IOException {
+        pause();
+        var auth = ex.getRequestHeaders().getFirst("Authorization");
+        var token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : "";
+        var session = sessions.get(token);
+        if (session == null || !org.clock().instant().isBefore(session.expires())) {
+            Http.json(ex, 401, List.of(Map.of("message", "Session expired or invalid", "errorCode", "INVALID_SESSION_ID")));
+            return;
+        }
+        var form = Http.form(Http.body(ex));
+        var otp = random(32);
+        otps.put(otp, session.user());
+        frontdoors.incrementAndGet();
+        var redirect = form.containsKey("redirect_uri") ? "&retURL=" + java.net.URLEncoder.encode(form.get("redirect_uri"), StandardCharsets.UTF_8) : "";
+        Http.json(ex, 200, Map.of("frontdoor_uri", baseUrl() + "/secur/frontdoor.jsp?otp=" + otp + redirect));
+    }
+
+    private void frontdoorPage(HttpExchange ex) throws IOException {
+        var query = Http.form(ex.getRequestURI().getRawQuery());
+        var user = otps.remove(query.getOrDefault("otp", ""));
+        if (user == null) {
+            Http.html(ex, 401, page("This sign-in link was already used or is unknown", "<p>A frontdoor URL works once. Ask the gateway for a new one.</p>"));
+            return;
+        }
+        Http.html(ex, 200, page("Signed in to Salesforce (stand-in)", "<p>Signed in as <strong id=\"user\">" + Http.escape(user)
+                + "</strong>.</p><p>This is Vizgate's local stand-in for a Salesforce org, not Salesforce.</p>"));
+    }
+
+    private static String page(String title, String body) {
+        return "<!doctype html><html><head><meta charset=\"utf-8\"><title>" + Http.escape(title) + "</title></head><body><h1>"
+                + Http.escape(title) + "</h1>" + body + "</body></html>";
+    }
+
+    private static Map<String, String> invalidGrant(String description) {
+        return Map.of("error", "invalid_grant", "error_description", description);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> decode(String part) throws IOException {
+        return Http.JSON.readValue(Base64.getUrlDecoder().decode(part), Map.class);
+    }
+
+    private static Map<String, Object> claims(String assertion) throws IOException {
+        return decode(assertion.split("\\.")[1]);
+    }
+
+    private static String random(int bytes) {
+        var b = new byte[bytes];
+        RANDOM.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+}
