@@ -16,6 +16,12 @@ final class Http {
     private Http() {
     }
 
+    /** Every answer carries a Date header from the stand-in's own clock, as real servers do (doctor compares clocks). */
+    static com.sun.net.httpserver.Filter dateHeader(java.time.Clock clock) {
+        return com.sun.net.httpserver.Filter.beforeHandler("Date", ex -> ex.getResponseHeaders().set("Date",
+                java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(java.time.ZonedDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC))));
+    }
+
     static Map<String, String> form(String body) {
         var out = new LinkedHashMap<String, String>();
         if (body == null || body.isEmpty()) {

@@ -64,9 +64,12 @@ public final class SalesforceStandIn implements AutoCloseable {
         this.server = server;
         this.executor = Executors.newFixedThreadPool(16);
         server.setExecutor(executor);
-        server.createContext("/services/oauth2/token", this::token);
-        server.createContext("/services/oauth2/singleaccess", this::singleaccess);
-        server.createContext("/secur/frontdoor.jsp", this::frontdoorPage);
+        var date = Http.dateHeader(org.clock());
+        server.createContext("/services/oauth2/token", this::token).getFilters().add(date);
+        server.createContext("/services/oauth2/singleaccess", this::singleaccess).getFilters().add(date);
+        server.createContext("/secur/frontdoor.jsp", this::frontdoorPage).getFilters().add(date);
+        server.createContext("/", ex -> Http.json(ex, 404, List.of(Map.of("errorCode", "NOT_FOUND",
+                "message", "The requested resource does not exist")))).getFilters().add(date);
         server.start();
     }
 

@@ -42,13 +42,22 @@ public record VizgateConfig(Server server, Callers callers, Tableau tableau, Sal
     }
 
     public record Salesforce(String tokenUrl, String audience, String consumerKey, String clientSecret, KeyRef privateKey,
-                             String flow, String sessionTtl, List<String> allowedHosts, String redirectUri) {
+                             String certificate, String flow, String sessionTtl, List<String> allowedHosts, String redirectUri,
+                             Timeouts timeouts) {
         @Override
         public String toString() {
             return "Salesforce[" + tokenUrl + ", " + flow + "]";
         }
     }
 
+    /** Limits for calls to Salesforce; every call, retries included, ends within total-budget. */
+    public record Timeouts(String connect, String request, String totalBudget, Integer maxRetries) {
+    }
+
     public record Store(String type, String url) {
+        @Override
+        public String toString() {
+            return "Store[" + type + "]"; // a Redis URL may carry a password
+        }
     }
 }

@@ -40,14 +40,25 @@ public final class SalesforceWiring {
     private final Optional<BearerAssertionPolicy> assertionPolicy;
     private final ConfiguredKeySource keys;
     private final Optional<KeyId> assertionKey;
+    private final Optional<java.security.PublicKey> assertionPublicKey;
 
     private SalesforceWiring(Flow flow, SalesforceSettings settings, Optional<BearerAssertionPolicy> assertionPolicy,
-                             ConfiguredKeySource keys, Optional<KeyId> assertionKey) {
+                             ConfiguredKeySource keys, Optional<KeyId> assertionKey, Optional<java.security.PublicKey> assertionPublicKey) {
         this.flow = flow;
         this.settings = settings;
         this.assertionPolicy = assertionPolicy;
         this.keys = keys;
         this.assertionKey = assertionKey;
+        this.assertionPublicKey = assertionPublicKey;
+    }
+
+    /** The public half of the assertion key, to compare with the certificate uploaded to the app. */
+    public Optional<java.security.PublicKey> assertionPublicKey() {
+        return assertionPublicKey;
+    }
+
+    public Optional<BearerAssertionPolicy> assertionPolicy() {
+        return assertionPolicy;
     }
 
     public Flow flow() {
@@ -77,6 +88,20 @@ public final class SalesforceWiring {
 
     public OpenTableauNextSession openSessions(TokenIds ids, Clock clock) {
         return openSessions(new CaffeineSessionCache(clock), ids, clock);
+    }
+
+    static Resilience resilience(VizgateConfig.Timeouts t) {
+        var d = Resilience.defaults();
+        if (t == null) {
+            return d;
+        }
+        var base = "salesforce.timeouts";
+        var connect = TableauWiring.duration(base + ".connect", t.connect(), d.connectTimeout());
+        var request = TableauWiring.duration(base + ".request", t.request(), d.requestTimeout());
+        var budget = TableauWiring.duration(base + ".total-budget", t.totalBudget(), d.totalBudget());
+        var retries = t.maxRetries() == null ? d.maxRetries() : t.maxRetries();
+        return TableauWiring.attempt(base, () -> new Resilience(connect, request, budget, retries, d.backoffBase(), d.backoffMax(),
+                d.breakerFailures(), d.breakerWindow(), d.breakerOpenFor()), "keep total-budget ≥ request and max-retries ≥ 0");
     }
 
     public static SalesforceWiring from(VizgateConfig config, ConfigFiles files) {
@@ -111,10 +136,11 @@ public final class SalesforceWiring {
             throw new ConfigError("salesforce.redirect-uri", "the web-server flow needs the callback URL registered on the app",
                     "set redirect-uri to https://<gateway>/v1/tableau-next/callback");
         }
-        var settings = new SalesforceSettings(tokenUrl, consumerKey, secret, redirect, ttl, hosts, Resilience.defaults());
+        var settings = new SalesforceSettings(tokenUrl, consumerKey, secret, redirect, ttl, hosts, resilience(s.timeouts()));
         var keys = ConfiguredKeySource.builder();
         Optional<BearerAssertionPolicy> policy = Optional.empty();
         Optional<KeyId> kid = Optional.empty();
+        Optional<java.security.PublicKey> publicKey = Optional.empty();
         if (flow == Flow.JWT_BEARER) {
             var audience = TableauWiring.required(s.audience(), "salesforce.audience",
                     "set the assertion's aud apart from token-url: https://login.salesforce.com, https://test.salesforce.com, or your My Domain URL");
@@ -127,7 +153,8 @@ public final class SalesforceWiring {
             }
             keys.signing(key.kid(), JwsAlgorithm.RS256, key.privateKey());
             kid = Optional.of(key.kid());
+            publicKey = Optional.of(key.publicKey());
         }
-        return new SalesforceWiring(flow, settings, policy, keys.build(), kid);
+        return new SalesforceWiring(flow, settings, policy, keys.build(), kid, publicKey);
     }
 }

@@ -1,0 +1,246 @@
+package dev.vizgate.app.cli;
+
+import dev.vizgate.adapters.keystore.KeyInput;
+import dev.vizgate.adapters.keystore.KeyMaterialException;
+import dev.vizgate.adapters.keystore.PemKeys;
+import dev.vizgate.app.config.ConfigError;
+import dev.vizgate.app.config.ConfigFiles;
+import dev.vizgate.app.config.VizgateConfig;
+import dev.vizgate.app.wiring.SalesforceWiring;
+import dev.vizgate.app.wiring.TableauWiring;
+import dev.vizgate.domain.policy.ConnectedAppTrust;
+import dev.vizgate.domain.policy.HostDecision;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+@Command(name = "doctor", mixinStandardHelpOptions = true,
+        description = {"Checks the configuration, loads every key, compares the Salesforce certificate with its key, checks URLs",
+                "against the host policy, reaches the upstream hosts and compares this machine's clock with theirs.",
+                "One line per finding, each with a fix. Exit 0 when nothing failed, 1 otherwise, 2 when the file cannot be read."})
+final class DoctorCommand implements Callable<Integer> {
+    enum Level { OK, WARN, FAIL }
+
+    record Finding(Level level, String check, String message, String fix) {
+    }
+
+    /** Tableau documents no clock tolerance (tableau.md §4); assertions to Salesforce live 2–3 minutes. */
+    static final Duration CLOCK_WARN = Duration.ofSeconds(5);
+    static final Duration CLOCK_FAIL = Duration.ofSeconds(60);
+
+    @CommandLine.ParentCommand
+    VizgateCommand root;
+
+    @Mixin
+    ConfigOption config;
+
+    @Option(names = "--timeout", defaultValue = "5s", paramLabel = "DURATION", description = "How long to wait for each upstream host. Default: ${DEFAULT-VALUE}.")
+    String timeout;
+
+    private final List<Finding> findings = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        var context = root.context();
+        var loaded = config.load(context);
+        var wait = dev.vizgate.app.config.DurationText.parse(timeout).orElseThrow(() -> new Cli.UsageError("--timeout '" + timeout + "' is not a duration"));
+        ok("config", "parsed " + config.file);
+        var cfg = loaded.config();
+        if (cfg.tableau() != null) {
+            tableau(cfg, loaded.files(), wait);
+        }
+        if (cfg.salesforce() != null) {
+            salesforce(cfg, loaded.files(), wait);
+        }
+        if (cfg.tableau() == null && cfg.salesforce() == null) {
+            add(Level.FAIL, "config", "neither tableau: nor salesforce: is configured", "add the section for the Tableau you embed");
+        }
+        callers(cfg);
+        store(cfg);
+        var out = root.spec.commandLine().getOut();
+        for (var f : findings) {
+            out.println(String.format("%-4s  %s: %s", f.level(), f.check(), f.message()) + (f.level() == Level.OK ? "" : System.lineSeparator() + "      fix: " + f.fix()));
+        }
+        var failed = findings.stream().filter(f -> f.level() == Level.FAIL).count();
+        var warned = findings.stream().filter(f -> f.level() == Level.WARN).count();
+        out.println(failed == 0 ? "healthy: " + warned + " warning(s)" : "unhealthy: " + failed + " failure(s), " + warned + " warning(s)");
+        out.flush();
+        return failed == 0 ? VizgateCommand.EXIT_OK : VizgateCommand.EXIT_REJECTED;
+    }
+
+    private void tableau(VizgateConfig cfg, ConfigFiles files, Duration wait) {
+        TableauWiring wiring;
+        try {
+            wiring = TableauWiring.from(cfg, files);
+        } catch (ConfigError e) {
+            add(Level.FAIL, "tableau", e.path() + ": " + e.getMessage(), e.fix());
+            return;
+        }
+        if (wiring.trust() instanceof ConnectedAppTrust.DirectTrust d) {
+            ok("tableau.connected-app", "direct trust, client id " + d.clientId() + ", signing with secret " + d.secrets().active()
+                    + d.secrets().standby().map(s -> " (also holding " + s + " for rotation)").orElse(""));
+        } else {
+            var eas = (ConnectedAppTrust.ExternalAuthorizationServer) wiring.trust();
+            ok("tableau.connected-app", "EAS issuer " + eas.issuer() + ", signing with " + eas.algorithm() + " key " + eas.signingKeyId()
+                    + ", publishing " + wiring.keys().publishedKeys().size() + " key(s)");
+        }
+        ok("tableau.token", "tokens live " + wiring.policy().defaultLifetime() + " (max " + wiring.policy().maxLifetime()
+                + "), iat back-dated " + wiring.policy().skew());
+        reach("tableau.server-url", wiring.serverUrl(), wait, true);
+    }
+
+    private void salesforce(VizgateConfig cfg, ConfigFiles files, Duration wait) {
+        SalesforceWiring wiring;
+        try {
+            wiring = SalesforceWiring.from(cfg, files);
+        } catch (ConfigError e) {
+            add(Level.FAIL, "salesforce", e.path() + ": " + e.getMessage(), e.fix());
+            return;
+        }
+        var s = wiring.settings();
+        ok("salesforce", "flow " + wiring.flow().name().toLowerCase().replace('_', '-') + ", token host " + s.tokenUrl().getHost()
+                + ", sessions assumed to last " + s.sessionTtl());
+        if (wiring.flow() == SalesforceWiring.Flow.CLIENT_CREDENTIALS) {
+            add(Level.WARN, "salesforce.flow", "client credentials never carry the web scope a frontdoor URL needs (and run as one user)",
+                    "for Tableau Next embedding use flow: jwt-bearer (server-to-server) or web-server (interactive)");
+        }
+        if (s.hosts().check(s.tokenUrl()) instanceof HostDecision.Refused r) {
+            add(Level.WARN, "salesforce.allowed-hosts", "the token host itself is outside allowed-hosts (" + r.reason() + ")",
+                    "add the token host's domain to salesforce.allowed-hosts, or instance_url answers may be refused");
+        }
+        wiring.assertionPolicy().ifPresent(p -> {
+            var aud = URI.create(p.audience().value()).getHost();
+            if (!aud.equalsIgnoreCase(s.tokenUrl().getHost())) {
+                ok("salesforce.audience", "aud " + p.audience() + " differs from the token host " + s.tokenUrl().getHost()
+                        + " (usual for My Domain hosts; External Client App orgs may want the My Domain URL as aud)");
+            }
+        });
+        if (wiring.flow() == SalesforceWiring.Flow.JWT_BEARER) {
+            certificate(cfg.salesforce().certificate(), files, wiring);
+        }
+        reach("salesforce.token-url", s.tokenUrl(), wait, false);
+    }
+
+    private void certificate(String certificate, ConfigFiles files, SalesforceWiring wiring) {
+        if (certificate == null) {
+            add(Level.WARN, "salesforce.certificate", "no certificate configured, so doctor cannot check it matches the private key",
+                    "set salesforce.certificate: \"file:keys/sf_public_cert.crt\" (the file uploaded to the External Client App)");
+            return;
+        }
+        try {
+            var path = certificate.startsWith("file:") ? certificate.substring(5) : certificate;
+            var cert = PemKeys.certificate(new KeyInput.FromFile(files.resolve(path)));
+            if (!cert.getPublicKey().equals(wiring.assertionPublicKey().orElseThrow())) {
+                add(Level.FAIL, "salesforce.certificate", "the certificate does not match salesforce.private-key",
+                        "upload the certificate made with this key (vizgate keys init writes both), or point private-key at its key");
+                return;
+            }
+            var expires = cert.getNotAfter().toInstant();
+            var now = root.context().clock().instant();
+            if (expires.isBefore(now)) {
+                add(Level.WARN, "salesforce.certificate", "the certificate expired on " + expires,
+                        "run vizgate keys init for a new pair and upload the new certificate to the External Client App");
+            } else if (expires.isBefore(now.plus(Duration.ofDays(30)))) {
+                add(Level.WARN, "salesforce.certificate", "the certificate expires on " + expires, "make and upload a new certificate before then");
+            } else {
+                ok("salesforce.certificate", "matches the private key; valid until " + expires);
+            }
+        } catch (KeyMaterialException e) {
+            add(Level.FAIL, "salesforce.certificate", e.getMessage(), e.fix());
+        }
+    }
+
+    private void reach(String check, URI url, Duration wait, boolean tableau) {
+        var http = HttpClient.newBuilder().connectTimeout(wait).followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<Void> response;
+        try {
+            response = http.send(HttpRequest.newBuilder(url).timeout(wait).GET().build(), HttpResponse.BodyHandlers.discarding());
+        } catch (java.io.IOException e) {
+            add(Level.FAIL, check, url.getHost() + " cannot be reached (" + e.getClass().getSimpleName() + ")",
+                    "check the URL, DNS, proxies and firewalls between this machine and " + url.getHost());
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        ok(check, url.getHost() + " answered HTTP " + response.statusCode());
+        var date = response.headers().firstValue("Date").flatMap(DoctorCommand::httpDate);
+        if (date.isEmpty()) {
+            add(Level.WARN, check + " clock", url.getHost() + " sent no Date header; the clock was not compared", "make sure this machine runs NTP");
+            return;
+        }
+        var skew = Duration.between(date.get(), root.context().clock().instant()).abs();
+        var why = tableau ? "Tableau documents no tolerance (error 16 / 10084)" : "assertions live 2–3 minutes";
+        if (skew.compareTo(CLOCK_FAIL) > 0) {
+            add(Level.FAIL, check + " clock", "this machine's clock is " + skew.toSeconds() + " s off " + url.getHost() + "'s; " + why,
+                    "sync the clock with NTP and keep it on UTC");
+        } else if (skew.compareTo(CLOCK_WARN) > 0) {
+            add(Level.WARN, check + " clock", "this machine's clock is " + skew.toSeconds() + " s off " + url.getHost() + "'s; " + why,
+                    "sync the clock with NTP");
+        } else {
+            ok(check + " clock", "within " + CLOCK_WARN.toSeconds() + " s of " + url.getHost());
+        }
+    }
+
+    static Optional<Instant> httpDate(String value) {
+        try {
+            return Optional.of(ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void callers(VizgateConfig cfg) {
+        if (cfg.callers() == null) {
+            return;
+        }
+        var keys = cfg.callers().apiKeys() == null ? List.<VizgateConfig.ApiKey>of() : cfg.callers().apiKeys();
+        var names = new HashSet<String>();
+        for (int i = 0; i < keys.size(); i++) {
+            var k = keys.get(i);
+            var path = "callers.api-keys[" + i + "]";
+            if (k.name() == null || !names.add(k.name())) {
+                add(Level.FAIL, path + ".name", "each API key needs a unique name", "name it after the backend that uses it");
+            }
+            if (k.sha256() == null || !k.sha256().matches("[0-9a-f]{64}")) {
+                add(Level.FAIL, path + ".sha256", "not 64 lower-case hex characters", "store the key's SHA-256: printf %s \"$KEY\" | sha256sum");
+            }
+        }
+        if (!keys.isEmpty()) {
+            ok("callers.api-keys", keys.size() + " API key(s) configured");
+        }
+    }
+
+    private void store(VizgateConfig cfg) {
+        var type = cfg.store() == null || cfg.store().type() == null ? "memory" : cfg.store().type();
+        if ("memory".equals(type)) {
+            ok("store", "in memory: right for one gateway; several behind a load balancer need store: { type: redis }");
+        } else {
+            add(Level.WARN, "store", "store type " + type + " is not checked by this build", "see the README's scale-out section");
+        }
+    }
+
+    private void ok(String check, String message) {
+        findings.add(new Finding(Level.OK, check, message, ""));
+    }
+
+    private void add(Level level, String check, String message, String fix) {
+        findings.add(new Finding(level, check, message, fix));
+    }
+}
