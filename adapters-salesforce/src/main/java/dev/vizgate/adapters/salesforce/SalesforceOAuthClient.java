@@ -48,6 +48,7 @@ public final class SalesforceOAuthClient implements SalesforceAuthorization {
     private static final String JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
     /** Failsafe uses the configured backoff when the delay function answers a negative duration. */
     private static final Duration NO_DELAY_HINT = Duration.ofMillis(-1);
+    private static final double JITTER = 0.25;
 
     private final SalesforceSettings settings;
     private final HttpClient http;
@@ -80,8 +81,9 @@ public final class SalesforceOAuthClient implements SalesforceAuthorization {
                 .abortOn(CircuitBreakerOpenException.class)
                 .withMaxRetries(r.maxRetries())
                 .withBackoff(r.backoffBase(), r.backoffMax())
-                .withJitter(0.25)
-                .withDelayFn(ctx -> ctx.getLastResult() == null ? NO_DELAY_HINT : retryAfter(ctx.getLastResult()).orElse(NO_DELAY_HINT))
+                .withJitter(JITTER)
+                .withDelayFn(ctx -> ctx.getLastResult() == null ? NO_DELAY_HINT
+                        : retryAfter(ctx.getLastResult()).map(SalesforceOAuthClient::atLeastAfterJitter).orElse(NO_DELAY_HINT))
                 .build();
         var budget = Timeout.<HttpResponse<String>>builder(r.totalBudget()).withInterrupt().build();
         this.tokenCalls = Failsafe.with(budget).compose(retry).compose(breaker);
@@ -269,6 +271,14 @@ public final class SalesforceOAuthClient implements SalesforceAuthorization {
         }
         return new SalesforceFailure(Kind.MALFORMED_RESPONSE, Optional.empty(), Optional.empty(), what + " answered " + status
                 + " without an OAuth error body" + (status == 404 ? "; check salesforce.token-url" : ""));
+    }
+
+    /**
+     * Retry-After is a minimum, but Failsafe's ±{@value #JITTER} jitter applies to every delay; scaling by
+     * 1 / (1 − jitter) makes the shortest jittered wait equal to what Salesforce asked for.
+     */
+    private static Duration atLeastAfterJitter(Duration retryAfter) {
+        return Duration.ofMillis((long) Math.ceil(retryAfter.toMillis() / (1 - JITTER)));
     }
 
     private static Optional<Duration> retryAfter(HttpResponse<String> response) {
