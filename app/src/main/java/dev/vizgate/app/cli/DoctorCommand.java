@@ -1,5 +1,6 @@
 package dev.vizgate.app.cli;
 
+import dev.vizgate.adapters.keystore.Certificates;
 import dev.vizgate.adapters.keystore.KeyInput;
 import dev.vizgate.adapters.keystore.KeyMaterialException;
 import dev.vizgate.adapters.keystore.PemKeys;
@@ -151,15 +152,12 @@ final class DoctorCommand implements Callable<Integer> {
                         "upload the certificate made with this key (vizgate keys init writes both), or point private-key at its key");
                 return;
             }
-            var expires = cert.getNotAfter().toInstant();
-            var now = root.context().clock().instant();
-            if (expires.isBefore(now)) {
-                add(Level.WARN, "salesforce.certificate", "the certificate expired on " + expires,
-                        "run vizgate keys init for a new pair and upload the new certificate to the External Client App");
-            } else if (expires.isBefore(now.plus(Duration.ofDays(30)))) {
-                add(Level.WARN, "salesforce.certificate", "the certificate expires on " + expires, "make and upload a new certificate before then");
+            var warning = Certificates.expiryWarning(cert, root.context().clock());
+            if (warning.isPresent()) {
+                add(Level.WARN, "salesforce.certificate", warning.get(),
+                        "run vizgate keys init for a new pair and upload the new certificate to the External Client App before it lapses");
             } else {
-                ok("salesforce.certificate", "matches the private key; valid until " + expires);
+                ok("salesforce.certificate", "matches the private key; valid until " + cert.getNotAfter().toInstant());
             }
         } catch (KeyMaterialException e) {
             add(Level.FAIL, "salesforce.certificate", e.getMessage(), e.fix());

@@ -44,7 +44,14 @@ final class Keys {
                 key = entry.privateKey();
                 pub = entry.certificate().map(java.security.cert.Certificate::getPublicKey);
             } else {
-                throw new ConfigError(path, "PKCS#11 keys are not wired yet in this build", "use a PEM file or a PKCS#12 keystore for now");
+                var p11 = (KeyRef.Pkcs11) ref;
+                var entry = dev.vizgate.adapters.keystore.Pkcs11Keys.load(files.resolve(p11.config()), p11.alias(), p11.pin().orElse("").toCharArray());
+                key = entry.privateKey();
+                pub = entry.certificate().map(java.security.cert.Certificate::getPublicKey);
+                if (pub.isEmpty()) {
+                    throw new ConfigError(path, "the token holds no certificate for '" + p11.alias() + "', so its public key is unknown",
+                            "store a certificate with the key in the token");
+                }
             }
             var publicKey = pub.orElseGet(() -> KeyPairs.publicOf(path, key));
             var alg = algorithm(path, ref.alg(), key);
