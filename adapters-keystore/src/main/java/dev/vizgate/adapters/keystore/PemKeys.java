@@ -65,6 +65,10 @@ public final class PemKeys {
                 throw unsupported(input, object);
             }
             var key = KEYS.getPrivateKey(info);
+            if (!"RSA".equals(key.getAlgorithm()) && !"EC".equals(key.getAlgorithm())) {
+                throw new KeyMaterialException(Problem.UNSUPPORTED_KEY_TYPE, input.name(), "is a " + key.getAlgorithm()
+                        + " key; Vizgate signs with RSA (RS256, PS256) or EC P-256 (ES256)", "generate one with vizgate keys init (add --ec for P-256)");
+            }
             checkStrength(input, key);
             return key;
         } catch (PEMException | PKCSException | OperatorCreationException e) {

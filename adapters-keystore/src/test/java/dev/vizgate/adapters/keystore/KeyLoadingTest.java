@@ -113,6 +113,11 @@ class KeyLoadingTest {
     }
 
     @Test
+    void givenEd25519Key_privateKey_isRefusedAsUnsupported() {
+        refuses(() -> PemKeys.privateKey(file("ed25519.pem"), Optional.empty()), Problem.UNSUPPORTED_KEY_TYPE, "ed25519.pem");
+    }
+
+    @Test
     void givenTruncatedPem_privateKey_isRefusedAsMalformed() {
         refuses(() -> PemKeys.privateKey(file("truncated.pem"), Optional.empty()), Problem.MALFORMED, "truncated.pem");
     }
