@@ -7,7 +7,18 @@ import java.util.List;
  * and required where a command needs it. Unknown keys are errors.
  */
 public record VizgateConfig(Server server, Callers callers, Tableau tableau, Salesforce salesforce, Store store) {
-    public record Server(Integer port) {
+    public record Server(Integer port, String bind, String maxBody, RateLimit rateLimit, Tls tls, String shutdownGrace) {
+    }
+
+    /** Requests per minute a caller (API key or assertion issuer) and a single user may make. */
+    public record RateLimit(Integer callerPerMinute, Integer userPerMinute) {
+    }
+
+    public record Tls(String keystore, String password) {
+        @Override
+        public String toString() {
+            return "Tls[" + keystore + ", password redacted]";
+        }
     }
 
     public record Callers(List<ApiKey> apiKeys, List<AssertionIssuer> assertions) {

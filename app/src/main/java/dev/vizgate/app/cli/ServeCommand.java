@@ -1,0 +1,40 @@
+package dev.vizgate.app.cli;
+
+import dev.vizgate.app.http.Gateway;
+import dev.vizgate.app.http.GatewayServer;
+import dev.vizgate.app.wiring.GatewayWiring;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Runs the gateway: POST /v1/tableau/token, POST /v1/tableau-next/frontdoor, the JWKS, health, metrics and",
+                "GET /openapi.yaml. Stops gracefully on SIGTERM, letting in-flight requests finish."})
+final class ServeCommand implements Callable<Integer> {
+    @CommandLine.ParentCommand
+    VizgateCommand root;
+
+    @Mixin
+    ConfigOption config;
+
+    @Override
+    public Integer call() throws Exception {
+        var loaded = config.load(root.context());
+        var wired = GatewayWiring.from(loaded.config(), loaded.files(), root.context().clock());
+        var server = GatewayServer.start(new Gateway(wired.services()), wired.options());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.close();
+            } catch (Exception e) {
+                // Shutting down anyway; nothing more to do.
+            }
+        }, "vizgate-shutdown"));
+        var out = root.spec.commandLine().getOut();
+        out.println("vizgate listening on " + server.baseUrl());
+        out.flush();
+        server.join();
+        return VizgateCommand.EXIT_OK;
+    }
+}

@@ -1,0 +1,117 @@
+package dev.vizgate.app.http;
+
+import dev.vizgate.domain.model.UntrustedToken;
+import dev.vizgate.domain.usecase.AcceptPlatformAssertion;
+import dev.vizgate.domain.usecase.AssertionOutcome;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * {@code Authorization: Bearer …} is either an API key (a platform backend; stored as SHA-256, compared in constant
+ * time against every configured key) or a platform assertion (a browser; verified and spent once through
+ * {@link AcceptPlatformAssertion}). Nobody gets a token for a user they did not prove.
+ */
+public final class CallerAuthentication {
+    public record ApiKey(String name, byte[] sha256) {
+        public ApiKey {
+            Objects.requireNonNull(name, "name");
+            if (sha256.length != 32) {
+                throw new IllegalArgumentException("an API key hash is 32 bytes of SHA-256");
+            }
+            sha256 = sha256.clone();
+        }
+
+        public static ApiKey ofHex(String name, String hex) {
+            return new ApiKey(name, HexFormat.of().parseHex(hex));
+        }
+
+        @Override
+        public String toString() {
+            return "ApiKey[" + name + "]";
+        }
+    }
+
+    public sealed interface Outcome {
+        record Authenticated(Caller caller) implements Outcome {
+        }
+
+        record Refused(Problem problem) implements Outcome {
+        }
+    }
+
+    private static final Pattern JWS = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
+
+    private final List<ApiKey> keys;
+    private final Optional<AcceptPlatformAssertion> assertions;
+
+    public CallerAuthentication(List<ApiKey> keys, Optional<AcceptPlatformAssertion> assertions) {
+        this.keys = List.copyOf(keys);
+        this.assertions = Objects.requireNonNull(assertions, "assertions");
+    }
+
+    public Outcome authenticate(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7) || authorization.length() <= 7) {
+            return refused(Problem.unauthenticated("send Authorization: Bearer <API key> (platform backends) or Bearer <platform assertion> (browsers)"));
+        }
+        var credential = authorization.substring(7).strip();
+        if (JWS.matcher(credential).matches() && credential.startsWith("eyJ")) {
+            if (assertions.isEmpty()) {
+                return refused(Problem.unauthenticated("this gateway trusts no platform assertions; configure callers.assertions or use an API key"));
+            }
+            return assertion(assertions.get().accept(new UntrustedToken(credential)));
+        }
+        return apiKey(credential);
+    }
+
+    private Outcome apiKey(String presented) {
+        var digest = sha256(presented);
+        ApiKey match = null;
+        for (var key : keys) {
+            // Every key is compared, whichever matches, so timing says nothing about which keys exist.
+            if (MessageDigest.isEqual(digest, key.sha256()) && match == null) {
+                match = key;
+            }
+        }
+        return match == null
+                ? refused(Problem.unauthenticated("the API key is not one this gateway knows; check the key, or its sha256 under callers.api-keys"))
+                : new Outcome.Authenticated(new Caller.Backend(match.name()));
+    }
+
+    private static Outcome assertion(AssertionOutcome outcome) {
+        if (outcome instanceof AssertionOutcome.Accepted a) {
+            return new Outcome.Authenticated(new Caller.Browser(a.issuer(), a.subject()));
+        }
+        if (outcome instanceof AssertionOutcome.Unavailable u) {
+            return refused(Problem.of(503, "replay-ledger-unavailable", "Cannot check assertions now",
+                    "the replay ledger is unreachable, so no assertion is accepted (fail closed); retry shortly"));
+        }
+        var r = (AssertionOutcome.Rejected) outcome;
+        var slug = switch (r.reason()) {
+            case REPLAYED -> "assertion-replayed";
+            case EXPIRED, NOT_YET_VALID, TOO_LONG_LIVED -> "assertion-time";
+            default -> "assertion-invalid";
+        };
+        return refused(Problem.of(401, slug, "Platform assertion refused", r.reason().meaning() + ": " + r.detail()
+                + "; mint a fresh assertion (iss, aud, sub, a new jti, exp at most 5 minutes ahead) per request")
+                .with("reason", r.reason().name()));
+    }
+
+    static byte[] sha256(String value) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Outcome refused(Problem p) {
+        return new Outcome.Refused(p);
+    }
+}

@@ -1,0 +1,410 @@
+package dev.vizgate.app.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.core.JsonParser;
+import dev.vizgate.domain.model.AttributeValue;
+import dev.vizgate.domain.model.OrgUrl;
+import dev.vizgate.domain.model.SalesforceFailure;
+import dev.vizgate.domain.model.Scopes;
+import dev.vizgate.domain.model.Subject;
+import dev.vizgate.domain.model.UserAttributes;
+import dev.vizgate.domain.policy.PolicyViolation;
+import dev.vizgate.domain.policy.TableauTokenRequest;
+import dev.vizgate.domain.usecase.IssueTableauToken;
+import dev.vizgate.domain.usecase.NextSessionOutcome;
+import dev.vizgate.domain.usecase.OpenTableauNextSession;
+import dev.vizgate.domain.usecase.PublishJwks;
+import dev.vizgate.domain.usecase.TokenIssueOutcome;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * The HTTP API as one Jetty core handler: routing, caller authentication, JSON in and out, problem+json for every
+ * error. No protocol logic lives here; each route calls one use case.
+ */
+public final class Gateway extends Handler.Abstract {
+    private static final Logger ACCESS = LoggerFactory.getLogger("vizgate.access");
+    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+    static final ObjectMapper JSON = JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+
+    /** The routes, as the OpenAPI document lists them. */
+    public static final Map<String, Set<String>> ROUTES = Map.of(
+            "/v1/tableau/token", Set.of("POST"),
+            "/v1/tableau-next/frontdoor", Set.of("POST"),
+            "/.well-known/jwks.json", Set.of("GET"),
+            "/.well-known/openid-configuration", Set.of("GET"),
+            "/healthz", Set.of("GET"),
+            "/readyz", Set.of("GET"),
+            "/metrics", Set.of("GET"),
+            "/openapi.yaml", Set.of("GET"));
+
+    /** What the routes call; each part is optional because a gateway may serve Tableau, Tableau Next or both. */
+    public record Services(Optional<IssueTableauToken> tableau, String tableauKind, Optional<OpenTableauNextSession> tableauNext,
+                           Optional<PublishJwks> jwks, Optional<dev.vizgate.domain.model.Issuer> easIssuer,
+                           CallerAuthentication callers, RateLimits rateLimits, GatewayMetrics metrics,
+                           Map<String, Supplier<Boolean>> readiness, long maxBodyBytes) {
+    }
+
+    private final Services services;
+
+    public Gateway(Services services) {
+        this.services = services;
+    }
+
+    private record Reply(int status, String contentType, byte[] body, Map<String, String> headers) {
+        static Reply json(int status, Object body) {
+            try {
+                return new Reply(status, "application/json", JSON.writeValueAsBytes(body), Map.of());
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        static Reply problem(Problem p) {
+            try {
+                var headers = new LinkedHashMap<String, String>();
+                if (p.status() == 401) {
+                    headers.put("WWW-Authenticate", "Bearer realm=\"vizgate\"");
+                }
+                if (p.extensions().get("retryAfter") instanceof Long seconds) {
+                    headers.put("Retry-After", Long.toString(seconds));
+                }
+                return new Reply(p.status(), "application/problem+json", JSON.writeValueAsBytes(p.body()), headers);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        Reply withHeader(String name, String value) {
+            var h = new LinkedHashMap<>(headers);
+            h.put(name, value);
+            return new Reply(status, contentType, body, h);
+        }
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        var started = System.nanoTime();
+        var path = Request.getPathInContext(request);
+        var method = request.getMethod();
+        var route = ROUTES.containsKey(path) ? path : "unmatched";
+        var caller = new String[]{"-"};
+        Reply reply;
+        try {
+            reply = route(method, path, request, caller);
+        } catch (RuntimeException e) {
+            var id = UUID.randomUUID().toString();
+            LOG.error("unexpected failure {} on {} {}: {}", id, method, route, e.getClass().getName());
+            reply = Reply.problem(Problem.of(500, "internal-error", "Unexpected failure",
+                    "the gateway failed unexpectedly; its operators can find reference " + id + " in the log"));
+        }
+        response.setStatus(reply.status());
+        var headers = response.getHeaders();
+        headers.put(HttpHeader.CONTENT_TYPE, reply.contentType());
+        headers.put(HttpHeader.CACHE_CONTROL, "no-store");
+        headers.put("X-Content-Type-Options", "nosniff");
+        headers.put("Referrer-Policy", "no-referrer");
+        headers.put("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+        if (request.isSecure()) {
+            headers.put("Strict-Transport-Security", "max-age=31536000");
+        }
+        reply.headers().forEach(headers::put);
+        var took = Duration.ofNanos(System.nanoTime() - started);
+        services.metrics().request(route, reply.status(), took);
+        ACCESS.info("{} {} -> {} in {} ms, caller {}", method, route, reply.status(), took.toMillis(), caller[0]);
+        response.write(true, ByteBuffer.wrap(reply.body()), callback);
+        return true;
+    }
+
+    private Reply route(String method, String path, Request request, String[] caller) {
+        var allowed = ROUTES.get(path);
+        if (allowed == null) {
+            return Reply.problem(Problem.notFound(path.length() > 100 ? path.substring(0, 100) : path));
+        }
+        if (!allowed.contains(method)) {
+            return Reply.problem(Problem.methodNotAllowed(method, String.join(", ", allowed))).withHeader("Allow", String.join(", ", allowed));
+        }
+        return switch (path) {
+            case "/healthz" -> Reply.json(200, Map.of("status", "alive"));
+            case "/readyz" -> ready();
+            case "/metrics" -> new Reply(200, "text/plain; version=0.0.4; charset=utf-8", services.metrics().scrape().getBytes(StandardCharsets.UTF_8), Map.of());
+            case "/openapi.yaml" -> new Reply(200, "application/yaml", OpenApi.document(), Map.of());
+            case "/.well-known/jwks.json" -> services.jwks().map(j -> Reply.json(200, j.publish()))
+                    .orElseGet(() -> Reply.problem(Problem.notConfigured("EAS (tableau.connected-app.trust: eas)")));
+            case "/.well-known/openid-configuration" -> services.jwks().flatMap(j -> services.easIssuer().map(j::discovery)).map(d -> Reply.json(200, d))
+                    .orElseGet(() -> Reply.problem(Problem.notConfigured("EAS (tableau.connected-app.trust: eas)")));
+            case "/v1/tableau/token" -> token(request, caller);
+            case "/v1/tableau-next/frontdoor" -> frontdoor(request, caller);
+            default -> Reply.problem(Problem.notFound(path));
+        };
+    }
+
+    private Reply ready() {
+        var checks = new LinkedHashMap<String, String>();
+        var ok = true;
+        for (var check : services.readiness().entrySet()) {
+            boolean up;
+            try {
+                up = check.getValue().get();
+            } catch (RuntimeException e) {
+                up = false;
+            }
+            checks.put(check.getKey(), up ? "ok" : "failing");
+            ok &= up;
+        }
+        if (ok) {
+            return Reply.json(200, Map.of("status", "ready", "checks", checks));
+        }
+        return Reply.problem(Problem.of(503, "not-ready", "Not ready", "a readiness check is failing; run vizgate doctor --config … for details")
+                .with("checks", checks));
+    }
+
+    /** An authenticated, rate-checked caller and the user it acts for. */
+    private record Acting(Caller caller, Subject user, JsonNode body) {
+    }
+
+    private sealed interface Admission {
+        record Admitted(Acting acting) implements Admission {
+        }
+
+        record Turned(Reply reply) implements Admission {
+        }
+    }
+
+    private Admission admit(Request request, String[] callerName, Set<String> fields) {
+        var auth = services.callers().authenticate(request.getHeaders().get(HttpHeader.AUTHORIZATION));
+        if (auth instanceof CallerAuthentication.Outcome.Refused r) {
+            services.metrics().callerRefused(r.problem().type().substring(Problem.TYPE_PREFIX.length()));
+            if (r.problem().type().endsWith("assertion-replayed")) {
+                services.metrics().replayRefused();
+            }
+            return new Admission.Turned(Reply.problem(r.problem()));
+        }
+        var caller = ((CallerAuthentication.Outcome.Authenticated) auth).caller();
+        callerName[0] = caller.name();
+        var body = body(request, fields);
+        if (body instanceof Body.Bad bad) {
+            return new Admission.Turned(Reply.problem(bad.problem()));
+        }
+        var json = ((Body.Good) body).json();
+        var named = json.path("user");
+        Subject user;
+        if (caller instanceof Caller.Browser browser) {
+            if (!named.isMissingNode() && !named.asText().equals(browser.subject().value())) {
+                return new Admission.Turned(Reply.problem(Problem.of(403, "user-mismatch", "Not your user",
+                        "a platform assertion proves one user (its sub); leave user out of the body or send that same user")));
+            }
+            user = browser.subject();
+        } else {
+            if (named.isMissingNode() || !named.isTextual()) {
+                return new Admission.Turned(Reply.problem(Problem.invalidRequest("an API-key caller must name the user: {\"user\":\"alice@example.com\"}")));
+            }
+            try {
+                user = new Subject(named.asText());
+            } catch (IllegalArgumentException e) {
+                return new Admission.Turned(Reply.problem(Problem.invalidRequest("user: " + e.getMessage())));
+            }
+        }
+        var limited = services.rateLimits().check(caller.name(), user.value());
+        if (limited.isPresent()) {
+            return new Admission.Turned(Reply.problem(Problem.rateLimited(limited.getAsLong())));
+        }
+        return new Admission.Admitted(new Acting(caller, user, json));
+    }
+
+    private sealed interface Body {
+        record Good(JsonNode json) implements Body {
+        }
+
+        record Bad(Problem problem) implements Body {
+        }
+    }
+
+    private Body body(Request request, Set<String> fields) {
+        var max = services.maxBodyBytes();
+        if (request.getLength() > max) {
+            return new Body.Bad(Problem.tooLarge(max));
+        }
+        byte[] bytes;
+        try (var in = Content.Source.asInputStream(request)) {
+            bytes = in.readNBytes((int) max + 1);
+        } catch (IOException e) {
+            return new Body.Bad(Problem.invalidRequest("the body could not be read"));
+        }
+        if (bytes.length > max) {
+            return new Body.Bad(Problem.tooLarge(max));
+        }
+        if (bytes.length == 0) {
+            return new Body.Good(JSON.createObjectNode());
+        }
+        var type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            return new Body.Bad(Problem.unsupportedMediaType());
+        }
+        JsonNode json;
+        try {
+            json = JSON.readTree(bytes);
+        } catch (IOException e) {
+            return new Body.Bad(Problem.invalidJson());
+        }
+        if (json == null || !json.isObject()) {
+            return new Body.Bad(Problem.invalidJson());
+        }
+        for (var it = json.fieldNames(); it.hasNext(); ) {
+            var name = it.next();
+            if (!fields.contains(name)) {
+                return new Body.Bad(Problem.invalidRequest("unknown field '" + name + "'; this route takes " + fields));
+            }
+        }
+        return new Body.Good(json);
+    }
+
+    private Reply token(Request request, String[] callerName) {
+        if (services.tableau().isEmpty()) {
+            return Reply.problem(Problem.notConfigured("Tableau"));
+        }
+        var admission = admit(request, callerName, Set.of("user", "scopes", "attributes"));
+        if (admission instanceof Admission.Turned t) {
+            return t.reply();
+        }
+        var acting = ((Admission.Admitted) admission).acting();
+        var tokenRequest = TableauTokenRequest.forUser(acting.user());
+        try {
+            var scopes = acting.body().get("scopes");
+            if (scopes != null) {
+                if (!scopes.isArray()) {
+                    return Reply.problem(Problem.invalidRequest("scopes must be an array of strings such as [\"tableau:views:embed\"]"));
+                }
+                var names = new ArrayList<String>();
+                scopes.forEach(s -> names.add(s.isTextual() ? s.asText() : "?"));
+                tokenRequest = tokenRequest.withScopes(Scopes.parse(names));
+            }
+            var attributes = acting.body().get("attributes");
+            if (attributes != null) {
+                tokenRequest = tokenRequest.withAttributes(attributes(attributes));
+            }
+        } catch (IllegalArgumentException e) {
+            return Reply.problem(Problem.invalidRequest(e.getMessage()));
+        }
+        var outcome = services.tableau().get().issue(tokenRequest);
+        if (outcome instanceof TokenIssueOutcome.Issued issued) {
+            services.metrics().tokenIssued(services.tableauKind());
+            var body = new LinkedHashMap<String, Object>();
+            body.put("token", issued.token().value());
+            body.put("expiresAt", issued.expiresAt().toString());
+            body.put("kid", issued.keyId().value());
+            return Reply.json(200, body);
+        }
+        if (outcome instanceof TokenIssueOutcome.Refused refused) {
+            var forbidden = refused.violations().stream().allMatch(v -> Set.of(PolicyViolation.Rule.SCOPE_NOT_ALLOWED,
+                    PolicyViolation.Rule.WILDCARD_SCOPE_NOT_ENABLED, PolicyViolation.Rule.ATTRIBUTE_NOT_ALLOWED).contains(v.rule()));
+            var list = refused.violations().stream().map(v -> {
+                var m = new LinkedHashMap<String, Object>();
+                m.put("rule", v.rule().name());
+                m.put("message", v.message());
+                v.tableauWouldSay().ifPresent(c -> m.put("tableauError", c.code()));
+                return m;
+            }).toList();
+            return Reply.problem((forbidden
+                    ? Problem.of(403, "scope-not-allowed", "Not allowed by this gateway's policy",
+                    "ask only for scopes and attributes listed under tableau.token (allowed-scopes, allowed-attributes)")
+                    : Problem.of(422, "token-policy", "The token would break Tableau's rules", "change the request: " + refused.violations().get(0).message()))
+                    .with("violations", list));
+        }
+        return Reply.problem(Problem.of(500, "signing-failed", "Could not sign", "the gateway could not sign the token ("
+                + ((TokenIssueOutcome.Failed) outcome).detail() + "); its operators should run vizgate doctor"));
+    }
+
+    private static UserAttributes attributes(JsonNode node) {
+        if (!node.isObject()) {
+            throw new IllegalArgumentException("attributes must be an object of name to string or array of strings");
+        }
+        var values = new LinkedHashMap<String, AttributeValue>();
+        for (var it = node.fields(); it.hasNext(); ) {
+            var e = it.next();
+            var v = e.getValue();
+            if (v.isTextual()) {
+                values.put(e.getKey(), AttributeValue.of(v.asText()));
+            } else if (v.isArray()) {
+                var list = new ArrayList<String>();
+                v.forEach(x -> {
+                    if (!x.isTextual()) {
+                        throw new IllegalArgumentException("attribute '" + e.getKey() + "' must hold strings");
+                    }
+                    list.add(x.asText());
+                });
+                values.put(e.getKey(), AttributeValue.of(list));
+            } else {
+                throw new IllegalArgumentException("attribute '" + e.getKey() + "' must be a string or an array of strings");
+            }
+        }
+        return new UserAttributes(values);
+    }
+
+    private Reply frontdoor(Request request, String[] callerName) {
+        if (services.tableauNext().isEmpty()) {
+            return Reply.problem(Problem.notConfigured("Salesforce"));
+        }
+        var admission = admit(request, callerName, Set.of("user"));
+        if (admission instanceof Admission.Turned t) {
+            return t.reply();
+        }
+        var acting = ((Admission.Admitted) admission).acting();
+        var outcome = services.tableauNext().get().open(acting.user());
+        if (outcome instanceof NextSessionOutcome.Opened opened) {
+            services.metrics().tokenIssued("frontdoor");
+            services.metrics().upstream("salesforce", "ok");
+            var body = new LinkedHashMap<String, Object>();
+            body.put("frontdoorUrl", opened.frontdoorUrl().value().toString());
+            body.put("orgUrl", opened.orgUrl().map(OrgUrl::toString).orElse(null));
+            return Reply.json(200, body);
+        }
+        var f = ((NextSessionOutcome.Failed) outcome).failure();
+        services.metrics().upstream("salesforce", f.kind().name().toLowerCase(java.util.Locale.ROOT));
+        return Reply.problem(salesforceProblem(f));
+    }
+
+    static Problem salesforceProblem(SalesforceFailure f) {
+        var p = switch (f.kind()) {
+            case REJECTED -> Problem.of(502, "salesforce-rejected", "Salesforce refused", f.detail());
+            case UNAVAILABLE -> Problem.of(503, "salesforce-unavailable", "Salesforce unavailable", f.detail() + "; retry shortly");
+            case UNTRUSTED_HOST -> Problem.of(502, "untrusted-host", "Salesforce answered with a host outside the policy",
+                    f.detail() + "; if the host is yours, add it to salesforce.allowed-hosts");
+            case MALFORMED_RESPONSE -> Problem.of(502, "salesforce-malformed", "Unexpected answer from Salesforce", f.detail());
+            case SESSION_REJECTED -> Problem.of(502, "salesforce-session-rejected", "Salesforce refused a fresh session", f.detail());
+            case LOCAL_FAILURE -> Problem.of(500, "assertion-failed", "Could not sign the assertion", f.detail() + "; run vizgate doctor");
+        };
+        if (f.error().isPresent()) {
+            p = p.with("salesforceError", f.error().get());
+        }
+        if (f.description().isPresent()) {
+            p = p.with("salesforceErrorDescription", f.description().get());
+        }
+        return f.kind() == SalesforceFailure.Kind.UNAVAILABLE ? p.with("retryAfter", 5L) : p;
+    }
+
+    static List<String> routes() {
+        return List.copyOf(ROUTES.keySet());
+    }
+}

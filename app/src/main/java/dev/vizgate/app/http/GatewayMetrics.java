@@ -1,0 +1,42 @@
+package dev.vizgate.app.http;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import java.time.Duration;
+
+/** The gateway's meters. Tags are routes, kinds and outcomes: never users, tokens or keys. */
+public final class GatewayMetrics {
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    public void request(String route, int status, Duration took) {
+        Counter.builder("vizgate.http.requests").tag("route", route).tag("status", Integer.toString(status)).register(registry).increment();
+        Timer.builder("vizgate.http.latency").tag("route", route).publishPercentiles(0.5, 0.99).register(registry).record(took);
+    }
+
+    public void tokenIssued(String kind) {
+        Counter.builder("vizgate.tokens.issued").tag("kind", kind).register(registry).increment();
+    }
+
+    public void upstream(String upstream, String outcome) {
+        Counter.builder("vizgate.upstream.calls").tag("upstream", upstream).tag("outcome", outcome).register(registry).increment();
+    }
+
+    public void replayRefused() {
+        Counter.builder("vizgate.assertions.replays.refused").register(registry).increment();
+    }
+
+    public void callerRefused(String reason) {
+        Counter.builder("vizgate.callers.refused").tag("reason", reason).register(registry).increment();
+    }
+
+    public String scrape() {
+        return registry.scrape();
+    }
+}

@@ -1,0 +1,97 @@
+package dev.vizgate.app.http;
+
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Jetty 12 core, no servlet container: bounded threads and header sizes, idle timeouts for slow clients, optional
+ * TLS from a PKCS#12 keystore, and a graceful stop that lets in-flight requests finish.
+ */
+public final class GatewayServer implements AutoCloseable {
+    public record Tls(Path keystore, String password) {
+        @Override
+        public String toString() {
+            return "Tls[" + keystore + ", password redacted]";
+        }
+    }
+
+    public record Options(String bind, int port, Optional<Tls> tls, Duration idleTimeout, Duration shutdownGrace, int maxThreads) {
+        public static Options loopback(int port) {
+            return new Options("127.0.0.1", port, Optional.empty(), Duration.ofSeconds(30), Duration.ofSeconds(10), 64);
+        }
+    }
+
+    private final Server server;
+    private final ServerConnector connector;
+    private final boolean secure;
+
+    private GatewayServer(Server server, ServerConnector connector, boolean secure) {
+        this.server = server;
+        this.connector = connector;
+        this.secure = secure;
+    }
+
+    public static GatewayServer start(Gateway gateway, Options options) throws Exception {
+        var threads = new QueuedThreadPool(options.maxThreads(), Math.min(8, options.maxThreads()));
+        threads.setName("vizgate-http");
+        var server = new Server(threads);
+        var http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        http.setRequestHeaderSize(8 * 1024);
+        http.setResponseHeaderSize(8 * 1024);
+        ServerConnector connector;
+        if (options.tls().isPresent()) {
+            http.addCustomizer(new SecureRequestCustomizer());
+            var ssl = new SslContextFactory.Server();
+            ssl.setKeyStorePath(options.tls().get().keystore().toString());
+            ssl.setKeyStorePassword(options.tls().get().password());
+            ssl.setKeyStoreType("PKCS12");
+            connector = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(http));
+        } else {
+            connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        }
+        connector.setHost(options.bind());
+        connector.setPort(options.port());
+        connector.setIdleTimeout(options.idleTimeout().toMillis());
+        server.addConnector(connector);
+        var graceful = new GracefulHandler();
+        graceful.setHandler(gateway);
+        server.setHandler(graceful);
+        server.setStopTimeout(options.shutdownGrace().toMillis());
+        server.setStopAtShutdown(false);
+        server.start();
+        return new GatewayServer(server, connector, options.tls().isPresent());
+    }
+
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    public URI baseUrl() {
+        var host = connector.getHost() == null ? "127.0.0.1" : connector.getHost();
+        return URI.create((secure ? "https" : "http") + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port());
+    }
+
+    public void join() throws InterruptedException {
+        server.join();
+    }
+
+    /** Stops accepting, lets in-flight requests finish within the grace period, then stops. */
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+}

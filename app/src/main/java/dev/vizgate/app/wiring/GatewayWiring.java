@@ -1,0 +1,206 @@
+package dev.vizgate.app.wiring;
+
+import dev.vizgate.adapters.keystore.KeyInput;
+import dev.vizgate.adapters.keystore.KeyMaterialException;
+import dev.vizgate.adapters.keystore.PemKeys;
+import dev.vizgate.adapters.store.CaffeineReplayLedger;
+import dev.vizgate.adapters.store.CaffeineSessionCache;
+import dev.vizgate.adapters.tableau.JjwtTokenVerifier;
+import dev.vizgate.adapters.tableau.JsonTokenDecoder;
+import dev.vizgate.adapters.tableau.RemoteJwks;
+import dev.vizgate.adapters.tableau.TrustedKey;
+import dev.vizgate.app.config.ConfigError;
+import dev.vizgate.app.config.ConfigFiles;
+import dev.vizgate.app.config.KeyRef;
+import dev.vizgate.app.config.VizgateConfig;
+import dev.vizgate.app.http.CallerAuthentication;
+import dev.vizgate.app.http.Gateway;
+import dev.vizgate.app.http.GatewayMetrics;
+import dev.vizgate.app.http.GatewayServer;
+import dev.vizgate.app.http.RateLimits;
+import dev.vizgate.domain.model.Audience;
+import dev.vizgate.domain.model.Issuer;
+import dev.vizgate.domain.model.JwsAlgorithm;
+import dev.vizgate.domain.model.KeyId;
+import dev.vizgate.domain.policy.ConnectedAppTrust;
+import dev.vizgate.domain.policy.ReplayPolicy;
+import dev.vizgate.domain.usecase.AcceptPlatformAssertion;
+import dev.vizgate.domain.usecase.OpenTableauNextSession;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/** The whole gateway from one configuration: services for the routes, and how to listen. */
+public final class GatewayWiring {
+    public static final int DEFAULT_PORT = 8080;
+    public static final long DEFAULT_MAX_BODY = 16 * 1024;
+
+    public record Wired(Gateway.Services services, GatewayServer.Options options) {
+    }
+
+    private GatewayWiring() {
+    }
+
+    public static Wired from(VizgateConfig config, ConfigFiles files, Clock clock) {
+        var ids = new RandomTokenIds();
+        var metrics = new GatewayMetrics();
+        var readiness = new LinkedHashMap<String, Supplier<Boolean>>();
+        readiness.put("config", () -> true);
+
+        Optional<dev.vizgate.domain.usecase.IssueTableauToken> tableau = Optional.empty();
+        Optional<dev.vizgate.domain.usecase.PublishJwks> jwks = Optional.empty();
+        Optional<Issuer> easIssuer = Optional.empty();
+        var kind = "tableau";
+        if (config.tableau() != null) {
+            var t = TableauWiring.from(config, files);
+            tableau = Optional.of(t.issueTokens(ids, clock));
+            var kid = t.trust().signingKeyId();
+            readiness.put("tableau-signing-key", () -> t.keys().signingKey(kid).isPresent());
+            if (t.trust() instanceof ConnectedAppTrust.ExternalAuthorizationServer eas) {
+                jwks = Optional.of(t.publishJwks());
+                easIssuer = Optional.of(eas.issuer());
+                kind = "tableau-eas";
+            } else {
+                kind = "tableau-direct";
+            }
+        }
+        Optional<OpenTableauNextSession> next = Optional.empty();
+        if (config.salesforce() != null) {
+            var s = SalesforceWiring.from(config, files);
+            if (s.flow() == SalesforceWiring.Flow.WEB_SERVER) {
+                throw new ConfigError("salesforce.flow", "the gateway's authorize and callback routes for the web-server flow are not in this build",
+                        "use flow: jwt-bearer for now");
+            }
+            var client = s.client(clock);
+            next = Optional.of(new OpenTableauNextSession(new CaffeineSessionCache(clock), s.grants(ids, clock), client,
+                    s.settings().hosts(), Optional.empty()));
+            readiness.put("salesforce-circuit", client::circuitClosed);
+        }
+        if (tableau.isEmpty() && next.isEmpty()) {
+            throw new ConfigError("", "neither tableau: nor salesforce: is configured, so the gateway would serve nothing",
+                    "add the section for the Tableau you embed");
+        }
+        var storeType = config.store() == null || config.store().type() == null ? "memory" : config.store().type();
+        if (!"memory".equals(storeType)) {
+            throw new ConfigError("store.type", "store type '" + storeType + "' is not available in this build", "use store: { type: memory } (one gateway node)");
+        }
+        readiness.put("store", () -> true);
+        var callers = callers(config, files, clock);
+        var server = config.server() == null ? new VizgateConfig.Server(null, null, null, null, null, null) : config.server();
+        var limits = server.rateLimit() == null ? new VizgateConfig.RateLimit(null, null) : server.rateLimit();
+        var rateLimits = TableauWiring.attempt("server.rate-limit", () -> new RateLimits(
+                limits.callerPerMinute() == null ? 6000 : limits.callerPerMinute(), limits.userPerMinute() == null ? 120 : limits.userPerMinute()),
+                "allow at least one request a minute");
+        var services = new Gateway.Services(tableau, kind, next, jwks, easIssuer, callers, rateLimits, metrics, readiness,
+                size("server.max-body", server.maxBody()));
+        var options = new GatewayServer.Options(server.bind() == null ? "0.0.0.0" : server.bind(),
+                server.port() == null ? DEFAULT_PORT : port(server.port()),
+                Optional.ofNullable(server.tls()).map(tls -> new GatewayServer.Tls(files.resolve(TableauWiring.required(tls.keystore(), "server.tls.keystore",
+                        "name a PKCS#12 keystore holding the gateway's certificate and key")), files.valueOrFile("server.tls.password",
+                        TableauWiring.required(tls.password(), "server.tls.password", "set password: \"${TLS_PASSWORD}\"")))),
+                Duration.ofSeconds(30), TableauWiring.duration("server.shutdown-grace", server.shutdownGrace(), Duration.ofSeconds(10)), 200);
+        return new Wired(services, options);
+    }
+
+    private static int port(int port) {
+        if (port < 0 || port > 65535) {
+            throw new ConfigError("server.port", "port " + port + " is out of range", "use 1-65535, or 0 for any free port");
+        }
+        return port;
+    }
+
+    private static final Pattern SIZE = Pattern.compile("(\\d{1,9})\\s*(|b|k|kb|kib|m|mb|mib)", Pattern.CASE_INSENSITIVE);
+
+    static long size(String path, String text) {
+        if (text == null) {
+            return DEFAULT_MAX_BODY;
+        }
+        var m = SIZE.matcher(text.strip());
+        if (!m.matches()) {
+            throw new ConfigError(path, "'" + text + "' is not a size", "write e.g. 16k or 16384");
+        }
+        var n = Long.parseLong(m.group(1));
+        var unit = m.group(2).toLowerCase(java.util.Locale.ROOT);
+        return unit.startsWith("k") ? n * 1024 : unit.startsWith("m") ? n * 1024 * 1024 : n;
+    }
+
+    private static CallerAuthentication callers(VizgateConfig config, ConfigFiles files, Clock clock) {
+        var c = config.callers();
+        var apiKeys = new ArrayList<CallerAuthentication.ApiKey>();
+        var issuers = new HashMap<Issuer, Audience>();
+        var keysByIssuer = new HashMap<String, Supplier<List<TrustedKey>>>();
+        if (c != null && c.apiKeys() != null) {
+            for (int i = 0; i < c.apiKeys().size(); i++) {
+                var k = c.apiKeys().get(i);
+                var path = "callers.api-keys[" + i + "]";
+                TableauWiring.required(k.name(), path + ".name", "name the backend that uses this key");
+                var hex = TableauWiring.required(k.sha256(), path + ".sha256", "store the key's SHA-256 hex: printf %s \"$KEY\" | sha256sum");
+                if (!hex.matches("[0-9a-fA-F]{64}")) {
+                    throw new ConfigError(path + ".sha256", "not 64 hex characters", "store the key's SHA-256 hex: printf %s \"$KEY\" | sha256sum");
+                }
+                apiKeys.add(CallerAuthentication.ApiKey.ofHex(k.name(), hex.toLowerCase(java.util.Locale.ROOT)));
+            }
+        }
+        if (c != null && c.assertions() != null) {
+            for (int i = 0; i < c.assertions().size(); i++) {
+                var a = c.assertions().get(i);
+                var path = "callers.assertions[" + i + "]";
+                var issuer = TableauWiring.attempt(path + ".issuer", () -> new Issuer(TableauWiring.required(a.issuer(), path + ".issuer",
+                        "set the iss your platform puts in its assertions")), "set the iss your platform puts in its assertions");
+                var audience = new Audience(a.audience() == null ? "vizgate" : a.audience());
+                if ((a.key() == null) == (a.jwksUrl() == null)) {
+                    throw new ConfigError(path, "give exactly one of key and jwks-url", "key: \"file:keys/portal-public.pem\", or jwks-url: https://…/jwks.json");
+                }
+                if (issuers.put(issuer, audience) != null) {
+                    throw new ConfigError(path + ".issuer", "issuer " + issuer + " is listed twice", "list each platform issuer once");
+                }
+                if (a.key() != null) {
+                    var key = publicKey(path + ".key", a.key(), files);
+                    keysByIssuer.put(issuer.value(), () -> List.of(key));
+                } else {
+                    var url = Urls.upstream(path + ".jwks-url", a.jwksUrl());
+                    var remote = new RemoteJwks(url, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
+                            .followRedirects(HttpClient.Redirect.NEVER).build(), Duration.ofMinutes(10), Duration.ofSeconds(5), clock);
+                    keysByIssuer.put(issuer.value(), remote);
+                }
+            }
+        }
+        if (apiKeys.isEmpty() && issuers.isEmpty()) {
+            throw new ConfigError("callers", "no caller can authenticate, so nobody could get a token",
+                    "add callers.api-keys for platform backends and/or callers.assertions for browsers");
+        }
+        Optional<AcceptPlatformAssertion> assertions = Optional.empty();
+        if (!issuers.isEmpty()) {
+            var policy = ReplayPolicy.defaults();
+            var verifier = new JjwtTokenVerifier(keysByIssuer, JsonTokenDecoder.DEFAULT_MAX_LENGTH, clock, policy.skew());
+            assertions = Optional.of(new AcceptPlatformAssertion(verifier, policy, new CaffeineReplayLedger(clock), issuers, clock));
+        }
+        return new CallerAuthentication(apiKeys, assertions);
+    }
+
+    private static TrustedKey publicKey(String path, KeyRef ref, ConfigFiles files) {
+        if (!(ref instanceof KeyRef.Text t)) {
+            throw new ConfigError(path, "a platform's key is its public key or certificate as file:PATH or PEM text", "key: \"file:keys/portal-public.pem\"");
+        }
+        try {
+            var input = t.isFile() ? new KeyInput.FromFile(files.resolve(t.value().substring(5))) : new KeyInput.FromText(path, t.value());
+            var key = PemKeys.publicKey(input);
+            var alg = t.alg().flatMap(JwsAlgorithm::fromName).orElse("EC".equals(key.getAlgorithm()) ? JwsAlgorithm.ES256 : JwsAlgorithm.RS256);
+            return new TrustedKey(t.kid().map(KeyId::new), alg, key);
+        } catch (KeyMaterialException e) {
+            throw new ConfigError(path, e.getMessage(), e.fix());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigError(path, e.getMessage(), "give an RSA or EC public key");
+        }
+    }
+
+}
