@@ -1,0 +1,128 @@
+package dev.vizgate.app.http;
+
+import dev.vizgate.adapters.keystore.KeyGeneration;
+import dev.vizgate.domain.usecase.IssueTableauToken;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import java.io.FileOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The server around the gateway: TLS, graceful shutdown, readiness failures, rate-limit headers. */
+class GatewayServerTest {
+    @TempDir
+    Path dir;
+
+    static Gateway.Services services(Map<String, Supplier<Boolean>> readiness, RateLimits limits) {
+        var callers = new CallerAuthentication(List.of(new CallerAuthentication.ApiKey("k", CallerAuthentication.sha256("key"))), Optional.empty());
+        return new Gateway.Services(Optional.<IssueTableauToken>empty(), "tableau", Optional.empty(), Optional.empty(), Optional.empty(),
+                callers, limits, new GatewayMetrics(), readiness, 1024);
+    }
+
+    @Test
+    void givenTls_server_servesHttpsWithHsts() throws Exception {
+        var generated = KeyGeneration.generate(KeyGeneration.Kind.RSA, 2048, "localhost", Duration.ofDays(1), Clock.systemUTC());
+        var store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setKeyEntry("gw", generated.keys().getPrivate(), "pw".toCharArray(), new Certificate[]{generated.certificate()});
+        var p12 = dir.resolve("gw.p12");
+        try (var out = new FileOutputStream(p12.toFile())) {
+            store.store(out, "pw".toCharArray());
+        }
+        var options = new GatewayServer.Options("localhost", 0, Optional.of(new GatewayServer.Tls(p12, "pw")), Duration.ofSeconds(5), Duration.ofSeconds(2), 16);
+        try (var server = GatewayServer.start(new Gateway(services(Map.of(), new RateLimits(10, 10))), options)) {
+            assertThat(server.baseUrl().getScheme()).isEqualTo("https");
+            var trust = KeyStore.getInstance("PKCS12");
+            trust.load(null, null);
+            trust.setCertificateEntry("gw", generated.certificate());
+            var tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trust);
+            var ssl = SSLContext.getInstance("TLS");
+            ssl.init(null, tmf.getTrustManagers(), null);
+            var http = HttpClient.newBuilder().sslContext(ssl).build(); // hostname verified against the certificate's CN=localhost
+            var r = http.send(HttpRequest.newBuilder(URI.create("https://localhost:" + server.port() + "/healthz")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.headers().firstValue("Strict-Transport-Security")).isPresent();
+        }
+    }
+
+    @Test
+    void givenAnInFlightRequest_close_letsItFinish() throws Exception {
+        Supplier<Boolean> slow = () -> {
+            try {
+                Thread.sleep(1500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return true;
+        };
+        var server = GatewayServer.start(new Gateway(services(Map.of("slow", slow), new RateLimits(10, 10))), GatewayServer.Options.loopback(0));
+        var http = HttpClient.newHttpClient();
+        var inFlight = CompletableFuture.supplyAsync(() -> {
+            try {
+                return http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/readyz")).build(), HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(400);
+        server.close();
+        var response = inFlight.get(10, TimeUnit.SECONDS);
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void givenAFailingReadinessCheck_readyz_is503NamingIt() throws Exception {
+        try (var server = GatewayServer.start(new Gateway(services(Map.of("store", () -> false, "config", () -> true), new RateLimits(10, 10))),
+                GatewayServer.Options.loopback(0))) {
+            var r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/readyz")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(503);
+            assertThat(r.body()).contains("urn:vizgate:problem:not-ready", "\"store\":\"failing\"");
+        }
+    }
+
+    @Test
+    void givenTheRateLimitSpent_requests_get429WithRetryAfter() throws Exception {
+        var clock = new dev.vizgate.domain.testing.MutableClock();
+        var issue = new IssueTableauToken(new dev.vizgate.domain.policy.ConnectedAppTrust.DirectTrust(new dev.vizgate.domain.model.ClientId("c"),
+                dev.vizgate.domain.policy.SecretRotation.single(new dev.vizgate.domain.model.SecretId("s1"))),
+                dev.vizgate.domain.policy.TableauTokenPolicy.defaults(), new dev.vizgate.domain.testing.FakeKeySource().with(dev.vizgate.domain.testing.TestKeys.hs256("s1")),
+                new dev.vizgate.domain.testing.FakeTokenSigner(), new dev.vizgate.domain.testing.SequentialTokenIds(), clock);
+        var base = services(Map.of(), new RateLimits(100, 2));
+        var services = new Gateway.Services(Optional.of(issue), "tableau-direct", Optional.empty(), Optional.empty(), Optional.empty(),
+                base.callers(), base.rateLimits(), base.metrics(), base.readiness(), base.maxBodyBytes());
+        try (var server = GatewayServer.start(new Gateway(services), GatewayServer.Options.loopback(0))) {
+            var http = HttpClient.newHttpClient();
+            HttpResponse<String> last = null;
+            for (int i = 0; i < 3; i++) {
+                last = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/v1/tableau/token")).header("Authorization", "Bearer key")
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"alice@example.com\"}")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (i < 2) {
+                    assertThat(last.statusCode()).as(last.body()).isEqualTo(200);
+                }
+            }
+            assertThat(last.statusCode()).isEqualTo(429);
+            assertThat(last.headers().firstValue("Retry-After")).contains("60");
+            assertThat(last.body()).contains("urn:vizgate:problem:rate-limited");
+        }
+    }
+}
