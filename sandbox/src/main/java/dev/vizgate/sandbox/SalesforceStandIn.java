@@ -59,6 +59,13 @@ public final class SalesforceStandIn implements AutoCloseable {
     private record Session(String user, java.time.Instant expires) {
     }
 
+    /** An authorization code waiting for its exchange: single use, bound to the PKCE challenge and redirect URI. */
+    private record PendingCode(String user, String challenge, String redirectUri) {
+    }
+
+    private final Map<String, PendingCode> codes = new ConcurrentHashMap<>();
+    private final Map<String, String> refreshTokens = new ConcurrentHashMap<>();
+
     private SalesforceStandIn(Org org, HttpServer server) {
         this.org = org;
         this.server = server;
@@ -67,6 +74,7 @@ public final class SalesforceStandIn implements AutoCloseable {
         var date = Http.dateHeader(org.clock());
         server.createContext("/services/oauth2/token", this::token).getFilters().add(date);
         server.createContext("/services/oauth2/singleaccess", this::singleaccess).getFilters().add(date);
+        server.createContext("/services/oauth2/authorize", this::authorize).getFilters().add(date);
         server.createContext("/secur/frontdoor.jsp", this::frontdoorPage).getFilters().add(date);
         server.createContext("/", ex -> Http.json(ex, 404, List.of(Map.of("errorCode", "NOT_FOUND",
                 "message", "The requested resource does not exist")))).getFilters().add(date);
@@ -123,7 +131,16 @@ public final class SalesforceStandIn implements AutoCloseable {
             return;
         }
         var form = Http.form(Http.body(ex));
-        if (!"urn:ietf:params:oauth:grant-type:jwt-bearer".equals(form.get("grant_type"))) {
+        var grantType = form.getOrDefault("grant_type", "");
+        if ("authorization_code".equals(grantType)) {
+            authorizationCode(ex, form);
+            return;
+        }
+        if ("refresh_token".equals(grantType)) {
+            refresh(ex, form);
+            return;
+        }
+        if (!"urn:ietf:params:oauth:grant-type:jwt-bearer".equals(grantType)) {
             Http.json(ex, 400, Map.of("error", "unsupported_grant_type", "error_description", "grant type not supported"));
             return;
         }
@@ -133,13 +150,97 @@ public final class SalesforceStandIn implements AutoCloseable {
             return;
         }
         var user = claims(form.get("assertion")).get("sub").toString();
+        Http.json(ex, 200, newSession(user, null));
+    }
+
+    private Map<String, String> newSession(String user, String refreshToken) {
         var token = ORG_ID.substring(0, 15) + "!" + random(48);
         sessions.put(token, new Session(user, org.clock().instant().plus(org.sessionTimeout())));
         exchanges.incrementAndGet();
         var base = baseUrl().toString();
-        Http.json(ex, 200, Map.of("access_token", token, "scope", "web api", "instance_url", base,
-                "id", base + "/id/" + ORG_ID + "/005xx000001SwiUAAS", "token_type", "Bearer",
-                "issued_at", Long.toString(org.clock().millis()), "signature", random(32)));
+        var body = new java.util.LinkedHashMap<String, String>();
+        body.put("access_token", token);
+        if (refreshToken != null) {
+            body.put("refresh_token", refreshToken);
+        }
+        body.put("scope", refreshToken == null ? "web api" : "web api refresh_token");
+        body.put("instance_url", base);
+        body.put("id", base + "/id/" + ORG_ID + "/005xx000001SwiUAAS");
+        body.put("token_type", "Bearer");
+        body.put("issued_at", Long.toString(org.clock().millis()));
+        body.put("signature", random(32));
+        return body;
+    }
+
+    /**
+     * The web server flow's first step. The stand-in has no login page: the user is the {@code login_hint}, and a
+     * pre-authorized one "approves" at once; anyone else is sent back with {@code error=access_denied}.
+     */
+    private void authorize(HttpExchange ex) throws IOException {
+        var q = Http.form(ex.getRequestURI().getRawQuery());
+        var redirect = q.getOrDefault("redirect_uri", "");
+        if (!org.consumerKey().equals(q.get("client_id")) || redirect.isEmpty() || !"code".equals(q.get("response_type"))) {
+            Http.html(ex, 400, page("Cannot sign in", "<p>error=invalid_client_id or redirect_uri_mismatch</p>"));
+            return;
+        }
+        var state = q.getOrDefault("state", "");
+        var user = q.getOrDefault("login_hint", "");
+        String location;
+        if (!org.preAuthorizedUsers().contains(user)) {
+            location = redirect + "?error=access_denied&error_description=end-user+denied+authorization&state=" + enc(state);
+        } else {
+            var code = random(24);
+            codes.put(code, new PendingCode(user, q.getOrDefault("code_challenge", ""), redirect));
+            location = redirect + "?code=" + enc(code) + "&state=" + enc(state);
+        }
+        ex.getResponseHeaders().set("Location", location);
+        Http.send(ex, 302, "text/plain", new byte[0]);
+    }
+
+    private void authorizationCode(HttpExchange ex, Map<String, String> form) throws IOException {
+        var pending = codes.remove(form.getOrDefault("code", ""));
+        if (pending == null) {
+            Http.json(ex, 400, invalidGrant("expired authorization code"));
+            return;
+        }
+        if (!org.consumerKey().equals(form.get("client_id")) || !pending.redirectUri().equals(form.get("redirect_uri"))) {
+            Http.json(ex, 400, Map.of("error", "invalid_grant", "error_description", "redirect_uri mismatch"));
+            return;
+        }
+        if (!pending.challenge().equals(s256(form.getOrDefault("code_verifier", "")))) {
+            Http.json(ex, 400, Map.of("error", "invalid_request", "error_description", "invalid code verifier"));
+            return;
+        }
+        var refresh = "5Aep861" + random(40);
+        refreshTokens.put(refresh, pending.user());
+        Http.json(ex, 200, newSession(pending.user(), refresh));
+    }
+
+    private void refresh(HttpExchange ex, Map<String, String> form) throws IOException {
+        var user = refreshTokens.get(form.getOrDefault("refresh_token", ""));
+        if (user == null || !org.consumerKey().equals(form.get("client_id"))) {
+            Http.json(ex, 400, invalidGrant("expired access/refresh token"));
+            return;
+        }
+        Http.json(ex, 200, newSession(user, null));
+    }
+
+    /** Revokes every refresh token, as an admin or the app's idle limit would. */
+    public void revokeRefreshTokens() {
+        refreshTokens.clear();
+    }
+
+    private static String s256(String verifier) {
+        try {
+            var digest = java.security.MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     /** Salesforce's documented refusals, first match wins; null when the assertion is good. */

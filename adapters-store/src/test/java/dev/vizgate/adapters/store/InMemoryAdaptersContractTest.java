@@ -24,4 +24,12 @@ class InMemoryAdaptersContractTest {
             return new CaffeineSessionCache(clock);
         }
     }
+
+    @Nested
+    class RefreshTokenStore extends dev.vizgate.domain.testing.RefreshTokensContract {
+        @Override
+        protected dev.vizgate.domain.port.RefreshTokens createStore() {
+            return new CaffeineRefreshTokens(new MutableClock());
+        }
+    }
 }

@@ -54,7 +54,7 @@ public record VizgateConfig(Server server, Callers callers, Tableau tableau, Sal
 
     public record Salesforce(String tokenUrl, String audience, String consumerKey, String clientSecret, KeyRef privateKey,
                              String certificate, String flow, String sessionTtl, List<String> allowedHosts, String redirectUri,
-                             Timeouts timeouts) {
+                             List<String> scopes, Timeouts timeouts) {
         @Override
         public String toString() {
             return "Salesforce[" + tokenUrl + ", " + flow + "]";

@@ -52,6 +52,8 @@ public final class Gateway extends Handler.Abstract {
     public static final Map<String, Set<String>> ROUTES = Map.of(
             "/v1/tableau/token", Set.of("POST"),
             "/v1/tableau-next/frontdoor", Set.of("POST"),
+            "/v1/tableau-next/authorize", Set.of("GET"),
+            "/v1/tableau-next/callback", Set.of("GET"),
             "/.well-known/jwks.json", Set.of("GET"),
             "/.well-known/openid-configuration", Set.of("GET"),
             "/healthz", Set.of("GET"),
@@ -61,7 +63,7 @@ public final class Gateway extends Handler.Abstract {
 
     /** What the routes call; each part is optional because a gateway may serve Tableau, Tableau Next or both. */
     public record Services(Optional<IssueTableauToken> tableau, String tableauKind, Optional<OpenTableauNextSession> tableauNext,
-                           Optional<PublishJwks> jwks, Optional<dev.vizgate.domain.model.Issuer> easIssuer,
+                           Optional<WebServerFlow> webServer, Optional<PublishJwks> jwks, Optional<dev.vizgate.domain.model.Issuer> easIssuer,
                            CallerAuthentication callers, RateLimits rateLimits, GatewayMetrics metrics,
                            Map<String, Supplier<Boolean>> readiness, long maxBodyBytes) {
     }
@@ -156,6 +158,8 @@ public final class Gateway extends Handler.Abstract {
                     .orElseGet(() -> Reply.problem(Problem.notConfigured("EAS (tableau.connected-app.trust: eas)")));
             case "/v1/tableau/token" -> token(request, caller);
             case "/v1/tableau-next/frontdoor" -> frontdoor(request, caller);
+            case "/v1/tableau-next/authorize" -> authorize(request, caller);
+            case "/v1/tableau-next/callback" -> callback(request);
             default -> Reply.problem(Problem.notFound(path));
         };
     }
@@ -385,6 +389,48 @@ public final class Gateway extends Handler.Abstract {
         return Reply.problem(salesforceProblem(f));
     }
 
+    /** A browser arrives with its platform assertion in the query (a navigation cannot carry headers). */
+    private Reply authorize(Request request, String[] callerName) {
+        if (services.webServer().isEmpty()) {
+            return Reply.problem(Problem.notConfigured("Salesforce web-server flow (salesforce.flow: web-server)"));
+        }
+        var query = org.eclipse.jetty.server.Request.extractQueryParameters(request);
+        var assertion = query.getValue("assertion");
+        if (assertion == null) {
+            return Reply.problem(Problem.unauthenticated("add ?assertion=<platform assertion> proving the user; API keys never go in URLs"));
+        }
+        var auth = services.callers().authenticate("Bearer " + assertion);
+        if (auth instanceof CallerAuthentication.Outcome.Refused r) {
+            return Reply.problem(r.problem());
+        }
+        var caller = ((CallerAuthentication.Outcome.Authenticated) auth).caller();
+        callerName[0] = caller.name();
+        if (!(caller instanceof Caller.Browser browser)) {
+            return Reply.problem(Problem.invalidRequest("an API key may not start a browser sign-in; send a platform assertion"));
+        }
+        var location = services.webServer().get().begin(browser.subject());
+        return new Reply(302, "text/plain", new byte[0], Map.of("Location", location.toString()));
+    }
+
+    private Reply callback(Request request) {
+        if (services.webServer().isEmpty()) {
+            return Reply.problem(Problem.notConfigured("Salesforce web-server flow (salesforce.flow: web-server)"));
+        }
+        var fields = org.eclipse.jetty.server.Request.extractQueryParameters(request);
+        var query = new LinkedHashMap<String, String>();
+        for (var name : fields.getNames()) {
+            query.put(name, fields.getValue(name));
+        }
+        var finished = services.webServer().get().finish(query);
+        if (finished instanceof WebServerFlow.Finished.Refused r) {
+            return Reply.problem(r.problem());
+        }
+        services.metrics().upstream("salesforce", "ok");
+        var page = "<!doctype html><html><head><meta charset=\"utf-8\"><title>Signed in to Salesforce</title></head><body>"
+                + "<p>Signed in to Salesforce. You can close this window.</p></body></html>";
+        return new Reply(200, "text/html; charset=utf-8", page.getBytes(StandardCharsets.UTF_8), Map.of());
+    }
+
     static Problem salesforceProblem(SalesforceFailure f) {
         var p = switch (f.kind()) {
             case REJECTED -> Problem.of(502, "salesforce-rejected", "Salesforce refused", f.detail());
@@ -394,6 +440,8 @@ public final class Gateway extends Handler.Abstract {
             case MALFORMED_RESPONSE -> Problem.of(502, "salesforce-malformed", "Unexpected answer from Salesforce", f.detail());
             case SESSION_REJECTED -> Problem.of(502, "salesforce-session-rejected", "Salesforce refused a fresh session", f.detail());
             case LOCAL_FAILURE -> Problem.of(500, "assertion-failed", "Could not sign the assertion", f.detail() + "; run vizgate doctor");
+            case NEEDS_AUTHORIZATION -> Problem.of(403, "salesforce-authorization-required", "Sign in to Salesforce first", f.detail())
+                    .with("authorize", "/v1/tableau-next/authorize");
         };
         if (f.error().isPresent()) {
             p = p.with("salesforceError", f.error().get());

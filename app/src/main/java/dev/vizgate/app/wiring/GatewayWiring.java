@@ -4,6 +4,7 @@ import dev.vizgate.adapters.keystore.KeyInput;
 import dev.vizgate.adapters.keystore.KeyMaterialException;
 import dev.vizgate.adapters.keystore.PemKeys;
 import dev.vizgate.adapters.store.CaffeineReplayLedger;
+import dev.vizgate.adapters.store.CaffeineRefreshTokens;
 import dev.vizgate.adapters.store.CaffeineSessionCache;
 import dev.vizgate.adapters.tableau.JjwtTokenVerifier;
 import dev.vizgate.adapters.tableau.JsonTokenDecoder;
@@ -18,6 +19,7 @@ import dev.vizgate.app.http.Gateway;
 import dev.vizgate.app.http.GatewayMetrics;
 import dev.vizgate.app.http.GatewayServer;
 import dev.vizgate.app.http.RateLimits;
+import dev.vizgate.app.http.WebServerFlow;
 import dev.vizgate.domain.model.Audience;
 import dev.vizgate.domain.model.Issuer;
 import dev.vizgate.domain.model.JwsAlgorithm;
@@ -74,15 +76,17 @@ public final class GatewayWiring {
             }
         }
         Optional<OpenTableauNextSession> next = Optional.empty();
+        Optional<WebServerFlow> webServer = Optional.empty();
         if (config.salesforce() != null) {
             var s = SalesforceWiring.from(config, files);
-            if (s.flow() == SalesforceWiring.Flow.WEB_SERVER) {
-                throw new ConfigError("salesforce.flow", "the gateway's authorize and callback routes for the web-server flow are not in this build",
-                        "use flow: jwt-bearer for now");
-            }
             var client = s.client(clock);
-            next = Optional.of(new OpenTableauNextSession(new CaffeineSessionCache(clock), s.grants(ids, clock), client,
-                    s.settings().hosts(), Optional.empty()));
+            var grants = s.flow() == SalesforceWiring.Flow.WEB_SERVER ? null : s.grants(ids, clock);
+            if (s.flow() == SalesforceWiring.Flow.WEB_SERVER) {
+                var refreshTokens = new CaffeineRefreshTokens(clock);
+                grants = s.grants(refreshTokens);
+                webServer = Optional.of(new WebServerFlow(s.settings(), client, refreshTokens, s.scopes()));
+            }
+            next = Optional.of(new OpenTableauNextSession(new CaffeineSessionCache(clock), grants, client, s.settings().hosts(), Optional.empty()));
             readiness.put("salesforce-circuit", client::circuitClosed);
         }
         if (tableau.isEmpty() && next.isEmpty()) {
@@ -100,7 +104,7 @@ public final class GatewayWiring {
         var rateLimits = TableauWiring.attempt("server.rate-limit", () -> new RateLimits(
                 limits.callerPerMinute() == null ? 6000 : limits.callerPerMinute(), limits.userPerMinute() == null ? 120 : limits.userPerMinute()),
                 "allow at least one request a minute");
-        var services = new Gateway.Services(tableau, kind, next, jwks, easIssuer, callers, rateLimits, metrics, readiness,
+        var services = new Gateway.Services(tableau, kind, next, webServer, jwks, easIssuer, callers, rateLimits, metrics, readiness,
                 size("server.max-body", server.maxBody()));
         var options = new GatewayServer.Options(server.bind() == null ? "0.0.0.0" : server.bind(),
                 server.port() == null ? DEFAULT_PORT : port(server.port()),

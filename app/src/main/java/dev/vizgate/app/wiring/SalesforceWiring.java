@@ -41,6 +41,7 @@ public final class SalesforceWiring {
     private final ConfiguredKeySource keys;
     private final Optional<KeyId> assertionKey;
     private final Optional<java.security.PublicKey> assertionPublicKey;
+    private java.util.List<String> scopes = dev.vizgate.app.http.WebServerFlow.DEFAULT_SCOPES;
 
     private SalesforceWiring(Flow flow, SalesforceSettings settings, Optional<BearerAssertionPolicy> assertionPolicy,
                              ConfiguredKeySource keys, Optional<KeyId> assertionKey, Optional<java.security.PublicKey> assertionPublicKey) {
@@ -80,6 +81,15 @@ public final class SalesforceWiring {
             case WEB_SERVER -> throw new ConfigError("salesforce.flow", "the web-server flow signs users in through their browser",
                     "use the gateway's /v1/tableau-next/authorize, or flow: jwt-bearer for server-to-server");
         };
+    }
+
+    /** The web server flow's grants: refresh tokens users granted through the gateway's authorize route. */
+    public SessionGrants grants(dev.vizgate.domain.port.RefreshTokens refreshTokens) {
+        return new dev.vizgate.domain.usecase.RefreshTokenGrants(refreshTokens);
+    }
+
+    public java.util.List<String> scopes() {
+        return scopes;
     }
 
     public OpenTableauNextSession openSessions(SessionCache cache, TokenIds ids, Clock clock) {
@@ -155,6 +165,10 @@ public final class SalesforceWiring {
             kid = Optional.of(key.kid());
             publicKey = Optional.of(key.publicKey());
         }
-        return new SalesforceWiring(flow, settings, policy, keys.build(), kid, publicKey);
+        var wiring = new SalesforceWiring(flow, settings, policy, keys.build(), kid, publicKey);
+        if (s.scopes() != null) {
+            wiring.scopes = java.util.List.copyOf(s.scopes());
+        }
+        return wiring;
     }
 }

@@ -20,7 +20,9 @@ public record SalesforceFailure(Kind kind, Optional<String> error, Optional<Stri
         /** The session was refused twice in a row, even after a fresh exchange. */
         SESSION_REJECTED,
         /** Our own key or configuration could not produce a grant. */
-        LOCAL_FAILURE
+        LOCAL_FAILURE,
+        /** Web server flow: the user must sign in to Salesforce (through the gateway) first. */
+        NEEDS_AUTHORIZATION
     }
 
     public SalesforceFailure {
