@@ -378,15 +378,12 @@ public final class Gateway extends Handler.Abstract {
         var outcome = services.tableauNext().get().open(acting.user());
         if (outcome instanceof NextSessionOutcome.Opened opened) {
             services.metrics().tokenIssued("frontdoor");
-            services.metrics().upstream("salesforce", "ok");
             var body = new LinkedHashMap<String, Object>();
             body.put("frontdoorUrl", opened.frontdoorUrl().value().toString());
             body.put("orgUrl", opened.orgUrl().map(OrgUrl::toString).orElse(null));
             return Reply.json(200, body);
         }
-        var f = ((NextSessionOutcome.Failed) outcome).failure();
-        services.metrics().upstream("salesforce", f.kind().name().toLowerCase(java.util.Locale.ROOT));
-        return Reply.problem(salesforceProblem(f));
+        return Reply.problem(salesforceProblem(((NextSessionOutcome.Failed) outcome).failure()));
     }
 
     /** A browser arrives with its platform assertion in the query (a navigation cannot carry headers). */
@@ -425,7 +422,6 @@ public final class Gateway extends Handler.Abstract {
         if (finished instanceof WebServerFlow.Finished.Refused r) {
             return Reply.problem(r.problem());
         }
-        services.metrics().upstream("salesforce", "ok");
         var page = "<!doctype html><html><head><meta charset=\"utf-8\"><title>Signed in to Salesforce</title></head><body>"
                 + "<p>Signed in to Salesforce. You can close this window.</p></body></html>";
         return new Reply(200, "text/html; charset=utf-8", page.getBytes(StandardCharsets.UTF_8), Map.of());

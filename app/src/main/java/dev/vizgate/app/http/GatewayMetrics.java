@@ -28,6 +28,10 @@ public final class GatewayMetrics {
         Counter.builder("vizgate.upstream.calls").tag("upstream", upstream).tag("outcome", outcome).register(registry).increment();
     }
 
+    public void sessionCache(String result) {
+        Counter.builder("vizgate.session.cache").tag("result", result).register(registry).increment();
+    }
+
     public void replayRefused() {
         Counter.builder("vizgate.assertions.replays.refused").register(registry).increment();
     }

@@ -79,15 +79,17 @@ public final class GatewayWiring {
         Optional<WebServerFlow> webServer = Optional.empty();
         if (config.salesforce() != null) {
             var s = SalesforceWiring.from(config, files);
-            var client = s.client(clock);
+            var oauth = s.client(clock);
+            var client = Metered.salesforce(oauth, metrics);
             var grants = s.flow() == SalesforceWiring.Flow.WEB_SERVER ? null : s.grants(ids, clock);
             if (s.flow() == SalesforceWiring.Flow.WEB_SERVER) {
                 var refreshTokens = new CaffeineRefreshTokens(clock);
                 grants = s.grants(refreshTokens);
                 webServer = Optional.of(new WebServerFlow(s.settings(), client, refreshTokens, s.scopes()));
             }
-            next = Optional.of(new OpenTableauNextSession(new CaffeineSessionCache(clock), grants, client, s.settings().hosts(), Optional.empty()));
-            readiness.put("salesforce-circuit", client::circuitClosed);
+            next = Optional.of(new OpenTableauNextSession(Metered.sessions(new CaffeineSessionCache(clock), metrics), grants, client,
+                    s.settings().hosts(), Optional.empty()));
+            readiness.put("salesforce-circuit", oauth::circuitClosed);
         }
         if (tableau.isEmpty() && next.isEmpty()) {
             throw new ConfigError("", "neither tableau: nor salesforce: is configured, so the gateway would serve nothing",

@@ -92,6 +92,34 @@ class ConfigErrorsTest {
         assertThat(run.out()).isEmpty();
     }
 
+    static Stream<Arguments> gatewayMistakes() {
+        var tableau = TokenCommandTest.directConfig();
+        return Stream.of(
+                arguments("no callers", tableau, "config error at callers: no caller can authenticate", "callers.api-keys"),
+                arguments("bad api key hash", tableau + "callers:\n  api-keys: [ { name: a, sha256: \"abc\" } ]\n",
+                        "config error at callers.api-keys[0].sha256: not 64 hex characters", "sha256sum"),
+                arguments("key and jwks-url both", tableau + "callers:\n  assertions: [ { issuer: \"https://p.example.com\", key: \"file:p.pem\", jwks-url: \"https://p.example.com/jwks\" } ]\n",
+                        "config error at callers.assertions[0]: give exactly one of key and jwks-url", "jwks-url"),
+                arguments("redis store not in this build", tableau + "callers:\n  api-keys: [ { name: a, sha256: \"" + "a".repeat(64) + "\" } ]\nstore: { type: redis, url: \"redis://127.0.0.1:6379\" }\n",
+                        "config error at store.type: store type 'redis' is not available in this build", "memory"),
+                arguments("bad port", "server: { port: 70000 }\n" + tableau + "callers:\n  api-keys: [ { name: a, sha256: \"" + "a".repeat(64) + "\" } ]\n",
+                        "config error at server.port: port 70000 is out of range", "1-65535"),
+                arguments("bad body size", "server: { max-body: lots }\n" + tableau + "callers:\n  api-keys: [ { name: a, sha256: \"" + "a".repeat(64) + "\" } ]\n",
+                        "config error at server.max-body: 'lots' is not a size", "16k"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("gatewayMistakes")
+    void givenGatewayMisconfiguration_serve_exits2WithTheKeyPathAndAFix(String name, String yaml, String firstLine, String fixHint) {
+        var config = CliRun.write(dir, "gateway.yaml", yaml);
+        var run = CliRun.run(Map.of("TABLEAU_SECRET", SECRET), "serve", "--config", config.toString());
+        assertThat(run.exit()).as(name + ": " + run.err()).isEqualTo(2);
+        var lines = run.err().lines().toList();
+        assertThat(lines).as(name).hasSize(2);
+        assertThat(lines.get(0)).as(name).startsWith(firstLine);
+        assertThat(lines.get(1)).as(name).contains(fixHint);
+    }
+
     @org.junit.jupiter.api.Test
     void givenMissingConfigFile_token_exits2() {
         var run = CliRun.run(Map.of(), "token", "--config", dir.resolve("nope.yaml").toString(), "--user", "a");

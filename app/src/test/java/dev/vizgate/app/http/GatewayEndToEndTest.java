@@ -267,6 +267,17 @@ class GatewayEndToEndTest {
     }
 
     @Test
+    void metrics_countUpstreamCallsAndSessionCacheHits() throws Exception {
+        post("/v1/tableau-next/frontdoor", "Bearer " + API_KEY, "{\"user\":\"alice@acme.com\"}");
+        post("/v1/tableau-next/frontdoor", "Bearer " + API_KEY, "{\"user\":\"alice@acme.com\"}");
+        post("/v1/tableau-next/frontdoor", "Bearer " + API_KEY, "{\"user\":\"stranger@acme.com\"}");
+        var metrics = send("GET", "/metrics", null, null, null).body();
+        assertThat(metrics).contains("vizgate_session_cache_total{result=\"hit\"}", "vizgate_session_cache_total{result=\"miss\"}",
+                "vizgate_upstream_calls_total{outcome=\"ok\",upstream=\"salesforce-singleaccess\"}",
+                "vizgate_upstream_calls_total{outcome=\"rejected\",upstream=\"salesforce-token\"}");
+    }
+
+    @Test
     void openApi_describesExactlyTheRoutesServed() throws Exception {
         var doc = new ObjectMapper(new YAMLFactory()).readTree(send("GET", "/openapi.yaml", null, null, null).body());
         assertThat(doc.get("openapi").asText()).isEqualTo("3.1.0");
