@@ -70,6 +70,7 @@ public final class GatewayServer implements AutoCloseable {
         var graceful = new GracefulHandler();
         graceful.setHandler(gateway);
         server.setHandler(graceful);
+        server.setErrorHandler(new ProblemErrorHandler());
         server.setStopTimeout(options.shutdownGrace().toMillis());
         server.setStopAtShutdown(false);
         server.start();

@@ -223,6 +223,29 @@ class GatewayEndToEndTest {
     }
 
     @Test
+    void givenHeadersTooLarge_theServerAnswersAProblemNotAnHtmlPage() throws Exception {
+        var r = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/healthz")).header("X-Big", "x".repeat(10_000)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        isProblem(r, 431, "headers-too-large");
+    }
+
+    @Test
+    void givenAMalformedRequestLine_theServerAnswersAProblem() throws Exception {
+        assertThat(raw("GET / HTTP/9.9\r\n\r\n")).startsWith("HTTP/1.1 505").contains("application/problem+json", "urn:vizgate:problem:http-505")
+                .doesNotContain("<html");
+        assertThat(raw("this is not http\r\n\r\n")).startsWith("HTTP/1.1 400").contains("application/problem+json", "urn:vizgate:problem:bad-request")
+                .doesNotContain("<html");
+    }
+
+    static String raw(String request) throws Exception {
+        try (var socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    @Test
     void givenWrongMethodOrPath_answersProblems() throws Exception {
         var r = send("GET", "/v1/tableau/token", null, null, null);
         isProblem(r, 405, "method-not-allowed");
