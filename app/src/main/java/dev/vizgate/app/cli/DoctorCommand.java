@@ -229,8 +229,19 @@ final class DoctorCommand implements Callable<Integer> {
         var type = cfg.store() == null || cfg.store().type() == null ? "memory" : cfg.store().type();
         if ("memory".equals(type)) {
             ok("store", "in memory: right for one gateway; several behind a load balancer need store: { type: redis }");
+        } else if ("redis".equals(type) && cfg.store().url() != null) {
+            try (var store = new dev.vizgate.adapters.store.RedisStore(URI.create(cfg.store().url()), Duration.ofSeconds(2), 1)) {
+                if (store.reachable()) {
+                    ok("store", "Redis at " + store.location() + " answers PING");
+                } else {
+                    add(Level.FAIL, "store", "Redis at " + store.location() + " does not answer; assertions would be refused (fail closed)",
+                            "check store.url, the network and Redis itself");
+                }
+            } catch (IllegalArgumentException e) {
+                add(Level.FAIL, "store.url", e.getMessage(), "write redis://host:6379");
+            }
         } else {
-            add(Level.WARN, "store", "store type " + type + " is not checked by this build", "see the README's scale-out section");
+            add(Level.FAIL, "store", "store type " + type + " is not memory or redis, or has no url", "see the README's scale-out section");
         }
     }
 

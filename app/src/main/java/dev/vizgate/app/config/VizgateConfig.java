@@ -65,7 +65,8 @@ public record VizgateConfig(Server server, Callers callers, Tableau tableau, Sal
     public record Timeouts(String connect, String request, String totalBudget, Integer maxRetries) {
     }
 
-    public record Store(String type, String url) {
+    /** memory (one node; bounded by max-sessions and max-jtis) or redis (many nodes; url, secret, timeout). */
+    public record Store(String type, String url, String secret, String timeout, Long maxSessions, Long maxJtis) {
         @Override
         public String toString() {
             return "Store[" + type + "]"; // a Redis URL may carry a password

@@ -32,6 +32,12 @@ public final class GatewayMetrics {
         Counter.builder("vizgate.session.cache").tag("result", result).register(registry).increment();
     }
 
+    /** A gauge of a store's size against its configured bound, for the in-memory stores. */
+    public void storeSize(String store, java.util.function.Supplier<Number> size, long bound) {
+        io.micrometer.core.instrument.Gauge.builder("vizgate.store.size", size).tag("store", store).register(registry);
+        io.micrometer.core.instrument.Gauge.builder("vizgate.store.bound", () -> bound).tag("store", store).register(registry);
+    }
+
     public void replayRefused() {
         Counter.builder("vizgate.assertions.replays.refused").register(registry).increment();
     }

@@ -3,9 +3,7 @@ package dev.vizgate.app.wiring;
 import dev.vizgate.adapters.keystore.KeyInput;
 import dev.vizgate.adapters.keystore.KeyMaterialException;
 import dev.vizgate.adapters.keystore.PemKeys;
-import dev.vizgate.adapters.store.CaffeineReplayLedger;
 import dev.vizgate.adapters.store.CaffeineRefreshTokens;
-import dev.vizgate.adapters.store.CaffeineSessionCache;
 import dev.vizgate.adapters.tableau.JjwtTokenVerifier;
 import dev.vizgate.adapters.tableau.JsonTokenDecoder;
 import dev.vizgate.adapters.tableau.RemoteJwks;
@@ -75,6 +73,8 @@ public final class GatewayWiring {
                 kind = "tableau-direct";
             }
         }
+        var stores = Stores.from(config, files, clock, metrics);
+        readiness.put("store", stores.reachable());
         Optional<OpenTableauNextSession> next = Optional.empty();
         Optional<WebServerFlow> webServer = Optional.empty();
         if (config.salesforce() != null) {
@@ -87,7 +87,7 @@ public final class GatewayWiring {
                 grants = s.grants(refreshTokens);
                 webServer = Optional.of(new WebServerFlow(s.settings(), client, refreshTokens, s.scopes()));
             }
-            next = Optional.of(new OpenTableauNextSession(Metered.sessions(new CaffeineSessionCache(clock), metrics), grants, client,
+            next = Optional.of(new OpenTableauNextSession(Metered.sessions(stores.sessions(), metrics), grants, client,
                     s.settings().hosts(), Optional.empty()));
             readiness.put("salesforce-circuit", oauth::circuitClosed);
         }
@@ -95,12 +95,7 @@ public final class GatewayWiring {
             throw new ConfigError("", "neither tableau: nor salesforce: is configured, so the gateway would serve nothing",
                     "add the section for the Tableau you embed");
         }
-        var storeType = config.store() == null || config.store().type() == null ? "memory" : config.store().type();
-        if (!"memory".equals(storeType)) {
-            throw new ConfigError("store.type", "store type '" + storeType + "' is not available in this build", "use store: { type: memory } (one gateway node)");
-        }
-        readiness.put("store", () -> true);
-        var callers = callers(config, files, clock);
+        var callers = callers(config, files, clock, stores.ledger());
         var server = config.server() == null ? new VizgateConfig.Server(null, null, null, null, null, null) : config.server();
         var limits = server.rateLimit() == null ? new VizgateConfig.RateLimit(null, null) : server.rateLimit();
         var rateLimits = TableauWiring.attempt("server.rate-limit", () -> new RateLimits(
@@ -139,7 +134,7 @@ public final class GatewayWiring {
         return unit.startsWith("k") ? n * 1024 : unit.startsWith("m") ? n * 1024 * 1024 : n;
     }
 
-    private static CallerAuthentication callers(VizgateConfig config, ConfigFiles files, Clock clock) {
+    private static CallerAuthentication callers(VizgateConfig config, ConfigFiles files, Clock clock, dev.vizgate.domain.port.ReplayLedger ledger) {
         var c = config.callers();
         var apiKeys = new ArrayList<CallerAuthentication.ApiKey>();
         var issuers = new HashMap<Issuer, Audience>();
@@ -188,7 +183,7 @@ public final class GatewayWiring {
         if (!issuers.isEmpty()) {
             var policy = ReplayPolicy.defaults();
             var verifier = new JjwtTokenVerifier(keysByIssuer, JsonTokenDecoder.DEFAULT_MAX_LENGTH, clock, policy.skew());
-            assertions = Optional.of(new AcceptPlatformAssertion(verifier, policy, new CaffeineReplayLedger(clock), issuers, clock));
+            assertions = Optional.of(new AcceptPlatformAssertion(verifier, policy, ledger, issuers, clock));
         }
         return new CallerAuthentication(apiKeys, assertions);
     }

@@ -134,6 +134,18 @@ class DoctorCommandTest {
     }
 
     @Test
+    void givenUnreachableRedis_doctor_failsTheStoreCheck() throws Exception {
+        int closedPort;
+        try (var s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        var run = doctor(salesforceSection(salesforce.baseUrl().toString(), "file:keys/sf_public_cert.crt", "jwt-bearer")
+                + "store: { type: redis, url: \"redis://127.0.0.1:" + closedPort + "\", secret: \"x\" }\n");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).contains("FAIL  store: Redis at 127.0.0.1:" + closedPort + " does not answer");
+    }
+
+    @Test
     void givenUnknownKey_doctor_exits2LikeEveryCommand() {
         var run = doctor("salesforce:\n  tokenurl: x\n");
         assertThat(run.exit()).isEqualTo(2);

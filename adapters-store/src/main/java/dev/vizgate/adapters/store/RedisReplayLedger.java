@@ -1,0 +1,54 @@
+package dev.vizgate.adapters.store;
+
+import dev.vizgate.domain.model.Issuer;
+import dev.vizgate.domain.model.Sighting;
+import dev.vizgate.domain.model.TokenId;
+import dev.vizgate.domain.port.ReplayLedger;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.params.SetParams;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+
+/**
+ * Spent jtis shared by every gateway: one atomic {@code SET key 1 NX PX ttl} per assertion, so of any number of
+ * nodes and requests exactly one sees {@code First}. Keys are a hash of issuer and jti (bounded length, nothing
+ * of the token). If Redis cannot answer, the answer is {@code Unavailable} and the assertion is refused.
+ *
+ * <p>A Redis restart without persistence forgets spent jtis; a forgotten jti could be replayed only until its
+ * token's {@code exp} (at most 5 minutes by the replay policy), so the exposure is bounded by the token lifetime.
+ */
+public final class RedisReplayLedger implements ReplayLedger {
+    private final RedisStore store;
+    private final Clock clock;
+
+    public RedisReplayLedger(RedisStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @Override
+    public Sighting firstSeen(Issuer issuer, TokenId tokenId, Instant retainUntil) {
+        var ttl = Math.max(1, Duration.between(clock.instant(), retainUntil).toMillis());
+        try {
+            var reply = store.redis().set(key(issuer, tokenId), "1", SetParams.setParams().nx().px(ttl));
+            return "OK".equals(reply) ? Sighting.FIRST : Sighting.REPLAYED;
+        } catch (JedisException e) {
+            return new Sighting.Unavailable("Redis at " + store.location() + " did not answer (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    static String key(Issuer issuer, TokenId tokenId) {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256").digest((issuer.value() + "\u0000" + tokenId.value()).getBytes(StandardCharsets.UTF_8));
+            return "vizgate:jti:" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

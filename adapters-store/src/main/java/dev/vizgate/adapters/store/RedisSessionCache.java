@@ -1,0 +1,135 @@
+package dev.vizgate.adapters.store;
+
+import dev.vizgate.domain.model.ExchangeOutcome;
+import dev.vizgate.domain.model.SalesforceSession;
+import dev.vizgate.domain.model.Subject;
+import dev.vizgate.domain.port.SessionCache;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.params.SetParams;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Sessions shared by every gateway, sealed ({@link SessionSeal}). Single-flight across nodes: the node that wins a
+ * short {@code SET lock NX PX} exchanges; the others wait for the cached result, up to {@code waitBound}, then
+ * exchange themselves rather than fail. Within a node a per-user lock keeps the waiting to one thread. If Redis
+ * is down, sessions come from a fresh exchange (slower, never wrong).
+ */
+public final class RedisSessionCache implements SessionCache {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
+
+    private final RedisStore store;
+    private final SessionSeal seal;
+    private final Clock clock;
+    private final Duration lockTtl;
+    private final Duration waitBound;
+    private final Duration poll;
+    private final Map<Subject, Object> localLocks = new ConcurrentHashMap<>();
+
+    public RedisSessionCache(RedisStore store, SessionSeal seal, Clock clock, Duration lockTtl, Duration waitBound) {
+        this.store = store;
+        this.seal = seal;
+        this.clock = clock;
+        this.lockTtl = lockTtl;
+        this.waitBound = waitBound;
+        this.poll = Duration.ofMillis(25);
+    }
+
+    @Override
+    public ExchangeOutcome getOrOpen(Subject subject, Function<Subject, ExchangeOutcome> opener) {
+        var key = seal.key("session", subject);
+        synchronized (localLocks.computeIfAbsent(subject, s -> new Object())) {
+            try {
+                return shared(subject, key, opener);
+            } catch (JedisException e) {
+                // Redis is unreachable: a fresh exchange, not cached anywhere, keeps the user working.
+                return opener.apply(subject);
+            }
+        }
+    }
+
+    private ExchangeOutcome shared(Subject subject, String key, Function<Subject, ExchangeOutcome> opener) {
+        var cached = read(key);
+        if (cached != null) {
+            return new ExchangeOutcome.Exchanged(cached);
+        }
+        var lock = key + ":lock";
+        var deadline = System.nanoTime() + waitBound.toNanos(); // real waiting time, not the domain's clock
+        while (true) {
+            var token = Base64.getEncoder().encodeToString(bytes(16));
+            if ("OK".equals(store.redis().set(lock, token, SetParams.setParams().nx().px(lockTtl.toMillis())))) {
+                try {
+                    var again = read(key);
+                    if (again != null) {
+                        return new ExchangeOutcome.Exchanged(again);
+                    }
+                    var outcome = opener.apply(subject);
+                    if (outcome instanceof ExchangeOutcome.Exchanged e && e.session().isUsableAt(clock.instant())) {
+                        var ttl = Duration.between(clock.instant(), e.session().assumedExpiry()).toMillis();
+                        store.redis().set(key.getBytes(StandardCharsets.UTF_8), seal.seal(key, e.session()), SetParams.setParams().px(Math.max(1, ttl)));
+                    }
+                    return outcome;
+                } finally {
+                    store.redis().eval(RELEASE, List.of(lock), List.of(token));
+                }
+            }
+            sleep();
+            var found = read(key);
+            if (found != null) {
+                return new ExchangeOutcome.Exchanged(found);
+            }
+            if (System.nanoTime() - deadline > 0) {
+                return opener.apply(subject); // waited long enough; a second exchange beats a failed request
+            }
+        }
+    }
+
+    private SalesforceSession read(String key) {
+        var bytes = store.redis().get(key.getBytes(StandardCharsets.UTF_8));
+        if (bytes == null) {
+            return null;
+        }
+        var session = seal.open(key, bytes);
+        if (session.isEmpty() || !session.get().isUsableAt(clock.instant())) {
+            return null;
+        }
+        return session.get();
+    }
+
+    @Override
+    public void evict(Subject subject, SalesforceSession stale) {
+        var key = seal.key("session", subject);
+        try {
+            var current = read(key);
+            if (current != null && current.accessToken().equals(stale.accessToken())) {
+                store.redis().del(key);
+            }
+        } catch (JedisException e) {
+            // Nothing shared to evict from; the stale session expires by its TTL.
+        }
+    }
+
+    private void sleep() {
+        try {
+            Thread.sleep(poll.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JedisException("interrupted while waiting for another node's exchange", e);
+        }
+    }
+
+    private static byte[] bytes(int n) {
+        var b = new byte[n];
+        RANDOM.nextBytes(b);
+        return b;
+    }
+}

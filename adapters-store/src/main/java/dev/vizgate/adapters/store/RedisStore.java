@@ -1,0 +1,77 @@
+package dev.vizgate.adapters.store;
+
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.exceptions.JedisException;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * One pooled Redis connection set for the gateway's shared state. Timeouts bound every command, so a Redis that
+ * stops answering costs a caller at most {@code timeout}; the pool opens new connections when Redis comes back.
+ */
+public final class RedisStore implements AutoCloseable {
+    private final JedisPooled redis;
+    private final String location;
+
+    public RedisStore(URI url, Duration timeout, int maxConnections) {
+        if (!"redis".equals(url.getScheme()) && !"rediss".equals(url.getScheme())) {
+            throw new IllegalArgumentException("a Redis URL starts with redis:// or rediss://");
+        }
+        var config = DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis((int) timeout.toMillis())
+                .socketTimeoutMillis((int) timeout.toMillis())
+                .ssl("rediss".equals(url.getScheme()));
+        var userInfo = url.getUserInfo();
+        if (userInfo != null) {
+            var colon = userInfo.indexOf(':');
+            if (colon > 0) {
+                config.user(userInfo.substring(0, colon));
+            }
+            config.password(colon >= 0 ? userInfo.substring(colon + 1) : userInfo);
+        }
+        var path = url.getPath();
+        if (path != null && path.length() > 1) {
+            config.database(Integer.parseInt(path.substring(1)));
+        }
+        var pool = new GenericObjectPoolConfig<Connection>();
+        pool.setMaxTotal(maxConnections);
+        pool.setMaxIdle(maxConnections);
+        pool.setMaxWait(timeout);
+        pool.setTestWhileIdle(true);
+        this.redis = new JedisPooled(pool, new HostAndPort(url.getHost(), url.getPort() == -1 ? 6379 : url.getPort()), config.build());
+        this.location = url.getHost() + ":" + (url.getPort() == -1 ? 6379 : url.getPort());
+    }
+
+    JedisPooled redis() {
+        return redis;
+    }
+
+    /** For readiness: true when Redis answers PING now. */
+    public boolean reachable() {
+        try {
+            return "PONG".equals(redis.ping());
+        } catch (JedisException e) {
+            return false;
+        }
+    }
+
+    /** host:port, never the password. */
+    public String location() {
+        return location;
+    }
+
+    @Override
+    public void close() {
+        redis.close();
+    }
+
+    @Override
+    public String toString() {
+        return "RedisStore[" + location + "]";
+    }
+}
