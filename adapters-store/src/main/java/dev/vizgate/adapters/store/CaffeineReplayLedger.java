@@ -2,14 +2,12 @@ package dev.vizgate.adapters.store;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import dev.vizgate.domain.model.Issuer;
 import dev.vizgate.domain.model.Sighting;
 import dev.vizgate.domain.model.TokenId;
 import dev.vizgate.domain.port.ReplayLedger;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -29,22 +27,7 @@ public final class CaffeineReplayLedger implements ReplayLedger {
         this.spent = Caffeine.newBuilder()
                 .maximumSize(maximumSize)
                 .ticker(new ClockTicker(clock))
-                .expireAfter(new Expiry<String, Instant>() {
-                    @Override
-                    public long expireAfterCreate(String key, Instant until, long currentTime) {
-                        return Math.max(0, Duration.between(clock.instant(), until).toNanos());
-                    }
-
-                    @Override
-                    public long expireAfterUpdate(String key, Instant until, long currentTime, long currentDuration) {
-                        return Math.max(0, Duration.between(clock.instant(), until).toNanos());
-                    }
-
-                    @Override
-                    public long expireAfterRead(String key, Instant until, long currentTime, long currentDuration) {
-                        return currentDuration;
-                    }
-                })
+                .expireAfter(new DeadlineExpiry<String, Instant>(clock, until -> until))
                 .build();
     }
 

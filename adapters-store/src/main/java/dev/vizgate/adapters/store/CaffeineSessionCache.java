@@ -2,14 +2,12 @@ package dev.vizgate.adapters.store;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import dev.vizgate.domain.model.ExchangeOutcome;
 import dev.vizgate.domain.model.SalesforceSession;
 import dev.vizgate.domain.model.Subject;
 import dev.vizgate.domain.port.SessionCache;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -29,31 +27,12 @@ public final class CaffeineSessionCache implements SessionCache {
         this.cache = Caffeine.newBuilder()
                 .maximumSize(maximumSize)
                 .ticker(new ClockTicker(clock))
-                .expireAfter(new Expiry<Subject, SalesforceSession>() {
-                    @Override
-                    public long expireAfterCreate(Subject key, SalesforceSession value, long currentTime) {
-                        return remaining(value);
-                    }
-
-                    @Override
-                    public long expireAfterUpdate(Subject key, SalesforceSession value, long currentTime, long currentDuration) {
-                        return remaining(value);
-                    }
-
-                    @Override
-                    public long expireAfterRead(Subject key, SalesforceSession value, long currentTime, long currentDuration) {
-                        return currentDuration;
-                    }
-                })
+                .expireAfter(new DeadlineExpiry<Subject, SalesforceSession>(clock, SalesforceSession::assumedExpiry))
                 .build();
     }
 
     public CaffeineSessionCache(Clock clock) {
         this(clock, DEFAULT_MAXIMUM_SIZE);
-    }
-
-    private long remaining(SalesforceSession session) {
-        return Math.max(0, Duration.between(clock.instant(), session.assumedExpiry()).toNanos());
     }
 
     @Override
