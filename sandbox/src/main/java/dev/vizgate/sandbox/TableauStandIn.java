@@ -1,0 +1,229 @@
+package dev.vizgate.sandbox;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.vizgate.domain.model.Scope;
+import dev.vizgate.domain.model.TableauErrorCode;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A Tableau site for local use: REST JWT sign-in ({@code POST /api/{v}/auth/signin}) and the URL the Embedding API v3
+ * library loads in its iframe when given a token — {@code /vizportal/api/web/v1/auth/embed/target?token=…&target=…},
+ * read from {@code EmbeddingUrlBuilder.setToken} in the {@code @tableau/embedding-api} package. Direct-trust JWTs are
+ * checked by Tableau's documented rules (tableau.md §1, §4) with the JDK's HMAC, and refused with Tableau's codes.
+ * Tableau documents no code for a replayed {@code jti} or a missing scope (UNVERIFIED), so those are configurable.
+ */
+public final class TableauStandIn implements AutoCloseable {
+    public record Site(String contentUrl, String clientId, Map<String, byte[]> secrets, Set<String> users, Duration maxLifetime,
+                       int replayedJtiCode, int missingScopeCode, Clock clock) {
+        public Site {
+            Objects.requireNonNull(contentUrl, "contentUrl");
+            Objects.requireNonNull(clientId, "clientId");
+            secrets = Map.copyOf(secrets);
+            users = Set.copyOf(users);
+        }
+
+        public static Site of(String contentUrl, String clientId, Map<String, byte[]> secrets, Set<String> users, Clock clock) {
+            return new Site(contentUrl, clientId, secrets, users, Duration.ofMinutes(10), TableauErrorCode.LOGIN_FAILED.code(),
+                    TableauErrorCode.LOGIN_FAILED.code(), clock);
+        }
+    }
+
+    /** What the stand-in concluded from a token: the user it signs in, or Tableau's refusal code. */
+    public sealed interface Verdict {
+        record Accepted(String user, List<String> scopes, Map<String, Object> attributes) implements Verdict {
+        }
+
+        record Refused(int code, String reason) implements Verdict {
+        }
+    }
+
+    private static final java.util.Set<String> REGISTERED = java.util.Set.of("iss", "sub", "aud", "exp", "iat", "nbf", "jti", "scp");
+    private final Site site;
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newFixedThreadPool(8);
+    private final Map<String, Long> spent = new ConcurrentHashMap<>();
+    private final AtomicInteger signIns = new AtomicInteger();
+
+    private TableauStandIn(Site site, HttpServer server) {
+        this.site = site;
+        this.server = server;
+        server.setExecutor(executor);
+        var date = Http.dateHeader(site.clock());
+        server.createContext("/vizportal/api/web/v1/auth/embed/target", this::embed).getFilters().add(date);
+        server.createContext("/api/", this::rest).getFilters().add(date);
+        server.start();
+    }
+
+    public static TableauStandIn start(Site site) throws IOException {
+        return new TableauStandIn(site, HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64));
+    }
+
+    public URI baseUrl() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    public int signIns() {
+        return signIns.get();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    /** The checks, in the order Tableau's troubleshooting table suggests. */
+    public Verdict verify(String jwt) {
+        var parts = jwt == null ? new String[0] : jwt.split("\\.", -1);
+        if (parts.length != 3) {
+            return refuse(TableauErrorCode.JWT_PARSE_ERROR, "not a compact JWS");
+        }
+        Map<String, Object> header;
+        Map<String, Object> claims;
+        try {
+            header = json(parts[0]);
+            claims = json(parts[1]);
+        } catch (IOException | IllegalArgumentException e) {
+            return refuse(TableauErrorCode.JWT_PARSE_ERROR, "header or payload is not JSON");
+        }
+        if (!(header.get("kid") instanceof String kid) || !(header.get("iss") instanceof String iss)) {
+            return refuse(TableauErrorCode.BAD_JWT, "kid or iss missing from the header");
+        }
+        if (!site.clientId().equals(iss)) {
+            return refuse(TableauErrorCode.CONNECTED_APP_NOT_FOUND, "no connected app with this client id");
+        }
+        var secret = site.secrets().get(kid);
+        if (secret == null || !"HS256".equals(header.get("alg")) || !hmacMatches(secret, parts)) {
+            return refuse(TableauErrorCode.CONNECTED_APP_SECRET_NOT_FOUND, "unknown secret id, or the signature does not match its value");
+        }
+        if (!"tableau".equals(claims.get("aud")) || !(claims.get("sub") instanceof String sub)) {
+            return refuse(TableauErrorCode.JWT_PARSE_ERROR, "aud is not \"tableau\", or sub is missing");
+        }
+        var now = site.clock().instant().getEpochSecond();
+        if (!(claims.get("exp") instanceof Number exp) || exp.longValue() <= now || exp.longValue() > now + site.maxLifetime().toSeconds()) {
+            return refuse(TableauErrorCode.LOGIN_FAILED, "exp is missing, past, or more than " + site.maxLifetime().toMinutes() + " minutes ahead");
+        }
+        if (!site.users().contains(sub)) {
+            return refuse(TableauErrorCode.SYSTEM_USER_NOT_FOUND, "no Tableau user " + sub);
+        }
+        if (!(claims.get("jti") instanceof String jti) || spent.putIfAbsent(jti, exp.longValue()) != null) {
+            return new Verdict.Refused(site.replayedJtiCode(), "the jti was already used (the code is a stand-in choice; Tableau documents none)");
+        }
+        var scopes = claims.get("scp") instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.<String>of();
+        var attributes = new LinkedHashMap<String, Object>();
+        claims.forEach((k, v) -> {
+            if (!REGISTERED.contains(k)) {
+                attributes.put(k, v);
+            }
+        });
+        return new Verdict.Accepted(sub, scopes, attributes);
+    }
+
+    private void embed(HttpExchange ex) throws IOException {
+        var query = Http.form(ex.getRequestURI().getRawQuery());
+        var verdict = verify(query.get("token"));
+        if (verdict instanceof Verdict.Accepted a && !a.scopes().contains(Scope.VIEWS_EMBED.value()) && !a.scopes().contains(Scope.VIEWS_EMBED_AUTHORING.value())) {
+            verdict = new Verdict.Refused(site.missingScopeCode(), "scp lacks tableau:views:embed (the code is a stand-in choice; Tableau documents none)");
+        }
+        if (verdict instanceof Verdict.Refused r) {
+            var name = TableauErrorCode.fromCode(r.code()).map(Enum::name).orElse("REFUSED");
+            Http.html(ex, 401, page("Tableau stand-in refused the token", "<p>Error <span id=\"error-code\">" + r.code() + "</span> " + name
+                    + "</p><p>" + Http.escape(r.reason()) + "</p>"));
+            return;
+        }
+        var a = (Verdict.Accepted) verdict;
+        var target = query.getOrDefault("target", "/");
+        Http.html(ex, 200, page("Stand-in viz", "<p>Signed in as <strong id=\"user\">" + Http.escape(a.user()) + "</strong></p>"
+                + "<p>Scopes: <span id=\"scopes\">" + Http.escape(String.join(" ", a.scopes())) + "</span></p>"
+                + "<p>User attributes: <span id=\"attributes\">" + Http.escape(Http.JSON.writeValueAsString(a.attributes())) + "</span></p>"
+                + "<p>View: <code id=\"target\">" + Http.escape(target) + "</code></p>"
+                + "<p>This is Vizgate's local stand-in for Tableau, not Tableau.</p>"));
+    }
+
+    /** {@code POST /api/{version}/auth/signin} with {@code {"credentials":{"jwt":…,"site":{"contentUrl":…}}}}. */
+    private void rest(HttpExchange ex) throws IOException {
+        var path = ex.getRequestURI().getPath();
+        if (!"POST".equals(ex.getRequestMethod()) || !path.matches("/api/3\\.\\d+/auth/signin")) {
+            Http.json(ex, 404, Map.of("error", Map.of("summary", "Resource Not Found", "detail", "no such resource", "code", "404000")));
+            return;
+        }
+        Map<String, Object> body;
+        try {
+            body = Http.JSON.readValue(Http.body(ex), Map.class);
+        } catch (IOException e) {
+            Http.json(ex, 400, Map.of("error", Map.of("summary", "Bad Request", "detail", "the body is not JSON", "code", "400000")));
+            return;
+        }
+        var credentials = body.get("credentials") instanceof Map<?, ?> m ? m : Map.of();
+        var contentUrl = credentials.get("site") instanceof Map<?, ?> s ? String.valueOf(s.get("contentUrl")) : "";
+        var verdict = contentUrl.equals(site.contentUrl()) ? verify(String.valueOf(credentials.get("jwt")))
+                : new Verdict.Refused(TableauErrorCode.LOGIN_FAILED.code(), "no site with contentUrl " + contentUrl);
+        if (verdict instanceof Verdict.Refused r) {
+            // Tableau documents 401001 "Signin Error"; the "(code)" in the detail is the stand-in's way to name the cause (UNVERIFIED).
+            Http.json(ex, 401, Map.of("error", Map.of("summary", "Signin Error", "detail", "Error signing in to Tableau Server (" + r.code() + ")",
+                    "code", "401001")));
+            return;
+        }
+        signIns.incrementAndGet();
+        var user = ((Verdict.Accepted) verdict).user();
+        Http.json(ex, 200, Map.of("credentials", Map.of("site", Map.of("id", uuid("site:" + site.contentUrl()), "contentUrl", site.contentUrl()),
+                "user", Map.of("id", uuid("user:" + user)), "token", Base64.getUrlEncoder().withoutPadding().encodeToString(random()),
+                "estimatedTimeToExpiration", "239:59:59")));
+    }
+
+    private static boolean hmacMatches(byte[] secret, String[] parts) {
+        try {
+            var mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            var expected = mac.doFinal((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+            return MessageDigest.isEqual(expected, Base64.getUrlDecoder().decode(parts[2]));
+        } catch (java.security.GeneralSecurityException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static Verdict refuse(TableauErrorCode code, String reason) {
+        return new Verdict.Refused(code.code(), reason);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> json(String part) throws IOException {
+        return Http.JSON.readValue(Base64.getUrlDecoder().decode(part), Map.class);
+    }
+
+    private static String uuid(String seed) {
+        return java.util.UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private static byte[] random() {
+        var b = new byte[24];
+        new java.security.SecureRandom().nextBytes(b);
+        return b;
+    }
+
+    private static String page(String title, String body) {
+        return "<!doctype html><html><head><meta charset=\"utf-8\"><title>" + Http.escape(title) + "</title></head><body><h1>"
+                + Http.escape(title) + "</h1>" + body + "</body></html>";
+    }
+}
