@@ -65,7 +65,13 @@ public final class Gateway extends Handler.Abstract {
     public record Services(Optional<IssueTableauToken> tableau, String tableauKind, Optional<OpenTableauNextSession> tableauNext,
                            Optional<WebServerFlow> webServer, Optional<PublishJwks> jwks, Optional<dev.vizgate.domain.model.Issuer> easIssuer,
                            CallerAuthentication callers, RateLimits rateLimits, GatewayMetrics metrics,
-                           Map<String, Supplier<Boolean>> readiness, long maxBodyBytes) {
+                           Map<String, Supplier<Boolean>> readiness, long maxBodyBytes, Optional<DemoPage> demo) {
+        public Services(Optional<IssueTableauToken> tableau, String tableauKind, Optional<OpenTableauNextSession> tableauNext,
+                        Optional<WebServerFlow> webServer, Optional<PublishJwks> jwks, Optional<dev.vizgate.domain.model.Issuer> easIssuer,
+                        CallerAuthentication callers, RateLimits rateLimits, GatewayMetrics metrics,
+                        Map<String, Supplier<Boolean>> readiness, long maxBodyBytes) {
+            this(tableau, tableauKind, tableauNext, webServer, jwks, easIssuer, callers, rateLimits, metrics, readiness, maxBodyBytes, Optional.empty());
+        }
     }
 
     private final Services services;
@@ -140,6 +146,9 @@ public final class Gateway extends Handler.Abstract {
     }
 
     private Reply route(String method, String path, Request request, String[] caller) {
+        if (services.demo().isPresent() && (path.equals("/") || path.startsWith("/demo/"))) {
+            return demo(services.demo().get(), method, path, request);
+        }
         var allowed = ROUTES.get(path);
         if (allowed == null) {
             return Reply.problem(Problem.notFound(path.length() > 100 ? path.substring(0, 100) : path));
@@ -425,6 +434,29 @@ public final class Gateway extends Handler.Abstract {
         var page = "<!doctype html><html><head><meta charset=\"utf-8\"><title>Signed in to Salesforce</title></head><body>"
                 + "<p>Signed in to Salesforce. You can close this window.</p></body></html>";
         return new Reply(200, "text/html; charset=utf-8", page.getBytes(StandardCharsets.UTF_8), Map.of());
+    }
+
+    /** Demo mode only (`vizgate demo`): the page, its script, and the stand-in platform login. */
+    private Reply demo(DemoPage page, String method, String path, Request request) {
+        var csp = page.contentSecurityPolicy();
+        if ("GET".equals(method) && path.equals("/")) {
+            return new Reply(200, "text/html; charset=utf-8", page.html(), Map.of("Content-Security-Policy", csp));
+        }
+        if ("GET".equals(method) && path.equals("/demo/demo.js")) {
+            return new Reply(200, "text/javascript; charset=utf-8", page.script(), Map.of("Content-Security-Policy", csp));
+        }
+        if ("POST".equals(method) && path.equals("/demo/assertion")) {
+            var body = body(request, Set.of("user"));
+            if (body instanceof Body.Bad bad) {
+                return Reply.problem(bad.problem());
+            }
+            var user = ((Body.Good) body).json().path("user").asText("");
+            if (!page.users().contains(user)) {
+                return Reply.problem(Problem.invalidRequest("pick one of the demo users " + page.users()));
+            }
+            return Reply.json(200, Map.of("assertion", page.assertionFor(user)));
+        }
+        return Reply.problem(Problem.notFound(path));
     }
 
     static Problem salesforceProblem(SalesforceFailure f) {

@@ -1,0 +1,37 @@
+package dev.vizgate.app.cli;
+
+import dev.vizgate.app.wiring.Demo;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Runs the whole flow on this machine with zero configuration: throw-away keys, local stand-ins for Tableau",
+                "and Salesforce, the gateway with in-memory stores, and a demo page. Nothing leaves the machine."})
+final class DemoCommand implements Callable<Integer> {
+    @CommandLine.ParentCommand
+    VizgateCommand root;
+
+    @Option(names = "--port", defaultValue = "8080", paramLabel = "N", description = "Port of the demo page and gateway; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
+    int port;
+
+    @Override
+    public Integer call() throws Exception {
+        var demo = Demo.start(port, root.context().clock());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                demo.close();
+            } catch (Exception e) {
+                // Shutting down anyway.
+            }
+        }, "vizgate-demo-shutdown"));
+        var out = root.spec.commandLine().getOut();
+        out.println("vizgate demo ready: " + demo.gateway().baseUrl() + "/");
+        out.println("(local stand-ins for Tableau and Salesforce; throw-away keys in " + demo.folder() + ")");
+        out.flush();
+        demo.gateway().join();
+        return VizgateCommand.EXIT_OK;
+    }
+}

@@ -1,0 +1,86 @@
+package dev.vizgate.app.http;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Demo mode only: the page, and a stand-in for the platform's own login that signs a short-lived assertion for a
+ * demo user. A real platform signs assertions in its backend for the user it has authenticated; this route exists
+ * so the demo needs no platform at all, and is never served by `vizgate serve`.
+ */
+public final class DemoPage {
+    public static final String PLATFORM_ISSUER = "https://platform.demo.example";
+
+    private final PrivateKey platformKey;
+    private final List<String> users;
+    private final URI tableau;
+    private final URI salesforce;
+    private final Clock clock;
+
+    public DemoPage(PrivateKey platformKey, List<String> users, URI tableau, URI salesforce, Clock clock) {
+        this.platformKey = platformKey;
+        this.users = List.copyOf(users);
+        this.tableau = tableau;
+        this.salesforce = salesforce;
+        this.clock = clock;
+    }
+
+    List<String> users() {
+        return users;
+    }
+
+    byte[] html() {
+        return resource("/demo/index.html").replace("{{USERS}}", String.join(",", users)).replace("{{TABLEAU}}", tableau.toString())
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    byte[] script() {
+        return resource("/demo/demo.js").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The page embeds the stand-ins' pages in frames and calls only the gateway. */
+    String contentSecurityPolicy() {
+        return "default-src 'self'; frame-src " + tableau + " " + salesforce + "; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+    }
+
+    /** A platform assertion for a demo user: RS256 over iss, sub, aud, jti, iat and exp one minute ahead. */
+    String assertionFor(String user) {
+        var now = clock.instant().getEpochSecond();
+        try {
+            var header = b64(Gateway.JSON.writeValueAsBytes(Map.of("alg", "RS256", "typ", "JWT")));
+            var payload = b64(Gateway.JSON.writeValueAsBytes(Map.of("iss", PLATFORM_ISSUER, "sub", user, "aud", "vizgate",
+                    "jti", UUID.randomUUID().toString(), "iat", now, "exp", now + 60)));
+            var s = Signature.getInstance("SHA256withRSA");
+            s.initSign(platformKey);
+            s.update((header + "." + payload).getBytes(StandardCharsets.US_ASCII));
+            return header + "." + payload + "." + b64(s.sign());
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("signing a demo assertion failed", e);
+        }
+    }
+
+    private static String b64(byte[] bytes) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String resource(String name) {
+        try (var in = DemoPage.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.vizgate.app.wiring;
+
+import dev.vizgate.adapters.keystore.KeyGeneration;
+import dev.vizgate.app.config.ConfigLoader;
+import dev.vizgate.app.http.DemoPage;
+import dev.vizgate.app.http.Gateway;
+import dev.vizgate.app.http.GatewayServer;
+import dev.vizgate.sandbox.SalesforceStandIn;
+import dev.vizgate.sandbox.TableauStandIn;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything `vizgate demo` runs on one machine with zero configuration: throw-away keys and secrets in a temporary
+ * folder, the Tableau and Salesforce stand-ins, and the gateway (in-memory stores) with the demo page, all on
+ * loopback. The same wiring as `vizgate serve`, fed a generated configuration.
+ */
+public final class Demo implements AutoCloseable {
+    public static final List<String> USERS = List.of("alice@demo.example", "bob@demo.example");
+
+    private final TableauStandIn tableau;
+    private final SalesforceStandIn salesforce;
+    private final GatewayServer gateway;
+    private final Path folder;
+
+    private Demo(TableauStandIn tableau, SalesforceStandIn salesforce, GatewayServer gateway, Path folder) {
+        this.tableau = tableau;
+        this.salesforce = salesforce;
+        this.gateway = gateway;
+        this.folder = folder;
+    }
+
+    public static Demo start(int port, Clock clock) throws Exception {
+        var folder = Files.createTempDirectory("vizgate-demo");
+        folder.toFile().deleteOnExit();
+        var random = new SecureRandom();
+        var secretBytes = new byte[32];
+        random.nextBytes(secretBytes);
+        var secret = Base64.getEncoder().encodeToString(secretBytes);
+        var sfKeys = KeyGeneration.generate(KeyGeneration.Kind.RSA, 2048, "vizgate-demo", Duration.ofDays(1), clock);
+        KeyGeneration.writePrivateKey(sfKeys, folder.resolve("private-key.pem"), true);
+        KeyGeneration.writeCertificate(sfKeys, folder.resolve("sf_public_cert.crt"), true);
+        var g = KeyPairGenerator.getInstance("RSA");
+        g.initialize(2048);
+        var platform = g.generateKeyPair();
+        Files.writeString(folder.resolve("platform-public.pem"), "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(platform.getPublic().getEncoded())
+                + "\n-----END PUBLIC KEY-----\n");
+
+        var tableau = TableauStandIn.start(TableauStandIn.Site.of("demo", "demo-client-id", Map.of("demo-secret-id", secret.getBytes(StandardCharsets.UTF_8)),
+                Set.copyOf(USERS), clock));
+        var salesforce = SalesforceStandIn.start(new SalesforceStandIn.Org("demo-consumer-key", sfKeys.certificate().getPublicKey(),
+                "https://login.salesforce.com", Set.copyOf(USERS), Duration.ofHours(2), clock));
+        var apiKey = new byte[24];
+        random.nextBytes(apiKey);
+        var apiKeyHash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Base64.getEncoder().encodeToString(apiKey).getBytes(StandardCharsets.UTF_8)));
+        var config = Files.writeString(folder.resolve("vizgate.yaml"), """
+                # Written by vizgate demo: local stand-ins only, throw-away keys.
+                server: { bind: 127.0.0.1, port: %d }
+                callers:
+                  api-keys: [ { name: demo-backend, sha256: "%s" } ]
+                  assertions: [ { issuer: "%s", key: "file:platform-public.pem" } ]
+                tableau:
+                  server-url: %s
+                  site: demo
+                  connected-app:
+                    client-id: "demo-client-id"
+                    trust: direct
+                    secrets: [ { id: "demo-secret-id", value: "${DEMO_SECRET}" } ]
+                  token:
+                    lifetime: 5m
+                    scopes: [ "tableau:views:embed" ]
+                salesforce:
+                  token-url: %s
+                  audience: https://login.salesforce.com
+                  consumer-key: "demo-consumer-key"
+                  private-key: "file:private-key.pem"
+                  certificate: "file:sf_public_cert.crt"
+                """.formatted(port, apiKeyHash, DemoPage.PLATFORM_ISSUER, tableau.baseUrl(), salesforce.baseUrl()));
+        var loaded = new ConfigLoader(Map.of("DEMO_SECRET", secret)::get).load(config);
+        var wired = GatewayWiring.from(loaded.config(), loaded.files(), clock);
+        var page = new DemoPage(platform.getPrivate(), USERS, tableau.baseUrl(), salesforce.baseUrl(), clock);
+        var s = wired.services();
+        var services = new Gateway.Services(s.tableau(), s.tableauKind(), s.tableauNext(), s.webServer(), s.jwks(), s.easIssuer(), s.callers(),
+                s.rateLimits(), s.metrics(), s.readiness(), s.maxBodyBytes(), Optional.of(page));
+        var gateway = GatewayServer.start(new Gateway(services), wired.options());
+        return new Demo(tableau, salesforce, gateway, folder);
+    }
+
+    public GatewayServer gateway() {
+        return gateway;
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    @Override
+    public void close() throws Exception {
+        gateway.close();
+        tableau.close();
+        salesforce.close();
+    }
+}
