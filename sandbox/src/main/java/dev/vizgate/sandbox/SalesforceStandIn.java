@@ -55,6 +55,44 @@ public final class SalesforceStandIn implements AutoCloseable {
     private final AtomicInteger exchanges = new AtomicInteger();
     private final AtomicInteger frontdoors = new AtomicInteger();
     private volatile Duration latency = Duration.ZERO;
+    private volatile Fault fault = Fault.NONE;
+
+    /** Failures to inject into the token endpoint and singleaccess, for fault tests and the demo. */
+    public enum Fault { NONE, SLOW, SERVER_ERROR, HTML_ERROR_PAGE, CONNECTION_RESET, FOREIGN_INSTANCE_URL }
+
+    public void fault(Fault f) {
+        fault = Objects.requireNonNull(f, "fault");
+    }
+
+    /** True when a fault answered the exchange. */
+    private boolean injected(HttpExchange ex) throws IOException {
+        switch (fault) {
+            case SLOW -> {
+                try {
+                    Thread.sleep(30_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                ex.close();
+                return true;
+            }
+            case SERVER_ERROR -> {
+                Http.json(ex, 503, Map.of("error", "server_error", "error_description", "service unavailable (injected)"));
+                return true;
+            }
+            case HTML_ERROR_PAGE -> {
+                Http.html(ex, 500, page("Internal Server Error", "<p>An unexpected error has occurred (injected).</p>"));
+                return true;
+            }
+            case CONNECTION_RESET -> {
+                ex.close(); // no status line at all: the client sees the connection end
+                return true;
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
 
     private record Session(String user, java.time.Instant expires) {
     }
@@ -126,6 +164,9 @@ public final class SalesforceStandIn implements AutoCloseable {
 
     private void token(HttpExchange ex) throws IOException {
         pause();
+        if (injected(ex)) {
+            return;
+        }
         if (!"POST".equals(ex.getRequestMethod())) {
             Http.json(ex, 405, Map.of("error", "invalid_request", "error_description", "must use HTTP POST"));
             return;
@@ -164,7 +205,7 @@ public final class SalesforceStandIn implements AutoCloseable {
             body.put("refresh_token", refreshToken);
         }
         body.put("scope", refreshToken == null ? "web api" : "web api refresh_token");
-        body.put("instance_url", base);
+        body.put("instance_url", fault == Fault.FOREIGN_INSTANCE_URL ? "https://salesforce.com.evil.example" : base);
         body.put("id", base + "/id/" + ORG_ID + "/005xx000001SwiUAAS");
         body.put("token_type", "Bearer");
         body.put("issued_at", Long.toString(org.clock().millis()));
@@ -297,6 +338,9 @@ public final class SalesforceStandIn implements AutoCloseable {
 
     private void singleaccess(HttpExchange ex) throws IOException {
         pause();
+        if (injected(ex)) {
+            return;
+        }
         var auth = ex.getRequestHeaders().getFirst("Authorization");
         var token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : "";
         var session = sessions.get(token);

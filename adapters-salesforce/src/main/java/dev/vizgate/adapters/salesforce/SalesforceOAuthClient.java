@@ -249,12 +249,32 @@ public final class SalesforceOAuthClient implements SalesforceAuthorization {
                 Thread.currentThread().interrupt();
             }
             return new Call.Failed(SalesforceFailure.of(Kind.UNAVAILABLE, "Salesforce could not be reached at " + request.uri().getHost()
-                    + " (" + (e.getCause() == null ? "error" : e.getCause().getClass().getSimpleName()) + ")"));
+                    + " (" + plainWords(e.getCause()) + ")"));
         } catch (RuntimeException e) {
             // Whatever the HTTP stack threw, the caller gets a typed outcome, never an exception.
             return new Call.Failed(SalesforceFailure.of(Kind.UNAVAILABLE, "calling Salesforce at " + request.uri().getHost()
-                    + " failed (" + e.getClass().getSimpleName() + ")"));
+                    + " failed (" + plainWords(e) + ")"));
         }
+    }
+
+    /** What went wrong on the wire, in words a client can act on (never a Java class name). */
+    static String plainWords(Throwable t) {
+        if (t instanceof java.net.http.HttpTimeoutException) {
+            return "timed out";
+        }
+        if (t instanceof java.net.ConnectException) {
+            return "connection refused";
+        }
+        if (t instanceof java.net.UnknownHostException) {
+            return "unknown host";
+        }
+        if (t instanceof javax.net.ssl.SSLException) {
+            return "TLS handshake failed";
+        }
+        if (t instanceof IOException) {
+            return "connection failed or was reset";
+        }
+        return "unexpected error";
     }
 
     private static SalesforceFailure failure(int status, Optional<JsonNode> body, String what) {

@@ -86,7 +86,9 @@ public final class RestTableauSignIn implements TableauSignIn {
                     .build();
             response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            return new SignInOutcome.Failed("Tableau could not be reached at " + server.getHost() + ": " + e.getClass().getSimpleName());
+            return new SignInOutcome.Failed("Tableau could not be reached at " + server.getHost() + " ("
+                    + (e instanceof java.net.http.HttpTimeoutException ? "timed out" : e instanceof java.net.ConnectException ? "connection refused"
+                    : "connection failed or was reset") + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new SignInOutcome.Failed("interrupted while signing in to Tableau");

@@ -1,0 +1,106 @@
+package dev.vizgate.app.http;
+
+import dev.vizgate.adapters.keystore.KeyGeneration;
+import dev.vizgate.app.config.ConfigLoader;
+import dev.vizgate.app.wiring.GatewayWiring;
+import dev.vizgate.sandbox.SalesforceStandIn;
+import dev.vizgate.sandbox.SalesforceStandIn.Fault;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Each Salesforce fault the stand-in injects ends in its problem+json within the time budget. */
+class SalesforceFaultsTest {
+    static SalesforceStandIn salesforce;
+    static java.nio.file.Path config;
+    GatewayServer server;
+    static final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws Exception {
+        var dir = Files.createTempDirectory("vizgate-faults");
+        var sf = KeyGeneration.generate(KeyGeneration.Kind.RSA, 2048, "f", Duration.ofDays(1), Clock.systemUTC());
+        KeyGeneration.writePrivateKey(sf, dir.resolve("sf.pem"), false);
+        salesforce = SalesforceStandIn.start(new SalesforceStandIn.Org("3MVG9f", sf.certificate().getPublicKey(), "https://login.salesforce.com",
+                Set.of("alice@acme.com"), Duration.ofHours(1), Clock.systemUTC()));
+        var sha = HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest("k".getBytes(StandardCharsets.UTF_8)));
+        Files.writeString(dir.resolve("vizgate.yaml"), """
+                server: { bind: 127.0.0.1, port: 0 }
+                callers: { api-keys: [ { name: b, sha256: "%s" } ] }
+                salesforce:
+                  token-url: %s
+                  audience: https://login.salesforce.com
+                  consumer-key: "3MVG9f"
+                  private-key: "file:sf.pem"
+                  timeouts: { connect: 500ms, request: 1s, total-budget: 3s, max-retries: 1 }
+                """.formatted(sha, salesforce.baseUrl()));
+        config = dir.resolve("vizgate.yaml");
+    }
+
+    /** A fresh gateway per case: the circuit breaker remembers failures, which is the point of it. */
+    @org.junit.jupiter.api.BeforeEach
+    void gateway() throws Exception {
+        var loaded = new ConfigLoader(Map.<String, String>of()::get).load(config);
+        var wired = GatewayWiring.from(loaded.config(), loaded.files(), Clock.systemUTC());
+        server = GatewayServer.start(new Gateway(wired.services()), wired.options());
+    }
+
+    @AfterEach
+    void heal() throws Exception {
+        salesforce.fault(Fault.NONE);
+        server.close();
+    }
+
+    @AfterAll
+    static void stop() {
+        salesforce.close();
+    }
+
+    HttpResponse<String> frontdoor() throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/v1/tableau-next/frontdoor")).timeout(Duration.ofSeconds(15))
+                .header("Authorization", "Bearer k").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"alice@acme.com\"}")).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @org.junit.jupiter.api.Test
+    void givenRepeatedFailures_theCircuitOpensAndLaterCallsFailFastWithoutReachingSalesforce() throws Exception {
+        salesforce.fault(Fault.SERVER_ERROR);
+        for (int i = 0; i < 3; i++) {
+            frontdoor(); // two tries each (one retry): six failures, past the breaker's five
+        }
+        var started = System.nanoTime();
+        var r = frontdoor();
+        assertThat(r.body()).contains("circuit open");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(500));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"SERVER_ERROR, 503, salesforce-unavailable", "HTML_ERROR_PAGE, 503, salesforce-unavailable",
+            "CONNECTION_RESET, 503, salesforce-unavailable", "SLOW, 503, salesforce-unavailable",
+            "FOREIGN_INSTANCE_URL, 502, untrusted-host"})
+    void givenSalesforceFault_frontdoor_answersItsProblemWithinTheBudget(Fault fault, int status, String slug) throws Exception {
+        salesforce.fault(fault);
+        var started = System.nanoTime();
+        var r = frontdoor();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("within the 3 s budget, plus slack").isLessThan(Duration.ofSeconds(5));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+        assertThat(r.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(r.body()).contains("urn:vizgate:problem:" + slug).doesNotContain("Exception");
+    }
+}
