@@ -44,6 +44,10 @@ public final class DemoPage {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
+    byte[] stylesheet() {
+        return resource("/demo/demo.css").getBytes(StandardCharsets.UTF_8);
+    }
+
     byte[] script() {
         return resource("/demo/demo.js").getBytes(StandardCharsets.UTF_8);
     }

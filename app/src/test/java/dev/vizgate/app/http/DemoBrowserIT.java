@@ -1,0 +1,91 @@
+package dev.vizgate.app.http;
+
+import dev.vizgate.app.wiring.Demo;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The demo page in a real browser: Debian's headless Chromium, driven through chromedriver. Pick a user, embed the
+ * Tableau view, open Tableau Next; each stand-in must show that user. Saves target/demo-screenshot.png. Needs the
+ * chromium and chromium-driver packages (.ci/test-deps installs them); without them it fails, never skips.
+ */
+class DemoBrowserIT {
+    static Demo demo;
+    static WebDriver browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        demo = Demo.start(0, Clock.systemUTC());
+        var chromium = System.getenv().getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium");
+        var driver = System.getenv().getOrDefault("CHROMEDRIVER_BIN", "/usr/bin/chromedriver");
+        var options = new ChromeOptions().setBinary(chromium).addArguments("--headless=new", "--no-sandbox", "--disable-gpu",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-dev-shm-usage", "--window-size=1400,1100",
+                "--user-data-dir=" + Files.createTempDirectory("vizgate-chromium"));
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(driver)).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        demo.close();
+    }
+
+    static void waitFor(String what, Supplier<Boolean> condition) throws InterruptedException {
+        var deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (condition.get()) {
+                    return;
+                }
+            } catch (RuntimeException notYet) {
+                // the element is not there yet
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("timed out waiting for " + what + "; status: " + browser.findElement(By.id("status")).getText());
+    }
+
+    @Test
+    void pickingAUser_embedsTheViewAndOpensTableauNextAsThatUser() throws Exception {
+        browser.get(demo.gateway().baseUrl() + "/");
+        assertThat(browser.findElement(By.id("notice")).getText()).contains("local stand-ins");
+        browser.findElement(By.cssSelector("#user option[value='bob@demo.example']")).click();
+
+        browser.findElement(By.id("tableau-button")).click();
+        waitFor("the token", () -> browser.findElement(By.id("status")).getText().startsWith("Token issued for bob@demo.example"));
+        assertThat(browser.findElement(By.id("claims")).getText()).contains("\"sub\": \"bob@demo.example\"", "\"aud\": \"tableau\"");
+        browser.switchTo().frame("tableau-frame");
+        waitFor("the stand-in view", () -> browser.findElement(By.id("user")).getText().equals("bob@demo.example"));
+        browser.switchTo().defaultContent();
+
+        browser.findElement(By.id("next-button")).click();
+        waitFor("the frontdoor URL", () -> browser.findElement(By.id("status")).getText().startsWith("Frontdoor URL issued for bob@demo.example"));
+        browser.switchTo().frame("next-frame");
+        waitFor("the Salesforce stand-in", () -> browser.findElement(By.id("user")).getText().equals("bob@demo.example"));
+        browser.switchTo().defaultContent();
+
+        var shot = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+        Files.write(Path.of("target", "demo-screenshot.png"), shot);
+        assertThat(shot.length).isGreaterThan(10_000);
+    }
+}
