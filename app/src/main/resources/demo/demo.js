@@ -33,9 +33,25 @@
       const assertion = await proof();
       const t = await json('/v1/tableau/token', { method: 'POST', headers: { 'Authorization': 'Bearer ' + assertion } });
       document.getElementById('claims').textContent = JSON.stringify(decode(t.token), null, 2);
-      const target = '/t/demo/views/Superstore/Overview?:embed=y';
-      document.getElementById('tableau-frame').src = tableau + '/vizportal/api/web/v1/auth/embed/target?token='
-        + encodeURIComponent(t.token) + '&target=' + encodeURIComponent(target);
+      const view = document.getElementById('tableau-view');
+      if (window.customElements && customElements.get('tableau-viz')) {
+        // The real Embedding API v3 web component (bundled from @tableau/embedding-api): it loads the site's
+        // embed URL with the token in its own iframe, as it would against Tableau.
+        const viz = document.createElement('tableau-viz');
+        viz.id = 'tableau-viz';
+        viz.setAttribute('src', tableau + '/t/demo/views/Superstore/Overview');
+        viz.setAttribute('token', t.token);
+        viz.addEventListener('vizloaderror', e => {
+          const d = e.detail || {};
+          status.textContent = 'The view did not load: ' + (d._errorCode || d.errorCode || '') + ' ' + (d._message || d.message || JSON.stringify(d));
+        });
+        view.replaceChildren(viz);
+      } else {
+        // Without npm at build time: load what the library would load for <tableau-viz token=…>.
+        const target = '/t/demo/views/Superstore/Overview?:embed=y';
+        document.getElementById('tableau-frame').src = tableau + '/vizportal/api/web/v1/auth/embed/target?token='
+          + encodeURIComponent(t.token) + '&target=' + encodeURIComponent(target);
+      }
       status.textContent = 'Token issued for ' + select.value + ' (kid ' + t.kid + ', expires ' + t.expiresAt + ').';
     } catch (e) { status.textContent = 'Failed: ' + e.message; }
   });

@@ -64,6 +64,17 @@ public final class TableauStandIn implements AutoCloseable {
     private final ExecutorService executor = Executors.newFixedThreadPool(8);
     private final Map<String, Long> spent = new ConcurrentHashMap<>();
     private final AtomicInteger signIns = new AtomicInteger();
+    /** Browser sessions from embed sign-in: cookie value to user, scopes and attributes. */
+    private final Map<String, Verdict.Accepted> browserSessions = new ConcurrentHashMap<>();
+    private volatile boolean embedSignInAvailable = true;
+
+    /**
+     * Older servers have no embed sign-in endpoint; the library then puts the token in the iframe URL instead.
+     * Turning this off makes the stand-in answer 404 there, as such a server would.
+     */
+    public void embedSignInAvailable(boolean available) {
+        embedSignInAvailable = available;
+    }
 
     private TableauStandIn(Site site, HttpServer server) {
         this.site = site;
@@ -71,6 +82,8 @@ public final class TableauStandIn implements AutoCloseable {
         server.setExecutor(executor);
         var date = Http.dateHeader(site.clock());
         server.createContext("/vizportal/api/web/v1/auth/embed/target", this::embed).getFilters().add(date);
+        server.createContext("/vizportal/api/web/v1/auth/embed/signin", this::embedSignIn).getFilters().add(date);
+        server.createContext("/t/", this::view).getFilters().add(date);
         server.createContext("/api/", this::rest).getFilters().add(date);
         server.start();
     }
@@ -152,13 +165,80 @@ public final class TableauStandIn implements AutoCloseable {
                     + "</p><p>" + Http.escape(r.reason()) + "</p>"));
             return;
         }
-        var a = (Verdict.Accepted) verdict;
-        var target = query.getOrDefault("target", "/");
-        Http.html(ex, 200, page("Stand-in viz", "<p>Signed in as <strong id=\"user\">" + Http.escape(a.user()) + "</strong></p>"
+        Http.html(ex, 200, vizPage((Verdict.Accepted) verdict, query.getOrDefault("target", "/")));
+    }
+
+    /**
+     * {@code POST /vizportal/api/web/v1/auth/embed/signin} with {@code {"siteName","jwt"}}, called cross-origin with
+     * credentials by {@code TableauWebComponent.auth}: on success a session cookie, on refusal 401 with
+     * {@code {"result":{"errors":[{"code":…}]}}} — the shape the library parses.
+     */
+    private void embedSignIn(HttpExchange ex) throws IOException {
+        var origin = ex.getRequestHeaders().getFirst("Origin");
+        if (origin != null) {
+            ex.getResponseHeaders().set("Access-Control-Allow-Origin", origin);
+            ex.getResponseHeaders().set("Access-Control-Allow-Credentials", "true");
+            ex.getResponseHeaders().set("Vary", "Origin");
+        }
+        if ("OPTIONS".equals(ex.getRequestMethod())) {
+            ex.getResponseHeaders().set("Access-Control-Allow-Methods", "POST");
+            ex.getResponseHeaders().set("Access-Control-Allow-Headers", "content-type");
+            Http.send(ex, 204, "text/plain", new byte[0]);
+            return;
+        }
+        if (!embedSignInAvailable || !"POST".equals(ex.getRequestMethod())) {
+            Http.json(ex, 404, Map.of("result", Map.of("errors", List.of(Map.of("code", 404, "message", "not found")))));
+            return;
+        }
+        Map<String, Object> body;
+        try {
+            body = Http.JSON.readValue(Http.body(ex), Map.class);
+        } catch (IOException e) {
+            Http.json(ex, 400, Map.of("result", Map.of("errors", List.of(Map.of("code", TableauErrorCode.JWT_PARSE_ERROR.code())))));
+            return;
+        }
+        var verdict = site.contentUrl().equals(String.valueOf(body.get("siteName"))) ? verify(String.valueOf(body.get("jwt")))
+                : new Verdict.Refused(TableauErrorCode.LOGIN_FAILED.code(), "no site named " + body.get("siteName"));
+        if (verdict instanceof Verdict.Refused r) {
+            Http.json(ex, 401, Map.of("result", Map.of("errors", List.of(Map.of("code", r.code(), "message", r.reason())))));
+            return;
+        }
+        var session = Base64.getUrlEncoder().withoutPadding().encodeToString(random());
+        browserSessions.put(session, (Verdict.Accepted) verdict);
+        ex.getResponseHeaders().add("Set-Cookie", "workgroup_session_id=" + session + "; Path=/; HttpOnly; SameSite=Lax");
+        Http.json(ex, 200, Map.of("result", Map.of("user", Map.of("name", ((Verdict.Accepted) verdict).user()))));
+    }
+
+    /** {@code GET /t/{site}/views/…}: the view for a browser signed in by embed sign-in. */
+    private void view(HttpExchange ex) throws IOException {
+        var cookies = ex.getRequestHeaders().getOrDefault("Cookie", List.of());
+        Verdict.Accepted session = null;
+        for (var header : cookies) {
+            for (var c : header.split(";")) {
+                var kv = c.trim().split("=", 2);
+                if (kv.length == 2 && kv[0].equals("workgroup_session_id")) {
+                    session = browserSessions.get(kv[1]);
+                }
+            }
+        }
+        if (session == null) {
+            Http.html(ex, 401, page("Sign in to Tableau", "<p>No session: this view needs a signed-in user.</p>"));
+            return;
+        }
+        if (!session.scopes().contains(Scope.VIEWS_EMBED.value()) && !session.scopes().contains(Scope.VIEWS_EMBED_AUTHORING.value())) {
+            Http.html(ex, 401, page("Tableau stand-in refused the token", "<p>Error <span id=\"error-code\">" + site.missingScopeCode()
+                    + "</span></p><p>scp lacks tableau:views:embed</p>"));
+            return;
+        }
+        Http.html(ex, 200, vizPage(session, ex.getRequestURI().toString()));
+    }
+
+    private static String vizPage(Verdict.Accepted a, String target) throws IOException {
+        return page("Stand-in viz", "<p>Signed in as <strong id=\"user\">" + Http.escape(a.user()) + "</strong></p>"
                 + "<p>Scopes: <span id=\"scopes\">" + Http.escape(String.join(" ", a.scopes())) + "</span></p>"
                 + "<p>User attributes: <span id=\"attributes\">" + Http.escape(Http.JSON.writeValueAsString(a.attributes())) + "</span></p>"
                 + "<p>View: <code id=\"target\">" + Http.escape(target) + "</code></p>"
-                + "<p>This is Vizgate's local stand-in for Tableau, not Tableau.</p>"));
+                + "<p>This is Vizgate's local stand-in for Tableau, not Tableau.</p>");
     }
 
     /** {@code POST /api/{version}/auth/signin} with {@code {"credentials":{"jwt":…,"site":{"contentUrl":…}}}}. */

@@ -39,9 +39,30 @@ public final class DemoPage {
         return users;
     }
 
+    /** True when the build bundled @tableau/embedding-api (npm was on the PATH). */
+    public static boolean hasEmbeddingApi() {
+        return DemoPage.class.getResource(EMBEDDING_API) != null;
+    }
+
+    static final String EMBEDDING_API = "/demo/tableau.embedding.js";
+
     byte[] html() {
+        var api = hasEmbeddingApi();
         return resource("/demo/index.html").replace("{{USERS}}", String.join(",", users)).replace("{{TABLEAU}}", tableau.toString())
+                .replace("{{EMBEDDING_API}}", Boolean.toString(api))
+                .replace("{{EMBEDDING_API_SCRIPT}}", api ? "<script src=\"" + EMBEDDING_API + "\"></script>" : "")
                 .getBytes(StandardCharsets.UTF_8);
+    }
+
+    byte[] embeddingApi() {
+        try (var in = DemoPage.class.getResourceAsStream(EMBEDDING_API)) {
+            if (in == null) {
+                throw new IllegalStateException("the Embedding API bundle is not in this build");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     byte[] stylesheet() {
@@ -54,7 +75,9 @@ public final class DemoPage {
 
     /** The page embeds the stand-ins' pages in frames and calls only the gateway. */
     String contentSecurityPolicy() {
-        return "default-src 'self'; frame-src " + tableau + " " + salesforce + "; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+        // connect-src: the Embedding API signs the browser in to Tableau with a cross-origin fetch before it loads the view.
+        return "default-src 'self'; connect-src 'self' " + tableau + "; frame-src " + tableau + " " + salesforce
+                + "; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
     }
 
     /** A platform assertion for a demo user: RS256 over iss, sub, aud, jti, iat and exp one minute ahead. */

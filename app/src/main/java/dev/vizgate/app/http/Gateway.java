@@ -442,6 +442,9 @@ public final class Gateway extends Handler.Abstract {
         if ("GET".equals(method) && path.equals("/")) {
             return new Reply(200, "text/html; charset=utf-8", page.html(), Map.of("Content-Security-Policy", csp));
         }
+        if ("GET".equals(method) && path.equals(DemoPage.EMBEDDING_API) && DemoPage.hasEmbeddingApi()) {
+            return new Reply(200, "text/javascript; charset=utf-8", page.embeddingApi(), Map.of("Content-Security-Policy", csp));
+        }
         if ("GET".equals(method) && path.equals("/demo/demo.css")) {
             return new Reply(200, "text/css; charset=utf-8", page.stylesheet(), Map.of("Content-Security-Policy", csp));
         }

@@ -74,7 +74,13 @@ class DemoBrowserIT {
         browser.findElement(By.id("tableau-button")).click();
         waitFor("the token", () -> browser.findElement(By.id("status")).getText().startsWith("Token issued for bob@demo.example"));
         assertThat(browser.findElement(By.id("claims")).getText()).contains("\"sub\": \"bob@demo.example\"", "\"aud\": \"tableau\"");
-        browser.switchTo().frame("tableau-frame");
+        assertThat(DemoPage.hasEmbeddingApi()).as("the build bundles @tableau/embedding-api (npm is on the PATH in CI)").isTrue();
+        waitFor("the <tableau-viz> web component's iframe", () ->
+                !browser.findElement(By.id("tableau-viz")).getShadowRoot().findElements(By.cssSelector("iframe")).isEmpty());
+        var vizFrame = browser.findElement(By.id("tableau-viz")).getShadowRoot().findElement(By.cssSelector("iframe"));
+        waitFor("the web component to point its iframe at the view", () -> vizFrame.getAttribute("src").contains("/t/demo/views/Superstore/Overview"));
+        assertThat(vizFrame.getAttribute("src")).as("signed in through embed/signin, so no token in the URL").doesNotContain("token=");
+        browser.switchTo().frame(vizFrame);
         waitFor("the stand-in view", () -> browser.findElement(By.id("user")).getText().equals("bob@demo.example"));
         browser.switchTo().defaultContent();
 

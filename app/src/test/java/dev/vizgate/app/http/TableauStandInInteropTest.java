@@ -127,6 +127,36 @@ class TableauStandInInteropTest {
     }
 
     @Test
+    void embedSignIn_asTheEmbeddingApiCallsIt_setsASessionForTheView_andRefusalsCarryTheCodeTheLibraryParses() throws Exception {
+        var signIn = http.send(HttpRequest.newBuilder(URI.create(tableau.baseUrl() + "/vizportal/api/web/v1/auth/embed/signin"))
+                .header("Origin", "http://127.0.0.1:8080").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"siteName\":\"mysite\",\"jwt\":\"" + vizgateToken("alice@example.com") + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(signIn.statusCode()).isEqualTo(200);
+        assertThat(signIn.headers().firstValue("Access-Control-Allow-Origin")).contains("http://127.0.0.1:8080");
+        assertThat(signIn.headers().firstValue("Access-Control-Allow-Credentials")).contains("true");
+        var cookie = signIn.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        var view = http.send(HttpRequest.newBuilder(URI.create(tableau.baseUrl() + "/t/mysite/views/Superstore/Overview?:embed=y")).header("Cookie", cookie).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(view.body()).contains("<strong id=\"user\">alice@example.com</strong>");
+
+        var refused = http.send(HttpRequest.newBuilder(URI.create(tableau.baseUrl() + "/vizportal/api/web/v1/auth/embed/signin"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"siteName\":\"mysite\",\"jwt\":\"x.y.z\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(refused.body()).at("/result/errors/0/code").asInt()).isEqualTo(10084);
+
+        tableau.embedSignInAvailable(false);
+        try {
+            var old = http.send(HttpRequest.newBuilder(URI.create(tableau.baseUrl() + "/vizportal/api/web/v1/auth/embed/signin"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(old.statusCode()).as("404 makes the library fall back to the token in the iframe URL").isEqualTo(404);
+        } finally {
+            tableau.embedSignInAvailable(true);
+        }
+    }
+
+    @Test
     void restSignIn_withAVizgateToken_givesARestSession_andAReplayIsRefusedWithItsCode() throws Exception {
         var signIn = new RestTableauSignIn(tableau.baseUrl(), "3.22", RestTableauSignIn.defaultClient(Duration.ofSeconds(2)), Duration.ofSeconds(2), Clock.systemUTC());
         var token = new SignedToken(vizgateToken("alice@example.com"));
