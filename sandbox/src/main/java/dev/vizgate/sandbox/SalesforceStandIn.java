@@ -146,6 +146,16 @@ public final class SalesforceStandIn implements AutoCloseable {
         sessions.clear();
     }
 
+    private volatile boolean expiredAs403 = false;
+
+    /**
+     * How singleaccess reports an ended session: 401 {@code INVALID_SESSION_ID} (the REST API's answer) or, as the UI
+     * bridge does for an expired or invalid token, 403 {@code Bad_OAuth_Token} (salesforce.md §3).
+     */
+    public void expiredSessionsAnswer403(boolean as403) {
+        expiredAs403 = as403;
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -345,7 +355,11 @@ public final class SalesforceStandIn implements AutoCloseable {
         var token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : "";
         var session = sessions.get(token);
         if (session == null || !org.clock().instant().isBefore(session.expires())) {
-            Http.json(ex, 401, List.of(Map.of("message", "Session expired or invalid", "errorCode", "INVALID_SESSION_ID")));
+            if (expiredAs403) {
+                Http.send(ex, 403, "text/plain;charset=UTF-8", "Bad_OAuth_Token".getBytes(StandardCharsets.UTF_8));
+            } else {
+                Http.json(ex, 401, List.of(Map.of("message", "Session expired or invalid", "errorCode", "INVALID_SESSION_ID")));
+            }
             return;
         }
         var form = Http.form(Http.body(ex));

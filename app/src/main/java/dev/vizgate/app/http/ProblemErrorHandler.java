@@ -31,6 +31,8 @@ final class ProblemErrorHandler extends ErrorHandler {
         };
         var problem = Problem.of(status, slug, HttpStatus.getMessage(status), detail);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/problem+json");
+        // After a message Jetty could not parse, it closes the connection; saying so keeps clients from reusing it.
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         response.write(true, ByteBuffer.wrap(Gateway.JSON.writeValueAsBytes(problem.body())), callback);
         return true;

@@ -227,6 +227,8 @@ class GatewayEndToEndTest {
         var r = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/healthz")).header("X-Big", "x".repeat(10_000)).build(),
                 HttpResponse.BodyHandlers.ofString());
         isProblem(r, 431, "headers-too-large");
+        assertThat(r.headers().firstValue("Connection")).as("the connection is closed after a bad message").contains("close");
+        assertThat(send("GET", "/healthz", null, null, null).statusCode()).as("the next request on the shared client").isEqualTo(200);
     }
 
     @Test

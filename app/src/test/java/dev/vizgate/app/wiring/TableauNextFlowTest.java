@@ -80,6 +80,15 @@ class TableauNextFlowTest {
     }
 
     @Test
+    void givenSingleaccessAnswering403BadOAuthToken_open_reMintsOnceAndSucceeds() {
+        assertThat(sessions.open(new Subject("alice@acme.com"))).isInstanceOf(NextSessionOutcome.Opened.class);
+        salesforce.expiredSessionsAnswer403(true);
+        salesforce.expireSessions();
+        assertThat(sessions.open(new Subject("alice@acme.com"))).isInstanceOf(NextSessionOutcome.Opened.class);
+        assertThat(salesforce.exchanges()).isEqualTo(2);
+    }
+
+    @Test
     void givenSalesforceEndedTheSession_open_reMintsOnceAndSucceeds() {
         assertThat(sessions.open(new Subject("alice@acme.com"))).isInstanceOf(NextSessionOutcome.Opened.class);
         salesforce.expireSessions();
