@@ -108,6 +108,11 @@ public final class KeyGeneration {
         }
     }
 
+    /** Writes a public key as PEM ({@code BEGIN PUBLIC KEY}): what a platform hands the gateway to verify its assertions. */
+    public static void writePublicKey(java.security.PublicKey key, Path file, boolean force) {
+        write(file, pem(new PemObject("PUBLIC KEY", key.getEncoded())), force, false);
+    }
+
     private static String pem(PemObject object) {
         var out = new StringWriter();
         try (var w = new JcaPEMWriter(out)) {

@@ -56,9 +56,7 @@ public final class Demo implements AutoCloseable {
         var g = KeyPairGenerator.getInstance("RSA");
         g.initialize(2048);
         var platform = g.generateKeyPair();
-        Files.writeString(folder.resolve("platform-public.pem"), "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(platform.getPublic().getEncoded())
-                + "\n-----END PUBLIC KEY-----\n");
+        dev.vizgate.adapters.keystore.KeyGeneration.writePublicKey(platform.getPublic(), folder.resolve("platform-public.pem"), true);
 
         var tableau = TableauStandIn.start(TableauStandIn.Site.of("demo", "demo-client-id", Map.of("demo-secret-id", secret.getBytes(StandardCharsets.UTF_8)),
                 Set.copyOf(USERS), clock));

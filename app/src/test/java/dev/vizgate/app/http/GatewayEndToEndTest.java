@@ -60,8 +60,7 @@ class GatewayEndToEndTest {
         var g = KeyPairGenerator.getInstance("RSA");
         g.initialize(2048);
         portal = g.generateKeyPair();
-        Files.writeString(dir.resolve("portal-public.pem"), "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(portal.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+        dev.vizgate.adapters.keystore.KeyGeneration.writePublicKey(portal.getPublic(), dir.resolve("portal-public.pem"), true);
         var sf = KeyGeneration.generate(KeyGeneration.Kind.RSA, 2048, "gw", Duration.ofDays(1), Clock.systemUTC());
         KeyGeneration.writePrivateKey(sf, dir.resolve("sf-key.pem"), false);
         salesforce = SalesforceStandIn.start(new SalesforceStandIn.Org("3MVG9k", sf.certificate().getPublicKey(), "https://login.salesforce.com",

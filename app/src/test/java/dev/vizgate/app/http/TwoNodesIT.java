@@ -57,8 +57,7 @@ class TwoNodesIT {
         var g = KeyPairGenerator.getInstance("RSA");
         g.initialize(2048);
         portal = g.generateKeyPair();
-        Files.writeString(dir.resolve("portal.pem"), "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(portal.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+        dev.vizgate.adapters.keystore.KeyGeneration.writePublicKey(portal.getPublic(), dir.resolve("portal.pem"), true);
         var sf = KeyGeneration.generate(KeyGeneration.Kind.RSA, 2048, "nodes", Duration.ofDays(1), Clock.systemUTC());
         KeyGeneration.writePrivateKey(sf, dir.resolve("sf.pem"), false);
         salesforce = SalesforceStandIn.start(new SalesforceStandIn.Org("3MVG9n", sf.certificate().getPublicKey(), "https://login.salesforce.com",

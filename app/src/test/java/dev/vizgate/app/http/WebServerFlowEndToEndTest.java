@@ -47,8 +47,7 @@ class WebServerFlowEndToEndTest {
         var g = KeyPairGenerator.getInstance("RSA");
         g.initialize(2048);
         portal = g.generateKeyPair();
-        Files.writeString(dir.resolve("portal.pem"), "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(portal.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+        dev.vizgate.adapters.keystore.KeyGeneration.writePublicKey(portal.getPublic(), dir.resolve("portal.pem"), true);
         salesforce = SalesforceStandIn.start(new SalesforceStandIn.Org("3MVG9web", TestKeys.rsa().getPublic(), "https://login.salesforce.com",
                 Set.of("alice@acme.com"), Duration.ofHours(1), Clock.systemUTC()));
         int port;

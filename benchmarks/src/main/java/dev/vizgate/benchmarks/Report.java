@@ -1,0 +1,80 @@
+package dev.vizgate.benchmarks;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** Turns JMH's JSON into benchmarks/results/latest.md: every figure, its ratio to its floor, the machine, JDK and date. */
+public final class Report {
+    private Report() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        var json = new ObjectMapper().readTree(Path.of(args[0]).toFile());
+        var scores = new LinkedHashMap<String, double[]>();
+        for (var run : json) {
+            var name = run.get("benchmark").asText().replaceAll(".*\\.", "");
+            var metric = run.get("primaryMetric");
+            scores.put(name, new double[]{metric.get("score").asDouble(), metric.get("scoreError").asDouble()});
+        }
+        var md = new StringBuilder();
+        md.append("# Vizgate benchmarks\n\n");
+        md.append("- date: ").append(LocalDate.now(ZoneOffset.UTC)).append('\n');
+        md.append("- machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ").append(cpu()).append('\n');
+        md.append("- JDK: ").append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.version")).append('\n');
+        md.append("- JMH: ").append(json.size() == 0 ? "-" : json.get(0).get("jmhVersion").asText()).append(", average time per complete token, ")
+                .append(json.size() == 0 ? "" : json.get(0).get("forks").asText() + " fork(s), " + json.get(0).get("measurementIterations").asText()
+                        + " iterations").append("\n\n");
+        md.append("| benchmark | µs/op | ± | ratio to floor | floor |\n|---|---:|---:|---:|---|\n");
+        for (var e : scores.entrySet()) {
+            var floor = floorOf(e.getKey());
+            var f = scores.get(floor);
+            md.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %s | %s |%n", e.getKey(), e.getValue()[0], e.getValue()[1],
+                    f == null ? "-" : String.format(Locale.ROOT, "%.2f×", e.getValue()[0] / f[0]), floor));
+        }
+        md.append("\n## Targets\n\n");
+        target(md, scores, "HS256: Vizgate's signer within 1.5× of the minimal hand path", "hs256VizgateSigner", "hs256HandPath", 1.5);
+        target(md, scores, "HS256: Vizgate's whole issue path within 1.5× of the minimal hand path", "hs256VizgateIssue", "hs256HandPath", 1.5);
+        target(md, scores, "RS256: Vizgate within 1.05× of Signature.sign", "rs256Vizgate", "rs256SignatureOnly", 1.05);
+        target(md, scores, "ES256: Vizgate within 1.05× of Signature.sign", "es256Vizgate", "es256SignatureOnly", 1.05);
+        for (var peer : new String[]{"hs256JjwtBuilder", "hs256Nimbus", "hs256Auth0"}) {
+            if (scores.containsKey(peer) && scores.containsKey("hs256VizgateSigner")) {
+                var faster = scores.get("hs256VizgateSigner")[0] < scores.get(peer)[0];
+                md.append("- HS256: Vizgate's signer faster than ").append(peer).append(": ").append(faster ? "met" : "**missed**").append('\n');
+            }
+        }
+        md.append("\nGateway load (wrk) and soak are not part of this report yet.\n");
+        Files.writeString(Path.of(args[1]), md.toString());
+        System.out.print(md);
+    }
+
+    private static void target(StringBuilder md, Map<String, double[]> s, String what, String name, String floor, double limit) {
+        if (!s.containsKey(name) || !s.containsKey(floor)) {
+            return;
+        }
+        var ratio = s.get(name)[0] / s.get(floor)[0];
+        md.append(String.format(Locale.ROOT, "- %s: %.2f× — %s%n", what, ratio, ratio <= limit ? "met" : "**missed**"));
+    }
+
+    private static String floorOf(String name) {
+        if (name.startsWith("hs256")) {
+            return "hs256HandPath";
+        }
+        return name.startsWith("rs256") ? "rs256SignatureOnly" : "es256SignatureOnly";
+    }
+
+    private static String cpu() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse("unknown CPU");
+        } catch (Exception e) {
+            return "unknown CPU";
+        }
+    }
+}
