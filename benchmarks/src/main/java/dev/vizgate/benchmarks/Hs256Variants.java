@@ -8,7 +8,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.vizgate.adapters.tableau.JjwtTokenSigner;
+import dev.vizgate.adapters.tableau.LeanHs256Signer;
 import dev.vizgate.domain.model.ClientId;
 import dev.vizgate.domain.model.JwsAlgorithm;
 import dev.vizgate.domain.model.JwsHeader;
@@ -59,7 +59,7 @@ public final class Hs256Variants {
     private final Clock clock = Clock.systemUTC();
     private final SecretKeySpec key = new SecretKeySpec(SECRET, "HmacSHA256");
     private final SigningKey signingKey = new SigningKey(new KeyId(SECRET_ID), JwsAlgorithm.HS256, key);
-    private final JjwtTokenSigner signer = new JjwtTokenSigner();
+    private final LeanHs256Signer signer = new LeanHs256Signer(); // what `vizgate serve` signs direct trust with
     private final IssueTableauToken issue;
     private final TableauTokenPolicy policy = TableauTokenPolicy.defaults();
     private final TableauTokenRequest request = TableauTokenRequest.forUser(new Subject(USER))

@@ -4,7 +4,7 @@ import dev.vizgate.adapters.keystore.ConfiguredKeySource;
 import dev.vizgate.adapters.keystore.ConnectedAppSecrets;
 import dev.vizgate.adapters.keystore.KeyMaterialException;
 import dev.vizgate.adapters.tableau.JjwtJwkEncoder;
-import dev.vizgate.adapters.tableau.JjwtTokenSigner;
+import dev.vizgate.adapters.tableau.LeanHs256Signer;
 import dev.vizgate.app.config.ConfigError;
 import dev.vizgate.app.config.ConfigFiles;
 import dev.vizgate.app.config.DurationText;
@@ -81,7 +81,7 @@ public final class TableauWiring {
     }
 
     public IssueTableauToken issueTokens(TokenIds ids, Clock clock) {
-        return new IssueTableauToken(trust, policy, keys, new JjwtTokenSigner(), ids, clock);
+        return new IssueTableauToken(trust, policy, keys, new LeanHs256Signer(), ids, clock);
     }
 
     public PublishJwks publishJwks() {

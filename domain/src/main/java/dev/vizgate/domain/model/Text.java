@@ -20,10 +20,12 @@ public final class Text {
         if (value.length() > max) {
             throw new IllegalArgumentException(what + " is " + value.length() + " characters; at most " + max + " are allowed");
         }
-        if (value.chars().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException(what + " must not contain control characters");
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i))) {
+                throw new IllegalArgumentException(what + " must not contain control characters");
+            }
         }
-        if (!value.strip().equals(value)) {
+        if (Character.isWhitespace(value.charAt(0)) || Character.isWhitespace(value.charAt(value.length() - 1))) {
             throw new IllegalArgumentException(what + " must not start or end with whitespace: " + quote(value));
         }
         return value;
@@ -32,8 +34,10 @@ public final class Text {
     /** {@link #printable} and no whitespace anywhere: identifiers, ids, URIs. */
     public static String token(String value, String what, int max) {
         printable(value, what, max);
-        if (value.chars().anyMatch(Character::isWhitespace)) {
-            throw new IllegalArgumentException(what + " must not contain whitespace: " + quote(value));
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isWhitespace(value.charAt(i))) {
+                throw new IllegalArgumentException(what + " must not contain whitespace: " + quote(value));
+            }
         }
         return value;
     }

@@ -6,8 +6,11 @@ public record TokenId(String value) {
 
     public TokenId {
         Text.token(value, "jti", MAX_LENGTH);
-        if (!value.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
-            throw new IllegalArgumentException("jti must be visible ASCII");
+        for (int i = 0; i < value.length(); i++) {
+            var c = value.charAt(i);
+            if (c < 0x21 || c > 0x7e) {
+                throw new IllegalArgumentException("jti must be visible ASCII");
+            }
         }
     }
 

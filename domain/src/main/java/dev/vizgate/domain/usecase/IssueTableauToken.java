@@ -21,6 +21,10 @@ public final class IssueTableauToken {
     private final TokenSigner signer;
     private final TokenIds ids;
     private final Clock clock;
+    // The trust is immutable: its header and issuer are the same for every token, so they are built once.
+    private final dev.vizgate.domain.model.JwsHeader header;
+    private final dev.vizgate.domain.model.Issuer issuer;
+    private final dev.vizgate.domain.model.KeyId keyId;
 
     public IssueTableauToken(ConnectedAppTrust trust, TableauTokenPolicy policy, KeySource keys, TokenSigner signer,
                              TokenIds ids, Clock clock) {
@@ -30,10 +34,12 @@ public final class IssueTableauToken {
         this.signer = Objects.requireNonNull(signer, "signer");
         this.ids = Objects.requireNonNull(ids, "ids");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.header = trust.header();
+        this.issuer = trust.issuer();
+        this.keyId = trust.signingKeyId();
     }
 
     public TokenIssueOutcome issue(TableauTokenRequest request) {
-        var header = trust.header();
         if (trust instanceof ConnectedAppTrust.DirectTrust) {
             var headerViolations = policy.reviewDirectTrustHeader(header);
             if (!headerViolations.isEmpty()) {
@@ -41,12 +47,12 @@ public final class IssueTableauToken {
             }
         }
         var tokenId = ids.next();
-        var decision = policy.draft(request, trust.issuer(), tokenId, clock.instant());
+        var decision = policy.draft(request, issuer, tokenId, clock.instant());
         if (decision instanceof PolicyDecision.Refused refused) {
             return new TokenIssueOutcome.Refused(refused.violations());
         }
         var claims = ((PolicyDecision.Allowed) decision).claims();
-        var kid = trust.signingKeyId();
+        var kid = keyId;
         var key = keys.signingKey(kid);
         if (key.isEmpty()) {
             return new TokenIssueOutcome.Failed("no signing key with kid " + kid + " is loaded; check the configured secrets or keys");

@@ -1,0 +1,147 @@
+package dev.vizgate.adapters.tableau;
+
+import dev.vizgate.domain.model.AttributeValue;
+import dev.vizgate.domain.model.Claims;
+import dev.vizgate.domain.model.JwsAlgorithm;
+import dev.vizgate.domain.model.JwsHeader;
+import dev.vizgate.domain.model.OnDemandAccess;
+import dev.vizgate.domain.model.SignedToken;
+import dev.vizgate.domain.model.SigningFailure;
+import dev.vizgate.domain.model.SigningKey;
+import dev.vizgate.domain.model.TokenDraft;
+import dev.vizgate.domain.port.TokenSigner;
+
+import javax.crypto.Mac;
+import javax.crypto.SecretKey;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.Key;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The HS256 hot path of direct trust, as DESIGN.md's performance stance allows: the header is serialized once per
+ * (kid, iss), the payload is written straight to JSON, and one {@code Mac.doFinal} signs. It writes exactly the header
+ * and claims {@link JjwtTokenSigner} writes — a test parses both with jjwt and compares them — and everything else
+ * (RS256, PS256, ES256) goes to jjwt, which also stays the only verifier.
+ */
+public final class LeanHs256Signer implements TokenSigner {
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+
+    private final TokenSigner others;
+    private final Map<JwsHeader, String> headers = new ConcurrentHashMap<>();
+    private final ThreadLocal<Map<Key, Mac>> macs = ThreadLocal.withInitial(java.util.HashMap::new);
+
+    public LeanHs256Signer(TokenSigner others) {
+        this.others = others;
+    }
+
+    public LeanHs256Signer() {
+        this(new JjwtTokenSigner());
+    }
+
+    @Override
+    public SignedToken sign(TokenDraft draft, SigningKey key) {
+        var header = draft.header();
+        if (header.algorithm() != JwsAlgorithm.HS256) {
+            return others.sign(draft, key);
+        }
+        if (key.algorithm() != JwsAlgorithm.HS256 || !(key.key() instanceof SecretKey)) {
+            throw new SigningFailure("key " + key.keyId() + " is for " + key.algorithm() + " but the header says HS256");
+        }
+        var encodedHeader = headers.computeIfAbsent(header, LeanHs256Signer::encodeHeader);
+        var input = encodedHeader + "." + B64.encodeToString(payload(draft.claims()).getBytes(StandardCharsets.UTF_8));
+        var signature = mac(key.key()).doFinal(input.getBytes(StandardCharsets.US_ASCII));
+        return new SignedToken(input + "." + B64.encodeToString(signature));
+    }
+
+    private Mac mac(Key key) {
+        return macs.get().computeIfAbsent(key, k -> {
+            try {
+                var mac = Mac.getInstance("HmacSHA256");
+                mac.init(k);
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new SigningFailure("HS256 could not use key: " + e.getClass().getSimpleName(), e);
+            }
+        });
+    }
+
+    private static String encodeHeader(JwsHeader h) {
+        var json = new StringBuilder(96).append("{\"alg\":\"HS256\"");
+        h.keyId().ifPresent(kid -> string(json.append(",\"kid\":"), kid.value()));
+        h.type().ifPresent(typ -> string(json.append(",\"typ\":"), typ));
+        h.issuer().ifPresent(iss -> string(json.append(",\"iss\":"), iss.value()));
+        return B64.encodeToString(json.append('}').toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String payload(Claims c) {
+        var json = new StringBuilder(256);
+        string(json.append("{\"iss\":"), c.issuer().value());
+        string(json.append(",\"sub\":"), c.subject().value());
+        string(json.append(",\"aud\":"), c.audience().value());
+        string(json.append(",\"jti\":"), c.tokenId().value());
+        json.append(",\"iat\":").append(c.issuedAt().getEpochSecond());
+        c.notBefore().ifPresent(nbf -> json.append(",\"nbf\":").append(nbf.getEpochSecond()));
+        json.append(",\"exp\":").append(c.expiresAt().getEpochSecond());
+        if (!c.scopes().isEmpty()) {
+            array(json.append(",\"scp\":"), c.scopes().names());
+        }
+        for (var a : c.attributes().values().entrySet()) {
+            string(json.append(','), a.getKey()).append(':');
+            if (a.getValue() instanceof AttributeValue.Single s) {
+                string(json, s.value());
+            } else {
+                array(json, a.getValue().values());
+            }
+        }
+        c.onDemandAccess().ifPresent(oda -> {
+            string(json.append(','), OnDemandAccess.ODA_CLAIM).append(':');
+            if (oda.flagValue() instanceof Boolean b) {
+                json.append(b);
+            } else {
+                string(json, oda.flagValue().toString());
+            }
+            array(string(json.append(','), OnDemandAccess.GROUPS_CLAIM).append(':'), oda.groups());
+        });
+        return json.append('}').toString();
+    }
+
+    private static StringBuilder array(StringBuilder json, List<String> values) {
+        json.append('[');
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                json.append(',');
+            }
+            string(json, values.get(i));
+        }
+        return json.append(']');
+    }
+
+    /** A JSON string literal (RFC 8259 §7): quote, backslash and control characters escaped. */
+    static StringBuilder string(StringBuilder json, String value) {
+        json.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> json.append("\\\"");
+                case '\\' -> json.append("\\\\");
+                case '\n' -> json.append("\\n");
+                case '\r' -> json.append("\\r");
+                case '\t' -> json.append("\\t");
+                case '\b' -> json.append("\\b");
+                case '\f' -> json.append("\\f");
+                default -> {
+                    if (c < 0x20) {
+                        json.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        json.append(c);
+                    }
+                }
+            }
+        }
+        return json.append('"');
+    }
+}
