@@ -61,7 +61,8 @@ public final class CallerAuthentication {
             return refused(Problem.unauthenticated("send Authorization: Bearer <API key> (platform backends) or Bearer <platform assertion> (browsers)"));
         }
         var credential = authorization.substring(7).strip();
-        if (JWS.matcher(credential).matches() && credential.startsWith("eyJ")) {
+        // Only a credential that starts like a JSON header can be an assertion; API keys skip the pattern.
+        if (credential.startsWith("eyJ") && JWS.matcher(credential).matches()) {
             if (assertions.isEmpty()) {
                 return refused(Problem.unauthenticated("this gateway trusts no platform assertions; configure callers.assertions or use an API key"));
             }
