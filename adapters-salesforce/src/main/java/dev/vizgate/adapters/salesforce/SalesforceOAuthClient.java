@@ -278,8 +278,8 @@ public final class SalesforceOAuthClient implements SalesforceAuthorization {
     }
 
     private static SalesforceFailure failure(int status, Optional<JsonNode> body, String what) {
-        var error = body.flatMap(j -> text(j, "error")).map(SalesforceOAuthClient::bounded);
-        var description = body.flatMap(j -> text(j, "error_description")).map(SalesforceOAuthClient::bounded);
+        var error = body.flatMap(j -> text(j, "error")).map(s -> dev.vizgate.domain.model.Text.oneLine(s, 300));
+        var description = body.flatMap(j -> text(j, "error_description")).map(s -> dev.vizgate.domain.model.Text.oneLine(s, 300));
         if (status == 429) {
             return new SalesforceFailure(Kind.UNAVAILABLE, error, description, "Salesforce is rate-limiting (429); retried within the budget, still limited");
         }
@@ -344,9 +344,4 @@ public final class SalesforceOAuthClient implements SalesforceAuthorization {
         return Optional.of(v.asText());
     }
 
-    /** Salesforce's own error text, bounded and on one line, for messages. */
-    private static String bounded(String s) {
-        var one = s.replaceAll("\\p{Cntrl}", " ");
-        return one.length() > 300 ? one.substring(0, 300) : one;
-    }
 }

@@ -6,6 +6,7 @@ import dev.vizgate.domain.model.SignedToken;
 import dev.vizgate.domain.model.SiteContentUrl;
 import dev.vizgate.domain.model.TableauErrorCode;
 import dev.vizgate.domain.model.TableauRestSession;
+import dev.vizgate.domain.model.Text;
 import dev.vizgate.domain.port.TableauSignIn;
 
 import java.io.IOException;
@@ -121,7 +122,7 @@ public final class RestTableauSignIn implements TableauSignIn {
         var summary = text(error.get(), "summary").orElse("");
         var detail = text(error.get(), "detail").orElse("");
         var code = connectedAppCode(detail);
-        var message = "Tableau REST error " + restCode + " " + clean(summary) + (detail.isEmpty() ? "" : ": " + clean(detail))
+        var message = "Tableau REST error " + restCode + " " + Text.oneLine(summary, 300) + (detail.isEmpty() ? "" : ": " + Text.oneLine(detail, 300))
                 + code.map(c -> " — " + c.cause() + "; fix: " + c.fix())
                 .orElse(restCode.equals("401001") ? " — the JWT was refused; run `vizgate inspect` on it for rule-by-rule reasons" : "");
         return new SignInOutcome.Refused(response.statusCode(), code, message);
@@ -170,9 +171,5 @@ public final class RestTableauSignIn implements TableauSignIn {
         return v.isTextual() && !v.asText().isBlank() ? Optional.of(v.asText()) : Optional.empty();
     }
 
-    private static String clean(String s) {
-        var shown = s.length() > 300 ? s.substring(0, 300) : s;
-        return shown.replaceAll("\\p{Cntrl}", " ");
-    }
 
 }

@@ -10,14 +10,19 @@ import java.time.Duration;
 /** The gateway's meters. Tags are routes, kinds and outcomes: never users, tokens or keys. */
 public final class GatewayMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    // Routes are a fixed set and statuses few, so each meter is built once and looked up after (hot path).
+    private final java.util.concurrent.ConcurrentMap<String, Counter> requests = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentMap<String, Timer> latencies = new java.util.concurrent.ConcurrentHashMap<>();
 
     public PrometheusMeterRegistry registry() {
         return registry;
     }
 
     public void request(String route, int status, Duration took) {
-        Counter.builder("vizgate.http.requests").tag("route", route).tag("status", Integer.toString(status)).register(registry).increment();
-        Timer.builder("vizgate.http.latency").tag("route", route).publishPercentiles(0.5, 0.99).register(registry).record(took);
+        requests.computeIfAbsent(route + " " + status, k -> Counter.builder("vizgate.http.requests").tag("route", route)
+                .tag("status", Integer.toString(status)).register(registry)).increment();
+        latencies.computeIfAbsent(route, k -> Timer.builder("vizgate.http.latency").tag("route", route)
+                .publishPercentiles(0.5, 0.99).register(registry)).record(took);
     }
 
     public void tokenIssued(String kind) {

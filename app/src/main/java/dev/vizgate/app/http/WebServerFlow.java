@@ -8,6 +8,7 @@ import dev.vizgate.adapters.salesforce.SalesforceSettings;
 import dev.vizgate.domain.model.ExchangeOutcome;
 import dev.vizgate.domain.model.Grant;
 import dev.vizgate.domain.model.Subject;
+import dev.vizgate.domain.model.Text;
 import dev.vizgate.domain.port.RefreshTokens;
 import dev.vizgate.domain.port.SalesforceAuthorization;
 
@@ -72,9 +73,9 @@ public final class WebServerFlow {
         }
         if (query.containsKey("error")) {
             return refused(Problem.of(403, "salesforce-authorization-denied", "Salesforce did not authorize",
-                    "Salesforce answered " + bounded(query.get("error")) + Optional.ofNullable(query.get("error_description")).map(d -> " (" + bounded(d) + ")").orElse("")
+                    "Salesforce answered " + Text.oneLine(query.get("error"), 200) + Optional.ofNullable(query.get("error_description")).map(d -> " (" + Text.oneLine(d, 200) + ")").orElse("")
                             + "; the user must approve the app, or be pre-authorized by a permission set")
-                    .with("salesforceError", bounded(query.get("error"))));
+                    .with("salesforceError", Text.oneLine(query.get("error"), 200)));
         }
         var code = query.get("code");
         if (code == null || code.isBlank()) {
@@ -93,10 +94,6 @@ public final class WebServerFlow {
         return new Finished.SignedIn(p.subject());
     }
 
-    private static String bounded(String s) {
-        var one = s.replaceAll("\\p{Cntrl}", " ");
-        return one.length() > 200 ? one.substring(0, 200) : one;
-    }
 
     private static Finished refused(Problem p) {
         return new Finished.Refused(p);

@@ -42,6 +42,16 @@ public final class Text {
         return value;
     }
 
+    /** Text from outside (a vendor's error description) made safe for one message line: control characters become spaces, at most {@code max} characters. */
+    public static String oneLine(String value, int max) {
+        var sb = new StringBuilder(Math.min(value.length(), max));
+        for (int i = 0; i < value.length() && sb.length() < max; i++) {
+            var c = value.charAt(i);
+            sb.append(Character.isISOControl(c) ? ' ' : c);
+        }
+        return sb.toString();
+    }
+
     /** A value safe to put in a message: at most 64 characters, control characters replaced. */
     public static String quote(String value) {
         if (value == null) {

@@ -25,6 +25,7 @@ public final class IssueTableauToken {
     private final dev.vizgate.domain.model.JwsHeader header;
     private final dev.vizgate.domain.model.Issuer issuer;
     private final dev.vizgate.domain.model.KeyId keyId;
+    private final java.util.List<dev.vizgate.domain.policy.PolicyViolation> headerViolations;
 
     public IssueTableauToken(ConnectedAppTrust trust, TableauTokenPolicy policy, KeySource keys, TokenSigner signer,
                              TokenIds ids, Clock clock) {
@@ -37,14 +38,12 @@ public final class IssueTableauToken {
         this.header = trust.header();
         this.issuer = trust.issuer();
         this.keyId = trust.signingKeyId();
+        this.headerViolations = trust instanceof ConnectedAppTrust.DirectTrust ? policy.reviewDirectTrustHeader(header) : java.util.List.of();
     }
 
     public TokenIssueOutcome issue(TableauTokenRequest request) {
-        if (trust instanceof ConnectedAppTrust.DirectTrust) {
-            var headerViolations = policy.reviewDirectTrustHeader(header);
-            if (!headerViolations.isEmpty()) {
-                return new TokenIssueOutcome.Refused(headerViolations);
-            }
+        if (!headerViolations.isEmpty()) {
+            return new TokenIssueOutcome.Refused(headerViolations);
         }
         var tokenId = ids.next();
         var decision = policy.draft(request, issuer, tokenId, clock.instant());
