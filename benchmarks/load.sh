@@ -1,16 +1,38 @@
 #!/usr/bin/env bash
-# Gateway load over loopback with wrk (Debian package `wrk`): GET /healthz as the HTTP floor against
-# POST /v1/tableau/token with an API-key caller, keep-alive, at full load and at about half of it (wrk2-style rate
-# limiting is not in wrk 4, so "half" is half the connections). Bounded: DURATION seconds per run (default 10).
-# Writes benchmarks/results/load.md. The gateway logs go to benchmarks/results/load-gateway.log.
+# Gateway load over loopback with wrk, keep-alive, the gateway and wrk sharing the machine's cores:
+#   - GET /healthz, the HTTP floor, and POST /v1/tableau/token (API-key caller), each at full load and at half
+#     of its own maximum rate (wrk 4 has no rate option; a Lua delay() per connection paces the requests);
+#   - POST /v1/tableau-next/frontdoor against the Salesforce stand-in (its own process) with LATENCY_MS added to
+#     every answer, so the gateway's cost over the upstream's is visible;
+#   - SOAK=<seconds>: the token route at 80% of its maximum for that long (600 for the 10-minute soak),
+#     with the gateway's GC log read for the heap after each collection, first minute against last.
+# Writes benchmarks/results/load.md (figures and targets); logs go to benchmarks/results/load-*.log.
+# DURATION seconds per run (default 10).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-command -v wrk >/dev/null || { echo "load.sh: install wrk (apt-get install wrk)" >&2; exit 2; }
+if ! command -v wrk >/dev/null; then
+  if [ "$(id -u)" = 0 ]; then apt-get install -y -q wrk >/dev/null || { apt-get update -q >/dev/null && apt-get install -y -q wrk >/dev/null; }
+  else echo "load.sh: install wrk (apt-get install wrk)" >&2; exit 2; fi
+fi
 DURATION="${DURATION:-10}"
 PORT="${PORT:-18181}"
+LATENCY_MS="${LATENCY_MS:-20}"
+SOAK="${SOAK:-0}"
+results=benchmarks/results
+mkdir -p "$results"
 work=$(mktemp -d)
-trap 'kill "$gw" 2>/dev/null || true; rm -rf "$work"' EXIT
-[ -f app/target/vizgate.jar ] || ./mvnw -B -q package -DskipTests
+pids=()
+trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"' EXIT
+[ -f app/target/vizgate.jar ] && [ -d benchmarks/target/lib ] || ./mvnw -B -q package -DskipTests
+
+# The External Client App's key and certificate, throw-away.
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$work/private-key.pem" -out "$work/cert.pem" -days 1 -subj /CN=vizgate-load 2>/dev/null
+cp="benchmarks/target/classes:$(ls benchmarks/target/lib/*.jar | tr '\n' ':')"
+java -Xmx256m -cp "$cp" dev.vizgate.benchmarks.LoadStandIn "$work/cert.pem" "$LATENCY_MS" 50 > "$work/standin.url" 2> "$results/load-standin.log" &
+pids+=($!)
+for _ in $(seq 1 50); do [ -s "$work/standin.url" ] && break; sleep 0.2; done
+standin=$(head -1 "$work/standin.url")
+
 key=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
 sha=$(printf %s "$key" | sha256sum | cut -d' ' -f1)
 cat > "$work/vizgate.yaml" <<YAML
@@ -22,41 +44,130 @@ tableau:
     client-id: "load-client"
     trust: direct
     secrets: [ { id: "s1", value: "\${LOAD_SECRET}" } ]
+salesforce:
+  token-url: $standin
+  audience: https://login.salesforce.com
+  consumer-key: "load-consumer-key"
+  private-key: "file:$work/private-key.pem"
+  certificate: "file:$work/cert.pem"
 YAML
-mkdir -p benchmarks/results
-LOAD_SECRET=$(head -c 32 /dev/urandom | base64) java -Xmx512m -jar app/target/vizgate.jar serve --config "$work/vizgate.yaml" \
-  > /dev/null 2> benchmarks/results/load-gateway.log &
+LOAD_SECRET=$(head -c 32 /dev/urandom | base64) java -Xmx512m -Xlog:gc:file="$results/load-gc.log":uptime \
+  -jar app/target/vizgate.jar serve --config "$work/vizgate.yaml" > /dev/null 2> "$results/load-gateway.log" &
 gw=$!
+pids+=($gw)
 for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done
-cat > "$work/token.lua" <<LUA
-wrk.method = "POST"
-wrk.headers["Authorization"] = "Bearer $key"
-wrk.headers["Content-Type"] = "application/json"
-wrk.body = '{"user":"alice@example.com"}'
+
+script() { # name route body [delay-ms]: a wrk Lua script
+  {
+    [ "$2" = GET ] || { echo 'wrk.method = "POST"'; echo "wrk.headers[\"Authorization\"] = \"Bearer $key\""
+      echo 'wrk.headers["Content-Type"] = "application/json"'; echo "wrk.body = '$3'"; }
+    [ -z "${4:-}" ] || echo "function delay() return $4 end"
+    [ "$2" != FRONTDOOR ] || cat <<'LUA'
+local n = 0
+request = function()
+  n = n + 1
+  return wrk.format(nil, nil, nil, '{"user":"load-user-' .. (n % 50 + 1) .. '@load.example"}')
+end
 LUA
-# warm-up, not reported
-wrk -t2 -c16 -d3s "http://127.0.0.1:$PORT/healthz" >/dev/null
-wrk -t2 -c16 -d3s -s "$work/token.lua" "http://127.0.0.1:$PORT/v1/tableau/token" >/dev/null
-run() { # label connections url [script]
-  local out
-  out=$(wrk -t2 -c"$2" -d"${DURATION}s" --latency ${4:+-s "$4"} "$3")
-  local rps p50 p99 errors
-  rps=$(awk '/Requests\/sec/{print $2}' <<<"$out")
-  p50=$(awk '$1=="50%"{print $2}' <<<"$out")
-  p99=$(awk '$1=="99%"{print $2}' <<<"$out")
-  errors=$(awk '/Non-2xx|Socket errors/{print}' <<<"$out" | tr '\n' ' ')
-  echo "| $1 | $2 | $rps | $p50 | $p99 | ${errors:-none} |"
+  } > "$work/$1.lua"
+  echo "$work/$1.lua"
 }
+healthz="http://127.0.0.1:$PORT/healthz"
+token="http://127.0.0.1:$PORT/v1/tableau/token"
+frontdoor="http://127.0.0.1:$PORT/v1/tableau-next/frontdoor"
+token_lua=$(script token POST '{"user":"alice@example.com"}')
+frontdoor_lua=$(script frontdoor FRONTDOOR '{}')
+
+ms() { # wrk's latency text (123.45us, 1.2ms, 1.1s) in milliseconds
+  awk -v t="$1" 'BEGIN { v = t + 0; if (t ~ /us$/) v /= 1000; else if (t ~ /ms$/) v += 0; else if (t ~ /s$/) v *= 1000; printf "%.3f", v }'
+}
+declare -A RPS P50 P99 ERR
+measure() { # key connections duration url [script]
+  local out
+  out=$(wrk -t2 -c"$2" -d"$3s" --latency ${5:+-s "$5"} "$4")
+  RPS[$1]=$(awk '/Requests\/sec/{printf "%.0f", $2}' <<<"$out")
+  P50[$1]=$(ms "$(awk '$1=="50%"{print $2}' <<<"$out")")
+  P99[$1]=$(ms "$(awk '$1=="99%"{print $2}' <<<"$out")")
+  local non2xx sock
+  non2xx=$(awk '/Non-2xx/{print $NF}' <<<"$out")
+  sock=$(awk -F'[ ,]+' '/Socket errors/{print $4+$6+$8+$10}' <<<"$out")
+  ERR[$1]=$(( ${non2xx:-0} + ${sock:-0} ))
+}
+paced() { # key base-key connections url script-base body: half of base's maximum, paced per connection
+  local delay
+  delay=$(awk -v c="$3" -v r="${RPS[$2]}" 'BEGIN { printf "%d", c * 1000 / (r / 2) + 0.5 }')
+  measure "$1" "$3" "$DURATION" "$4" "$(script "$1" "$5" "$6" "$delay")"
+}
+
+# warm-up, not reported: the JIT sees every route first
+wrk -t2 -c16 -d5s "$healthz" >/dev/null
+wrk -t2 -c16 -d5s -s "$token_lua" "$token" >/dev/null
+wrk -t2 -c16 -d15s -s "$frontdoor_lua" "$frontdoor" >/dev/null
+
+measure healthz-max 64 "$DURATION" "$healthz"
+measure token-max 64 "$DURATION" "$token" "$token_lua"
+paced healthz-half healthz-max 128 "$healthz" GET ''
+paced token-half token-max 128 "$token" POST '{"user":"alice@example.com"}'
+measure frontdoor 8 "$DURATION" "$frontdoor" "$frontdoor_lua"
+# The stand-in's own latency at the same concurrency, the baseline the frontdoor is compared with: its token
+# endpoint pauses the same fixed time, then refuses the unknown grant type (a 400 here is the expected answer).
+cat > "$work/standin.lua" <<'LUA'
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+wrk.body = "grant_type=unsupported"
+LUA
+measure standin 8 "$DURATION" "$standin/services/oauth2/token" "$work/standin.lua"
+ERR[standin]=0
+
+row() { echo "| $2 | $3 | ${RPS[$1]} | ${P50[$1]} | ${P99[$1]} | ${ERR[$1]} |"; }
+verdict() { if awk "BEGIN { exit !($1) }"; then echo met; else echo '**missed**'; fi; }
+ratio=$(awk -v a="${RPS[token-max]}" -v b="${RPS[healthz-max]}" 'BEGIN { printf "%.0f", 100 * a / b }')
+added=$(awk -v p="${P50[frontdoor]}" -v l="${P50[standin]}" 'BEGIN { printf "%.3f", p - l }')
 {
-  echo "# Gateway load (wrk, loopback, keep-alive)"
+  echo "## Gateway load (wrk, loopback, keep-alive)"
   echo
   echo "- date: $(date -u +%F), machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), JDK: $(java -version 2>&1 | head -1)"
-  echo "- ${DURATION}s per run, 2 wrk threads sharing the 2 cores with the gateway"
+  echo "- ${DURATION}s per run; 2 wrk threads share the cores with the gateway; \"half\" paces each connection to half of that route's maximum"
+  echo "- the Salesforce stand-in answers after a fixed ${LATENCY_MS} ms"
   echo
-  echo "| route | connections | requests/s | p50 | p99 | errors |"
-  echo "|---|---:|---:|---:|---:|---|"
-  run "GET /healthz (floor)" 64 "http://127.0.0.1:$PORT/healthz"
-  run "POST /v1/tableau/token" 64 "http://127.0.0.1:$PORT/v1/tableau/token" "$work/token.lua"
-  run "GET /healthz (floor)" 8 "http://127.0.0.1:$PORT/healthz"
-  run "POST /v1/tableau/token" 8 "http://127.0.0.1:$PORT/v1/tableau/token" "$work/token.lua"
-} | tee benchmarks/results/load.md
+  echo "| route | load | connections | requests/s | p50 ms | p99 ms | errors |"
+  echo "|---|---|---:|---:|---:|---:|---:|"
+  row healthz-max "GET /healthz (floor) | max" 64
+  row token-max "POST /v1/tableau/token | max" 64
+  row healthz-half "GET /healthz (floor) | half" 128
+  row token-half "POST /v1/tableau/token | half" 128
+  row frontdoor "POST /v1/tableau-next/frontdoor | ${LATENCY_MS} ms upstream" 8
+  row standin "the stand-in alone (baseline) | ${LATENCY_MS} ms pause" 8
+  echo
+  echo "Targets:"
+  echo
+  echo "- token endpoint ≥ 70% of the floor's requests/s: ${ratio}% — $(verdict "$ratio >= 70")"
+  echo "- token endpoint p99 ≤ 5 ms at half of max: ${P99[token-half]} ms — $(verdict "${P99[token-half]} <= 5")"
+  echo "- frontdoor adds ≤ 1 ms p50 over the stand-in's own p50 (${P50[standin]} ms for a ${LATENCY_MS} ms pause): +${added} ms — $(verdict "$added <= 1")"
+  echo "- errors in every run: $(( ${ERR[healthz-max]} + ${ERR[token-max]} + ${ERR[healthz-half]} + ${ERR[token-half]} + ${ERR[frontdoor]} ))"
+} > "$results/load.md"
+
+if [ "$SOAK" -gt 0 ]; then
+  start_line=$(wc -l < "$results/load-gc.log")
+  delay=$(awk -v r="${RPS[token-max]}" 'BEGIN { printf "%d", 128 * 1000 / (0.8 * r) + 0.5 }')
+  measure soak 128 "$SOAK" "$token" "$(script soak POST '{"user":"alice@example.com"}' "$delay")"
+  # -Xlog:gc lines: "[12.345s] ... Pause Young (Normal) (G1 Evacuation Pause) 45M->12M(512M) 3.456ms"
+  heap=$(tail -n +"$((start_line + 1))" "$results/load-gc.log" | awk -v soak="$SOAK" '
+    /Pause/ && match($0, /->[0-9]+M/) { t = substr($1, 2) + 0; after = substr($0, RSTART + 2, RLENGTH - 3) + 0
+      if (!first) first = t; n++; if (t - first < 60) { a += after; na++ } ; last[n] = after; lt[n] = t }
+    END { for (i = n; i > 0 && lt[i] > lt[n] - 60; i--) { b += last[i]; nb++ }
+          printf "%d %.1f %.1f", n, (na ? a / na : 0), (nb ? b / nb : 0) }')
+  read -r gcs first_mb last_mb <<<"$heap"
+  {
+    echo
+    echo "### Soak: token endpoint at 80% of max for ${SOAK}s"
+    echo
+    echo "| requests/s | p50 ms | p99 ms | errors | collections | heap after GC, first minute | last minute |"
+    echo "|---:|---:|---:|---:|---:|---:|---:|"
+    echo "| ${RPS[soak]} | ${P50[soak]} | ${P99[soak]} | ${ERR[soak]} | $gcs | ${first_mb} MB | ${last_mb} MB |"
+    echo
+    echo "- 0 errors: $(verdict "${ERR[soak]} == 0")"
+    echo "- flat heap (last minute's mean heap after GC within 10% or 4 MB of the first minute's): $(verdict "$last_mb <= $first_mb * 1.1 || $last_mb <= $first_mb + 4")"
+  } >> "$results/load.md"
+fi
+cat "$results/load.md"

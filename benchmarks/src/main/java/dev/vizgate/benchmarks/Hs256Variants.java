@@ -65,6 +65,8 @@ public final class Hs256Variants {
     private final TableauTokenRequest request = TableauTokenRequest.forUser(new Subject(USER))
             .withAttributes(UserAttributes.none().with("state", STATES));
     private final MACSigner nimbusSigner;
+    private final JwsHeader header = JwsHeader.directTrust(new SecretId(SECRET_ID), new ClientId(CLIENT_ID));
+    private final dev.vizgate.domain.model.Issuer issuer = new ClientId(CLIENT_ID).asIssuer();
     private final Algorithm auth0 = Algorithm.HMAC256(SECRET);
     private final String handHeader = B64.encodeToString(("{\"alg\":\"HS256\",\"typ\":\"JWT\",\"kid\":\"" + SECRET_ID + "\",\"iss\":\""
             + CLIENT_ID + "\"}").getBytes(StandardCharsets.UTF_8));
@@ -106,11 +108,10 @@ public final class Hs256Variants {
         return ((TokenIssueOutcome.Issued) issue.issue(request)).token().value();
     }
 
-    /** Vizgate's signer alone, given the checked draft. */
+    /** Vizgate's policy and signer called directly, without the use case: a library user's path. The header is per trust, built once. */
     public String vizgateSigner() {
-        var decision = (PolicyDecision.Allowed) policy.draft(request, new ClientId(CLIENT_ID).asIssuer(),
-                new TokenId(UUID.randomUUID().toString()), clock.instant());
-        return signer.sign(new TokenDraft(JwsHeader.directTrust(new SecretId(SECRET_ID), new ClientId(CLIENT_ID)), decision.claims()), signingKey).value();
+        var decision = (PolicyDecision.Allowed) policy.draft(request, issuer, new TokenId(UUID.randomUUID().toString()), clock.instant());
+        return signer.sign(new TokenDraft(header, decision.claims()), signingKey).value();
     }
 
     public String jjwtBuilder() {
@@ -150,14 +151,24 @@ public final class Hs256Variants {
         return input + "." + B64.encodeToString(mac.get().doFinal(input.getBytes(StandardCharsets.US_ASCII)));
     }
 
+    /** The hand path with a constant jti: what the hand path costs beyond the random UUID. */
+    public String handPathFixedId() {
+        var input = handHeader + "." + handPayload("0b9f3c1e-8d2a-4f6b-9a7e-5c4d3b2a1f00");
+        return input + "." + B64.encodeToString(mac.get().doFinal(input.getBytes(StandardCharsets.US_ASCII)));
+    }
+
     /** The physical floor: the HMAC over a fixed signing input. */
     public byte[] macOnly() {
         return mac.get().doFinal(fixedInput);
     }
 
     private String handPayload() {
+        return handPayload(UUID.randomUUID().toString());
+    }
+
+    private String handPayload(String jti) {
         var now = Instant.now().getEpochSecond();
-        var json = "{\"iss\":\"" + CLIENT_ID + "\",\"sub\":\"" + USER + "\",\"aud\":\"tableau\",\"jti\":\"" + UUID.randomUUID()
+        var json = "{\"iss\":\"" + CLIENT_ID + "\",\"sub\":\"" + USER + "\",\"aud\":\"tableau\",\"jti\":\"" + jti
                 + "\",\"iat\":" + now + ",\"nbf\":" + now + ",\"exp\":" + (now + 300) + ",\"scp\":[\"tableau:views:embed\"],\"state\":[\"WA\",\"OR\",\"CA\"]}";
         return B64.encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }

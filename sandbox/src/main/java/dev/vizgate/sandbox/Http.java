@@ -16,6 +16,18 @@ final class Http {
     private Http() {
     }
 
+    /**
+     * A loopback server with TCP_NODELAY. The JDK server writes headers and body separately; with Nagle's algorithm on,
+     * the client's delayed ACK holds the body back ~40 ms — a cost real vendors do not add, which would swamp what
+     * the load script measures. The JDK reads the property once, when its server classes load.
+     */
+    static com.sun.net.httpserver.HttpServer server() throws IOException {
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+        return com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 64);
+    }
+
     /** Every answer carries a Date header from the stand-in's own clock, as real servers do (doctor compares clocks). */
     static com.sun.net.httpserver.Filter dateHeader(java.time.Clock clock) {
         return com.sun.net.httpserver.Filter.beforeHandler("Date", ex -> ex.getResponseHeaders().set("Date",

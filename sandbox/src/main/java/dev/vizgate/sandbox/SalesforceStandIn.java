@@ -120,7 +120,7 @@ public final class SalesforceStandIn implements AutoCloseable {
     }
 
     public static SalesforceStandIn start(Org org) throws IOException {
-        return new SalesforceStandIn(org, HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64));
+        return new SalesforceStandIn(org, Http.server());
     }
 
     public URI baseUrl() {

@@ -89,7 +89,7 @@ public final class TableauStandIn implements AutoCloseable {
     }
 
     public static TableauStandIn start(Site site) throws IOException {
-        return new TableauStandIn(site, HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64));
+        return new TableauStandIn(site, Http.server());
     }
 
     public URI baseUrl() {

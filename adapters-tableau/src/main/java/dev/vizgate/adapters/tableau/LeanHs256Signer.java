@@ -31,8 +31,10 @@ public final class LeanHs256Signer implements TokenSigner {
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
     private final TokenSigner others;
-    private final Map<JwsHeader, String> headers = new ConcurrentHashMap<>();
+    private final Map<JwsHeader, byte[]> headers = new ConcurrentHashMap<>();
     private final ThreadLocal<Map<Key, Mac>> macs = ThreadLocal.withInitial(java.util.HashMap::new);
+    private final ThreadLocal<LastMac> last = new ThreadLocal<>();
+    private volatile LastHeader lastHeader;
 
     public LeanHs256Signer(TokenSigner others) {
         this.others = others;
@@ -51,13 +53,44 @@ public final class LeanHs256Signer implements TokenSigner {
         if (key.algorithm() != JwsAlgorithm.HS256 || !(key.key() instanceof SecretKey)) {
             throw new SigningFailure("key " + key.keyId() + " is for " + key.algorithm() + " but the header says HS256");
         }
-        var encodedHeader = headers.computeIfAbsent(header, LeanHs256Signer::encodeHeader);
-        var input = encodedHeader + "." + B64.encodeToString(payload(draft.claims()).getBytes(StandardCharsets.UTF_8));
-        var signature = mac(key.key()).doFinal(input.getBytes(StandardCharsets.US_ASCII));
-        return new SignedToken(input + "." + B64.encodeToString(signature));
+        // Bytes all the way: the MAC reads the header and payload where they lie, and the token is copied into a
+        // String once, instead of concatenating the signing input and re-encoding it.
+        var head = encodedHeader(header);
+        var body = B64.encode(payload(draft.claims()).getBytes(StandardCharsets.UTF_8));
+        var mac = mac(key.key());
+        mac.update(head);
+        mac.update(body);
+        var signature = B64.encode(mac.doFinal());
+        var token = new byte[head.length + body.length + 1 + signature.length];
+        System.arraycopy(head, 0, token, 0, head.length);
+        System.arraycopy(body, 0, token, head.length, body.length);
+        token[head.length + body.length] = '.';
+        System.arraycopy(signature, 0, token, head.length + body.length + 1, signature.length);
+        return new SignedToken(new String(token, StandardCharsets.ISO_8859_1));
+    }
+
+    /** The base64url header and the dot after it, as ASCII bytes. */
+    private byte[] encodedHeader(JwsHeader header) {
+        var recent = lastHeader;
+        if (recent != null && recent.header() == header) {
+            return recent.encoded(); // a use case signs with one header instance: skip hashing the record
+        }
+        var encoded = headers.computeIfAbsent(header, LeanHs256Signer::encodeHeader);
+        lastHeader = new LastHeader(header, encoded);
+        return encoded;
     }
 
     private Mac mac(Key key) {
+        var recent = last.get();
+        if (recent != null && recent.key() == key) {
+            return recent.mac();
+        }
+        var mac = macFor(key);
+        last.set(new LastMac(key, mac));
+        return mac;
+    }
+
+    private Mac macFor(Key key) {
         return macs.get().computeIfAbsent(key, k -> {
             try {
                 var mac = Mac.getInstance("HmacSHA256");
@@ -69,16 +102,16 @@ public final class LeanHs256Signer implements TokenSigner {
         });
     }
 
-    private static String encodeHeader(JwsHeader h) {
+    private static byte[] encodeHeader(JwsHeader h) {
         var json = new StringBuilder(96).append("{\"alg\":\"HS256\"");
         h.keyId().ifPresent(kid -> string(json.append(",\"kid\":"), kid.value()));
         h.type().ifPresent(typ -> string(json.append(",\"typ\":"), typ));
         h.issuer().ifPresent(iss -> string(json.append(",\"iss\":"), iss.value()));
-        return B64.encodeToString(json.append('}').toString().getBytes(StandardCharsets.UTF_8));
+        return (B64.encodeToString(json.append('}').toString().getBytes(StandardCharsets.UTF_8)) + ".").getBytes(StandardCharsets.US_ASCII);
     }
 
     static String payload(Claims c) {
-        var json = new StringBuilder(256);
+        var json = new StringBuilder(512);
         string(json.append("{\"iss\":"), c.issuer().value());
         string(json.append(",\"sub\":"), c.subject().value());
         string(json.append(",\"aud\":"), c.audience().value());
@@ -87,7 +120,12 @@ public final class LeanHs256Signer implements TokenSigner {
         c.notBefore().ifPresent(nbf -> json.append(",\"nbf\":").append(nbf.getEpochSecond()));
         json.append(",\"exp\":").append(c.expiresAt().getEpochSecond());
         if (!c.scopes().isEmpty()) {
-            array(json.append(",\"scp\":"), c.scopes().names());
+            json.append(",\"scp\":[");
+            var scopes = c.scopes().values();
+            for (int i = 0; i < scopes.size(); i++) {
+                string(i > 0 ? json.append(',') : json, scopes.get(i).value());
+            }
+            json.append(']');
         }
         for (var a : c.attributes().values().entrySet()) {
             string(json.append(','), a.getKey()).append(':');
@@ -122,6 +160,9 @@ public final class LeanHs256Signer implements TokenSigner {
 
     /** A JSON string literal (RFC 8259 §7): quote, backslash and control characters escaped. */
     static StringBuilder string(StringBuilder json, String value) {
+        if (!needsEscaping(value)) {
+            return json.append('"').append(value).append('"'); // the usual case: one bulk copy, not a char at a time
+        }
         json.append('"');
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -143,5 +184,22 @@ public final class LeanHs256Signer implements TokenSigner {
             }
         }
         return json.append('"');
+    }
+
+    private static boolean needsEscaping(String value) {
+        for (int i = 0, n = value.length(); i < n; i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The last key this thread signed with and its initialised Mac: one identity check instead of hashing the key bytes. */
+    private record LastMac(Key key, Mac mac) {
+    }
+
+    private record LastHeader(JwsHeader header, byte[] encoded) {
     }
 }

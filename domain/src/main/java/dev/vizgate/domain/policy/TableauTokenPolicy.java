@@ -123,10 +123,13 @@ public record TableauTokenPolicy(
         }
         var scopes = request.scopes().orElse(defaultScopes);
         violations.addAll(reviewScopes(scopes));
-        request.attributes().names().stream()
-                .filter(n -> allowedAttributeNames.filter(allowed -> !allowed.contains(n)).isPresent())
-                .forEach(n -> violations.add(PolicyViolation.of(ATTRIBUTE_NOT_ALLOWED,
-                        "user attribute '" + n + "' is not among the allowed attribute names")));
+        if (allowedAttributeNames.isPresent()) {
+            for (var n : request.attributes().names()) {
+                if (!allowedAttributeNames.get().contains(n)) {
+                    violations.add(PolicyViolation.of(ATTRIBUTE_NOT_ALLOWED, "user attribute '" + n + "' is not among the allowed attribute names"));
+                }
+            }
+        }
         if (!violations.isEmpty()) {
             return new PolicyDecision.Refused(violations);
         }
@@ -134,12 +137,18 @@ public record TableauTokenPolicy(
         var backdated = t.minus(skew);
         var claims = new Claims(issuer, request.subject(), Audience.TABLEAU, tokenId, backdated, Optional.of(backdated),
                 t.plus(lifetime), scopes, request.attributes(), request.onDemandAccess().map(oda -> oda.withFlagStyle(odaFlagStyle)));
-        var review = review(claims);
+        var review = reviewAudienceAndWindow(claims); // the scopes were reviewed above
         return review.isEmpty() ? new PolicyDecision.Allowed(claims) : new PolicyDecision.Refused(review);
     }
 
     /** Every rule the payload of a Tableau token breaks: the last check before signing, and the inspector's. */
     public List<PolicyViolation> review(Claims claims) {
+        var violations = reviewAudienceAndWindow(claims);
+        violations.addAll(reviewScopes(claims.scopes()));
+        return violations;
+    }
+
+    private List<PolicyViolation> reviewAudienceAndWindow(Claims claims) {
         var violations = new ArrayList<PolicyViolation>();
         if (!Audience.TABLEAU.equals(claims.audience())) {
             violations.add(PolicyViolation.tableau(AUDIENCE_NOT_TABLEAU,
@@ -151,7 +160,6 @@ public record TableauTokenPolicy(
                     + human(maxLifetime) + (skew.isZero() ? "" : " (the lifetime plus the " + human(skew) + " back-dating of iat must fit)"),
                     TableauErrorCode.LOGIN_FAILED));
         }
-        violations.addAll(reviewScopes(claims.scopes()));
         return violations;
     }
 

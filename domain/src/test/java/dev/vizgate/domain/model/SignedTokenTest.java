@@ -14,7 +14,7 @@ class SignedTokenTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "a.b", "a.b.", ".b.c", "a..c", "a.b.c.d", "a.b.c=", "a.b.c ", "a+b.c.d", "a/b.c.d", "a.b.c\n", "..", "a.b.c."})
+    @ValueSource(strings = {"", "a.b", "a.b.", ".b.c", "a..c", "a.b.c.d", "a.b.c=", "a.b.c ", "a+b.c.d", "a/b.c.d", "a.b.c\n", "..", "a.b.c.", "...", "a.b..", "a.\u00e9.c", "a.b.c\u0100", "a.b.c\u012e", "\u0000.b.c"})
     void givenAnythingElse_construction_isRefused(String token) {
         assertThatIllegalArgumentException().isThrownBy(() -> new SignedToken(token));
     }
