@@ -6,8 +6,48 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
-/** Resolves {@code file:PATH} values relative to the configuration file's folder. */
-public record ConfigFiles(Path baseDir) {
+/**
+ * Resolves {@code file:PATH} values relative to the configuration file's folder, and remembers which values came
+ * from the environment: those may be secrets, so an error that quotes one shows where it came from instead.
+ */
+public record ConfigFiles(Path baseDir, java.util.Set<String> fromEnvironment) {
+    public ConfigFiles {
+        java.util.Objects.requireNonNull(baseDir, "baseDir");
+        fromEnvironment = java.util.Set.copyOf(fromEnvironment);
+    }
+
+    public ConfigFiles(Path baseDir) {
+        this(baseDir, java.util.Set.of());
+    }
+
+    /** Runs wiring against this configuration; a {@link ConfigError} it raises comes out with environment values withheld. */
+    public <T> T wire(java.util.function.Supplier<T> wiring) {
+        try {
+            return wiring.get();
+        } catch (ConfigError e) {
+            throw redact(e);
+        }
+    }
+
+    /** The same error, with every value taken from the environment replaced by a placeholder. */
+    public ConfigError redact(ConfigError e) {
+        var cause = e.getMessage();
+        var fix = e.fix();
+        var changed = false;
+        for (var v : fromEnvironment) {
+            if (v.length() >= 4 && (cause.contains(v) || fix.contains(v))) { // shorter values would blank out ordinary words
+                cause = cause.replace(v, "(a value from the environment)");
+                fix = fix.replace(v, "(a value from the environment)");
+                changed = true;
+            }
+        }
+        return changed ? new ConfigError(e.path(), cause, fix) : e;
+    }
+
+    @Override
+    public String toString() {
+        return "ConfigFiles[" + baseDir + ", " + fromEnvironment.size() + " environment values, redacted]";
+    }
     public Path resolve(String path) {
         var p = Path.of(path);
         return p.isAbsolute() ? p : baseDir.resolve(p).normalize();

@@ -83,11 +83,15 @@ public final class ConfigLoader {
         if (!tree.isObject()) {
             throw new ConfigError("", "the configuration must be a YAML mapping of sections", "start from the example in the README");
         }
-        substitute(tree, "");
+        var fromEnvironment = new java.util.HashSet<String>();
+        substitute(tree, "", fromEnvironment);
+        var files = new ConfigFiles(file.toAbsolutePath().getParent(), fromEnvironment);
+        return files.wire(() -> bind(tree, files));
+    }
+
+    private static Loaded bind(JsonNode tree, ConfigFiles files) {
         try {
-            var config = BINDER.treeToValue(tree, VizgateConfig.class);
-            var base = file.toAbsolutePath().getParent();
-            return new Loaded(config, new ConfigFiles(base));
+            return new Loaded(BINDER.treeToValue(tree, VizgateConfig.class), files);
         } catch (UnrecognizedPropertyException e) {
             var known = new TreeSet<String>();
             e.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
@@ -99,31 +103,31 @@ public final class ConfigLoader {
         }
     }
 
-    private void substitute(JsonNode node, String path) {
+    private void substitute(JsonNode node, String path, java.util.Set<String> fromEnvironment) {
         if (node instanceof ObjectNode object) {
             var fields = new ArrayList<Map.Entry<String, JsonNode>>();
             object.fields().forEachRemaining(fields::add);
             for (var f : fields) {
                 var childPath = path.isEmpty() ? f.getKey() : path + "." + f.getKey();
                 if (f.getValue().isTextual()) {
-                    object.set(f.getKey(), new TextNode(expand(f.getValue().asText(), childPath)));
+                    object.set(f.getKey(), new TextNode(expand(f.getValue().asText(), childPath, fromEnvironment)));
                 } else {
-                    substitute(f.getValue(), childPath);
+                    substitute(f.getValue(), childPath, fromEnvironment);
                 }
             }
         } else if (node instanceof ArrayNode array) {
             for (int i = 0; i < array.size(); i++) {
                 var childPath = path + "[" + i + "]";
                 if (array.get(i).isTextual()) {
-                    array.set(i, new TextNode(expand(array.get(i).asText(), childPath)));
+                    array.set(i, new TextNode(expand(array.get(i).asText(), childPath, fromEnvironment)));
                 } else {
-                    substitute(array.get(i), childPath);
+                    substitute(array.get(i), childPath, fromEnvironment);
                 }
             }
         }
     }
 
-    private String expand(String value, String path) {
+    private String expand(String value, String path, java.util.Set<String> fromEnvironment) {
         Matcher m = ENV.matcher(value);
         var out = new StringBuilder();
         while (m.find()) {
@@ -133,6 +137,7 @@ public final class ConfigLoader {
                 throw new ConfigError(path, "environment variable " + name + " is not set",
                         "export " + name + " before starting vizgate, or use file:PATH to read the value from a file");
             }
+            fromEnvironment.add(v);
             m.appendReplacement(out, Matcher.quoteReplacement(v));
         }
         m.appendTail(out);

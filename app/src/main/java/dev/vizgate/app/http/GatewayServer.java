@@ -77,6 +77,17 @@ public final class GatewayServer implements AutoCloseable {
         return new GatewayServer(server, connector, options.tls().isPresent());
     }
 
+    /**
+     * An in-memory connector on the running server: the same handlers, error handler and HTTP limits, without a
+     * socket. The fuzz tests drive raw requests through it at a rate sockets would not allow.
+     */
+    org.eclipse.jetty.server.LocalConnector inMemoryConnector() throws Exception {
+        var local = new org.eclipse.jetty.server.LocalConnector(server, connector.getConnectionFactory(HttpConnectionFactory.class));
+        server.addConnector(local);
+        local.start();
+        return local;
+    }
+
     public int port() {
         return connector.getLocalPort();
     }
