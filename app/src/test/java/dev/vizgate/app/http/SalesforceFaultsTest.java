@@ -103,4 +103,59 @@ class SalesforceFaultsTest {
         assertThat(r.headers().firstValue("Content-Type")).contains("application/problem+json");
         assertThat(r.body()).contains("urn:vizgate:problem:" + slug).doesNotContain("Exception");
     }
+
+    /**
+     * Every fault, repeatedly, through one gateway. One round first lets the pools (Jetty's, the HTTP client's,
+     * Failsafe's scheduler) grow to what the work needs; three more rounds of the same work must then add no thread
+     * and no connection to Salesforce (slack of 2 threads and 1 pooled connection for timing).
+     */
+    @org.junit.jupiter.api.Test
+    void givenEveryFaultRepeatedly_noThreadOrConnectionIsLeftBehind() throws Exception {
+        assertThat(frontdoor().statusCode()).isEqualTo(200);
+        faultRounds(1);
+        var threadsBefore = threads();
+        var connectionsBefore = connectionsToSalesforce();
+        faultRounds(3);
+        var deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline && (threads() > threadsBefore + 2 || connectionsToSalesforce() > connectionsBefore + 1)) {
+            Thread.sleep(100);
+        }
+        System.out.printf("fault suite, 3 rounds of 5 faults after a warm-up round: threads %d -> %d, connections to Salesforce %d -> %d%n",
+                threadsBefore, threads(), connectionsBefore, connectionsToSalesforce());
+        assertThat(threads()).isLessThanOrEqualTo(threadsBefore + 2);
+        assertThat(connectionsToSalesforce()).isLessThanOrEqualTo(connectionsBefore + 1);
+    }
+
+    private void faultRounds(int rounds) throws Exception {
+        for (int round = 0; round < rounds; round++) {
+            for (var f : java.util.List.of(Fault.SERVER_ERROR, Fault.HTML_ERROR_PAGE, Fault.CONNECTION_RESET, Fault.FOREIGN_INSTANCE_URL, Fault.SLOW)) {
+                salesforce.fault(f);
+                frontdoor();
+            }
+        }
+        salesforce.fault(Fault.NONE);
+    }
+
+    static int threads() {
+        return java.lang.management.ManagementFactory.getThreadMXBean().getThreadCount();
+    }
+
+    /** ESTABLISHED TCP connections whose far end is the stand-in's port, from the kernel's own table. */
+    static long connectionsToSalesforce() throws java.io.IOException {
+        var port = String.format("%04X", salesforce.baseUrl().getPort());
+        long n = 0;
+        for (var table : java.util.List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            var file = java.nio.file.Path.of(table);
+            if (!Files.exists(file)) {
+                continue;
+            }
+            for (var line : Files.readAllLines(file)) {
+                var f = line.trim().split("\\s+");
+                if (f.length > 3 && f[2].endsWith(":" + port) && f[3].equals("01")) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
 }
