@@ -1,12 +1,19 @@
 #!/usr/bin/env bash
-# One command, one report: builds the benchmarks, runs the JMH minting suite, and writes
-# benchmarks/results/latest.md (every figure, its ratio to its floor, the machine, the JDK, the date).
-# FORKS, WARMUPS and ITERATIONS tune the run (defaults: 1, 3, 5 one-second rounds per benchmark).
+# One command, one report: builds everything, runs the JMH minting suite (MintingBenchmark, and IssuePathPieces,
+# which attributes the HS256 issue path to its steps), then the gateway load script, and writes
+# benchmarks/results/latest.md: every figure, its ratio to its floor, the targets, the machine, the JDK, the date.
+# FORKS, WARMUPS and ITERATIONS tune JMH (defaults 2, 3, 5 one-second rounds); LOAD=0 skips the load part;
+# DURATION, LATENCY_MS and SOAK pass through to load.sh (SOAK=600 for the 10-minute soak).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -B -q -pl benchmarks -am package -DskipTests
+./mvnw -B -q install -DskipTests
 mkdir -p benchmarks/results
 cp="benchmarks/target/classes:$(ls benchmarks/target/lib/*.jar | tr '\n' ':')"
-java -cp "$cp" org.openjdk.jmh.Main MintingBenchmark -f "${FORKS:-1}" -wi "${WARMUPS:-3}" -i "${ITERATIONS:-5}" -w 1s -r 1s \
+java -cp "$cp" org.openjdk.jmh.Main 'MintingBenchmark|IssuePathPieces' -f "${FORKS:-2}" -wi "${WARMUPS:-3}" -i "${ITERATIONS:-5}" -w 1s -r 1s \
   -rf json -rff benchmarks/results/jmh.json
-java -cp "$cp" dev.vizgate.benchmarks.Report benchmarks/results/jmh.json benchmarks/results/latest.md
+if [ "${LOAD:-1}" != 0 ]; then
+  bash benchmarks/load.sh > /dev/null
+else
+  rm -f benchmarks/results/load.md
+fi
+java -cp "$cp" dev.vizgate.benchmarks.Report benchmarks/results/jmh.json benchmarks/results/latest.md benchmarks/results/load.md
