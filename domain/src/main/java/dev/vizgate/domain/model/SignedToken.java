@@ -1,6 +1,5 @@
 package dev.vizgate.domain.model;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -18,13 +17,13 @@ public record SignedToken(String value) {
     /**
      * Three non-empty base64url parts separated by dots; a non-empty signature means an unsigned ("alg":"none")
      * token cannot be constructed. Every issued token passes here, so no regex: the alphabet is checked in one
-     * branch-free pass over the bytes (anything outside Latin-1 becomes '?', which fails), the dots by indexOf.
+     * pass with a table lookup per character, the dots by indexOf.
      */
     static boolean isCompact(String value) {
-        var bytes = value.getBytes(StandardCharsets.ISO_8859_1);
         int outside = 0;
-        for (byte b : bytes) {
-            outside |= ALPHABET[b & 0xff] ? 0 : 1;
+        for (int i = 0, n = value.length(); i < n; i++) {
+            char c = value.charAt(i);
+            outside |= (c >>> 7) | OUTSIDE[c & 0x7f]; // no branch: non-ASCII sets a high bit, the table the rest
         }
         if (outside != 0) {
             return false;
@@ -34,20 +33,21 @@ public record SignedToken(String value) {
         return first > 0 && second > first + 1 && second < value.length() - 1 && value.indexOf('.', second + 1) < 0;
     }
 
-    // base64url and the dot: one table lookup per byte.
-    private static final boolean[] ALPHABET = new boolean[256];
+    // 1 for every ASCII character outside base64url and the dot.
+    private static final int[] OUTSIDE = new int[128];
 
     static {
+        java.util.Arrays.fill(OUTSIDE, 1);
         for (char c = 'A'; c <= 'Z'; c++) {
-            ALPHABET[c] = true;
-            ALPHABET[Character.toLowerCase(c)] = true;
+            OUTSIDE[c] = 0;
+            OUTSIDE[Character.toLowerCase(c)] = 0;
         }
         for (char c = '0'; c <= '9'; c++) {
-            ALPHABET[c] = true;
+            OUTSIDE[c] = 0;
         }
-        ALPHABET['-'] = true;
-        ALPHABET['_'] = true;
-        ALPHABET['.'] = true;
+        OUTSIDE['-'] = 0;
+        OUTSIDE['_'] = 0;
+        OUTSIDE['.'] = 0;
     }
 
     /** The base64url header and payload, which is what the signature covers. */
