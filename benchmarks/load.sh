@@ -51,7 +51,7 @@ salesforce:
   private-key: "file:$work/private-key.pem"
   certificate: "file:$work/cert.pem"
 YAML
-LOAD_SECRET=$(head -c 32 /dev/urandom | base64) java -Xmx512m -Xlog:gc:file="$results/load-gc.log":uptime \
+LOAD_SECRET=$(head -c 32 /dev/urandom | base64) java -Xmx512m -Xlog:gc:file="$results/load-gc.log":uptime:filecount=0 \
   -jar app/target/vizgate.jar serve --config "$work/vizgate.yaml" > /dev/null 2> "$results/load-gateway.log" &
 gw=$!
 pids+=($gw)
