@@ -88,7 +88,7 @@ final class DoctorCommand implements Callable<Integer> {
     private void tableau(VizgateConfig cfg, ConfigFiles files, Duration wait) {
         TableauWiring wiring;
         try {
-            wiring = files.wire(() -> TableauWiring.from(cfg, files));
+            wiring = TableauWiring.from(cfg, files);
         } catch (ConfigError e) {
             add(Level.FAIL, "tableau", e.path() + ": " + e.getMessage(), e.fix());
             return;
@@ -109,7 +109,7 @@ final class DoctorCommand implements Callable<Integer> {
     private void salesforce(VizgateConfig cfg, ConfigFiles files, Duration wait) {
         SalesforceWiring wiring;
         try {
-            wiring = files.wire(() -> SalesforceWiring.from(cfg, files));
+            wiring = SalesforceWiring.from(cfg, files);
         } catch (ConfigError e) {
             add(Level.FAIL, "salesforce", e.path() + ": " + e.getMessage(), e.fix());
             return;

@@ -34,7 +34,7 @@ final class FrontdoorCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var context = root.context();
         var loaded = config.load(context);
-        var wiring = loaded.files().wire(() -> SalesforceWiring.from(loaded.config(), loaded.files()));
+        var wiring = SalesforceWiring.from(loaded.config(), loaded.files());
         var outcome = wiring.openSessions(new RandomTokenIds(), context.clock()).open(Cli.parse("--user", () -> new Subject(user)));
         var out = root.spec.commandLine().getOut();
         var err = root.spec.commandLine().getErr();

@@ -25,7 +25,7 @@ final class JwksCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var loaded = config.load(root.context());
-        var wiring = loaded.files().wire(() -> TableauWiring.from(loaded.config(), loaded.files()));
+        var wiring = TableauWiring.from(loaded.config(), loaded.files());
         if (!(wiring.trust() instanceof ConnectedAppTrust.ExternalAuthorizationServer)) {
             throw new ConfigError("tableau.connected-app.trust", "direct trust publishes no keys (its secret is shared, never published)",
                     "set trust: eas with signing-keys to publish a JWKS");

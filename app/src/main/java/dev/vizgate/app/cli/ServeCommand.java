@@ -22,7 +22,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var loaded = config.load(root.context());
-        var wired = loaded.files().wire(() -> GatewayWiring.from(loaded.config(), loaded.files(), root.context().clock()));
+        var wired = GatewayWiring.from(loaded.config(), loaded.files(), root.context().clock());
         var server = GatewayServer.start(new Gateway(wired.services()), wired.options());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

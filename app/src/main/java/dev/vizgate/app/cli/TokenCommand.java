@@ -45,7 +45,7 @@ final class TokenCommand implements Callable<Integer> {
     public Integer call() {
         var context = root.context();
         var loaded = config.load(context);
-        var wiring = loaded.files().wire(() -> TableauWiring.from(loaded.config(), loaded.files()));
+        var wiring = TableauWiring.from(loaded.config(), loaded.files());
         var request = TableauTokenRequest.forUser(Cli.parse("--user", () -> new Subject(user)));
         if (!scopes.isEmpty()) {
             request = request.withScopes(Cli.parse("--scope", () -> Scopes.parse(scopes)));

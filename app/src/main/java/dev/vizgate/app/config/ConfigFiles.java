@@ -20,7 +20,7 @@ public record ConfigFiles(Path baseDir, java.util.Set<String> fromEnvironment) {
         this(baseDir, java.util.Set.of());
     }
 
-    /** Runs wiring against this configuration; a {@link ConfigError} it raises comes out with environment values withheld. */
+    /** Runs wiring against this configuration (every wiring entry point does); a {@link ConfigError} it raises comes out with environment values withheld. */
     public <T> T wire(java.util.function.Supplier<T> wiring) {
         try {
             return wiring.get();

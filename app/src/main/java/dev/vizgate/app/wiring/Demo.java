@@ -89,7 +89,7 @@ public final class Demo implements AutoCloseable {
                   certificate: "file:sf_public_cert.crt"
                 """.formatted(port, apiKeyHash, DemoPage.PLATFORM_ISSUER, tableau.baseUrl(), salesforce.baseUrl()));
         var loaded = new ConfigLoader(Map.of("DEMO_SECRET", secret)::get).load(config);
-        var wired = loaded.files().wire(() -> GatewayWiring.from(loaded.config(), loaded.files(), clock));
+        var wired = GatewayWiring.from(loaded.config(), loaded.files(), clock);
         var page = new DemoPage(platform.getPrivate(), USERS, tableau.baseUrl(), salesforce.baseUrl(), clock);
         var s = wired.services();
         var services = new Gateway.Services(s.tableau(), s.tableauKind(), s.tableauNext(), s.webServer(), s.jwks(), s.easIssuer(), s.callers(),

@@ -51,6 +51,10 @@ public final class GatewayWiring {
     }
 
     public static Wired from(VizgateConfig config, ConfigFiles files, Clock clock) {
+        return files.wire(() -> build(config, files, clock)); // its errors withhold values that came from the environment
+    }
+
+    private static Wired build(VizgateConfig config, ConfigFiles files, Clock clock) {
         var ids = new RandomTokenIds();
         var metrics = new GatewayMetrics();
         var readiness = new LinkedHashMap<String, Supplier<Boolean>>();

@@ -115,6 +115,10 @@ public final class SalesforceWiring {
     }
 
     public static SalesforceWiring from(VizgateConfig config, ConfigFiles files) {
+        return files.wire(() -> build(config, files)); // its errors withhold values that came from the environment
+    }
+
+    private static SalesforceWiring build(VizgateConfig config, ConfigFiles files) {
         var s = TableauWiring.required(config.salesforce(), "salesforce", "add a salesforce: section with token-url, audience, consumer-key and private-key");
         var tokenUrl = Urls.upstream("salesforce.token-url", TableauWiring.required(s.tokenUrl(), "salesforce.token-url",
                 "set it to https://login.salesforce.com, https://test.salesforce.com or your My Domain URL"));

@@ -89,6 +89,10 @@ public final class TableauWiring {
     }
 
     public static TableauWiring from(VizgateConfig config, ConfigFiles files) {
+        return files.wire(() -> build(config, files)); // its errors withhold values that came from the environment
+    }
+
+    private static TableauWiring build(VizgateConfig config, ConfigFiles files) {
         var t = required(config.tableau(), "tableau", "add a tableau: section with server-url and connected-app");
         var serverUrl = Urls.upstream("tableau.server-url", required(t.serverUrl(), "tableau.server-url",
                 "set it to your Tableau Cloud pod or Server, e.g. https://10ax.online.tableau.com"));

@@ -25,7 +25,7 @@ class ConfigFilesTest {
         var loaded = new ConfigLoader(Map.of("TABLEAU_SECRET", SECRET)::get).load(file);
 
         var error = catchThrowableOfType(ConfigError.class,
-                () -> loaded.files().wire(() -> GatewayWiring.from(loaded.config(), loaded.files(), Clock.systemUTC())));
+                () -> GatewayWiring.from(loaded.config(), loaded.files(), Clock.systemUTC()));
 
         assertThat(error.path()).isEqualTo("tableau.server-url");
         assertThat(error.twoLines()).doesNotContain(SECRET).contains("(a value from the environment)");
@@ -42,7 +42,7 @@ class ConfigFilesTest {
         var loaded = new ConfigLoader(Map.of("TABLEAU_SECRET", SECRET)::get).load(file);
 
         var error = catchThrowableOfType(ConfigError.class,
-                () -> loaded.files().wire(() -> GatewayWiring.from(loaded.config(), loaded.files(), Clock.systemUTC())));
+                () -> GatewayWiring.from(loaded.config(), loaded.files(), Clock.systemUTC()));
 
         assertThat(error.getMessage()).contains("'not a url'");
     }
