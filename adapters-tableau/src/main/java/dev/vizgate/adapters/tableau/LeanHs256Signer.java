@@ -32,8 +32,7 @@ public final class LeanHs256Signer implements TokenSigner {
 
     private final TokenSigner others;
     private final Map<JwsHeader, byte[]> headers = new ConcurrentHashMap<>();
-    private final ThreadLocal<Map<Key, Mac>> macs = ThreadLocal.withInitial(java.util.HashMap::new);
-    private final ThreadLocal<LastMac> last = new ThreadLocal<>();
+    private final ThreadLocal<Macs> macs = ThreadLocal.withInitial(Macs::new);
     private volatile LastHeader lastHeader;
 
     public LeanHs256Signer(TokenSigner others) {
@@ -57,7 +56,7 @@ public final class LeanHs256Signer implements TokenSigner {
         // String once, instead of concatenating the signing input and re-encoding it.
         var head = encodedHeader(header);
         var body = B64.encode(payload(draft.claims()).getBytes(StandardCharsets.UTF_8));
-        var mac = mac(key.key());
+        var mac = macs.get().forKey(key.key());
         mac.update(head);
         mac.update(body);
         var signature = B64.encode(mac.doFinal());
@@ -80,28 +79,6 @@ public final class LeanHs256Signer implements TokenSigner {
         return encoded;
     }
 
-    private Mac mac(Key key) {
-        var recent = last.get();
-        if (recent != null && recent.key() == key) {
-            return recent.mac();
-        }
-        var mac = macFor(key);
-        last.set(new LastMac(key, mac));
-        return mac;
-    }
-
-    private Mac macFor(Key key) {
-        return macs.get().computeIfAbsent(key, k -> {
-            try {
-                var mac = Mac.getInstance("HmacSHA256");
-                mac.init(k);
-                return mac;
-            } catch (GeneralSecurityException e) {
-                throw new SigningFailure("HS256 could not use key: " + e.getClass().getSimpleName(), e);
-            }
-        });
-    }
-
     private static byte[] encodeHeader(JwsHeader h) {
         var json = new StringBuilder(96).append("{\"alg\":\"HS256\"");
         h.keyId().ifPresent(kid -> string(json.append(",\"kid\":"), kid.value()));
@@ -120,12 +97,7 @@ public final class LeanHs256Signer implements TokenSigner {
         c.notBefore().ifPresent(nbf -> json.append(",\"nbf\":").append(nbf.getEpochSecond()));
         json.append(",\"exp\":").append(c.expiresAt().getEpochSecond());
         if (!c.scopes().isEmpty()) {
-            json.append(",\"scp\":[");
-            var scopes = c.scopes().values();
-            for (int i = 0; i < scopes.size(); i++) {
-                string(i > 0 ? json.append(',') : json, scopes.get(i).value());
-            }
-            json.append(']');
+            array(json.append(",\"scp\":"), c.scopes().values(), dev.vizgate.domain.model.Scope::value);
         }
         for (var a : c.attributes().values().entrySet()) {
             string(json.append(','), a.getKey()).append(':');
@@ -148,12 +120,16 @@ public final class LeanHs256Signer implements TokenSigner {
     }
 
     private static StringBuilder array(StringBuilder json, List<String> values) {
+        return array(json, values, v -> v);
+    }
+
+    private static <T> StringBuilder array(StringBuilder json, List<T> values, java.util.function.Function<T, String> text) {
         json.append('[');
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) {
                 json.append(',');
             }
-            string(json, values.get(i));
+            string(json, text.apply(values.get(i)));
         }
         return json.append(']');
     }
@@ -196,8 +172,32 @@ public final class LeanHs256Signer implements TokenSigner {
         return false;
     }
 
-    /** The last key this thread signed with and its initialised Mac: one identity check instead of hashing the key bytes. */
-    private record LastMac(Key key, Mac mac) {
+    /**
+     * This thread's initialised Macs, one per key. The last key used is checked by identity first, which spares
+     * hashing the key's bytes on every token.
+     */
+    private static final class Macs {
+        private final Map<Key, Mac> byKey = new java.util.HashMap<>();
+        private Key lastKey;
+        private Mac lastMac;
+
+        Mac forKey(Key key) {
+            if (key != lastKey) {
+                lastMac = byKey.computeIfAbsent(key, Macs::initialised);
+                lastKey = key;
+            }
+            return lastMac;
+        }
+
+        private static Mac initialised(Key key) {
+            try {
+                var mac = Mac.getInstance("HmacSHA256");
+                mac.init(key);
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new SigningFailure("HS256 could not use key: " + e.getClass().getSimpleName(), e);
+            }
+        }
     }
 
     private record LastHeader(JwsHeader header, byte[] encoded) {
