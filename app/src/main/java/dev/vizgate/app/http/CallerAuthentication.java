@@ -22,6 +22,10 @@ public final class CallerAuthentication {
     public record ApiKey(String name, byte[] sha256) {
         public ApiKey {
             Objects.requireNonNull(name, "name");
+            // The name goes into every access-log line as it is: no control characters, so no forged lines.
+            if (name.isBlank() || name.length() > 100 || name.chars().anyMatch(Character::isISOControl)) {
+                throw new IllegalArgumentException("a caller name is 1-100 characters without control characters");
+            }
             if (sha256.length != 32) {
                 throw new IllegalArgumentException("an API key hash is 32 bytes of SHA-256");
             }
@@ -104,12 +108,17 @@ public final class CallerAuthentication {
                 .with("reason", r.reason().name()));
     }
 
-    static byte[] sha256(String value) {
+    /** One digest per thread: the provider lookup behind getInstance cost more than the hash of a key. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    });
+
+    static byte[] sha256(String value) {
+        return SHA256.get().digest(value.getBytes(StandardCharsets.UTF_8)); // digest() also resets it for the next call
     }
 
     private static Outcome refused(Problem p) {

@@ -10,31 +10,63 @@ import java.time.Duration;
 /** The gateway's meters. Tags are routes, kinds and outcomes: never users, tokens or keys. */
 public final class GatewayMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    // Routes are a fixed set and statuses few, so each meter is built once and looked up after (hot path).
-    private final java.util.concurrent.ConcurrentMap<String, Counter> requests = new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.concurrent.ConcurrentMap<String, Timer> latencies = new java.util.concurrent.ConcurrentHashMap<>();
+    // Routes are a fixed set and statuses few, so each meter is built once and found again without building a
+    // key or a lambda per request (the hot path).
+    private final java.util.concurrent.ConcurrentMap<String, RouteMeters> routes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentMap<String, Counter> counters = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A route's latency timer and its request counters by status (100-599). */
+    private final class RouteMeters {
+        final Timer latency;
+        final java.util.concurrent.atomic.AtomicReferenceArray<Counter> byStatus = new java.util.concurrent.atomic.AtomicReferenceArray<>(500);
+        final String route;
+
+        RouteMeters(String route) {
+            this.route = route;
+            this.latency = Timer.builder("vizgate.http.latency").tag("route", route).publishPercentiles(0.5, 0.99).register(registry);
+        }
+
+        Counter status(int status) {
+            var i = Math.floorMod(status - 100, 500);
+            var c = byStatus.get(i);
+            if (c == null) {
+                c = Counter.builder("vizgate.http.requests").tag("route", route).tag("status", Integer.toString(status)).register(registry);
+                byStatus.set(i, c); // register() answers the same counter to a racing thread
+            }
+            return c;
+        }
+    }
 
     public PrometheusMeterRegistry registry() {
         return registry;
     }
 
     public void request(String route, int status, Duration took) {
-        requests.computeIfAbsent(route + " " + status, k -> Counter.builder("vizgate.http.requests").tag("route", route)
-                .tag("status", Integer.toString(status)).register(registry)).increment();
-        latencies.computeIfAbsent(route, k -> Timer.builder("vizgate.http.latency").tag("route", route)
-                .publishPercentiles(0.5, 0.99).register(registry)).record(took);
+        var meters = routes.get(route);
+        if (meters == null) {
+            meters = routes.computeIfAbsent(route, RouteMeters::new);
+        }
+        meters.status(status).increment();
+        meters.latency.record(took);
     }
 
     public void tokenIssued(String kind) {
-        Counter.builder("vizgate.tokens.issued").tag("kind", kind).register(registry).increment();
+        counter("vizgate.tokens.issued", "kind", kind).increment();
+    }
+
+    /** A counter with one tag, found by its tag's value after the first time. */
+    private Counter counter(String name, String tag, String value) {
+        var c = counters.get(name + '\u0000' + value);
+        return c != null ? c : counters.computeIfAbsent(name + '\u0000' + value, k -> Counter.builder(name).tag(tag, value).register(registry));
     }
 
     public void upstream(String upstream, String outcome) {
-        Counter.builder("vizgate.upstream.calls").tag("upstream", upstream).tag("outcome", outcome).register(registry).increment();
+        counters.computeIfAbsent("upstream " + upstream + " " + outcome, k -> Counter.builder("vizgate.upstream.calls").tag("upstream", upstream)
+                .tag("outcome", outcome).register(registry)).increment();
     }
 
     public void sessionCache(String result) {
-        Counter.builder("vizgate.session.cache").tag("result", result).register(registry).increment();
+        counter("vizgate.session.cache", "result", result).increment();
     }
 
     /** A gauge of a store's size against its configured bound, for the in-memory stores. */

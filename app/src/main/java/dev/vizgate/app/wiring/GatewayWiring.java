@@ -152,7 +152,9 @@ public final class GatewayWiring {
                 if (!hex.matches("[0-9a-fA-F]{64}")) {
                     throw new ConfigError(path + ".sha256", "not 64 hex characters", "store the key's SHA-256 hex: printf %s \"$KEY\" | sha256sum");
                 }
-                apiKeys.add(CallerAuthentication.ApiKey.ofHex(k.name(), hex.toLowerCase(java.util.Locale.ROOT)));
+                var name = k.name();
+                apiKeys.add(TableauWiring.attempt(path + ".name", () -> CallerAuthentication.ApiKey.ofHex(name, hex.toLowerCase(java.util.Locale.ROOT)),
+                        "use a short name such as portal-backend"));
             }
         }
         if (c != null && c.assertions() != null) {

@@ -89,5 +89,7 @@ class PackagedJarIT {
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("serve exits on SIGTERM").isTrue();
         var err = Files.readString(errFile);
         assertThat(err).contains("vizgate.access", "POST /v1/tableau/token -> 200").doesNotContain(SECRET, API_KEY);
+        assertThat(err.lines().filter(l -> l.contains("POST /v1/tableau/token -> 200"))).as("one access line per request, not one per appender")
+                .hasSize(1);
     }
 }

@@ -60,6 +60,7 @@ class SecretCanariesTest {
     static void start() throws Exception {
         logs.start();
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
+        ((Logger) LoggerFactory.getLogger("vizgate.access")).addAppender(logs); // its own appender, not additive
         dir = Files.createTempDirectory("vizgate-canaries");
         var sf = KeyGeneration.generate(KeyGeneration.Kind.RSA, 2048, "canary", Duration.ofDays(1), Clock.systemUTC());
         KeyGeneration.writePrivateKey(sf, dir.resolve("sf-key.pem"), true);
@@ -94,6 +95,7 @@ class SecretCanariesTest {
         server.close();
         salesforce.close();
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
+        ((Logger) LoggerFactory.getLogger("vizgate.access")).detachAppender(logs);
     }
 
     static HttpResponse<String> call(String method, String path, String authorization, String body) throws Exception {
