@@ -16,8 +16,15 @@ public record Resilience(Duration connectTimeout, Duration requestTimeout, Durat
         Objects.requireNonNull(backoffBase, "backoffBase");
         Objects.requireNonNull(backoffMax, "backoffMax");
         Objects.requireNonNull(breakerOpenFor, "breakerOpenFor");
-        if (maxRetries < 0 || breakerFailures < 1 || breakerWindow < breakerFailures) {
-            throw new IllegalArgumentException("retries must be ≥ 0 and the breaker's failures ≤ its window");
+        if (maxRetries < 0) {
+            throw new IllegalArgumentException("max retries is " + maxRetries + "; it must be ≥ 0");
+        }
+        if (breakerFailures < 1 || breakerWindow < breakerFailures) {
+            throw new IllegalArgumentException("the breaker opens at " + breakerFailures + " failures of the last " + breakerWindow
+                    + " calls; it needs 1 ≤ failures ≤ calls");
+        }
+        if (breakerOpenFor.isNegative() || breakerOpenFor.isZero()) {
+            throw new IllegalArgumentException("the breaker must stay open for a positive time");
         }
         if (totalBudget.compareTo(requestTimeout) < 0) {
             throw new IllegalArgumentException("the total budget must allow at least one request");

@@ -54,7 +54,7 @@ public record VizgateConfig(Server server, Callers callers, Tableau tableau, Sal
 
     public record Salesforce(String tokenUrl, String audience, String consumerKey, String clientSecret, KeyRef privateKey,
                              String certificate, String flow, String sessionTtl, List<String> allowedHosts, String redirectUri,
-                             List<String> scopes, Timeouts timeouts) {
+                             List<String> scopes, Timeouts timeouts, Circuit circuit) {
         @Override
         public String toString() {
             return "Salesforce[" + tokenUrl + ", " + flow + "]";
@@ -63,6 +63,13 @@ public record VizgateConfig(Server server, Callers callers, Tableau tableau, Sal
 
     /** Limits for calls to Salesforce; every call, retries included, ends within total-budget. */
     public record Timeouts(String connect, String request, String totalBudget, Integer maxRetries) {
+    }
+
+    /**
+     * The circuit breaker in front of Salesforce: it opens when {@code failures} of the last {@code of-last} calls
+     * failed (I/O errors and 5xx), fails calls fast for {@code open-for}, then lets one trial call through.
+     */
+    public record Circuit(Integer failures, Integer ofLast, String openFor) {
     }
 
     /** memory (one node; bounded by max-sessions and max-jtis) or redis (many nodes; url, secret, timeout). */

@@ -100,18 +100,23 @@ public final class SalesforceWiring {
         return openSessions(new CaffeineSessionCache(clock), ids, clock);
     }
 
-    static Resilience resilience(VizgateConfig.Timeouts t) {
+    static Resilience resilience(VizgateConfig.Timeouts t, VizgateConfig.Circuit c) {
         var d = Resilience.defaults();
-        if (t == null) {
-            return d;
-        }
         var base = "salesforce.timeouts";
-        var connect = TableauWiring.duration(base + ".connect", t.connect(), d.connectTimeout());
-        var request = TableauWiring.duration(base + ".request", t.request(), d.requestTimeout());
-        var budget = TableauWiring.duration(base + ".total-budget", t.totalBudget(), d.totalBudget());
-        var retries = t.maxRetries() == null ? d.maxRetries() : t.maxRetries();
-        return TableauWiring.attempt(base, () -> new Resilience(connect, request, budget, retries, d.backoffBase(), d.backoffMax(),
+        var connect = t == null ? d.connectTimeout() : TableauWiring.duration(base + ".connect", t.connect(), d.connectTimeout());
+        var request = t == null ? d.requestTimeout() : TableauWiring.duration(base + ".request", t.request(), d.requestTimeout());
+        var budget = t == null ? d.totalBudget() : TableauWiring.duration(base + ".total-budget", t.totalBudget(), d.totalBudget());
+        var retries = t == null || t.maxRetries() == null ? d.maxRetries() : t.maxRetries();
+        var resilience = TableauWiring.attempt(base, () -> new Resilience(connect, request, budget, retries, d.backoffBase(), d.backoffMax(),
                 d.breakerFailures(), d.breakerWindow(), d.breakerOpenFor()), "keep total-budget ≥ request and max-retries ≥ 0");
+        if (c == null) {
+            return resilience;
+        }
+        var failures = c.failures() == null ? d.breakerFailures() : c.failures();
+        var ofLast = c.ofLast() == null ? Math.max(d.breakerWindow(), failures) : c.ofLast();
+        var openFor = TableauWiring.duration("salesforce.circuit.open-for", c.openFor(), d.breakerOpenFor());
+        return TableauWiring.attempt("salesforce.circuit", () -> new Resilience(connect, request, budget, retries, d.backoffBase(), d.backoffMax(),
+                failures, ofLast, openFor), "keep 1 ≤ failures ≤ of-last");
     }
 
     public static SalesforceWiring from(VizgateConfig config, ConfigFiles files) {
@@ -150,7 +155,7 @@ public final class SalesforceWiring {
             throw new ConfigError("salesforce.redirect-uri", "the web-server flow needs the callback URL registered on the app",
                     "set redirect-uri to https://<gateway>/v1/tableau-next/callback");
         }
-        var settings = new SalesforceSettings(tokenUrl, consumerKey, secret, redirect, ttl, hosts, resilience(s.timeouts()));
+        var settings = new SalesforceSettings(tokenUrl, consumerKey, secret, redirect, ttl, hosts, resilience(s.timeouts(), s.circuit()));
         var keys = ConfiguredKeySource.builder();
         Optional<BearerAssertionPolicy> policy = Optional.empty();
         Optional<KeyId> kid = Optional.empty();

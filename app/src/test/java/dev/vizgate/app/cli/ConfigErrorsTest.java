@@ -107,7 +107,21 @@ class ConfigErrorsTest {
                 arguments("bad port", "server: { port: 70000 }\n" + tableau + "callers:\n  api-keys: [ { name: a, sha256: \"" + "a".repeat(64) + "\" } ]\n",
                         "config error at server.port: port 70000 is out of range", "1-65535"),
                 arguments("bad body size", "server: { max-body: lots }\n" + tableau + "callers:\n  api-keys: [ { name: a, sha256: \"" + "a".repeat(64) + "\" } ]\n",
-                        "config error at server.max-body: 'lots' is not a size", "16k"));
+                        "config error at server.max-body: 'lots' is not a size", "16k"),
+                arguments("caller name with a line break", tableau + "callers:\n  api-keys: [ { name: \"a\\nforged line\", sha256: \"" + "a".repeat(64) + "\" } ]\n",
+                        "config error at callers.api-keys[0].name: a caller name is 1-100 characters without control characters", "portal-backend"),
+                arguments("circuit failures beyond its window", tableau + salesforce("circuit: { failures: 12, of-last: 10 }"),
+                        "config error at salesforce.circuit: the breaker opens at 12 failures of the last 10 calls", "failures ≤ of-last"),
+                arguments("circuit open for no time", tableau + salesforce("circuit: { open-for: 0s }"),
+                        "config error at salesforce.circuit: the breaker must stay open for a positive time", "failures ≤ of-last"),
+                arguments("circuit open-for not a duration", tableau + salesforce("circuit: { open-for: a while }"),
+                        "config error at salesforce.circuit.open-for: 'a while' is not a duration", "30s"));
+    }
+
+    static String salesforce(String extra) {
+        return "callers:\n  api-keys: [ { name: a, sha256: \"" + "a".repeat(64) + "\" } ]\n"
+                + "salesforce:\n  token-url: https://login.salesforce.com\n  audience: https://login.salesforce.com\n  consumer-key: \"3MVG9k\"\n"
+                + "  private-key: \"file:keys/missing.pem\"\n  " + extra + "\n";
     }
 
     @ParameterizedTest(name = "{0}")

@@ -49,6 +49,7 @@ class SalesforceFaultsTest {
                   consumer-key: "3MVG9f"
                   private-key: "file:sf.pem"
                   timeouts: { connect: 500ms, request: 1s, total-budget: 3s, max-retries: 1 }
+                  circuit: { failures: 5, of-last: 10, open-for: 1s }
                 """.formatted(sha, salesforce.baseUrl()));
         config = dir.resolve("vizgate.yaml");
     }
@@ -88,6 +89,28 @@ class SalesforceFaultsTest {
         var r = frontdoor();
         assertThat(r.body()).contains("circuit open");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(500));
+    }
+
+    @org.junit.jupiter.api.Test
+    void givenAnOpenCircuitAndAHealedSalesforce_afterOpenFor_theTrialCallCloses_andFrontdoorsFlowAgain() throws Exception {
+        salesforce.fault(Fault.SERVER_ERROR);
+        for (int i = 0; i < 3; i++) {
+            frontdoor();
+        }
+        salesforce.fault(Fault.NONE);
+        var opened = System.nanoTime();
+        assertThat(frontdoor().body()).as("still open though Salesforce is healthy again").contains("circuit open");
+        assertThat(readiness()).as("readiness reports the open circuit").isEqualTo(503);
+        // open-for is 1 s in this config: after it, one trial call goes through, succeeds, and closes the circuit
+        Thread.sleep(Math.max(0, Duration.ofMillis(1200).minusNanos(System.nanoTime() - opened).toMillis()));
+        var trial = frontdoor();
+        assertThat(trial.statusCode()).as(trial.body()).isEqualTo(200);
+        assertThat(frontdoor().statusCode()).isEqualTo(200);
+        assertThat(readiness()).isEqualTo(200);
+    }
+
+    int readiness() throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/readyz")).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     @ParameterizedTest
