@@ -3,7 +3,7 @@
 # which attributes the HS256 issue path to its steps), then the gateway load script, and writes
 # benchmarks/results/latest.md: every figure, its ratio to its floor, the targets, the machine, the JDK, the date.
 # FORKS, WARMUPS and ITERATIONS tune JMH (defaults 2, 3, 5 one-second rounds); LOAD=0 skips the load part;
-# DURATION, LATENCY_MS and SOAK pass through to load.sh (SOAK=600 for the 10-minute soak).
+# DURATION, ROUNDS, PROFILE, LATENCY_MS and SOAK pass through to load.sh (SOAK=600 for the 10-minute soak).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -q install -DskipTests
