@@ -42,23 +42,26 @@ public final class ProfileSummary {
             new Part("response write (socket)", 1, "Response.write", "ChannelResponse.write"),
             new Part("socket writes, all", 0, "SocketDispatcher.write", "SocketDispatcher.writev", "IOUtil.write"));
 
-    public static void main(String[] args) throws IOException {
-        var stacks = new ArrayList<String>();
-        var counts = new ArrayList<Long>();
-        long total = 0;
-        for (var line : Files.readAllLines(Path.of(args[0]))) {
-            var space = line.lastIndexOf(' ');
-            if (space < 0) {
-                continue;
+    /** One profiled run: its column label, its stacks and their sample counts, the requests it served. */
+    record Run(String label, List<String> stacks, List<Long> counts, long total, long requests) {
+        static Run read(String label, Path file, long requests) throws IOException {
+            var stacks = new ArrayList<String>();
+            var counts = new ArrayList<Long>();
+            long total = 0;
+            for (var line : Files.readAllLines(file)) {
+                var space = line.lastIndexOf(' ');
+                if (space < 0) {
+                    continue;
+                }
+                var n = Long.parseLong(line.substring(space + 1).trim());
+                stacks.add(line.substring(0, space).replace('/', '.'));
+                counts.add(n);
+                total += n;
             }
-            var n = Long.parseLong(line.substring(space + 1).trim());
-            stacks.add(line.substring(0, space).replace('/', '.'));
-            counts.add(n);
-            total += n;
+            return new Run(label, stacks, counts, total, requests);
         }
-        var requests = args.length > 1 ? Long.parseLong(args[1]) : 0;
-        var out = new StringBuilder("| part of the gateway's CPU | share of samples |\n|---|---:|\n");
-        for (var part : PARTS) {
+
+        long samplesIn(Part part) {
             long in = 0;
             for (int i = 0; i < stacks.size(); i++) {
                 var stack = stacks.get(i);
@@ -66,11 +69,70 @@ public final class ProfileSummary {
                     in += counts.get(i);
                 }
             }
-            out.append(String.format(Locale.ROOT, "| %s%s | %.1f%% |%n", "&nbsp;&nbsp;&nbsp;&nbsp;".repeat(part.indent()), part.label(),
-                    total == 0 ? 0.0 : 100.0 * in / total));
+            return in;
         }
-        out.append(String.format(Locale.ROOT, "%n%d CPU samples (1 ms of CPU each) over %d requests: %.1f µs of gateway CPU per request.%n",
-                total, requests, requests == 0 ? 0.0 : 1000.0 * total / requests));
-        System.out.print(out);
+
+        /** Microseconds of CPU per request: each sample is 1 ms of CPU. */
+        double micros(long samples) {
+            return requests == 0 ? 0.0 : 1000.0 * samples / requests;
+        }
+    }
+
+    /**
+     * Arguments: label, collapsed file, requests served — once per profiled run. With two runs (the floor, then the
+     * token route) the table shows each part's CPU per request for both and what the second pays beyond the first,
+     * which is what the ratio of their requests/s is made of.
+     */
+    public static void main(String[] args) throws IOException {
+        var runs = new ArrayList<Run>();
+        for (int i = 0; i + 2 < args.length; i += 3) {
+            runs.add(Run.read(args[i], Path.of(args[i + 1]), Long.parseLong(args[i + 2])));
+        }
+        if (runs.isEmpty()) {
+            throw new IllegalArgumentException("usage: ProfileSummary label collapsed-file requests [label collapsed-file requests]");
+        }
+        System.out.print(table(runs));
+    }
+
+    static String table(List<Run> runs) {
+        var out = new StringBuilder("| part of the gateway's CPU |");
+        var rule = new StringBuilder("|---|");
+        for (var run : runs) {
+            out.append(' ').append(run.label()).append(" µs/request | share |");
+            rule.append("---:|---:|");
+        }
+        var diff = runs.size() == 2;
+        if (diff) {
+            out.append(" difference µs |");
+            rule.append("---:|");
+        }
+        out.append('\n').append(rule).append('\n');
+        var all = new Part("all gateway CPU", 0, "");
+        for (var part : concat(all, PARTS)) {
+            out.append("| ").append("&nbsp;&nbsp;&nbsp;&nbsp;".repeat(part.indent())).append(part.label()).append(" |");
+            var micros = new double[runs.size()];
+            for (int r = 0; r < runs.size(); r++) {
+                var run = runs.get(r);
+                var in = part == all ? run.total() : run.samplesIn(part);
+                micros[r] = run.micros(in);
+                out.append(String.format(Locale.ROOT, " %.1f | %.1f%% |", micros[r], run.total() == 0 ? 0.0 : 100.0 * in / run.total()));
+            }
+            if (diff) {
+                out.append(String.format(Locale.ROOT, " %+.1f |", micros[1] - micros[0]));
+            }
+            out.append('\n');
+        }
+        out.append('\n');
+        for (var run : runs) {
+            out.append(String.format(Locale.ROOT, "%s: %d CPU samples (1 ms of CPU each) over %d requests.%n", run.label(), run.total(), run.requests()));
+        }
+        return out.toString();
+    }
+
+    private static List<Part> concat(Part first, List<Part> rest) {
+        var all = new ArrayList<Part>();
+        all.add(first);
+        all.addAll(rest);
+        return all;
     }
 }

@@ -25,11 +25,22 @@ import dev.vizgate.domain.model.SalesforceSession;
 import dev.vizgate.domain.policy.HostDecision;
 import dev.vizgate.domain.port.SalesforceAuthorization;
 
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.ParseException;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.TimeValue;
+
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,45 +50,54 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Salesforce's OAuth endpoints over the JDK HttpClient (salesforce.md §1–§4). Redirects are never followed;
+ * Salesforce's OAuth endpoints (salesforce.md §1–§4) over Apache HttpClient 5 classic: blocking I/O on the calling
+ * thread from a connection pool. The JDK HttpClient hands every answer between its selector, its executor and the
+ * caller, which cost ~0.9 ms p50 per call over a bare socket on the load machine against ~0.4 ms for this client
+ * (benchmarks/results/latest.md, "the upstream client"); the frontdoor route makes one such call per request.
+ * Redirects are never followed and nothing is retried by the client itself (Failsafe owns retries);
  * {@code instance_url} is checked against the host policy before any access token is sent to it, and
  * {@code frontdoor_uri} before it is returned. Nothing here logs, and no failure text carries a token.
  */
-public final class SalesforceOAuthClient implements SalesforceAuthorization {
+public final class SalesforceOAuthClient implements SalesforceAuthorization, AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
     /** Failsafe uses the configured backoff when the delay function answers a negative duration. */
     private static final Duration NO_DELAY_HINT = Duration.ofMillis(-1);
     private static final double JITTER = 0.25;
+    /** Salesforce's OAuth answers are a few kB; an upstream that sends more is cut off here, not buffered whole. */
+    static final int MAX_ANSWER_CHARS = 256 * 1024;
+    /** Pooled connections per Salesforce host (the login host and the org's instance): Jetty's request threads at most. */
+    static final int MAX_CONNECTIONS_PER_HOST = 200;
+    private static final ContentType FORM = ContentType.create("application/x-www-form-urlencoded");
 
     private final SalesforceSettings settings;
-    private final HttpClient http;
+    private final CloseableHttpClient http;
     private final Clock clock;
-    private final FailsafeExecutor<HttpResponse<String>> tokenCalls;
-    private final FailsafeExecutor<HttpResponse<String>> singleCalls;
-    private final CircuitBreaker<HttpResponse<String>> breaker;
+    private final FailsafeExecutor<Answer> tokenCalls;
+    private final FailsafeExecutor<Answer> singleCalls;
+    private final CircuitBreaker<Answer> breaker;
 
     public SalesforceOAuthClient(SalesforceSettings settings, Clock clock) {
-        this(settings, HttpClient.newBuilder().connectTimeout(settings.resilience().connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build(), clock);
+        this(settings, pooledClient(settings.resilience()), clock);
     }
 
-    public SalesforceOAuthClient(SalesforceSettings settings, HttpClient http, Clock clock) {
+    /** With a client of the embedder's own (a proxy, a TLS context); it should not follow redirects or retry. */
+    public SalesforceOAuthClient(SalesforceSettings settings, CloseableHttpClient http, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.http = Objects.requireNonNull(http, "http");
         this.clock = Objects.requireNonNull(clock, "clock");
         var r = settings.resilience();
-        this.breaker = CircuitBreaker.<HttpResponse<String>>builder()
+        this.breaker = CircuitBreaker.<Answer>builder()
                 .handle(IOException.class)
-                .handleResultIf(resp -> resp.statusCode() >= 500)
+                .handleResultIf(resp -> resp.status() >= 500)
                 .withFailureThreshold(r.breakerFailures(), r.breakerWindow())
                 .withDelay(r.breakerOpenFor())
                 .withSuccessThreshold(1)
                 .build();
-        var retry = RetryPolicy.<HttpResponse<String>>builder()
+        var retry = RetryPolicy.<Answer>builder()
                 .handle(IOException.class)
-                .handleResultIf(resp -> resp.statusCode() >= 500 || resp.statusCode() == 429)
-                .abortIf(resp -> resp != null && resp.statusCode() == 429 && retryAfter(resp).filter(d -> d.compareTo(r.totalBudget()) >= 0).isPresent())
+                .handleResultIf(resp -> resp.status() >= 500 || resp.status() == 429)
+                .abortIf(resp -> resp != null && resp.status() == 429 && retryAfter(resp).filter(d -> d.compareTo(r.totalBudget()) >= 0).isPresent())
                 .abortOn(CircuitBreakerOpenException.class)
                 .withMaxRetries(r.maxRetries())
                 .withBackoff(r.backoffBase(), r.backoffMax())
@@ -85,9 +105,44 @@ public final class SalesforceOAuthClient implements SalesforceAuthorization {
                 .withDelayFn(ctx -> ctx.getLastResult() == null ? NO_DELAY_HINT
                         : retryAfter(ctx.getLastResult()).map(SalesforceOAuthClient::atLeastAfterJitter).orElse(NO_DELAY_HINT))
                 .build();
-        var budget = Timeout.<HttpResponse<String>>builder(r.totalBudget()).withInterrupt().build();
+        var budget = Timeout.<Answer>builder(r.totalBudget()).withInterrupt().build();
         this.tokenCalls = Failsafe.with(budget).compose(retry).compose(breaker);
         this.singleCalls = Failsafe.with(budget).compose(breaker);
+    }
+
+    /**
+     * The default client: system TLS and proxy settings (javax.net.ssl.*, https.proxyHost), as the JDK client had;
+     * connect and read timeouts from the resilience settings; no redirects, no retries, no cookies, no compression.
+     * A pooled connection idle for over a second is checked before reuse, since singleaccess is never retried.
+     */
+    static CloseableHttpClient pooledClient(Resilience r) {
+        var connect = org.apache.hc.core5.util.Timeout.of(r.connectTimeout());
+        var read = org.apache.hc.core5.util.Timeout.of(r.requestTimeout());
+        var pool = PoolingHttpClientConnectionManagerBuilder.create()
+                .useSystemProperties()
+                .setMaxConnPerRoute(MAX_CONNECTIONS_PER_HOST)
+                .setMaxConnTotal(2 * MAX_CONNECTIONS_PER_HOST)
+                .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(connect).setSocketTimeout(read)
+                        .setValidateAfterInactivity(TimeValue.ofSeconds(1)).build())
+                .build();
+        return HttpClients.custom()
+                .useSystemProperties()
+                .setConnectionManager(pool)
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(read).setConnectionRequestTimeout(read)
+                        .setRedirectsEnabled(false).build())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .disableContentCompression()
+                .setUserAgent("Vizgate")
+                .build();
+    }
+
+    /** Closes the pooled connections; calls after this fail as unavailable. */
+    @Override
+    public void close() {
+        http.close(CloseMode.GRACEFUL);
     }
 
     /** Whether the breaker lets calls through; for readiness reports. */
@@ -126,8 +181,8 @@ public final class SalesforceOAuthClient implements SalesforceAuthorization {
         return session(((Call.Answered) response).response(), grant);
     }
 
-    private ExchangeOutcome session(HttpResponse<String> response, Grant grant) {
-        var status = response.statusCode();
+    private ExchangeOutcome session(Answer response, Grant grant) {
+        var status = response.status();
         var body = object(response.body());
         if (status != 200) {
             return new ExchangeOutcome.Failed(failure(status, body, "the token endpoint"));
@@ -174,7 +229,7 @@ public final class SalesforceOAuthClient implements SalesforceAuthorization {
             return new FrontdoorOutcome.Failed(f.failure());
         }
         var r = ((Call.Answered) response).response();
-        var status = r.statusCode();
+        var status = r.status();
         if (status == 200) {
             var uri = object(r.body()).flatMap(j -> text(j, "frontdoor_uri"));
             if (uri.isEmpty()) {
@@ -213,30 +268,74 @@ public final class SalesforceOAuthClient implements SalesforceAuthorization {
             return new RevokeOutcome.Failed(f.failure());
         }
         var r = ((Call.Answered) response).response();
-        return r.statusCode() == 200 ? RevokeOutcome.REVOKED : new RevokeOutcome.Failed(failure(r.statusCode(), object(r.body()), "revoke"));
+        return r.status() == 200 ? RevokeOutcome.REVOKED : new RevokeOutcome.Failed(failure(r.status(), object(r.body()), "revoke"));
     }
 
-    private HttpRequest post(URI uri, Map<String, String> form, Optional<AccessToken> bearer) {
-        var b = HttpRequest.newBuilder(uri)
-                .timeout(settings.resilience().requestTimeout())
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(AuthorizeUrl.form(form)));
-        bearer.ifPresent(t -> b.header("Authorization", "Bearer " + t.value()));
-        return b.build();
+    /** What Salesforce answered, read whole (up to {@link #MAX_ANSWER_CHARS}) before the connection goes back to the pool. */
+    record Answer(int status, String body, Optional<String> retryAfter) {
+        static Answer of(ClassicHttpResponse response) throws IOException {
+            var entity = response.getEntity();
+            String body;
+            try {
+                body = entity == null ? "" : EntityUtils.toString(entity, StandardCharsets.UTF_8, MAX_ANSWER_CHARS);
+            } catch (ParseException e) {
+                body = "";
+            }
+            var retryAfter = response.getFirstHeader("Retry-After");
+            return new Answer(response.getCode(), body, Optional.ofNullable(retryAfter).map(h -> h.getValue()));
+        }
+
+        @Override
+        public String toString() {
+            return "Answer[status=" + status + "]"; // the body may hold an access token
+        }
+    }
+
+    /** A new request per attempt: Apache requests are single-use once cancelled. */
+    private static final class Post {
+        private final URI uri;
+        private final byte[] form;
+        private final Optional<AccessToken> bearer;
+
+        Post(URI uri, Map<String, String> form, Optional<AccessToken> bearer) {
+            this.uri = uri;
+            this.form = AuthorizeUrl.form(form).getBytes(StandardCharsets.US_ASCII);
+            this.bearer = bearer;
+        }
+
+        HttpPost request() {
+            var post = new HttpPost(uri);
+            post.setHeader("Accept", "application/json");
+            bearer.ifPresent(t -> post.setHeader("Authorization", "Bearer " + t.value()));
+            post.setEntity(new ByteArrayEntity(form, FORM));
+            return post;
+        }
+
+        String host() {
+            return uri.getHost();
+        }
+    }
+
+    private Post post(URI uri, Map<String, String> form, Optional<AccessToken> bearer) {
+        return new Post(uri, form, bearer);
     }
 
     private sealed interface Call {
-        record Answered(HttpResponse<String> response) implements Call {
+        record Answered(Answer response) implements Call {
         }
 
         record Failed(SalesforceFailure failure) implements Call {
         }
     }
 
-    private Call call(FailsafeExecutor<HttpResponse<String>> executor, HttpRequest request) {
+    private Call call(FailsafeExecutor<Answer> executor, Post post) {
         try {
-            var response = executor.get(() -> http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+            var response = executor.get(ctx -> {
+                var request = post.request();
+                // The budget's timeout cancels the attempt: aborting closes its socket, which ends a blocked read at once.
+                ctx.onCancel(request::cancel);
+                return http.execute(request, Answer::of);
+            });
             return new Call.Answered(response);
         } catch (CircuitBreakerOpenException e) {
             return new Call.Failed(SalesforceFailure.of(Kind.UNAVAILABLE, "Salesforce failed repeatedly; calls are paused for "
@@ -248,18 +347,18 @@ public final class SalesforceOAuthClient implements SalesforceAuthorization {
             if (e.getCause() instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            return new Call.Failed(SalesforceFailure.of(Kind.UNAVAILABLE, "Salesforce could not be reached at " + request.uri().getHost()
+            return new Call.Failed(SalesforceFailure.of(Kind.UNAVAILABLE, "Salesforce could not be reached at " + post.host()
                     + " (" + plainWords(e.getCause()) + ")"));
         } catch (RuntimeException e) {
             // Whatever the HTTP stack threw, the caller gets a typed outcome, never an exception.
-            return new Call.Failed(SalesforceFailure.of(Kind.UNAVAILABLE, "calling Salesforce at " + request.uri().getHost()
+            return new Call.Failed(SalesforceFailure.of(Kind.UNAVAILABLE, "calling Salesforce at " + post.host()
                     + " failed (" + plainWords(e) + ")"));
         }
     }
 
     /** What went wrong on the wire, in words a client can act on (never a Java class name). */
     static String plainWords(Throwable t) {
-        if (t instanceof java.net.http.HttpTimeoutException) {
+        if (t instanceof java.net.SocketTimeoutException || t instanceof org.apache.hc.client5.http.ConnectTimeoutException) {
             return "timed out";
         }
         if (t instanceof java.net.ConnectException) {
@@ -301,8 +400,8 @@ public final class SalesforceOAuthClient implements SalesforceAuthorization {
         return Duration.ofMillis((long) Math.ceil(retryAfter.toMillis() / (1 - JITTER)));
     }
 
-    private static Optional<Duration> retryAfter(HttpResponse<String> response) {
-        return response.headers().firstValue("Retry-After").flatMap(v -> {
+    private static Optional<Duration> retryAfter(Answer response) {
+        return response.retryAfter().flatMap(v -> {
             try {
                 return Optional.of(Duration.ofSeconds(Long.parseLong(v.strip())));
             } catch (NumberFormatException e) {

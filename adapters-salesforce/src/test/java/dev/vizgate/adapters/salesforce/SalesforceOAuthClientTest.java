@@ -247,6 +247,38 @@ class SalesforceOAuthClientTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(fast().totalBudget().plusMillis(500));
     }
 
+    /**
+     * Each chunk arrives inside the 700 ms read timeout, so only the total budget can end this answer: the budget's
+     * timeout must abort the blocked read, not wait for the last chunk 6 s later.
+     */
+    @Test
+    void givenAnswerDrippingPastTheBudget_singleaccess_isCutOffAtTheBudget() {
+        salesforce.stubFor(post(urlEqualTo("/services/oauth2/singleaccess")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"frontdoor_uri\":\"" + salesforce.baseUrl() + "/secur/frontdoor.jsp?otp=x\"," + " ".repeat(2000) + "\"x\":1}")
+                .withChunkedDribbleDelay(30, 6000)));
+        var started = System.nanoTime();
+        var failure = ((FrontdoorOutcome.Failed) client.frontdoor(session(), Optional.empty())).failure();
+        var took = Duration.ofNanos(System.nanoTime() - started);
+        assertThat(failure.kind()).isEqualTo(Kind.UNAVAILABLE);
+        assertThat(failure.detail()).contains("did not answer within 2500 ms");
+        assertThat(took).isGreaterThanOrEqualTo(fast().totalBudget()).isLessThan(fast().totalBudget().plusMillis(1000));
+    }
+
+    @Test
+    void givenAnswerBeyondTheSizeCap_exchange_failsAsMalformed() {
+        tokenAnswers(200, success(salesforce.baseUrl()).replace("{", "{\"padding\":\"" + "x".repeat(SalesforceOAuthClient.MAX_ANSWER_CHARS) + "\","));
+        assertThat(((ExchangeOutcome.Failed) client.exchange(new Grant.JwtBearer(assertion()))).failure().kind()).isEqualTo(Kind.MALFORMED_RESPONSE);
+    }
+
+    @Test
+    void givenClosedClient_exchange_failsAsUnavailableRatherThanThrowing() {
+        tokenAnswers(200, success(salesforce.baseUrl()));
+        client.close();
+        var failure = ((ExchangeOutcome.Failed) client.exchange(new Grant.JwtBearer(assertion()))).failure();
+        assertThat(failure.kind()).isEqualTo(Kind.UNAVAILABLE);
+    }
+
     @Test
     void givenConnectionReset_exchange_retriesThenFailsAsUnavailable() {
         salesforce.stubFor(post(urlEqualTo(TOKEN)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
