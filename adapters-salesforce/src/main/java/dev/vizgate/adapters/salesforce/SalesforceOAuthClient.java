@@ -33,6 +33,7 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.ParseException;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
@@ -129,7 +130,7 @@ public final class SalesforceOAuthClient implements SalesforceAuthorization, Aut
                 .useSystemProperties()
                 .setConnectionManager(pool)
                 .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(read).setConnectionRequestTimeout(read)
-                        .setRedirectsEnabled(false).build())
+                        .build())
                 .disableRedirectHandling()
                 .disableAutomaticRetries()
                 .disableCookieManagement()
@@ -174,7 +175,7 @@ public final class SalesforceOAuthClient implements SalesforceAuthorization, Aut
             form.put("client_id", settings.consumerKey().value());
             settings.clientSecret().ifPresent(s -> form.put("client_secret", s));
         }
-        var response = call(tokenCalls, post(settings.endpoint("/services/oauth2/token"), form, Optional.empty()));
+        var response = call(tokenCalls, new Post(settings.endpoint("/services/oauth2/token"), form, Optional.empty()));
         if (response instanceof Call.Failed f) {
             return new ExchangeOutcome.Failed(f.failure());
         }
@@ -224,7 +225,7 @@ public final class SalesforceOAuthClient implements SalesforceAuthorization, Aut
         }
         var form = new LinkedHashMap<String, String>();
         redirectPath.ifPresent(p -> form.put("redirect_uri", p));
-        var response = call(singleCalls, post(session.instanceUrl().resolve("/services/oauth2/singleaccess"), form, Optional.of(session.accessToken())));
+        var response = call(singleCalls, new Post(session.instanceUrl().resolve("/services/oauth2/singleaccess"), form, Optional.of(session.accessToken())));
         if (response instanceof Call.Failed f) {
             return new FrontdoorOutcome.Failed(f.failure());
         }
@@ -263,7 +264,7 @@ public final class SalesforceOAuthClient implements SalesforceAuthorization, Aut
     @Override
     public RevokeOutcome revoke(SalesforceSession session) {
         var token = session.refreshToken().map(RefreshToken::value).orElse(session.accessToken().value());
-        var response = call(singleCalls, post(settings.endpoint("/services/oauth2/revoke"), Map.of("token", token), Optional.empty()));
+        var response = call(singleCalls, new Post(settings.endpoint("/services/oauth2/revoke"), Map.of("token", token), Optional.empty()));
         if (response instanceof Call.Failed f) {
             return new RevokeOutcome.Failed(f.failure());
         }
@@ -282,7 +283,7 @@ public final class SalesforceOAuthClient implements SalesforceAuthorization, Aut
                 body = "";
             }
             var retryAfter = response.getFirstHeader("Retry-After");
-            return new Answer(response.getCode(), body, Optional.ofNullable(retryAfter).map(h -> h.getValue()));
+            return new Answer(response.getCode(), body, Optional.ofNullable(retryAfter).map(Header::getValue));
         }
 
         @Override
@@ -314,10 +315,6 @@ public final class SalesforceOAuthClient implements SalesforceAuthorization, Aut
         String host() {
             return uri.getHost();
         }
-    }
-
-    private Post post(URI uri, Map<String, String> form, Optional<AccessToken> bearer) {
-        return new Post(uri, form, bearer);
     }
 
     private sealed interface Call {
