@@ -146,22 +146,22 @@ if [ "${PROFILE:-1}" != 0 ] && ls benchmarks/target/lib/async-profiler-*.jar >/d
   mkdir -p "$work/ap" && (cd "$work/ap" && jar xf "$jar" linux-x64/libasyncProfiler.so) || true
   lib="$work/ap/linux-x64/libasyncProfiler.so"
   agent() { jcmd "$gw" JVMTI.agent_load "$lib" "\"$1\"" 2>&1 | grep -q 'return code: 0'; }
-  if [ -f "$lib" ] && { agent "start,event=cpu,interval=1ms" || agent "start,event=itimer,interval=1ms"; }; then
-    out=$(wrk -t2 -c64 -d"$DURATION"s -s "$token_lua" "$token")
-    agent "stop,file=$results/profile-token.collapsed,collapsed" || true
-    token_served=$(awk '/requests in/ { print $1 }' <<<"$out")
-    # The floor the same way, so the table can say what the token route pays beyond it, part by part.
-    if agent "start,event=cpu,interval=1ms" || agent "start,event=itimer,interval=1ms"; then
-      out=$(wrk -t2 -c64 -d"$DURATION"s "$healthz")
-      agent "stop,file=$results/profile-healthz.collapsed,collapsed" || true
-      healthz_served=$(awk '/requests in/ { print $1 }' <<<"$out")
-    fi
-    if [ -s "$results/profile-token.collapsed" ] && [ -s "$results/profile-healthz.collapsed" ]; then
-      profile_md=$(java -cp "$cp" dev.vizgate.benchmarks.ProfileSummary "floor" "$results/profile-healthz.collapsed" "$healthz_served" \
-        "token" "$results/profile-token.collapsed" "$token_served")
-    elif [ -s "$results/profile-token.collapsed" ]; then
-      profile_md=$(java -cp "$cp" dev.vizgate.benchmarks.ProfileSummary "token" "$results/profile-token.collapsed" "$token_served")
-    fi
+  profiled() { # name url [script]: one maximum run under the profiler; prints the requests it served
+    rm -f "$results/profile-$1.collapsed"
+    { agent "start,event=cpu,interval=1ms" || agent "start,event=itimer,interval=1ms"; } || return 0
+    local out
+    out=$(wrk -t2 -c64 -d"$DURATION"s ${3:+-s "$3"} "$2")
+    agent "stop,file=$results/profile-$1.collapsed,collapsed" || true
+    if [ -s "$results/profile-$1.collapsed" ]; then awk '/requests in/ { print $1 }' <<<"$out"; fi
+  }
+  if [ -f "$lib" ]; then
+    # The floor the same way as the token route, so the table can say what the token route pays beyond it, part by part.
+    token_served=$(profiled token "$token" "$token_lua")
+    healthz_served=$(profiled healthz "$healthz")
+    runs=()
+    [ -z "$healthz_served" ] || runs+=(floor "$results/profile-healthz.collapsed" "$healthz_served")
+    [ -z "$token_served" ] || runs+=(token "$results/profile-token.collapsed" "$token_served")
+    [ ${#runs[@]} = 0 ] || profile_md=$(java -cp "$cp" dev.vizgate.benchmarks.ProfileSummary "${runs[@]}")
   fi
 fi
 paced healthz-half healthz-max 128 "$healthz" GET ''

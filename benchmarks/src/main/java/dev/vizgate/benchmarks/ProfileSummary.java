@@ -107,13 +107,13 @@ public final class ProfileSummary {
             rule.append("---:|");
         }
         out.append('\n').append(rule).append('\n');
-        var all = new Part("all gateway CPU", 0, "");
-        for (var part : concat(all, PARTS)) {
+        // The empty frame text is in every stack: the first row is the whole process.
+        for (var part : concat(new Part("all gateway CPU", 0, ""), PARTS)) {
             out.append("| ").append("&nbsp;&nbsp;&nbsp;&nbsp;".repeat(part.indent())).append(part.label()).append(" |");
             var micros = new double[runs.size()];
             for (int r = 0; r < runs.size(); r++) {
                 var run = runs.get(r);
-                var in = part == all ? run.total() : run.samplesIn(part);
+                var in = run.samplesIn(part);
                 micros[r] = run.micros(in);
                 out.append(String.format(Locale.ROOT, " %.1f | %.1f%% |", micros[r], run.total() == 0 ? 0.0 : 100.0 * in / run.total()));
             }

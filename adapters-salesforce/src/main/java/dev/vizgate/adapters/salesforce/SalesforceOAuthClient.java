@@ -251,7 +251,7 @@ public final class SalesforceOAuthClient implements SalesforceAuthorization, Aut
         if (status == 401) {
             return new FrontdoorOutcome.SessionRejected(401, errorCode(r.body()).orElse("INVALID_SESSION_ID"));
         }
-        if (status == 403 && r.body() != null && r.body().contains("Bad_OAuth_Token")) {
+        if (status == 403 && r.body().contains("Bad_OAuth_Token")) {
             return new FrontdoorOutcome.SessionRejected(403, "Bad_OAuth_Token");
         }
         if (status == 403) {
@@ -274,6 +274,11 @@ public final class SalesforceOAuthClient implements SalesforceAuthorization, Aut
 
     /** What Salesforce answered, read whole (up to {@link #MAX_ANSWER_CHARS}) before the connection goes back to the pool. */
     record Answer(int status, String body, Optional<String> retryAfter) {
+        Answer {
+            Objects.requireNonNull(body, "body"); // an answer without one reads as ""
+            Objects.requireNonNull(retryAfter, "retryAfter");
+        }
+
         static Answer of(ClassicHttpResponse response) throws IOException {
             var entity = response.getEntity();
             String body;
@@ -408,9 +413,6 @@ public final class SalesforceOAuthClient implements SalesforceAuthorization, Aut
     }
 
     private static Optional<String> errorCode(String body) {
-        if (body == null) {
-            return Optional.empty();
-        }
         try {
             var node = JSON.readTree(body);
             var first = node != null && node.isArray() && node.size() > 0 ? node.get(0) : node;
@@ -421,7 +423,7 @@ public final class SalesforceOAuthClient implements SalesforceAuthorization, Aut
     }
 
     private static Optional<JsonNode> object(String body) {
-        if (body == null || body.isBlank()) {
+        if (body.isBlank()) {
             return Optional.empty();
         }
         try {
