@@ -25,7 +25,6 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
-import java.security.interfaces.RSAKey;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -36,7 +35,7 @@ import java.util.Optional;
  * which is the PKCS#1 trouble Salesforce users hit (salesforce.md §1).
  */
 public final class PemKeys {
-    public static final int MIN_RSA_BITS = 2048;
+    public static final int MIN_RSA_BITS = KeyStrength.MIN_RSA_BITS;
     /** An instance, not registered globally: embedding platforms keep their provider list as it is. */
     private static final java.security.Provider BC = new org.bouncycastle.jce.provider.BouncyCastleProvider();
     private static final JcaPEMKeyConverter KEYS = new JcaPEMKeyConverter();
@@ -86,10 +85,10 @@ public final class PemKeys {
         var object = read(input);
         try {
             if (object instanceof SubjectPublicKeyInfo info) {
-                return KEYS.getPublicKey(info);
+                return strong(input, KEYS.getPublicKey(info));
             }
             if (object instanceof X509CertificateHolder holder) {
-                return certificate(holder, input).getPublicKey();
+                return strong(input, certificate(holder, input).getPublicKey());
             }
             if (object instanceof PEMKeyPair || object instanceof PrivateKeyInfo || object instanceof PEMEncryptedKeyPair
                     || object instanceof PKCS8EncryptedPrivateKeyInfo) {
@@ -100,6 +99,11 @@ public final class PemKeys {
         } catch (PEMException e) {
             throw new KeyMaterialException(Problem.MALFORMED, input.name(), "is not a usable public key", "export it as PEM (BEGIN PUBLIC KEY)");
         }
+    }
+
+    private static PublicKey strong(KeyInput input, PublicKey key) {
+        checkStrength(input, key);
+        return key;
     }
 
     public static X509Certificate certificate(KeyInput input) {
@@ -120,10 +124,7 @@ public final class PemKeys {
     }
 
     static void checkStrength(KeyInput input, java.security.Key key) {
-        if (key instanceof RSAKey rsa && rsa.getModulus().bitLength() < MIN_RSA_BITS) {
-            throw new KeyMaterialException(Problem.WEAK_KEY, input.name(), "is an RSA key of " + rsa.getModulus().bitLength()
-                    + " bits; at least " + MIN_RSA_BITS + " are required", "generate a new key: vizgate keys init --bits 2048");
-        }
+        KeyStrength.check(input.name(), key);
     }
 
     private static char[] needPassword(KeyInput input, Optional<char[]> password) {

@@ -72,6 +72,8 @@ public final class Pkcs11Keys {
                 throw new KeyMaterialException(Problem.NOT_A_PRIVATE_KEY, source, "is not a private key", "choose the alias of a private key");
             }
             var cert = store.getCertificate(alias);
+            // A token's private key may not expose its size; its certificate's public key always does.
+            KeyStrength.check(source, cert instanceof X509Certificate x ? x.getPublicKey() : pk);
             return new KeyStores.Entry(pk, cert instanceof X509Certificate x ? Optional.of(x) : Optional.empty());
         } catch (GeneralSecurityException e) {
             throw new KeyMaterialException(Problem.MALFORMED, source, "could not be read from the token", "check the token");

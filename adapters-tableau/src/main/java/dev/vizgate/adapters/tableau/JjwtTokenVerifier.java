@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * Verifies inbound tokens strictly with jjwt. In order: a size bound before any parsing; a structural decode
@@ -36,7 +35,7 @@ import java.util.function.Supplier;
  * Keys named by the token itself ({@code jwk}, {@code jku}, {@code x5u}, {@code x5c}) are never used.
  */
 public final class JjwtTokenVerifier implements TokenVerifier {
-    private final Map<String, Supplier<List<TrustedKey>>> keysByIssuer;
+    private final Map<String, IssuerKeys> keysByIssuer;
     private final JsonTokenDecoder decoder;
     private final Clock clock;
     private final Duration skew;
@@ -45,7 +44,7 @@ public final class JjwtTokenVerifier implements TokenVerifier {
     /**
      * @param keysByIssuer for each trusted {@code iss}, where its keys come from (a fixed list, or a JWKS kept fresh)
      */
-    public JjwtTokenVerifier(Map<String, Supplier<List<TrustedKey>>> keysByIssuer, int maxTokenLength, Clock clock, Duration skew) {
+    public JjwtTokenVerifier(Map<String, ? extends IssuerKeys> keysByIssuer, int maxTokenLength, Clock clock, Duration skew) {
         this.keysByIssuer = Map.copyOf(keysByIssuer);
         this.decoder = new JsonTokenDecoder(maxTokenLength);
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -53,11 +52,8 @@ public final class JjwtTokenVerifier implements TokenVerifier {
     }
 
     public static JjwtTokenVerifier withFixedKeys(Map<String, List<TrustedKey>> keys, Clock clock, Duration skew) {
-        var suppliers = new java.util.HashMap<String, Supplier<List<TrustedKey>>>();
-        keys.forEach((iss, list) -> {
-            var copy = List.copyOf(list);
-            suppliers.put(iss, () -> copy);
-        });
+        var suppliers = new java.util.HashMap<String, IssuerKeys>();
+        keys.forEach((iss, list) -> suppliers.put(iss, IssuerKeys.fixed(list)));
         return new JjwtTokenVerifier(suppliers, JsonTokenDecoder.DEFAULT_MAX_LENGTH, clock, skew);
     }
 
@@ -101,7 +97,7 @@ public final class JjwtTokenVerifier implements TokenVerifier {
         if (source == null) {
             return rejected(RejectionReason.UNTRUSTED_ISSUER, "iss is not a trusted issuer");
         }
-        var key = select(t, alg.get(), source.get());
+        var key = select(t, alg.get(), source);
         if (key instanceof Selection.Refused r) {
             return rejected(r.reason(), r.detail());
         }
@@ -132,17 +128,21 @@ public final class JjwtTokenVerifier implements TokenVerifier {
         return new VerificationOutcome.Verified(new VerifiedToken(alg.get(), chosen.keyId(), t.claims()));
     }
 
-    private static Selection select(DecodedToken t, JwsAlgorithm alg, List<TrustedKey> keys) {
+    private static Selection select(DecodedToken t, JwsAlgorithm alg, IssuerKeys source) {
         var kidValue = t.header().get("kid");
         if (kidValue != null && !(kidValue instanceof String)) {
             return new Selection.Refused(RejectionReason.MALFORMED, "kid must be a string");
         }
         var kid = Optional.ofNullable((String) kidValue);
-        var named = kid.isPresent()
-                ? keys.stream().filter(k -> k.keyId().map(KeyId::value).equals(kid)).toList()
-                : keys;
+        var named = named(source.keys(), kid);
+        if (named.isEmpty() && kid.isPresent()) {
+            named = named(source.keysAfterUnknownKid(kid.get()), kid); // the issuer may have just added it
+        }
         if (named.isEmpty()) {
-            return new Selection.Refused(RejectionReason.UNKNOWN_KEY, "no trusted key has this kid");
+            var unavailable = source.unavailable();
+            return unavailable.isPresent()
+                    ? new Selection.Refused(RejectionReason.KEYS_UNAVAILABLE, unavailable.get())
+                    : new Selection.Refused(RejectionReason.UNKNOWN_KEY, kid.isPresent() ? "no trusted key has this kid" : "the issuer has no usable key");
         }
         var fitting = named.stream().filter(k -> k.algorithm() == alg).toList();
         if (fitting.isEmpty()) {
@@ -152,6 +152,14 @@ public final class JjwtTokenVerifier implements TokenVerifier {
             return new Selection.Refused(RejectionReason.UNKNOWN_KEY, "several trusted keys fit; the token must name one with kid");
         }
         return new Selection.Chosen(fitting.get(0));
+    }
+
+    /**
+     * A key the configuration gave a kid answers only to that kid; a key given without one (a fixed PEM) answers to
+     * any, since with one key a token's kid is only a hint that many JWT libraries add by default.
+     */
+    private static List<TrustedKey> named(List<TrustedKey> keys, Optional<String> kid) {
+        return kid.isEmpty() ? keys : keys.stream().filter(k -> k.keyId().isEmpty() || k.keyId().map(KeyId::value).equals(kid)).toList();
     }
 
     private sealed interface Selection {

@@ -63,9 +63,9 @@ public final class JsonTokenDecoder implements TokenDecoder {
             }
             return map;
         } catch (java.io.IOException e) {
-            var reason = e.getMessage() != null && e.getMessage().startsWith("Duplicate field")
-                    ? "a member appears twice" : "not a JSON object";
-            throw new Malformed("the " + what + " is " + reason);
+            throw new Malformed(e.getMessage() != null && e.getMessage().startsWith("Duplicate field")
+                    ? "the " + what + " names the same member twice, so readers could disagree on its value"
+                    : "the " + what + " is not a JSON object");
         }
     }
 

@@ -15,52 +15,197 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A platform's keys from its JWKS URL, fetched with the JDK HttpClient and parsed with jjwt. Fetched again after
- * {@code refreshEvery}; when a fetch fails the last good keys stay in use, so a brief outage of the platform's
- * JWKS does not stop its users. Only public keys with a kid and an algorithm Vizgate allows are kept.
+ * A platform's keys from its JWKS URL, fetched with the JDK HttpClient and parsed with jjwt, the way mature
+ * verifiers do it (jose's {@code createRemoteJWKSet}, Nimbus's {@code RemoteJWKSet}):
+ * <ul>
+ *   <li>held keys are served at once; a refresh that falls due runs in the background, so a fetch never delays a
+ *       verification that uses keys already held (only the very first, with nothing to serve, waits for it);</li>
+ *   <li>a token naming an unknown {@code kid} causes one refetch, at most once per {@code unknownKidCooldown}, so a
+ *       flood of made-up kids cannot hammer the issuer;</li>
+ *   <li>a failed fetch is retried after a short backoff (doubling from {@code firstRetry} to {@code maxRetry}), not
+ *       after the whole refresh interval, and the last good keys keep serving meanwhile;</li>
+ *   <li>while fetching fails, {@link #unavailable()} says why, so a refusal can say so.</li>
+ * </ul>
+ * Only public keys with a kid and an algorithm Vizgate allows are kept.
  */
-public final class RemoteJwks implements Supplier<List<TrustedKey>> {
+public final class RemoteJwks implements IssuerKeys {
+    /** How often, and how soon after a failure or an unknown kid, the JWKS is fetched. */
+    public record Timing(Duration refreshEvery, Duration unknownKidCooldown, Duration firstRetry, Duration maxRetry, Duration timeout) {
+        public Timing {
+            for (var d : List.of(refreshEvery, unknownKidCooldown, firstRetry, maxRetry, timeout)) {
+                if (d.isNegative() || d.isZero()) {
+                    throw new IllegalArgumentException("JWKS timings must be positive");
+                }
+            }
+            if (firstRetry.compareTo(maxRetry) > 0) {
+                throw new IllegalArgumentException("the first retry must not come after the longest one");
+            }
+        }
+
+        /** jose's defaults: refresh every 10 min, an unknown kid refetches at most every 30 s; retries from 1 s to 30 s. */
+        public static Timing defaults() {
+            return new Timing(Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(5));
+        }
+    }
+
+    private record State(List<TrustedKey> keys, Instant nextFetch, int failures, Optional<String> problem, Instant lastUnknownKidFetch) {
+    }
+
     private final URI url;
     private final HttpClient http;
-    private final Duration refreshEvery;
-    private final Duration timeout;
+    private final Timing timing;
     private final Clock clock;
-    private volatile List<TrustedKey> keys = List.of();
-    private volatile Instant fetchedAt = Instant.MIN;
+    private volatile State state = new State(List.of(), Instant.MIN, 0, Optional.empty(), Instant.MIN);
+    private final AtomicReference<CompletableFuture<State>> inflight = new AtomicReference<>();
+
+    public RemoteJwks(URI url, HttpClient http, Timing timing, Clock clock) {
+        this.url = Objects.requireNonNull(url, "url");
+        this.http = Objects.requireNonNull(http, "http");
+        this.timing = Objects.requireNonNull(timing, "timing");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
 
     public RemoteJwks(URI url, HttpClient http, Duration refreshEvery, Duration timeout, Clock clock) {
-        this.url = url;
-        this.http = http;
-        this.refreshEvery = refreshEvery;
-        this.timeout = timeout;
-        this.clock = clock;
+        this(url, http, new Timing(refreshEvery, Timing.defaults().unknownKidCooldown(), Timing.defaults().firstRetry(),
+                Timing.defaults().maxRetry(), timeout), clock);
     }
 
     @Override
-    public List<TrustedKey> get() {
-        var now = clock.instant();
-        if (fetchedAt.plus(refreshEvery).isBefore(now)) {
-            synchronized (this) {
-                if (fetchedAt.plus(refreshEvery).isBefore(now)) {
-                    fetch().ifPresent(k -> keys = k);
-                    fetchedAt = now;
-                }
+    public List<TrustedKey> keys() {
+        var s = state;
+        if (!clock.instant().isBefore(s.nextFetch())) {
+            var fetch = fetchOnce();
+            if (s.keys().isEmpty()) {
+                await(fetch); // nothing to serve: this caller has to wait, bounded by the request timeout
             }
         }
-        return keys;
+        return state.keys();
     }
 
-    private Optional<List<TrustedKey>> fetch() {
-        try {
-            var response = http.send(HttpRequest.newBuilder(url).timeout(timeout).header("Accept", "application/json").GET().build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            if (response.statusCode() != 200 || response.body().length() > 256 * 1024) {
-                return Optional.empty();
+    @Override
+    public List<TrustedKey> keysAfterUnknownKid(String kid) {
+        var now = clock.instant();
+        var s = state;
+        if (now.isBefore(s.lastUnknownKidFetch().plus(timing.unknownKidCooldown()))
+                || (s.failures() > 0 && now.isBefore(s.nextFetch()))) {
+            // Rate-limited, or backing off after a failure: a kid the issuer really added is picked up at the next allowed fetch.
+            return s.keys();
+        }
+        synchronized (this) {
+            if (now.isBefore(state.lastUnknownKidFetch().plus(timing.unknownKidCooldown()))) {
+                return state.keys();
             }
+            state = withUnknownKidFetchAt(state, now);
+        }
+        await(fetchOnce());
+        return state.keys();
+    }
+
+    @Override
+    public Optional<String> unavailable() {
+        return state.problem();
+    }
+
+    /** The fetch in flight, if any (tests wait on it). */
+    Optional<CompletableFuture<State>> pending() {
+        return Optional.ofNullable(inflight.get());
+    }
+
+    private static State withUnknownKidFetchAt(State s, Instant at) {
+        return new State(s.keys(), s.nextFetch(), s.failures(), s.problem(), at);
+    }
+
+    private CompletableFuture<State> fetchOnce() {
+        while (true) {
+            var running = inflight.get();
+            if (running != null) {
+                return running;
+            }
+            var started = new CompletableFuture<State>();
+            if (inflight.compareAndSet(null, started)) {
+                send().whenComplete((result, error) -> {
+                    var next = settle(result == null ? new Fetched.Failed("the fetch failed") : result);
+                    state = next;
+                    inflight.set(null);
+                    started.complete(next);
+                });
+                return started;
+            }
+        }
+    }
+
+    private sealed interface Fetched {
+        record Keys(List<TrustedKey> keys) implements Fetched {
+        }
+
+        record Failed(String why) implements Fetched {
+        }
+    }
+
+    private State settle(Fetched fetched) {
+        var now = clock.instant();
+        var s = state;
+        if (fetched instanceof Fetched.Keys k) {
+            return new State(k.keys(), now.plus(timing.refreshEvery()), 0, Optional.empty(), s.lastUnknownKidFetch());
+        }
+        var failures = s.failures() + 1;
+        var backoff = timing.firstRetry().multipliedBy(1L << Math.min(failures - 1, 20));
+        if (backoff.compareTo(timing.maxRetry()) > 0) {
+            backoff = timing.maxRetry();
+        }
+        var why = ((Fetched.Failed) fetched).why();
+        return new State(s.keys(), now.plus(backoff), failures,
+                Optional.of("the keys at " + url + " could not be fetched (" + why + "); retrying in " + backoff.toSeconds() + " s"),
+                s.lastUnknownKidFetch());
+    }
+
+    private void await(CompletableFuture<State> fetch) {
+        try {
+            fetch.get(timing.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // The state says what happened; the caller reads it.
+        }
+    }
+
+    private CompletableFuture<Fetched> send() {
+        try {
+            var request = HttpRequest.newBuilder(url).timeout(timing.timeout()).header("Accept", "application/json").GET().build();
+            return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+                    .thenApply(this::parse)
+                    .exceptionally(e -> new Fetched.Failed(rootName(e)));
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(new Fetched.Failed(e.getClass().getSimpleName()));
+        }
+    }
+
+    private static String rootName(Throwable e) {
+        var cause = e;
+        while (cause.getCause() != null && cause != cause.getCause()) {
+            cause = cause.getCause();
+        }
+        return cause instanceof java.net.http.HttpTimeoutException ? "timed out"
+                : cause instanceof java.net.ConnectException ? "connection refused" : cause.getClass().getSimpleName();
+    }
+
+    private Fetched parse(HttpResponse<String> response) {
+        if (response.statusCode() != 200) {
+            return new Fetched.Failed("HTTP " + response.statusCode());
+        }
+        if (response.body().length() > 256 * 1024) {
+            return new Fetched.Failed("the document is over 256 KiB");
+        }
+        try {
             var set = Jwks.setParser().ignoreUnsupported(true).build().parse(response.body());
             var out = new ArrayList<TrustedKey>();
             for (var jwk : set.getKeys()) {
@@ -70,14 +215,17 @@ public final class RemoteJwks implements Supplier<List<TrustedKey>> {
                 var alg = Optional.ofNullable(jwk.getAlgorithm()).flatMap(JwsAlgorithm::fromName)
                         .or(() -> Optional.of("EC".equals(pub.toKey().getAlgorithm()) ? JwsAlgorithm.ES256 : JwsAlgorithm.RS256))
                         .filter(a -> !a.isSymmetric() && a.acceptsKeyAlgorithm(pub.toKey().getAlgorithm()));
-                alg.ifPresent(a -> out.add(new TrustedKey(Optional.of(new KeyId(jwk.getId())), a, pub.toKey())));
+                if (alg.isPresent()) {
+                    try {
+                        out.add(new TrustedKey(Optional.of(new KeyId(jwk.getId())), alg.get(), pub.toKey()));
+                    } catch (IllegalArgumentException weak) {
+                        // A key too weak to trust (RSA under 2048 bits, an unlisted curve) is left out, not trusted.
+                    }
+                }
             }
-            return Optional.of(List.copyOf(out));
-        } catch (java.io.IOException | RuntimeException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
+            return new Fetched.Keys(List.copyOf(out));
+        } catch (RuntimeException e) {
+            return new Fetched.Failed("not a JWKS document");
         }
     }
 }

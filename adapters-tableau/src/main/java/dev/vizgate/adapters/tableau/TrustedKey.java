@@ -26,6 +26,9 @@ public record TrustedKey(Optional<KeyId> keyId, JwsAlgorithm algorithm, Key key)
         } else if (!(key instanceof PublicKey) || !algorithm.acceptsKeyAlgorithm(key.getAlgorithm())) {
             throw new IllegalArgumentException(algorithm + " verifies with a " + algorithm.keyFamily() + " public key, not a "
                     + key.getAlgorithm() + (key instanceof PublicKey ? " public key" : " private or secret key"));
+        } else if (key instanceof java.security.interfaces.RSAKey rsa && rsa.getModulus().bitLength() < 2048) {
+            // Keys from configuration were refused at load (KeyStrength); this keeps a JWKS's weak key out as well.
+            throw new IllegalArgumentException("an RSA key of " + rsa.getModulus().bitLength() + " bits is too weak; at least 2048 are required");
         }
     }
 

@@ -23,7 +23,6 @@ import java.security.PrivateKey;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,7 +58,7 @@ class HostileTokensTest {
         return "{\"kty\":\"RSA\",\"n\":\"" + m.get("n") + "\",\"e\":\"" + m.get("e") + "\"}";
     }
 
-    private final AcceptPlatformAssertion accept = new AcceptPlatformAssertion(
+    private final AcceptPlatformAssertion accept = AcceptPlatformAssertion.userOnly(
             JjwtTokenVerifier.withFixedKeys(Map.of(
                     PORTAL, List.of(TrustedKey.of("portal-1", JwsAlgorithm.RS256, TestKeys.rsa().getPublic())),
                     HS_PLATFORM, List.of(TrustedKey.of("hs-1", JwsAlgorithm.HS256, new SecretKeySpec(HS_SECRET, "HmacSHA256")))),
@@ -176,9 +175,9 @@ class HostileTokensTest {
     }
 
     @Test
-    void givenKeysFromASupplier_verify_readsThemOnEveryCall() {
+    void givenKeysFromAnIssuerKeySource_verify_readsThemOnEveryCall() {
         var calls = new java.util.concurrent.atomic.AtomicInteger();
-        Supplier<List<TrustedKey>> source = () -> {
+        IssuerKeys source = () -> {
             calls.incrementAndGet();
             return List.of(TrustedKey.of("portal-1", JwsAlgorithm.RS256, TestKeys.rsa().getPublic()));
         };

@@ -32,6 +32,9 @@ final class InspectCommand implements Callable<Integer> {
     @Parameters(paramLabel = "TOKEN|-", description = "The token, or - to read it from standard input.")
     String token;
 
+    /** The decoder's own bound: far above any real token. */
+    static final int MAX_INPUT = JsonTokenDecoder.DEFAULT_MAX_LENGTH;
+
     @Override
     public Integer call() throws IOException {
         var t = switch (target) {
@@ -41,9 +44,17 @@ final class InspectCommand implements Callable<Integer> {
         };
         var max = maxLifetime == null ? TableauTokenPolicy.TABLEAU_MAX_LIFETIME
                 : DurationText.parse(maxLifetime).orElseThrow(() -> new Cli.UsageError("--max-lifetime '" + maxLifetime + "' is not a duration"));
-        var text = "-".equals(token) ? new String(root.context().stdin().readNBytes(64 * 1024), StandardCharsets.UTF_8) : token;
-        var report = new InspectToken(new JsonTokenDecoder(), max, root.context().clock()).inspect(new UntrustedToken(text.strip()), t);
+        // One byte past the cap is read so that an over-long input is reported as such, never cut and then judged.
+        var text = "-".equals(token) ? new String(root.context().stdin().readNBytes(MAX_INPUT + 1), StandardCharsets.UTF_8) : token;
         var out = root.spec.commandLine().getOut();
+        if (text.strip().length() > MAX_INPUT) {
+            out.println("FAIL  structure: the input is longer than " + MAX_INPUT + " characters; no Tableau or Salesforce token is that long,"
+                    + " so it was not judged");
+            out.println("rejected: the input is too long");
+            out.flush();
+            return VizgateCommand.EXIT_REJECTED;
+        }
+        var report = new InspectToken(new JsonTokenDecoder(), max, root.context().clock()).inspect(new UntrustedToken(text.strip()), t);
         report.findings().forEach(out::println);
         out.println(report.acceptable()
                 ? "acceptable: no documented " + target + " rule is broken (the signature was not checked)"

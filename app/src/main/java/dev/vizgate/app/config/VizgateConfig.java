@@ -21,17 +21,34 @@ public record VizgateConfig(Server server, Callers callers, Tableau tableau, Sal
         }
     }
 
-    public record Callers(List<ApiKey> apiKeys, List<AssertionIssuer> assertions) {
+    /**
+     * Who may ask for tokens. {@code assertion-leeway} is the clock skew allowed on an assertion's exp, iat and nbf
+     * (default 30s).
+     */
+    public record Callers(List<ApiKey> apiKeys, List<AssertionIssuer> assertions, String assertionLeeway) {
     }
 
-    public record ApiKey(String name, String sha256) {
+    /**
+     * A platform backend. It names the user, and may name scopes and attributes within its own allow-lists when given
+     * ({@code allowed-scopes}, {@code allowed-attributes}); without them the gateway's tableau.token lists alone apply.
+     */
+    public record ApiKey(String name, String sha256, List<String> allowedScopes, List<AllowedAttribute> allowedAttributes) {
         @Override
         public String toString() {
             return "ApiKey[" + name + "]";
         }
     }
 
-    public record AssertionIssuer(String issuer, KeyRef key, String jwksUrl, String audience) {
+    /** An attribute a backend may set: any value, one of {@code values}, or a value matching {@code pattern} whole. */
+    public record AllowedAttribute(String name, List<String> values, String pattern) {
+    }
+
+    /** A platform whose browsers prove their user with an assertion; {@code claims} maps what else it may grant. */
+    public record AssertionIssuer(String issuer, KeyRef key, String jwksUrl, String audience, AssertionClaims claims) {
+    }
+
+    /** Which claims of the platform's assertion carry the scopes and the user attributes it grants. */
+    public record AssertionClaims(String scopes, String attributes) {
     }
 
     public record Tableau(String serverUrl, String site, String restApiVersion, ConnectedApp connectedApp, Token token) {

@@ -1,17 +1,48 @@
 package dev.vizgate.app.http;
 
 import dev.vizgate.domain.model.Issuer;
+import dev.vizgate.domain.model.Scopes;
 import dev.vizgate.domain.model.Subject;
+import dev.vizgate.domain.model.UserAttributes;
+import dev.vizgate.domain.policy.CallerAllowance;
 
-/** Who proved what: a platform backend (which names the user) or a browser (whose assertion proves the user). */
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Who proved what, and so what it may choose. A platform backend (API key) names the user, and scopes and
+ * attributes within its allowance; a browser (platform assertion) gets exactly what its platform signed.
+ */
 public sealed interface Caller {
     /** The name rate limits and metrics use; never a secret. */
     String name();
 
-    record Backend(String name) implements Caller {
+    /** @param configPath where this key is configured ({@code callers.api-keys[0]}), so refusals can name the list to change */
+    record Backend(String name, CallerAllowance allowance, String configPath) implements Caller {
+        public Backend {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(allowance, "allowance");
+            Objects.requireNonNull(configPath, "configPath");
+        }
+
+        public Backend(String name) {
+            this(name, CallerAllowance.unrestricted(), "callers.api-keys");
+        }
     }
 
-    record Browser(Issuer issuer, Subject subject) implements Caller {
+    /** @param scopes the scopes the platform signed, if its configuration maps a claim for them */
+    record Browser(Issuer issuer, Subject subject, Optional<Scopes> scopes, UserAttributes attributes) implements Caller {
+        public Browser {
+            Objects.requireNonNull(issuer, "issuer");
+            Objects.requireNonNull(subject, "subject");
+            Objects.requireNonNull(scopes, "scopes");
+            Objects.requireNonNull(attributes, "attributes");
+        }
+
+        public Browser(Issuer issuer, Subject subject) {
+            this(issuer, subject, Optional.empty(), UserAttributes.none());
+        }
+
         @Override
         public String name() {
             return issuer.value();

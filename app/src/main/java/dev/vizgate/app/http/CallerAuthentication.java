@@ -1,6 +1,8 @@
 package dev.vizgate.app.http;
 
+import dev.vizgate.domain.model.RejectionReason;
 import dev.vizgate.domain.model.UntrustedToken;
+import dev.vizgate.domain.policy.CallerAllowance;
 import dev.vizgate.domain.usecase.AcceptPlatformAssertion;
 import dev.vizgate.domain.usecase.AssertionOutcome;
 
@@ -19,9 +21,11 @@ import java.util.regex.Pattern;
  * {@link AcceptPlatformAssertion}). Nobody gets a token for a user they did not prove.
  */
 public final class CallerAuthentication {
-    public record ApiKey(String name, byte[] sha256) {
+    public record ApiKey(String name, byte[] sha256, CallerAllowance allowance, String configPath) {
         public ApiKey {
             Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(allowance, "allowance");
+            Objects.requireNonNull(configPath, "configPath");
             // The name goes into every access-log line as it is: no control characters, so no forged lines.
             if (name.isBlank() || name.length() > 100 || name.chars().anyMatch(Character::isISOControl)) {
                 throw new IllegalArgumentException("a caller name is 1-100 characters without control characters");
@@ -32,8 +36,16 @@ public final class CallerAuthentication {
             sha256 = sha256.clone();
         }
 
+        public ApiKey(String name, byte[] sha256) {
+            this(name, sha256, CallerAllowance.unrestricted(), "callers.api-keys");
+        }
+
         public static ApiKey ofHex(String name, String hex) {
             return new ApiKey(name, HexFormat.of().parseHex(hex));
+        }
+
+        public ApiKey within(CallerAllowance allowance, String configPath) {
+            return new ApiKey(name, sha256, allowance, configPath);
         }
 
         @Override
@@ -66,7 +78,12 @@ public final class CallerAuthentication {
         }
         var credential = authorization.substring(7).strip();
         // Only a credential that starts like a JSON header can be an assertion; API keys skip the pattern.
-        if (credential.startsWith("eyJ") && JWS.matcher(credential).matches()) {
+        if (credential.startsWith("eyJ")) {
+            if (!JWS.matcher(credential).matches()) {
+                return refused(Problem.of(401, "assertion-malformed", "Platform assertion refused",
+                        "the credential starts like a JWT but is not a well-formed compact JWS (three base64url parts separated by dots);"
+                                + " send the platform's signed assertion whole, or an API key"));
+            }
             if (assertions.isEmpty()) {
                 return refused(Problem.unauthenticated("this gateway trusts no platform assertions; configure callers.assertions or use an API key"));
             }
@@ -86,18 +103,22 @@ public final class CallerAuthentication {
         }
         return match == null
                 ? refused(Problem.unauthenticated("the API key is not one this gateway knows; check the key, or its sha256 under callers.api-keys"))
-                : new Outcome.Authenticated(new Caller.Backend(match.name()));
+                : new Outcome.Authenticated(new Caller.Backend(match.name(), match.allowance(), match.configPath()));
     }
 
     private static Outcome assertion(AssertionOutcome outcome) {
         if (outcome instanceof AssertionOutcome.Accepted a) {
-            return new Outcome.Authenticated(new Caller.Browser(a.issuer(), a.subject()));
+            return new Outcome.Authenticated(new Caller.Browser(a.issuer(), a.subject(), a.scopes(), a.attributes()));
         }
         if (outcome instanceof AssertionOutcome.Unavailable u) {
             return refused(Problem.of(503, "replay-ledger-unavailable", "Cannot check assertions now",
                     "the replay ledger is unreachable, so no assertion is accepted (fail closed); retry shortly"));
         }
         var r = (AssertionOutcome.Rejected) outcome;
+        if (r.reason() == RejectionReason.KEYS_UNAVAILABLE) {
+            return refused(Problem.of(503, "issuer-keys-unavailable", "Cannot check assertions now",
+                    r.detail() + "; the assertion was not spent, so send it again shortly").with("retryAfter", 5L));
+        }
         var slug = switch (r.reason()) {
             case REPLAYED -> "assertion-replayed";
             case EXPIRED, NOT_YET_VALID, TOO_LONG_LIVED -> "assertion-time";

@@ -76,9 +76,17 @@ public final class Gateway extends Handler.Abstract {
     }
 
     private final Services services;
+    private final Admission admission;
 
     public Gateway(Services services) {
         this.services = services;
+        this.admission = new Admission(services.callers(), services.rateLimits(), services.metrics(), services.maxBodyBytes());
+    }
+
+    private Admission.Outcome admit(Request request, String[] callerName, Set<String> fields) {
+        var outcome = admission.admit(request, fields);
+        callerName[0] = outcome.callerName();
+        return outcome;
     }
 
     private record Reply(int status, String contentType, byte[] body, Map<String, String> headers) {
@@ -117,7 +125,7 @@ public final class Gateway extends Handler.Abstract {
         var started = System.nanoTime();
         var path = Request.getPathInContext(request);
         var method = request.getMethod();
-        var route = ROUTES.containsKey(path) ? path : "unmatched";
+        var route = routeName(path);
         var caller = new String[]{"-"};
         Reply reply;
         try {
@@ -144,6 +152,17 @@ public final class Gateway extends Handler.Abstract {
         ACCESS.info("{} {} -> {} in {} ms, caller {}", method, route, reply.status(), took.toMillis(), caller[0]);
         response.write(true, ByteBuffer.wrap(reply.body()), callback);
         return true;
+    }
+
+    /** The name the access log and metrics use: the route, a demo page, or not-found (never the raw path, which callers choose). */
+    private String routeName(String path) {
+        if (ROUTES.containsKey(path)) {
+            return path;
+        }
+        if (services.demo().isPresent() && (path.equals("/") || path.startsWith("/demo/"))) {
+            return path.equals("/") || DemoPage.PATHS.contains(path) ? "demo:" + path : "demo:not-found";
+        }
+        return "not-found";
     }
 
     private Reply route(String method, String path, Request request, String[] caller) {
@@ -194,116 +213,6 @@ public final class Gateway extends Handler.Abstract {
                 .with("checks", checks));
     }
 
-    /** An authenticated, rate-checked caller and the user it acts for. */
-    private record Acting(Caller caller, Subject user, JsonNode body) {
-    }
-
-    private sealed interface Admission {
-        record Admitted(Acting acting) implements Admission {
-        }
-
-        record Turned(Reply reply) implements Admission {
-        }
-    }
-
-    private Admission admit(Request request, String[] callerName, Set<String> fields) {
-        var auth = services.callers().authenticate(request.getHeaders().get(HttpHeader.AUTHORIZATION));
-        if (auth instanceof CallerAuthentication.Outcome.Refused r) {
-            services.metrics().callerRefused(r.problem().type().substring(Problem.TYPE_PREFIX.length()));
-            if (r.problem().type().endsWith("assertion-replayed")) {
-                services.metrics().replayRefused();
-            }
-            return new Admission.Turned(Reply.problem(r.problem()));
-        }
-        var caller = ((CallerAuthentication.Outcome.Authenticated) auth).caller();
-        callerName[0] = caller.name();
-        var body = body(request, fields);
-        if (body instanceof Body.Bad bad) {
-            return new Admission.Turned(Reply.problem(bad.problem()));
-        }
-        var json = ((Body.Good) body).json();
-        var named = json.path("user");
-        Subject user;
-        if (caller instanceof Caller.Browser browser) {
-            if (!named.isMissingNode() && !named.asText().equals(browser.subject().value())) {
-                return new Admission.Turned(Reply.problem(Problem.of(403, "user-mismatch", "Not your user",
-                        "a platform assertion proves one user (its sub); leave user out of the body or send that same user")));
-            }
-            user = browser.subject();
-        } else {
-            if (named.isMissingNode() || !named.isTextual()) {
-                return new Admission.Turned(Reply.problem(Problem.invalidRequest("an API-key caller must name the user: {\"user\":\"alice@example.com\"}")));
-            }
-            try {
-                user = new Subject(named.asText());
-            } catch (IllegalArgumentException e) {
-                return new Admission.Turned(Reply.problem(Problem.invalidRequest("user: " + e.getMessage())));
-            }
-        }
-        var limited = services.rateLimits().check(caller.name(), user.value());
-        if (limited.isPresent()) {
-            return new Admission.Turned(Reply.problem(Problem.rateLimited(limited.getAsLong())));
-        }
-        return new Admission.Admitted(new Acting(caller, user, json));
-    }
-
-    private sealed interface Body {
-        record Good(JsonNode json) implements Body {
-        }
-
-        record Bad(Problem problem) implements Body {
-        }
-    }
-
-    private Body body(Request request, Set<String> fields) {
-        var max = services.maxBodyBytes();
-        if (request.getLength() > max) {
-            return new Body.Bad(Problem.tooLarge(max));
-        }
-        byte[] bytes;
-        try (var in = Content.Source.asInputStream(request)) {
-            // A declared length is read into an array of exactly that size (readNBytes(n) would stage it through
-            // a fresh 8 KB buffer per request, then copy: on the token route that was 38% of all allocation).
-            var declared = request.getLength();
-            if (declared >= 0) {
-                bytes = new byte[(int) declared];
-                if (in.readNBytes(bytes, 0, bytes.length) < bytes.length || in.read() != -1) {
-                    return new Body.Bad(Problem.invalidRequest("the body does not match its Content-Length"));
-                }
-            } else {
-                bytes = in.readNBytes((int) max + 1);
-            }
-        } catch (IOException e) {
-            return new Body.Bad(Problem.invalidRequest("the body could not be read"));
-        }
-        if (bytes.length > max) {
-            return new Body.Bad(Problem.tooLarge(max));
-        }
-        if (bytes.length == 0) {
-            return new Body.Good(JSON.createObjectNode());
-        }
-        var type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
-        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-            return new Body.Bad(Problem.unsupportedMediaType());
-        }
-        JsonNode json;
-        try {
-            json = JSON.readTree(bytes);
-        } catch (IOException e) {
-            return new Body.Bad(Problem.invalidJson());
-        }
-        if (json == null || !json.isObject()) {
-            return new Body.Bad(Problem.invalidJson());
-        }
-        for (var it = json.fieldNames(); it.hasNext(); ) {
-            var name = it.next();
-            if (!fields.contains(name)) {
-                return new Body.Bad(Problem.invalidRequest("unknown field '" + name + "'; this route takes " + fields));
-            }
-        }
-        return new Body.Good(json);
-    }
-
     private record Formatted(Instant at, String text) {
     }
 
@@ -323,28 +232,41 @@ public final class Gateway extends Handler.Abstract {
         if (services.tableau().isEmpty()) {
             return Reply.problem(Problem.notConfigured("Tableau"));
         }
-        var admission = admit(request, callerName, Set.of("user", "scopes", "attributes"));
-        if (admission instanceof Admission.Turned t) {
-            return t.reply();
+        var admitted = admit(request, callerName, Set.of("user", "scopes", "attributes"));
+        if (admitted instanceof Admission.Outcome.Turned t) {
+            return Reply.problem(t.problem());
         }
-        var acting = ((Admission.Admitted) admission).acting();
+        var acting = ((Admission.Outcome.Admitted) admitted).acting();
         var tokenRequest = TableauTokenRequest.forUser(acting.user());
-        try {
-            var scopes = acting.body().get("scopes");
-            if (scopes != null) {
-                if (!scopes.isArray()) {
-                    return Reply.problem(Problem.invalidRequest("scopes must be an array of strings such as [\"tableau:views:embed\"]"));
+        if (acting.caller() instanceof Caller.Browser browser) {
+            // Exactly what the platform signed: the admission refused any choice in the body.
+            tokenRequest = tokenRequest.withAttributes(browser.attributes());
+            if (browser.scopes().isPresent()) {
+                tokenRequest = tokenRequest.withScopes(browser.scopes().get());
+            }
+        } else {
+            try {
+                var scopes = acting.body().get("scopes");
+                if (scopes != null) {
+                    if (!scopes.isArray()) {
+                        return Reply.problem(Problem.invalidRequest("scopes must be an array of strings such as [\"tableau:views:embed\"]"));
+                    }
+                    var names = new ArrayList<String>();
+                    scopes.forEach(sc -> names.add(sc.isTextual() ? sc.asText() : "?"));
+                    tokenRequest = tokenRequest.withScopes(Scopes.parse(names));
                 }
-                var names = new ArrayList<String>();
-                scopes.forEach(s -> names.add(s.isTextual() ? s.asText() : "?"));
-                tokenRequest = tokenRequest.withScopes(Scopes.parse(names));
+                var attributes = acting.body().get("attributes");
+                if (attributes != null) {
+                    tokenRequest = tokenRequest.withAttributes(attributes(attributes));
+                }
+            } catch (IllegalArgumentException e) {
+                return Reply.problem(Problem.invalidRequest(e.getMessage()));
             }
-            var attributes = acting.body().get("attributes");
-            if (attributes != null) {
-                tokenRequest = tokenRequest.withAttributes(attributes(attributes));
+            var backend = (Caller.Backend) acting.caller();
+            var beyond = backend.allowance().review(tokenRequest);
+            if (!beyond.isEmpty()) {
+                return Reply.problem(CallerAllowanceProblem.of(backend, beyond));
             }
-        } catch (IllegalArgumentException e) {
-            return Reply.problem(Problem.invalidRequest(e.getMessage()));
         }
         var outcome = services.tableau().get().issue(tokenRequest);
         if (outcome instanceof TokenIssueOutcome.Issued issued) {
@@ -356,20 +278,7 @@ public final class Gateway extends Handler.Abstract {
             return Reply.json(200, body);
         }
         if (outcome instanceof TokenIssueOutcome.Refused refused) {
-            var forbidden = refused.violations().stream().allMatch(v -> Set.of(PolicyViolation.Rule.SCOPE_NOT_ALLOWED,
-                    PolicyViolation.Rule.WILDCARD_SCOPE_NOT_ENABLED, PolicyViolation.Rule.ATTRIBUTE_NOT_ALLOWED).contains(v.rule()));
-            var list = refused.violations().stream().map(v -> {
-                var m = new LinkedHashMap<String, Object>();
-                m.put("rule", v.rule().name());
-                m.put("message", v.message());
-                v.tableauWouldSay().ifPresent(c -> m.put("tableauError", c.code()));
-                return m;
-            }).toList();
-            return Reply.problem((forbidden
-                    ? Problem.of(403, "scope-not-allowed", "Not allowed by this gateway's policy",
-                    "ask only for scopes and attributes listed under tableau.token (allowed-scopes, allowed-attributes)")
-                    : Problem.of(422, "token-policy", "The token would break Tableau's rules", "change the request: " + refused.violations().get(0).message()))
-                    .with("violations", list));
+            return Reply.problem(CallerAllowanceProblem.policy(refused.violations()));
         }
         return Reply.problem(Problem.of(500, "signing-failed", "Could not sign", "the gateway could not sign the token ("
                 + ((TokenIssueOutcome.Failed) outcome).detail() + "); its operators should run vizgate doctor"));
@@ -405,11 +314,11 @@ public final class Gateway extends Handler.Abstract {
         if (services.tableauNext().isEmpty()) {
             return Reply.problem(Problem.notConfigured("Salesforce"));
         }
-        var admission = admit(request, callerName, Set.of("user"));
-        if (admission instanceof Admission.Turned t) {
-            return t.reply();
+        var admitted = admit(request, callerName, Set.of("user"));
+        if (admitted instanceof Admission.Outcome.Turned t) {
+            return Reply.problem(t.problem());
         }
-        var acting = ((Admission.Admitted) admission).acting();
+        var acting = ((Admission.Outcome.Admitted) admitted).acting();
         var outcome = services.tableauNext().get().open(acting.user());
         if (outcome instanceof NextSessionOutcome.Opened opened) {
             services.metrics().tokenIssued("frontdoor");
@@ -427,15 +336,23 @@ public final class Gateway extends Handler.Abstract {
             return Reply.problem(Problem.notConfigured("Salesforce web-server flow (salesforce.flow: web-server)"));
         }
         var query = org.eclipse.jetty.server.Request.extractQueryParameters(request);
-        var assertion = query.getValue("assertion");
-        if (assertion == null) {
+        var assertions = query.getValues("assertion");
+        if (assertions == null || assertions.isEmpty()) {
             return Reply.problem(Problem.unauthenticated("add ?assertion=<platform assertion> proving the user; API keys never go in URLs"));
         }
-        var auth = services.callers().authenticate("Bearer " + assertion);
-        if (auth instanceof CallerAuthentication.Outcome.Refused r) {
+        if (assertions.size() > 1 || request.getHeaders().contains(HttpHeader.AUTHORIZATION)) {
+            return Reply.problem(Admission.ambiguous(assertions.size() > 1 ? "the URL carries " + assertions.size() + " assertion parameters"
+                    : "the request carries both an assertion parameter and an Authorization header"));
+        }
+        var named = Admission.CHOICES.stream().filter(f -> query.getValue(f) != null).toList();
+        if (!named.isEmpty()) {
+            return Reply.problem(Admission.browserMayNotChoose(named));
+        }
+        var proof = admission.prove("Bearer " + assertions.get(0));
+        if (proof instanceof Admission.Proof.Refused r) {
             return Reply.problem(r.problem());
         }
-        var caller = ((CallerAuthentication.Outcome.Authenticated) auth).caller();
+        var caller = ((Admission.Proof.Proved) proof).caller();
         callerName[0] = caller.name();
         if (!(caller instanceof Caller.Browser browser)) {
             return Reply.problem(Problem.invalidRequest("an API key may not start a browser sign-in; send a platform assertion"));
@@ -478,11 +395,11 @@ public final class Gateway extends Handler.Abstract {
             return new Reply(200, "text/javascript; charset=utf-8", page.script(), Map.of("Content-Security-Policy", csp));
         }
         if ("POST".equals(method) && path.equals("/demo/assertion")) {
-            var body = body(request, Set.of("user"));
-            if (body instanceof Body.Bad bad) {
+            var body = JsonBody.read(request, Set.of("user"), services.maxBodyBytes());
+            if (body instanceof JsonBody.Read.Bad bad) {
                 return Reply.problem(bad.problem());
             }
-            var user = ((Body.Good) body).json().path("user").asText("");
+            var user = ((JsonBody.Read.Good) body).json().path("user").asText("");
             if (!page.users().contains(user)) {
                 return Reply.problem(Problem.invalidRequest("pick one of the demo users " + page.users()));
             }

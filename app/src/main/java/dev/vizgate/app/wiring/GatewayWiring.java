@@ -6,6 +6,7 @@ import dev.vizgate.adapters.keystore.PemKeys;
 import dev.vizgate.adapters.store.CaffeineRefreshTokens;
 import dev.vizgate.adapters.tableau.JjwtTokenVerifier;
 import dev.vizgate.adapters.tableau.JsonTokenDecoder;
+import dev.vizgate.adapters.tableau.IssuerKeys;
 import dev.vizgate.adapters.tableau.RemoteJwks;
 import dev.vizgate.adapters.tableau.TrustedKey;
 import dev.vizgate.app.config.ConfigError;
@@ -26,6 +27,7 @@ import dev.vizgate.domain.policy.ConnectedAppTrust;
 import dev.vizgate.domain.policy.ReplayPolicy;
 import dev.vizgate.domain.usecase.AcceptPlatformAssertion;
 import dev.vizgate.domain.usecase.OpenTableauNextSession;
+import dev.vizgate.domain.usecase.TrustedPlatform;
 
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -141,8 +143,8 @@ public final class GatewayWiring {
     private static CallerAuthentication callers(VizgateConfig config, ConfigFiles files, Clock clock, dev.vizgate.domain.port.ReplayLedger ledger) {
         var c = config.callers();
         var apiKeys = new ArrayList<CallerAuthentication.ApiKey>();
-        var issuers = new HashMap<Issuer, Audience>();
-        var keysByIssuer = new HashMap<String, Supplier<List<TrustedKey>>>();
+        var issuers = new HashMap<Issuer, TrustedPlatform>();
+        var keysByIssuer = new HashMap<String, IssuerKeys>();
         if (c != null && c.apiKeys() != null) {
             for (int i = 0; i < c.apiKeys().size(); i++) {
                 var k = c.apiKeys().get(i);
@@ -153,8 +155,9 @@ public final class GatewayWiring {
                     throw new ConfigError(path + ".sha256", "not 64 hex characters", "store the key's SHA-256 hex: printf %s \"$KEY\" | sha256sum");
                 }
                 var name = k.name();
-                apiKeys.add(TableauWiring.attempt(path + ".name", () -> CallerAuthentication.ApiKey.ofHex(name, hex.toLowerCase(java.util.Locale.ROOT)),
-                        "use a short name such as portal-backend"));
+                var key = TableauWiring.attempt(path + ".name", () -> CallerAuthentication.ApiKey.ofHex(name, hex.toLowerCase(java.util.Locale.ROOT)),
+                        "use a short name such as portal-backend");
+                apiKeys.add(key.within(CallerAllowances.of(path, k), path));
             }
         }
         if (c != null && c.assertions() != null) {
@@ -163,20 +166,25 @@ public final class GatewayWiring {
                 var path = "callers.assertions[" + i + "]";
                 var issuer = TableauWiring.attempt(path + ".issuer", () -> new Issuer(TableauWiring.required(a.issuer(), path + ".issuer",
                         "set the iss your platform puts in its assertions")), "set the iss your platform puts in its assertions");
-                var audience = new Audience(a.audience() == null ? "vizgate" : a.audience());
+                var audience = TableauWiring.attempt(path + ".audience", () -> new Audience(a.audience() == null ? "vizgate" : a.audience()),
+                        "set the aud your platform puts in its assertions, or leave it out for \"vizgate\"");
                 if ((a.key() == null) == (a.jwksUrl() == null)) {
                     throw new ConfigError(path, "give exactly one of key and jwks-url", "key: \"file:keys/portal-public.pem\", or jwks-url: https://…/jwks.json");
                 }
-                if (issuers.put(issuer, audience) != null) {
+                var claims = a.claims() == null ? new VizgateConfig.AssertionClaims(null, null) : a.claims();
+                var platform = TableauWiring.attempt(path + ".claims", () -> new TrustedPlatform(audience,
+                        Optional.ofNullable(claims.scopes()), Optional.ofNullable(claims.attributes())),
+                        "name the assertion's claims, e.g. claims: { scopes: tableau_scopes, attributes: tableau_attributes }");
+                if (issuers.put(issuer, platform) != null) {
                     throw new ConfigError(path + ".issuer", "issuer " + issuer + " is listed twice", "list each platform issuer once");
                 }
                 if (a.key() != null) {
                     var key = publicKey(path + ".key", a.key(), files);
-                    keysByIssuer.put(issuer.value(), () -> List.of(key));
+                    keysByIssuer.put(issuer.value(), IssuerKeys.fixed(List.of(key)));
                 } else {
                     var url = Urls.upstream(path + ".jwks-url", a.jwksUrl());
                     var remote = new RemoteJwks(url, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
-                            .followRedirects(HttpClient.Redirect.NEVER).build(), Duration.ofMinutes(10), Duration.ofSeconds(5), clock);
+                            .followRedirects(HttpClient.Redirect.NEVER).build(), RemoteJwks.Timing.defaults(), clock);
                     keysByIssuer.put(issuer.value(), remote);
                 }
             }
@@ -187,7 +195,13 @@ public final class GatewayWiring {
         }
         Optional<AcceptPlatformAssertion> assertions = Optional.empty();
         if (!issuers.isEmpty()) {
-            var policy = ReplayPolicy.defaults();
+            var leeway = TableauWiring.duration("callers.assertion-leeway", c.assertionLeeway(), ReplayPolicy.DEFAULT_SKEW);
+            var policy = TableauWiring.attempt("callers.assertion-leeway", () -> new ReplayPolicy(ReplayPolicy.DEFAULT_MAX_TOKEN_AGE, leeway),
+                    "use whole seconds, e.g. 30s");
+            if (leeway.compareTo(Duration.ofMinutes(2)) > 0) {
+                throw new ConfigError("callers.assertion-leeway", "a leeway of " + leeway.toSeconds() + " s would accept assertions long after they expired",
+                        "fix the clocks (NTP) and keep the leeway at 2m or less; the default is 30s");
+            }
             var verifier = new JjwtTokenVerifier(keysByIssuer, JsonTokenDecoder.DEFAULT_MAX_LENGTH, clock, policy.skew());
             assertions = Optional.of(new AcceptPlatformAssertion(verifier, policy, ledger, issuers, clock));
         }

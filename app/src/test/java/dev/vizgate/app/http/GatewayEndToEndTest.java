@@ -191,7 +191,14 @@ class GatewayEndToEndTest {
     @Test
     void givenAssertionNamingAnotherUserInTheBody_token_is403() throws Exception {
         isProblem(post("/v1/tableau/token", "Bearer " + assertion("bob@example.com", UUID.randomUUID().toString()), "{\"user\":\"admin@example.com\"}"),
-                403, "user-mismatch");
+                403, "caller-may-not-choose");
+    }
+
+    @Test
+    void givenBrowserNamingAUser_frontdoor_isRefusedWith403() throws Exception {
+        var r = post("/v1/tableau-next/frontdoor", "Bearer " + assertion("bob@example.com", UUID.randomUUID().toString()), "{\"user\":\"alice@acme.com\"}");
+        isProblem(r, 403, "caller-may-not-choose");
+        assertThat(r.body()).doesNotContain("frontdoor.jsp");
     }
 
     @Test

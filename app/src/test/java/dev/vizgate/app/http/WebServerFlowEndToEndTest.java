@@ -165,6 +165,23 @@ class WebServerFlowEndToEndTest {
     }
 
     @Test
+    void givenBrowserNamingAUserInTheQuery_authorize_isRefusedWith403() throws Exception {
+        var r = get(server.baseUrl() + "/v1/tableau-next/authorize?user=admin%40acme.com&assertion="
+                + URLEncoder.encode(assertion("alice@acme.com"), StandardCharsets.UTF_8));
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(r.body()).contains("urn:vizgate:problem:caller-may-not-choose");
+        assertThat(r.headers().firstValue("Location")).isEmpty();
+    }
+
+    @Test
+    void givenTwoAssertions_authorize_isRefusedWith400() throws Exception {
+        var r = get(server.baseUrl() + "/v1/tableau-next/authorize?assertion=" + URLEncoder.encode(assertion("alice@acme.com"), StandardCharsets.UTF_8)
+                + "&assertion=" + URLEncoder.encode(assertion("bob@acme.com"), StandardCharsets.UTF_8));
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("urn:vizgate:problem:ambiguous-credentials");
+    }
+
+    @Test
     void givenNoAssertion_authorize_is401() throws Exception {
         assertThat(get(server.baseUrl() + "/v1/tableau-next/authorize").statusCode()).isEqualTo(401);
     }

@@ -9,6 +9,8 @@ public record Subject(String value) {
 
     public Subject {
         Text.printable(value, "subject", MAX_LENGTH);
+        // Bidirectional overrides and zero-width characters make one user look like another in logs and admin pages.
+        Text.undisguised(value, "subject");
     }
 
     @Override

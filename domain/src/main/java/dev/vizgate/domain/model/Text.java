@@ -42,6 +42,56 @@ public final class Text {
         return value;
     }
 
+    /**
+     * Refuses the characters that make text display as other text: the bidirectional embeddings, overrides and
+     * isolates (U+202A–U+202E, U+2066–U+2069), and the zero-width and invisible formatting characters
+     * (U+200B–U+200F, U+2060–U+2064, U+FEFF, U+00AD).
+     */
+    public static String undisguised(String value, String what) {
+        for (int i = 0; i < value.length(); i++) {
+            var c = value.charAt(i);
+            if (isDisguising(c)) {
+                throw new IllegalArgumentException(what + " must not contain invisible or direction-changing characters (U+"
+                        + String.format(java.util.Locale.ROOT, "%04X", (int) c) + " at position " + i
+                        + "); they make one name look like another");
+            }
+        }
+        return value;
+    }
+
+    static boolean isDisguising(char c) {
+        return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')
+                || (c >= '\u200B' && c <= '\u200F') || (c >= '\u2060' && c <= '\u2064') || c == '\uFEFF' || c == '\u00AD';
+    }
+
+    /** Any text shown whole and on one line: control and disguising characters written as {@code \\uXXXX}, at most {@code max} characters. */
+    public static String escaped(String value, int max) {
+        var sb = new StringBuilder(Math.min(value.length(), max) + 8);
+        for (int i = 0; i < value.length(); i++) {
+            if (sb.length() >= max) {
+                sb.append('…');
+                break;
+            }
+            var c = value.charAt(i);
+            if (Character.isISOControl(c) || isDisguising(c)) {
+                sb.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** True when the text holds a control or disguising character: what {@link #escaped} would rewrite. */
+    public static boolean needsEscaping(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i)) || isDisguising(value.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Text from outside (a vendor's error description) made safe for one message line: control characters become spaces, at most {@code max} characters. */
     public static String oneLine(String value, int max) {
         var sb = new StringBuilder(Math.min(value.length(), max));

@@ -38,9 +38,16 @@ public record ReplayPolicy(Duration maxTokenAge, Duration skew) {
         if (iss.isEmpty()) {
             return refused(RejectionReason.MISSING_CLAIM, "iss must be a non-blank string");
         }
-        var sub = claims.string("sub").flatMap(s -> valid(s, Subject::new));
-        if (sub.isEmpty()) {
+        var rawSub = claims.string("sub");
+        if (rawSub.isEmpty() || rawSub.get().isBlank()) {
             return refused(RejectionReason.MISSING_CLAIM, "sub must name the user");
+        }
+        Subject sub;
+        try {
+            sub = new Subject(rawSub.get());
+        } catch (IllegalArgumentException e) {
+            // Present but unusable is not missing: say what is wrong with it.
+            return refused(RejectionReason.INVALID_CLAIM, "sub: " + e.getMessage());
         }
         if (!claims.audiences().contains(expected.value())) {
             return refused(RejectionReason.WRONG_AUDIENCE, "aud must include '" + expected.value() + "'");
@@ -73,7 +80,7 @@ public record ReplayPolicy(Duration maxTokenAge, Duration skew) {
         if (claims.instant("iat").filter(iat -> Duration.between(iat, exp.get()).compareTo(maxTokenAge) > 0).isPresent()) {
             return refused(RejectionReason.TOO_LONG_LIVED, "exp may be at most " + maxTokenAge.toMinutes() + " min after iat");
         }
-        return new ReplayDecision.Admitted(iss.get(), sub.get(), jti.get(), exp.get().plus(skew));
+        return new ReplayDecision.Admitted(iss.get(), sub, jti.get(), exp.get().plus(skew));
     }
 
     private static ReplayDecision refused(RejectionReason reason, String detail) {

@@ -24,17 +24,25 @@ public final class AcceptPlatformAssertion {
     private final TokenVerifier verifier;
     private final ReplayPolicy policy;
     private final ReplayLedger ledger;
-    private final Map<Issuer, Audience> trustedIssuers;
+    private final Map<Issuer, TrustedPlatform> trustedIssuers;
     private final Clock clock;
 
-    /** @param trustedIssuers each trusted issuer and the audience its assertions must name */
+    /** @param trustedIssuers each trusted issuer, the audience its assertions must name, and the claims that carry its grants */
     public AcceptPlatformAssertion(TokenVerifier verifier, ReplayPolicy policy, ReplayLedger ledger,
-                                   Map<Issuer, Audience> trustedIssuers, Clock clock) {
+                                   Map<Issuer, TrustedPlatform> trustedIssuers, Clock clock) {
         this.verifier = Objects.requireNonNull(verifier, "verifier");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.trustedIssuers = Map.copyOf(trustedIssuers);
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Platforms that prove only their users (no mapped scope or attribute claims). */
+    public static AcceptPlatformAssertion userOnly(TokenVerifier verifier, ReplayPolicy policy, ReplayLedger ledger,
+                                                   Map<Issuer, Audience> audiences, Clock clock) {
+        var platforms = new java.util.HashMap<Issuer, TrustedPlatform>();
+        audiences.forEach((issuer, audience) -> platforms.put(issuer, TrustedPlatform.userOnly(audience)));
+        return new AcceptPlatformAssertion(verifier, policy, ledger, platforms, clock);
     }
 
     public AssertionOutcome accept(UntrustedToken token) {
@@ -44,19 +52,25 @@ public final class AcceptPlatformAssertion {
         }
         var claims = ((VerificationOutcome.Verified) verified).token().claims();
         var issuer = claims.string("iss");
-        var audience = issuer.map(AcceptPlatformAssertion::issuerOrNull).map(trustedIssuers::get);
-        if (audience.isEmpty()) {
+        var platform = issuer.map(AcceptPlatformAssertion::issuerOrNull).map(trustedIssuers::get);
+        if (platform.isEmpty()) {
             return new AssertionOutcome.Rejected(RejectionReason.UNTRUSTED_ISSUER, "iss is not a configured platform issuer");
         }
         var now = clock.instant();
-        var decision = policy.admit(claims, audience.get(), now);
+        var decision = policy.admit(claims, platform.get().audience(), now);
         if (decision instanceof ReplayDecision.Refused refused) {
             return new AssertionOutcome.Rejected(refused.reason(), refused.detail());
         }
         var admitted = (ReplayDecision.Admitted) decision;
+        // The grants are read before the jti is spent, so an assertion with an unusable grant claim stays unspent.
+        var grants = PlatformGrants.read(claims, platform.get());
+        if (grants instanceof PlatformGrants.Unusable u) {
+            return new AssertionOutcome.Rejected(RejectionReason.INVALID_CLAIM, u.detail());
+        }
+        var granted = (PlatformGrants.Granted) grants;
         var sighting = ledger.firstSeen(admitted.issuer(), admitted.tokenId(), admitted.retainUntil());
         if (sighting instanceof Sighting.First) {
-            return new AssertionOutcome.Accepted(admitted.issuer(), admitted.subject(), admitted.tokenId());
+            return new AssertionOutcome.Accepted(admitted.issuer(), admitted.subject(), admitted.tokenId(), granted.scopes(), granted.attributes());
         }
         if (sighting instanceof Sighting.Replayed) {
             return new AssertionOutcome.Rejected(RejectionReason.REPLAYED, "this assertion was already used; mint a new one per request");

@@ -2,19 +2,33 @@ package dev.vizgate.domain.usecase;
 
 import dev.vizgate.domain.model.Issuer;
 import dev.vizgate.domain.model.RejectionReason;
+import dev.vizgate.domain.model.Scopes;
 import dev.vizgate.domain.model.Subject;
 import dev.vizgate.domain.model.Text;
 import dev.vizgate.domain.model.TokenId;
+import dev.vizgate.domain.model.UserAttributes;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /** What {@link AcceptPlatformAssertion} concluded about a caller's proof of its user. */
 public sealed interface AssertionOutcome {
-    record Accepted(Issuer issuer, Subject subject, TokenId tokenId) implements AssertionOutcome {
+    /**
+     * The user the platform proved, and what it granted them in the claims the configuration maps: scopes (empty
+     * when the platform maps none, so the gateway's default applies) and user attributes (none when unmapped).
+     */
+    record Accepted(Issuer issuer, Subject subject, TokenId tokenId, Optional<Scopes> scopes, UserAttributes attributes)
+            implements AssertionOutcome {
         public Accepted {
             Objects.requireNonNull(issuer, "issuer");
             Objects.requireNonNull(subject, "subject");
             Objects.requireNonNull(tokenId, "tokenId");
+            Objects.requireNonNull(scopes, "scopes");
+            Objects.requireNonNull(attributes, "attributes");
+        }
+
+        public Accepted(Issuer issuer, Subject subject, TokenId tokenId) {
+            this(issuer, subject, tokenId, Optional.empty(), UserAttributes.none());
         }
     }
 

@@ -6,6 +6,7 @@ import dev.vizgate.domain.model.JwsAlgorithm;
 import dev.vizgate.domain.model.OnDemandAccess;
 import dev.vizgate.domain.model.Scope;
 import dev.vizgate.domain.model.TableauErrorCode;
+import dev.vizgate.domain.model.Text;
 import dev.vizgate.domain.model.UntrustedToken;
 import dev.vizgate.domain.model.VerifiedClaims;
 import dev.vizgate.domain.policy.BearerAssertionPolicy;
@@ -74,9 +75,12 @@ public final class InspectToken {
         var direct = alg.filter(JwsAlgorithm::isSymmetric).isPresent();
         if (h.string("kid").isEmpty()) {
             out.add(tableauFail("kid", "the header has no kid" + (direct ? " (the secret id)" : ""), TableauErrorCode.BAD_JWT));
+        } else if (Text.needsEscaping(h.string("kid").get())) {
+            out.add(fail("kid", "kid " + escaped(h.string("kid").get()) + " holds control or invisible characters; no secret or key id has them"));
         } else {
-            out.add(pass("kid", "kid " + h.string("kid").get()));
+            out.add(pass("kid", "kid " + escaped(h.string("kid").get())));
         }
+        critical(t, out);
         var headerIss = h.string("iss");
         var payloadIss = p.string("iss");
         if (direct && headerIss.isEmpty()) {
@@ -86,12 +90,15 @@ public final class InspectToken {
         } else if (headerIss.isPresent() && payloadIss.isPresent() && !headerIss.equals(payloadIss)) {
             out.add(fail("iss", "the header's iss and the payload's iss differ"));
         } else {
-            out.add(pass("iss", "iss " + headerIss.or(() -> payloadIss).get()));
+            out.add(pass("iss", "iss " + escaped(headerIss.or(() -> payloadIss).get())));
         }
         if (p.string("sub").filter(s -> !s.isBlank()).isEmpty()) {
             out.add(tableauFail("sub", "sub (the Tableau username) is missing", TableauErrorCode.JWT_PARSE_ERROR));
+        } else if (Text.needsEscaping(p.string("sub").get())) {
+            out.add(fail("sub", "sub " + escaped(p.string("sub").get())
+                    + " holds control, invisible or direction-changing characters; no Tableau username should, and it would display as another user"));
         } else {
-            out.add(pass("sub", "sub " + p.string("sub").get() + " (compared case-sensitively; an unknown user is error 5)"));
+            out.add(pass("sub", "sub " + escaped(p.string("sub").get()) + " (compared case-sensitively; an unknown user is error 5)"));
         }
         var aud = t.payload().get("aud");
         if ("tableau".equals(aud)) {
@@ -114,13 +121,16 @@ public final class InspectToken {
         if (t.payload().containsKey(OnDemandAccess.ODA_CLAIM)) {
             var groups = t.payload().get(OnDemandAccess.GROUPS_CLAIM);
             out.add(groups instanceof List<?> g && !g.isEmpty()
-                    ? new Finding(Status.PASS, "oda", "on-demand access into groups " + g
+                    ? new Finding(Status.PASS, "oda", "on-demand access into groups " + escaped(String.valueOf(g))
                     + " (needs usage-based licensing, else error 67)", Optional.empty())
                     : new Finding(Status.WARN, "oda", "on-demand access without " + OnDemandAccess.GROUPS_CLAIM + " groups", Optional.empty()));
         }
         var attributes = t.payload().keySet().stream().filter(k -> !REGISTERED.contains(k)).sorted().toList();
-        if (!attributes.isEmpty()) {
-            out.add(pass("attributes", "user attributes " + attributes + " (honoured only when the site enables user attributes)"));
+        var hidden = attributes.stream().filter(Text::needsEscaping).map(InspectToken::escaped).toList();
+        if (!hidden.isEmpty()) {
+            out.add(fail("attributes", "attribute names " + escaped(String.valueOf(hidden)) + " hold control or invisible characters; USERATTRIBUTE() could never name them"));
+        } else if (!attributes.isEmpty()) {
+            out.add(pass("attributes", "user attributes " + escaped(String.valueOf(attributes)) + " (honoured only when the site enables user attributes)"));
         }
     }
 
@@ -161,10 +171,26 @@ public final class InspectToken {
             try {
                 new Scope(String.valueOf(s));
             } catch (IllegalArgumentException e) {
-                bad.add(String.valueOf(s));
+                bad.add(escaped(String.valueOf(s)));
             }
         }
-        out.add(bad.isEmpty() ? pass("scp", "scopes " + list) : fail("scp", "not tableau:<resource>:<action>: " + bad));
+        out.add(bad.isEmpty() ? pass("scp", "scopes " + escaped(String.valueOf(list))) : fail("scp", "not tableau:<resource>:<action>: " + escaped(String.valueOf(bad))));
+    }
+
+    /**
+     * RFC 7515 §4.1.11: a recipient must refuse a token whose {@code crit} names an extension it does not
+     * understand; RFC 7797's {@code b64:false} changes what the signature covers. Neither Tableau nor Salesforce
+     * documents support for either, and Vizgate's verifier refuses both.
+     */
+    private static void critical(DecodedToken t, List<Finding> out) {
+        if (t.header().containsKey("crit")) {
+            out.add(fail("crit", "the header has crit " + shown(t.header().get("crit"))
+                    + "; a verifier that does not implement those extensions must refuse the token (RFC 7515 §4.1.11)"));
+        }
+        if (t.header().containsKey("b64")) {
+            out.add(fail("b64", "the header has b64 " + shown(t.header().get("b64"))
+                    + "; unencoded payloads (RFC 7797) are not accepted by Tableau, Salesforce or Vizgate"));
+        }
     }
 
     private void salesforce(DecodedToken t, List<Finding> out) {
@@ -173,12 +199,15 @@ public final class InspectToken {
         var now = clock.instant();
         out.add(h.string("alg").filter("RS256"::equals).isPresent()
                 ? pass("alg", "RS256") : fail("alg", "Salesforce's JWT bearer flow takes RS256, not " + shown(t.header().get("alg"))));
+        critical(t, out);
         out.add(p.string("iss").isPresent() ? pass("iss", "iss (consumer key) present") : fail("iss", "iss must be the consumer key"));
-        out.add(p.string("sub").isPresent() || p.string("prn").isPresent()
-                ? pass("sub", "sub " + p.string("sub").or(() -> p.string("prn")).get()) : fail("sub", "sub must be the Salesforce username"));
+        var sub = p.string("sub").or(() -> p.string("prn"));
+        out.add(sub.isEmpty() ? fail("sub", "sub must be the Salesforce username")
+                : Text.needsEscaping(sub.get()) ? fail("sub", "sub " + escaped(sub.get()) + " holds control or invisible characters; no Salesforce username does")
+                : pass("sub", "sub " + escaped(sub.get())));
         var aud = p.string("aud");
         out.add(aud.filter(a -> a.startsWith("https://")).isPresent()
-                ? pass("aud", "aud " + aud.get() + " (must match what the org expects: login, test, My Domain or site)")
+                ? pass("aud", "aud " + escaped(aud.get()) + " (must match what the org expects: login, test, My Domain or site)")
                 : fail("aud", "aud must be a URL such as https://login.salesforce.com, not " + shown(t.payload().get("aud"))));
         var exp = p.instant("exp");
         if (exp.isEmpty()) {
@@ -197,12 +226,17 @@ public final class InspectToken {
         return s % 60 == 0 ? (s / 60) + " min" : s >= 60 ? (s / 60) + " min " + (s % 60) + " s" : s + " s";
     }
 
+    /** A value from the token, shown whole enough to recognise and on one line, hidden characters spelled out. */
+    private static String escaped(String v) {
+        return Text.escaped(v, 200);
+    }
+
     private static String shown(Object v) {
         if (v == null) {
             return "missing";
         }
         var s = v instanceof String str ? "\"" + str + "\"" : String.valueOf(v);
-        return dev.vizgate.domain.model.Text.quote(s).replace("'", "");
+        return Text.escaped(s, 200);
     }
 
     private static Finding pass(String rule, String msg) {

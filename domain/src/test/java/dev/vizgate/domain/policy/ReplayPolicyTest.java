@@ -127,4 +127,41 @@ class ReplayPolicyTest {
         c.put("nbf", NOW.getEpochSecond() + 60);
         assertThat(reason(c)).isEqualTo(RejectionReason.NOT_YET_VALID);
     }
+
+    @Test
+    void givenSubTooLong_admit_saysInvalidClaimNotMissing() {
+        var c = valid();
+        c.put("sub", "a".repeat(300) + "@example.com");
+        var d = (ReplayDecision.Refused) admit(c);
+        assertThat(d.reason()).isEqualTo(RejectionReason.INVALID_CLAIM);
+        assertThat(d.detail()).contains("at most 255");
+    }
+
+    @Test
+    void givenSubWithControlCharacters_admit_saysInvalidClaim() {
+        var c = valid();
+        c.put("sub", "alice\n@example.com");
+        var d = (ReplayDecision.Refused) admit(c);
+        assertThat(d.reason()).isEqualTo(RejectionReason.INVALID_CLAIM);
+        assertThat(d.detail()).contains("control characters");
+    }
+
+    @Test
+    void givenSubWithBidiOverride_admit_isRefusedAsDisguised() {
+        var c = valid();
+        c.put("sub", "alice\u202E@example.com");
+        var d = (ReplayDecision.Refused) admit(c);
+        assertThat(d.reason()).isEqualTo(RejectionReason.INVALID_CLAIM);
+        assertThat(d.detail()).contains("direction-changing", "U+202E");
+    }
+
+    @Test
+    void givenConfiguredLeeway_admit_acceptsAnExpOnlyWithinThatLeeway() {
+        var c = valid();
+        c.put("exp", NOW.getEpochSecond() - 50);
+        c.remove("iat");
+        assertThat(reason(c)).isEqualTo(RejectionReason.EXPIRED);
+        var lenient = new ReplayPolicy(ReplayPolicy.DEFAULT_MAX_TOKEN_AGE, java.time.Duration.ofSeconds(60));
+        assertThat(lenient.admit(new VerifiedClaims(c), VIZGATE, NOW)).isInstanceOf(ReplayDecision.Admitted.class);
+    }
 }

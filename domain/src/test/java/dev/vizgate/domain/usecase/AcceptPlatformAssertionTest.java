@@ -21,7 +21,7 @@ class AcceptPlatformAssertionTest {
     private final MutableClock clock = new MutableClock();
     private final FakeTokenVerifier verifier = new FakeTokenVerifier();
     private final InMemoryReplayLedger ledger = new InMemoryReplayLedger(clock);
-    private final AcceptPlatformAssertion useCase = new AcceptPlatformAssertion(verifier, ReplayPolicy.defaults(), ledger,
+    private final AcceptPlatformAssertion useCase = AcceptPlatformAssertion.userOnly(verifier, ReplayPolicy.defaults(), ledger,
             Map.of(PORTAL, new Audience("vizgate")), clock);
 
     private Map<String, Object> claims(String jti) {

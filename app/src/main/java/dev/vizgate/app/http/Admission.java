@@ -1,0 +1,135 @@
+package dev.vizgate.app.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vizgate.domain.model.Subject;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The step every caller-facing route takes first: exactly one credential, the caller it proves, the body's fields,
+ * and the user the request acts for. The trust boundary lives here: a backend names the user; a browser's user is
+ * its assertion's subject, and a browser that names a user, scopes or attributes is refused (403), never quietly
+ * overruled, so a mistake in the page shows instead of being hidden.
+ */
+final class Admission {
+    /** The body fields that choose what goes into a token: a backend's to send, never a browser's. */
+    static final List<String> CHOICES = List.of("user", "scopes", "attributes");
+
+    /** An authenticated, rate-checked caller and the user it acts for. */
+    record Acting(Caller caller, Subject user, JsonNode body) {
+    }
+
+    sealed interface Outcome {
+        /** The caller's name, for the access log; "-" when no credential was accepted. */
+        String callerName();
+
+        record Admitted(Acting acting) implements Outcome {
+            @Override
+            public String callerName() {
+                return acting.caller().name();
+            }
+        }
+
+        record Turned(Problem problem, String callerName) implements Outcome {
+        }
+    }
+
+    private final CallerAuthentication callers;
+    private final RateLimits rateLimits;
+    private final GatewayMetrics metrics;
+    private final long maxBodyBytes;
+
+    Admission(CallerAuthentication callers, RateLimits rateLimits, GatewayMetrics metrics, long maxBodyBytes) {
+        this.callers = Objects.requireNonNull(callers, "callers");
+        this.rateLimits = Objects.requireNonNull(rateLimits, "rateLimits");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    Outcome admit(Request request, Set<String> fields) {
+        var proof = credential(request);
+        if (proof instanceof Proof.Refused r) {
+            return new Outcome.Turned(r.problem(), "-");
+        }
+        var caller = ((Proof.Proved) proof).caller();
+        var body = JsonBody.read(request, fields, maxBodyBytes);
+        if (body instanceof JsonBody.Read.Bad bad) {
+            return new Outcome.Turned(bad.problem(), caller.name());
+        }
+        var json = ((JsonBody.Read.Good) body).json();
+        Subject user;
+        if (caller instanceof Caller.Browser browser) {
+            var named = new ArrayList<String>();
+            for (var field : CHOICES) {
+                if (json.has(field)) {
+                    named.add(field);
+                }
+            }
+            if (!named.isEmpty()) {
+                return new Outcome.Turned(browserMayNotChoose(named), caller.name());
+            }
+            user = browser.subject();
+        } else {
+            var named = json.path("user");
+            if (named.isMissingNode() || !named.isTextual()) {
+                return new Outcome.Turned(Problem.invalidRequest("an API-key caller must name the user: {\"user\":\"alice@example.com\"}"), caller.name());
+            }
+            try {
+                user = new Subject(named.asText());
+            } catch (IllegalArgumentException e) {
+                return new Outcome.Turned(Problem.invalidRequest("user: " + e.getMessage()), caller.name());
+            }
+        }
+        var limited = rateLimits.check(caller.name(), user.value());
+        if (limited.isPresent()) {
+            return new Outcome.Turned(Problem.rateLimited(limited.getAsLong()), caller.name());
+        }
+        return new Outcome.Admitted(new Acting(caller, user, json));
+    }
+
+    static Problem browserMayNotChoose(List<String> named) {
+        return Problem.of(403, "caller-may-not-choose", "A browser may not choose this",
+                "a platform assertion decides the user (its sub), and the scopes and attributes its platform signed"
+                        + " (callers.assertions[].claims); remove " + String.join(", ", named) + " from the request,"
+                        + " or have the platform put them in the assertion").with("fields", named);
+    }
+
+    sealed interface Proof {
+        record Proved(Caller caller) implements Proof {
+        }
+
+        record Refused(Problem problem) implements Proof {
+        }
+    }
+
+    /** Exactly one Authorization header: it is not a list header (RFC 9110), and a proxy reading the other one would decide differently. */
+    Proof credential(Request request) {
+        var values = request.getHeaders().getValuesList(HttpHeader.AUTHORIZATION);
+        if (values.size() > 1) {
+            return new Proof.Refused(ambiguous("the request carries " + values.size() + " Authorization headers"));
+        }
+        return prove(values.isEmpty() ? null : values.get(0));
+    }
+
+    Proof prove(String authorization) {
+        var auth = callers.authenticate(authorization);
+        if (auth instanceof CallerAuthentication.Outcome.Refused r) {
+            metrics.callerRefused(r.problem().type().substring(Problem.TYPE_PREFIX.length()));
+            if (r.problem().type().endsWith("assertion-replayed")) {
+                metrics.replayRefused();
+            }
+            return new Proof.Refused(r.problem());
+        }
+        return new Proof.Proved(((CallerAuthentication.Outcome.Authenticated) auth).caller());
+    }
+
+    static Problem ambiguous(String what) {
+        return Problem.of(400, "ambiguous-credentials", "More than one credential", what
+                + "; send exactly one credential per request (one Authorization header, or one assertion parameter)");
+    }
+}

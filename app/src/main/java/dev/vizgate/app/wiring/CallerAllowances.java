@@ -1,0 +1,56 @@
+package dev.vizgate.app.wiring;
+
+import dev.vizgate.app.config.ConfigError;
+import dev.vizgate.app.config.VizgateConfig;
+import dev.vizgate.domain.model.Scope;
+import dev.vizgate.domain.policy.CallerAllowance;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/** A backend's own allow-lists ({@code callers.api-keys[i].allowed-scopes} and {@code allowed-attributes}). */
+final class CallerAllowances {
+    private CallerAllowances() {
+    }
+
+    static CallerAllowance of(String path, VizgateConfig.ApiKey key) {
+        Optional<Set<Scope>> scopes = Optional.empty();
+        if (key.allowedScopes() != null) {
+            var set = new LinkedHashSet<Scope>();
+            for (int i = 0; i < key.allowedScopes().size(); i++) {
+                var name = key.allowedScopes().get(i);
+                set.add(TableauWiring.attempt(path + ".allowed-scopes[" + i + "]", () -> new Scope(name),
+                        "write a scope as tableau:<resource>:<action>, e.g. tableau:views:embed"));
+            }
+            scopes = Optional.of(set);
+        }
+        if (key.allowedAttributes() == null) {
+            return new CallerAllowance(scopes, Optional.empty());
+        }
+        var rules = new LinkedHashMap<String, CallerAllowance.AttributeRule>();
+        for (int i = 0; i < key.allowedAttributes().size(); i++) {
+            var a = key.allowedAttributes().get(i);
+            var at = path + ".allowed-attributes[" + i + "]";
+            var name = TableauWiring.required(a.name(), at + ".name", "name the attribute, e.g. { name: region, values: [West, East] }");
+            Optional<Pattern> pattern = Optional.empty();
+            if (a.pattern() != null) {
+                try {
+                    pattern = Optional.of(Pattern.compile(a.pattern()));
+                } catch (PatternSyntaxException e) {
+                    throw new ConfigError(at + ".pattern", "is not a valid regular expression", "write a Java regex matched against the whole value, e.g. \"[A-Z]{2,8}\"");
+                }
+            }
+            var p = pattern;
+            var rule = TableauWiring.attempt(at, () -> new CallerAllowance.AttributeRule(name,
+                    Optional.ofNullable(a.values()).map(Set::copyOf), p), "give values or a pattern, not both");
+            if (rules.put(name, rule) != null) {
+                throw new ConfigError(at + ".name", "attribute " + name + " is listed twice", "list each attribute once");
+            }
+        }
+        return new CallerAllowance(scopes, Optional.of(rules));
+    }
+}

@@ -1,0 +1,30 @@
+package dev.vizgate.domain.usecase;
+
+import dev.vizgate.domain.model.Audience;
+import dev.vizgate.domain.model.Text;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A platform whose assertions prove a browser's user: the audience its assertions must name, and which of their
+ * claims (if any) carry the scopes and user attributes the platform grants. A browser gets exactly what its
+ * platform signed; nothing it sends beside the assertion can add to that.
+ */
+public record TrustedPlatform(Audience audience, Optional<String> scopesClaim, Optional<String> attributesClaim) {
+    public TrustedPlatform {
+        Objects.requireNonNull(audience, "audience");
+        Objects.requireNonNull(scopesClaim, "scopesClaim");
+        Objects.requireNonNull(attributesClaim, "attributesClaim");
+        scopesClaim.ifPresent(c -> Text.token(c, "scopes claim", 128));
+        attributesClaim.ifPresent(c -> Text.token(c, "attributes claim", 128));
+        if (scopesClaim.isPresent() && scopesClaim.equals(attributesClaim)) {
+            throw new IllegalArgumentException("scopes and attributes must come from different claims");
+        }
+    }
+
+    /** A platform that proves only its user: its browsers get the gateway's default scopes and no attributes. */
+    public static TrustedPlatform userOnly(Audience audience) {
+        return new TrustedPlatform(audience, Optional.empty(), Optional.empty());
+    }
+}
