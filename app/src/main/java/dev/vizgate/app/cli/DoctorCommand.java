@@ -5,6 +5,8 @@ import dev.vizgate.adapters.keystore.KeyInput;
 import dev.vizgate.adapters.keystore.KeyMaterialException;
 import dev.vizgate.adapters.keystore.PemKeys;
 import dev.vizgate.app.config.ConfigError;
+import dev.vizgate.app.wiring.GatewayWiring;
+import dev.vizgate.app.config.DurationText;
 import dev.vizgate.app.config.ConfigFiles;
 import dev.vizgate.app.config.VizgateConfig;
 import dev.vizgate.app.wiring.SalesforceWiring;
@@ -26,7 +28,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -72,7 +73,7 @@ final class DoctorCommand implements Callable<Integer> {
         if (cfg.tableau() == null && cfg.salesforce() == null) {
             add(Level.FAIL, "config", "neither tableau: nor salesforce: is configured", "add the section for the Tableau you embed");
         }
-        callers(cfg);
+        callers(cfg, loaded.files());
         store(cfg);
         var out = root.spec.commandLine().getOut();
         for (var f : findings) {
@@ -101,8 +102,8 @@ final class DoctorCommand implements Callable<Integer> {
             ok("tableau.connected-app", "EAS issuer " + eas.issuer() + ", signing with " + eas.algorithm() + " key " + eas.signingKeyId()
                     + ", publishing " + wiring.keys().publishedKeys().size() + " key(s)");
         }
-        ok("tableau.token", "tokens live " + wiring.policy().defaultLifetime() + " (max " + wiring.policy().maxLifetime()
-                + "), iat back-dated " + wiring.policy().skew());
+        ok("tableau.token", "tokens live " + DurationText.format(wiring.policy().defaultLifetime()) + " (max "
+                + DurationText.format(wiring.policy().maxLifetime()) + "), iat back-dated " + DurationText.format(wiring.policy().skew()));
         reach("tableau.server-url", wiring.serverUrl(), wait, true);
     }
 
@@ -116,7 +117,7 @@ final class DoctorCommand implements Callable<Integer> {
         }
         var s = wiring.settings();
         ok("salesforce", "flow " + wiring.flow().name().toLowerCase().replace('_', '-') + ", token host " + s.tokenUrl().getHost()
-                + ", sessions assumed to last " + s.sessionTtl());
+                + ", sessions assumed to last " + DurationText.format(s.sessionTtl()));
         if (wiring.flow() == SalesforceWiring.Flow.CLIENT_CREDENTIALS) {
             add(Level.WARN, "salesforce.flow", "client credentials never carry the web scope a frontdoor URL needs (and run as one user)",
                     "for Tableau Next embedding use flow: jwt-bearer (server-to-server) or web-server (interactive)");
@@ -204,24 +205,16 @@ final class DoctorCommand implements Callable<Integer> {
         }
     }
 
-    private void callers(VizgateConfig cfg) {
+    /** The callers section through the gateway's own wiring: key strength, hashes, allow-lists and claim maps, as serve sees them. */
+    private void callers(VizgateConfig cfg, ConfigFiles files) {
         if (cfg.callers() == null) {
             return;
         }
-        var keys = cfg.callers().apiKeys() == null ? List.<VizgateConfig.ApiKey>of() : cfg.callers().apiKeys();
-        var names = new HashSet<String>();
-        for (int i = 0; i < keys.size(); i++) {
-            var k = keys.get(i);
-            var path = "callers.api-keys[" + i + "]";
-            if (k.name() == null || !names.add(k.name())) {
-                add(Level.FAIL, path + ".name", "each API key needs a unique name", "name it after the backend that uses it");
-            }
-            if (k.sha256() == null || !k.sha256().matches("[0-9a-f]{64}")) {
-                add(Level.FAIL, path + ".sha256", "not 64 lower-case hex characters", "store the key's SHA-256: printf %s \"$KEY\" | sha256sum");
-            }
-        }
-        if (!keys.isEmpty()) {
-            ok("callers.api-keys", keys.size() + " API key(s) configured");
+        try {
+            var summary = GatewayWiring.checkCallers(cfg, files, root.context().clock());
+            ok("callers", summary.apiKeys() + " API key(s) and " + summary.platforms() + " assertion issuer(s) configured; their keys load and are strong enough");
+        } catch (ConfigError e) {
+            add(Level.FAIL, e.path().isEmpty() ? "callers" : e.path(), e.getMessage(), e.fix());
         }
     }
 

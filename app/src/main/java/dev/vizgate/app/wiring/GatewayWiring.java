@@ -140,6 +140,18 @@ public final class GatewayWiring {
         return unit.startsWith("k") ? n * 1024 : unit.startsWith("m") ? n * 1024 * 1024 : n;
     }
 
+    /** What the callers section amounts to, built by the very code {@code serve} uses: doctor reports this, or its ConfigError. */
+    public record CallerSummary(int apiKeys, int platforms) {
+    }
+
+    public static CallerSummary checkCallers(VizgateConfig config, ConfigFiles files, Clock clock) {
+        return files.wire(() -> {
+            callers(config, files, clock, new dev.vizgate.adapters.store.CaffeineReplayLedger(clock, 1));
+            var c = config.callers();
+            return new CallerSummary(c.apiKeys() == null ? 0 : c.apiKeys().size(), c.assertions() == null ? 0 : c.assertions().size());
+        });
+    }
+
     private static CallerAuthentication callers(VizgateConfig config, ConfigFiles files, Clock clock, dev.vizgate.domain.port.ReplayLedger ledger) {
         var c = config.callers();
         var apiKeys = new ArrayList<CallerAuthentication.ApiKey>();

@@ -51,7 +51,7 @@ class ConfigErrorsTest {
                 arguments("default scope not allowed", direct("allowed-scopes: [ \"tableau:views:embed\", \"tableau:insights:embed\" ]", "allowed-scopes: [ \"tableau:insights:embed\" ]"),
                         "config error at tableau.token: default scope tableau:views:embed is not among the allowed scopes", "allowed-scopes"),
                 arguments("lifetime beyond the maximum", direct("lifetime: 5m", "lifetime: 10m"),
-                        "config error at tableau.token: default lifetime PT10M plus skew PT5S exceeds the maximum lifetime PT10M", "max-lifetime"),
+                        "config error at tableau.token: default lifetime 10 min plus skew 5 s exceeds the maximum lifetime 10 min", "max-lifetime"),
                 arguments("unknown trust", direct("trust: direct", "trust: shared"),
                         "config error at tableau.connected-app.trust: trust is 'shared'", "direct or eas"),
                 arguments("wrong type", direct("scopes: [ \"tableau:views:embed\" ]", "scopes: { a: 1 }"),

@@ -56,8 +56,8 @@ public record TableauTokenPolicy(
         allowedScopes = Set.copyOf(new LinkedHashSet<>(allowedScopes));
         allowedAttributeNames = allowedAttributeNames.map(Set::copyOf);
         if (defaultLifetime.plus(skew).compareTo(maxLifetime) > 0) {
-            throw new IllegalArgumentException("default lifetime " + defaultLifetime + " plus skew " + skew
-                    + " exceeds the maximum lifetime " + maxLifetime);
+            throw new IllegalArgumentException("default lifetime " + human(defaultLifetime) + " plus skew " + human(skew)
+                    + " exceeds the maximum lifetime " + human(maxLifetime));
         }
         if (allowedScopes.isEmpty()) {
             throw new IllegalArgumentException("allowed scopes must not be empty");
