@@ -179,14 +179,15 @@ public final class SalesforceOAuthClient implements SalesforceAuthorization, Aut
         if (response instanceof Call.Failed f) {
             return new ExchangeOutcome.Failed(f.failure());
         }
-        return session(((Call.Answered) response).response(), grant);
+        var answered = (Call.Answered) response;
+        return session(answered.response(), grant, answered.attempts());
     }
 
-    private ExchangeOutcome session(Answer response, Grant grant) {
+    private ExchangeOutcome session(Answer response, Grant grant, int attempts) {
         var status = response.status();
         var body = object(response.body());
         if (status != 200) {
-            return new ExchangeOutcome.Failed(failure(status, body, "the token endpoint"));
+            return new ExchangeOutcome.Failed(failure(status, body, "the token endpoint", attempts));
         }
         if (body.isEmpty()) {
             return new ExchangeOutcome.Failed(SalesforceFailure.of(Kind.MALFORMED_RESPONSE, "the token endpoint answered 200 without a JSON object"));
@@ -258,7 +259,7 @@ public final class SalesforceOAuthClient implements SalesforceAuthorization, Aut
             return new FrontdoorOutcome.Failed(new SalesforceFailure(Kind.REJECTED, errorCode(r.body()), Optional.empty(),
                     "singleaccess answered 403: the user may have the API Only User permission, or the session lacks the web scope"));
         }
-        return new FrontdoorOutcome.Failed(failure(status, object(r.body()), "singleaccess"));
+        return new FrontdoorOutcome.Failed(failure(status, object(r.body()), "singleaccess", 1));
     }
 
     @Override
@@ -269,7 +270,7 @@ public final class SalesforceOAuthClient implements SalesforceAuthorization, Aut
             return new RevokeOutcome.Failed(f.failure());
         }
         var r = ((Call.Answered) response).response();
-        return r.status() == 200 ? RevokeOutcome.REVOKED : new RevokeOutcome.Failed(failure(r.status(), object(r.body()), "revoke"));
+        return r.status() == 200 ? RevokeOutcome.REVOKED : new RevokeOutcome.Failed(failure(r.status(), object(r.body()), "revoke", 1));
     }
 
     /** What Salesforce answered, read whole (up to {@link #MAX_ANSWER_CHARS}) before the connection goes back to the pool. */
@@ -323,7 +324,8 @@ public final class SalesforceOAuthClient implements SalesforceAuthorization, Aut
     }
 
     private sealed interface Call {
-        record Answered(Answer response) implements Call {
+        /** @param attempts how many calls were made, retries included, so a message claims retries only when there were some */
+        record Answered(Answer response, int attempts) implements Call {
         }
 
         record Failed(SalesforceFailure failure) implements Call {
@@ -331,14 +333,16 @@ public final class SalesforceOAuthClient implements SalesforceAuthorization, Aut
     }
 
     private Call call(FailsafeExecutor<Answer> executor, Post post) {
+        var attempts = new java.util.concurrent.atomic.AtomicInteger();
         try {
             var response = executor.get(ctx -> {
+                attempts.set(ctx.getAttemptCount() + 1);
                 var request = post.request();
                 // The budget's timeout cancels the attempt: aborting closes its socket, which ends a blocked read at once.
                 ctx.onCancel(request::cancel);
                 return http.execute(request, Answer::of);
             });
-            return new Call.Answered(response);
+            return new Call.Answered(response, Math.max(1, attempts.get()));
         } catch (CircuitBreakerOpenException e) {
             return new Call.Failed(SalesforceFailure.of(Kind.UNAVAILABLE, "Salesforce failed repeatedly; calls are paused for "
                     + settings.resilience().breakerOpenFor().toSeconds() + " s (circuit open)"));
@@ -378,14 +382,16 @@ public final class SalesforceOAuthClient implements SalesforceAuthorization, Aut
         return "unexpected error";
     }
 
-    private static SalesforceFailure failure(int status, Optional<JsonNode> body, String what) {
+    static SalesforceFailure failure(int status, Optional<JsonNode> body, String what, int attempts) {
         var error = body.flatMap(j -> text(j, "error")).map(s -> dev.vizgate.domain.model.Text.oneLine(s, 300));
         var description = body.flatMap(j -> text(j, "error_description")).map(s -> dev.vizgate.domain.model.Text.oneLine(s, 300));
+        var tries = attempts > 1 ? " after " + attempts + " attempts" : "";
         if (status == 429) {
-            return new SalesforceFailure(Kind.UNAVAILABLE, error, description, "Salesforce is rate-limiting (429); retried within the budget, still limited");
+            return new SalesforceFailure(Kind.UNAVAILABLE, error, description, "Salesforce is rate-limiting (429)"
+                    + (attempts > 1 ? "; still limited" + tries + " within the budget" : ""));
         }
         if (status >= 500) {
-            return new SalesforceFailure(Kind.UNAVAILABLE, error, description, what + " answered " + status + " after retries; Salesforce may be degraded");
+            return new SalesforceFailure(Kind.UNAVAILABLE, error, description, what + " answered " + status + tries + "; Salesforce may be degraded");
         }
         if (error.isPresent()) {
             return new SalesforceFailure(Kind.REJECTED, error, description, SalesforceErrors.explain(error.get(), description.orElse("")));

@@ -217,6 +217,15 @@ class SalesforceOAuthClientTest {
         var failure = ((ExchangeOutcome.Failed) client.exchange(new Grant.JwtBearer(assertion()))).failure();
         assertThat(failure.kind()).isEqualTo(Kind.UNAVAILABLE);
         assertThat(salesforce.getAllServeEvents()).hasSize(3);
+        assertThat(failure.detail()).contains("answered 503 after 3 attempts");
+    }
+
+    @Test
+    void givenOne5xxWithNoRetryLeft_failure_doesNotClaimRetries() {
+        var once = SalesforceOAuthClient.failure(503, Optional.empty(), "singleaccess", 1);
+        assertThat(once.detail()).isEqualTo("singleaccess answered 503; Salesforce may be degraded").doesNotContain("retr", "attempts");
+        assertThat(SalesforceOAuthClient.failure(429, Optional.empty(), "the token endpoint", 1).detail()).doesNotContain("retr", "attempts");
+        assertThat(SalesforceOAuthClient.failure(429, Optional.empty(), "the token endpoint", 3).detail()).contains("after 3 attempts");
     }
 
     @Test

@@ -13,4 +13,9 @@ final class ConfigOption {
     ConfigLoader.Loaded load(Context context) {
         return new ConfigLoader(context.env()).load(file);
     }
+
+    /** Only these sections' environment references are read: a command never fails on a section it does not use. */
+    ConfigLoader.Loaded load(Context context, String... sections) {
+        return new ConfigLoader(context.env()).load(file, java.util.Set.of(sections));
+    }
 }

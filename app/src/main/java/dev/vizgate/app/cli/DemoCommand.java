@@ -8,8 +8,9 @@ import picocli.CommandLine.Option;
 import java.util.concurrent.Callable;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Runs the whole flow on this machine with zero configuration: throw-away keys, local stand-ins for Tableau",
-                "and Salesforce, the gateway with in-memory stores, and a demo page. Nothing leaves the machine."})
+        description = {"Runs the whole flow on this machine with zero configuration.",
+                "It makes throw-away keys, starts local stand-ins for Tableau and Salesforce, the gateway with in-memory stores,",
+                "and a demo page. Nothing leaves the machine, and the keys are removed when the demo stops."})
 final class DemoCommand implements Callable<Integer> {
     @CommandLine.ParentCommand
     VizgateCommand root;
@@ -20,12 +21,16 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var demo = Demo.start(port, root.context().clock());
+        var err = root.spec.commandLine().getErr();
+        // Ctrl-C and SIGTERM both run shutdown hooks: the keys were throw-away, so they go with the demo.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 demo.close();
             } catch (Exception e) {
                 // Shutting down anyway.
             }
+            err.println("vizgate demo stopped; removed its throw-away keys in " + demo.folder());
+            err.flush();
         }, "vizgate-demo-shutdown"));
         var out = root.spec.commandLine().getOut();
         out.println("vizgate demo ready: " + demo.gateway().baseUrl() + "/");

@@ -33,8 +33,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = {"Checks the configuration, loads every key, compares the Salesforce certificate with its key, checks URLs",
-                "against the host policy, reaches the upstream hosts and compares this machine's clock with theirs.",
+        description = {"Checks a configuration end to end and says how to fix what is wrong.",
+                "It loads every key, compares the Salesforce certificate with its key, checks URLs against the host policy,",
+                "reaches the upstream hosts and compares this machine's clock with theirs.",
                 "One line per finding, each with a fix. Exit 0 when nothing failed, 1 otherwise, 2 when the file cannot be read."})
 final class DoctorCommand implements Callable<Integer> {
     enum Level { OK, WARN, FAIL }

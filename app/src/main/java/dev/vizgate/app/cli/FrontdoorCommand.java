@@ -15,7 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.concurrent.Callable;
 
 @Command(name = "frontdoor", mixinStandardHelpOptions = true,
-        description = {"Prints a single-use Salesforce frontdoor URL for a user on stdout: the authCredential of Tableau Next's embedding SDK.",
+        description = {"Prints a single-use Salesforce frontdoor URL for a user, for Tableau Next's embedding SDK.",
+                "The URL goes to the SDK's authCredential (with --json, beside the orgUrl it needs).",
                 "The URL signs the browser in once and expires quickly; do not store or log it."})
 final class FrontdoorCommand implements Callable<Integer> {
     @CommandLine.ParentCommand
@@ -33,7 +34,7 @@ final class FrontdoorCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var context = root.context();
-        var loaded = config.load(context);
+        var loaded = config.load(context, "salesforce", "store");
         var wiring = SalesforceWiring.from(loaded.config(), loaded.files());
         var outcome = wiring.openSessions(new RandomTokenIds(), context.clock()).open(Cli.parse("--user", () -> new Subject(user)));
         var out = root.spec.commandLine().getOut();

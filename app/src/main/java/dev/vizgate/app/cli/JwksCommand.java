@@ -12,7 +12,7 @@ import picocli.CommandLine.Mixin;
 import java.util.concurrent.Callable;
 
 @Command(name = "jwks", mixinStandardHelpOptions = true,
-        description = "Prints the JWKS document Tableau fetches for OAuth 2.0 trust (EAS): every configured public key, no private parts.")
+        description = {"Prints the JWKS document Tableau fetches for OAuth 2.0 trust (EAS).", "It holds every configured public key and no private part."})
 final class JwksCommand implements Callable<Integer> {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -24,7 +24,7 @@ final class JwksCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        var loaded = config.load(root.context());
+        var loaded = config.load(root.context(), "tableau");
         var wiring = TableauWiring.from(loaded.config(), loaded.files());
         if (!(wiring.trust() instanceof ConnectedAppTrust.ExternalAuthorizationServer)) {
             throw new ConfigError("tableau.connected-app.trust", "direct trust publishes no keys (its secret is shared, never published)",

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
-@Command(name = "keys", mixinStandardHelpOptions = true, description = "Key material.",
+@Command(name = "keys", mixinStandardHelpOptions = true, description = "Makes key material: see vizgate keys init --help.",
         subcommands = KeysCommand.Init.class)
 final class KeysCommand implements Runnable {
     @CommandLine.Spec
@@ -22,8 +22,9 @@ final class KeysCommand implements Runnable {
     }
 
     @Command(name = "init", mixinStandardHelpOptions = true,
-            description = {"Writes DIR/private-key.pem (PKCS#8, mode 0600) and DIR/sf_public_cert.crt, a self-signed certificate to",
-                    "upload to the External Client App (JWT bearer flow); also usable as an EAS signing key."})
+            description = {"Makes a private key and a self-signed certificate for the JWT bearer flow or EAS.",
+                    "It writes DIR/private-key.pem (PKCS#8, mode 0600) and DIR/sf_public_cert.crt. An RSA certificate is what you",
+                    "upload to the External Client App; an EC (--ec) key is for EAS only, as Salesforce's JWT bearer flow takes RS256."})
     static final class Init implements Callable<Integer> {
         @CommandLine.ParentCommand
         KeysCommand keys;
@@ -75,7 +76,9 @@ final class KeysCommand implements Runnable {
             }
             var w = root.spec.commandLine().getOut();
             w.println("wrote " + keyFile + " (PKCS#8, mode 0600; keep it secret)");
-            w.println("wrote " + certFile + " (upload it to the External Client App)");
+            w.println("wrote " + certFile + (ec
+                    ? " (an EC key is for EAS signing-keys; Salesforce's JWT bearer flow takes RS256, so do not upload this one there)"
+                    : " (upload it to the External Client App)"));
             w.println("SHA-256 fingerprint: " + KeyGeneration.fingerprint(generated.certificate()));
             w.println("expires: " + generated.certificate().getNotAfter().toInstant());
             w.flush();

@@ -10,8 +10,9 @@ import picocli.CommandLine.Mixin;
 import java.util.concurrent.Callable;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Runs the gateway: POST /v1/tableau/token, POST /v1/tableau-next/frontdoor, the JWKS, health, metrics and",
-                "GET /openapi.yaml. Stops gracefully on SIGTERM, letting in-flight requests finish."})
+        description = {"Runs the gateway that hands out Tableau tokens and Tableau Next frontdoor URLs.",
+                "It serves POST /v1/tableau/token, POST /v1/tableau-next/frontdoor, the JWKS, health, metrics and GET /openapi.yaml.",
+                "It stops gracefully on SIGTERM, letting in-flight requests finish."})
 final class ServeCommand implements Callable<Integer> {
     @CommandLine.ParentCommand
     VizgateCommand root;

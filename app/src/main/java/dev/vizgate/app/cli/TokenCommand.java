@@ -44,7 +44,7 @@ final class TokenCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var context = root.context();
-        var loaded = config.load(context);
+        var loaded = config.load(context, "tableau");
         var wiring = TableauWiring.from(loaded.config(), loaded.files());
         var request = TableauTokenRequest.forUser(Cli.parse("--user", () -> new Subject(user)));
         if (!scopes.isEmpty()) {

@@ -47,6 +47,14 @@ public final class VizgateCommand implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(e -> EXIT_USAGE);
+        // A parse error names the whole command, so the hint is one that works: vizgate keys init --help.
+        cli.setParameterExceptionHandler((ex, args1) -> {
+            var w = ex.getCommandLine().getErr();
+            w.println("usage error: " + ex.getMessage());
+            w.println("  fix: see " + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help");
+            w.flush();
+            return EXIT_USAGE;
+        });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             var w = commandLine.getErr();
             if (e instanceof ConfigError c) {
@@ -56,7 +64,15 @@ public final class VizgateCommand implements Runnable {
             }
             if (e instanceof Cli.UsageError u) {
                 w.println("usage error: " + u.getMessage());
-                w.println("  fix: see " + commandLine.getCommandName() + " --help");
+                w.println("  fix: see " + commandLine.getCommandSpec().qualifiedName() + " --help");
+                w.flush();
+                return EXIT_USAGE;
+            }
+            if (e instanceof dev.vizgate.app.http.GatewayServer.PortInUse p) {
+                w.println("failed: " + p.getMessage());
+                w.println("  fix: " + ("demo".equals(commandLine.getCommandName())
+                        ? "stop whatever holds it, or pass --port N (0 picks a free port)"
+                        : "stop whatever holds it, or set server.port in the configuration (0 picks a free port)"));
                 w.flush();
                 return EXIT_USAGE;
             }

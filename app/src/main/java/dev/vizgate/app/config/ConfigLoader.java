@@ -62,6 +62,15 @@ public final class ConfigLoader {
     }
 
     public Loaded load(Path file) {
+        return load(file, Set.of());
+    }
+
+    /**
+     * Loads the file, reading the environment only for the named top-level sections (all when none are named): a
+     * command that needs one section does not fail on another section's unset variable, such as {@code frontdoor} on
+     * the Tableau secret. Every section is still checked for unknown keys.
+     */
+    public Loaded load(Path file, Set<String> sections) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -84,7 +93,17 @@ public final class ConfigLoader {
             throw new ConfigError("", "the configuration must be a YAML mapping of sections", "start from the example in the README");
         }
         var fromEnvironment = new java.util.HashSet<String>();
-        substitute(tree, "", fromEnvironment);
+        var object = (ObjectNode) tree;
+        var names = new ArrayList<String>();
+        object.fieldNames().forEachRemaining(names::add);
+        for (var name : names) {
+            if (sections.isEmpty() || sections.contains(name)) {
+                var section = new ObjectNode(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance);
+                section.set(name, object.get(name));
+                substitute(section, "", fromEnvironment);
+                object.set(name, section.get(name));
+            }
+        }
         var files = new ConfigFiles(file.toAbsolutePath().getParent(), fromEnvironment);
         return files.wire(() -> bind(tree, files));
     }
@@ -127,7 +146,14 @@ public final class ConfigLoader {
         }
     }
 
+    /** The ellipsis the README's samples use for "your value here"; a config still holding one was copied, not filled in. */
+    static final String PLACEHOLDER = "\u2026";
+
     private String expand(String value, String path, java.util.Set<String> fromEnvironment) {
+        if (value.contains(PLACEHOLDER)) {
+            throw new ConfigError(path, "still holds the placeholder '" + PLACEHOLDER + "' from the README's sample",
+                    "replace it with your real value (the Connected App's client id, secret id, or key)");
+        }
         Matcher m = ENV.matcher(value);
         var out = new StringBuilder();
         while (m.find()) {

@@ -73,8 +73,32 @@ public final class GatewayServer implements AutoCloseable {
         server.setErrorHandler(new ProblemErrorHandler());
         server.setStopTimeout(options.shutdownGrace().toMillis());
         server.setStopAtShutdown(false);
-        server.start();
+        try {
+            server.start();
+        } catch (Exception e) {
+            server.stop(); // release the thread pool and whatever did start
+            for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+                if (c instanceof java.net.BindException) {
+                    throw new PortInUse(options.bind(), options.port());
+                }
+            }
+            throw e;
+        }
         return new GatewayServer(server, connector, options.tls().isPresent());
+    }
+
+    /** The port is taken (or not ours to bind): a plain message for the person who started us, not a stack trace. */
+    public static final class PortInUse extends RuntimeException {
+        private final int port;
+
+        public PortInUse(String bind, int port) {
+            super("port " + port + " on " + bind + " is in use (or not available to this user)", null, false, false);
+            this.port = port;
+        }
+
+        public int port() {
+            return port;
+        }
     }
 
     /**

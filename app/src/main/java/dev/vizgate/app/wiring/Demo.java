@@ -45,7 +45,24 @@ public final class Demo implements AutoCloseable {
 
     public static Demo start(int port, Clock clock) throws Exception {
         var folder = Files.createTempDirectory("vizgate-demo");
-        folder.toFile().deleteOnExit();
+        var started = new java.util.ArrayList<AutoCloseable>();
+        try {
+            return start(port, clock, folder, started);
+        } catch (Exception | Error e) {
+            // A demo that could not start (a busy port) leaves nothing behind: no stand-in running, no key folder.
+            for (var c : started) {
+                try {
+                    c.close();
+                } catch (Exception ignored) {
+                    // closing what did start, on the way out
+                }
+            }
+            delete(folder);
+            throw e;
+        }
+    }
+
+    private static Demo start(int port, Clock clock, Path folder, java.util.List<AutoCloseable> started) throws Exception {
         var random = new SecureRandom();
         var secretBytes = new byte[32];
         random.nextBytes(secretBytes);
@@ -60,8 +77,10 @@ public final class Demo implements AutoCloseable {
 
         var tableau = TableauStandIn.start(TableauStandIn.Site.of("demo", "demo-client-id", Map.of("demo-secret-id", secret.getBytes(StandardCharsets.UTF_8)),
                 Set.copyOf(USERS), clock));
+        started.add(tableau);
         var salesforce = SalesforceStandIn.start(new SalesforceStandIn.Org("demo-consumer-key", sfKeys.certificate().getPublicKey(),
                 "https://login.salesforce.com", Set.copyOf(USERS), Duration.ofHours(2), clock));
+        started.add(salesforce);
         var apiKey = new byte[24];
         random.nextBytes(apiKey);
         var apiKeyHash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Base64.getEncoder().encodeToString(apiKey).getBytes(StandardCharsets.UTF_8)));
@@ -106,10 +125,23 @@ public final class Demo implements AutoCloseable {
         return folder;
     }
 
+    /** Stops everything and removes the throw-away key folder. */
     @Override
     public void close() throws Exception {
-        gateway.close();
-        tableau.close();
-        salesforce.close();
+        try {
+            gateway.close();
+            tableau.close();
+            salesforce.close();
+        } finally {
+            delete(folder);
+        }
+    }
+
+    static void delete(Path folder) {
+        try (var paths = Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            // Already gone, or never made.
+        }
     }
 }

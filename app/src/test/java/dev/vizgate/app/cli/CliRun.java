@@ -26,6 +26,16 @@ record CliRun(int exit, String out, String err) {
         return run(new MutableClock(), env, "", args);
     }
 
+    /**
+     * {@code vizgate keys init} on the real clock: its certificate is later judged by code or tools that read the real
+     * clock (doctor's expiry check, openssl), so making it at MutableClock's fixed start would fail a year later.
+     */
+    static CliRun keysInit(Path out, String... extra) {
+        var args = new java.util.ArrayList<>(java.util.List.of("keys", "init", "--out", out.toString()));
+        args.addAll(java.util.List.of(extra));
+        return run(Clock.systemUTC(), Map.of(), "", args.toArray(String[]::new));
+    }
+
     static Path write(Path dir, String name, String text) {
         try {
             var p = dir.resolve(name);

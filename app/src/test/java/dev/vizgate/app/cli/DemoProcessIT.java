@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -77,8 +78,14 @@ class DemoProcessIT {
             var frontdoor = JSON.readTree(post(base + "/v1/tableau-next/frontdoor", bob, "")).get("frontdoorUrl").asText();
             assertThat(send(HttpRequest.newBuilder(URI.create(frontdoor))).body()).contains("<strong id=\"user\">bob@demo.example</strong>");
         } finally {
-            process.destroy();
+            process.destroy(); // SIGTERM, as Ctrl-C or a supervisor would stop it
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
+        var err = Files.readString(dir.resolve("demo.err"));
+        var said = err.lines().filter(l -> l.startsWith("vizgate demo stopped; removed its throw-away keys in ")).toList();
+        assertThat(said).as(err).hasSize(1);
+        var folder = Path.of(said.get(0).substring("vizgate demo stopped; removed its throw-away keys in ".length()));
+        assertThat(folder.getFileName().toString()).startsWith("vizgate-demo");
+        assertThat(folder).doesNotExist();
     }
 }

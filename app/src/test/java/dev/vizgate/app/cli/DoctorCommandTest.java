@@ -27,8 +27,8 @@ class DoctorCommandTest {
 
     @BeforeEach
     void start() throws Exception {
-        assertThat(CliRun.run(Map.of(), "keys", "init", "--out", dir.resolve("keys").toString()).exit()).isZero();
-        assertThat(CliRun.run(Map.of(), "keys", "init", "--out", dir.resolve("other").toString()).exit()).isZero();
+        assertThat(CliRun.keysInit(dir.resolve("keys")).exit()).isZero();
+        assertThat(CliRun.keysInit(dir.resolve("other")).exit()).isZero();
         try (var in = new FileInputStream(dir.resolve("keys/sf_public_cert.crt").toFile())) {
             var cert = CertificateFactory.getInstance("X.509").generateCertificate(in);
             salesforce = SalesforceStandIn.start(new SalesforceStandIn.Org("3MVG9k", cert.getPublicKey(), "https://login.salesforce.com",
@@ -66,7 +66,8 @@ class DoctorCommandTest {
     void givenHealthyConfig_doctor_passesWithExit0() {
         var run = doctor(salesforceSection(salesforce.baseUrl().toString(), "file:keys/sf_public_cert.crt", "jwt-bearer"));
         assertThat(run.exit()).as(run.out()).isZero();
-        assertThat(run.out()).as(run.out()).contains("OK    salesforce.certificate: matches the private key", "OK    salesforce.token-url clock", "healthy");
+        assertThat(run.out()).as(run.out()).contains("OK    salesforce.certificate: matches the private key", "OK    salesforce.token-url clock", "healthy",
+                "sessions assumed to last 30m"); // durations as written, not PT30M
     }
 
     @Test

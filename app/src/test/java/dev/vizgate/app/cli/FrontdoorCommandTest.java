@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateFactory;
 import java.time.Clock;
@@ -32,7 +33,7 @@ class FrontdoorCommandTest {
 
     @BeforeEach
     void start() throws Exception {
-        assertThat(CliRun.run(Map.of(), "keys", "init", "--out", dir.resolve("keys").toString()).exit()).isZero();
+        assertThat(CliRun.keysInit(dir.resolve("keys")).exit()).isZero();
         java.security.cert.Certificate cert;
         try (var in = new FileInputStream(dir.resolve("keys/sf_public_cert.crt").toFile())) {
             cert = CertificateFactory.getInstance("X.509").generateCertificate(in);
@@ -62,6 +63,17 @@ class FrontdoorCommandTest {
         var args = new java.util.ArrayList<>(java.util.List.of("frontdoor", "--config", config(audience).toString(), "--user", user));
         args.addAll(java.util.List.of(extra));
         return CliRun.run(Clock.systemUTC(), Map.of(), "", args.toArray(String[]::new));
+    }
+
+    @Test
+    void givenATableauSectionWhoseSecretIsNotInTheEnvironment_frontdoor_stillWorks() throws Exception {
+        var both = Files.readString(config("https://login.salesforce.com")) + TokenCommandTest.directConfig();
+        var file = CliRun.write(dir, "both.yaml", both);
+        var run = CliRun.run(Clock.systemUTC(), Map.of(), "", "frontdoor", "--config", file.toString(), "--user", "integration@acme.com");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith(salesforce.baseUrl() + "/secur/frontdoor.jsp?otp=");
+        var token = CliRun.run(Clock.systemUTC(), Map.of(), "", "token", "--config", file.toString(), "--user", "a@example.com");
+        assertThat(token.err()).as("token does need it").contains("TABLEAU_SECRET is not set");
     }
 
     @Test

@@ -202,6 +202,14 @@ class GatewayEndToEndTest {
     }
 
     @Test
+    void givenAnUnknownPath_accessLog_namesItNotFoundWithoutEchoingThePath() throws Exception {
+        send("GET", "/no/such/route-CANARY", null, null, null);
+        var lines = logs.list.stream().filter(e -> e.getLoggerName().equals("vizgate.access")).map(ILoggingEvent::getFormattedMessage).toList();
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("GET not-found -> 404"));
+        assertThat(lines).noneMatch(l -> l.contains("unmatched") || l.contains("route-CANARY"));
+    }
+
+    @Test
     void givenForgedAssertion_token_is401() throws Exception {
         var forged = assertion("bob@example.com", "x").substring(0, 40) + "AAAA.eyJzdWIiOiJ4In0.c2ln";
         var r = post("/v1/tableau/token", "Bearer eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJodHRwczovL3BvcnRhbC5leGFtcGxlLmNvbSJ9.c2ln", "");
