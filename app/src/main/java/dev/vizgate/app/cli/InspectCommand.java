@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = {"Decodes a token without trusting it and says, rule by rule, what Tableau (or Salesforce) would make of it.",
+        description = {"Says, rule by rule, what Tableau (or Salesforce) would make of a token, trusting nothing in it.",
                 "Exit 0 if acceptable, 1 if a documented rule is broken."})
 final class InspectCommand implements Callable<Integer> {
     @CommandLine.ParentCommand
