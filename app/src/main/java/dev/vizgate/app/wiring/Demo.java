@@ -84,6 +84,11 @@ public final class Demo implements AutoCloseable {
         var apiKey = new byte[24];
         random.nextBytes(apiKey);
         var apiKeyHash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Base64.getEncoder().encodeToString(apiKey).getBytes(StandardCharsets.UTF_8)));
+        // The throw-away secret sits beside the config (mode 0600), so vizgate token and frontdoor work against it as they are.
+        var secretFile = folder.resolve("tableau-secret.txt");
+        Files.createFile(secretFile, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(secretFile, secret);
         var config = Files.writeString(folder.resolve("vizgate.yaml"), """
                 # Written by vizgate demo: local stand-ins only, throw-away keys.
                 server: { bind: 127.0.0.1, port: %d }
@@ -96,7 +101,7 @@ public final class Demo implements AutoCloseable {
                   connected-app:
                     client-id: "demo-client-id"
                     trust: direct
-                    secrets: [ { id: "demo-secret-id", value: "${DEMO_SECRET}" } ]
+                    secrets: [ { id: "demo-secret-id", value: "file:tableau-secret.txt" } ]
                   token:
                     lifetime: 5m
                     scopes: [ "tableau:views:embed" ]
@@ -107,7 +112,7 @@ public final class Demo implements AutoCloseable {
                   private-key: "file:private-key.pem"
                   certificate: "file:sf_public_cert.crt"
                 """.formatted(port, apiKeyHash, DemoPage.PLATFORM_ISSUER, tableau.baseUrl(), salesforce.baseUrl()));
-        var loaded = new ConfigLoader(Map.of("DEMO_SECRET", secret)::get).load(config);
+        var loaded = new ConfigLoader(Map.<String, String>of()::get).load(config);
         var wired = GatewayWiring.from(loaded.config(), loaded.files(), clock);
         var page = new DemoPage(platform.getPrivate(), USERS, tableau.baseUrl(), salesforce.baseUrl(), clock);
         var s = wired.services();

@@ -221,14 +221,19 @@ public final class GatewayWiring {
     }
 
     private static TrustedKey publicKey(String path, KeyRef ref, ConfigFiles files) {
-        if (!(ref instanceof KeyRef.Text t)) {
-            throw new ConfigError(path, "a platform's key is its public key or certificate as file:PATH or PEM text", "key: \"file:keys/portal-public.pem\"");
+        KeyInput input;
+        if (ref instanceof KeyRef.Text t) {
+            input = t.isFile() ? new KeyInput.FromFile(files.resolve(t.value().substring(5))) : new KeyInput.FromText(path, t.value());
+        } else if (ref instanceof KeyRef.PemFile f && f.password().isEmpty()) {
+            input = new KeyInput.FromFile(files.resolve(f.file())); // the mapping form, to attach a kid the token must then name
+        } else {
+            throw new ConfigError(path, "a platform's key is its public key or certificate as file:PATH, PEM text, or { file: PATH, kid: ID }",
+                    "key: \"file:keys/portal-public.pem\"");
         }
         try {
-            var input = t.isFile() ? new KeyInput.FromFile(files.resolve(t.value().substring(5))) : new KeyInput.FromText(path, t.value());
             var key = PemKeys.publicKey(input);
-            var alg = t.alg().flatMap(JwsAlgorithm::fromName).orElse("EC".equals(key.getAlgorithm()) ? JwsAlgorithm.ES256 : JwsAlgorithm.RS256);
-            return new TrustedKey(t.kid().map(KeyId::new), alg, key);
+            var alg = ref.alg().flatMap(JwsAlgorithm::fromName).orElse("EC".equals(key.getAlgorithm()) ? JwsAlgorithm.ES256 : JwsAlgorithm.RS256);
+            return new TrustedKey(ref.kid().map(KeyId::new), alg, key);
         } catch (KeyMaterialException e) {
             throw new ConfigError(path, e.getMessage(), e.fix());
         } catch (IllegalArgumentException e) {

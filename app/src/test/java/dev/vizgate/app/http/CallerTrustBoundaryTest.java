@@ -72,6 +72,7 @@ class CallerTrustBoundaryTest {
                       key: "file:portal-public.pem"
                       claims: { scopes: tableau_scopes, attributes: tableau_attributes }
                     - { issuer: "%s", key: "file:portal-public.pem" }
+                    - { issuer: "https://kid.example.com", key: { file: "portal-public.pem", kid: portal-1 } }
                 tableau:
                   server-url: https://10ax.online.tableau.com
                   site: mysite
@@ -94,8 +95,12 @@ class CallerTrustBoundaryTest {
     }
 
     static String assertion(String issuer, String sub, String extraClaims) {
+        return assertion("{\"alg\":\"RS256\"}", issuer, sub, extraClaims);
+    }
+
+    static String assertion(String header, String issuer, String sub, String extraClaims) {
         var now = Instant.now().getEpochSecond();
-        return TestJws.rs256("{\"alg\":\"RS256\"}", "{\"iss\":\"" + issuer + "\",\"sub\":\"" + sub + "\",\"aud\":\"vizgate\",\"jti\":\""
+        return TestJws.rs256(header, "{\"iss\":\"" + issuer + "\",\"sub\":\"" + sub + "\",\"aud\":\"vizgate\",\"jti\":\""
                 + UUID.randomUUID() + "\",\"iat\":" + now + ",\"exp\":" + (now + 60) + extraClaims + "}", portal.getPrivate()).value();
     }
 
@@ -214,6 +219,18 @@ class CallerTrustBoundaryTest {
                 assertThat(rest).contains("urn:vizgate:problem:ambiguous-credentials").doesNotContain("\"token\"");
             }
         }
+    }
+
+    @Test
+    void givenFixedKeyWithoutKid_token_acceptsAnAssertionWhateverKidItCarries() throws Exception {
+        claims(post("/v1/tableau/token", "Bearer " + assertion("{\"alg\":\"RS256\",\"kid\":\"added-by-the-library\"}", PLAIN, "bob@example.com", ""), ""));
+    }
+
+    @Test
+    void givenFixedKeyWithAConfiguredKid_token_refusesAnotherKid() throws Exception {
+        problem(post("/v1/tableau/token", "Bearer " + assertion("{\"alg\":\"RS256\",\"kid\":\"portal-2\"}", "https://kid.example.com", "bob@example.com", ""), ""),
+                401, "assertion-invalid");
+        claims(post("/v1/tableau/token", "Bearer " + assertion("{\"alg\":\"RS256\",\"kid\":\"portal-1\"}", "https://kid.example.com", "bob@example.com", ""), ""));
     }
 
     @Test
