@@ -19,7 +19,14 @@ import dev.vizgate.domain.testing.SessionCacheContract;
 import dev.vizgate.domain.testing.TestKeys;
 import dev.vizgate.domain.testing.TokenIdsContract;
 import dev.vizgate.domain.testing.TokenSignerContract;
+import dev.vizgate.domain.model.UntrustedToken;
+import dev.vizgate.domain.port.TokenVerifier;
+import dev.vizgate.domain.testing.FakeTokenVerifier;
+import dev.vizgate.domain.testing.TokenVerifierContract;
 import org.junit.jupiter.api.Nested;
+
+import java.util.Map;
+import java.util.UUID;
 
 /** The fakes the use-case tests rely on obey the same contracts as the real adapters. */
 class FakesPassTheirContractsTest {
@@ -68,6 +75,31 @@ class FakesPassTheirContractsTest {
                     .with(TestKeys.rs256(SIGNING_KID.value()))
                     .publishing(TestKeys.publishedRs256(SIGNING_KID.value()))
                     .publishing(TestKeys.publishedEs256("next-1"));
+        }
+    }
+
+    @Nested
+    class VerifierFake extends TokenVerifierContract {
+        private final FakeTokenVerifier verifier = new FakeTokenVerifier();
+
+        @Override
+        protected TokenVerifier verifier() {
+            return verifier;
+        }
+
+        @Override
+        protected UntrustedToken genuine(Map<String, Object> claims) {
+            return verifier.trusting("genuine-" + UUID.randomUUID(), claims);
+        }
+
+        @Override
+        protected UntrustedToken forged(Map<String, Object> claims) {
+            return new UntrustedToken("forged-" + UUID.randomUUID());
+        }
+
+        @Override
+        protected long now() {
+            return MutableClock.START.getEpochSecond();
         }
     }
 }
