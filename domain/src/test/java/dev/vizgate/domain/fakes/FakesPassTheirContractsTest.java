@@ -23,6 +23,17 @@ import dev.vizgate.domain.model.UntrustedToken;
 import dev.vizgate.domain.port.TokenVerifier;
 import dev.vizgate.domain.testing.FakeTokenVerifier;
 import dev.vizgate.domain.testing.TokenVerifierContract;
+import dev.vizgate.domain.testing.FakeTableauSignIn;
+import dev.vizgate.domain.testing.TableauSignInContract;
+import dev.vizgate.domain.port.TableauSignIn;
+import dev.vizgate.domain.model.SignInOutcome;
+import dev.vizgate.domain.model.ExchangeOutcome;
+import dev.vizgate.domain.model.FrontdoorOutcome;
+import dev.vizgate.domain.model.Grant;
+import dev.vizgate.domain.model.SalesforceFailure;
+import dev.vizgate.domain.port.SalesforceAuthorization;
+import dev.vizgate.domain.testing.FakeSalesforceAuthorization;
+import dev.vizgate.domain.testing.SalesforceAuthorizationContract;
 import org.junit.jupiter.api.Nested;
 
 import java.util.Map;
@@ -100,6 +111,56 @@ class FakesPassTheirContractsTest {
         @Override
         protected long now() {
             return MutableClock.START.getEpochSecond();
+        }
+    }
+
+    @Nested
+    class SignInFake extends TableauSignInContract {
+        @Override
+        protected TableauSignIn accepting() {
+            return new FakeTableauSignIn(new MutableClock());
+        }
+
+        @Override
+        protected TableauSignIn refusing() {
+            return new FakeTableauSignIn(new MutableClock()).refusing(new SignInOutcome.Refused(401, java.util.Optional.empty(), "refused"));
+        }
+
+        @Override
+        protected TableauSignIn unreachable() {
+            return new FakeTableauSignIn(new MutableClock()).refusing(new SignInOutcome.Failed("unreachable"));
+        }
+    }
+
+    @Nested
+    class SalesforceFake extends SalesforceAuthorizationContract {
+        private final MutableClock clock = new MutableClock();
+
+        @Override
+        protected SalesforceAuthorization accepting() {
+            return new FakeSalesforceAuthorization(clock);
+        }
+
+        @Override
+        protected SalesforceAuthorization refusing() {
+            return new FakeSalesforceAuthorization(clock).onExchange(g -> new ExchangeOutcome.Failed(new SalesforceFailure(
+                    SalesforceFailure.Kind.REJECTED, java.util.Optional.of("invalid_grant"), java.util.Optional.empty(), "refused")));
+        }
+
+        @Override
+        protected SalesforceAuthorization sessionEnded() {
+            return new FakeSalesforceAuthorization(clock).alwaysFrontdoor(new FrontdoorOutcome.SessionRejected(401, "INVALID_SESSION_ID"));
+        }
+
+        @Override
+        protected SalesforceAuthorization unreachable() {
+            return new FakeSalesforceAuthorization(clock).onExchange(g -> new ExchangeOutcome.Failed(
+                    SalesforceFailure.of(SalesforceFailure.Kind.UNAVAILABLE, "unreachable")));
+        }
+
+        @Override
+        protected Grant grant() {
+            return new Grant.ClientCredentials();
         }
     }
 }
