@@ -25,36 +25,28 @@ import dev.vizgate.domain.model.SalesforceSession;
 import dev.vizgate.domain.policy.HostDecision;
 import dev.vizgate.domain.port.SalesforceAuthorization;
 
-import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.core5.http.ClassicHttpResponse;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.ParseException;
-import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.io.CloseMode;
-import org.apache.hc.core5.util.TimeValue;
-
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.ProxySelector;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Salesforce's OAuth endpoints (salesforce.md §1–§4) over Apache HttpClient 5 classic: blocking I/O on the calling
- * thread from a connection pool. The JDK HttpClient hands every answer between its selector, its executor and the
- * caller, which cost ~0.9 ms p50 per call over a bare socket on the load machine against ~0.4 ms for this client
- * (benchmarks/results/latest.md, "the upstream client"); the frontdoor route makes one such call per request.
+ * Salesforce's OAuth endpoints (salesforce.md §1–§4) over the JDK's {@code java.net.http} client, the one HTTP client
+ * of the product's brief. (An Apache HttpClient 5 classic build measured ~0.5 ms p50 less per call on the load machine;
+ * the brief's single client was judged worth that: benchmarks/results/latest.md, "the upstream client".)
  * Redirects are never followed and nothing is retried by the client itself (Failsafe owns retries);
  * {@code instance_url} is checked against the host policy before any access token is sent to it, and
  * {@code frontdoor_uri} before it is returned. Nothing here logs, and no failure text carries a token.
@@ -67,23 +59,29 @@ public final class SalesforceOAuthClient implements SalesforceAuthorization, Aut
     private static final double JITTER = 0.25;
     /** Salesforce's OAuth answers are a few kB; an upstream that sends more is cut off here, not buffered whole. */
     static final int MAX_ANSWER_CHARS = 256 * 1024;
-    /** Pooled connections per Salesforce host (the login host and the org's instance): Jetty's request threads at most. */
-    static final int MAX_CONNECTIONS_PER_HOST = 200;
-    private static final ContentType FORM = ContentType.create("application/x-www-form-urlencoded");
+    /** System properties that make the JDK client print requests, headers included: an access token would reach the log. */
+    static final List<String> WIRE_LOG_PROPERTIES = List.of("jdk.httpclient.HttpClient.log", "jdk.internal.httpclient.debug");
 
     private final SalesforceSettings settings;
-    private final CloseableHttpClient http;
+    private final HttpClient http;
+    private final AtomicBoolean closed = new AtomicBoolean();
     private final Clock clock;
     private final FailsafeExecutor<Answer> tokenCalls;
     private final FailsafeExecutor<Answer> singleCalls;
     private final CircuitBreaker<Answer> breaker;
 
     public SalesforceOAuthClient(SalesforceSettings settings, Clock clock) {
-        this(settings, pooledClient(settings.resilience()), clock);
+        this(settings, defaultClient(settings.resilience()), clock);
     }
 
-    /** With a client of the embedder's own (a proxy, a TLS context); it should not follow redirects or retry. */
-    public SalesforceOAuthClient(SalesforceSettings settings, CloseableHttpClient http, Clock clock) {
+    /** With a client of the embedder's own (a proxy, a TLS context); it should not follow redirects. */
+    public SalesforceOAuthClient(SalesforceSettings settings, HttpClient http, Clock clock) {
+        for (var property : WIRE_LOG_PROPERTIES) {
+            if (System.getProperty(property) != null) {
+                throw new IllegalStateException("the system property " + property + " makes the JDK HTTP client log requests with their"
+                        + " Authorization headers, which would put Salesforce access tokens in the log; unset it");
+            }
+        }
         this.settings = Objects.requireNonNull(settings, "settings");
         this.http = Objects.requireNonNull(http, "http");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -112,38 +110,26 @@ public final class SalesforceOAuthClient implements SalesforceAuthorization, Aut
     }
 
     /**
-     * The default client: system TLS and proxy settings (javax.net.ssl.*, https.proxyHost), as the JDK client had;
-     * connect and read timeouts from the resilience settings; no redirects, no retries, no cookies, no compression.
-     * A pooled connection idle for over a second is checked before reuse, since singleaccess is never retried.
+     * The default client: system TLS and proxy settings (javax.net.ssl.*, https.proxyHost), the connect timeout from
+     * the resilience settings, HTTP/1.1, and no redirects. The JDK client keeps no cookies unless given a handler and
+     * sends no Accept-Encoding, so answers arrive uncompressed.
      */
-    static CloseableHttpClient pooledClient(Resilience r) {
-        var connect = org.apache.hc.core5.util.Timeout.of(r.connectTimeout());
-        var read = org.apache.hc.core5.util.Timeout.of(r.requestTimeout());
-        var pool = PoolingHttpClientConnectionManagerBuilder.create()
-                .useSystemProperties()
-                .setMaxConnPerRoute(MAX_CONNECTIONS_PER_HOST)
-                .setMaxConnTotal(2 * MAX_CONNECTIONS_PER_HOST)
-                .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(connect).setSocketTimeout(read)
-                        .setValidateAfterInactivity(TimeValue.ofSeconds(1)).build())
-                .build();
-        return HttpClients.custom()
-                .useSystemProperties()
-                .setConnectionManager(pool)
-                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(read).setConnectionRequestTimeout(read)
-                        .build())
-                .disableRedirectHandling()
-                .disableAutomaticRetries()
-                .disableCookieManagement()
-                .disableAuthCaching()
-                .disableContentCompression()
-                .setUserAgent("Vizgate")
+    static HttpClient defaultClient(Resilience r) {
+        return HttpClient.newBuilder()
+                .connectTimeout(r.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1)
+                .proxy(ProxySelector.getDefault())
                 .build();
     }
 
-    /** Closes the pooled connections; calls after this fail as unavailable. */
+    /**
+     * Refuses further calls (they fail as unavailable). The JDK 17 client has no close of its own: its connections
+     * and selector thread go when it is no longer referenced.
+     */
     @Override
     public void close() {
-        http.close(CloseMode.GRACEFUL);
+        closed.set(true);
     }
 
     /** Whether the breaker lets calls through; for readiness reports. */
@@ -280,16 +266,14 @@ public final class SalesforceOAuthClient implements SalesforceAuthorization, Aut
             Objects.requireNonNull(retryAfter, "retryAfter");
         }
 
-        static Answer of(ClassicHttpResponse response) throws IOException {
-            var entity = response.getEntity();
-            String body;
-            try {
-                body = entity == null ? "" : EntityUtils.toString(entity, StandardCharsets.UTF_8, MAX_ANSWER_CHARS);
-            } catch (ParseException e) {
-                body = "";
+        /** The body is read up to the cap and no further; an answer past it is refused as malformed, never buffered whole. */
+        static Answer of(HttpResponse<InputStream> response) throws IOException {
+            byte[] bytes;
+            try (var in = response.body()) {
+                bytes = in.readNBytes(MAX_ANSWER_CHARS + 1);
             }
-            var retryAfter = response.getFirstHeader("Retry-After");
-            return new Answer(response.getCode(), body, Optional.ofNullable(retryAfter).map(Header::getValue));
+            var body = bytes.length > MAX_ANSWER_CHARS ? TOO_LONG : new String(bytes, StandardCharsets.UTF_8);
+            return new Answer(response.statusCode(), body, response.headers().firstValue("Retry-After"));
         }
 
         @Override
@@ -298,7 +282,10 @@ public final class SalesforceOAuthClient implements SalesforceAuthorization, Aut
         }
     }
 
-    /** A new request per attempt: Apache requests are single-use once cancelled. */
+    /** A body past the cap: not JSON, so every caller's parse fails and it is reported as malformed. */
+    private static final String TOO_LONG = "(answer over " + MAX_ANSWER_CHARS + " characters)";
+
+    /** One POST, built afresh per attempt. */
     private static final class Post {
         private final URI uri;
         private final byte[] form;
@@ -310,12 +297,14 @@ public final class SalesforceOAuthClient implements SalesforceAuthorization, Aut
             this.bearer = bearer;
         }
 
-        HttpPost request() {
-            var post = new HttpPost(uri);
-            post.setHeader("Accept", "application/json");
-            bearer.ifPresent(t -> post.setHeader("Authorization", "Bearer " + t.value()));
-            post.setEntity(new ByteArrayEntity(form, FORM));
-            return post;
+        HttpRequest request(Duration timeout) {
+            var post = HttpRequest.newBuilder(uri).timeout(timeout)
+                    .header("Accept", "application/json")
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("User-Agent", "Vizgate")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(form));
+            bearer.ifPresent(t -> post.header("Authorization", "Bearer " + t.value()));
+            return post.build();
         }
 
         String host() {
@@ -333,14 +322,25 @@ public final class SalesforceOAuthClient implements SalesforceAuthorization, Aut
     }
 
     private Call call(FailsafeExecutor<Answer> executor, Post post) {
+        if (closed.get()) {
+            return new Call.Failed(SalesforceFailure.of(Kind.UNAVAILABLE, "the Salesforce client is closed"));
+        }
         var attempts = new java.util.concurrent.atomic.AtomicInteger();
         try {
             var response = executor.get(ctx -> {
                 attempts.set(ctx.getAttemptCount() + 1);
-                var request = post.request();
-                // The budget's timeout cancels the attempt: aborting closes its socket, which ends a blocked read at once.
-                ctx.onCancel(request::cancel);
-                return http.execute(request, Answer::of);
+                var sent = http.sendAsync(post.request(settings.resilience().requestTimeout()), HttpResponse.BodyHandlers.ofInputStream());
+                // The budget's timeout cancels the attempt: the wait for headers ends with the future, a blocked body
+                // read with its stream, so a dripping answer is cut off at the budget.
+                ctx.onCancel(() -> sent.cancel(true));
+                HttpResponse<InputStream> answer;
+                try {
+                    answer = sent.get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof IOException io ? io : new IOException("the call failed", e.getCause());
+                }
+                ctx.onCancel(() -> closeQuietly(answer.body()));
+                return Answer.of(answer);
             });
             return new Call.Answered(response, Math.max(1, attempts.get()));
         } catch (CircuitBreakerOpenException e) {
@@ -362,9 +362,17 @@ public final class SalesforceOAuthClient implements SalesforceAuthorization, Aut
         }
     }
 
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException e) {
+            // Closing to end a blocked read; nothing else to do.
+        }
+    }
+
     /** What went wrong on the wire, in words a client can act on (never a Java class name). */
     static String plainWords(Throwable t) {
-        if (t instanceof java.net.SocketTimeoutException || t instanceof org.apache.hc.client5.http.ConnectTimeoutException) {
+        if (t instanceof java.net.SocketTimeoutException || t instanceof java.net.http.HttpTimeoutException) {
             return "timed out";
         }
         if (t instanceof java.net.ConnectException) {

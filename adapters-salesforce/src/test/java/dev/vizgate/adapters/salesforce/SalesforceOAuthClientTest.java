@@ -281,6 +281,19 @@ class SalesforceOAuthClientTest {
     }
 
     @Test
+    void givenTheJdkClientsWireLogSwitchedOn_construction_isRefusedSoNoTokenCanReachTheLog() {
+        for (var property : SalesforceOAuthClient.WIRE_LOG_PROPERTIES) {
+            System.setProperty(property, "headers");
+            try {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SalesforceOAuthClient(settings(fast()), clock))
+                        .isInstanceOf(IllegalStateException.class).hasMessageContaining(property).hasMessageContaining("unset it");
+            } finally {
+                System.clearProperty(property);
+            }
+        }
+    }
+
+    @Test
     void givenClosedClient_exchange_failsAsUnavailableRatherThanThrowing() {
         tokenAnswers(200, success(salesforce.baseUrl()));
         client.close();

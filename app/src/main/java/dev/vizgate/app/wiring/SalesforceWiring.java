@@ -71,7 +71,12 @@ public final class SalesforceWiring {
     }
 
     public SalesforceOAuthClient client(Clock clock) {
-        return new SalesforceOAuthClient(settings, clock);
+        try {
+            return new SalesforceOAuthClient(settings, clock);
+        } catch (IllegalStateException e) {
+            // The JDK client's wire log is switched on by a system property: refuse to start rather than log tokens.
+            throw new ConfigError("salesforce", e.getMessage(), "remove the -D option from VIZGATE_JAVA_OPTS or the JVM's command line");
+        }
     }
 
     public SessionGrants grants(TokenIds ids, Clock clock) {
