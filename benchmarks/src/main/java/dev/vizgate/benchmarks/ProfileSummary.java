@@ -32,7 +32,7 @@ public final class ProfileSummary {
             new Part("thread hand-off (park, unpark)", 0, "LockSupport.park", "Unsafe.unpark", "LockSupport.unpark"),
             new Part("the handler: Gateway.handle", 0, "Gateway.handle"),
             new Part("caller check (API key digest)", 1, "CallerAuthentication.authenticate"),
-            new Part("body read and JSON parse", 1, "Gateway.body"),
+            new Part("body read and JSON parse", 1, "JsonBody.read"),
             new Part("rate limits", 1, "RateLimits.check"),
             new Part("issue: policy, jti, sign", 1, "IssueTableauToken.issue"),
             new Part("of which the HS256 signer", 2, "LeanHs256Signer.sign"),

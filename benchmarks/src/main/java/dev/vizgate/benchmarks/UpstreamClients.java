@@ -56,11 +56,11 @@ public final class UpstreamClients {
         try (CloseableHttpClient apache = HttpClients.custom().setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnPerRoute(threads).setMaxConnTotal(threads).build()).build()) {
             var out = new StringBuilder("| client | calls | p50 ms | p99 ms |\n|---|---:|---:|---:|\n");
-            out.append(row("JDK HttpClient", measure(threads, seconds,
+            out.append(row("JDK HttpClient (the adapter's)", measure(threads, seconds,
                     () -> () -> jdk.send(jdkRequest, HttpResponse.BodyHandlers.ofString()))));
             out.append(row("JDK HttpClient, direct executor", measure(threads, seconds,
                     () -> () -> jdkDirect.send(jdkRequest, HttpResponse.BodyHandlers.ofString()))));
-            out.append(row("Apache HttpClient 5 classic (the adapter's)", measure(threads, seconds, () -> () -> {
+            out.append(row("Apache HttpClient 5 classic", measure(threads, seconds, () -> () -> {
                 var post = new HttpPost(url);
                 post.setEntity(new StringEntity(FORM, ContentType.APPLICATION_FORM_URLENCODED));
                 apache.execute(post, r -> EntityUtils.toString(r.getEntity()));

@@ -114,6 +114,8 @@ class ConfigErrorsTest {
                         "config error at salesforce.circuit: the breaker opens at 12 failures of the last 10 calls", "failures ≤ of-last"),
                 arguments("circuit open for no time", tableau + salesforce("circuit: { open-for: 0s }"),
                         "config error at salesforce.circuit: the breaker must stay open for a positive time", "failures ≤ of-last"),
+                arguments("assertion leeway beyond two minutes", tableau + "callers:\n  assertion-leeway: 5m\n  assertions: [ { issuer: \"https://p.example.com\", jwks-url: \"https://p.example.com/jwks\" } ]\n",
+                        "config error at callers.assertion-leeway: a leeway of 300 s would accept assertions long after they expired", "NTP"),
                 arguments("circuit open-for not a duration", tableau + salesforce("circuit: { open-for: a while }"),
                         "config error at salesforce.circuit.open-for: 'a while' is not a duration", "30s"));
     }

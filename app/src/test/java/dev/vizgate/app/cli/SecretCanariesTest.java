@@ -43,6 +43,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * handed to the caller who asked for it.
  */
 class SecretCanariesTest {
+    /** Throw-away keys and configs: JUnit removes the folder, so the suite leaves none behind. */
+    @org.junit.jupiter.api.io.TempDir
+    static Path scratch;
+
     static final String CA_SECRET = "CANARY-connected-app-secret-" + UUID.randomUUID();
     static final String API_KEY = "CANARY-api-key-" + UUID.randomUUID();
     static final String ACCESS_TOKEN_MARK = "00Dxx0000001gPL!"; // every stand-in access token starts with its org id and '!'
@@ -61,7 +65,7 @@ class SecretCanariesTest {
         logs.start();
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
         ((Logger) LoggerFactory.getLogger("vizgate.access")).addAppender(logs); // its own appender, not additive
-        dir = Files.createTempDirectory("vizgate-canaries");
+        dir = scratch;
         var sf = KeyGeneration.generate(KeyGeneration.Kind.RSA, 2048, "canary", Duration.ofDays(1), Clock.systemUTC());
         KeyGeneration.writePrivateKey(sf, dir.resolve("sf-key.pem"), true);
         privateKeyLines = Files.readAllLines(dir.resolve("sf-key.pem")).stream().filter(l -> !l.startsWith("-----") && l.length() >= 16).toList();

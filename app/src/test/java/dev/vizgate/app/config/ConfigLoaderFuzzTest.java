@@ -19,15 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConfigLoaderFuzzTest {
     static final String CANARY = "CANARY-config-secret-0f3e2d1c";
-    static final Path DIR = folder();
-
-    private static Path folder() {
-        try {
-            return Files.createTempDirectory("vizgate-config-fuzz");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    static final Path DIR = dev.vizgate.app.Scratch.folder("vizgate-config-fuzz");
 
     @FuzzTest
     void anyYaml_loadAndWire_succeedsOrNamesTheProblem(byte[] input) throws IOException {

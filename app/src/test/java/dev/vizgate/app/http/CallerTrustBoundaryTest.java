@@ -36,6 +36,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * allow-lists; a browser (platform assertion) gets exactly what its platform signed, and naming anything is a 403.
  */
 class CallerTrustBoundaryTest {
+    /** Throw-away keys and configs: JUnit removes the folder, so the suite leaves none behind. */
+    @org.junit.jupiter.api.io.TempDir
+    static Path scratch;
+
     static final String LIMITED_KEY = "limited-backend-key-" + UUID.randomUUID();
     static final String OPEN_KEY = "open-backend-key-" + UUID.randomUUID();
     static final String PORTAL = "https://portal.example.com";
@@ -51,7 +55,7 @@ class CallerTrustBoundaryTest {
 
     @BeforeAll
     static void start() throws Exception {
-        var dir = Files.createTempDirectory("vizgate-boundary");
+        var dir = scratch;
         var g = KeyPairGenerator.getInstance("RSA");
         g.initialize(2048);
         portal = g.generateKeyPair();

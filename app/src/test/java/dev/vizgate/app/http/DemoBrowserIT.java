@@ -26,6 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * chromium and chromium-driver packages (.ci/test-deps installs them); without them it fails, never skips.
  */
 class DemoBrowserIT {
+    /** Throw-away keys and configs: JUnit removes the folder, so the suite leaves none behind. */
+    @org.junit.jupiter.api.io.TempDir
+    static Path scratch;
+
     static Demo demo;
     static WebDriver browser;
 
@@ -37,7 +41,7 @@ class DemoBrowserIT {
         var options = new ChromeOptions().setBinary(chromium).addArguments("--headless=new", "--no-sandbox", "--disable-gpu",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-dev-shm-usage", "--window-size=1400,1100",
-                "--user-data-dir=" + Files.createTempDirectory("vizgate-chromium"));
+                "--user-data-dir=" + scratch);
         var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(driver)).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
     }

@@ -41,6 +41,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The gateway on an ephemeral loopback port against the Salesforce stand-in, exercised through the JDK HttpClient. */
 class GatewayEndToEndTest {
+    /** Throw-away keys and configs: JUnit removes the folder, so the suite leaves none behind. */
+    @org.junit.jupiter.api.io.TempDir
+    static Path scratch;
+
     static final String API_KEY = "backend-key-CANARY-" + UUID.randomUUID();
     static final String SECRET = "c2VjcmV0LXZhbHVlLWZyb20tdGhlLWNvbm5lY3RlZC1hcHAtQ0FOQVJZ";
     static final String PORTAL = "https://portal.example.com";
@@ -57,7 +61,7 @@ class GatewayEndToEndTest {
         logs.start();
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
         ((Logger) LoggerFactory.getLogger("vizgate.access")).addAppender(logs); // its own appender, not additive
-        dir = Files.createTempDirectory("vizgate-e2e");
+        dir = scratch;
         var g = KeyPairGenerator.getInstance("RSA");
         g.initialize(2048);
         portal = g.generateKeyPair();

@@ -33,7 +33,7 @@ class GatewayFuzzTest {
 
     private static LocalConnector start() {
         try {
-            var dir = Files.createTempDirectory("vizgate-gateway-fuzz");
+            var dir = dev.vizgate.app.Scratch.folder("vizgate-gateway-fuzz");
             var sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(API_KEY.getBytes(StandardCharsets.UTF_8)));
             Files.writeString(dir.resolve("vizgate.yaml"), """
                     server: { bind: 127.0.0.1, port: 0, max-body: 4k, rate-limit: { caller-per-minute: 100000000, user-per-minute: 100000000 } }

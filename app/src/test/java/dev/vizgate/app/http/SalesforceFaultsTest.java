@@ -17,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -27,6 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Each Salesforce fault the stand-in injects ends in its problem+json within the time budget. */
 class SalesforceFaultsTest {
+    /** Throw-away keys and configs: JUnit removes the folder, so the suite leaves none behind. */
+    @org.junit.jupiter.api.io.TempDir
+    static Path scratch;
+
     static SalesforceStandIn salesforce;
     static java.nio.file.Path config;
     GatewayServer server;
@@ -34,7 +39,7 @@ class SalesforceFaultsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        var dir = Files.createTempDirectory("vizgate-faults");
+        var dir = scratch;
         var sf = KeyGeneration.generate(KeyGeneration.Kind.RSA, 2048, "f", Duration.ofDays(1), Clock.systemUTC());
         KeyGeneration.writePrivateKey(sf, dir.resolve("sf.pem"), false);
         salesforce = SalesforceStandIn.start(new SalesforceStandIn.Org("3MVG9f", sf.certificate().getPublicKey(), "https://login.salesforce.com",

@@ -23,6 +23,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +37,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Vizgate's tokens against the Tableau stand-in: the embed URL the Embedding API v3 library loads, and REST sign-in. */
 class TableauStandInInteropTest {
+    /** Throw-away keys and configs: JUnit removes the folder, so the suite leaves none behind. */
+    @org.junit.jupiter.api.io.TempDir
+    static Path scratch;
+
     static final String SECRET = "c2VjcmV0LXZhbHVlLWZyb20tdGhlLWNvbm5lY3RlZC1hcHAtMTIzNDU2";
     static TableauStandIn tableau;
     static java.nio.file.Path config;
@@ -45,7 +50,7 @@ class TableauStandInInteropTest {
     static void start() throws Exception {
         tableau = TableauStandIn.start(TableauStandIn.Site.of("mysite", "client-1", Map.of("secret-1", SECRET.getBytes(StandardCharsets.UTF_8)),
                 Set.of("alice@example.com"), Clock.systemUTC()));
-        var dir = Files.createTempDirectory("vizgate-tableau");
+        var dir = scratch;
         config = Files.writeString(dir.resolve("vizgate.yaml"), """
                 tableau:
                   server-url: %s

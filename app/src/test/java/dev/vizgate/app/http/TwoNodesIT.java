@@ -17,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.time.Clock;
@@ -41,6 +42,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * closed when Redis is gone, back by themselves when it returns. Fails, never skips, without Docker.
  */
 class TwoNodesIT {
+    /** Throw-away keys and configs: JUnit removes the folder, so the suite leaves none behind. */
+    @org.junit.jupiter.api.io.TempDir
+    static Path scratch;
+
     static final GenericContainer<?> REDIS = new GenericContainer<>(DockerImageName.parse("redis:7")).withExposedPorts(6379);
     static final String API_KEY = "two-nodes-key";
     static final String PORTAL = "https://portal.example.com";
@@ -53,7 +58,7 @@ class TwoNodesIT {
     @BeforeAll
     static void start() throws Exception {
         REDIS.start();
-        var dir = Files.createTempDirectory("vizgate-nodes");
+        var dir = scratch;
         var g = KeyPairGenerator.getInstance("RSA");
         g.initialize(2048);
         portal = g.generateKeyPair();

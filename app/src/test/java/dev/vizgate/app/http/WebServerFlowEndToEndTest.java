@@ -34,6 +34,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** salesforce.md §2, the web server flow with PKCE through the gateway, against the stand-in over loopback. */
 class WebServerFlowEndToEndTest {
+    /** Throw-away keys and configs: JUnit removes the folder, so the suite leaves none behind. */
+    @org.junit.jupiter.api.io.TempDir
+    static Path scratch;
+
     static final String API_KEY = "web-flow-key";
     static final String PORTAL = "https://portal.example.com";
     static KeyPair portal;
@@ -43,7 +47,7 @@ class WebServerFlowEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        var dir = Files.createTempDirectory("vizgate-web");
+        var dir = scratch;
         var g = KeyPairGenerator.getInstance("RSA");
         g.initialize(2048);
         portal = g.generateKeyPair();

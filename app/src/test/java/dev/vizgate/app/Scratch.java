@@ -1,0 +1,29 @@
+package dev.vizgate.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+
+/** A throw-away folder for state a static initialiser sets up (where JUnit's @TempDir cannot reach), removed when the JVM exits. */
+public final class Scratch {
+    private Scratch() {
+    }
+
+    public static Path folder(String prefix) {
+        try {
+            var dir = Files.createTempDirectory(prefix);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try (var paths = Files.walk(dir)) {
+                    paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                } catch (IOException e) {
+                    // already gone
+                }
+            }));
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
