@@ -93,8 +93,7 @@ final class Admission {
     }
 
     static Problem browserMayNotChoose(List<String> named) {
-        return Problem.of(403, "caller-may-not-choose", "A browser may not choose this",
-                "a platform assertion decides the user (its sub), and the scopes and attributes its platform signed"
+        return Problem.of(ProblemType.CALLER_MAY_NOT_CHOOSE, "a platform assertion decides the user (its sub), and the scopes and attributes its platform signed"
                         + " (callers.assertions[].claims); remove " + String.join(", ", named) + " from the request,"
                         + " or have the platform put them in the assertion").with("fields", named);
     }
@@ -119,8 +118,8 @@ final class Admission {
     Proof prove(String authorization) {
         var auth = callers.authenticate(authorization);
         if (auth instanceof CallerAuthentication.Outcome.Refused r) {
-            metrics.callerRefused(r.problem().type().substring(Problem.TYPE_PREFIX.length()));
-            if (r.problem().type().endsWith("assertion-replayed")) {
+            metrics.callerRefused(r.problem().kind().slug());
+            if (r.problem().kind() == ProblemType.ASSERTION_REPLAYED) {
                 metrics.replayRefused();
             }
             return new Proof.Refused(r.problem());
@@ -129,7 +128,7 @@ final class Admission {
     }
 
     static Problem ambiguous(String what) {
-        return Problem.of(400, "ambiguous-credentials", "More than one credential", what
+        return Problem.of(ProblemType.AMBIGUOUS_CREDENTIALS, what
                 + "; send exactly one credential per request (one Authorization header, or one assertion parameter)");
     }
 }

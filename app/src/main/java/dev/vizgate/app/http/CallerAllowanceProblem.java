@@ -36,8 +36,7 @@ final class CallerAllowanceProblem {
             }
             return m;
         }).toList();
-        return Problem.of(403, "caller-not-allowed", "Not allowed for this caller",
-                        "caller " + backend.name() + " may not ask for " + what + "; add it to " + key + " if this backend should")
+        return Problem.of(ProblemType.CALLER_NOT_ALLOWED, "caller " + backend.name() + " may not ask for " + what + "; add it to " + key + " if this backend should")
                 .with("configKey", key).with("refused", list);
     }
 
@@ -55,10 +54,9 @@ final class CallerAllowanceProblem {
             var first = violations.get(0).rule();
             var key = first == PolicyViolation.Rule.ATTRIBUTE_NOT_ALLOWED ? "tableau.token.allowed-attributes"
                     : first == PolicyViolation.Rule.WILDCARD_SCOPE_NOT_ENABLED ? "tableau.token.wildcard-scopes" : "tableau.token.allowed-scopes";
-            return Problem.of(403, "scope-not-allowed", "Not allowed by this gateway's policy",
-                    violations.get(0).message() + "; to allow it, add it to " + key).with("configKey", key).with("violations", list);
+            return Problem.of(ProblemType.SCOPE_NOT_ALLOWED, violations.get(0).message() + "; to allow it, add it to " + key).with("configKey", key).with("violations", list);
         }
-        return Problem.of(422, "token-policy", "The token would break Tableau's rules", "change the request: " + violations.get(0).message())
+        return Problem.of(ProblemType.TOKEN_POLICY, "change the request: " + violations.get(0).message())
                 .with("violations", list);
     }
 }

@@ -80,8 +80,7 @@ public final class CallerAuthentication {
         // Only a credential that starts like a JSON header can be an assertion; API keys skip the pattern.
         if (credential.startsWith("eyJ")) {
             if (!JWS.matcher(credential).matches()) {
-                return refused(Problem.of(401, "assertion-malformed", "Platform assertion refused",
-                        "the credential starts like a JWT but is not a well-formed compact JWS (three base64url parts separated by dots);"
+                return refused(Problem.of(ProblemType.ASSERTION_MALFORMED, "the credential starts like a JWT but is not a well-formed compact JWS (three base64url parts separated by dots);"
                                 + " send the platform's signed assertion whole, or an API key"));
             }
             if (assertions.isEmpty()) {
@@ -111,20 +110,18 @@ public final class CallerAuthentication {
             return new Outcome.Authenticated(new Caller.Browser(a.issuer(), a.subject(), a.scopes(), a.attributes()));
         }
         if (outcome instanceof AssertionOutcome.Unavailable u) {
-            return refused(Problem.of(503, "replay-ledger-unavailable", "Cannot check assertions now",
-                    "the replay ledger is unreachable, so no assertion is accepted (fail closed); retry shortly"));
+            return refused(Problem.of(ProblemType.REPLAY_LEDGER_UNAVAILABLE, "the replay ledger is unreachable, so no assertion is accepted (fail closed); retry shortly"));
         }
         var r = (AssertionOutcome.Rejected) outcome;
         if (r.reason() == RejectionReason.KEYS_UNAVAILABLE) {
-            return refused(Problem.of(503, "issuer-keys-unavailable", "Cannot check assertions now",
-                    r.detail() + "; the assertion was not spent, so send it again shortly").with("retryAfter", 5L));
+            return refused(Problem.of(ProblemType.ISSUER_KEYS_UNAVAILABLE, r.detail() + "; the assertion was not spent, so send it again shortly").retryAfter(5));
         }
-        var slug = switch (r.reason()) {
-            case REPLAYED -> "assertion-replayed";
-            case EXPIRED, NOT_YET_VALID, TOO_LONG_LIVED -> "assertion-time";
-            default -> "assertion-invalid";
+        var kind = switch (r.reason()) {
+            case REPLAYED -> ProblemType.ASSERTION_REPLAYED;
+            case EXPIRED, NOT_YET_VALID, TOO_LONG_LIVED -> ProblemType.ASSERTION_TIME;
+            default -> ProblemType.ASSERTION_INVALID;
         };
-        return refused(Problem.of(401, slug, "Platform assertion refused", r.reason().meaning() + ": " + r.detail()
+        return refused(Problem.of(kind, r.reason().meaning() + ": " + r.detail()
                 + "; mint a fresh assertion (iss, aud, sub, a new jti, exp at most 5 minutes ahead) per request")
                 .with("reason", r.reason().name()));
     }

@@ -104,9 +104,7 @@ public final class Gateway extends Handler.Abstract {
                 if (p.status() == 401) {
                     headers.put("WWW-Authenticate", "Bearer realm=\"vizgate\"");
                 }
-                if (p.extensions().get("retryAfter") instanceof Long seconds) {
-                    headers.put("Retry-After", Long.toString(seconds));
-                }
+                p.retryAfterSeconds().ifPresent(seconds -> headers.put("Retry-After", Long.toString(seconds)));
                 return new Reply(p.status(), "application/problem+json", JSON.writeValueAsBytes(p.body()), headers);
             } catch (IOException e) {
                 throw new IllegalStateException(e);
@@ -133,8 +131,7 @@ public final class Gateway extends Handler.Abstract {
         } catch (RuntimeException e) {
             var id = UUID.randomUUID().toString();
             LOG.error("unexpected failure {} on {} {}: {}", id, method, route, e.getClass().getName());
-            reply = Reply.problem(Problem.of(500, "internal-error", "Unexpected failure",
-                    "the gateway failed unexpectedly; its operators can find reference " + id + " in the log"));
+            reply = Reply.problem(Problem.of(ProblemType.INTERNAL_ERROR, "the gateway failed unexpectedly; its operators can find reference " + id + " in the log"));
         }
         response.setStatus(reply.status());
         var headers = response.getHeaders();
@@ -209,7 +206,7 @@ public final class Gateway extends Handler.Abstract {
         if (ok) {
             return Reply.json(200, Map.of("status", "ready", "checks", checks));
         }
-        return Reply.problem(Problem.of(503, "not-ready", "Not ready", "a readiness check is failing; run vizgate doctor --config … for details")
+        return Reply.problem(Problem.of(ProblemType.NOT_READY, "a readiness check is failing; run vizgate doctor --config … for details")
                 .with("checks", checks));
     }
 
@@ -280,7 +277,7 @@ public final class Gateway extends Handler.Abstract {
         if (outcome instanceof TokenIssueOutcome.Refused refused) {
             return Reply.problem(CallerAllowanceProblem.policy(refused.violations()));
         }
-        return Reply.problem(Problem.of(500, "signing-failed", "Could not sign", "the gateway could not sign the token ("
+        return Reply.problem(Problem.of(ProblemType.SIGNING_FAILED, "the gateway could not sign the token ("
                 + ((TokenIssueOutcome.Failed) outcome).detail() + "); its operators should run vizgate doctor"));
     }
 
@@ -410,14 +407,13 @@ public final class Gateway extends Handler.Abstract {
 
     static Problem salesforceProblem(SalesforceFailure f) {
         var p = switch (f.kind()) {
-            case REJECTED -> Problem.of(502, "salesforce-rejected", "Salesforce refused", f.detail());
-            case UNAVAILABLE -> Problem.of(503, "salesforce-unavailable", "Salesforce unavailable", f.detail() + "; retry shortly");
-            case UNTRUSTED_HOST -> Problem.of(502, "untrusted-host", "Salesforce answered with a host outside the policy",
-                    f.detail() + "; if the host is yours, add it to salesforce.allowed-hosts");
-            case MALFORMED_RESPONSE -> Problem.of(502, "salesforce-malformed", "Unexpected answer from Salesforce", f.detail());
-            case SESSION_REJECTED -> Problem.of(502, "salesforce-session-rejected", "Salesforce refused a fresh session", f.detail());
-            case LOCAL_FAILURE -> Problem.of(500, "assertion-failed", "Could not sign the assertion", f.detail() + "; run vizgate doctor");
-            case NEEDS_AUTHORIZATION -> Problem.of(403, "salesforce-authorization-required", "Sign in to Salesforce first", f.detail())
+            case REJECTED -> Problem.of(ProblemType.SALESFORCE_REJECTED, f.detail());
+            case UNAVAILABLE -> Problem.of(ProblemType.SALESFORCE_UNAVAILABLE, f.detail() + "; retry shortly");
+            case UNTRUSTED_HOST -> Problem.of(ProblemType.UNTRUSTED_HOST, f.detail() + "; if the host is yours, add it to salesforce.allowed-hosts");
+            case MALFORMED_RESPONSE -> Problem.of(ProblemType.SALESFORCE_MALFORMED, f.detail());
+            case SESSION_REJECTED -> Problem.of(ProblemType.SALESFORCE_SESSION_REJECTED, f.detail());
+            case LOCAL_FAILURE -> Problem.of(ProblemType.ASSERTION_FAILED, f.detail() + "; run vizgate doctor");
+            case NEEDS_AUTHORIZATION -> Problem.of(ProblemType.SALESFORCE_AUTHORIZATION_REQUIRED, f.detail())
                     .with("authorize", "/v1/tableau-next/authorize");
         };
         if (f.error().isPresent()) {
@@ -426,7 +422,7 @@ public final class Gateway extends Handler.Abstract {
         if (f.description().isPresent()) {
             p = p.with("salesforceErrorDescription", f.description().get());
         }
-        return f.kind() == SalesforceFailure.Kind.UNAVAILABLE ? p.with("retryAfter", 5L) : p;
+        return f.kind() == SalesforceFailure.Kind.UNAVAILABLE ? p.retryAfter(5) : p;
     }
 
     static List<String> routes() {

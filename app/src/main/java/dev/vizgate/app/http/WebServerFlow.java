@@ -68,12 +68,10 @@ public final class WebServerFlow {
         var state = query.getOrDefault("state", "");
         var p = pending.asMap().remove(state);
         if (p == null) {
-            return refused(Problem.of(400, "unknown-state", "This sign-in is unknown or already used",
-                    "start again from /v1/tableau-next/authorize; a sign-in link works once, within 10 minutes"));
+            return refused(Problem.of(ProblemType.UNKNOWN_STATE, "start again from /v1/tableau-next/authorize; a sign-in link works once, within 10 minutes"));
         }
         if (query.containsKey("error")) {
-            return refused(Problem.of(403, "salesforce-authorization-denied", "Salesforce did not authorize",
-                    "Salesforce answered " + Text.oneLine(query.get("error"), 200) + Optional.ofNullable(query.get("error_description")).map(d -> " (" + Text.oneLine(d, 200) + ")").orElse("")
+            return refused(Problem.of(ProblemType.SALESFORCE_AUTHORIZATION_DENIED, "Salesforce answered " + Text.oneLine(query.get("error"), 200) + Optional.ofNullable(query.get("error_description")).map(d -> " (" + Text.oneLine(d, 200) + ")").orElse("")
                             + "; the user must approve the app, or be pre-authorized by a permission set")
                     .with("salesforceError", Text.oneLine(query.get("error"), 200)));
         }
@@ -87,8 +85,7 @@ public final class WebServerFlow {
         }
         var session = ((ExchangeOutcome.Exchanged) exchanged).session();
         if (session.refreshToken().isEmpty()) {
-            return refused(Problem.of(502, "salesforce-no-refresh-token", "Salesforce granted no refresh token",
-                    "add the refresh_token scope (and offline access) to the External Client App's OAuth scopes"));
+            return refused(Problem.of(ProblemType.SALESFORCE_NO_REFRESH_TOKEN, "add the refresh_token scope (and offline access) to the External Client App's OAuth scopes"));
         }
         tokens.save(p.subject(), new RefreshTokens.Grant(session.refreshToken().get(), session.instanceUrl()));
         return new Finished.SignedIn(p.subject());

@@ -269,7 +269,7 @@ class GatewayEndToEndTest {
 
     @Test
     void givenAMalformedRequestLine_theServerAnswersAProblem() throws Exception {
-        assertThat(raw("GET / HTTP/9.9\r\n\r\n")).startsWith("HTTP/1.1 505").contains("application/problem+json", "urn:vizgate:problem:http-505")
+        assertThat(raw("GET / HTTP/9.9\r\n\r\n")).startsWith("HTTP/1.1 505").contains("application/problem+json", "urn:vizgate:problem:http-version-not-supported")
                 .doesNotContain("<html");
         assertThat(raw("this is not http\r\n\r\n")).startsWith("HTTP/1.1 400").contains("application/problem+json", "urn:vizgate:problem:bad-request")
                 .doesNotContain("<html");
