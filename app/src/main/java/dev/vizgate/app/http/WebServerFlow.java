@@ -81,7 +81,7 @@ public final class WebServerFlow {
         }
         var exchanged = salesforce.exchange(new Grant.AuthorizationCode(code, p.pkce().verifier(), settings.redirectUri().orElseThrow()));
         if (exchanged instanceof ExchangeOutcome.Failed f) {
-            return refused(Gateway.salesforceProblem(f.failure()));
+            return refused(FrontdoorRoute.problem(f.failure()));
         }
         var session = ((ExchangeOutcome.Exchanged) exchanged).session();
         if (session.refreshToken().isEmpty()) {

@@ -1,0 +1,49 @@
+package dev.vizgate.app.http;
+
+import org.eclipse.jetty.server.Request;
+
+import java.util.Map;
+import java.util.Set;
+
+/** Demo mode only ({@code vizgate demo}): the page, its script and styles, and the stand-in platform login. */
+final class DemoRoutes {
+    private final DemoPage page;
+    private final long maxBodyBytes;
+
+    DemoRoutes(DemoPage page, long maxBodyBytes) {
+        this.page = page;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    static boolean serves(String path) {
+        return path.equals("/") || path.startsWith("/demo/");
+    }
+
+    Reply answer(String method, String path, Request request) {
+        var csp = Map.of("Content-Security-Policy", page.contentSecurityPolicy());
+        if ("GET".equals(method) && path.equals("/")) {
+            return new Reply(200, "text/html; charset=utf-8", page.html(), csp);
+        }
+        if ("GET".equals(method) && path.equals(DemoPage.EMBEDDING_API) && DemoPage.hasEmbeddingApi()) {
+            return new Reply(200, "text/javascript; charset=utf-8", page.embeddingApi(), csp);
+        }
+        if ("GET".equals(method) && path.equals("/demo/demo.css")) {
+            return new Reply(200, "text/css; charset=utf-8", page.stylesheet(), csp);
+        }
+        if ("GET".equals(method) && path.equals("/demo/demo.js")) {
+            return new Reply(200, "text/javascript; charset=utf-8", page.script(), csp);
+        }
+        if ("POST".equals(method) && path.equals("/demo/assertion")) {
+            var body = JsonBody.read(request, Set.of("user"), maxBodyBytes);
+            if (body instanceof JsonBody.Read.Bad bad) {
+                return Reply.problem(bad.problem());
+            }
+            var user = ((JsonBody.Read.Good) body).json().path("user").asText("");
+            if (!page.users().contains(user)) {
+                return Reply.problem(Problem.invalidRequest("pick one of the demo users " + page.users()));
+            }
+            return Reply.json(200, Map.of("assertion", page.assertionFor(user)));
+        }
+        return Reply.problem(Problem.notFound(path));
+    }
+}

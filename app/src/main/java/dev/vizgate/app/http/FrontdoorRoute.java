@@ -1,0 +1,62 @@
+package dev.vizgate.app.http;
+
+import dev.vizgate.domain.model.OrgUrl;
+import dev.vizgate.domain.model.SalesforceFailure;
+import dev.vizgate.domain.usecase.NextSessionOutcome;
+import dev.vizgate.domain.usecase.OpenTableauNextSession;
+import org.eclipse.jetty.server.Request;
+
+import java.util.LinkedHashMap;
+import java.util.Set;
+
+/** {@code POST /v1/tableau-next/frontdoor}: a single-use frontdoor URL for the admitted caller's user. */
+final class FrontdoorRoute implements Route {
+    private final OpenTableauNextSession sessions;
+    private final Admission admission;
+    private final GatewayMetrics metrics;
+
+    FrontdoorRoute(OpenTableauNextSession sessions, Admission admission, GatewayMetrics metrics) {
+        this.sessions = sessions;
+        this.admission = admission;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public Reply answer(Request request) {
+        var admitted = admission.admit(request, Set.of("user"));
+        if (admitted instanceof Admission.Outcome.Turned t) {
+            return Reply.problem(t.problem()).by(t.callerName());
+        }
+        var acting = ((Admission.Outcome.Admitted) admitted).acting();
+        var outcome = sessions.open(acting.user());
+        if (outcome instanceof NextSessionOutcome.Opened opened) {
+            metrics.tokenIssued("frontdoor");
+            var body = new LinkedHashMap<String, Object>();
+            body.put("frontdoorUrl", opened.frontdoorUrl().value().toString());
+            body.put("orgUrl", opened.orgUrl().map(OrgUrl::toString).orElse(null));
+            return Reply.json(200, body).by(acting.caller().name());
+        }
+        return Reply.problem(problem(((NextSessionOutcome.Failed) outcome).failure())).by(acting.caller().name());
+    }
+
+    /** How each kind of Salesforce failure reaches a client. */
+    static Problem problem(SalesforceFailure f) {
+        var p = switch (f.kind()) {
+            case REJECTED -> Problem.of(ProblemType.SALESFORCE_REJECTED, f.detail());
+            case UNAVAILABLE -> Problem.of(ProblemType.SALESFORCE_UNAVAILABLE, f.detail() + "; retry shortly");
+            case UNTRUSTED_HOST -> Problem.of(ProblemType.UNTRUSTED_HOST, f.detail() + "; if the host is yours, add it to salesforce.allowed-hosts");
+            case MALFORMED_RESPONSE -> Problem.of(ProblemType.SALESFORCE_MALFORMED, f.detail());
+            case SESSION_REJECTED -> Problem.of(ProblemType.SALESFORCE_SESSION_REJECTED, f.detail());
+            case LOCAL_FAILURE -> Problem.of(ProblemType.ASSERTION_FAILED, f.detail() + "; run vizgate doctor");
+            case NEEDS_AUTHORIZATION -> Problem.of(ProblemType.SALESFORCE_AUTHORIZATION_REQUIRED, f.detail())
+                    .with("authorize", "/v1/tableau-next/authorize");
+        };
+        if (f.error().isPresent()) {
+            p = p.with("salesforceError", f.error().get());
+        }
+        if (f.description().isPresent()) {
+            p = p.with("salesforceErrorDescription", f.description().get());
+        }
+        return f.kind() == SalesforceFailure.Kind.UNAVAILABLE ? p.retryAfter(5) : p;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.vizgate.app.http;
+
+import org.eclipse.jetty.server.Request;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** {@code GET /readyz}: every readiness check by name; 503 when any fails (a check that throws has failed). */
+final class ReadinessRoute implements Route {
+    private final Map<String, Supplier<Boolean>> checks;
+
+    ReadinessRoute(Map<String, Supplier<Boolean>> checks) {
+        this.checks = checks;
+    }
+
+    @Override
+    public Reply answer(Request request) {
+        var results = new LinkedHashMap<String, String>();
+        var ok = true;
+        for (var check : checks.entrySet()) {
+            boolean up;
+            try {
+                up = check.getValue().get();
+            } catch (RuntimeException e) {
+                up = false;
+            }
+            results.put(check.getKey(), up ? "ok" : "failing");
+            ok &= up;
+        }
+        if (ok) {
+            return Reply.json(200, Map.of("status", "ready", "checks", results));
+        }
+        return Reply.problem(Problem.of(ProblemType.NOT_READY, "a readiness check is failing; run vizgate doctor --config … for details")
+                .with("checks", results));
+    }
+}

@@ -1,0 +1,131 @@
+package dev.vizgate.app.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vizgate.domain.model.AttributeValue;
+import dev.vizgate.domain.model.Scopes;
+import dev.vizgate.domain.model.UserAttributes;
+import dev.vizgate.domain.policy.TableauTokenRequest;
+import dev.vizgate.domain.usecase.IssueTableauToken;
+import dev.vizgate.domain.usecase.TokenIssueOutcome;
+import org.eclipse.jetty.server.Request;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Set;
+
+/** {@code POST /v1/tableau/token}: a Connected App JWT for the admitted caller's user, with what that caller may choose. */
+final class TokenRoute implements Route {
+    private static final Set<String> FIELDS = Set.of("user", "scopes", "attributes");
+
+    private final IssueTableauToken tokens;
+    private final String kind;
+    private final Admission admission;
+    private final GatewayMetrics metrics;
+
+    TokenRoute(IssueTableauToken tokens, String kind, Admission admission, GatewayMetrics metrics) {
+        this.tokens = tokens;
+        this.kind = kind;
+        this.admission = admission;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public Reply answer(Request request) {
+        var admitted = admission.admit(request, FIELDS);
+        if (admitted instanceof Admission.Outcome.Turned t) {
+            return Reply.problem(t.problem()).by(t.callerName());
+        }
+        var acting = ((Admission.Outcome.Admitted) admitted).acting();
+        return issue(acting).by(acting.caller().name());
+    }
+
+    private Reply issue(Admission.Acting acting) {
+        var tokenRequest = TableauTokenRequest.forUser(acting.user());
+        if (acting.caller() instanceof Caller.Browser browser) {
+            // Exactly what the platform signed: the admission refused any choice in the body.
+            tokenRequest = tokenRequest.withAttributes(browser.attributes());
+            if (browser.scopes().isPresent()) {
+                tokenRequest = tokenRequest.withScopes(browser.scopes().get());
+            }
+        } else {
+            try {
+                var scopes = acting.body().get("scopes");
+                if (scopes != null) {
+                    if (!scopes.isArray()) {
+                        return Reply.problem(Problem.invalidRequest("scopes must be an array of strings such as [\"tableau:views:embed\"]"));
+                    }
+                    var names = new ArrayList<String>();
+                    scopes.forEach(sc -> names.add(sc.isTextual() ? sc.asText() : "?"));
+                    tokenRequest = tokenRequest.withScopes(Scopes.parse(names));
+                }
+                var attributes = acting.body().get("attributes");
+                if (attributes != null) {
+                    tokenRequest = tokenRequest.withAttributes(attributes(attributes));
+                }
+            } catch (IllegalArgumentException e) {
+                return Reply.problem(Problem.invalidRequest(e.getMessage()));
+            }
+            var backend = (Caller.Backend) acting.caller();
+            var beyond = backend.allowance().review(tokenRequest);
+            if (!beyond.isEmpty()) {
+                return Reply.problem(CallerAllowanceProblem.of(backend, beyond));
+            }
+        }
+        var outcome = tokens.issue(tokenRequest);
+        if (outcome instanceof TokenIssueOutcome.Issued issued) {
+            metrics.tokenIssued(kind);
+            var body = new LinkedHashMap<String, Object>();
+            body.put("token", issued.token().value());
+            body.put("expiresAt", iso(issued.expiresAt()));
+            body.put("kid", issued.keyId().value());
+            return Reply.json(200, body);
+        }
+        if (outcome instanceof TokenIssueOutcome.Refused refused) {
+            return Reply.problem(CallerAllowanceProblem.policy(refused.violations()));
+        }
+        return Reply.problem(Problem.of(ProblemType.SIGNING_FAILED, "the gateway could not sign the token ("
+                + ((TokenIssueOutcome.Failed) outcome).detail() + "); its operators should run vizgate doctor"));
+    }
+
+    static UserAttributes attributes(JsonNode node) {
+        if (!node.isObject()) {
+            throw new IllegalArgumentException("attributes must be an object of name to string or array of strings");
+        }
+        var values = new LinkedHashMap<String, AttributeValue>();
+        for (var it = node.fields(); it.hasNext(); ) {
+            var e = it.next();
+            var v = e.getValue();
+            if (v.isTextual()) {
+                values.put(e.getKey(), AttributeValue.of(v.asText()));
+            } else if (v.isArray()) {
+                var list = new ArrayList<String>();
+                v.forEach(x -> {
+                    if (!x.isTextual()) {
+                        throw new IllegalArgumentException("attribute '" + e.getKey() + "' must hold strings");
+                    }
+                    list.add(x.asText());
+                });
+                values.put(e.getKey(), AttributeValue.of(list));
+            } else {
+                throw new IllegalArgumentException("attribute '" + e.getKey() + "' must be a string or an array of strings");
+            }
+        }
+        return new UserAttributes(values);
+    }
+
+    private record Formatted(Instant at, String text) {
+    }
+
+    /** The last expiry formatted: tokens issued in the same second share it, and DateTimeFormatter is costly per token. */
+    private volatile Formatted lastExpiry = new Formatted(Instant.EPOCH, Instant.EPOCH.toString());
+
+    private String iso(Instant at) {
+        var last = lastExpiry;
+        if (!last.at().equals(at)) {
+            last = new Formatted(at, at.toString());
+            lastExpiry = last;
+        }
+        return last.text();
+    }
+}
