@@ -36,7 +36,7 @@ public final class ProfileSummary {
             new Part("rate limits", 1, "RateLimits.check"),
             new Part("issue: policy, jti, sign", 1, "IssueTableauToken.issue"),
             new Part("of which the HS256 signer", 2, "LeanHs256Signer.sign"),
-            new Part("reply JSON", 1, "http.Reply.json"),
+            new Part("reply JSON", 1, "http/Reply.json", "http.Reply.json"),
             new Part("access log line", 1, "Logger.info"),
             new Part("metrics", 1, "GatewayMetrics.request"),
             new Part("response write (socket)", 1, "Response.write", "ChannelResponse.write"),
