@@ -44,8 +44,9 @@ public final class Text {
 
     /**
      * Refuses the characters that make text display as other text: the bidirectional embeddings, overrides and
-     * isolates (U+202A–U+202E, U+2066–U+2069), and the zero-width and invisible formatting characters
-     * (U+200B–U+200F, U+2060–U+2064, U+FEFF, U+00AD).
+     * isolates (U+202A–U+202E, U+2066–U+2069), the zero-width and invisible formatting characters
+     * (U+200B–U+200F, U+2060–U+2064, U+FEFF, U+00AD), and the line and paragraph separators (U+2028, U+2029),
+     * which break a log line where no control character shows.
      */
     public static String undisguised(String value, String what) {
         for (int i = 0; i < value.length(); i++) {
@@ -60,7 +61,7 @@ public final class Text {
     }
 
     static boolean isDisguising(char c) {
-        return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')
+        return (c >= '\u2028' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')
                 || (c >= '\u200B' && c <= '\u200F') || (c >= '\u2060' && c <= '\u2064') || c == '\uFEFF' || c == '\u00AD';
     }
 

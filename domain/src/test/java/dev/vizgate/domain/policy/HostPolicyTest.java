@@ -85,4 +85,23 @@ class HostPolicyTest {
     void givenEntryThatIsNotAHostOrRegisteredSuffix_construction_isRefused(String entry) {
         assertThatIllegalArgumentException().isThrownBy(() -> new HostPolicy(Set.of(entry), false));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://acme.my.salesforce.com", "https://acme--uat.sandbox.my.salesforce.com", "https://ACME.MY.SALESFORCE.COM",
+            "http://127.0.0.1:8080", "http://localhost:1"})
+    void givenAMyDomainOrLoopbackHost_isMyDomain_isTrue(String url) {
+        org.assertj.core.api.Assertions.assertThat(HostPolicy.isMyDomain(java.net.URI.create(url))).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://login.salesforce.com", "https://test.salesforce.com", "https://.my.salesforce.com",
+            "https://my.salesforce.com", "https://acme.my.salesforce.com.evil.example", "mailto:a@b.c"})
+    void givenAnyOtherHost_isMyDomain_isFalse(String url) {
+        org.assertj.core.api.Assertions.assertThat(HostPolicy.isMyDomain(java.net.URI.create(url))).isFalse();
+    }
+
+    @org.junit.jupiter.api.Test
+    void givenNoUrl_isMyDomain_isFalse() {
+        org.assertj.core.api.Assertions.assertThat(HostPolicy.isMyDomain(null)).isFalse();
+    }
 }

@@ -164,4 +164,42 @@ class ReplayPolicyTest {
         var lenient = new ReplayPolicy(ReplayPolicy.DEFAULT_MAX_TOKEN_AGE, java.time.Duration.ofSeconds(60));
         assertThat(lenient.admit(new VerifiedClaims(c), VIZGATE, NOW)).isInstanceOf(ReplayDecision.Admitted.class);
     }
+
+    @Test
+    void givenNoIss_admit_saysItIsMissing() {
+        var c = valid();
+        c.remove("iss");
+        var d = (ReplayDecision.Refused) admit(c);
+        assertThat(d.reason()).isEqualTo(RejectionReason.MISSING_CLAIM);
+        assertThat(d.detail()).contains("iss");
+    }
+
+    @Test
+    void givenIatOrNbfThatAreNotNumericDates_admit_refusesEach() {
+        var c = valid();
+        c.put("iat", "now");
+        assertThat(((ReplayDecision.Refused) admit(c)).detail()).isEqualTo("iat must be a NumericDate");
+        c = valid();
+        c.put("nbf", "later");
+        assertThat(((ReplayDecision.Refused) admit(c)).detail()).isEqualTo("nbf must be a NumericDate");
+    }
+
+    @Test
+    void givenNbfOrIatExactlyAtTheLeewayEdge_admit_acceptsAndOneSecondPastRefuses() {
+        var c = valid();
+        c.put("nbf", NOW.getEpochSecond() + 30);
+        assertThat(admit(c)).isInstanceOf(ReplayDecision.Admitted.class);
+        c.put("nbf", NOW.getEpochSecond() + 31);
+        assertThat(reason(c)).isEqualTo(RejectionReason.NOT_YET_VALID);
+    }
+
+    @Test
+    void givenExpExactlyMaxAgeAfterIat_admit_accepts_andOneSecondMoreRefuses() {
+        var c = valid();
+        c.put("iat", NOW.getEpochSecond() - 10);
+        c.put("exp", NOW.getEpochSecond() - 10 + 300);
+        assertThat(admit(c)).isInstanceOf(ReplayDecision.Admitted.class);
+        c.put("exp", NOW.getEpochSecond() - 10 + 301);
+        assertThat(reason(c)).isEqualTo(RejectionReason.TOO_LONG_LIVED);
+    }
 }

@@ -45,4 +45,23 @@ class PublishJwksTest {
     void givenNoKeys_publish_isAnEmptySet() {
         assertThat(new PublishJwks(new FakeKeySource(), new FakeJwkEncoder()).publish()).isEqualTo(Map.of("keys", java.util.List.of()));
     }
+
+    @Test
+    void givenAnHttpsIssuer_discovery_namesItsJwksAndAlgorithms_withOrWithoutATrailingSlash() {
+        var keys = new FakeKeySource().publishing(TestKeys.publishedRs256("rsa-1")).publishing(TestKeys.publishedEs256("ec-1"));
+        var publish = new PublishJwks(keys, new FakeJwkEncoder());
+        for (var issuer : new String[]{"https://vizgate.example.com", "https://vizgate.example.com/"}) {
+            var doc = publish.discovery(new dev.vizgate.domain.model.Issuer(issuer));
+            assertThat(doc.get("issuer")).isEqualTo(issuer);
+            assertThat(doc.get("jwks_uri")).isEqualTo("https://vizgate.example.com/.well-known/jwks.json");
+            assertThat(doc.get("id_token_signing_alg_values_supported")).isEqualTo(java.util.List.of("ES256", "RS256"));
+        }
+    }
+
+    @Test
+    void givenANonHttpsIssuer_discovery_isRefused() {
+        var publish = new PublishJwks(new FakeKeySource(), new FakeJwkEncoder());
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> publish.discovery(new dev.vizgate.domain.model.Issuer("http://vizgate.example.com")));
+    }
 }
