@@ -17,9 +17,7 @@ public record UserAttributes(Map<String, AttributeValue> values) {
     public static final int MAX_NAME_LENGTH = 128;
 
     /** Claims an attribute may never be named after. */
-    public static final Set<String> RESERVED_NAMES = Set.of(
-            "iss", "sub", "aud", "exp", "nbf", "iat", "jti", "scp", "kid", "typ", "alg", "prn",
-            OnDemandAccess.ODA_CLAIM, OnDemandAccess.GROUPS_CLAIM);
+    public static final Set<String> RESERVED_NAMES = ClaimNames.RESERVED;
 
     public UserAttributes {
         Objects.requireNonNull(values, "attributes must not be null");

@@ -31,8 +31,7 @@ import java.util.Set;
 public final class InspectToken {
     public enum Target { TABLEAU, SALESFORCE }
 
-    private static final Set<String> REGISTERED = Set.of("iss", "sub", "aud", "exp", "nbf", "iat", "jti", "scp",
-            OnDemandAccess.ODA_CLAIM, OnDemandAccess.GROUPS_CLAIM);
+    private static final Set<String> REGISTERED = dev.vizgate.domain.model.ClaimNames.TABLEAU_REGISTERED;
 
     private final TokenDecoder decoder;
     private final Duration tableauMaxLifetime;
