@@ -75,7 +75,7 @@ final class DoctorCommand implements Callable<Integer> {
             add(Level.FAIL, "config", "neither tableau: nor salesforce: is configured", "add the section for the Tableau you embed");
         }
         callers(cfg, loaded.files());
-        store(cfg);
+        store(cfg, loaded.files());
         var out = root.spec.commandLine().getOut();
         for (var f : findings) {
             out.println(String.format("%-4s  %s: %s", f.level(), f.check(), f.message()) + (f.level() == Level.OK ? "" : System.lineSeparator() + "      fix: " + f.fix()));
@@ -219,12 +219,20 @@ final class DoctorCommand implements Callable<Integer> {
         }
     }
 
-    private void store(VizgateConfig cfg) {
+    /** The store through the same resolution serve uses ({@code file:} and {@code ${ENV}} in its url), then a PING. */
+    private void store(VizgateConfig cfg, ConfigFiles files) {
         var type = cfg.store() == null || cfg.store().type() == null ? "memory" : cfg.store().type();
         if ("memory".equals(type)) {
             ok("store", "in memory: right for one gateway; several behind a load balancer need store: { type: redis }");
         } else if ("redis".equals(type) && cfg.store().url() != null) {
-            try (var store = new dev.vizgate.adapters.store.RedisStore(URI.create(cfg.store().url()), Duration.ofSeconds(2), 1)) {
+            URI url;
+            try {
+                url = new URI(files.valueOrFile("store.url", cfg.store().url()).strip());
+            } catch (java.net.URISyntaxException | ConfigError e) {
+                add(Level.FAIL, "store.url", e instanceof ConfigError c ? c.getMessage() : "not a URL", "write redis://host:6379, or file:PATH holding it");
+                return;
+            }
+            try (var store = new dev.vizgate.adapters.store.RedisStore(url, Duration.ofSeconds(2), 1)) {
                 if (store.reachable()) {
                     ok("store", "Redis at " + store.location() + " answers PING");
                 } else {

@@ -147,6 +147,18 @@ class DoctorCommandTest {
     }
 
     @Test
+    void givenTheRedisUrlInAFile_doctor_readsItAsServeDoes() throws Exception {
+        int closedPort;
+        try (var s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        CliRun.write(dir, "redis-url.txt", "redis://127.0.0.1:" + closedPort + "\n");
+        var run = doctor(salesforceSection(salesforce.baseUrl().toString(), "file:keys/sf_public_cert.crt", "jwt-bearer")
+                + "store: { type: redis, url: \"file:redis-url.txt\", secret: \"x\" }\n");
+        assertThat(run.out()).contains("FAIL  store: Redis at 127.0.0.1:" + closedPort + " does not answer").doesNotContain("FAIL  store.url");
+    }
+
+    @Test
     void givenUnknownKey_doctor_exits2LikeEveryCommand() {
         var run = doctor("salesforce:\n  tokenurl: x\n");
         assertThat(run.exit()).isEqualTo(2);
