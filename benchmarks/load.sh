@@ -176,7 +176,7 @@ wrk.body = "grant_type=unsupported"
 LUA
 measure standin 8 "$DURATION" "$standin/services/oauth2/token" "$work/standin.lua"
 ERR[standin]=0
-# Where the frontdoor's added time goes: the same calls to the stand-in from three Java clients, the gateway idle.
+# Where the frontdoor's added time goes: the same calls to the stand-in from two JDK client set-ups and a bare socket, the gateway idle.
 clients=$(java -Xmx256m -cp "$cp" dev.vizgate.benchmarks.UpstreamClients "$standin" 8 "$DURATION")
 client_p50() { awk -F' *[|] *' -v n="$1" '$2 == n { print $4 }' <<<"$clients"; }
 
@@ -223,9 +223,8 @@ added=$(awk -v p="${P50[frontdoor]}" -v l="${P50[standin]}" 'BEGIN { printf "%.3
   echo
   echo "$clients"
   echo
-  jdk=$(client_p50 "JDK HttpClient (the adapter's)"); apache=$(client_p50 "Apache HttpClient 5 classic"); sock=$(client_p50 "blocking socket (floor)")
-  echo "- the JDK HttpClient, the adapter's, costs $(awk -v a="$jdk" -v b="$sock" 'BEGIN { printf "%.3f", a - b }') ms p50 over a blocking socket;" \
-    "Apache HttpClient 5 classic $(awk -v a="$apache" -v b="$sock" 'BEGIN { printf "%.3f", a - b }') ms"
+  jdk=$(client_p50 "JDK HttpClient (the adapter's)"); sock=$(client_p50 "blocking socket (floor)")
+  echo "- the JDK HttpClient, the adapter's, costs $(awk -v a="$jdk" -v b="$sock" 'BEGIN { printf "%.3f", a - b }') ms p50 over a blocking socket"
   echo "- the gateway's frontdoor p50 over the JDK client's own: $(awk -v a="${P50[frontdoor]}" -v b="$jdk" 'BEGIN { printf "%+.3f", a - b }') ms" \
     "(Jetty in, caller check, session cache, JSON out)"
 } > "$results/load.md"

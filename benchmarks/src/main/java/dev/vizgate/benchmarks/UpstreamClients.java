@@ -1,12 +1,5 @@
 package dev.vizgate.benchmarks;
 
-import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.http.io.entity.StringEntity;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -28,9 +21,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * What a Java client pays over the wire for one call to the paused stand-in, the frontdoor's upstream: the JDK
- * HttpClient (what adapters-salesforce used first), the same with a direct executor, Apache HttpClient 5 classic
- * (blocking I/O on the calling thread, what adapters-salesforce uses since this table), and a bare blocking socket
- * (the floor). Same concurrency as the load run, each client timed by its calling threads.
+ * HttpClient (adapters-salesforce's, the product's one HTTP client), the same with a direct executor, and a bare
+ * blocking socket (the floor). Same concurrency as the load run, each client timed by its calling threads.
  * Prints a markdown table for load.sh's report. Arguments: stand-in base URL, threads, seconds per client.
  */
 public final class UpstreamClients {
@@ -53,21 +45,13 @@ public final class UpstreamClients {
         var jdkDirect = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Runnable::run).build();
         var jdkRequest = HttpRequest.newBuilder(url).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(FORM)).build();
-        try (CloseableHttpClient apache = HttpClients.custom().setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                .setMaxConnPerRoute(threads).setMaxConnTotal(threads).build()).build()) {
-            var out = new StringBuilder("| client | calls | p50 ms | p99 ms |\n|---|---:|---:|---:|\n");
-            out.append(row("JDK HttpClient (the adapter's)", measure(threads, seconds,
-                    () -> () -> jdk.send(jdkRequest, HttpResponse.BodyHandlers.ofString()))));
-            out.append(row("JDK HttpClient, direct executor", measure(threads, seconds,
-                    () -> () -> jdkDirect.send(jdkRequest, HttpResponse.BodyHandlers.ofString()))));
-            out.append(row("Apache HttpClient 5 classic", measure(threads, seconds, () -> () -> {
-                var post = new HttpPost(url);
-                post.setEntity(new StringEntity(FORM, ContentType.APPLICATION_FORM_URLENCODED));
-                apache.execute(post, r -> EntityUtils.toString(r.getEntity()));
-            })));
-            out.append(row("blocking socket (floor)", measure(threads, seconds, () -> blockingSocket(url))));
-            System.out.print(out);
-        }
+        var out = new StringBuilder("| client | calls | p50 ms | p99 ms |\n|---|---:|---:|---:|\n");
+        out.append(row("JDK HttpClient (the adapter's)", measure(threads, seconds,
+                () -> () -> jdk.send(jdkRequest, HttpResponse.BodyHandlers.ofString()))));
+        out.append(row("JDK HttpClient, direct executor", measure(threads, seconds,
+                () -> () -> jdkDirect.send(jdkRequest, HttpResponse.BodyHandlers.ofString()))));
+        out.append(row("blocking socket (floor)", measure(threads, seconds, () -> blockingSocket(url))));
+        System.out.print(out);
     }
 
     private static String row(String name, List<Long> nanos) {

@@ -88,7 +88,7 @@ public final class ArchitectureRules {
 
     public ArchRule httpClientAndJacksonOnlyWhereAllowed() {
         return noClasses().that().resideInAnyPackage(pkg("domain.."), pkg("adapters.keystore.."), pkg("adapters.store.."))
-                .should().dependOnClassesThat().resideInAnyPackage("java.net.http..", "org.apache.hc..", "com.fasterxml.jackson..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.net.http..", "com.fasterxml.jackson..")
                 .because("HTTP and JSON belong to adapters-salesforce, adapters-tableau, app and sandbox (DESIGN.md)");
     }
 
