@@ -57,15 +57,18 @@ public final class RemoteJwks implements IssuerKeys {
         }
     }
 
-    private record State(List<TrustedKey> keys, Instant nextFetch, int failures, Optional<String> problem, Instant lastUnknownKidFetch) {
+    private record State(List<TrustedKey> keys, Instant nextFetch, int failures, Optional<String> problem) {
     }
 
     private final URI url;
     private final HttpClient http;
     private final Timing timing;
     private final Clock clock;
-    private volatile State state = new State(List.of(), Instant.MIN, 0, Optional.empty(), Instant.MIN);
+    /** Written only by the one fetch in flight, so no update is lost. */
+    private volatile State state = new State(List.of(), Instant.MIN, 0, Optional.empty());
     private final AtomicReference<CompletableFuture<State>> inflight = new AtomicReference<>();
+    /** When an unknown kid last caused a fetch; claimed by compare-and-set, so concurrent unknown kids cause one fetch. */
+    private final AtomicReference<Instant> lastUnknownKidFetch = new AtomicReference<>(Instant.MIN);
 
     public RemoteJwks(URI url, HttpClient http, Timing timing, Clock clock) {
         this.url = Objects.requireNonNull(url, "url");
@@ -95,16 +98,12 @@ public final class RemoteJwks implements IssuerKeys {
     public List<TrustedKey> keysAfterUnknownKid(String kid) {
         var now = clock.instant();
         var s = state;
-        if (now.isBefore(s.lastUnknownKidFetch().plus(timing.unknownKidCooldown()))
-                || (s.failures() > 0 && now.isBefore(s.nextFetch()))) {
-            // Rate-limited, or backing off after a failure: a kid the issuer really added is picked up at the next allowed fetch.
+        var last = lastUnknownKidFetch.get();
+        if (now.isBefore(last.plus(timing.unknownKidCooldown())) || (s.failures() > 0 && now.isBefore(s.nextFetch()))
+                || !lastUnknownKidFetch.compareAndSet(last, now)) {
+            // Rate-limited, backing off after a failure, or another caller just claimed the fetch: a kid the issuer
+            // really added is picked up at the next allowed fetch.
             return s.keys();
-        }
-        synchronized (this) {
-            if (now.isBefore(state.lastUnknownKidFetch().plus(timing.unknownKidCooldown()))) {
-                return state.keys();
-            }
-            state = withUnknownKidFetchAt(state, now);
         }
         await(fetchOnce());
         return state.keys();
@@ -118,10 +117,6 @@ public final class RemoteJwks implements IssuerKeys {
     /** The fetch in flight, if any (tests wait on it). */
     Optional<CompletableFuture<State>> pending() {
         return Optional.ofNullable(inflight.get());
-    }
-
-    private static State withUnknownKidFetchAt(State s, Instant at) {
-        return new State(s.keys(), s.nextFetch(), s.failures(), s.problem(), at);
     }
 
     private CompletableFuture<State> fetchOnce() {
@@ -155,7 +150,7 @@ public final class RemoteJwks implements IssuerKeys {
         var now = clock.instant();
         var s = state;
         if (fetched instanceof Fetched.Keys k) {
-            return new State(k.keys(), now.plus(timing.refreshEvery()), 0, Optional.empty(), s.lastUnknownKidFetch());
+            return new State(k.keys(), now.plus(timing.refreshEvery()), 0, Optional.empty());
         }
         var failures = s.failures() + 1;
         var backoff = timing.firstRetry().multipliedBy(1L << Math.min(failures - 1, 20));
@@ -164,8 +159,7 @@ public final class RemoteJwks implements IssuerKeys {
         }
         var why = ((Fetched.Failed) fetched).why();
         return new State(s.keys(), now.plus(backoff), failures,
-                Optional.of("the keys at " + url + " could not be fetched (" + why + "); retrying in " + backoff.toSeconds() + " s"),
-                s.lastUnknownKidFetch());
+                Optional.of("the keys at " + url + " could not be fetched (" + why + "); retrying in " + backoff.toSeconds() + " s"));
     }
 
     private void await(CompletableFuture<State> fetch) {
