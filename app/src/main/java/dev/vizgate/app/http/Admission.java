@@ -5,7 +5,6 @@ import dev.vizgate.domain.model.Subject;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -64,12 +63,7 @@ final class Admission {
         var json = ((JsonBody.Read.Good) body).json();
         Subject user;
         if (caller instanceof Caller.Browser browser) {
-            var named = new ArrayList<String>();
-            for (var field : CHOICES) {
-                if (json.has(field)) {
-                    named.add(field);
-                }
-            }
+            var named = choicesIn(json::has);
             if (!named.isEmpty()) {
                 return new Outcome.Turned(browserMayNotChoose(named), caller.name());
             }
@@ -90,6 +84,11 @@ final class Admission {
             return new Outcome.Turned(Problem.rateLimited(limited.getAsLong()), caller.name());
         }
         return new Outcome.Admitted(new Acting(caller, user, json));
+    }
+
+    /** The choices a request names, wherever it carries them (a JSON body, a query). */
+    static List<String> choicesIn(java.util.function.Predicate<String> named) {
+        return CHOICES.stream().filter(named).toList();
     }
 
     static Problem browserMayNotChoose(List<String> named) {

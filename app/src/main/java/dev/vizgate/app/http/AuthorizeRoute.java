@@ -29,7 +29,7 @@ final class AuthorizeRoute implements Route {
             return Reply.problem(Admission.ambiguous(assertions.size() > 1 ? "the URL carries " + assertions.size() + " assertion parameters"
                     : "the request carries both an assertion parameter and an Authorization header"));
         }
-        var named = Admission.CHOICES.stream().filter(f -> query.getValue(f) != null).toList();
+        var named = Admission.choicesIn(f -> query.getValue(f) != null);
         if (!named.isEmpty()) {
             return Reply.problem(Admission.browserMayNotChoose(named));
         }

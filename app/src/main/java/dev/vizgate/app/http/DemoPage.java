@@ -45,8 +45,6 @@ public final class DemoPage {
     }
 
     static final String EMBEDDING_API = "/demo/tableau.embedding.js";
-    /** The demo's own paths, by name in the access log. */
-    static final java.util.Set<String> PATHS = java.util.Set.of(EMBEDDING_API, "/demo/demo.css", "/demo/demo.js", "/demo/assertion");
 
     byte[] html() {
         var api = hasEmbeddingApi();

@@ -7,6 +7,13 @@ import java.util.Set;
 
 /** Demo mode only ({@code vizgate demo}): the page, its script and styles, and the stand-in platform login. */
 final class DemoRoutes {
+    static final String PAGE = "/";
+    static final String STYLESHEET = "/demo/demo.css";
+    static final String SCRIPT = "/demo/demo.js";
+    static final String ASSERTION = "/demo/assertion";
+    /** Every path served here, which the access log names as it is. */
+    static final Set<String> PATHS = Set.of(PAGE, DemoPage.EMBEDDING_API, STYLESHEET, SCRIPT, ASSERTION);
+
     private final DemoPage page;
     private final long maxBodyBytes;
 
@@ -16,24 +23,24 @@ final class DemoRoutes {
     }
 
     static boolean serves(String path) {
-        return path.equals("/") || path.startsWith("/demo/");
+        return path.equals(PAGE) || path.startsWith("/demo/");
     }
 
     Reply answer(String method, String path, Request request) {
         var csp = Map.of("Content-Security-Policy", page.contentSecurityPolicy());
-        if ("GET".equals(method) && path.equals("/")) {
+        if ("GET".equals(method) && path.equals(PAGE)) {
             return new Reply(200, "text/html; charset=utf-8", page.html(), csp);
         }
         if ("GET".equals(method) && path.equals(DemoPage.EMBEDDING_API) && DemoPage.hasEmbeddingApi()) {
             return new Reply(200, "text/javascript; charset=utf-8", page.embeddingApi(), csp);
         }
-        if ("GET".equals(method) && path.equals("/demo/demo.css")) {
+        if ("GET".equals(method) && path.equals(STYLESHEET)) {
             return new Reply(200, "text/css; charset=utf-8", page.stylesheet(), csp);
         }
-        if ("GET".equals(method) && path.equals("/demo/demo.js")) {
+        if ("GET".equals(method) && path.equals(SCRIPT)) {
             return new Reply(200, "text/javascript; charset=utf-8", page.script(), csp);
         }
-        if ("POST".equals(method) && path.equals("/demo/assertion")) {
+        if ("POST".equals(method) && path.equals(ASSERTION)) {
             var body = JsonBody.read(request, Set.of("user"), maxBodyBytes);
             if (body instanceof JsonBody.Read.Bad bad) {
                 return Reply.problem(bad.problem());

@@ -110,7 +110,7 @@ public final class Gateway extends Handler.Abstract {
             return path;
         }
         if (demo.isPresent() && DemoRoutes.serves(path)) {
-            return path.equals("/") || DemoPage.PATHS.contains(path) ? "demo:" + path : "demo:not-found";
+            return DemoRoutes.PATHS.contains(path) ? "demo:" + path : "demo:not-found";
         }
         return "not-found";
     }

@@ -89,15 +89,8 @@ public final class GatewayServer implements AutoCloseable {
 
     /** The port is taken (or not ours to bind): a plain message for the person who started us, not a stack trace. */
     public static final class PortInUse extends RuntimeException {
-        private final int port;
-
         public PortInUse(String bind, int port) {
             super("port " + port + " on " + bind + " is in use (or not available to this user)", null, false, false);
-            this.port = port;
-        }
-
-        public int port() {
-            return port;
         }
     }
 

@@ -43,7 +43,7 @@ public record Problem(ProblemType kind, String detail, Map<String, Object> exten
 
     /** The client may retry after this long: a Retry-After header and a {@code retryAfter} member. */
     public Problem retryAfter(long seconds) {
-        return new Problem(kind, detail, extensions, Optional.of(seconds)).with("retryAfter", seconds);
+        return new Problem(kind, detail, extensions, Optional.of(seconds));
     }
 
     public Map<String, Object> body() {
@@ -53,6 +53,7 @@ public record Problem(ProblemType kind, String detail, Map<String, Object> exten
         m.put("status", status());
         m.put("detail", detail);
         m.putAll(extensions);
+        retryAfterSeconds.ifPresent(seconds -> m.put("retryAfter", seconds));
         return m;
     }
 
