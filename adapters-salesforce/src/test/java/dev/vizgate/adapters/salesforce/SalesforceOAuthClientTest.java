@@ -145,10 +145,10 @@ class SalesforceOAuthClientTest {
     @Test
     void givenAuthorizationCode_exchange_sendsTheCodeVerifier() {
         tokenAnswers(200, success(salesforce.baseUrl()).replace("\"token_type\"", "\"refresh_token\":\"5Aep861-refresh\",\"token_type\""));
-        var pkce = Pkce.generate();
-        var outcome = (ExchangeOutcome.Exchanged) client.exchange(new Grant.AuthorizationCode("aPrx-code", pkce.verifier(), URI.create("https://portal.example.com/callback")));
+        var pkce = new SecureSignInSecrets().newVerifier();
+        var outcome = (ExchangeOutcome.Exchanged) client.exchange(new Grant.AuthorizationCode("aPrx-code", pkce.value(), URI.create("https://portal.example.com/callback")));
         assertThat(sentForm()).containsEntry("grant_type", "authorization_code").containsEntry("code", "aPrx-code")
-                .containsEntry("code_verifier", pkce.verifier()).containsEntry("redirect_uri", "https://portal.example.com/callback")
+                .containsEntry("code_verifier", pkce.value()).containsEntry("redirect_uri", "https://portal.example.com/callback")
                 .containsEntry("client_id", "3MVG9consumer");
         assertThat(outcome.session().refreshToken()).map(RefreshToken::value).contains("5Aep861-refresh");
     }
@@ -438,11 +438,34 @@ class SalesforceOAuthClientTest {
 
     @Test
     void authorizeUrl_carriesStateAndAnS256Challenge() {
-        var pkce = Pkce.of("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk");
-        assertThat(pkce.challenge()).as("RFC 7636 Appendix B").isEqualTo("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM");
-        var url = AuthorizeUrl.build(settings(fast()), "state-123", pkce, java.util.List.of("web", "api", "refresh_token"), Optional.empty(), true);
+        var verifier = new dev.vizgate.domain.model.PkceVerifier("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk");
+        var state = new dev.vizgate.domain.model.AuthorizationState("state-123");
+        var url = new AuthorizeUrl(settings(fast()), java.util.List.of("web", "api", "refresh_token"), true)
+                .authorizeUrl(state, verifier, new dev.vizgate.domain.model.Subject("alice@acme.com"));
         assertThat(url.toString()).startsWith(salesforce.baseUrl() + "/services/oauth2/authorize?response_type=code&client_id=3MVG9consumer")
                 .contains("state=state-123", "code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM", "code_challenge_method=S256",
-                        "redirect_uri=https%3A%2F%2Fportal.example.com%2Fcallback", "scope=web+api+refresh_token");
+                        "redirect_uri=https%3A%2F%2Fportal.example.com%2Fcallback", "scope=web+api+refresh_token", "login_hint=alice%40acme.com");
+    }
+
+    @Test
+    void secureSignInSecrets_are256RandomBitsEach_andNeverRepeat() {
+        var secrets = new SecureSignInSecrets();
+        var seen = new java.util.HashSet<String>();
+        for (int i = 0; i < 1000; i++) {
+            var state = secrets.newState().value();
+            var verifier = secrets.newVerifier().value();
+            assertThat(state).hasSize(43).matches("[A-Za-z0-9_-]+");
+            assertThat(verifier).hasSize(43);
+            assertThat(seen.add(state)).isTrue();
+            assertThat(seen.add(verifier)).isTrue();
+        }
+    }
+
+    @Test
+    void givenChallengeMethodTurnedOff_authorizeUrl_leavesItOut() {
+        var secrets = new SecureSignInSecrets();
+        var url = new AuthorizeUrl(settings(fast()), java.util.List.of(), false).authorizeUrl(secrets.newState(),
+                secrets.newVerifier(), new dev.vizgate.domain.model.Subject("alice@acme.com"));
+        assertThat(url.toString()).doesNotContain("code_challenge_method").doesNotContain("scope=").contains("code_challenge=");
     }
 }

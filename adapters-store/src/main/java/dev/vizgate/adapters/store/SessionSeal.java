@@ -43,10 +43,15 @@ public final class SessionSeal {
     }
 
     public String key(String namespace, Subject subject) {
+        return key(namespace, subject.value());
+    }
+
+    /** A Redis key that names {@code name} without revealing it: an HMAC under the store secret. */
+    public String key(String namespace, String name) {
         try {
             var mac = Mac.getInstance("HmacSHA256");
             mac.init(naming);
-            return "vizgate:" + namespace + ":" + HexFormat.of().formatHex(mac.doFinal(subject.value().getBytes(StandardCharsets.UTF_8)));
+            return "vizgate:" + namespace + ":" + HexFormat.of().formatHex(mac.doFinal(name.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -65,23 +70,32 @@ public final class SessionSeal {
             if (session.refreshToken().isPresent()) {
                 out.writeUTF(session.refreshToken().get().value());
             }
+            return sealBytes(key, plain.toByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException("sealing a session failed", e);
+        }
+    }
+
+    /** AES-256-GCM of {@code plain} under a random nonce, bound to {@code key} as associated data. */
+    public byte[] sealBytes(String key, byte[] plain) {
+        try {
             var nonce = new byte[12];
             RANDOM.nextBytes(nonce);
             var cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, encryption, new GCMParameterSpec(128, nonce));
             cipher.updateAAD(key.getBytes(StandardCharsets.UTF_8));
-            var sealed = cipher.doFinal(plain.toByteArray());
+            var sealed = cipher.doFinal(plain);
             var result = new byte[nonce.length + sealed.length];
             System.arraycopy(nonce, 0, result, 0, nonce.length);
             System.arraycopy(sealed, 0, result, nonce.length, sealed.length);
             return result;
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("sealing a session failed", e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("sealing failed", e);
         }
     }
 
     /** Empty when the bytes were not sealed under this secret and key, or were tampered with. */
-    public Optional<SalesforceSession> open(String key, byte[] sealed) {
+    public Optional<byte[]> openBytes(String key, byte[] sealed) {
         if (sealed == null || sealed.length < 12 + 16) {
             return Optional.empty();
         }
@@ -89,7 +103,20 @@ public final class SessionSeal {
             var cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, encryption, new GCMParameterSpec(128, sealed, 0, 12));
             cipher.updateAAD(key.getBytes(StandardCharsets.UTF_8));
-            var plain = cipher.doFinal(sealed, 12, sealed.length - 12);
+            return Optional.of(cipher.doFinal(sealed, 12, sealed.length - 12));
+        } catch (GeneralSecurityException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Empty when the bytes were not sealed under this secret and key, or were tampered with. */
+    public Optional<SalesforceSession> open(String key, byte[] sealed) {
+        var opened = openBytes(key, sealed);
+        if (opened.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            var plain = opened.get();
             var in = new DataInputStream(new ByteArrayInputStream(plain));
             if (in.readByte() != VERSION) {
                 return Optional.empty();
@@ -100,7 +127,7 @@ public final class SessionSeal {
             var expiry = Instant.ofEpochMilli(in.readLong());
             var refresh = in.readBoolean() ? Optional.of(new RefreshToken(in.readUTF())) : Optional.<RefreshToken>empty();
             return Optional.of(new SalesforceSession(access, instance, issued, expiry, refresh));
-        } catch (GeneralSecurityException | IOException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException e) {
             return Optional.empty();
         }
     }

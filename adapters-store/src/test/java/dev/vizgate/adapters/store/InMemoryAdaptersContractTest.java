@@ -32,4 +32,12 @@ class InMemoryAdaptersContractTest {
             return new CaffeineRefreshTokens(new MutableClock());
         }
     }
+
+    @Nested
+    class Pending extends dev.vizgate.domain.testing.PendingAuthorizationsContract {
+        @Override
+        protected dev.vizgate.domain.port.PendingAuthorizations createStore(MutableClock clock) {
+            return new CaffeinePendingAuthorizations(clock);
+        }
+    }
 }

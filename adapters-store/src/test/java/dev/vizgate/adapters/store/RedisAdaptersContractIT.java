@@ -98,4 +98,75 @@ class RedisAdaptersContractIT {
         });
         assertThat(opened).as("keys differ under another secret, and nothing sealed by it opens").hasValue(1);
     }
+
+    @Nested
+    class Pending extends dev.vizgate.domain.testing.PendingAuthorizationsContract {
+        @Override
+        protected dev.vizgate.domain.port.PendingAuthorizations createStore(MutableClock clock) {
+            return new RedisPendingAuthorizations(store, new SessionSeal(SECRET));
+        }
+
+        /** Redis expires keys in real time. */
+        @Override
+        protected void expire(MutableClock clock, Duration by) {
+            clock.advance(by);
+            try {
+                Thread.sleep(by.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Nested
+    class RefreshTokenStore extends dev.vizgate.domain.testing.RefreshTokensContract {
+        @Override
+        protected dev.vizgate.domain.port.RefreshTokens createStore() {
+            return new RedisRefreshTokens(store, new SessionSeal(SECRET), Duration.ofDays(30));
+        }
+    }
+
+    @Test
+    void refreshTokensAndPendingSignIns_inRedis_revealNeitherUserNorToken() {
+        var refresh = new RedisRefreshTokens(store, new SessionSeal(SECRET), Duration.ofDays(30));
+        refresh.save(new Subject("erin@acme.com"), new dev.vizgate.domain.port.RefreshTokens.Grant(
+                new dev.vizgate.domain.model.RefreshToken("5Aep861-erin-refresh"), TestSessions.INSTANCE));
+        var pending = new RedisPendingAuthorizations(store, new SessionSeal(SECRET));
+        var verifier = new dev.vizgate.domain.testing.SequentialSignInSecrets().newVerifier();
+        var state = new dev.vizgate.domain.testing.SequentialSignInSecrets().newState();
+        pending.hold(state, new dev.vizgate.domain.model.PendingAuthorization(new Subject("erin@acme.com"), verifier), Duration.ofMinutes(1));
+        var keys = new java.util.ArrayList<String>(store.redis().keys("vizgate:refresh:*"));
+        keys.addAll(store.redis().keys("vizgate:pending:*"));
+        assertThat(keys).isNotEmpty().noneMatch(k -> k.contains("erin") || k.contains(state.value()));
+        for (var key : keys) {
+            var raw = new String(store.redis().get(key.getBytes(StandardCharsets.UTF_8)), StandardCharsets.ISO_8859_1);
+            assertThat(raw).doesNotContain("5Aep861-erin-refresh", "erin@acme.com", verifier.value());
+        }
+    }
+
+    @Test
+    void aRefreshTokenMovedToAnotherUsersKey_doesNotOpen() {
+        var seal = new SessionSeal(SECRET);
+        var refresh = new RedisRefreshTokens(store, seal, Duration.ofDays(30));
+        refresh.save(new Subject("frank@acme.com"), new dev.vizgate.domain.port.RefreshTokens.Grant(
+                new dev.vizgate.domain.model.RefreshToken("5Aep861-frank"), TestSessions.INSTANCE));
+        var frankKey = seal.key("refresh", new Subject("frank@acme.com")).getBytes(StandardCharsets.UTF_8);
+        var graceKey = seal.key("refresh", new Subject("grace@acme.com")).getBytes(StandardCharsets.UTF_8);
+        store.redis().set(graceKey, store.redis().get(frankKey));
+        assertThat(refresh.find(new Subject("grace@acme.com"))).as("AES-GCM binds the value to its key").isEmpty();
+        assertThat(refresh.find(new Subject("frank@acme.com"))).isPresent();
+    }
+
+    @Test
+    void givenRedisStopped_thePortsSayUnavailableRatherThanNotFound() {
+        var dead = new RedisStore(URI.create("redis://127.0.0.1:1"), Duration.ofMillis(200), 1);
+        try (dead) {
+            var refresh = new RedisRefreshTokens(dead, new SessionSeal(SECRET), Duration.ofDays(30));
+            var pending = new RedisPendingAuthorizations(dead, new SessionSeal(SECRET));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> refresh.find(new Subject("a@acme.com")))
+                    .isInstanceOf(dev.vizgate.domain.model.StoreUnavailableException.class).hasMessageContaining("127.0.0.1:1");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> pending.take(new dev.vizgate.domain.testing.SequentialSignInSecrets().newState()))
+                    .isInstanceOf(dev.vizgate.domain.model.StoreUnavailableException.class);
+        }
+    }
 }

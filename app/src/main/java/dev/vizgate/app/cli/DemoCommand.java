@@ -1,6 +1,5 @@
 package dev.vizgate.app.cli;
 
-import dev.vizgate.app.wiring.Demo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

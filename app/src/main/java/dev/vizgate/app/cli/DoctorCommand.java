@@ -6,11 +6,17 @@ import dev.vizgate.adapters.keystore.KeyMaterialException;
 import dev.vizgate.adapters.keystore.PemKeys;
 import dev.vizgate.app.config.ConfigError;
 import dev.vizgate.app.wiring.GatewayWiring;
+import dev.vizgate.app.config.ConfigSettings;
+import dev.vizgate.sdk.SalesforceFlow;
+import dev.vizgate.sdk.StoreProbe;
+import dev.vizgate.sdk.StoreSettings;
+import dev.vizgate.sdk.TableauNextSettings;
+import dev.vizgate.sdk.TableauSettings;
+import dev.vizgate.sdk.Vizgate;
+import java.security.PublicKey;
 import dev.vizgate.app.config.DurationText;
 import dev.vizgate.app.config.ConfigFiles;
 import dev.vizgate.app.config.VizgateConfig;
-import dev.vizgate.app.wiring.SalesforceWiring;
-import dev.vizgate.app.wiring.TableauWiring;
 import dev.vizgate.domain.policy.ConnectedAppTrust;
 import dev.vizgate.domain.policy.HostDecision;
 import picocli.CommandLine;
@@ -88,38 +94,50 @@ final class DoctorCommand implements Callable<Integer> {
     }
 
     private void tableau(VizgateConfig cfg, ConfigFiles files, Duration wait) {
-        TableauWiring wiring;
+        TableauSettings settings;
+        ConnectedAppTrust trust;
+        int published;
         try {
-            wiring = TableauWiring.from(cfg, files);
+            settings = ConfigSettings.tableau(cfg, files);
+            try (var vizgate = ConfigSettings.build(files, Vizgate.builder().clock(root.context().clock()).tableau(settings))) {
+                trust = vizgate.tableauTrust().orElseThrow();
+                published = vizgate.jwks().map(j -> j.publish().get("keys").size()).orElse(0);
+            }
         } catch (ConfigError e) {
             add(Level.FAIL, "tableau", e.path() + ": " + e.getMessage(), e.fix());
             return;
         }
-        if (wiring.trust() instanceof ConnectedAppTrust.DirectTrust d) {
+        if (trust instanceof ConnectedAppTrust.DirectTrust d) {
             ok("tableau.connected-app", "direct trust, client id " + d.clientId() + ", signing with secret " + d.secrets().active()
                     + d.secrets().standby().map(s -> " (also holding " + s + " for rotation)").orElse(""));
         } else {
-            var eas = (ConnectedAppTrust.ExternalAuthorizationServer) wiring.trust();
+            var eas = (ConnectedAppTrust.ExternalAuthorizationServer) trust;
             ok("tableau.connected-app", "EAS issuer " + eas.issuer() + ", signing with " + eas.algorithm() + " key " + eas.signingKeyId()
-                    + ", publishing " + wiring.keys().publishedKeys().size() + " key(s)");
+                    + ", publishing " + published + " key(s)");
         }
-        ok("tableau.token", "tokens live " + DurationText.format(wiring.policy().defaultLifetime()) + " (max "
-                + DurationText.format(wiring.policy().maxLifetime()) + "), iat back-dated " + DurationText.format(wiring.policy().skew()));
-        reach("tableau.server-url", wiring.serverUrl(), wait, true);
+        var policy = settings.token();
+        ok("tableau.token", "tokens live " + DurationText.format(policy.defaultLifetime()) + " (max "
+                + DurationText.format(policy.maxLifetime()) + "), iat back-dated " + DurationText.format(policy.skew()));
+        reach("tableau.server-url", settings.serverUrl(), wait, true);
     }
 
     private void salesforce(VizgateConfig cfg, ConfigFiles files, Duration wait) {
-        SalesforceWiring wiring;
+        TableauNextSettings settings;
+        Optional<PublicKey> assertionKey;
         try {
-            wiring = SalesforceWiring.from(cfg, files);
+            settings = ConfigSettings.tableauNext(cfg, files);
+            try (var vizgate = ConfigSettings.build(files, Vizgate.builder().clock(root.context().clock()).tableauNext(settings))) {
+                assertionKey = vizgate.salesforceAssertionKey();
+            }
         } catch (ConfigError e) {
             add(Level.FAIL, "salesforce", e.path() + ": " + e.getMessage(), e.fix());
             return;
         }
-        var s = wiring.settings();
-        ok("salesforce", "flow " + wiring.flow().name().toLowerCase().replace('_', '-') + ", token host " + s.tokenUrl().getHost()
-                + ", sessions assumed to last " + DurationText.format(s.sessionTtl()));
-        if (wiring.flow() == SalesforceWiring.Flow.CLIENT_CREDENTIALS) {
+        var s = settings.connection();
+        var flow = settings.flow();
+        var flowName = flow instanceof SalesforceFlow.JwtBearer ? "jwt-bearer" : flow instanceof SalesforceFlow.ClientCredentials ? "client-credentials" : "web-server";
+        ok("salesforce", "flow " + flowName + ", token host " + s.tokenUrl().getHost() + ", sessions assumed to last " + DurationText.format(s.sessionTtl()));
+        if (flow instanceof SalesforceFlow.ClientCredentials) {
             add(Level.WARN, "salesforce.flow", "client credentials never carry the web scope a frontdoor URL needs (and run as one user)",
                     "for Tableau Next embedding use flow: jwt-bearer (server-to-server) or web-server (interactive)");
         }
@@ -127,20 +145,18 @@ final class DoctorCommand implements Callable<Integer> {
             add(Level.WARN, "salesforce.allowed-hosts", "the token host itself is outside allowed-hosts (" + r.reason() + ")",
                     "add the token host's domain to salesforce.allowed-hosts, or instance_url answers may be refused");
         }
-        wiring.assertionPolicy().ifPresent(p -> {
-            var aud = URI.create(p.audience().value()).getHost();
+        if (flow instanceof SalesforceFlow.JwtBearer j) {
+            var aud = URI.create(j.audience().value()).getHost();
             if (!aud.equalsIgnoreCase(s.tokenUrl().getHost())) {
-                ok("salesforce.audience", "aud " + p.audience() + " differs from the token host " + s.tokenUrl().getHost()
+                ok("salesforce.audience", "aud " + j.audience() + " differs from the token host " + s.tokenUrl().getHost()
                         + " (usual for My Domain hosts; External Client App orgs may want the My Domain URL as aud)");
             }
-        });
-        if (wiring.flow() == SalesforceWiring.Flow.JWT_BEARER) {
-            certificate(cfg.salesforce().certificate(), files, wiring);
+            certificate(cfg.salesforce().certificate(), files, assertionKey.orElseThrow());
         }
         reach("salesforce.token-url", s.tokenUrl(), wait, false);
     }
 
-    private void certificate(String certificate, ConfigFiles files, SalesforceWiring wiring) {
+    private void certificate(String certificate, ConfigFiles files, PublicKey assertionKey) {
         if (certificate == null) {
             add(Level.WARN, "salesforce.certificate", "no certificate configured, so doctor cannot check it matches the private key",
                     "set salesforce.certificate: \"file:keys/sf_public_cert.crt\" (the file uploaded to the External Client App)");
@@ -149,7 +165,7 @@ final class DoctorCommand implements Callable<Integer> {
         try {
             var path = certificate.startsWith("file:") ? certificate.substring(5) : certificate;
             var cert = PemKeys.certificate(new KeyInput.FromFile(files.resolve(path)));
-            if (!cert.getPublicKey().equals(wiring.assertionPublicKey().orElseThrow())) {
+            if (!cert.getPublicKey().equals(assertionKey)) {
                 add(Level.FAIL, "salesforce.certificate", "the certificate does not match salesforce.private-key",
                         "upload the certificate made with this key (vizgate keys init writes both), or point private-key at its key");
                 return;
@@ -219,31 +235,25 @@ final class DoctorCommand implements Callable<Integer> {
         }
     }
 
-    /** The store through the same resolution serve uses ({@code file:} and {@code ${ENV}} in its url), then a PING. */
+    /** The store through the very mapping serve uses ({@code file:} and {@code ${ENV}} in its url, the secret's strength), then a PING. */
     private void store(VizgateConfig cfg, ConfigFiles files) {
-        var type = cfg.store() == null || cfg.store().type() == null ? "memory" : cfg.store().type();
-        if ("memory".equals(type)) {
-            ok("store", "in memory: right for one gateway; several behind a load balancer need store: { type: redis }");
-        } else if ("redis".equals(type) && cfg.store().url() != null) {
-            URI url;
-            try {
-                url = new URI(files.valueOrFile("store.url", cfg.store().url()).strip());
-            } catch (java.net.URISyntaxException | ConfigError e) {
-                add(Level.FAIL, "store.url", e instanceof ConfigError c ? c.getMessage() : "not a URL", "write redis://host:6379, or file:PATH holding it");
-                return;
-            }
-            try (var store = new dev.vizgate.adapters.store.RedisStore(url, Duration.ofSeconds(2), 1)) {
-                if (store.reachable()) {
-                    ok("store", "Redis at " + store.location() + " answers PING");
-                } else {
-                    add(Level.FAIL, "store", "Redis at " + store.location() + " does not answer; assertions would be refused (fail closed)",
-                            "check store.url, the network and Redis itself");
-                }
-            } catch (IllegalArgumentException e) {
-                add(Level.FAIL, "store.url", e.getMessage(), "write redis://host:6379");
+        StoreSettings settings;
+        try {
+            settings = ConfigSettings.store(cfg, files);
+        } catch (ConfigError e) {
+            add(Level.FAIL, e.path().isEmpty() ? "store" : e.path(), e.getMessage(), e.fix());
+            return;
+        }
+        if (settings instanceof StoreSettings.Redis redis) {
+            var probe = StoreProbe.probe(redis, Duration.ofSeconds(2));
+            if (probe.answers()) {
+                ok("store", "Redis at " + probe.location() + " answers PING");
+            } else {
+                add(Level.FAIL, "store", "Redis at " + probe.location() + " does not answer; assertions would be refused (fail closed)",
+                        "check store.url, the network and Redis itself");
             }
         } else {
-            add(Level.FAIL, "store", "store type " + type + " is not memory or redis, or has no url", "see the README's scale-out section");
+            ok("store", "in memory: right for one gateway; several behind a load balancer need store: { type: redis }");
         }
     }
 

@@ -1,8 +1,8 @@
 package dev.vizgate.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vizgate.app.wiring.RandomTokenIds;
-import dev.vizgate.app.wiring.SalesforceWiring;
+import dev.vizgate.app.config.ConfigSettings;
+import dev.vizgate.sdk.Vizgate;
 import dev.vizgate.domain.model.OrgUrl;
 import dev.vizgate.domain.model.Subject;
 import dev.vizgate.domain.usecase.NextSessionOutcome;
@@ -35,8 +35,18 @@ final class FrontdoorCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var context = root.context();
         var loaded = config.load(context, "salesforce", "store");
-        var wiring = SalesforceWiring.from(loaded.config(), loaded.files());
-        var outcome = wiring.openSessions(new RandomTokenIds(), context.clock()).open(Cli.parse("--user", () -> new Subject(user)));
+        var subject = Cli.parse("--user", () -> new Subject(user));
+        var builder = Vizgate.builder().clock(context.clock()).tableauNext(ConfigSettings.tableauNext(loaded.config(), loaded.files()))
+                .store(ConfigSettings.store(loaded.config(), loaded.files()));
+        NextSessionOutcome outcome;
+        try (var vizgate = ConfigSettings.build(loaded.files(), builder)) {
+            var sessions = vizgate.tableauNextSessions().orElseThrow();
+            if (vizgate.webServerFlow().isPresent()) {
+                throw new dev.vizgate.app.config.ConfigError("salesforce.flow", "the web-server flow signs users in through their browser",
+                        "use the gateway's /v1/tableau-next/authorize, or flow: jwt-bearer for server-to-server");
+            }
+            outcome = sessions.open(subject);
+        }
         var out = root.spec.commandLine().getOut();
         var err = root.spec.commandLine().getErr();
         if (outcome instanceof NextSessionOutcome.Opened opened) {

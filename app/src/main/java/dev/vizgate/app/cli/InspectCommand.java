@@ -1,6 +1,6 @@
 package dev.vizgate.app.cli;
 
-import dev.vizgate.adapters.tableau.JsonTokenDecoder;
+import dev.vizgate.sdk.Inspection;
 import dev.vizgate.app.config.DurationText;
 import dev.vizgate.domain.model.UntrustedToken;
 import dev.vizgate.domain.policy.TableauTokenPolicy;
@@ -33,7 +33,7 @@ final class InspectCommand implements Callable<Integer> {
     String token;
 
     /** The decoder's own bound: far above any real token. */
-    static final int MAX_INPUT = JsonTokenDecoder.DEFAULT_MAX_LENGTH;
+    static final int MAX_INPUT = Inspection.MAX_TOKEN_LENGTH;
 
     @Override
     public Integer call() throws IOException {
@@ -54,7 +54,7 @@ final class InspectCommand implements Callable<Integer> {
             out.flush();
             return VizgateCommand.EXIT_REJECTED;
         }
-        var report = new InspectToken(new JsonTokenDecoder(), max, root.context().clock()).inspect(new UntrustedToken(text.strip()), t);
+        var report = Inspection.inspector(max, root.context().clock()).inspect(new UntrustedToken(text.strip()), t);
         report.findings().forEach(out::println);
         out.println(report.acceptable()
                 ? "acceptable: no documented " + target + " rule is broken (the signature was not checked)"

@@ -3,7 +3,8 @@ package dev.vizgate.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.vizgate.app.config.ConfigError;
-import dev.vizgate.app.wiring.TableauWiring;
+import dev.vizgate.app.config.ConfigSettings;
+import dev.vizgate.sdk.Vizgate;
 import dev.vizgate.domain.policy.ConnectedAppTrust;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,13 +26,15 @@ final class JwksCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var loaded = config.load(root.context(), "tableau");
-        var wiring = TableauWiring.from(loaded.config(), loaded.files());
-        if (!(wiring.trust() instanceof ConnectedAppTrust.ExternalAuthorizationServer)) {
+        var settings = ConfigSettings.tableau(loaded.config(), loaded.files());
+        if (!(settings.connectedApp() instanceof dev.vizgate.sdk.ConnectedApp.Eas)) {
             throw new ConfigError("tableau.connected-app.trust", "direct trust publishes no keys (its secret is shared, never published)",
                     "set trust: eas with signing-keys to publish a JWKS");
         }
         var out = root.spec.commandLine().getOut();
-        out.println(JSON.writeValueAsString(wiring.publishJwks().publish()));
+        try (var vizgate = ConfigSettings.build(loaded.files(), Vizgate.builder().clock(root.context().clock()).tableau(settings))) {
+            out.println(JSON.writeValueAsString(vizgate.jwks().orElseThrow().publish()));
+        }
         out.flush();
         return VizgateCommand.EXIT_OK;
     }

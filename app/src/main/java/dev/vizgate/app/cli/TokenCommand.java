@@ -1,8 +1,8 @@
 package dev.vizgate.app.cli;
 
 import dev.vizgate.app.config.DurationText;
-import dev.vizgate.app.wiring.RandomTokenIds;
-import dev.vizgate.app.wiring.TableauWiring;
+import dev.vizgate.app.config.ConfigSettings;
+import dev.vizgate.sdk.Vizgate;
 import dev.vizgate.domain.model.AttributeValue;
 import dev.vizgate.domain.model.Scopes;
 import dev.vizgate.domain.model.Subject;
@@ -45,7 +45,7 @@ final class TokenCommand implements Callable<Integer> {
     public Integer call() {
         var context = root.context();
         var loaded = config.load(context, "tableau");
-        var wiring = TableauWiring.from(loaded.config(), loaded.files());
+        var settings = ConfigSettings.tableau(loaded.config(), loaded.files());
         var request = TableauTokenRequest.forUser(Cli.parse("--user", () -> new Subject(user)));
         if (!scopes.isEmpty()) {
             request = request.withScopes(Cli.parse("--scope", () -> Scopes.parse(scopes)));
@@ -58,7 +58,10 @@ final class TokenCommand implements Callable<Integer> {
                     "--lifetime '" + lifetime + "' is not a duration; write e.g. 5m or 300s"));
             request = request.withLifetime(d);
         }
-        var outcome = wiring.issueTokens(new RandomTokenIds(), context.clock()).issue(request);
+        TokenIssueOutcome outcome;
+        try (var vizgate = ConfigSettings.build(loaded.files(), Vizgate.builder().clock(context.clock()).tableau(settings))) {
+            outcome = vizgate.tableauTokens().orElseThrow().issue(request);
+        }
         var out = root.spec.commandLine().getOut();
         var err = root.spec.commandLine().getErr();
         if (outcome instanceof TokenIssueOutcome.Issued issued) {

@@ -1,5 +1,6 @@
 package dev.vizgate.app.http;
 
+import dev.vizgate.domain.usecase.WebServerFlow;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 

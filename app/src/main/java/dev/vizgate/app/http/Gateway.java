@@ -50,11 +50,18 @@ public final class Gateway extends Handler.Abstract {
 
     /** What the routes call; each part is optional because a gateway may serve Tableau, Tableau Next or both. */
     public record Services(Optional<IssueTableauToken> tableau, String tableauKind, Optional<OpenTableauNextSession> tableauNext,
-                           Optional<WebServerFlow> webServer, Optional<PublishJwks> jwks, Optional<dev.vizgate.domain.model.Issuer> easIssuer,
+                           Optional<dev.vizgate.domain.usecase.WebServerFlow> webServer, Optional<PublishJwks> jwks, Optional<dev.vizgate.domain.model.Issuer> easIssuer,
                            CallerAuthentication callers, RateLimits rateLimits, GatewayMetrics metrics,
-                           Map<String, Supplier<Boolean>> readiness, long maxBodyBytes, Optional<DemoPage> demo) {
+                           Map<String, Supplier<Boolean>> readiness, long maxBodyBytes, Optional<DemoPage> demo, AutoCloseable resources) {
         public Services(Optional<IssueTableauToken> tableau, String tableauKind, Optional<OpenTableauNextSession> tableauNext,
-                        Optional<WebServerFlow> webServer, Optional<PublishJwks> jwks, Optional<dev.vizgate.domain.model.Issuer> easIssuer,
+                        Optional<dev.vizgate.domain.usecase.WebServerFlow> webServer, Optional<PublishJwks> jwks, Optional<dev.vizgate.domain.model.Issuer> easIssuer,
+                        CallerAuthentication callers, RateLimits rateLimits, GatewayMetrics metrics,
+                        Map<String, Supplier<Boolean>> readiness, long maxBodyBytes, Optional<DemoPage> demo) {
+            this(tableau, tableauKind, tableauNext, webServer, jwks, easIssuer, callers, rateLimits, metrics, readiness, maxBodyBytes, demo, () -> { });
+        }
+
+        public Services(Optional<IssueTableauToken> tableau, String tableauKind, Optional<OpenTableauNextSession> tableauNext,
+                        Optional<dev.vizgate.domain.usecase.WebServerFlow> webServer, Optional<PublishJwks> jwks, Optional<dev.vizgate.domain.model.Issuer> easIssuer,
                         CallerAuthentication callers, RateLimits rateLimits, GatewayMetrics metrics,
                         Map<String, Supplier<Boolean>> readiness, long maxBodyBytes) {
             this(tableau, tableauKind, tableauNext, webServer, jwks, easIssuer, callers, rateLimits, metrics, readiness, maxBodyBytes, Optional.empty());
@@ -63,6 +70,11 @@ public final class Gateway extends Handler.Abstract {
 
     private final Services services;
     private final Map<String, Route> routes;
+
+    /** What the services opened (the sdk's clients and pools), closed when the server stops. */
+    AutoCloseable resources() {
+        return services.resources();
+    }
     private final Optional<DemoRoutes> demo;
 
     public Gateway(Services services) {
@@ -81,6 +93,9 @@ public final class Gateway extends Handler.Abstract {
         Reply reply;
         try {
             reply = route(method, path, request);
+        } catch (dev.vizgate.domain.model.StoreUnavailableException e) {
+            LOG.warn("store unavailable on {} {}: {}", method, route, e.getMessage());
+            reply = Reply.problem(Problem.of(ProblemType.STORE_UNAVAILABLE, "the shared store did not answer; retry shortly").retryAfter(5));
         } catch (RuntimeException e) {
             var id = UUID.randomUUID().toString();
             LOG.error("unexpected failure {} on {} {}: {}", id, method, route, e.getClass().getName());

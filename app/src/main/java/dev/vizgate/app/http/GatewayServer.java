@@ -36,11 +36,13 @@ public final class GatewayServer implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
     private final boolean secure;
+    private final AutoCloseable resources;
 
-    private GatewayServer(Server server, ServerConnector connector, boolean secure) {
+    private GatewayServer(Server server, ServerConnector connector, boolean secure, AutoCloseable resources) {
         this.server = server;
         this.connector = connector;
         this.secure = secure;
+        this.resources = resources;
     }
 
     public static GatewayServer start(Gateway gateway, Options options) throws Exception {
@@ -77,6 +79,7 @@ public final class GatewayServer implements AutoCloseable {
             server.start();
         } catch (Exception e) {
             server.stop(); // release the thread pool and whatever did start
+            gateway.resources().close();
             for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
                 if (c instanceof java.net.BindException) {
                     throw new PortInUse(options.bind(), options.port());
@@ -84,7 +87,7 @@ public final class GatewayServer implements AutoCloseable {
             }
             throw e;
         }
-        return new GatewayServer(server, connector, options.tls().isPresent());
+        return new GatewayServer(server, connector, options.tls().isPresent(), gateway.resources());
     }
 
     /** The port is taken (or not ours to bind): a plain message for the person who started us, not a stack trace. */
@@ -121,6 +124,10 @@ public final class GatewayServer implements AutoCloseable {
     /** Stops accepting, lets in-flight requests finish within the grace period, then stops. */
     @Override
     public void close() throws Exception {
-        server.stop();
+        try {
+            server.stop();
+        } finally {
+            resources.close(); // the Salesforce client and the Redis pool outlive no server
+        }
     }
 }

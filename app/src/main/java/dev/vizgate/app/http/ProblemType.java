@@ -34,6 +34,7 @@ public enum ProblemType {
     TOKEN_POLICY(422, "token-policy", "The token would break Tableau's rules"),
     REPLAY_LEDGER_UNAVAILABLE(503, "replay-ledger-unavailable", "Cannot check assertions now"),
     ISSUER_KEYS_UNAVAILABLE(503, "issuer-keys-unavailable", "Cannot check assertions now"),
+    STORE_UNAVAILABLE(503, "store-unavailable", "The shared store did not answer"),
     // Salesforce
     SALESFORCE_AUTHORIZATION_REQUIRED(403, "salesforce-authorization-required", "Sign in to Salesforce first"),
     SALESFORCE_AUTHORIZATION_DENIED(403, "salesforce-authorization-denied", "Salesforce did not authorize"),

@@ -1,5 +1,6 @@
 package dev.vizgate.app.wiring;
 
+import dev.vizgate.app.config.Check;
 import dev.vizgate.app.config.ConfigError;
 import dev.vizgate.app.config.VizgateConfig;
 import dev.vizgate.domain.model.Scope;
@@ -23,7 +24,7 @@ final class CallerAllowances {
             var set = new LinkedHashSet<Scope>();
             for (int i = 0; i < key.allowedScopes().size(); i++) {
                 var name = key.allowedScopes().get(i);
-                set.add(TableauWiring.attempt(path + ".allowed-scopes[" + i + "]", () -> new Scope(name),
+                set.add(Check.attempt(path + ".allowed-scopes[" + i + "]", () -> new Scope(name),
                         "write a scope as tableau:<resource>:<action>, e.g. tableau:views:embed"));
             }
             scopes = Optional.of(set);
@@ -35,7 +36,7 @@ final class CallerAllowances {
         for (int i = 0; i < key.allowedAttributes().size(); i++) {
             var a = key.allowedAttributes().get(i);
             var at = path + ".allowed-attributes[" + i + "]";
-            var name = TableauWiring.required(a.name(), at + ".name", "name the attribute, e.g. { name: region, values: [West, East] }");
+            var name = Check.required(a.name(), at + ".name", "name the attribute, e.g. { name: region, values: [West, East] }");
             Optional<Pattern> pattern = Optional.empty();
             if (a.pattern() != null) {
                 try {
@@ -45,7 +46,7 @@ final class CallerAllowances {
                 }
             }
             var p = pattern;
-            var rule = TableauWiring.attempt(at, () -> new CallerAllowance.AttributeRule(name,
+            var rule = Check.attempt(at, () -> new CallerAllowance.AttributeRule(name,
                     Optional.ofNullable(a.values()).map(Set::copyOf), p), "give values or a pattern, not both");
             if (rules.put(name, rule) != null) {
                 throw new ConfigError(at + ".name", "attribute " + name + " is listed twice", "list each attribute once");

@@ -80,6 +80,27 @@ public final class ArchitectureRules {
                 .because("app is the outermost ring: it wires everything and nothing depends on it");
     }
 
+    /** The sdk is the library's front door: it sees the domain and the adapters, never the app on top or the stand-ins. */
+    public ArchRule sdkSeesNeitherAppNorSandbox() {
+        return noClasses().that().resideInAPackage(pkg("sdk.."))
+                .should().dependOnClassesThat().resideInAnyPackage(pkg("app.."), pkg("sandbox.."))
+                .because("the sdk is what a library user puts on a classpath without the gateway, the CLI or the stand-ins");
+    }
+
+    /**
+     * app reaches the adapters only through the sdk. One exception, deliberately: the CLI's key tools ({@code keys},
+     * {@code doctor}'s certificate check, the demo's throw-away keys) read and write key files with adapters-keystore.
+     */
+    public ArchRule appReachesAdaptersOnlyThroughTheSdk() {
+        var outsideCli = noClasses().that().resideInAPackage(pkg("app..")).and().resideOutsideOfPackage(pkg("app.cli.."))
+                .should().dependOnClassesThat().resideInAPackage(pkg("adapters.."))
+                .because("app's http, config and wiring reach adapters only through the sdk");
+        var cli = noClasses().that().resideInAPackage(pkg("app.cli.."))
+                .should().dependOnClassesThat().resideInAnyPackage(pkg("adapters.tableau.."), pkg("adapters.salesforce.."), pkg("adapters.store.."))
+                .because("the CLI uses adapters-keystore for key files, and everything else through the sdk");
+        return com.tngtech.archunit.lang.CompositeArchRule.of(outsideCli).and(cli);
+    }
+
     public ArchRule jjwtOnlyInTheTableauAdapter() {
         return noClasses().that().resideOutsideOfPackage(pkg("adapters.tableau.."))
                 .should().dependOnClassesThat().resideInAPackage("io.jsonwebtoken..")
@@ -89,7 +110,7 @@ public final class ArchitectureRules {
     public ArchRule httpClientAndJacksonOnlyWhereAllowed() {
         return noClasses().that().resideInAnyPackage(pkg("domain.."), pkg("adapters.keystore.."), pkg("adapters.store.."))
                 .should().dependOnClassesThat().resideInAnyPackage("java.net.http..", "com.fasterxml.jackson..")
-                .because("HTTP and JSON belong to adapters-salesforce, adapters-tableau, app and sandbox (DESIGN.md)");
+                .because("HTTP and JSON belong to adapters-salesforce, adapters-tableau, sdk, app and sandbox (DESIGN.md)");
     }
 
     public ArchRule keyStoreAndBouncyCastleOnlyInTheKeystoreAdapter() {
@@ -119,7 +140,8 @@ public final class ArchitectureRules {
 
     public List<ArchRule> all() {
         return List.of(domainDependsOnlyOnItsJdkAllowList(), adaptersDoNotDependOnEachOther(), onlyAppSeesApp(),
-                sandboxDependsOnNoAdapter(), adaptersDependOnNoSandbox(), jjwtOnlyInTheTableauAdapter(), httpClientAndJacksonOnlyWhereAllowed(),
+                sandboxDependsOnNoAdapter(), adaptersDependOnNoSandbox(), sdkSeesNeitherAppNorSandbox(), appReachesAdaptersOnlyThroughTheSdk(),
+                jjwtOnlyInTheTableauAdapter(), httpClientAndJacksonOnlyWhereAllowed(),
                 keyStoreAndBouncyCastleOnlyInTheKeystoreAdapter(), portsAreInterfaces(), modulesAreFreeOfCycles(),
                 domainPackagesAreFreeOfCycles(), adaptersAreFreeOfCycles());
     }

@@ -36,7 +36,7 @@ class ConfigErrorsTest {
                 arguments("not a URL", direct("https://10ax.online.tableau.com", "10ax.online.tableau.com"),
                         "config error at tableau.server-url: '10ax.online.tableau.com' is not an absolute URL", "https://"),
                 arguments("active secret not among the secrets", direct("active-secret: \"9d4e-secret-id\"", "active-secret: \"other\""),
-                        "config error at tableau.connected-app.active-secret: active-secret 'other' is not among the secrets", "one of the configured"),
+                        "config error at tableau.connected-app.active-secret: active secret 'other' is not among the secrets", "one of the configured"),
                 arguments("three secrets", direct("      - { id: \"9d4e-secret-id\", value: \"${TABLEAU_SECRET}\" }",
                                 "      - { id: \"a\", value: \"${TABLEAU_SECRET}\" }\n      - { id: \"b\", value: \"${TABLEAU_SECRET}\" }\n      - { id: \"9d4e-secret-id\", value: \"${TABLEAU_SECRET}\" }"),
                         "config error at tableau.connected-app.secrets: 3 secrets; a Connected App holds at most 2 (Tableau error 128)", "retired"),

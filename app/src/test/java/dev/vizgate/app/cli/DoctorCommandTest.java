@@ -142,7 +142,7 @@ class DoctorCommandTest {
             closedPort = s.getLocalPort();
         }
         var run = doctor(salesforceSection(salesforce.baseUrl().toString(), "file:keys/sf_public_cert.crt", "jwt-bearer")
-                + "store: { type: redis, url: \"redis://127.0.0.1:" + closedPort + "\", secret: \"x\" }\n");
+                + "store: { type: redis, url: \"redis://127.0.0.1:" + closedPort + "\", secret: \"a-store-secret-of-at-least-32-bytes!!\" }\n");
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out()).contains("FAIL  store: Redis at 127.0.0.1:" + closedPort + " does not answer");
     }
@@ -155,7 +155,7 @@ class DoctorCommandTest {
         }
         CliRun.write(dir, "redis-url.txt", "redis://127.0.0.1:" + closedPort + "\n");
         var run = doctor(salesforceSection(salesforce.baseUrl().toString(), "file:keys/sf_public_cert.crt", "jwt-bearer")
-                + "store: { type: redis, url: \"file:redis-url.txt\", secret: \"x\" }\n");
+                + "store: { type: redis, url: \"file:redis-url.txt\", secret: \"a-store-secret-of-at-least-32-bytes!!\" }\n");
         assertThat(run.out()).contains("FAIL  store: Redis at 127.0.0.1:" + closedPort + " does not answer").doesNotContain("FAIL  store.url");
     }
 

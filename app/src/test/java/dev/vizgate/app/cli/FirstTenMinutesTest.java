@@ -1,6 +1,5 @@
 package dev.vizgate.app.cli;
 
-import dev.vizgate.app.wiring.Demo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;

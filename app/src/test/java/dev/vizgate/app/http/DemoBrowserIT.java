@@ -1,6 +1,6 @@
 package dev.vizgate.app.http;
 
-import dev.vizgate.app.wiring.Demo;
+import dev.vizgate.app.cli.Demo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

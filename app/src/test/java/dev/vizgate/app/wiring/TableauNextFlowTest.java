@@ -24,12 +24,13 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The wired Tableau Next flow (Caffeine cache, jjwt signer, Salesforce client) against the stand-in over loopback. */
+/** The Tableau Next flow built from YAML through the sdk (Caffeine cache, jjwt signer, Salesforce client) against the stand-in over loopback. */
 class TableauNextFlowTest {
     @TempDir
     Path dir;
     SalesforceStandIn salesforce;
     dev.vizgate.domain.usecase.OpenTableauNextSession sessions;
+    dev.vizgate.sdk.Vizgate vizgate;
 
     @BeforeEach
     void start() throws Exception {
@@ -45,11 +46,14 @@ class TableauNextFlowTest {
                   private-key: "file:private-key.pem"
                 """.formatted(salesforce.baseUrl()));
         var loaded = new ConfigLoader(Map.<String, String>of()::get).load(dir.resolve("vizgate.yaml"));
-        sessions = SalesforceWiring.from(loaded.config(), loaded.files()).openSessions(new RandomTokenIds(), Clock.systemUTC());
+        vizgate = dev.vizgate.app.config.ConfigSettings.build(loaded.files(), dev.vizgate.sdk.Vizgate.builder()
+                .tableauNext(dev.vizgate.app.config.ConfigSettings.tableauNext(loaded.config(), loaded.files())));
+        sessions = vizgate.tableauNextSessions().orElseThrow();
     }
 
     @AfterEach
     void stop() {
+        vizgate.close();
         salesforce.close();
     }
 

@@ -58,6 +58,22 @@ class FakesPassTheirContractsTest {
     }
 
     @Nested
+    class PendingAuthorizationsFake extends dev.vizgate.domain.testing.PendingAuthorizationsContract {
+        @Override
+        protected dev.vizgate.domain.port.PendingAuthorizations createStore(MutableClock clock) {
+            return new dev.vizgate.domain.testing.InMemoryPendingAuthorizations(clock);
+        }
+    }
+
+    @Nested
+    class RefreshTokensFake extends dev.vizgate.domain.testing.RefreshTokensContract {
+        @Override
+        protected dev.vizgate.domain.port.RefreshTokens createStore() {
+            return new dev.vizgate.domain.testing.InMemoryRefreshTokens();
+        }
+    }
+
+    @Nested
     class TokenIdsFake extends TokenIdsContract {
         @Override
         protected TokenIds createTokenIds() {

@@ -1,4 +1,6 @@
-package dev.vizgate.app.wiring;
+package dev.vizgate.app.cli;
+
+import dev.vizgate.app.wiring.GatewayWiring;
 
 import dev.vizgate.adapters.keystore.KeyGeneration;
 import dev.vizgate.app.config.ConfigLoader;
@@ -117,7 +119,7 @@ public final class Demo implements AutoCloseable {
         var page = new DemoPage(platform.getPrivate(), USERS, tableau.baseUrl(), salesforce.baseUrl(), clock);
         var s = wired.services();
         var services = new Gateway.Services(s.tableau(), s.tableauKind(), s.tableauNext(), s.webServer(), s.jwks(), s.easIssuer(), s.callers(),
-                s.rateLimits(), s.metrics(), s.readiness(), s.maxBodyBytes(), Optional.of(page));
+                s.rateLimits(), s.metrics(), s.readiness(), s.maxBodyBytes(), Optional.of(page), s.resources());
         var gateway = GatewayServer.start(new Gateway(services), wired.options());
         return new Demo(tableau, salesforce, gateway, folder);
     }

@@ -1,11 +1,11 @@
-package dev.vizgate.app.wiring;
+package dev.vizgate.sdk;
 
 import dev.vizgate.domain.model.TokenId;
 import dev.vizgate.domain.port.TokenIds;
 
 import java.util.UUID;
 
-/** Random (version 4) UUIDs from the JDK's SecureRandom, the jti Tableau's samples use. */
+/** The production {@link TokenIds}: random (version 4) UUIDs from the JDK's SecureRandom, the jti Tableau's samples use. */
 public final class RandomTokenIds implements TokenIds {
     @Override
     public TokenId next() {

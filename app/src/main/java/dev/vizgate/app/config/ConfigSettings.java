@@ -1,0 +1,55 @@
+package dev.vizgate.app.config;
+
+import dev.vizgate.sdk.PlatformAssertionSettings;
+import dev.vizgate.sdk.SettingsException;
+import dev.vizgate.sdk.StoreSettings;
+import dev.vizgate.sdk.TableauNextSettings;
+import dev.vizgate.sdk.TableauSettings;
+import dev.vizgate.sdk.Vizgate;
+
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The configuration file as the sdk's settings, section by section. {@code serve}, {@code doctor} and every other
+ * command go through here and then through {@link Vizgate.Builder#build()}, so they cannot disagree about what is
+ * valid. Every refusal, the sdk's included, is a {@link ConfigError} at a key path with environment values withheld.
+ */
+public final class ConfigSettings {
+    private ConfigSettings() {
+    }
+
+    public static TableauSettings tableau(VizgateConfig config, ConfigFiles files) {
+        return map(files, () -> TableauMapping.from(Check.required(config.tableau(), "tableau",
+                "add a tableau: section with server-url and connected-app"), files));
+    }
+
+    public static TableauNextSettings tableauNext(VizgateConfig config, ConfigFiles files) {
+        return map(files, () -> SalesforceMapping.from(Check.required(config.salesforce(), "salesforce",
+                "add a salesforce: section with token-url, audience, consumer-key and private-key"), files));
+    }
+
+    public static StoreSettings store(VizgateConfig config, ConfigFiles files) {
+        return map(files, () -> StoreMapping.from(config.store(), files));
+    }
+
+    public static Optional<PlatformAssertionSettings> platforms(VizgateConfig config, ConfigFiles files) {
+        return map(files, () -> PlatformMapping.from(config.callers(), files));
+    }
+
+    /** Builds what the settings describe: keys load and are checked here, exactly as {@code serve} does. */
+    public static Vizgate build(ConfigFiles files, Vizgate.Builder builder) {
+        return map(files, builder::build);
+    }
+
+    /** Runs a mapping step; the sdk's own refusals become ConfigErrors too, and environment values are withheld. */
+    public static <T> T map(ConfigFiles files, Supplier<T> step) {
+        return files.wire(() -> {
+            try {
+                return step.get();
+            } catch (SettingsException e) {
+                throw new ConfigError(e.setting(), e.problem(), e.fix());
+            }
+        });
+    }
+}

@@ -1,0 +1,126 @@
+package dev.vizgate.app.config;
+
+import dev.vizgate.domain.model.ClientId;
+import dev.vizgate.domain.model.Issuer;
+import dev.vizgate.domain.model.OnDemandAccess;
+import dev.vizgate.domain.model.Scope;
+import dev.vizgate.domain.model.Scopes;
+import dev.vizgate.domain.model.SecretId;
+import dev.vizgate.domain.model.SiteContentUrl;
+import dev.vizgate.domain.policy.TableauTokenPolicy;
+import dev.vizgate.sdk.ConnectedApp;
+import dev.vizgate.sdk.ConnectedAppSecret;
+import dev.vizgate.sdk.KeySpec;
+import dev.vizgate.sdk.RestApiVersion;
+import dev.vizgate.sdk.TableauSettings;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static dev.vizgate.app.config.Check.attempt;
+import static dev.vizgate.app.config.Check.duration;
+import static dev.vizgate.app.config.Check.required;
+
+/** The {@code tableau:} section as the sdk's {@link TableauSettings}. */
+final class TableauMapping {
+    private static final String APP = "tableau.connected-app";
+
+    private TableauMapping() {
+    }
+
+    static TableauSettings from(VizgateConfig.Tableau t, ConfigFiles files) {
+        var serverUrl = Check.upstream("tableau.server-url", required(t.serverUrl(), "tableau.server-url",
+                "set it to your Tableau Cloud pod or Server, e.g. https://10ax.online.tableau.com"));
+        var site = attempt("tableau.site", () -> new SiteContentUrl(Optional.ofNullable(t.site()).orElse("")),
+                "the site is its contentUrl as in the browser's /site/<contentUrl>/ path; leave it out for Server's Default site");
+        var app = required(t.connectedApp(), APP, "add connected-app with client-id, trust and secrets or signing-keys");
+        var policy = policy(t.token());
+        var trust = required(app.trust(), APP + ".trust", "set trust: direct (a Connected App secret) or eas (your own keys)");
+        var connectedApp = switch (trust) {
+            case "direct" -> direct(app, files);
+            case "eas" -> eas(app, files);
+            default -> throw new ConfigError(APP + ".trust", "trust is '" + trust + "'", "set trust to direct or eas");
+        };
+        var version = attempt("tableau.rest-api-version", () -> t.restApiVersion() == null ? RestApiVersion.DEFAULT : new RestApiVersion(t.restApiVersion()),
+                "use 3.17 or later");
+        return new TableauSettings(serverUrl, site, version, connectedApp, policy);
+    }
+
+    private static ConnectedApp direct(VizgateConfig.ConnectedApp app, ConfigFiles files) {
+        var clientId = attempt(APP + ".client-id", () -> new ClientId(required(app.clientId(), APP + ".client-id",
+                "copy the Connected App's client id")), "copy the Connected App's client id");
+        if (app.signingKeys() != null || app.issuer() != null) {
+            throw new ConfigError(APP, "signing-keys and issuer belong to trust: eas", "remove them, or set trust: eas");
+        }
+        var configured = app.secrets();
+        if (configured == null || configured.isEmpty()) {
+            throw new ConfigError(APP + ".secrets", "direct trust needs the Connected App's secret", "add secrets: [ { id: \"…\", value: \"${TABLEAU_SECRET}\" } ]");
+        }
+        var secrets = new ArrayList<ConnectedAppSecret>();
+        for (int i = 0; i < configured.size(); i++) {
+            var path = APP + ".secrets[" + i + "]";
+            var s = configured.get(i);
+            var id = attempt(path + ".id", () -> new SecretId(required(s.id(), path + ".id", "copy the secret id")), "copy the secret id");
+            var value = files.valueOrFile(path + ".value", required(s.value(), path + ".value", "set value: \"${TABLEAU_SECRET}\" or file:PATH"));
+            secrets.add(attempt(path + ".value", () -> new ConnectedAppSecret(id, value), "set value: \"${TABLEAU_SECRET}\" or file:PATH"));
+        }
+        var ids = secrets.stream().map(ConnectedAppSecret::id).toList();
+        if (app.activeSecret() == null && ids.size() > 1) {
+            throw new ConfigError(APP + ".active-secret", "two secrets are configured but none is marked active", "set active-secret to the id that signs");
+        }
+        var active = app.activeSecret() == null ? ids.get(0) : attempt(APP + ".active-secret", () -> new SecretId(app.activeSecret()),
+                "set active-secret to one of the configured secret ids");
+        var path = ids.contains(active) ? APP + ".secrets" : APP + ".active-secret";
+        return attempt(path, () -> new ConnectedApp.Direct(clientId, secrets, active),
+                ids.contains(active) ? "keep the active secret and the one being retired, each with its own id"
+                        : "set active-secret to one of the configured secret ids");
+    }
+
+    private static ConnectedApp eas(VizgateConfig.ConnectedApp app, ConfigFiles files) {
+        if (app.secrets() != null || app.activeSecret() != null) {
+            throw new ConfigError(APP, "secrets belong to trust: direct", "remove them, or set trust: direct");
+        }
+        var issuer = new Issuer(required(app.issuer(), APP + ".issuer", "set issuer to your gateway's https URL, e.g. https://vizgate.example.com"));
+        var refs = app.signingKeys();
+        if (refs == null || refs.isEmpty()) {
+            throw new ConfigError(APP + ".signing-keys", "EAS needs at least one signing key",
+                    "run vizgate keys init and add signing-keys: [ \"file:keys/private-key.pem\" ]");
+        }
+        var keys = new ArrayList<KeySpec>();
+        for (int i = 0; i < refs.size(); i++) {
+            keys.add(KeyRefs.spec(APP + ".signing-keys[" + i + "]", refs.get(i), files));
+        }
+        return attempt(APP + ".issuer", () -> new ConnectedApp.Eas(issuer, keys), "use the https URL Tableau will know this gateway by");
+    }
+
+    private static TableauTokenPolicy policy(VizgateConfig.Token token) {
+        var base = "tableau.token";
+        var t = token == null ? new VizgateConfig.Token(null, null, null, null, null, null, null, null) : token;
+        var lifetime = duration(base + ".lifetime", t.lifetime(), TableauTokenPolicy.DEFAULT_LIFETIME);
+        var max = duration(base + ".max-lifetime", t.maxLifetime(), TableauTokenPolicy.TABLEAU_MAX_LIFETIME);
+        var skew = duration(base + ".skew", t.skew(), TableauTokenPolicy.DEFAULT_SKEW);
+        var scopes = scopes(base + ".scopes", t.scopes() == null ? List.of(Scope.VIEWS_EMBED.value()) : t.scopes());
+        var allowed = t.allowedScopes() == null ? new LinkedHashSet<>(scopes.values())
+                : new LinkedHashSet<>(scopes(base + ".allowed-scopes", t.allowedScopes()).values());
+        var oda = switch (Optional.ofNullable(t.odaFlag()).orElse("boolean")) {
+            case "boolean" -> OnDemandAccess.FlagStyle.BOOLEAN;
+            case "string" -> OnDemandAccess.FlagStyle.STRING;
+            default -> throw new ConfigError(base + ".oda-flag", "oda-flag is '" + t.odaFlag() + "'", "set oda-flag to boolean or string");
+        };
+        Optional<Set<String>> attributes = Optional.ofNullable(t.allowedAttributes()).map(Set::copyOf);
+        return attempt(base, () -> new TableauTokenPolicy(max, lifetime, skew, allowed, scopes, attributes,
+                Boolean.TRUE.equals(t.wildcardScopes()), oda), "keep lifetime + skew within max-lifetime and scopes within allowed-scopes");
+    }
+
+    private static Scopes scopes(String path, List<String> names) {
+        var out = new ArrayList<Scope>();
+        for (int i = 0; i < names.size(); i++) {
+            var name = names.get(i);
+            out.add(attempt(path + "[" + i + "]", () -> new Scope(name), "write scopes as tableau:<resource>:<action>, e.g. tableau:views:embed"));
+        }
+        return new Scopes(new ArrayList<>(new LinkedHashSet<>(out)));
+    }
+}

@@ -1,0 +1,98 @@
+package dev.vizgate.domain.usecase;
+
+import dev.vizgate.domain.model.AuthorizationState;
+import dev.vizgate.domain.model.ExchangeOutcome;
+import dev.vizgate.domain.model.Grant;
+import dev.vizgate.domain.model.PendingAuthorization;
+import dev.vizgate.domain.model.Subject;
+import dev.vizgate.domain.model.Text;
+import dev.vizgate.domain.port.AuthorizeUrls;
+import dev.vizgate.domain.port.PendingAuthorizations;
+import dev.vizgate.domain.port.RefreshTokens;
+import dev.vizgate.domain.port.SalesforceAuthorization;
+import dev.vizgate.domain.port.SignInSecrets;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Salesforce's web server flow with PKCE, for interactive users (salesforce.md §2). {@link #begin} binds a random
+ * state to the user the platform proved and to a PKCE verifier; {@link #finish} takes that state once, exchanges
+ * the code and keeps the refresh token, from which later frontdoor calls open sessions ({@link RefreshTokenGrants}).
+ * Both live behind ports, so a callback may reach any node.
+ */
+public final class WebServerFlow {
+    /** How long a sign-in link waits for its callback. */
+    public static final Duration STATE_LIFETIME = Duration.ofMinutes(10);
+    private static final int ERROR_TEXT_LIMIT = 200;
+
+    private final PendingAuthorizations pending;
+    private final SignInSecrets secrets;
+    private final AuthorizeUrls urls;
+    private final SalesforceAuthorization salesforce;
+    private final RefreshTokens refreshTokens;
+    private final URI redirectUri;
+
+    public WebServerFlow(PendingAuthorizations pending, SignInSecrets secrets, AuthorizeUrls urls, SalesforceAuthorization salesforce,
+                         RefreshTokens refreshTokens, URI redirectUri) {
+        this.pending = Objects.requireNonNull(pending, "pending");
+        this.secrets = Objects.requireNonNull(secrets, "secrets");
+        this.urls = Objects.requireNonNull(urls, "urls");
+        this.salesforce = Objects.requireNonNull(salesforce, "salesforce");
+        this.refreshTokens = Objects.requireNonNull(refreshTokens, "refreshTokens");
+        this.redirectUri = Objects.requireNonNull(redirectUri, "redirectUri");
+    }
+
+    /** Where to send the user's browser; the user name only pre-fills Salesforce's login form ({@code login_hint}). */
+    public URI begin(Subject subject) {
+        var state = secrets.newState();
+        var verifier = secrets.newVerifier();
+        pending.hold(state, new PendingAuthorization(subject, verifier), STATE_LIFETIME);
+        return urls.authorizeUrl(state, verifier, subject);
+    }
+
+    /** Salesforce's redirect back, with its query parameters ({@code state}, and {@code code} or {@code error}). */
+    public CallbackOutcome finish(Map<String, String> query) {
+        var state = Optional.ofNullable(query.get("state")).flatMap(WebServerFlow::state);
+        var waiting = state.flatMap(pending::take);
+        if (waiting.isEmpty()) {
+            return new CallbackOutcome.UnknownState();
+        }
+        if (query.containsKey("error")) {
+            return new CallbackOutcome.Denied(Text.oneLine(query.get("error"), ERROR_TEXT_LIMIT),
+                    Optional.ofNullable(query.get("error_description")).map(d -> Text.oneLine(d, ERROR_TEXT_LIMIT)));
+        }
+        var code = query.get("code");
+        if (code == null || code.isBlank()) {
+            return new CallbackOutcome.MissingCode();
+        }
+        Grant grant;
+        try {
+            grant = new Grant.AuthorizationCode(code, waiting.get().verifier().value(), redirectUri);
+        } catch (IllegalArgumentException e) {
+            return new CallbackOutcome.MissingCode(); // a code with spaces or control characters is no code Salesforce issued
+        }
+        var exchanged = salesforce.exchange(grant);
+        if (exchanged instanceof ExchangeOutcome.Failed f) {
+            return new CallbackOutcome.ExchangeFailed(f.failure());
+        }
+        var session = ((ExchangeOutcome.Exchanged) exchanged).session();
+        if (session.refreshToken().isEmpty()) {
+            return new CallbackOutcome.NoRefreshToken();
+        }
+        var subject = waiting.get().subject();
+        refreshTokens.save(subject, new RefreshTokens.Grant(session.refreshToken().get(), session.instanceUrl()));
+        return new CallbackOutcome.SignedIn(subject);
+    }
+
+    private static Optional<AuthorizationState> state(String value) {
+        try {
+            return Optional.of(new AuthorizationState(value));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

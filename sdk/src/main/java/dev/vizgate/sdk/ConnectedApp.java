@@ -1,0 +1,63 @@
+package dev.vizgate.sdk;
+
+import dev.vizgate.domain.model.ClientId;
+import dev.vizgate.domain.model.Issuer;
+import dev.vizgate.domain.model.SecretId;
+import dev.vizgate.domain.policy.SecretRotation;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+
+/** How Tableau trusts the tokens: a Connected App's secret (direct trust), or our own keys (EAS). */
+public sealed interface ConnectedApp {
+    /**
+     * Direct trust (tableau.md §1): HS256 under the secret named {@code activeSecret}; {@code iss} is the client id.
+     * A Connected App holds at most two secrets (Tableau error 128), the second being rotated in or out.
+     */
+    record Direct(ClientId clientId, List<ConnectedAppSecret> secrets, SecretId activeSecret) implements ConnectedApp {
+        public Direct {
+            Objects.requireNonNull(clientId, "clientId");
+            Objects.requireNonNull(activeSecret, "activeSecret");
+            secrets = List.copyOf(secrets);
+            if (secrets.isEmpty()) {
+                throw new IllegalArgumentException("direct trust needs the Connected App's secret");
+            }
+            if (secrets.size() > SecretRotation.MAX_SECRETS) {
+                throw new IllegalArgumentException(secrets.size() + " secrets; a Connected App holds at most 2 (Tableau error 128)");
+            }
+            var ids = new HashSet<SecretId>();
+            for (var s : secrets) {
+                if (!ids.add(s.id())) {
+                    throw new IllegalArgumentException("secret id " + s.id() + " appears twice");
+                }
+            }
+            if (!ids.contains(activeSecret)) {
+                throw new IllegalArgumentException("active secret '" + activeSecret + "' is not among the secrets "
+                        + secrets.stream().map(ConnectedAppSecret::id).toList());
+            }
+        }
+
+        /** One secret, which signs. */
+        public static Direct of(ClientId clientId, SecretId secretId, String secret) {
+            return new Direct(clientId, List.of(new ConnectedAppSecret(secretId, secret)), secretId);
+        }
+    }
+
+    /**
+     * OAuth 2.0 trust (EAS, tableau.md §2): the first key signs, every key is published in the JWKS (so a key being
+     * rotated in can be published before it signs), and {@code iss} is this issuer, an https URL.
+     */
+    record Eas(Issuer issuer, List<KeySpec> signingKeys) implements ConnectedApp {
+        public Eas {
+            Objects.requireNonNull(issuer, "issuer");
+            if (!issuer.isHttpsUri()) {
+                throw new IllegalArgumentException("an EAS issuer must be an https URL, not " + issuer);
+            }
+            signingKeys = List.copyOf(signingKeys);
+            if (signingKeys.isEmpty()) {
+                throw new IllegalArgumentException("EAS needs at least one signing key");
+            }
+        }
+    }
+}

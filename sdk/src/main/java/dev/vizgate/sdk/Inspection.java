@@ -1,0 +1,20 @@
+package dev.vizgate.sdk;
+
+import dev.vizgate.adapters.tableau.JsonTokenDecoder;
+import dev.vizgate.domain.usecase.InspectToken;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/** Judges a token against the vendors' documented rules without its key: the inspector, with the production decoder. */
+public final class Inspection {
+    /** The decoder's bound: far above any real token. */
+    public static final int MAX_TOKEN_LENGTH = JsonTokenDecoder.DEFAULT_MAX_LENGTH;
+
+    private Inspection() {
+    }
+
+    public static InspectToken inspector(Duration tableauMaxLifetime, Clock clock) {
+        return new InspectToken(new JsonTokenDecoder(), tableauMaxLifetime, clock);
+    }
+}

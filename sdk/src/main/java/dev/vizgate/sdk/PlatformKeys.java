@@ -1,0 +1,23 @@
+package dev.vizgate.sdk;
+
+import java.net.URI;
+import java.util.List;
+
+/** The keys a platform signs its assertions with: fixed public keys, or its JWKS URL (fetched and refreshed). */
+public sealed interface PlatformKeys {
+    /** Public keys or certificates: {@link KeyMaterial.PemText}, an unencrypted {@link KeyMaterial.PemFile}, or {@link KeyMaterial.InMemory}. */
+    record Fixed(List<KeySpec> keys) implements PlatformKeys {
+        public Fixed {
+            keys = List.copyOf(keys);
+            if (keys.isEmpty()) {
+                throw new IllegalArgumentException("give the platform's public key");
+            }
+        }
+    }
+
+    record Jwks(URI url) implements PlatformKeys {
+        public Jwks {
+            UpstreamUrl.check(url, "the JWKS URL");
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.vizgate.sdk;
+
+import dev.vizgate.adapters.salesforce.SalesforceSettings;
+import dev.vizgate.domain.model.ClientId;
+import dev.vizgate.domain.policy.HostPolicy;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where and as whom Vizgate talks to Salesforce. {@code tokenUrl} is the login host of the token endpoint (login,
+ * test, My Domain or an Experience Cloud site); {@code hosts} are the hosts an answer may send us to; a session is
+ * assumed to last {@code sessionTtl}. The consumer secret is never printed.
+ */
+public record SalesforceConnection(URI tokenUrl, ClientId consumerKey, Optional<String> clientSecret, Optional<URI> redirectUri,
+                                   Duration sessionTtl, HostPolicy hosts, CallLimits limits) {
+    public static final Duration DEFAULT_SESSION_TTL = Duration.ofMinutes(30);
+
+    public SalesforceConnection {
+        UpstreamUrl.check(tokenUrl, "the Salesforce token URL");
+        Objects.requireNonNull(consumerKey, "consumerKey");
+        Objects.requireNonNull(clientSecret, "clientSecret");
+        Objects.requireNonNull(redirectUri, "redirectUri");
+        redirectUri.ifPresent(u -> UpstreamUrl.check(u, "the redirect URI"));
+        Objects.requireNonNull(hosts, "hosts");
+        Objects.requireNonNull(limits, "limits");
+        adapterSettings(tokenUrl, consumerKey, clientSecret, redirectUri, sessionTtl, hosts, limits); // the adapter's own rules
+    }
+
+    /** Salesforce's own hosts (and loopback when the token URL is a local stand-in), the default call limits. */
+    public static SalesforceConnection of(URI tokenUrl, ClientId consumerKey) {
+        var hosts = HostPolicy.salesforce();
+        if (dev.vizgate.domain.model.Loopback.isLoopback(tokenUrl.getHost())) {
+            hosts = new HostPolicy(new java.util.HashSet<>(HostPolicy.SALESFORCE_HOSTS), true);
+        }
+        return new SalesforceConnection(tokenUrl, consumerKey, Optional.empty(), Optional.empty(), DEFAULT_SESSION_TTL, hosts, CallLimits.defaults());
+    }
+
+    public SalesforceConnection withClientSecret(String secret) {
+        return new SalesforceConnection(tokenUrl, consumerKey, Optional.of(secret), redirectUri, sessionTtl, hosts, limits);
+    }
+
+    public SalesforceConnection withRedirectUri(URI uri) {
+        return new SalesforceConnection(tokenUrl, consumerKey, clientSecret, Optional.of(uri), sessionTtl, hosts, limits);
+    }
+
+    SalesforceSettings adapterSettings() {
+        return adapterSettings(tokenUrl, consumerKey, clientSecret, redirectUri, sessionTtl, hosts, limits);
+    }
+
+    private static SalesforceSettings adapterSettings(URI tokenUrl, ClientId consumerKey, Optional<String> clientSecret, Optional<URI> redirectUri,
+                                                      Duration sessionTtl, HostPolicy hosts, CallLimits limits) {
+        return new SalesforceSettings(tokenUrl, consumerKey, clientSecret, redirectUri, sessionTtl, hosts, limits.resilience());
+    }
+
+    @Override
+    public String toString() {
+        return "SalesforceConnection[" + tokenUrl + ", consumerKey=" + consumerKey + ", clientSecret="
+                + (clientSecret.isPresent() ? "redacted" : "none") + ", sessionTtl=" + sessionTtl + "]";
+    }
+}

@@ -1,0 +1,45 @@
+package dev.vizgate.sdk;
+
+import dev.vizgate.domain.model.Audience;
+
+import java.util.List;
+import java.util.Objects;
+
+/** How Vizgate gets a Salesforce access token for a user (salesforce.md §1–§2). */
+public sealed interface SalesforceFlow {
+    /**
+     * Server to server: an RS256 assertion per user, signed with the key whose certificate the External Client App
+     * holds. {@code audience} is the assertion's {@code aud}, set apart from the token URL.
+     */
+    record JwtBearer(Audience audience, KeySpec privateKey) implements SalesforceFlow {
+        public JwtBearer {
+            Objects.requireNonNull(audience, "audience");
+            Objects.requireNonNull(privateKey, "privateKey");
+        }
+    }
+
+    /** One integration user for everyone, from the consumer key and secret; only on a My Domain host. */
+    record ClientCredentials() implements SalesforceFlow {
+    }
+
+    /**
+     * Interactive users approve the app once in their browser (with PKCE); their refresh token opens later sessions.
+     * Whether Salesforce needs {@code code_challenge_method=S256} is UNVERIFIED, so sending it can be turned off.
+     */
+    record WebServer(List<String> scopes, boolean sendChallengeMethod) implements SalesforceFlow {
+        public static final List<String> DEFAULT_SCOPES = List.of("api", "web", "refresh_token");
+
+        public WebServer {
+            scopes = List.copyOf(scopes);
+            for (var s : scopes) {
+                if (s.isBlank() || s.chars().anyMatch(c -> c <= 0x20 || c == 0x7f)) {
+                    throw new IllegalArgumentException("a scope is one word, such as api, web or refresh_token");
+                }
+            }
+        }
+
+        public static WebServer defaults() {
+            return new WebServer(DEFAULT_SCOPES, true);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.vizgate.sdk;
+
+import dev.vizgate.adapters.store.CaffeinePendingAuthorizations;
+import dev.vizgate.adapters.store.CaffeineRefreshTokens;
+import dev.vizgate.adapters.store.CaffeineReplayLedger;
+import dev.vizgate.adapters.store.CaffeineSessionCache;
+import dev.vizgate.adapters.store.RedisPendingAuthorizations;
+import dev.vizgate.adapters.store.RedisRefreshTokens;
+import dev.vizgate.adapters.store.RedisReplayLedger;
+import dev.vizgate.adapters.store.RedisSessionCache;
+import dev.vizgate.adapters.store.RedisStore;
+import dev.vizgate.adapters.store.SessionSeal;
+import dev.vizgate.domain.port.PendingAuthorizations;
+import dev.vizgate.domain.port.RefreshTokens;
+import dev.vizgate.domain.port.ReplayLedger;
+import dev.vizgate.domain.port.SessionCache;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+/** The four stores from {@link StoreSettings}: Caffeine for one node, Redis (sealed) for many. */
+record StoreParts(ReplayLedger ledger, SessionCache sessions, RefreshTokens refreshTokens, PendingAuthorizations pending,
+                  BooleanSupplier reachable, List<AutoCloseable> owned) {
+    /** How long a Redis lock for one user's exchange lives, and how long other nodes wait for its result. */
+    private static final Duration LOCK_TTL = Duration.ofSeconds(15);
+    private static final Duration WAIT_BOUND = Duration.ofSeconds(12);
+    private static final int REDIS_CONNECTIONS = 64;
+
+    static StoreParts of(StoreSettings settings, Clock clock, Optional<Meters> meters) {
+        if (settings instanceof StoreSettings.Memory m) {
+            var ledger = new CaffeineReplayLedger(clock, m.maxJtis());
+            var sessions = new CaffeineSessionCache(clock, m.maxSessions());
+            meters.ifPresent(x -> {
+                x.storeSize("jtis", ledger::size, m.maxJtis());
+                x.storeSize("sessions", sessions::size, m.maxSessions());
+            });
+            return new StoreParts(ledger, sessions, new CaffeineRefreshTokens(clock), new CaffeinePendingAuthorizations(clock), () -> true, List.of());
+        }
+        var r = (StoreSettings.Redis) settings;
+        RedisStore store;
+        try {
+            store = new RedisStore(r.url(), r.timeout(), REDIS_CONNECTIONS);
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException("store.url", e.getMessage(), "write redis://host:6379 or rediss://host:6380");
+        }
+        var seal = new SessionSeal(r.secret().bytes());
+        return new StoreParts(new RedisReplayLedger(store, clock), new RedisSessionCache(store, seal, clock, LOCK_TTL, WAIT_BOUND),
+                new RedisRefreshTokens(store, seal, CaffeineRefreshTokens.ECA_IDLE_LIMIT), new RedisPendingAuthorizations(store, seal),
+                store::reachable, List.of(store));
+    }
+}

@@ -1,0 +1,79 @@
+package dev.vizgate.sdk;
+
+import dev.vizgate.adapters.keystore.ConfiguredKeySource;
+import dev.vizgate.adapters.salesforce.AuthorizeUrl;
+import dev.vizgate.adapters.salesforce.SalesforceOAuthClient;
+import dev.vizgate.adapters.salesforce.SecureSignInSecrets;
+import dev.vizgate.adapters.tableau.JjwtTokenSigner;
+import dev.vizgate.domain.model.JwsAlgorithm;
+import dev.vizgate.domain.policy.BearerAssertionPolicy;
+import dev.vizgate.domain.port.SalesforceAuthorization;
+import dev.vizgate.domain.port.TokenIds;
+import dev.vizgate.domain.usecase.ClientCredentialsGrants;
+import dev.vizgate.domain.usecase.JwtBearerGrants;
+import dev.vizgate.domain.usecase.OpenTableauNextSession;
+import dev.vizgate.domain.usecase.RefreshTokenGrants;
+import dev.vizgate.domain.usecase.SessionGrants;
+import dev.vizgate.domain.usecase.WebServerFlow;
+
+import java.security.PublicKey;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+/** Tableau Next's session opener (and, for the web server flow, the flow itself) from {@link TableauNextSettings}. */
+record TableauNextParts(OpenTableauNextSession sessions, Optional<WebServerFlow> webServerFlow, Optional<PublicKey> assertionPublicKey,
+                        Optional<BooleanSupplier> circuitClosed, List<AutoCloseable> owned) {
+
+    static TableauNextParts of(TableauNextSettings settings, Optional<SalesforceAuthorization> swapped, StoreParts stores,
+                               TokenIds ids, Clock clock, Optional<Meters> meters) {
+        var owned = new ArrayList<AutoCloseable>();
+        Optional<BooleanSupplier> circuit = Optional.empty();
+        SalesforceAuthorization client;
+        if (swapped.isPresent()) {
+            client = swapped.get();
+        } else {
+            var oauth = client(settings, clock);
+            owned.add(oauth);
+            circuit = Optional.of(oauth::circuitClosed);
+            client = oauth;
+        }
+        var metered = meters.map(m -> m.salesforce(client)).orElse(client);
+        var sessions = meters.map(m -> m.sessions(stores.sessions())).orElse(stores.sessions());
+        Optional<PublicKey> publicKey = Optional.empty();
+        Optional<WebServerFlow> webServer = Optional.empty();
+        SessionGrants grants;
+        var flow = settings.flow();
+        if (flow instanceof SalesforceFlow.JwtBearer j) {
+            var key = KeyLoader.signing("salesforce.private-key", j.privateKey());
+            if (!"RSA".equals(key.privateKey().getAlgorithm())) {
+                throw new SettingsException("salesforce.private-key", "the JWT bearer flow signs with RS256, which needs an RSA key",
+                        "use an RSA key (vizgate keys init)");
+            }
+            var keys = ConfiguredKeySource.builder().signing(key.kid(), JwsAlgorithm.RS256, key.privateKey()).build();
+            grants = new JwtBearerGrants(new BearerAssertionPolicy(settings.connection().consumerKey(), j.audience()), key.kid(), keys,
+                    new JjwtTokenSigner(), ids, clock);
+            publicKey = Optional.of(key.publicKey());
+        } else if (flow instanceof SalesforceFlow.ClientCredentials) {
+            grants = new ClientCredentialsGrants();
+        } else {
+            var w = (SalesforceFlow.WebServer) flow;
+            grants = new RefreshTokenGrants(stores.refreshTokens());
+            webServer = Optional.of(new WebServerFlow(stores.pending(), new SecureSignInSecrets(), new AuthorizeUrl(settings.connection().adapterSettings(), w.scopes(), w.sendChallengeMethod()),
+                    metered, stores.refreshTokens(), settings.connection().redirectUri().orElseThrow()));
+        }
+        var open = new OpenTableauNextSession(sessions, grants, metered, settings.connection().hosts(), Optional.empty());
+        return new TableauNextParts(open, webServer, publicKey, circuit, List.copyOf(owned));
+    }
+
+    private static SalesforceOAuthClient client(TableauNextSettings settings, Clock clock) {
+        try {
+            return new SalesforceOAuthClient(settings.connection().adapterSettings(), clock);
+        } catch (IllegalStateException e) {
+            // The JDK client's wire log is switched on by a system property: refuse to start rather than log tokens.
+            throw new SettingsException("salesforce", e.getMessage(), "remove the -D option from the JVM's command line");
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.vizgate.sdk;
+
+import dev.vizgate.adapters.keystore.ConfiguredKeySource;
+import dev.vizgate.adapters.keystore.ConnectedAppSecrets;
+import dev.vizgate.adapters.keystore.KeyMaterialException;
+import dev.vizgate.domain.model.JwsAlgorithm;
+import dev.vizgate.domain.model.KeyId;
+import dev.vizgate.domain.policy.ConnectedAppTrust;
+import dev.vizgate.domain.policy.SecretRotation;
+import dev.vizgate.domain.port.KeySource;
+
+import java.util.HashSet;
+import java.util.Optional;
+
+/** The Connected App's trust and keys from {@link TableauSettings}; keys are loaded and checked here, once. */
+record TableauParts(ConnectedAppTrust trust, KeySource keys) {
+    private static final String APP = "tableau.connected-app";
+
+    static TableauParts of(TableauSettings settings, Optional<KeySource> swapped) {
+        if (settings.connectedApp() instanceof ConnectedApp.Direct d) {
+            var trust = new ConnectedAppTrust.DirectTrust(d.clientId(),
+                    new SecretRotation(d.secrets().stream().map(ConnectedAppSecret::id).toList(), d.activeSecret()));
+            return new TableauParts(trust, swapped.orElseGet(() -> secrets(d)));
+        }
+        var eas = (ConnectedApp.Eas) settings.connectedApp();
+        if (swapped.isPresent()) {
+            var first = eas.signingKeys().get(0);
+            var kid = first.kid().orElseThrow(() -> new SettingsException(APP + ".signing-keys[0]",
+                    "with keys of your own (a KeySource), the signing key's kid cannot be derived", "name the kid and alg of the key that signs"));
+            var alg = first.alg().orElseThrow(() -> new SettingsException(APP + ".signing-keys[0]",
+                    "with keys of your own (a KeySource), the signing key's alg cannot be derived", "name the kid and alg of the key that signs"));
+            return new TableauParts(new ConnectedAppTrust.ExternalAuthorizationServer(eas.issuer(), kid, alg), swapped.get());
+        }
+        var keys = ConfiguredKeySource.builder();
+        var kids = new HashSet<KeyId>();
+        LoadedKey signing = null;
+        for (int i = 0; i < eas.signingKeys().size(); i++) {
+            var setting = APP + ".signing-keys[" + i + "]";
+            var loaded = KeyLoader.signing(setting, eas.signingKeys().get(i));
+            if (!kids.add(loaded.kid())) {
+                throw new SettingsException(setting, "kid " + loaded.kid() + " is used by two keys", "give each key its own kid, or drop the duplicate");
+            }
+            if (signing == null) {
+                signing = loaded;
+                keys.signing(loaded.kid(), loaded.algorithm(), loaded.privateKey());
+            }
+            keys.publishing(loaded.kid(), loaded.algorithm(), loaded.publicKey());
+        }
+        return new TableauParts(new ConnectedAppTrust.ExternalAuthorizationServer(eas.issuer(), signing.kid(), signing.algorithm()), keys.build());
+    }
+
+    private static KeySource secrets(ConnectedApp.Direct d) {
+        var keys = ConfiguredKeySource.builder();
+        for (int i = 0; i < d.secrets().size(); i++) {
+            var setting = APP + ".secrets[" + i + "].value";
+            var secret = d.secrets().get(i);
+            try {
+                keys.signing(secret.id().asKeyId(), JwsAlgorithm.HS256, ConnectedAppSecrets.hmacKey(setting, secret.value()));
+            } catch (KeyMaterialException e) {
+                throw new SettingsException(setting, e.getMessage().substring(e.source().length() + 2), e.fix());
+            }
+        }
+        return keys.build();
+    }
+}

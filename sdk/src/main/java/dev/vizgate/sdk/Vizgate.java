@@ -1,0 +1,290 @@
+package dev.vizgate.sdk;
+
+import dev.vizgate.adapters.tableau.JjwtJwkEncoder;
+import dev.vizgate.adapters.tableau.LeanHs256Signer;
+import dev.vizgate.domain.model.Issuer;
+import dev.vizgate.domain.policy.ConnectedAppTrust;
+import dev.vizgate.domain.port.KeySource;
+import dev.vizgate.domain.port.PendingAuthorizations;
+import dev.vizgate.domain.port.RefreshTokens;
+import dev.vizgate.domain.port.ReplayLedger;
+import dev.vizgate.domain.port.SalesforceAuthorization;
+import dev.vizgate.domain.port.SessionCache;
+import dev.vizgate.domain.port.TokenIds;
+import dev.vizgate.domain.port.TokenSigner;
+import dev.vizgate.domain.port.TokenVerifier;
+import dev.vizgate.domain.usecase.AcceptPlatformAssertion;
+import dev.vizgate.domain.usecase.IssueTableauToken;
+import dev.vizgate.domain.usecase.OpenTableauNextSession;
+import dev.vizgate.domain.usecase.PublishJwks;
+import dev.vizgate.domain.usecase.WebServerFlow;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import java.security.PublicKey;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Vizgate as a library: typed settings in, ready use cases out. Build it once, share it across threads, and close it
+ * on the way out; it owns what it opened (the Salesforce HTTP client, the Redis pool), never what you passed in.
+ *
+ * <pre>{@code
+ * try (var vizgate = Vizgate.builder().tableau(settings).build()) {
+ *     var outcome = vizgate.tableauTokens().orElseThrow().issue(TableauTokenRequest.forUser(new Subject("alice@example.com")));
+ * }
+ * }</pre>
+ */
+public final class Vizgate implements AutoCloseable {
+    private final Optional<IssueTableauToken> tableauTokens;
+    private final Optional<ConnectedAppTrust> tableauTrust;
+    private final Optional<PublishJwks> jwks;
+    private final Optional<OpenTableauNextSession> tableauNextSessions;
+    private final Optional<WebServerFlow> webServerFlow;
+    private final Optional<PublicKey> salesforceAssertionKey;
+    private final Optional<AcceptPlatformAssertion> platformAssertions;
+    private final Map<String, BooleanSupplier> readiness;
+    private final List<AutoCloseable> owned;
+
+    private Vizgate(Builder b, Optional<TableauParts> tableau, Optional<TableauNextParts> next, Optional<AcceptPlatformAssertion> platforms,
+                    Map<String, BooleanSupplier> readiness, List<AutoCloseable> owned) {
+        this.tableauTrust = tableau.map(TableauParts::trust);
+        this.tableauTokens = tableau.map(t -> new IssueTableauToken(t.trust(), b.tableau.orElseThrow().token(), t.keys(),
+                b.tableauSigner.orElseGet(LeanHs256Signer::new), b.tokenIds, b.clock));
+        this.jwks = tableau.filter(t -> t.trust() instanceof ConnectedAppTrust.ExternalAuthorizationServer)
+                .map(t -> new PublishJwks(t.keys(), new JjwtJwkEncoder()));
+        this.tableauNextSessions = next.map(TableauNextParts::sessions);
+        this.webServerFlow = next.flatMap(TableauNextParts::webServerFlow);
+        this.salesforceAssertionKey = next.flatMap(TableauNextParts::assertionPublicKey);
+        this.platformAssertions = platforms;
+        this.readiness = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(readiness)); // in the order the probe lists them
+        this.owned = List.copyOf(owned);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Signs Connected App JWTs for Tableau Cloud or Server; present when Tableau settings were given. */
+    public Optional<IssueTableauToken> tableauTokens() {
+        return tableauTokens;
+    }
+
+    /** The Connected App's trust as built: direct (a secret) or EAS (an issuer and a signing key). */
+    public Optional<ConnectedAppTrust> tableauTrust() {
+        return tableauTrust;
+    }
+
+    /** The JWKS (and discovery document) an EAS Connected App reads; present only for EAS trust. */
+    public Optional<PublishJwks> jwks() {
+        return jwks;
+    }
+
+    /** The EAS issuer, when the trust is EAS. */
+    public Optional<Issuer> easIssuer() {
+        return tableauTrust.filter(ConnectedAppTrust.ExternalAuthorizationServer.class::isInstance).map(ConnectedAppTrust::issuer);
+    }
+
+    /** Opens Tableau Next sessions and single-use frontdoor URLs; present when Tableau Next settings were given. */
+    public Optional<OpenTableauNextSession> tableauNextSessions() {
+        return tableauNextSessions;
+    }
+
+    /** Salesforce's web server flow (authorize, callback); present when that is the configured flow. */
+    public Optional<WebServerFlow> webServerFlow() {
+        return webServerFlow;
+    }
+
+    /** The public half of the JWT bearer flow's key, to compare with the certificate uploaded to the app. */
+    public Optional<PublicKey> salesforceAssertionKey() {
+        return salesforceAssertionKey;
+    }
+
+    /** Checks a platform's assertion that proves its user; present when platforms were given. */
+    public Optional<AcceptPlatformAssertion> platformAssertions() {
+        return platformAssertions;
+    }
+
+    /** Named checks a readiness probe runs: the signing key is loaded, the store answers, Salesforce's circuit is closed. */
+    public Map<String, BooleanSupplier> readiness() {
+        return readiness;
+    }
+
+    /** Closes what this object opened, in reverse order; what was passed to the builder stays open. */
+    @Override
+    public void close() {
+        RuntimeException first = null;
+        for (int i = owned.size() - 1; i >= 0; i--) {
+            try {
+                owned.get(i).close();
+            } catch (Exception e) {
+                if (first == null) {
+                    first = new IllegalStateException("closing " + owned.get(i).getClass().getSimpleName() + " failed", e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Vizgate[tableau=" + tableauTrust.map(t -> t.getClass().getSimpleName()).orElse("none")
+                + ", tableauNext=" + tableauNextSessions.isPresent() + ", platforms=" + platformAssertions.isPresent() + "]";
+    }
+
+    /**
+     * Settings and, where you need your own, adapters. Everything is optional: without a store the stores live in
+     * memory; without a clock it is the system's UTC clock; without token ids they are random UUIDs.
+     */
+    public static final class Builder {
+        private Clock clock = Clock.systemUTC();
+        private TokenIds tokenIds = new RandomTokenIds();
+        private Optional<MeterRegistry> meterRegistry = Optional.empty();
+        private Optional<TableauSettings> tableau = Optional.empty();
+        private Optional<KeySource> tableauKeys = Optional.empty();
+        private Optional<TokenSigner> tableauSigner = Optional.empty();
+        private Optional<TableauNextSettings> tableauNext = Optional.empty();
+        private Optional<SalesforceAuthorization> salesforce = Optional.empty();
+        private StoreSettings store = StoreSettings.Memory.defaults();
+        private Optional<ReplayLedger> replayLedger = Optional.empty();
+        private Optional<SessionCache> sessionCache = Optional.empty();
+        private Optional<RefreshTokens> refreshTokens = Optional.empty();
+        private Optional<PendingAuthorizations> pendingAuthorizations = Optional.empty();
+        private Optional<PlatformAssertionSettings> platforms = Optional.empty();
+        private Optional<TokenVerifier> platformVerifier = Optional.empty();
+
+        private Builder() {
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public Builder tokenIds(TokenIds tokenIds) {
+            this.tokenIds = Objects.requireNonNull(tokenIds, "tokenIds");
+            return this;
+        }
+
+        /** Counts Salesforce calls, session-cache hits and in-memory store sizes into this registry. */
+        public Builder meterRegistry(MeterRegistry registry) {
+            this.meterRegistry = Optional.of(registry);
+            return this;
+        }
+
+        public Builder tableau(TableauSettings settings) {
+            this.tableau = Optional.of(settings);
+            return this;
+        }
+
+        /** Your own keys instead of the settings' secrets or key files (an HSM, a secret store). */
+        public Builder tableauKeys(KeySource keys) {
+            this.tableauKeys = Optional.of(keys);
+            return this;
+        }
+
+        public Builder tableauSigner(TokenSigner signer) {
+            this.tableauSigner = Optional.of(signer);
+            return this;
+        }
+
+        public Builder tableauNext(TableauNextSettings settings) {
+            this.tableauNext = Optional.of(settings);
+            return this;
+        }
+
+        /** Your own Salesforce client instead of the JDK-HTTP one built from the connection settings. */
+        public Builder salesforce(SalesforceAuthorization salesforce) {
+            this.salesforce = Optional.of(salesforce);
+            return this;
+        }
+
+        public Builder store(StoreSettings settings) {
+            this.store = Objects.requireNonNull(settings, "store");
+            return this;
+        }
+
+        public Builder replayLedger(ReplayLedger ledger) {
+            this.replayLedger = Optional.of(ledger);
+            return this;
+        }
+
+        public Builder sessionCache(SessionCache cache) {
+            this.sessionCache = Optional.of(cache);
+            return this;
+        }
+
+        public Builder refreshTokens(RefreshTokens tokens) {
+            this.refreshTokens = Optional.of(tokens);
+            return this;
+        }
+
+        public Builder pendingAuthorizations(PendingAuthorizations pending) {
+            this.pendingAuthorizations = Optional.of(pending);
+            return this;
+        }
+
+        public Builder platformAssertions(PlatformAssertionSettings settings) {
+            this.platforms = Optional.of(settings);
+            return this;
+        }
+
+        /** Your own verifier of platform assertions instead of jjwt over the settings' keys. */
+        public Builder platformVerifier(TokenVerifier verifier) {
+            this.platformVerifier = Optional.of(verifier);
+            return this;
+        }
+
+        /**
+         * Loads and checks every key, opens the store's client and the Salesforce client, and wires the use cases.
+         *
+         * @throws SettingsException when a key does not load or is weak, or the settings cannot work together
+         */
+        public Vizgate build() {
+            if (tableau.isEmpty() && tableauNext.isEmpty() && platforms.isEmpty()) {
+                throw new SettingsException("", "neither Tableau, Tableau Next nor platform settings were given, so there is nothing to build",
+                        "give the settings for the Tableau you embed");
+            }
+            var owned = new ArrayList<AutoCloseable>();
+            try {
+                return build(owned);
+            } catch (RuntimeException e) {
+                for (var c : owned) {
+                    try {
+                        c.close();
+                    } catch (Exception ignored) {
+                        // what did open is closed on the way out; the first failure is the one to report
+                    }
+                }
+                throw e;
+            }
+        }
+
+        private Vizgate build(List<AutoCloseable> owned) {
+            var meters = meterRegistry.map(Meters::new);
+            var readiness = new LinkedHashMap<String, BooleanSupplier>();
+            readiness.put("config", () -> true);
+            var tableauParts = tableau.map(t -> TableauParts.of(t, tableauKeys));
+            tableauParts.ifPresent(t -> readiness.put("tableau-signing-key", () -> t.keys().signingKey(t.trust().signingKeyId()).isPresent()));
+            var built = StoreParts.of(store, clock, meters);
+            owned.addAll(built.owned());
+            var stores = new StoreParts(replayLedger.orElse(built.ledger()), sessionCache.orElse(built.sessions()),
+                    refreshTokens.orElse(built.refreshTokens()), pendingAuthorizations.orElse(built.pending()), built.reachable(), built.owned());
+            readiness.put("store", stores.reachable());
+            var next = tableauNext.map(n -> TableauNextParts.of(n, salesforce, stores, tokenIds, clock, meters));
+            next.ifPresent(n -> {
+                owned.addAll(n.owned());
+                n.circuitClosed().ifPresent(c -> readiness.put("salesforce-circuit", c));
+            });
+            var platformChecks = platforms.map(p -> PlatformParts.of(p, platformVerifier, stores.ledger(), clock));
+            return new Vizgate(this, tableauParts, next, platformChecks, readiness, owned);
+        }
+    }
+}
