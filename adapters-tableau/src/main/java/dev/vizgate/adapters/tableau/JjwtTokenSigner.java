@@ -1,8 +1,8 @@
 package dev.vizgate.adapters.tableau;
 
-import dev.vizgate.domain.model.AttributeValue;
+import dev.vizgate.domain.model.ClaimNames;
+import dev.vizgate.domain.model.ClaimWriter;
 import dev.vizgate.domain.model.JwsAlgorithm;
-import dev.vizgate.domain.model.OnDemandAccess;
 import dev.vizgate.domain.model.SignedToken;
 import dev.vizgate.domain.model.SigningFailure;
 import dev.vizgate.domain.model.SigningKey;
@@ -16,7 +16,9 @@ import io.jsonwebtoken.security.SecureDigestAlgorithm;
 import javax.crypto.SecretKey;
 import java.security.Key;
 import java.security.PrivateKey;
+import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -39,31 +41,43 @@ public final class JjwtTokenSigner implements TokenSigner {
         header.keyId().ifPresent(kid -> h.keyId(kid.value()));
         header.type().ifPresent(h::type);
         header.issuer().ifPresent(iss -> h.add("iss", iss.value()));
-        builder = h.and()
-                .issuer(claims.issuer().value())
-                .subject(claims.subject().value())
-                .audience().single(claims.audience().value())
-                .id(claims.tokenId().value())
-                .issuedAt(Date.from(claims.issuedAt()))
-                .expiration(Date.from(claims.expiresAt()));
-        if (claims.notBefore().isPresent()) {
-            builder = builder.notBefore(Date.from(claims.notBefore().get()));
-        }
-        if (!claims.scopes().isEmpty()) {
-            builder = builder.claim("scp", claims.scopes().names());
-        }
-        for (var a : claims.attributes().values().entrySet()) {
-            builder = builder.claim(a.getKey(), a.getValue() instanceof AttributeValue.Single s ? s.value() : a.getValue().values());
-        }
-        if (claims.onDemandAccess().isPresent()) {
-            var oda = claims.onDemandAccess().get();
-            builder = builder.claim(OnDemandAccess.ODA_CLAIM, oda.flagValue()).claim(OnDemandAccess.GROUPS_CLAIM, oda.groups());
-        }
+        var payload = new JjwtClaims(h.and());
+        claims.writeTo(payload); // the domain's one claim layout
+        builder = payload.builder;
         try {
             return new SignedToken(sign(builder, key.algorithm(), key.key()).compact());
         } catch (JwtException | IllegalArgumentException | ClassCastException e) {
             // jjwt's messages name algorithms and key sizes, never key bytes.
             throw new SigningFailure("key " + key.keyId() + " could not sign " + key.algorithm() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Each claim onto jjwt's builder; aud stays a single string, as Tableau's samples send it. */
+    private static final class JjwtClaims implements ClaimWriter {
+        private io.jsonwebtoken.JwtBuilder builder;
+
+        JjwtClaims(io.jsonwebtoken.JwtBuilder builder) {
+            this.builder = builder;
+        }
+
+        @Override
+        public void text(String name, String value) {
+            builder = ClaimNames.AUDIENCE.equals(name) ? builder.audience().single(value) : builder.claim(name, value);
+        }
+
+        @Override
+        public void seconds(String name, long epochSeconds) {
+            builder = builder.claim(name, Date.from(Instant.ofEpochSecond(epochSeconds)));
+        }
+
+        @Override
+        public void texts(String name, List<String> values) {
+            builder = builder.claim(name, values);
+        }
+
+        @Override
+        public void flag(String name, boolean value) {
+            builder = builder.claim(name, value);
         }
     }
 

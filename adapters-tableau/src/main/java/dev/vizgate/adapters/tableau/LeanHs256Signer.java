@@ -1,10 +1,9 @@
 package dev.vizgate.adapters.tableau;
 
-import dev.vizgate.domain.model.AttributeValue;
+import dev.vizgate.domain.model.ClaimWriter;
 import dev.vizgate.domain.model.Claims;
 import dev.vizgate.domain.model.JwsAlgorithm;
 import dev.vizgate.domain.model.JwsHeader;
-import dev.vizgate.domain.model.OnDemandAccess;
 import dev.vizgate.domain.model.SignedToken;
 import dev.vizgate.domain.model.SigningFailure;
 import dev.vizgate.domain.model.SigningKey;
@@ -87,36 +86,49 @@ public final class LeanHs256Signer implements TokenSigner {
         return (B64.encodeToString(json.append('}').toString().getBytes(StandardCharsets.UTF_8)) + ".").getBytes(StandardCharsets.US_ASCII);
     }
 
+    /** The payload as JSON, claim by claim in the domain's one layout ({@link Claims#writeTo}). */
     static String payload(Claims c) {
-        var json = new StringBuilder(512);
-        string(json.append("{\"iss\":"), c.issuer().value());
-        string(json.append(",\"sub\":"), c.subject().value());
-        string(json.append(",\"aud\":"), c.audience().value());
-        string(json.append(",\"jti\":"), c.tokenId().value());
-        json.append(",\"iat\":").append(c.issuedAt().getEpochSecond());
-        c.notBefore().ifPresent(nbf -> json.append(",\"nbf\":").append(nbf.getEpochSecond()));
-        json.append(",\"exp\":").append(c.expiresAt().getEpochSecond());
-        if (!c.scopes().isEmpty()) {
-            array(json.append(",\"scp\":"), c.scopes().values(), dev.vizgate.domain.model.Scope::value);
-        }
-        for (var a : c.attributes().values().entrySet()) {
-            string(json.append(','), a.getKey()).append(':');
-            if (a.getValue() instanceof AttributeValue.Single s) {
-                string(json, s.value());
-            } else {
-                array(json, a.getValue().values());
-            }
-        }
-        c.onDemandAccess().ifPresent(oda -> {
-            string(json.append(','), OnDemandAccess.ODA_CLAIM).append(':');
-            if (oda.flagValue() instanceof Boolean b) {
-                json.append(b);
-            } else {
-                string(json, oda.flagValue().toString());
-            }
-            array(string(json.append(','), OnDemandAccess.GROUPS_CLAIM).append(':'), oda.groups());
-        });
+        var json = new StringBuilder(512).append('{');
+        c.writeTo(new JsonClaims(json));
         return json.append('}').toString();
+    }
+
+    /** Appends each claim as {@code "name":value}, comma-separated, straight into the buffer. */
+    private static final class JsonClaims implements ClaimWriter {
+        private final StringBuilder json;
+        private boolean first = true;
+
+        JsonClaims(StringBuilder json) {
+            this.json = json;
+        }
+
+        private StringBuilder name(String name) {
+            if (!first) {
+                json.append(',');
+            }
+            first = false;
+            return string(json, name).append(':');
+        }
+
+        @Override
+        public void text(String name, String value) {
+            string(name(name), value);
+        }
+
+        @Override
+        public void seconds(String name, long epochSeconds) {
+            name(name).append(epochSeconds);
+        }
+
+        @Override
+        public void texts(String name, List<String> values) {
+            array(name(name), values);
+        }
+
+        @Override
+        public void flag(String name, boolean value) {
+            name(name).append(value);
+        }
     }
 
     private static StringBuilder array(StringBuilder json, List<String> values) {

@@ -42,6 +42,42 @@ public record Claims(
         }
     }
 
+    /**
+     * The claim layout of a Tableau token, known here once (tableau.md §1): iss, sub, aud, jti, iat, nbf when set,
+     * exp, scp when there are scopes, then each user attribute (one value as a string, several as an array), then
+     * on-demand access's flag and groups. Every signer writes exactly this.
+     */
+    public void writeTo(ClaimWriter w) {
+        w.text(ClaimNames.ISSUER, issuer.value());
+        w.text(ClaimNames.SUBJECT, subject.value());
+        w.text(ClaimNames.AUDIENCE, audience.value());
+        w.text(ClaimNames.TOKEN_ID, tokenId.value());
+        w.seconds(ClaimNames.ISSUED_AT, issuedAt.getEpochSecond());
+        if (notBefore.isPresent()) {
+            w.seconds(ClaimNames.NOT_BEFORE, notBefore.get().getEpochSecond());
+        }
+        w.seconds(ClaimNames.EXPIRES, expiresAt.getEpochSecond());
+        if (!scopes.isEmpty()) {
+            w.texts(ClaimNames.SCOPES, scopes.names());
+        }
+        for (var a : attributes.values().entrySet()) {
+            if (a.getValue() instanceof AttributeValue.Single single) {
+                w.text(a.getKey(), single.value());
+            } else {
+                w.texts(a.getKey(), a.getValue().values());
+            }
+        }
+        if (onDemandAccess.isPresent()) {
+            var oda = onDemandAccess.get();
+            if (oda.flagValue() instanceof Boolean b) {
+                w.flag(OnDemandAccess.ODA_CLAIM, b);
+            } else {
+                w.text(OnDemandAccess.ODA_CLAIM, oda.flagValue().toString());
+            }
+            w.texts(OnDemandAccess.GROUPS_CLAIM, oda.groups());
+        }
+    }
+
     private static void wholeSeconds(Instant t, String claim) {
         if (t.getNano() != 0) {
             throw new IllegalArgumentException(claim + " must be a whole number of seconds (JWT NumericDate)");

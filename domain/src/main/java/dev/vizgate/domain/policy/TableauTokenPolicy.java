@@ -150,28 +150,18 @@ public record TableauTokenPolicy(
 
     private List<PolicyViolation> reviewAudienceAndWindow(Claims claims) {
         var violations = new ArrayList<PolicyViolation>();
-        if (!Audience.TABLEAU.equals(claims.audience())) {
-            violations.add(PolicyViolation.tableau(AUDIENCE_NOT_TABLEAU,
-                    "aud is '" + claims.audience().value() + "'; Tableau accepts exactly \"tableau\"", TableauErrorCode.JWT_PARSE_ERROR));
-        }
+        TableauRules.audience(claims.audience().value()).ifPresent(violations::add);
         var window = Duration.between(claims.issuedAt(), claims.expiresAt());
-        if (window.compareTo(maxLifetime) > 0) {
-            violations.add(PolicyViolation.tableau(LIFETIME_TOO_LONG, "exp is " + human(window) + " after iat; Tableau refuses more than "
-                    + human(maxLifetime) + (skew.isZero() ? "" : " (the lifetime plus the " + human(skew) + " back-dating of iat must fit)"),
-                    TableauErrorCode.LOGIN_FAILED));
-        }
+        TableauRules.lifetime(window, maxLifetime, "iat").map(v -> skew.isZero() ? v : new PolicyViolation(v.rule(), v.message()
+                + " (the lifetime plus the " + human(skew) + " back-dating of iat must fit)", v.tableauWouldSay())).ifPresent(violations::add);
         return violations;
     }
 
     /** The header rules for direct trust: Tableau needs {@code kid} and {@code iss} in the header (error 10083). */
     public List<PolicyViolation> reviewDirectTrustHeader(JwsHeader header) {
         var violations = new ArrayList<PolicyViolation>();
-        if (header.keyId().isEmpty()) {
-            violations.add(PolicyViolation.tableau(HEADER_MISSING_KID, "the header has no kid; put the secret id there", TableauErrorCode.BAD_JWT));
-        }
-        if (header.issuer().isEmpty()) {
-            violations.add(PolicyViolation.tableau(HEADER_MISSING_ISS, "the header has no iss; put the client id there", TableauErrorCode.BAD_JWT));
-        }
+        TableauRules.headerKeyId(header.keyId().isPresent(), " (the secret id)").ifPresent(violations::add);
+        TableauRules.headerIssuer(header.issuer().isPresent()).ifPresent(violations::add);
         if (!header.algorithm().isSymmetric()) {
             violations.add(PolicyViolation.of(WRONG_ALGORITHM, "direct trust signs with HS256, not " + header.algorithm()));
         }
@@ -180,9 +170,7 @@ public record TableauTokenPolicy(
 
     private List<PolicyViolation> reviewScopes(Scopes scopes) {
         var violations = new ArrayList<PolicyViolation>();
-        if (scopes.isEmpty()) {
-            violations.add(PolicyViolation.of(NO_SCOPES, "a Tableau token needs at least one scope in scp, e.g. tableau:views:embed"));
-        }
+        TableauRules.scopesPresent(scopes.values().size()).ifPresent(violations::add);
         for (var s : scopes.values()) {
             if (s.isWildcard() && !wildcardScopesEnabled) {
                 violations.add(PolicyViolation.of(WILDCARD_SCOPE_NOT_ENABLED, "scope " + s
@@ -195,9 +183,6 @@ public record TableauTokenPolicy(
     }
 
     static String human(Duration d) {
-        if (d.toSecondsPart() == 0 && d.toMinutes() > 0) {
-            return d.toMinutes() + " min";
-        }
-        return d.toSeconds() >= 60 ? d.toMinutes() + " min " + d.toSecondsPart() + " s" : d.toSeconds() + " s";
+        return TableauRules.human(d);
     }
 }

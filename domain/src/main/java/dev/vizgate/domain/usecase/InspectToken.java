@@ -7,6 +7,10 @@ import dev.vizgate.domain.model.OnDemandAccess;
 import dev.vizgate.domain.model.Scope;
 import dev.vizgate.domain.model.TableauErrorCode;
 import dev.vizgate.domain.model.Text;
+import dev.vizgate.domain.model.Audience;
+import dev.vizgate.domain.model.ClaimNames;
+import dev.vizgate.domain.policy.PolicyViolation;
+import dev.vizgate.domain.policy.TableauRules;
 import dev.vizgate.domain.model.UntrustedToken;
 import dev.vizgate.domain.model.VerifiedClaims;
 import dev.vizgate.domain.policy.BearerAssertionPolicy;
@@ -72,8 +76,9 @@ public final class InspectToken {
             out.add(pass("alg", alg.get() + (alg.get().isSymmetric() ? " (direct trust)" : " (OAuth 2.0 trust / EAS)")));
         }
         var direct = alg.filter(JwsAlgorithm::isSymmetric).isPresent();
-        if (h.string("kid").isEmpty()) {
-            out.add(tableauFail("kid", "the header has no kid" + (direct ? " (the secret id)" : ""), TableauErrorCode.BAD_JWT));
+        var noKid = TableauRules.headerKeyId(h.string(ClaimNames.KEY_ID).isPresent(), direct ? " (the secret id)" : "");
+        if (noKid.isPresent()) {
+            out.add(violated(ClaimNames.KEY_ID, noKid.get()));
         } else if (Text.needsEscaping(h.string("kid").get())) {
             out.add(fail("kid", "kid " + escaped(h.string("kid").get()) + " holds control or invisible characters; no secret or key id has them"));
         } else {
@@ -82,8 +87,9 @@ public final class InspectToken {
         critical(t, out);
         var headerIss = h.string("iss");
         var payloadIss = p.string("iss");
-        if (direct && headerIss.isEmpty()) {
-            out.add(tableauFail("iss", "direct trust needs iss (the client id) in the header", TableauErrorCode.BAD_JWT));
+        var noIss = direct ? TableauRules.headerIssuer(headerIss.isPresent()) : Optional.<PolicyViolation>empty();
+        if (noIss.isPresent()) {
+            out.add(violated(ClaimNames.ISSUER, noIss.get()));
         } else if (headerIss.isEmpty() && payloadIss.isEmpty()) {
             out.add(fail("iss", "iss is missing from both header and payload"));
         } else if (headerIss.isPresent() && payloadIss.isPresent() && !headerIss.equals(payloadIss)) {
@@ -99,13 +105,14 @@ public final class InspectToken {
         } else {
             out.add(pass("sub", "sub " + escaped(p.string("sub").get()) + " (compared case-sensitively; an unknown user is error 5)"));
         }
-        var aud = t.payload().get("aud");
-        if ("tableau".equals(aud)) {
-            out.add(pass("aud", "aud is \"tableau\""));
-        } else if (aud instanceof List<?> l && l.equals(List.of("tableau"))) {
-            out.add(new Finding(Status.WARN, "aud", "aud is the array [\"tableau\"]; Tableau's samples send the string \"tableau\"", Optional.empty()));
+        var aud = t.payload().get(ClaimNames.AUDIENCE);
+        var wrongAudience = TableauRules.audience(aud);
+        if (wrongAudience.isEmpty()) {
+            out.add(pass(ClaimNames.AUDIENCE, "aud is \"tableau\""));
+        } else if (aud instanceof List<?> l && l.equals(List.of(Audience.TABLEAU.value()))) {
+            out.add(new Finding(Status.WARN, ClaimNames.AUDIENCE, "aud is the array [\"tableau\"]; Tableau's samples send the string \"tableau\"", Optional.empty()));
         } else {
-            out.add(tableauFail("aud", "aud is " + shown(aud) + "; Tableau accepts exactly \"tableau\"", TableauErrorCode.JWT_PARSE_ERROR));
+            out.add(violated(ClaimNames.AUDIENCE, wrongAudience.get()));
         }
         times(p, now, out);
         if (p.string("jti").filter(s -> !s.isBlank()).isEmpty()) {
@@ -141,9 +148,9 @@ public final class InspectToken {
         } else {
             var window = Duration.between(iat.orElse(now), exp.get());
             var from = iat.isPresent() ? "iat" : "now";
-            if (window.compareTo(tableauMaxLifetime) > 0) {
-                out.add(tableauFail("exp", "exp is " + minutes(window) + " after " + from + "; Tableau refuses more than "
-                        + minutes(tableauMaxLifetime), TableauErrorCode.LOGIN_FAILED));
+            var tooLong = TableauRules.lifetime(window, tableauMaxLifetime, from);
+            if (tooLong.isPresent()) {
+                out.add(violated(ClaimNames.EXPIRES, tooLong.get()));
             } else if (!exp.get().isAfter(now)) {
                 out.add(fail("exp", "the token expired at " + exp.get()));
             } else {
@@ -161,8 +168,13 @@ public final class InspectToken {
     }
 
     private static void scopes(Object scp, List<Finding> out) {
-        if (!(scp instanceof List<?> list) || list.isEmpty()) {
-            out.add(fail("scp", "scp must be a non-empty array of scopes such as [\"tableau:views:embed\"], not " + shown(scp)));
+        if (!(scp instanceof List<?> list)) {
+            out.add(fail(ClaimNames.SCOPES, "scp must be a non-empty array of scopes such as [\"tableau:views:embed\"], not " + shown(scp)));
+            return;
+        }
+        var none = TableauRules.scopesPresent(list.size());
+        if (none.isPresent()) {
+            out.add(violated(ClaimNames.SCOPES, none.get()));
             return;
         }
         var bad = new ArrayList<String>();
@@ -221,8 +233,7 @@ public final class InspectToken {
     }
 
     private static String minutes(Duration d) {
-        var s = d.toSeconds();
-        return s % 60 == 0 ? (s / 60) + " min" : s >= 60 ? (s / 60) + " min " + (s % 60) + " s" : s + " s";
+        return TableauRules.human(d);
     }
 
     /** A value from the token, shown whole enough to recognise and on one line, hidden characters spelled out. */
@@ -236,6 +247,11 @@ public final class InspectToken {
         }
         var s = v instanceof String str ? "\"" + str + "\"" : String.valueOf(v);
         return Text.escaped(s, 200);
+    }
+
+    /** A rule of the shared rulebook, broken: its words and the error Tableau would answer. */
+    private static Finding violated(String rule, PolicyViolation v) {
+        return new Finding(Status.FAIL, rule, v.message(), v.tableauWouldSay());
     }
 
     private static Finding pass(String rule, String msg) {

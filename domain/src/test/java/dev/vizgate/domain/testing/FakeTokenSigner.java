@@ -61,21 +61,30 @@ public final class FakeTokenSigner implements TokenSigner {
         return "{" + String.join(",", fields) + "}";
     }
 
+    /** The payload in the domain's one claim layout ({@code Claims.writeTo}), as plain JSON. */
     static String payloadJson(TokenDraft d) {
-        var c = d.claims();
         var fields = new ArrayList<String>();
-        fields.add(q("iss") + ":" + q(c.issuer().value()));
-        fields.add(q("sub") + ":" + q(c.subject().value()));
-        fields.add(q("aud") + ":" + q(c.audience().value()));
-        fields.add(q("jti") + ":" + q(c.tokenId().value()));
-        fields.add(q("iat") + ":" + c.issuedAt().getEpochSecond());
-        c.notBefore().ifPresent(n -> fields.add(q("nbf") + ":" + n.getEpochSecond()));
-        fields.add(q("exp") + ":" + c.expiresAt().getEpochSecond());
-        if (!c.scopes().isEmpty()) {
-            fields.add(q("scp") + ":" + array(c.scopes().names()));
-        }
-        c.attributes().values().forEach((name, value) -> fields.add(q(name) + ":"
-                + (value instanceof AttributeValue.Single s ? q(s.value()) : array(value.values()))));
+        d.claims().writeTo(new dev.vizgate.domain.model.ClaimWriter() {
+            @Override
+            public void text(String name, String value) {
+                fields.add(q(name) + ":" + q(value));
+            }
+
+            @Override
+            public void seconds(String name, long epochSeconds) {
+                fields.add(q(name) + ":" + epochSeconds);
+            }
+
+            @Override
+            public void texts(String name, List<String> values) {
+                fields.add(q(name) + ":" + array(values));
+            }
+
+            @Override
+            public void flag(String name, boolean value) {
+                fields.add(q(name) + ":" + value);
+            }
+        });
         return "{" + String.join(",", fields) + "}";
     }
 

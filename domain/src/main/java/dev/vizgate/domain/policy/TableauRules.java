@@ -1,0 +1,71 @@
+package dev.vizgate.domain.policy;
+
+import dev.vizgate.domain.model.Audience;
+import dev.vizgate.domain.model.TableauErrorCode;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import static dev.vizgate.domain.policy.PolicyViolation.Rule.AUDIENCE_NOT_TABLEAU;
+import static dev.vizgate.domain.policy.PolicyViolation.Rule.HEADER_MISSING_ISS;
+import static dev.vizgate.domain.policy.PolicyViolation.Rule.HEADER_MISSING_KID;
+import static dev.vizgate.domain.policy.PolicyViolation.Rule.LIFETIME_TOO_LONG;
+import static dev.vizgate.domain.policy.PolicyViolation.Rule.NO_SCOPES;
+
+/**
+ * Tableau's documented token rules (tableau.md §1, §4), each written once: {@link TableauTokenPolicy} enforces them
+ * before signing and {@code InspectToken} reports them on a token from anywhere, with the same words and error codes.
+ */
+public final class TableauRules {
+    private TableauRules() {
+    }
+
+    /** aud is exactly the string "tableau" (error 10084, JWT parse error, otherwise). */
+    public static Optional<PolicyViolation> audience(Object aud) {
+        if (Audience.TABLEAU.value().equals(aud)) {
+            return Optional.empty();
+        }
+        return Optional.of(PolicyViolation.tableau(AUDIENCE_NOT_TABLEAU, "aud is " + shown(aud) + "; Tableau accepts exactly \"tableau\"",
+                TableauErrorCode.JWT_PARSE_ERROR));
+    }
+
+    /** exp at most {@code max} after {@code from} (iat, or now without one): error 16 otherwise. */
+    public static Optional<PolicyViolation> lifetime(Duration window, Duration max, String from) {
+        if (window.compareTo(max) <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(PolicyViolation.tableau(LIFETIME_TOO_LONG, "exp is " + human(window) + " after " + from + "; Tableau refuses more than "
+                + human(max), TableauErrorCode.LOGIN_FAILED));
+    }
+
+    /** Direct trust: the header names the secret id in kid (error 10083 otherwise). */
+    public static Optional<PolicyViolation> headerKeyId(boolean present, String what) {
+        return present ? Optional.empty()
+                : Optional.of(PolicyViolation.tableau(HEADER_MISSING_KID, "the header has no kid" + what, TableauErrorCode.BAD_JWT));
+    }
+
+    /** Direct trust: the header names the client id in iss (error 10083 otherwise). */
+    public static Optional<PolicyViolation> headerIssuer(boolean present) {
+        return present ? Optional.empty()
+                : Optional.of(PolicyViolation.tableau(HEADER_MISSING_ISS, "direct trust needs iss (the client id) in the header", TableauErrorCode.BAD_JWT));
+    }
+
+    /** scp names at least one scope. */
+    public static Optional<PolicyViolation> scopesPresent(int count) {
+        return count > 0 ? Optional.empty()
+                : Optional.of(PolicyViolation.of(NO_SCOPES, "a Tableau token needs at least one scope in scp, e.g. tableau:views:embed"));
+    }
+
+    static String shown(Object v) {
+        if (v == null) {
+            return "missing";
+        }
+        return dev.vizgate.domain.model.Text.escaped(v instanceof String s ? "\"" + s + "\"" : String.valueOf(v), 200);
+    }
+
+    /** A duration as the rules' messages write it: "10 min", "1 min 30 s", "45 s". */
+    public static String human(Duration d) {
+        var s = d.toSeconds();
+        return s % 60 == 0 && s > 0 ? (s / 60) + " min" : s >= 60 ? (s / 60) + " min " + (s % 60) + " s" : s + " s";
+    }
+}
