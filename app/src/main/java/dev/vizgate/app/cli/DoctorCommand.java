@@ -25,14 +25,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -48,10 +41,6 @@ final class DoctorCommand implements Callable<Integer> {
 
     record Finding(Level level, String check, String message, String fix) {
     }
-
-    /** Tableau documents no clock tolerance (tableau.md §4); assertions to Salesforce live 2–3 minutes. */
-    static final Duration CLOCK_WARN = Duration.ofSeconds(5);
-    static final Duration CLOCK_FAIL = Duration.ofSeconds(60);
 
     @CommandLine.ParentCommand
     VizgateCommand root;
@@ -183,43 +172,7 @@ final class DoctorCommand implements Callable<Integer> {
     }
 
     private void reach(String check, URI url, Duration wait, boolean tableau) {
-        var http = HttpClient.newBuilder().connectTimeout(wait).followRedirects(HttpClient.Redirect.NEVER).build();
-        HttpResponse<Void> response;
-        try {
-            response = http.send(HttpRequest.newBuilder(url).timeout(wait).GET().build(), HttpResponse.BodyHandlers.discarding());
-        } catch (java.io.IOException e) {
-            add(Level.FAIL, check, url.getHost() + " cannot be reached (" + e.getClass().getSimpleName() + ")",
-                    "check the URL, DNS, proxies and firewalls between this machine and " + url.getHost());
-            return;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        }
-        ok(check, url.getHost() + " answered HTTP " + response.statusCode());
-        var date = response.headers().firstValue("Date").flatMap(DoctorCommand::httpDate);
-        if (date.isEmpty()) {
-            add(Level.WARN, check + " clock", url.getHost() + " sent no Date header; the clock was not compared", "make sure this machine runs NTP");
-            return;
-        }
-        var skew = Duration.between(date.get(), root.context().clock().instant()).abs();
-        var why = tableau ? "Tableau documents no tolerance (error 16 / 10084)" : "assertions live 2–3 minutes";
-        if (skew.compareTo(CLOCK_FAIL) > 0) {
-            add(Level.FAIL, check + " clock", "this machine's clock is " + skew.toSeconds() + " s off " + url.getHost() + "'s; " + why,
-                    "sync the clock with NTP and keep it on UTC");
-        } else if (skew.compareTo(CLOCK_WARN) > 0) {
-            add(Level.WARN, check + " clock", "this machine's clock is " + skew.toSeconds() + " s off " + url.getHost() + "'s; " + why,
-                    "sync the clock with NTP");
-        } else {
-            ok(check + " clock", "within " + CLOCK_WARN.toSeconds() + " s of " + url.getHost());
-        }
-    }
-
-    static Optional<Instant> httpDate(String value) {
-        try {
-            return Optional.of(ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
+        findings.addAll(Reach.check(check, url, wait, tableau, root.context().clock()));
     }
 
     /** The callers section through the gateway's own wiring: key strength, hashes, allow-lists and claim maps, as serve sees them. */
