@@ -68,7 +68,7 @@ class TwoNodesIT {
         salesforce = SalesforceStandIn.start(new SalesforceStandIn.Org("3MVG9n", sf.certificate().getPublicKey(), "https://login.salesforce.com",
                 Set.of("alice@acme.com"), Duration.ofHours(1), Clock.systemUTC()));
         salesforce.latency(Duration.ofMillis(200)); // a real exchange takes time: the window in which nodes could race
-        var sha = HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(API_KEY.getBytes(StandardCharsets.UTF_8)));
+        var sha = GatewayNodes.sha256(API_KEY);
         Files.writeString(dir.resolve("vizgate.yaml"), """
                 server: { bind: 127.0.0.1, port: 0, rate-limit: { caller-per-minute: 100000, user-per-minute: 100000 } }
                 store: { type: redis, url: "redis://%s:%d", secret: "${STORE_SECRET}", timeout: 500ms }
@@ -87,9 +87,7 @@ class TwoNodesIT {
     }
 
     static GatewayServer node(java.nio.file.Path dir, Map<String, String> env) throws Exception {
-        var loaded = new ConfigLoader(env::get).load(dir.resolve("vizgate.yaml"));
-        var wired = GatewayWiring.from(loaded.config(), loaded.files(), Clock.systemUTC());
-        return GatewayServer.start(new Gateway(wired.services()), wired.options());
+        return GatewayNodes.start(dir.resolve("vizgate.yaml"), env);
     }
 
     @AfterAll
@@ -101,9 +99,7 @@ class TwoNodesIT {
     }
 
     static String assertion(String sub) {
-        var now = Instant.now().getEpochSecond();
-        return TestJws.rs256("{\"alg\":\"RS256\"}", "{\"iss\":\"" + PORTAL + "\",\"sub\":\"" + sub + "\",\"aud\":\"vizgate\",\"jti\":\""
-                + UUID.randomUUID() + "\",\"iat\":" + now + ",\"exp\":" + (now + 60) + "}", portal.getPrivate()).value();
+        return GatewayNodes.assertion(PORTAL, portal.getPrivate(), sub);
     }
 
     static HttpResponse<String> post(GatewayServer node, String path, String auth, String body) throws Exception {

@@ -58,7 +58,7 @@ class WebServerFlowEndToEndTest {
         try (var s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        var sha = HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(API_KEY.getBytes(StandardCharsets.UTF_8)));
+        var sha = GatewayNodes.sha256(API_KEY);
         Files.writeString(dir.resolve("vizgate.yaml"), """
                 server: { bind: 127.0.0.1, port: %d }
                 callers:
@@ -71,9 +71,7 @@ class WebServerFlowEndToEndTest {
                   flow: web-server
                   redirect-uri: http://127.0.0.1:%d/v1/tableau-next/callback
                 """.formatted(port, sha, PORTAL, salesforce.baseUrl(), port));
-        var loaded = new ConfigLoader(Map.<String, String>of()::get).load(dir.resolve("vizgate.yaml"));
-        var wired = GatewayWiring.from(loaded.config(), loaded.files(), Clock.systemUTC());
-        server = GatewayServer.start(new Gateway(wired.services()), wired.options());
+        server = GatewayNodes.start(dir.resolve("vizgate.yaml"), Map.of());
     }
 
     @AfterAll
@@ -83,9 +81,7 @@ class WebServerFlowEndToEndTest {
     }
 
     static String assertion(String sub) {
-        var now = Instant.now().getEpochSecond();
-        return TestJws.rs256("{\"alg\":\"RS256\"}", "{\"iss\":\"" + PORTAL + "\",\"sub\":\"" + sub + "\",\"aud\":\"vizgate\",\"jti\":\""
-                + UUID.randomUUID() + "\",\"iat\":" + now + ",\"exp\":" + (now + 60) + "}", portal.getPrivate()).value();
+        return GatewayNodes.assertion(PORTAL, portal.getPrivate(), sub);
     }
 
     static HttpResponse<String> get(String url) throws Exception {

@@ -62,7 +62,7 @@ class WebServerFlowTwoNodesIT {
                 Set.of("alice@acme.com"), Duration.ofHours(1), Clock.systemUTC()));
         var portA = freePort();
         var portB = freePort();
-        var sha = HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(API_KEY.getBytes(StandardCharsets.UTF_8)));
+        var sha = GatewayNodes.sha256(API_KEY);
         // Salesforce knows one callback URL: node B's. Sign-ins start on node A.
         var env = Map.of("STORE_SECRET", "one-store-secret-shared-by-every-node-0123456789");
         a = node("a.yaml", portA, portB, sha, env);
@@ -89,9 +89,7 @@ class WebServerFlowTwoNodesIT {
                   flow: web-server
                   redirect-uri: http://127.0.0.1:%d/v1/tableau-next/callback
                 """.formatted(port, REDIS.getHost(), REDIS.getMappedPort(6379), sha, PORTAL, salesforce.baseUrl(), callbackPort));
-        var loaded = new ConfigLoader(env::get).load(scratch.resolve(file));
-        var wired = GatewayWiring.from(loaded.config(), loaded.files(), Clock.systemUTC());
-        return GatewayServer.start(new Gateway(wired.services()), wired.options());
+        return GatewayNodes.start(scratch.resolve(file), env);
     }
 
     @AfterAll
@@ -103,9 +101,7 @@ class WebServerFlowTwoNodesIT {
     }
 
     static String assertion(String sub) {
-        var now = Instant.now().getEpochSecond();
-        return TestJws.rs256("{\"alg\":\"RS256\"}", "{\"iss\":\"" + PORTAL + "\",\"sub\":\"" + sub + "\",\"aud\":\"vizgate\",\"jti\":\""
-                + UUID.randomUUID() + "\",\"iat\":" + now + ",\"exp\":" + (now + 60) + "}", portal.getPrivate()).value();
+        return GatewayNodes.assertion(PORTAL, portal.getPrivate(), sub);
     }
 
     static HttpResponse<String> get(String url) throws Exception {

@@ -74,6 +74,38 @@ class FakesPassTheirContractsTest {
     }
 
     @Nested
+    class SecretStoreFake extends dev.vizgate.domain.testing.SecretStoreContract {
+        private final dev.vizgate.domain.testing.InMemorySecretStore store = new dev.vizgate.domain.testing.InMemorySecretStore();
+        private int next;
+
+        @Override
+        protected dev.vizgate.domain.port.SecretStore store() {
+            return store;
+        }
+
+        @Override
+        protected void write(dev.vizgate.domain.model.SecretRef ref, String value) {
+            store.put(ref, value);
+        }
+
+        @Override
+        protected dev.vizgate.domain.model.SecretRef freshRef() {
+            return dev.vizgate.domain.model.SecretRef.of("memory", "secret/" + (++next));
+        }
+
+        @Override
+        protected dev.vizgate.domain.model.SecretRef missingRef() {
+            return dev.vizgate.domain.model.SecretRef.of("memory", "secret/none");
+        }
+
+        @Override
+        protected dev.vizgate.domain.port.SecretStore unreachableStore() {
+            var down = new dev.vizgate.domain.testing.InMemorySecretStore();
+            return down.down(true);
+        }
+    }
+
+    @Nested
     class TokenIdsFake extends TokenIdsContract {
         @Override
         protected TokenIds createTokenIds() {

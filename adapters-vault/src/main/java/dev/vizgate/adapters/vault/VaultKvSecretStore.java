@@ -1,0 +1,118 @@
+package dev.vizgate.adapters.vault;
+
+import dev.vizgate.domain.model.SecretFetch;
+import dev.vizgate.domain.model.SecretRef;
+import dev.vizgate.domain.model.SecretValue;
+import dev.vizgate.domain.model.SecretVersion;
+import dev.vizgate.domain.port.SecretStore;
+import io.github.jopenlibs.vault.SslConfig;
+import io.github.jopenlibs.vault.Vault;
+import io.github.jopenlibs.vault.VaultConfig;
+import io.github.jopenlibs.vault.VaultException;
+
+import java.net.http.HttpClient;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Secrets in Vault's KV version 2 engine, through the vault-java-driver (zero dependencies, on the JDK's HTTP client).
+ * A reference's location is {@code <mount>/<path>} ({@code secret/vizgate/tableau}), its field the key inside the
+ * secret (default {@code value}); the version is KV's version number. An AppRole token is fetched at the first read
+ * and again when Vault refuses the one held (it expired).
+ */
+public final class VaultKvSecretStore implements SecretStore {
+    public static final String NAME = "vault";
+    public static final String DEFAULT_FIELD = "value";
+
+    private final VaultSettings settings;
+    private final HttpClient http;
+    private final AtomicReference<Vault> client = new AtomicReference<>();
+
+    public VaultKvSecretStore(VaultSettings settings) {
+        this.settings = settings;
+        this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    @Override
+    public SecretFetch fetch(SecretRef ref) {
+        try {
+            return read(ref, vault());
+        } catch (VaultException e) {
+            if (e.getHttpStatusCode() == 403 && settings.auth() instanceof VaultSettings.Auth.AppRole) {
+                client.set(null); // the AppRole token expired or was revoked: log in again, once
+                try {
+                    return read(ref, vault());
+                } catch (VaultException again) {
+                    return failed(ref, again);
+                }
+            }
+            return failed(ref, e);
+        }
+    }
+
+    private SecretFetch read(SecretRef ref, Vault vault) throws VaultException {
+        var response = vault.logical().read(ref.location());
+        var status = response.getRestResponse().getStatus();
+        if (status != 200) {
+            // The driver hands some refusals back as answers rather than exceptions: judge them the same way.
+            throw new VaultException("Vault answered HTTP " + status, status);
+        }
+        var field = ref.field().orElse(DEFAULT_FIELD);
+        Map<String, String> data = response.getData();
+        var value = data == null ? null : data.get(field);
+        if (value == null || value.isEmpty()) {
+            return new SecretFetch.Missing("Vault's " + ref.location() + " has no field '" + field + "'");
+        }
+        var version = response.getDataMetadata() == null ? null : response.getDataMetadata().getVersion();
+        if (version == null) {
+            return new SecretFetch.Missing("Vault's " + ref.location() + " answered without KV version 2 metadata; is the mount KV v2?");
+        }
+        return new SecretFetch.Found(new SecretValue(value, new SecretVersion("v" + version)));
+    }
+
+    private SecretFetch failed(SecretRef ref, VaultException e) {
+        var status = e.getHttpStatusCode();
+        if (status == 404) {
+            return new SecretFetch.Missing("Vault has no secret at " + ref.location());
+        }
+        // Vault's messages carry paths and reasons, never secret values.
+        return new SecretFetch.Unavailable("Vault at " + settings.address().getHost() + " did not answer for " + ref.location()
+                + (status > 0 ? " (HTTP " + status + ")" : " (" + e.getClass().getSimpleName() + ")"));
+    }
+
+    private Vault vault() throws VaultException {
+        var current = client.get();
+        if (current != null) {
+            return current;
+        }
+        var config = config();
+        if (settings.auth() instanceof VaultSettings.Auth.Token t) {
+            config.token(t.token());
+        }
+        var vault = Vault.create(config.build(), 2);
+        if (settings.auth() instanceof VaultSettings.Auth.AppRole a) {
+            var token = vault.auth().loginByAppRole(a.mount(), a.roleId(), a.secretId()).getAuthClientToken();
+            vault = Vault.create(config().token(token).build(), 2);
+        }
+        client.compareAndSet(null, vault);
+        return client.get();
+    }
+
+    private VaultConfig config() throws VaultException {
+        var seconds = (int) Math.max(1, settings.timeout().toSeconds());
+        var config = new VaultConfig().address(settings.address().toString()).engineVersion(2).openTimeout(seconds).readTimeout(seconds)
+                .httpClient(http);
+        if (settings.namespace().isPresent()) {
+            config.nameSpace(settings.namespace().get());
+        }
+        if (settings.caCertificate().isPresent()) {
+            config.sslConfig(new SslConfig().pemFile(settings.caCertificate().get().toFile()).build());
+        }
+        return config;
+    }
+
+    @Override
+    public String toString() {
+        return "VaultKvSecretStore[" + settings.address() + ", " + settings.auth() + "]";
+    }
+}

@@ -1,0 +1,45 @@
+package dev.vizgate.app.http;
+
+import dev.vizgate.app.config.ConfigLoader;
+import dev.vizgate.app.wiring.GatewayWiring;
+import dev.vizgate.domain.testing.TestJws;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+
+/** What the end-to-end gateway tests share: a gateway started from a YAML file, a platform's assertion, a key's hash. */
+final class GatewayNodes {
+    private GatewayNodes() {
+    }
+
+    /** A gateway node from {@code config}, as {@code vizgate serve} starts one, with {@code env} as its environment. */
+    static GatewayServer start(Path config, Map<String, String> env) throws Exception {
+        var loaded = new ConfigLoader(env::get).load(config);
+        var wired = GatewayWiring.from(loaded.config(), loaded.files(), Clock.systemUTC());
+        return GatewayServer.start(new Gateway(wired.services()), wired.options());
+    }
+
+    /** A one-minute RS256 assertion from {@code issuer} for {@code sub}, audience "vizgate", with a fresh jti. */
+    static String assertion(String issuer, PrivateKey key, String sub) {
+        var now = Instant.now().getEpochSecond();
+        return TestJws.rs256("{\"alg\":\"RS256\"}", "{\"iss\":\"" + issuer + "\",\"sub\":\"" + sub + "\",\"aud\":\"vizgate\",\"jti\":\""
+                + UUID.randomUUID() + "\",\"iat\":" + now + ",\"exp\":" + (now + 60) + "}", key).value();
+    }
+
+    /** The SHA-256 hex of an API key, as callers.api-keys stores it. */
+    static String sha256(String apiKey) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(apiKey.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
