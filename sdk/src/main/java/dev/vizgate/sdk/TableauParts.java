@@ -3,7 +3,6 @@ package dev.vizgate.sdk;
 import dev.vizgate.adapters.keystore.ConfiguredKeySource;
 import dev.vizgate.adapters.keystore.ConnectedAppSecrets;
 import dev.vizgate.adapters.keystore.KeyMaterialException;
-import dev.vizgate.domain.model.JwsAlgorithm;
 import dev.vizgate.domain.model.KeyId;
 import dev.vizgate.domain.policy.ConnectedAppTrust;
 import dev.vizgate.domain.policy.SecretRotation;
@@ -16,11 +15,12 @@ import java.util.Optional;
 record TableauParts(ConnectedAppTrust trust, KeySource keys) {
     private static final String APP = "tableau.connected-app";
 
-    static TableauParts of(TableauSettings settings, Optional<KeySource> swapped) {
+    static TableauParts of(TableauSettings settings, Optional<KeySource> swapped, LiveSecrets live,
+                           dev.vizgate.adapters.secrets.InlineSecretStore inline) {
         if (settings.connectedApp() instanceof ConnectedApp.Direct d) {
             var trust = new ConnectedAppTrust.DirectTrust(d.clientId(),
                     new SecretRotation(d.secrets().stream().map(ConnectedAppSecret::id).toList(), d.activeSecret()));
-            return new TableauParts(trust, swapped.orElseGet(() -> secrets(d)));
+            return new TableauParts(trust, swapped.orElseGet(() -> secrets(d, live, inline)));
         }
         var eas = (ConnectedApp.Eas) settings.connectedApp();
         if (swapped.isPresent()) {
@@ -49,17 +49,26 @@ record TableauParts(ConnectedAppTrust trust, KeySource keys) {
         return new TableauParts(new ConnectedAppTrust.ExternalAuthorizationServer(eas.issuer(), signing.kid(), signing.algorithm()), keys.build());
     }
 
-    private static KeySource secrets(ConnectedApp.Direct d) {
-        var keys = ConfiguredKeySource.builder();
+    /** Every secret, inline or stored, is followed through the SecretStore port and checked for strength on each version. */
+    private static KeySource secrets(ConnectedApp.Direct d, LiveSecrets live, dev.vizgate.adapters.secrets.InlineSecretStore inline) {
+        var keys = new java.util.LinkedHashMap<KeyId, dev.vizgate.domain.usecase.LiveSecret>();
         for (int i = 0; i < d.secrets().size(); i++) {
             var setting = APP + ".secrets[" + i + "].value";
             var secret = d.secrets().get(i);
-            try {
-                keys.signing(secret.id().asKeyId(), JwsAlgorithm.HS256, ConnectedAppSecrets.hmacKey(setting, secret.value()));
-            } catch (KeyMaterialException e) {
-                throw new SettingsException(setting, e.getMessage().substring(e.source().length() + 2), e.fix());
-            }
+            var ref = secret.source() instanceof SecretSource.Stored stored ? stored.ref()
+                    : inline.hold(setting, ((SecretSource.Value) secret.source()).value());
+            keys.put(secret.id().asKeyId(), live.follow(setting, ref, value -> strength(setting, value.value()),
+                    "use the whole secret value the Connected App shows (at least 256 bits)"));
         }
-        return keys.build();
+        return new LiveConnectedAppKeys(keys);
+    }
+
+    private static java.util.Optional<String> strength(String setting, String value) {
+        try {
+            ConnectedAppSecrets.hmacKey(setting, value);
+            return java.util.Optional.empty();
+        } catch (KeyMaterialException e) {
+            return java.util.Optional.of(e.getMessage().substring(e.source().length() + 2));
+        }
     }
 }

@@ -49,10 +49,11 @@ public final class Vizgate implements AutoCloseable {
     private final Optional<PublicKey> salesforceAssertionKey;
     private final Optional<AcceptPlatformAssertion> platformAssertions;
     private final Map<String, BooleanSupplier> readiness;
+    private final Map<String, dev.vizgate.domain.usecase.LiveSecret> secrets;
     private final List<AutoCloseable> owned;
 
     private Vizgate(Builder b, Optional<TableauParts> tableau, Optional<TableauNextParts> next, Optional<AcceptPlatformAssertion> platforms,
-                    Map<String, BooleanSupplier> readiness, List<AutoCloseable> owned) {
+                    Map<String, BooleanSupplier> readiness, LiveSecrets secrets, List<AutoCloseable> owned) {
         this.tableauTrust = tableau.map(TableauParts::trust);
         this.tableauTokens = tableau.map(t -> new IssueTableauToken(t.trust(), b.tableau.orElseThrow().token(), t.keys(),
                 b.tableauSigner.orElseGet(LeanHs256Signer::new), b.tokenIds, b.clock));
@@ -62,6 +63,7 @@ public final class Vizgate implements AutoCloseable {
         this.webServerFlow = next.flatMap(TableauNextParts::webServerFlow);
         this.salesforceAssertionKey = next.flatMap(TableauNextParts::assertionPublicKey);
         this.platformAssertions = platforms;
+        this.secrets = secrets.bySetting();
         this.readiness = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(readiness)); // in the order the probe lists them
         this.owned = List.copyOf(owned);
     }
@@ -115,6 +117,14 @@ public final class Vizgate implements AutoCloseable {
         return readiness;
     }
 
+    /**
+     * The secrets Vizgate follows, by the setting that names them: each one's version in use, when it was last read,
+     * and whether it is stale (its store did not answer, and the last good value is serving).
+     */
+    public Map<String, dev.vizgate.domain.usecase.LiveSecret> secrets() {
+        return secrets;
+    }
+
     /** Closes what this object opened, in reverse order; what was passed to the builder stays open. */
     @Override
     public void close() {
@@ -159,6 +169,11 @@ public final class Vizgate implements AutoCloseable {
         private Optional<PendingAuthorizations> pendingAuthorizations = Optional.empty();
         private Optional<PlatformAssertionSettings> platforms = Optional.empty();
         private Optional<TokenVerifier> platformVerifier = Optional.empty();
+        private final Map<String, dev.vizgate.domain.port.SecretStore> secretStores = new LinkedHashMap<>();
+        private final Map<String, SecretStoreSettings> secretStoreSettings = new LinkedHashMap<>();
+        private SecretRefresh secretRefresh = SecretRefresh.defaults();
+        private java.nio.file.Path secretFiles = java.nio.file.Path.of("");
+        private java.util.function.Function<String, String> environment = System::getenv;
 
         private Builder() {
         }
@@ -242,6 +257,35 @@ public final class Vizgate implements AutoCloseable {
             return this;
         }
 
+        /** A secret store of your own, named as secret references name it (e.g. "vault"); it stays yours to close. */
+        public Builder secretStore(String name, dev.vizgate.domain.port.SecretStore store) {
+            this.secretStores.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(store, "store"));
+            return this;
+        }
+
+        /** A secrets manager Vizgate connects to and closes with itself. */
+        public Builder secretStore(String name, SecretStoreSettings settings) {
+            this.secretStoreSettings.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(settings, "settings"));
+            return this;
+        }
+
+        public Builder secretRefresh(SecretRefresh refresh) {
+            this.secretRefresh = Objects.requireNonNull(refresh, "refresh");
+            return this;
+        }
+
+        /** Where {@code env} secret references are looked up (default: this process's environment). */
+        public Builder environment(java.util.function.Function<String, String> environment) {
+            this.environment = Objects.requireNonNull(environment, "environment");
+            return this;
+        }
+
+        /** The folder relative {@code file} secret references are read from (default: the working directory). */
+        public Builder secretFilesRelativeTo(java.nio.file.Path folder) {
+            this.secretFiles = Objects.requireNonNull(folder, "folder");
+            return this;
+        }
+
         /**
          * Loads and checks every key, opens the store's client and the Salesforce client, and wires the use cases.
          *
@@ -271,7 +315,22 @@ public final class Vizgate implements AutoCloseable {
             var meters = meterRegistry.map(Meters::new);
             var readiness = new LinkedHashMap<String, BooleanSupplier>();
             readiness.put("config", () -> true);
-            var tableauParts = tableau.map(t -> TableauParts.of(t, tableauKeys));
+            var inline = new dev.vizgate.adapters.secrets.InlineSecretStore();
+            var byName = new LinkedHashMap<String, dev.vizgate.domain.port.SecretStore>();
+            byName.put(dev.vizgate.adapters.secrets.EnvironmentSecretStore.NAME, new dev.vizgate.adapters.secrets.EnvironmentSecretStore(environment));
+            byName.put(dev.vizgate.adapters.secrets.FileSecretStore.NAME, new dev.vizgate.adapters.secrets.FileSecretStore(secretFiles));
+            byName.put(dev.vizgate.adapters.secrets.InlineSecretStore.NAME, inline);
+            secretStoreSettings.forEach((name, settings) -> {
+                var store = SecretStores.build(name, settings);
+                if (store instanceof AutoCloseable c) {
+                    owned.add(c);
+                }
+                byName.put(name, store);
+            });
+            byName.putAll(secretStores);
+            var live = new LiveSecrets(byName, clock, secretRefresh, meterRegistry);
+            owned.add(live);
+            var tableauParts = tableau.map(t -> TableauParts.of(t, tableauKeys, live, inline));
             tableauParts.ifPresent(t -> readiness.put("tableau-signing-key", () -> t.keys().signingKey(t.trust().signingKeyId()).isPresent()));
             var built = StoreParts.of(store, clock, meters);
             owned.addAll(built.owned());
@@ -284,7 +343,8 @@ public final class Vizgate implements AutoCloseable {
                 n.circuitClosed().ifPresent(c -> readiness.put("salesforce-circuit", c));
             });
             var platformChecks = platforms.map(p -> PlatformParts.of(p, platformVerifier, stores.ledger(), clock));
-            return new Vizgate(this, tableauParts, next, platformChecks, readiness, owned);
+            live.start();
+            return new Vizgate(this, tableauParts, next, platformChecks, readiness, live, owned);
         }
     }
 }

@@ -71,7 +71,7 @@ class SettingsRefuseWhatCannotWorkTest {
     @Test
     void connectedAppSecret_needsAValue_andNeverPrintsIt() {
         assertThatIllegalArgumentException().isThrownBy(() -> new ConnectedAppSecret(new SecretId("a"), " ")).withMessage("the secret value of a is empty");
-        assertThatIllegalArgumentException().isThrownBy(() -> new ConnectedAppSecret(new SecretId("a"), null));
+        assertThatIllegalArgumentException().isThrownBy(() -> new ConnectedAppSecret(new SecretId("a"), (String) null));
         assertThat(new ConnectedAppSecret(new SecretId("a"), SECRET).toString()).doesNotContain(SECRET).contains("a");
     }
 

@@ -11,6 +11,8 @@ import io.github.jopenlibs.vault.VaultConfig;
 import io.github.jopenlibs.vault.VaultException;
 
 import java.net.http.HttpClient;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -67,7 +69,16 @@ public final class VaultKvSecretStore implements SecretStore {
         if (version == null) {
             return new SecretFetch.Missing("Vault's " + ref.location() + " answered without KV version 2 metadata; is the mount KV v2?");
         }
-        return new SecretFetch.Found(new SecretValue(value, new SecretVersion("v" + version)));
+        var created = Optional.ofNullable(response.getDataMetadata().getMetadataMap().get("created_time")).flatMap(VaultKvSecretStore::instant);
+        return new SecretFetch.Found(new SecretValue(value, new SecretVersion("v" + version), created));
+    }
+
+    private static Optional<Instant> instant(String text) {
+        try {
+            return Optional.of(Instant.parse(text));
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     private SecretFetch failed(SecretRef ref, VaultException e) {

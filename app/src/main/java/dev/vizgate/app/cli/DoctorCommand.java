@@ -88,9 +88,10 @@ final class DoctorCommand implements Callable<Integer> {
         int published;
         try {
             settings = ConfigSettings.tableau(cfg, files);
-            try (var vizgate = ConfigSettings.build(files, Vizgate.builder().clock(root.context().clock()).tableau(settings))) {
+            try (var vizgate = ConfigSettings.build(files, ConfigSettings.withSecretStores(Vizgate.builder(), cfg, files).clock(root.context().clock()).tableau(settings))) {
                 trust = vizgate.tableauTrust().orElseThrow();
                 published = vizgate.jwks().map(j -> j.publish().get("keys").size()).orElse(0);
+                findings.addAll(SecretFindings.of(vizgate.secrets(), root.context().clock()));
             }
         } catch (ConfigError e) {
             add(Level.FAIL, "tableau", e.path() + ": " + e.getMessage(), e.fix());

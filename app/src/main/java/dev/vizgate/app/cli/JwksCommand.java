@@ -25,14 +25,14 @@ final class JwksCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        var loaded = config.load(root.context(), "tableau");
+        var loaded = config.load(root.context(), "tableau", "secret-stores", "secret-refresh");
         var settings = ConfigSettings.tableau(loaded.config(), loaded.files());
         if (!(settings.connectedApp() instanceof dev.vizgate.sdk.ConnectedApp.Eas)) {
             throw new ConfigError("tableau.connected-app.trust", "direct trust publishes no keys (its secret is shared, never published)",
                     "set trust: eas with signing-keys to publish a JWKS");
         }
         var out = root.spec.commandLine().getOut();
-        try (var vizgate = ConfigSettings.build(loaded.files(), Vizgate.builder().clock(root.context().clock()).tableau(settings))) {
+        try (var vizgate = ConfigSettings.build(loaded.files(), ConfigSettings.withSecretStores(Vizgate.builder(), loaded.config(), loaded.files()).clock(root.context().clock()).tableau(settings))) {
             out.println(JSON.writeValueAsString(vizgate.jwks().orElseThrow().publish()));
         }
         out.flush();

@@ -44,7 +44,7 @@ final class TokenCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var context = root.context();
-        var loaded = config.load(context, "tableau");
+        var loaded = config.load(context, "tableau", "secret-stores", "secret-refresh");
         var settings = ConfigSettings.tableau(loaded.config(), loaded.files());
         var request = TableauTokenRequest.forUser(Cli.parse("--user", () -> new Subject(user)));
         if (!scopes.isEmpty()) {
@@ -59,7 +59,7 @@ final class TokenCommand implements Callable<Integer> {
             request = request.withLifetime(d);
         }
         TokenIssueOutcome outcome;
-        try (var vizgate = ConfigSettings.build(loaded.files(), Vizgate.builder().clock(context.clock()).tableau(settings))) {
+        try (var vizgate = ConfigSettings.build(loaded.files(), ConfigSettings.withSecretStores(Vizgate.builder(), loaded.config(), loaded.files()).clock(context.clock()).tableau(settings))) {
             outcome = vizgate.tableauTokens().orElseThrow().issue(request);
         }
         var out = root.spec.commandLine().getOut();

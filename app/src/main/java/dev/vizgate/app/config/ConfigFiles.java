@@ -10,10 +10,15 @@ import java.nio.file.Path;
  * Resolves {@code file:PATH} values relative to the configuration file's folder, and remembers which values came
  * from the environment: those may be secrets, so an error that quotes one shows where it came from instead.
  */
-public record ConfigFiles(Path baseDir, java.util.Set<String> fromEnvironment) {
+public record ConfigFiles(Path baseDir, java.util.Set<String> fromEnvironment, java.util.function.Function<String, String> environment) {
     public ConfigFiles {
         java.util.Objects.requireNonNull(baseDir, "baseDir");
         fromEnvironment = java.util.Set.copyOf(fromEnvironment);
+        java.util.Objects.requireNonNull(environment, "environment");
+    }
+
+    public ConfigFiles(Path baseDir, java.util.Set<String> fromEnvironment) {
+        this(baseDir, fromEnvironment, System::getenv);
     }
 
     public ConfigFiles(Path baseDir) {

@@ -45,7 +45,8 @@ public final class ConfigLoader {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .addModule(new SimpleModule().addDeserializer(KeyRef.class, new KeyRefDeserializer()))
+            .addModule(new SimpleModule().addDeserializer(KeyRef.class, new KeyRefDeserializer())
+                    .addDeserializer(SecretText.class, new SecretText.Deserializer()))
             .build();
 
     private final Function<String, String> env;
@@ -104,7 +105,7 @@ public final class ConfigLoader {
                 object.set(name, section.get(name));
             }
         }
-        var files = new ConfigFiles(file.toAbsolutePath().getParent(), fromEnvironment);
+        var files = new ConfigFiles(file.toAbsolutePath().getParent(), fromEnvironment, env);
         return files.wire(() -> bind(tree, files));
     }
 

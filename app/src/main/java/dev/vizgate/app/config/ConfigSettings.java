@@ -37,6 +37,14 @@ public final class ConfigSettings {
         return map(files, () -> PlatformMapping.from(config.callers(), files));
     }
 
+    /** The secret stores and refresh schedule every builder gets, so a secret reference resolves the same way in every command. */
+    public static Vizgate.Builder withSecretStores(Vizgate.Builder builder, VizgateConfig config, ConfigFiles files) {
+        var stores = map(files, () -> SecretStoresMapping.stores(config.secretStores(), files));
+        stores.forEach(builder::secretStore);
+        return builder.secretRefresh(map(files, () -> SecretStoresMapping.refresh(config.secretRefresh())))
+                .secretFilesRelativeTo(files.baseDir()).environment(files.environment());
+    }
+
     /** Builds what the settings describe: keys load and are checked here, exactly as {@code serve} does. */
     public static Vizgate build(ConfigFiles files, Vizgate.Builder builder) {
         return map(files, builder::build);

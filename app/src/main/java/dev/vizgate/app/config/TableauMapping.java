@@ -9,7 +9,9 @@ import dev.vizgate.domain.model.SecretId;
 import dev.vizgate.domain.model.SiteContentUrl;
 import dev.vizgate.domain.policy.TableauTokenPolicy;
 import dev.vizgate.sdk.ConnectedApp;
+import dev.vizgate.domain.model.SecretRef;
 import dev.vizgate.sdk.ConnectedAppSecret;
+import dev.vizgate.sdk.SecretSource;
 import dev.vizgate.sdk.KeySpec;
 import dev.vizgate.sdk.RestApiVersion;
 import dev.vizgate.sdk.TableauSettings;
@@ -64,8 +66,15 @@ final class TableauMapping {
             var path = APP + ".secrets[" + i + "]";
             var s = configured.get(i);
             var id = attempt(path + ".id", () -> new SecretId(required(s.id(), path + ".id", "copy the secret id")), "copy the secret id");
-            var value = files.valueOrFile(path + ".value", required(s.value(), path + ".value", "set value: \"${TABLEAU_SECRET}\" or file:PATH"));
-            secrets.add(attempt(path + ".value", () -> new ConnectedAppSecret(id, value), "set value: \"${TABLEAU_SECRET}\" or file:PATH"));
+            var text = required(s.value(), path + ".value", "set value: { vault: \"secret/vizgate/tableau\", field: value } or \"${TABLEAU_SECRET}\"");
+            if (text instanceof SecretText.Stored stored) {
+                var ref = attempt(path + ".value", () -> new SecretRef(stored.store(), stored.location(), stored.field()),
+                        "name the store and the secret's path, e.g. { vault: \"secret/vizgate/tableau\", field: value }");
+                secrets.add(new ConnectedAppSecret(id, new SecretSource.Stored(ref)));
+            } else {
+                var value = files.valueOrFile(path + ".value", ((SecretText.Plain) text).text());
+                secrets.add(attempt(path + ".value", () -> new ConnectedAppSecret(id, value), "set value: \"${TABLEAU_SECRET}\" or file:PATH"));
+            }
         }
         var ids = secrets.stream().map(ConnectedAppSecret::id).toList();
         if (app.activeSecret() == null && ids.size() > 1) {

@@ -6,7 +6,8 @@ import java.util.List;
  * The configuration file, as DESIGN.md gives it. Keys are kebab-case in YAML; every section is optional here
  * and required where a command needs it. Unknown keys are errors.
  */
-public record VizgateConfig(Server server, Callers callers, Tableau tableau, Salesforce salesforce, Store store) {
+public record VizgateConfig(Server server, Callers callers, Tableau tableau, Salesforce salesforce, Store store,
+                            java.util.Map<String, SecretStore> secretStores, SecretRefresh secretRefresh) {
     public record Server(Integer port, String bind, String maxBody, RateLimit rateLimit, Tls tls, String shutdownGrace) {
     }
 
@@ -58,7 +59,7 @@ public record VizgateConfig(Server server, Callers callers, Tableau tableau, Sal
                                List<KeyRef> signingKeys) {
     }
 
-    public record Secret(String id, String value) {
+    public record Secret(String id, SecretText value) {
         @Override
         public String toString() {
             return "Secret[" + id + ", value redacted]";
@@ -95,5 +96,29 @@ public record VizgateConfig(Server server, Callers callers, Tableau tableau, Sal
         public String toString() {
             return "Store[" + type + "]"; // a Redis URL may carry a password
         }
+    }
+
+    /**
+     * A secrets manager, by the name secret references use: {@code address} and {@code token} or {@code app-role} (and
+     * optionally {@code namespace}, {@code ca-certificate}) make it Vault; {@code region} (and optionally
+     * {@code endpoint}) make it AWS Secrets Manager. {@code timeout} applies to both.
+     */
+    public record SecretStore(String address, String token, AppRole appRole, String namespace, String caCertificate,
+                              String region, String endpoint, String timeout) {
+        @Override
+        public String toString() {
+            return "SecretStore[" + (address != null ? address : region) + ", credentials redacted]";
+        }
+    }
+
+    public record AppRole(String roleId, String secretId, String mount) {
+        @Override
+        public String toString() {
+            return "AppRole[" + roleId + ", secret id redacted]";
+        }
+    }
+
+    /** How often stored secrets are read again ({@code every}, default 1m) and the spread of each wait ({@code jitter}, default 0.1). */
+    public record SecretRefresh(String every, Double jitter) {
     }
 }

@@ -48,7 +48,7 @@ public final class GatewayWiring {
             throw new ConfigError("", "neither tableau: nor salesforce: is configured, so the gateway would serve nothing",
                     "add the section for the Tableau you embed");
         }
-        var builder = Vizgate.builder().clock(clock).store(ConfigSettings.store(config, files));
+        var builder = ConfigSettings.withSecretStores(Vizgate.builder().clock(clock).store(ConfigSettings.store(config, files)), config, files);
         if (config.tableau() != null) {
             builder.tableau(ConfigSettings.tableau(config, files));
         }
@@ -124,7 +124,8 @@ public final class GatewayWiring {
             var keys = apiKeys(config);
             var platforms = ConfigSettings.platforms(config, files);
             if (platforms.isPresent()) {
-                try (var checked = ConfigSettings.build(files, Vizgate.builder().clock(clock).platformAssertions(platforms.get()))) {
+                try (var checked = ConfigSettings.build(files, ConfigSettings.withSecretStores(Vizgate.builder(), config, files).clock(clock)
+                        .platformAssertions(platforms.get()))) {
                     callers(keys, checked.platformAssertions());
                 }
             } else {

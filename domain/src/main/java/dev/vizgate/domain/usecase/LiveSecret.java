@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * A secret that follows its store: {@link #refresh()} reads it again and takes a new version; while the store cannot
@@ -45,22 +46,36 @@ public final class LiveSecret {
     private final SecretStore store;
     private final SecretRef ref;
     private final Clock clock;
+    private final Function<SecretValue, Optional<String>> refusal;
     private final AtomicReference<Status> status;
 
-    private LiveSecret(SecretStore store, SecretRef ref, Clock clock, SecretValue first) {
+    private LiveSecret(SecretStore store, SecretRef ref, Clock clock, Function<SecretValue, Optional<String>> refusal, SecretValue first) {
         this.store = store;
         this.ref = ref;
         this.clock = clock;
+        this.refusal = refusal;
         var now = clock.instant();
         this.status = new AtomicReference<>(new Status(first, now, now, Optional.empty(), 0));
     }
 
     /** Reads the secret once; a missing or unreachable secret at start-up is the caller's error to report. */
     public static Result load(SecretStore store, SecretRef ref, Clock clock) {
+        return load(store, ref, clock, v -> Optional.empty());
+    }
+
+    /**
+     * As {@link #load(SecretStore, SecretRef, Clock)}, with a check every value must pass (e.g. a key's strength):
+     * at start-up a refused value does not load; later, a refused new version is not taken and the last good stays.
+     */
+    public static Result load(SecretStore store, SecretRef ref, Clock clock, Function<SecretValue, Optional<String>> refusal) {
         Objects.requireNonNull(ref, "ref");
         var fetched = store.fetch(ref);
         if (fetched instanceof SecretFetch.Found f) {
-            return new Result.Loaded(new LiveSecret(store, ref, clock, f.secret()));
+            var refused = refusal.apply(f.secret());
+            if (refused.isPresent()) {
+                return new Result.NotLoaded(refused.get(), false);
+            }
+            return new Result.Loaded(new LiveSecret(store, ref, clock, refusal, f.secret()));
         }
         return new Result.NotLoaded(fetched instanceof SecretFetch.Missing m ? m.detail() : ((SecretFetch.Unavailable) fetched).detail(),
                 fetched instanceof SecretFetch.Unavailable);
@@ -91,6 +106,11 @@ public final class LiveSecret {
         var fetched = store.fetch(ref);
         var now = clock.instant();
         var before = status.get();
+        if (fetched instanceof SecretFetch.Found f && refusal.apply(f.secret()).isPresent()) {
+            var detail = "version " + f.secret().version() + " is refused: " + refusal.apply(f.secret()).get();
+            status.set(new Status(before.current(), before.loadedAt(), before.lastSuccess(), Optional.of(detail), before.failures() + 1));
+            return new Refreshed.KeptLastGood(detail);
+        }
         if (fetched instanceof SecretFetch.Found f) {
             var changed = !f.secret().version().equals(before.current().version()) || !f.secret().value().equals(before.current().value());
             status.set(new Status(f.secret(), changed ? now : before.loadedAt(), now, Optional.empty(), before.failures()));

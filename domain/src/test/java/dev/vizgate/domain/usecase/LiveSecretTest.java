@@ -87,4 +87,20 @@ class LiveSecretTest {
         assertThat(secret.toString()).doesNotContain("secret-one").contains("vault:secret/vizgate/tableau#value");
         assertThat(secret.status().toString()).doesNotContain("secret-one");
     }
+
+    @Test
+    void givenACheck_aRefusedValue_neverLoads_andARefusedNewVersionIsNotTaken() {
+        java.util.function.Function<dev.vizgate.domain.model.SecretValue, java.util.Optional<String>> atLeastTen =
+                v -> v.value().length() < 10 ? java.util.Optional.of("is " + v.value().length() + " characters") : java.util.Optional.empty();
+        store.put(REF, "short");
+        assertThat(LiveSecret.load(store, REF, clock, atLeastTen)).isInstanceOfSatisfying(LiveSecret.Result.NotLoaded.class,
+                n -> assertThat(n.detail()).isEqualTo("is 5 characters"));
+        store.put(REF, "long-enough-value");
+        var secret = ((LiveSecret.Result.Loaded) LiveSecret.load(store, REF, clock, atLeastTen)).secret();
+        store.put(REF, "weak");
+        assertThat(secret.refresh()).isInstanceOfSatisfying(LiveSecret.Refreshed.KeptLastGood.class,
+                k -> assertThat(k.detail()).contains("is refused: is 4 characters").doesNotContain("weak"));
+        assertThat(secret.current().value()).isEqualTo("long-enough-value");
+        assertThat(secret.status().stale()).isTrue();
+    }
 }

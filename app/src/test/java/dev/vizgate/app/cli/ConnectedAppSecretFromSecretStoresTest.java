@@ -1,0 +1,141 @@
+package dev.vizgate.app.cli;
+
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jwt.SignedJWT;
+import dev.vizgate.sandbox.SecretsManagerStandIn;
+import dev.vizgate.sandbox.VaultStandIn;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Connected App secret named by reference in the configuration and read from a secrets manager (the Vault KV v2
+ * and Secrets Manager stand-ins, through the real clients), as the sources advise, instead of the environment.
+ */
+class ConnectedAppSecretFromSecretStoresTest {
+    static final String SECRET = "a-connected-app-secret-kept-in-vault-32b";
+    static VaultStandIn vault;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() throws Exception {
+        // The stand-in keeps the CLI's clock (CliRun's MutableClock), so the secret's age is judged on one clock.
+        vault = VaultStandIn.start(new dev.vizgate.domain.testing.MutableClock(), Optional.of("portal")).appRole("vizgate-role", "role-secret-id");
+        vault.write("secret", "vizgate/tableau", Map.of("value", SECRET));
+    }
+
+    @AfterAll
+    static void stop() {
+        vault.close();
+    }
+
+    String config(String secretValue, String stores) {
+        return """
+                tableau:
+                  server-url: https://10ax.online.tableau.com
+                  site: mysite
+                  connected-app:
+                    client-id: "6f1c2e7a-client"
+                    trust: direct
+                    secrets:
+                      - { id: "9d4e-secret-id", value: %s }
+                """.formatted(secretValue) + stores;
+    }
+
+    String vaultStores() {
+        return """
+                secret-stores:
+                  vault:
+                    address: %s
+                    namespace: portal
+                    app-role: { role-id: vizgate-role, secret-id: "${VAULT_SECRET_ID}" }
+                secret-refresh: { every: 30s, jitter: 0.2 }
+                """.formatted(vault.baseUrl());
+    }
+
+    @Test
+    void givenAVaultReference_token_isSignedWithTheSecretVaultHolds() throws Exception {
+        var file = CliRun.write(dir, "vizgate.yaml", config("{ vault: \"secret/vizgate/tableau\", field: value }", vaultStores()));
+        var run = CliRun.run(Map.of("VAULT_SECRET_ID", "role-secret-id"), "token", "--config", file.toString(), "--user", "alice@example.com");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(SignedJWT.parse(run.out().strip()).verify(new MACVerifier(SECRET.getBytes(StandardCharsets.UTF_8)))).isTrue();
+    }
+
+    @Test
+    void givenAnEnvReference_token_readsThatVariable() throws Exception {
+        var file = CliRun.write(dir, "vizgate.yaml", config("{ env: PORTAL_TABLEAU_SECRET }", ""));
+        var run = CliRun.run(Map.of("PORTAL_TABLEAU_SECRET", SECRET), "token", "--config", file.toString(), "--user", "alice@example.com");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(SignedJWT.parse(run.out().strip()).verify(new MACVerifier(SECRET.getBytes(StandardCharsets.UTF_8)))).isTrue();
+    }
+
+    @Test
+    void givenASecretsManagerReference_token_readsItWithTheDefaultCredentialsChain() throws Exception {
+        try (var aws = SecretsManagerStandIn.start(Clock.systemUTC(), "eu-west-1", "AKIAVIZGATECLI")) { // the SDK signs with the real clock
+            System.setProperty("aws.accessKeyId", "AKIAVIZGATECLI");
+            System.setProperty("aws.secretAccessKey", "cli-test-secret");
+            try (var sdk = software.amazon.awssdk.services.secretsmanager.SecretsManagerClient.builder()
+                    .region(software.amazon.awssdk.regions.Region.EU_WEST_1).endpointOverride(aws.baseUrl())
+                    .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder()).build()) {
+                sdk.createSecret(b -> b.name("vizgate/tableau").secretString("{\"value\":\"" + SECRET + "\"}"));
+                var file = CliRun.write(dir, "vizgate.yaml", config("{ aws: \"vizgate/tableau\", field: value }",
+                        "secret-stores:\n  aws: { region: eu-west-1, endpoint: \"" + aws.baseUrl() + "\" }\n"));
+                var run = CliRun.run(Map.of(), "token", "--config", file.toString(), "--user", "alice@example.com");
+                assertThat(run.exit()).as(run.err()).isZero();
+                assertThat(SignedJWT.parse(run.out().strip()).verify(new MACVerifier(SECRET.getBytes(StandardCharsets.UTF_8)))).isTrue();
+            } finally {
+                System.clearProperty("aws.accessKeyId");
+                System.clearProperty("aws.secretAccessKey");
+            }
+        }
+    }
+
+    @Test
+    void givenAReferenceToAStoreNobodyConfigured_token_namesTheSettingAndTheFix() {
+        var file = CliRun.write(dir, "vizgate.yaml", config("{ vault: \"secret/vizgate/tableau\", field: value }", ""));
+        var run = CliRun.run(Map.of(), "token", "--config", file.toString(), "--user", "alice@example.com");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).startsWith("config error at tableau.connected-app.secrets[0].value: no secret store named 'vault'")
+                .contains("secret-stores");
+    }
+
+    @Test
+    void givenAVaultWithBothTokenAndAppRole_theConfigIsRefused() {
+        var stores = vaultStores().replace("    namespace: portal\n", "    namespace: portal\n    token: \"${VAULT_TOKEN}\"\n");
+        var file = CliRun.write(dir, "vizgate.yaml", config("{ vault: \"secret/vizgate/tableau\" }", stores));
+        var run = CliRun.run(Map.of("VAULT_SECRET_ID", "x", "VAULT_TOKEN", "y"), "token", "--config", file.toString(), "--user", "alice@example.com");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).startsWith("config error at secret-stores.vault: Vault needs exactly one of token and app-role");
+    }
+
+    @Test
+    void givenAVaultThatRefusesTheLogin_token_saysTheSecretCannotBeRead() {
+        var file = CliRun.write(dir, "vizgate.yaml", config("{ vault: \"secret/vizgate/tableau\", field: value }", vaultStores()));
+        var run = CliRun.run(Map.of("VAULT_SECRET_ID", "wrong"), "token", "--config", file.toString(), "--user", "alice@example.com");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("tableau.connected-app.secrets[0].value", "cannot be read now").doesNotContain("wrong");
+    }
+
+    @Test
+    void doctor_warnsOfAnEnvironmentSecret_andReportsAStoredOnesVersionAndAge() {
+        var plain = CliRun.write(dir, "plain.yaml", TokenCommandTest.directConfig());
+        var warned = CliRun.run(Map.of("TABLEAU_SECRET", TokenCommandTest.SECRET), "doctor", "--config", plain.toString(), "--timeout", "1s");
+        assertThat(warned.out()).contains("WARN  tableau.connected-app.secrets[0].value: the Connected App secret comes from the configuration",
+                "fix: store it there and reference it: value: { vault:");
+        var stored = CliRun.write(dir, "stored.yaml", config("{ vault: \"secret/vizgate/tableau\", field: value }", vaultStores()));
+        var ok = CliRun.run(Map.of("VAULT_SECRET_ID", "role-secret-id"), "doctor", "--config", stored.toString(), "--timeout", "1s");
+        assertThat(ok.out()).contains("OK    tableau.connected-app.secrets[0].value: vault:secret/vizgate/tableau#value version v1, created 0 day(s) ago")
+                .doesNotContain(SECRET);
+    }
+}

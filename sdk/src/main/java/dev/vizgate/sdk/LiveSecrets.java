@@ -1,0 +1,122 @@
+package dev.vizgate.sdk;
+
+import dev.vizgate.domain.model.SecretRef;
+import dev.vizgate.domain.model.SecretValue;
+import dev.vizgate.domain.port.SecretStore;
+import dev.vizgate.domain.usecase.LiveSecret;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * Every secret Vizgate follows, read again on a jittered schedule by one daemon thread; owned by {@link Vizgate} and
+ * stopped when it closes. Meters (tagged by the setting that names the secret, never its value): when it was last read,
+ * failures, whether it is stale, and how long the version in use has been in use.
+ */
+final class LiveSecrets implements AutoCloseable {
+    static final String LAST_REFRESH = "vizgate.secret.last.refresh";
+    static final String FAILURES = "vizgate.secret.refresh.failures";
+    static final String STALE = "vizgate.secret.stale";
+    static final String AGE = "vizgate.secret.version.age";
+
+    private final Map<String, SecretStore> stores;
+    private final Clock clock;
+    private final SecretRefresh refresh;
+    private final Optional<MeterRegistry> registry;
+    private final List<LiveSecret> secrets = new CopyOnWriteArrayList<>();
+    private final Map<String, LiveSecret> bySetting = new ConcurrentHashMap<>();
+    private volatile ScheduledExecutorService scheduler;
+
+    LiveSecrets(Map<String, SecretStore> stores, Clock clock, SecretRefresh refresh, Optional<MeterRegistry> registry) {
+        this.stores = Map.copyOf(stores);
+        this.clock = clock;
+        this.refresh = refresh;
+        this.registry = registry;
+    }
+
+    /** Loads the secret {@code ref} names for {@code setting}; a secret that cannot load is a SettingsException. */
+    LiveSecret follow(String setting, SecretRef ref, Function<SecretValue, Optional<String>> refusal, String fix) {
+        var store = stores.get(ref.store());
+        if (store == null) {
+            throw new SettingsException(setting, "no secret store named '" + ref.store() + "' is configured (known: " + stores.keySet() + ")",
+                    "add it under secret-stores, or pass it to Vizgate.builder().secretStore(…)");
+        }
+        var loaded = LiveSecret.load(store, ref, clock, refusal);
+        if (loaded instanceof LiveSecret.Result.NotLoaded n) {
+            var where = "inline".equals(ref.store()) ? "" : ref + (n.storeUnavailable() ? " cannot be read now: " : ": ");
+            throw new SettingsException(setting, where + n.detail(),
+                    n.storeUnavailable() ? "check the store's address, credentials and network; Vizgate needs each secret once to start" : fix);
+        }
+        var secret = ((LiveSecret.Result.Loaded) loaded).secret();
+        secrets.add(secret);
+        bySetting.put(setting, secret);
+        registry.ifPresent(r -> meter(r, setting, secret));
+        return secret;
+    }
+
+    private void meter(MeterRegistry r, String setting, LiveSecret secret) {
+        Gauge.builder(LAST_REFRESH, secret, s -> s.status().lastSuccess().getEpochSecond()).tag("secret", setting).register(r);
+        Gauge.builder(STALE, secret, s -> s.status().stale() ? 1 : 0).tag("secret", setting).register(r);
+        Gauge.builder(FAILURES, secret, s -> s.status().failures()).tag("secret", setting).register(r);
+        Gauge.builder(AGE, secret, s -> Duration.between(s.status().loadedAt(), clock.instant()).toSeconds()).tag("secret", setting).register(r);
+    }
+
+    /** The secrets by the setting that names them, for probes and doctor. */
+    Map<String, LiveSecret> bySetting() {
+        return Map.copyOf(bySetting);
+    }
+
+    /** Reads every secret again now; the scheduler does this on its own. */
+    void refreshAll() {
+        for (var s : secrets) {
+            s.refresh();
+        }
+    }
+
+    void start() {
+        if (secrets.isEmpty() || secrets.stream().allMatch(s -> "inline".equals(s.ref().store()))) {
+            return; // nothing can change
+        }
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            var t = new Thread(r, "vizgate-secret-refresh");
+            t.setDaemon(true);
+            return t;
+        });
+        schedule();
+    }
+
+    private void schedule() {
+        var s = scheduler;
+        if (s == null || s.isShutdown()) {
+            return;
+        }
+        s.schedule(() -> {
+            try {
+                refreshAll();
+            } finally {
+                schedule();
+            }
+        }, refresh.nextDelay(ThreadLocalRandom.current().nextDouble()).toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() {
+        var s = scheduler;
+        if (s != null) {
+            s.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.vizgate.sdk;
+
+import dev.vizgate.domain.port.SecretStore;
+
+/**
+ * Builds the store a {@link SecretStoreSettings} describes. The vendor adapters are optional dependencies of the sdk:
+ * their classes load only here, and only for the store asked for.
+ */
+final class SecretStores {
+    private SecretStores() {
+    }
+
+    static SecretStore build(String name, SecretStoreSettings settings) {
+        try {
+            if (settings instanceof SecretStoreSettings.Vault v) {
+                return vault(v);
+            }
+            return secretsManager((SecretStoreSettings.SecretsManager) settings);
+        } catch (NoClassDefFoundError e) {
+            throw new SettingsException("secret-stores." + name, "the " + name + " adapter is not on the classpath",
+                    "add dev.vizgate:" + (settings instanceof SecretStoreSettings.Vault ? "vizgate-adapters-vault" : "vizgate-adapters-aws")
+                            + " to the application's dependencies");
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException("secret-stores." + name, e.getMessage(), "see the configuration reference for secret-stores");
+        }
+    }
+
+    private static SecretStore vault(SecretStoreSettings.Vault v) {
+        dev.vizgate.adapters.vault.VaultSettings.Auth auth = v.login() instanceof SecretStoreSettings.VaultLogin.Token t
+                ? new dev.vizgate.adapters.vault.VaultSettings.Auth.Token(t.token())
+                : appRole((SecretStoreSettings.VaultLogin.AppRole) v.login());
+        return new dev.vizgate.adapters.vault.VaultKvSecretStore(new dev.vizgate.adapters.vault.VaultSettings(v.address(), auth, v.namespace(),
+                v.caCertificate(), v.timeout()));
+    }
+
+    private static dev.vizgate.adapters.vault.VaultSettings.Auth appRole(SecretStoreSettings.VaultLogin.AppRole a) {
+        return new dev.vizgate.adapters.vault.VaultSettings.Auth.AppRole(a.roleId(), a.secretId(), a.mount());
+    }
+
+    private static SecretStore secretsManager(SecretStoreSettings.SecretsManager s) {
+        return dev.vizgate.adapters.aws.SecretsManagerSecretStore.withDefaultCredentials(new dev.vizgate.adapters.aws.SecretsManagerSecretStore.Settings(
+                s.region(), s.endpoint(), s.timeout()));
+    }
+}
