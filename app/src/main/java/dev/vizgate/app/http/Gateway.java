@@ -68,6 +68,9 @@ public final class Gateway extends Handler.Abstract {
         }
     }
 
+    /** Readiness checks named with this prefix report a followed secret as fresh or stale without failing readiness. */
+    public static final String SECRET_FRESHNESS = ReadinessRoute.FRESHNESS;
+
     private final Services services;
     private final Map<String, Route> routes;
 

@@ -6,8 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** {@code GET /readyz}: every readiness check by name; 503 when any fails (a check that throws has failed). */
+/**
+ * {@code GET /readyz}: every readiness check by name; 503 when any fails (a check that throws has failed). Checks named
+ * with {@link #FRESHNESS} are shown ("fresh" or "stale") but never fail readiness: a node serving its last good secret
+ * while the secret store is away is still ready, and taking every node out of the load balancer would be the outage.
+ */
 final class ReadinessRoute implements Route {
+    /** The name prefix of a check that reports a secret's freshness. */
+    static final String FRESHNESS = "secret ";
+
     private final Map<String, Supplier<Boolean>> checks;
 
     ReadinessRoute(Map<String, Supplier<Boolean>> checks) {
@@ -24,6 +31,10 @@ final class ReadinessRoute implements Route {
                 up = check.getValue().get();
             } catch (RuntimeException e) {
                 up = false;
+            }
+            if (check.getKey().startsWith(FRESHNESS)) {
+                results.put(check.getKey(), up ? "fresh" : "stale");
+                continue;
             }
             results.put(check.getKey(), up ? "ok" : "failing");
             ok &= up;

@@ -77,6 +77,7 @@ public final class GatewayWiring {
         var kind = vizgate.tableauTrust().map(t -> t instanceof ConnectedAppTrust.ExternalAuthorizationServer ? "tableau-eas" : "tableau-direct").orElse("tableau");
         var readiness = new LinkedHashMap<String, Supplier<Boolean>>();
         vizgate.readiness().forEach((name, check) -> readiness.put(name, check::getAsBoolean));
+        vizgate.secrets().forEach((setting, secret) -> readiness.put(Gateway.SECRET_FRESHNESS + setting, () -> !secret.status().stale()));
         var server = config.server() == null ? new VizgateConfig.Server(null, null, null, null, null, null) : config.server();
         var limits = server.rateLimit() == null ? new VizgateConfig.RateLimit(null, null) : server.rateLimit();
         var rateLimits = Check.attempt("server.rate-limit", () -> new RateLimits(

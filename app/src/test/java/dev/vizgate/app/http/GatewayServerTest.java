@@ -100,6 +100,17 @@ class GatewayServerTest {
     }
 
     @Test
+    void givenAStaleSecret_readyz_showsItStale_butStaysReady() throws Exception {
+        var checks = Map.<String, Supplier<Boolean>>of(Gateway.SECRET_FRESHNESS + "tableau.connected-app.secrets[0].value", () -> false,
+                "config", () -> true);
+        try (var server = GatewayServer.start(new Gateway(services(checks, new RateLimits(10, 10))), GatewayServer.Options.loopback(0))) {
+            var r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/readyz")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as("the last good secret is serving; draining every node would be the outage").isEqualTo(200);
+            assertThat(r.body()).contains("\"secret tableau.connected-app.secrets[0].value\":\"stale\"", "\"config\":\"ok\"");
+        }
+    }
+
+    @Test
     void givenTheRateLimitSpent_requests_get429WithRetryAfter() throws Exception {
         var clock = new dev.vizgate.domain.testing.MutableClock();
         var issue = new IssueTableauToken(new dev.vizgate.domain.policy.ConnectedAppTrust.DirectTrust(new dev.vizgate.domain.model.ClientId("c"),
