@@ -66,6 +66,11 @@ public final class TableauStandIn implements AutoCloseable {
     private final AtomicInteger signIns = new AtomicInteger();
     /** Browser sessions from embed sign-in: cookie value to user, scopes and attributes. */
     private final Map<String, Verdict.Accepted> browserSessions = new ConcurrentHashMap<>();
+    /** The Connected App's secrets now: tokens verify only against these (error 127 once one is deleted). */
+    private final Map<String, byte[]> secrets = new ConcurrentHashMap<>();
+    /** Personal access tokens of site administrators, by name; and the REST sessions they opened. */
+    private final Map<String, String> adminTokens = new ConcurrentHashMap<>();
+    private final Map<String, String> adminSessions = new ConcurrentHashMap<>();
     private volatile boolean embedSignInAvailable = true;
 
     /**
@@ -79,6 +84,7 @@ public final class TableauStandIn implements AutoCloseable {
     private TableauStandIn(Site site, HttpServer server) {
         this.site = site;
         this.server = server;
+        this.secrets.putAll(site.secrets());
         server.setExecutor(executor);
         var date = Http.dateHeader(site.clock());
         server.createContext("/vizportal/api/web/v1/auth/embed/target", this::embed).getFilters().add(date);
@@ -126,7 +132,7 @@ public final class TableauStandIn implements AutoCloseable {
         if (!site.clientId().equals(iss)) {
             return refuse(TableauErrorCode.CONNECTED_APP_NOT_FOUND, "no connected app with this client id");
         }
-        var secret = site.secrets().get(kid);
+        var secret = secrets.get(kid);
         if (secret == null || !"HS256".equals(header.get("alg")) || !hmacMatches(secret, parts)) {
             return refuse(TableauErrorCode.CONNECTED_APP_SECRET_NOT_FOUND, "unknown secret id, or the signature does not match its value");
         }
@@ -242,8 +248,23 @@ public final class TableauStandIn implements AutoCloseable {
     }
 
     /** {@code POST /api/{version}/auth/signin} with {@code {"credentials":{"jwt":…,"site":{"contentUrl":…}}}}. */
+    /** A site administrator's personal access token, for the REST calls that manage the Connected App. */
+    public TableauStandIn personalAccessToken(String name, String secret) {
+        adminTokens.put(name, secret);
+        return this;
+    }
+
+    /** The ids of the Connected App's secrets now, for tests to compare with what a rotation left behind. */
+    public java.util.Set<String> secretIds() {
+        return java.util.Set.copyOf(secrets.keySet());
+    }
+
     private void rest(HttpExchange ex) throws IOException {
         var path = ex.getRequestURI().getPath();
+        if (path.contains("/connected-apps/")) {
+            ConnectedAppSecretsApi.handle(ex, site, secrets, adminSessions);
+            return;
+        }
         if (!"POST".equals(ex.getRequestMethod()) || !path.matches("/api/3\\.\\d+/auth/signin")) {
             Http.json(ex, 404, Map.of("error", Map.of("summary", "Resource Not Found", "detail", "no such resource", "code", "404000")));
             return;
@@ -257,6 +278,18 @@ public final class TableauStandIn implements AutoCloseable {
         }
         var credentials = body.get("credentials") instanceof Map<?, ?> m ? m : Map.of();
         var contentUrl = credentials.get("site") instanceof Map<?, ?> s ? String.valueOf(s.get("contentUrl")) : "";
+        if (credentials.containsKey("personalAccessTokenName")) {
+            var name = String.valueOf(credentials.get("personalAccessTokenName"));
+            if (!contentUrl.equals(site.contentUrl()) || !String.valueOf(credentials.get("personalAccessTokenSecret")).equals(adminTokens.get(name))) {
+                Http.json(ex, 401, Map.of("error", Map.of("summary", "Signin Error", "detail", "Error signing in to Tableau Server", "code", "401001")));
+                return;
+            }
+            var token = Base64.getUrlEncoder().withoutPadding().encodeToString(random());
+            adminSessions.put(token, name);
+            Http.json(ex, 200, Map.of("credentials", Map.of("site", Map.of("id", uuid("site:" + site.contentUrl()), "contentUrl", site.contentUrl()),
+                    "user", Map.of("id", uuid("user:" + name)), "token", token, "estimatedTimeToExpiration", "239:59:59")));
+            return;
+        }
         var verdict = contentUrl.equals(site.contentUrl()) ? verify(String.valueOf(credentials.get("jwt")))
                 : new Verdict.Refused(TableauErrorCode.LOGIN_FAILED.code(), "no site with contentUrl " + contentUrl);
         if (verdict instanceof Verdict.Refused r) {
@@ -292,11 +325,11 @@ public final class TableauStandIn implements AutoCloseable {
         return Http.JSON.readValue(Base64.getUrlDecoder().decode(part), Map.class);
     }
 
-    private static String uuid(String seed) {
+    static String uuid(String seed) {
         return java.util.UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    private static byte[] random() {
+    static byte[] random() {
         var b = new byte[24];
         new java.security.SecureRandom().nextBytes(b);
         return b;

@@ -98,7 +98,7 @@ public final class RestTableauSignIn implements TableauSignIn {
     }
 
     private SignInOutcome read(HttpResponse<String> response) {
-        var json = parse(response.body());
+        var json = TableauJson.parse(response.body());
         if (response.statusCode() == 200) {
             var c = json.map(n -> n.path("credentials")).orElse(null);
             var token = text(c, "token");
@@ -152,14 +152,6 @@ public final class RestTableauSignIn implements TableauSignIn {
             // Best effort: the credentials token expires on its own; a failed sign-out leaks nothing.
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static Optional<JsonNode> parse(String body) {
-        try {
-            return Optional.ofNullable(TableauJson.MAPPER.readTree(body)).filter(JsonNode::isObject);
-        } catch (IOException e) {
-            return Optional.empty();
         }
     }
 

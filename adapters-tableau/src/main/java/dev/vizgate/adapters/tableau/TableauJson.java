@@ -24,4 +24,13 @@ final class TableauJson {
 
     private TableauJson() {
     }
+
+    /** A JSON object from a body, or empty when the body is not one (an HTML error page, nothing at all). */
+    static java.util.Optional<com.fasterxml.jackson.databind.JsonNode> parse(String body) {
+        try {
+            return java.util.Optional.ofNullable(MAPPER.readTree(body)).filter(com.fasterxml.jackson.databind.JsonNode::isObject);
+        } catch (java.io.IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
 }

@@ -106,6 +106,19 @@ class FakesPassTheirContractsTest {
     }
 
     @Nested
+    class ConnectedAppSecretAdminFake extends dev.vizgate.domain.testing.ConnectedAppSecretAdminContract {
+        @Override
+        protected dev.vizgate.domain.port.ConnectedAppSecretAdmin emptyApp() {
+            return new dev.vizgate.domain.testing.FakeConnectedAppSecretAdmin();
+        }
+
+        @Override
+        protected dev.vizgate.domain.port.ConnectedAppSecretAdmin unreachable() {
+            return new dev.vizgate.domain.testing.FakeConnectedAppSecretAdmin().down(true);
+        }
+    }
+
+    @Nested
     class TokenIdsFake extends TokenIdsContract {
         @Override
         protected TokenIds createTokenIds() {
