@@ -13,14 +13,15 @@ import java.util.regex.Pattern;
 
 /**
  * Tableau's REST calls for a direct-trust Connected App's secrets (tableau.md §7, paths as PSTableauREST uses them):
- * {@code POST /api/{v}/sites/{site-id}/connected-apps/direct-trust/{client-id}/secrets} creates one and answers
+ * {@code GET /api/{v}/sites/{site-id}/connected-apps/direct-trust/{client-id}} answers the app with {@code secrets[].id};
+ * {@code POST …/direct-trust/{client-id}/secrets} creates one and answers
  * {@code connectedApplicationSecret} with {@code id}, {@code value}, {@code createdAt} (field names beyond {@code id}
  * are UNVERIFIED); {@code GET|DELETE …/secrets/{secret-id}}. At most two secrets: a third is error 128. Every call
  * needs {@code X-Tableau-Auth} from a site administrator's personal-access-token sign-in (field reports say a session
  * from a Connected App JWT is refused here, UNVERIFIED; the stand-in refuses it).
  */
 final class ConnectedAppSecretsApi {
-    private static final Pattern PATH = Pattern.compile("/api/3\\.\\d+/sites/([^/]+)/connected-apps/direct-trust/([^/]+)/secrets(?:/([^/]+))?");
+    private static final Pattern PATH = Pattern.compile("/api/3\\.\\d+/sites/([^/]+)/connected-apps/direct-trust/([^/]+)(/secrets(?:/([^/]+))?)?");
 
     private ConnectedAppSecretsApi() {
     }
@@ -36,7 +37,17 @@ final class ConnectedAppSecretsApi {
             error(ex, 401, "Unauthorized Access", "sign in as a site administrator with a personal access token", "401002");
             return;
         }
-        var secretId = m.group(3);
+        if (m.group(3) == null) {
+            if (!"GET".equals(ex.getRequestMethod())) {
+                error(ex, 405, "Method Not Allowed", "the stand-in only reads the app", "405000");
+                return;
+            }
+            // Where Tableau lists an app's secrets in this answer is UNVERIFIED; the stand-in answers secrets[].id.
+            var listed = secrets.keySet().stream().map(id -> Map.of("id", id)).toList();
+            Http.json(ex, 200, Map.of("connectedApplication", Map.of("clientId", site.clientId(), "enabled", true, "secrets", listed)));
+            return;
+        }
+        var secretId = m.group(4);
         switch (ex.getRequestMethod()) {
             case "POST" -> {
                 if (secretId != null) {

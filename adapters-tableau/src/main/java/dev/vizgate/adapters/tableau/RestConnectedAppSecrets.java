@@ -73,9 +73,35 @@ public final class RestConnectedAppSecrets implements ConnectedAppSecretAdmin {
         this.timeout = Objects.requireNonNull(timeout, "timeout");
     }
 
+    /**
+     * {@code GET …/direct-trust/{client-id}}: the app with its secrets. Where the secrets sit in that answer is
+     * UNVERIFIED; {@code connectedApplication.secrets[]} and {@code connectedApplication.secret} (one or many) are read.
+     */
+    @Override
+    public SecretAdminOutcome list() {
+        return call("GET", Optional.empty(), true, (status, json) -> {
+            if (status != 200) {
+                return null;
+            }
+            var app = json.path("connectedApplication");
+            var ids = new java.util.LinkedHashSet<SecretId>();
+            for (var field : java.util.List.of("secrets", "secret")) {
+                var node = app.path(field);
+                var items = node.isArray() ? node : node.isObject() ? TableauJson.MAPPER.createArrayNode().add(node) : TableauJson.MAPPER.createArrayNode();
+                items.forEach(item -> {
+                    var id = item.path("id").asText("");
+                    if (!id.isEmpty()) {
+                        ids.add(new SecretId(id));
+                    }
+                });
+            }
+            return new SecretAdminOutcome.Listed(ids);
+        });
+    }
+
     @Override
     public SecretAdminOutcome create() {
-        return call("POST", Optional.empty(), (status, json) -> {
+        return call("POST", Optional.empty(), false, (status, json) -> {
             if (status == 201 || status == 200) {
                 var s = json.path("connectedApplicationSecret");
                 var id = s.path("id").asText("");
@@ -91,12 +117,12 @@ public final class RestConnectedAppSecrets implements ConnectedAppSecretAdmin {
 
     @Override
     public SecretAdminOutcome exists(SecretId id) {
-        return call("GET", Optional.of(id), (status, json) -> status == 200 ? new SecretAdminOutcome.Exists(id) : null);
+        return call("GET", Optional.of(id), false, (status, json) -> status == 200 ? new SecretAdminOutcome.Exists(id) : null);
     }
 
     @Override
     public SecretAdminOutcome delete(SecretId id) {
-        return call("DELETE", Optional.of(id), (status, json) -> status == 204 || status == 200 ? new SecretAdminOutcome.Deleted(id) : null);
+        return call("DELETE", Optional.of(id), false, (status, json) -> status == 204 || status == 200 ? new SecretAdminOutcome.Deleted(id) : null);
     }
 
     private interface Reading {
@@ -104,14 +130,15 @@ public final class RestConnectedAppSecrets implements ConnectedAppSecretAdmin {
         SecretAdminOutcome read(int status, JsonNode json);
     }
 
-    private SecretAdminOutcome call(String method, Optional<SecretId> id, Reading reading) {
+    private SecretAdminOutcome call(String method, Optional<SecretId> id, boolean theApp, Reading reading) {
         for (int attempt = 0; attempt < 2; attempt++) {
             var signedIn = signIn();
             if (signedIn instanceof SecretAdminOutcome failed) {
                 return failed;
             }
             var s = (Session) signedIn;
-            var path = "/sites/" + s.siteId() + "/connected-apps/direct-trust/" + clientId.value() + "/secrets" + id.map(i -> "/" + i.value()).orElse("");
+            var path = "/sites/" + s.siteId() + "/connected-apps/direct-trust/" + clientId.value()
+                    + (theApp ? "" : "/secrets" + id.map(i -> "/" + i.value()).orElse(""));
             HttpResponse<String> response;
             try {
                 var request = HttpRequest.newBuilder(endpoint(path)).timeout(timeout).header("X-Tableau-Auth", s.token())

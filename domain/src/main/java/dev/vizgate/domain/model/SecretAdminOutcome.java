@@ -22,6 +22,12 @@ public sealed interface SecretAdminOutcome {
         }
     }
 
+    record Listed(java.util.Set<SecretId> ids) implements SecretAdminOutcome {
+        public Listed {
+            ids = java.util.Set.copyOf(ids);
+        }
+    }
+
     record Exists(SecretId id) implements SecretAdminOutcome {
     }
 

@@ -28,6 +28,15 @@ public abstract class ConnectedAppSecretAdminContract {
     }
 
     @Test
+    void list_answersTheIdsTheAppHolds() {
+        var admin = emptyApp();
+        assertThat(admin.list()).isEqualTo(new SecretAdminOutcome.Listed(java.util.Set.of()));
+        var a = (SecretAdminOutcome.Created) admin.create();
+        var b = (SecretAdminOutcome.Created) admin.create();
+        assertThat(admin.list()).isEqualTo(new SecretAdminOutcome.Listed(java.util.Set.of(a.id(), b.id())));
+    }
+
+    @Test
     void givenTwoSecrets_aThirdCreate_isTheLimit_error128() {
         var admin = emptyApp();
         var a = (SecretAdminOutcome.Created) admin.create();
@@ -57,6 +66,7 @@ public abstract class ConnectedAppSecretAdminContract {
     void givenTableauOutOfReach_everyCall_isUnavailable() {
         var admin = unreachable();
         assertThat(admin.create()).isInstanceOf(SecretAdminOutcome.Unavailable.class);
+        assertThat(admin.list()).isInstanceOf(SecretAdminOutcome.Unavailable.class);
         assertThat(admin.exists(new SecretId("x"))).isInstanceOf(SecretAdminOutcome.Unavailable.class);
         assertThat(admin.delete(new SecretId("x"))).isInstanceOf(SecretAdminOutcome.Unavailable.class);
     }

@@ -35,6 +35,14 @@ public final class FakeConnectedAppSecretAdmin implements ConnectedAppSecretAdmi
     }
 
     @Override
+    public synchronized SecretAdminOutcome list() {
+        if (down) {
+            return new SecretAdminOutcome.Unavailable("the fake Tableau is down");
+        }
+        return new SecretAdminOutcome.Listed(secrets.keySet());
+    }
+
+    @Override
     public synchronized SecretAdminOutcome create() {
         if (down) {
             return new SecretAdminOutcome.Unavailable("the fake Tableau is down");
