@@ -45,6 +45,18 @@ public sealed interface ConnectedApp {
     }
 
     /**
+     * Direct trust whose secrets Vizgate rotates: the secret store holds, at {@code slots}, one document with the
+     * current secret (its id and value), and during a rotation the next and the retired one. The signing kid follows
+     * the document, so a rotation switches it on every node without a restart.
+     */
+    record Managed(ClientId clientId, dev.vizgate.domain.model.SecretRef slots) implements ConnectedApp {
+        public Managed {
+            Objects.requireNonNull(clientId, "clientId");
+            Objects.requireNonNull(slots, "slots");
+        }
+    }
+
+    /**
      * OAuth 2.0 trust (EAS, tableau.md §2): the first key signs, every key is published in the JWKS (so a key being
      * rotated in can be published before it signs), and {@code iss} is this issuer, an https URL.
      */

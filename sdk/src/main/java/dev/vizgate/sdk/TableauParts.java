@@ -12,7 +12,16 @@ import java.util.HashSet;
 import java.util.Optional;
 
 /** The Connected App's trust and keys from {@link TableauSettings}; keys are loaded and checked here, once. */
-record TableauParts(ConnectedAppTrust trust, KeySource keys) {
+record TableauParts(java.util.function.Supplier<ConnectedAppTrust> trustNow, KeySource keys) {
+    TableauParts(ConnectedAppTrust trust, KeySource keys) {
+        this(() -> trust, keys);
+    }
+
+    /** The trust as it stands now: fixed, or following a rotated secret's kid. */
+    ConnectedAppTrust trust() {
+        return trustNow.get();
+    }
+
     private static final String APP = "tableau.connected-app";
 
     static TableauParts of(TableauSettings settings, Optional<KeySource> swapped, LiveSecrets live,
@@ -21,6 +30,10 @@ record TableauParts(ConnectedAppTrust trust, KeySource keys) {
             var trust = new ConnectedAppTrust.DirectTrust(d.clientId(),
                     new SecretRotation(d.secrets().stream().map(ConnectedAppSecret::id).toList(), d.activeSecret()));
             return new TableauParts(trust, swapped.orElseGet(() -> secrets(d, live, inline)));
+        }
+        if (settings.connectedApp() instanceof ConnectedApp.Managed m) {
+            var managed = LiveManagedKeys.follow(m, live);
+            return new TableauParts(managed::trust, swapped.orElse(managed));
         }
         var eas = (ConnectedApp.Eas) settings.connectedApp();
         if (swapped.isPresent()) {

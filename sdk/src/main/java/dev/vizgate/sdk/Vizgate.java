@@ -42,7 +42,7 @@ import java.util.function.BooleanSupplier;
  */
 public final class Vizgate implements AutoCloseable {
     private final Optional<IssueTableauToken> tableauTokens;
-    private final Optional<ConnectedAppTrust> tableauTrust;
+    private final Optional<java.util.function.Supplier<ConnectedAppTrust>> tableauTrust;
     private final Optional<PublishJwks> jwks;
     private final Optional<OpenTableauNextSession> tableauNextSessions;
     private final Optional<WebServerFlow> webServerFlow;
@@ -50,12 +50,14 @@ public final class Vizgate implements AutoCloseable {
     private final Optional<AcceptPlatformAssertion> platformAssertions;
     private final Map<String, BooleanSupplier> readiness;
     private final Map<String, dev.vizgate.domain.usecase.LiveSecret> secrets;
+    private final Optional<dev.vizgate.domain.usecase.RotateConnectedAppSecret> rotation;
     private final List<AutoCloseable> owned;
 
     private Vizgate(Builder b, Optional<TableauParts> tableau, Optional<TableauNextParts> next, Optional<AcceptPlatformAssertion> platforms,
-                    Map<String, BooleanSupplier> readiness, LiveSecrets secrets, List<AutoCloseable> owned) {
-        this.tableauTrust = tableau.map(TableauParts::trust);
-        this.tableauTokens = tableau.map(t -> new IssueTableauToken(t.trust(), b.tableau.orElseThrow().token(), t.keys(),
+                    Map<String, BooleanSupplier> readiness, LiveSecrets secrets, Optional<dev.vizgate.domain.usecase.RotateConnectedAppSecret> rotation,
+                    List<AutoCloseable> owned) {
+        this.tableauTrust = tableau.map(TableauParts::trustNow);
+        this.tableauTokens = tableau.map(t -> new IssueTableauToken(t.trustNow(), b.tableau.orElseThrow().token(), t.keys(),
                 b.tableauSigner.orElseGet(LeanHs256Signer::new), b.tokenIds, b.clock));
         this.jwks = tableau.filter(t -> t.trust() instanceof ConnectedAppTrust.ExternalAuthorizationServer)
                 .map(t -> new PublishJwks(t.keys(), new JjwtJwkEncoder()));
@@ -64,6 +66,7 @@ public final class Vizgate implements AutoCloseable {
         this.salesforceAssertionKey = next.flatMap(TableauNextParts::assertionPublicKey);
         this.platformAssertions = platforms;
         this.secrets = secrets.bySetting();
+        this.rotation = rotation;
         this.readiness = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(readiness)); // in the order the probe lists them
         this.owned = List.copyOf(owned);
     }
@@ -79,7 +82,7 @@ public final class Vizgate implements AutoCloseable {
 
     /** The Connected App's trust as built: direct (a secret) or EAS (an issuer and a signing key). */
     public Optional<ConnectedAppTrust> tableauTrust() {
-        return tableauTrust;
+        return tableauTrust.map(java.util.function.Supplier::get);
     }
 
     /** The JWKS (and discovery document) an EAS Connected App reads; present only for EAS trust. */
@@ -89,7 +92,7 @@ public final class Vizgate implements AutoCloseable {
 
     /** The EAS issuer, when the trust is EAS. */
     public Optional<Issuer> easIssuer() {
-        return tableauTrust.filter(ConnectedAppTrust.ExternalAuthorizationServer.class::isInstance).map(ConnectedAppTrust::issuer);
+        return tableauTrust().filter(ConnectedAppTrust.ExternalAuthorizationServer.class::isInstance).map(ConnectedAppTrust::issuer);
     }
 
     /** Opens Tableau Next sessions and single-use frontdoor URLs; present when Tableau Next settings were given. */
@@ -125,6 +128,11 @@ public final class Vizgate implements AutoCloseable {
         return secrets;
     }
 
+    /** Rotates the managed Connected App secret; present when rotation settings were given. */
+    public Optional<dev.vizgate.domain.usecase.RotateConnectedAppSecret> rotation() {
+        return rotation;
+    }
+
     /** Closes what this object opened, in reverse order; what was passed to the builder stays open. */
     @Override
     public void close() {
@@ -145,7 +153,7 @@ public final class Vizgate implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "Vizgate[tableau=" + tableauTrust.map(t -> t.getClass().getSimpleName()).orElse("none")
+        return "Vizgate[tableau=" + tableauTrust().map(t -> t.getClass().getSimpleName()).orElse("none")
                 + ", tableauNext=" + tableauNextSessions.isPresent() + ", platforms=" + platformAssertions.isPresent() + "]";
     }
 
@@ -173,6 +181,7 @@ public final class Vizgate implements AutoCloseable {
         private final Map<String, SecretStoreSettings> secretStoreSettings = new LinkedHashMap<>();
         private SecretRefresh secretRefresh = SecretRefresh.defaults();
         private java.nio.file.Path secretFiles = java.nio.file.Path.of("");
+        private Optional<RotationSettings> rotation = Optional.empty();
         private java.util.function.Function<String, String> environment = System::getenv;
 
         private Builder() {
@@ -254,6 +263,12 @@ public final class Vizgate implements AutoCloseable {
         /** Your own verifier of platform assertions instead of jjwt over the settings' keys. */
         public Builder platformVerifier(TokenVerifier verifier) {
             this.platformVerifier = Optional.of(verifier);
+            return this;
+        }
+
+        /** Rotation of a managed Connected App secret through Tableau's REST API ({@link ConnectedApp.Managed}). */
+        public Builder rotation(RotationSettings settings) {
+            this.rotation = Optional.of(settings);
             return this;
         }
 
@@ -343,8 +358,10 @@ public final class Vizgate implements AutoCloseable {
                 n.circuitClosed().ifPresent(c -> readiness.put("salesforce-circuit", c));
             });
             var platformChecks = platforms.map(p -> PlatformParts.of(p, platformVerifier, stores.ledger(), clock));
+            var rotate = rotation.map(r -> RotationParts.of(tableau.orElseThrow(() -> new SettingsException("tableau.connected-app.rotation",
+                    "rotation needs the Tableau settings", "give the tableau settings")), r, byName, live, inline, clock));
             live.start();
-            return new Vizgate(this, tableauParts, next, platformChecks, readiness, live, owned);
+            return new Vizgate(this, tableauParts, next, platformChecks, readiness, live, rotate, owned);
         }
     }
 }

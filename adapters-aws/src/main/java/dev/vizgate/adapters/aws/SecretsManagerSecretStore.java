@@ -26,7 +26,7 @@ import java.util.Optional;
  * when given, is a key of the secret's JSON {@code SecretString}. The version is the SDK's {@code VersionId}.
  * Credentials come from the SDK's default chain (environment, profile, container or instance role) unless given.
  */
-public final class SecretsManagerSecretStore implements SecretStore, AutoCloseable {
+public final class SecretsManagerSecretStore implements SecretStore, dev.vizgate.domain.port.SecretWriter, AutoCloseable {
     public static final String NAME = "aws";
     public static final String CURRENT = "AWSCURRENT";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -80,6 +80,32 @@ public final class SecretsManagerSecretStore implements SecretStore, AutoCloseab
         } catch (SdkException e) {
             // The SDK's messages name the service, status and request id, never a secret value.
             return new SecretFetch.Unavailable("Secrets Manager at " + where + " did not answer for " + id + " (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /**
+     * A new version with {@code value} (as the field of a JSON object when the reference names one), staged
+     * {@code AWSCURRENT}; the secret is created on its first write.
+     */
+    @Override
+    public void write(SecretRef ref, String value) {
+        var at = ref.location().lastIndexOf('@');
+        var id = at > 0 ? ref.location().substring(0, at) : ref.location();
+        String text;
+        try {
+            text = ref.field().isPresent() ? JSON.writeValueAsString(java.util.Map.of(ref.field().get(), value)) : value;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        try {
+            try {
+                client.putSecretValue(b -> b.secretId(id).secretString(text));
+            } catch (ResourceNotFoundException e) {
+                client.createSecret(b -> b.name(id).secretString(text));
+            }
+        } catch (SdkException e) {
+            throw new dev.vizgate.domain.model.StoreUnavailableException("Secrets Manager at " + where + " did not take the write to " + id
+                    + " (" + e.getClass().getSimpleName() + ")");
         }
     }
 

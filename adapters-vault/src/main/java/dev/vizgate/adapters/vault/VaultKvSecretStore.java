@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * secret (default {@code value}); the version is KV's version number. An AppRole token is fetched at the first read
  * and again when Vault refuses the one held (it expired).
  */
-public final class VaultKvSecretStore implements SecretStore {
+public final class VaultKvSecretStore implements SecretStore, dev.vizgate.domain.port.SecretWriter {
     public static final String NAME = "vault";
     public static final String DEFAULT_FIELD = "value";
 
@@ -49,6 +49,34 @@ public final class VaultKvSecretStore implements SecretStore {
                 }
             }
             return failed(ref, e);
+        }
+    }
+
+    /** A new KV version holding {@code value} in the reference's field (default {@code value}). */
+    @Override
+    public void write(SecretRef ref, String value) {
+        try {
+            write(ref, value, vault());
+        } catch (VaultException e) {
+            if (e.getHttpStatusCode() == 403 && settings.auth() instanceof VaultSettings.Auth.AppRole) {
+                client.set(null);
+                try {
+                    write(ref, value, vault());
+                    return;
+                } catch (VaultException again) {
+                    e = again;
+                }
+            }
+            throw new dev.vizgate.domain.model.StoreUnavailableException("Vault at " + settings.address().getHost() + " did not take the write to "
+                    + ref.location() + (e.getHttpStatusCode() > 0 ? " (HTTP " + e.getHttpStatusCode() + ")" : ""));
+        }
+    }
+
+    private void write(SecretRef ref, String value, Vault vault) throws VaultException {
+        var response = vault.logical().write(ref.location(), Map.of(ref.field().orElse(DEFAULT_FIELD), value));
+        var status = response.getRestResponse().getStatus();
+        if (status != 200 && status != 204) {
+            throw new VaultException("Vault answered HTTP " + status, status);
         }
     }
 

@@ -15,19 +15,26 @@ import java.util.Objects;
 
 /** Mints a Connected App token for the Embedding API or REST sign-in: policy first, then the key, then the signer. */
 public final class IssueTableauToken {
-    private final ConnectedAppTrust trust;
+    private final java.util.function.Supplier<ConnectedAppTrust> trust;
     private final TableauTokenPolicy policy;
     private final KeySource keys;
     private final TokenSigner signer;
     private final TokenIds ids;
     private final Clock clock;
-    // The trust is immutable: its header and issuer are the same for every token, so they are built once.
-    private final dev.vizgate.domain.model.JwsHeader header;
-    private final dev.vizgate.domain.model.Issuer issuer;
-    private final dev.vizgate.domain.model.KeyId keyId;
-    private final java.util.List<dev.vizgate.domain.policy.PolicyViolation> headerViolations;
+    /** A trust's header, issuer and kid, built once per trust: the same for every token until a rotation switches the kid. */
+    private record Prepared(ConnectedAppTrust trust, dev.vizgate.domain.model.JwsHeader header, dev.vizgate.domain.model.Issuer issuer,
+                            dev.vizgate.domain.model.KeyId keyId, java.util.List<dev.vizgate.domain.policy.PolicyViolation> headerViolations) {
+    }
+
+    private volatile Prepared prepared;
 
     public IssueTableauToken(ConnectedAppTrust trust, TableauTokenPolicy policy, KeySource keys, TokenSigner signer,
+                             TokenIds ids, Clock clock) {
+        this(constant(Objects.requireNonNull(trust, "trust")), policy, keys, signer, ids, clock);
+    }
+
+    /** For a trust that changes while running: a rotated secret's kid. The supplier is asked once per token. */
+    public IssueTableauToken(java.util.function.Supplier<ConnectedAppTrust> trust, TableauTokenPolicy policy, KeySource keys, TokenSigner signer,
                              TokenIds ids, Clock clock) {
         this.trust = Objects.requireNonNull(trust, "trust");
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -35,13 +42,34 @@ public final class IssueTableauToken {
         this.signer = Objects.requireNonNull(signer, "signer");
         this.ids = Objects.requireNonNull(ids, "ids");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.header = trust.header();
-        this.issuer = trust.issuer();
-        this.keyId = trust.signingKeyId();
-        this.headerViolations = trust instanceof ConnectedAppTrust.DirectTrust ? policy.reviewDirectTrustHeader(header) : java.util.List.of();
+        this.prepared = prepare(trust.get());
+    }
+
+    private static java.util.function.Supplier<ConnectedAppTrust> constant(ConnectedAppTrust trust) {
+        return () -> trust;
+    }
+
+    private Prepared prepare(ConnectedAppTrust t) {
+        var header = t.header();
+        return new Prepared(t, header, t.issuer(), t.signingKeyId(),
+                t instanceof ConnectedAppTrust.DirectTrust ? policy.reviewDirectTrustHeader(header) : java.util.List.of());
+    }
+
+    private Prepared current() {
+        var now = trust.get();
+        var p = prepared;
+        if (p.trust() != now) { // the same instance for a fixed trust: one reference comparison per token
+            p = prepare(now);
+            prepared = p;
+        }
+        return p;
     }
 
     public TokenIssueOutcome issue(TableauTokenRequest request) {
+        var p = current();
+        var header = p.header();
+        var issuer = p.issuer();
+        var headerViolations = p.headerViolations();
         if (!headerViolations.isEmpty()) {
             return new TokenIssueOutcome.Refused(headerViolations);
         }
@@ -51,7 +79,7 @@ public final class IssueTableauToken {
             return new TokenIssueOutcome.Refused(refused.violations());
         }
         var claims = ((PolicyDecision.Allowed) decision).claims();
-        var kid = keyId;
+        var kid = p.keyId();
         var key = keys.signingKey(kid);
         if (key.isEmpty()) {
             return new TokenIssueOutcome.Failed("no signing key with kid " + kid + " is loaded; check the configured secrets or keys");

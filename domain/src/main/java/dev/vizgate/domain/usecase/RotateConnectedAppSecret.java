@@ -32,7 +32,7 @@ public final class RotateConnectedAppSecret {
         STORE_NEXT("write it to the secret store as the next secret"),
         AWAIT_NODES("wait until every node holds it (the propagation bound)"),
         SWITCH("make it the active secret: tokens are signed with its kid from now on"),
-        AWAIT_TOKENS("wait the longest token lifetime plus the skew, until the old secret's tokens have expired"),
+        AWAIT_TOKENS("wait until every node has switched and the old secret's tokens have expired (propagation + longest lifetime)"),
         DELETE_OLD("delete the old secret on Tableau and in the store");
 
         private final String does;
@@ -157,7 +157,8 @@ public final class RotateConnectedAppSecret {
     private RotationOutcome retire(SecretSlots slots, Consumer<Step> progress) {
         var retired = slots.previous().orElseThrow();
         progress.accept(Step.AWAIT_TOKENS);
-        waits.until(retired.retiredAt().plus(timing.tokenLifetime()));
+        // Every node must first see the switch (the propagation bound), then every token it signed before must expire.
+        waits.until(retired.retiredAt().plus(timing.propagation()).plus(timing.tokenLifetime()));
         progress.accept(Step.DELETE_OLD);
         var deleted = tableau.delete(retired.secret().id());
         if (!(deleted instanceof SecretAdminOutcome.Deleted) && !(deleted instanceof SecretAdminOutcome.NotFound)) {

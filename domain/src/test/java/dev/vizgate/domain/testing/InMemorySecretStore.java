@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Secrets in a map, each put a new version; it can be taken "down" to answer Unavailable. */
-public final class InMemorySecretStore implements SecretStore {
+public final class InMemorySecretStore implements SecretStore, dev.vizgate.domain.port.SecretWriter {
     private final Map<String, SecretValue> secrets = new ConcurrentHashMap<>();
     private final AtomicLong versions = new AtomicLong();
     private final AtomicBoolean down = new AtomicBoolean();
@@ -30,6 +30,14 @@ public final class InMemorySecretStore implements SecretStore {
     public InMemorySecretStore down(boolean isDown) {
         down.set(isDown);
         return this;
+    }
+
+    @Override
+    public void write(SecretRef ref, String value) {
+        if (down.get()) {
+            throw new dev.vizgate.domain.model.StoreUnavailableException("the in-memory store is down");
+        }
+        put(ref, value);
     }
 
     @Override

@@ -1,0 +1,54 @@
+package dev.vizgate.sdk;
+
+import dev.vizgate.adapters.tableau.RestConnectedAppSecrets;
+import dev.vizgate.adapters.tableau.RestTableauSignIn;
+import dev.vizgate.domain.port.SecretStore;
+import dev.vizgate.domain.port.SecretWriter;
+import dev.vizgate.domain.usecase.RotateConnectedAppSecret;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+/** The rotation of a managed Connected App secret: Tableau's REST calls as an administrator, the store's slots, real waits. */
+final class RotationParts {
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private RotationParts() {
+    }
+
+    static RotateConnectedAppSecret of(TableauSettings tableau, RotationSettings rotation, Map<String, SecretStore> stores, LiveSecrets live,
+                                       dev.vizgate.adapters.secrets.InlineSecretStore inline, Clock clock) {
+        if (!(tableau.connectedApp() instanceof ConnectedApp.Managed managed)) {
+            throw new SettingsException("tableau.connected-app.rotation", "only a managed secret can be rotated",
+                    "set managed-secret: { vault: \"secret/vizgate/tableau\" } instead of secrets");
+        }
+        var store = stores.get(managed.slots().store());
+        if (!(store instanceof SecretWriter writer)) {
+            throw new SettingsException("tableau.connected-app.managed-secret", "the store '" + managed.slots().store() + "' cannot be written to",
+                    "keep a rotated secret in Vault or AWS Secrets Manager");
+        }
+        var setting = "tableau.connected-app.rotation.personal-access-token";
+        var ref = rotation.tokenSecret() instanceof SecretSource.Stored s ? s.ref()
+                : inline.hold(setting, ((SecretSource.Value) rotation.tokenSecret()).value());
+        var pat = live.follow(setting, ref, v -> java.util.Optional.empty(), "store the administrator's personal access token secret there");
+        var admin = new RestConnectedAppSecrets(tableau.serverUrl(), tableau.restApiVersion().value(), tableau.site(), managed.clientId(),
+                new RestConnectedAppSecrets.PersonalAccessToken(rotation.tokenName(), pat.current().value()), RestTableauSignIn.defaultClient(TIMEOUT), TIMEOUT);
+        var token = tableau.token();
+        var timing = new RotateConnectedAppSecret.Timing(rotation.propagation(), token.maxLifetime().plus(token.skew()));
+        return new RotateConnectedAppSecret(admin, new StoredSecretSlots(store, writer, managed.slots()), RotationParts::sleepUntil, clock, timing);
+    }
+
+    private static void sleepUntil(java.time.Instant moment) {
+        var wait = Duration.between(java.time.Instant.now(), moment);
+        if (wait.isNegative() || wait.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting; run again to go on from here", e);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.vizgate.sdk;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How Vizgate rotates a managed Connected App secret: as the site administrator whose personal access token is
+ * {@code tokenName} with the secret from {@code tokenSecret} (field reports say a Connected App's own JWT session cannot
+ * manage its secrets, UNVERIFIED), and how long every node needs to read the store again ({@code propagation}: their
+ * refresh interval plus jitter, with a margin).
+ */
+public record RotationSettings(String tokenName, SecretSource tokenSecret, Duration propagation) {
+    public RotationSettings {
+        if (tokenName == null || tokenName.isBlank()) {
+            throw new IllegalArgumentException("name the administrator's personal access token");
+        }
+        Objects.requireNonNull(tokenSecret, "tokenSecret");
+        if (propagation == null || propagation.isNegative()) {
+            throw new IllegalArgumentException("the propagation bound is zero or more");
+        }
+    }
+}
