@@ -44,7 +44,7 @@ final class LiveManagedKeys implements KeySource {
 
     static LiveManagedKeys follow(ConnectedApp.Managed app, LiveSecrets live) {
         var secret = live.follow(SETTING, app.slots(), LiveManagedKeys::refusal,
-                "write {\"current\":{\"id\":\"<secret id>\",\"value\":\"<secret>\"}} there, or run vizgate secrets init");
+                "write {\"current\":{\"id\":\"<secret id>\",\"value\":\"<secret>\"}} there");
         return new LiveManagedKeys(app, secret);
     }
 

@@ -36,11 +36,12 @@ final class RotationParts {
                 new RestConnectedAppSecrets.PersonalAccessToken(rotation.tokenName(), pat.current().value()), RestTableauSignIn.defaultClient(TIMEOUT), TIMEOUT);
         var token = tableau.token();
         var timing = new RotateConnectedAppSecret.Timing(rotation.propagation(), token.maxLifetime().plus(token.skew()));
-        return new RotateConnectedAppSecret(admin, new StoredSecretSlots(store, writer, managed.slots()), RotationParts::sleepUntil, clock, timing);
+        return new RotateConnectedAppSecret(admin, new StoredSecretSlots(store, writer, managed.slots()), moment -> sleepUntil(clock, moment), clock, timing);
     }
 
-    private static void sleepUntil(java.time.Instant moment) {
-        var wait = Duration.between(java.time.Instant.now(), moment);
+    /** Sleeps until {@code moment} by the same clock the rotation reads its moments from. */
+    private static void sleepUntil(Clock clock, java.time.Instant moment) {
+        var wait = Duration.between(clock.instant(), moment);
         if (wait.isNegative() || wait.isZero()) {
             return;
         }

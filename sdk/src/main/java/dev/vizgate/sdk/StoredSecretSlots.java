@@ -29,7 +29,7 @@ final class StoredSecretSlots implements ConnectedAppSecretSlots {
         var fetched = store.fetch(ref);
         if (fetched instanceof SecretFetch.Found f) {
             return SlotsDocument.read(f.secret().value()).orElseThrow(() -> new IllegalStateException(ref
-                    + " does not hold a rotated secret ({\"current\":{\"id\":…,\"value\":…}}); run vizgate secrets init"));
+                    + " does not hold a rotated secret ({\"current\":{\"id\":…,\"value\":…}}); write the current secret there first"));
         }
         throw new StoreUnavailableException(ref + ": " + (fetched instanceof SecretFetch.Missing m ? m.detail() : ((SecretFetch.Unavailable) fetched).detail()));
     }

@@ -24,6 +24,11 @@ public final class ConfigSettings {
                 "add a tableau: section with server-url and connected-app"), files));
     }
 
+    /** {@code tableau.connected-app.rotation}, when the configuration has one. */
+    public static Optional<dev.vizgate.sdk.RotationSettings> rotation(VizgateConfig config, ConfigFiles files) {
+        return map(files, () -> TableauMapping.rotation(config.tableau(), files));
+    }
+
     public static TableauNextSettings tableauNext(VizgateConfig config, ConfigFiles files) {
         return map(files, () -> SalesforceMapping.from(Check.required(config.salesforce(), "salesforce",
                 "add a salesforce: section with token-url, audience, consumer-key and private-key"), files));

@@ -12,6 +12,7 @@ import dev.vizgate.sdk.ConnectedApp;
 import dev.vizgate.domain.model.SecretRef;
 import dev.vizgate.sdk.ConnectedAppSecret;
 import dev.vizgate.sdk.SecretSource;
+import dev.vizgate.sdk.RotationSettings;
 import dev.vizgate.sdk.KeySpec;
 import dev.vizgate.sdk.RestApiVersion;
 import dev.vizgate.sdk.TableauSettings;
@@ -57,6 +58,12 @@ final class TableauMapping {
         if (app.signingKeys() != null || app.issuer() != null) {
             throw new ConfigError(APP, "signing-keys and issuer belong to trust: eas", "remove them, or set trust: eas");
         }
+        if (app.managedSecret() != null) {
+            return managed(app, clientId);
+        }
+        if (app.rotation() != null) {
+            throw new ConfigError(APP + ".rotation", "only a managed secret is rotated", "replace secrets with managed-secret: { vault: \"secret/vizgate/tableau\" }");
+        }
         var configured = app.secrets();
         if (configured == null || configured.isEmpty()) {
             throw new ConfigError(APP + ".secrets", "direct trust needs the Connected App's secret", "add secrets: [ { id: \"…\", value: \"${TABLEAU_SECRET}\" } ]");
@@ -86,6 +93,37 @@ final class TableauMapping {
         return attempt(path, () -> new ConnectedApp.Direct(clientId, secrets, active),
                 ids.contains(active) ? "keep the active secret and the one being retired, each with its own id"
                         : "set active-secret to one of the configured secret ids");
+    }
+
+    private static ConnectedApp managed(VizgateConfig.ConnectedApp app, ClientId clientId) {
+        if (app.secrets() != null || app.activeSecret() != null) {
+            throw new ConfigError(APP, "a managed secret replaces secrets and active-secret", "keep managed-secret, and remove secrets and active-secret");
+        }
+        if (!(app.managedSecret() instanceof SecretText.Stored stored)) {
+            throw new ConfigError(APP + ".managed-secret", "a managed secret lives in a secret store, so rotation can replace it",
+                    "managed-secret: { vault: \"secret/vizgate/tableau\" } or { aws: \"vizgate/tableau\" }");
+        }
+        var ref = attempt(APP + ".managed-secret", () -> new SecretRef(stored.store(), stored.location(), stored.field()), "name the store and the path");
+        return new ConnectedApp.Managed(clientId, ref);
+    }
+
+    /** {@code tableau.connected-app.rotation} as the sdk's {@link RotationSettings}, when configured. */
+    static java.util.Optional<RotationSettings> rotation(VizgateConfig.Tableau t, ConfigFiles files) {
+        var r = t == null || t.connectedApp() == null ? null : t.connectedApp().rotation();
+        if (r == null) {
+            return java.util.Optional.empty();
+        }
+        var path = APP + ".rotation";
+        var pat = required(r.personalAccessToken(), path + ".personal-access-token",
+                "personal-access-token: { name: vizgate-rotation, secret: { vault: \"secret/vizgate/tableau-pat\" } }");
+        var name = required(pat.name(), path + ".personal-access-token.name", "the token's name as Tableau shows it");
+        var secretText = required(pat.secret(), path + ".personal-access-token.secret", "secret: { vault: \"secret/vizgate/tableau-pat\" }");
+        SecretSource source = secretText instanceof SecretText.Stored s
+                ? new SecretSource.Stored(attempt(path + ".personal-access-token.secret", () -> new SecretRef(s.store(), s.location(), s.field()),
+                "name the store and the path"))
+                : new SecretSource.Value(files.valueOrFile(path + ".personal-access-token.secret", ((SecretText.Plain) secretText).text()));
+        var propagation = duration(path + ".propagation", r.propagation(), java.time.Duration.ofMinutes(2));
+        return java.util.Optional.of(attempt(path, () -> new RotationSettings(name, source, propagation), "keep propagation zero or more"));
     }
 
     private static ConnectedApp eas(VizgateConfig.ConnectedApp app, ConfigFiles files) {

@@ -55,8 +55,23 @@ public record VizgateConfig(Server server, Callers callers, Tableau tableau, Sal
     public record Tableau(String serverUrl, String site, String restApiVersion, ConnectedApp connectedApp, Token token) {
     }
 
+    /**
+     * {@code managed-secret} (direct trust, instead of {@code secrets}) names a secret-store document holding the current
+     * secret's id and value, which {@code vizgate secrets rotate} replaces; {@code rotation} says how.
+     */
     public record ConnectedApp(String clientId, String trust, List<Secret> secrets, String activeSecret, String issuer,
-                               List<KeyRef> signingKeys) {
+                               List<KeyRef> signingKeys, SecretText managedSecret, Rotation rotation) {
+    }
+
+    /** Rotation of a managed secret: as which site administrator, and how long every node needs to read the store again. */
+    public record Rotation(PersonalAccessToken personalAccessToken, String propagation) {
+    }
+
+    public record PersonalAccessToken(String name, SecretText secret) {
+        @Override
+        public String toString() {
+            return "PersonalAccessToken[" + name + ", secret redacted]";
+        }
     }
 
     public record Secret(String id, SecretText value) {

@@ -1,0 +1,92 @@
+package dev.vizgate.app.cli;
+
+import dev.vizgate.app.config.ConfigError;
+import dev.vizgate.app.config.ConfigSettings;
+import dev.vizgate.domain.usecase.RotateConnectedAppSecret;
+import dev.vizgate.domain.usecase.RotationOutcome;
+import dev.vizgate.sdk.Vizgate;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "secrets", mixinStandardHelpOptions = true, subcommands = SecretsCommand.Rotate.class,
+        description = "Manages the Connected App secret Vizgate keeps in a secret store.")
+final class SecretsCommand implements Callable<Integer> {
+    @CommandLine.ParentCommand
+    VizgateCommand root;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return VizgateCommand.EXIT_OK;
+    }
+
+    @Command(name = "rotate", mixinStandardHelpOptions = true,
+            description = {"Rotates the managed Connected App secret through Tableau's REST API without breaking a live page:",
+                    "clear room, create, store as next, wait for every node, switch the kid, wait out the old tokens, delete the old.",
+                    "Each step is recorded in the secret store; a run that stopped is finished by the next one.",
+                    "Exit 0 when rotated (or, with --dry-run, after printing the plan), 1 when paused or refused."})
+    static final class Rotate implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        SecretsCommand parent;
+
+        @Mixin
+        ConfigOption config;
+
+        @Option(names = "--dry-run", description = "Print the plan from the store's record and change nothing.")
+        boolean dryRun;
+
+        @Override
+        public Integer call() {
+            var root = parent.root;
+            var loaded = config.load(root.context(), "tableau", "secret-stores", "secret-refresh");
+            var tableau = ConfigSettings.tableau(loaded.config(), loaded.files());
+            var rotation = ConfigSettings.rotation(loaded.config(), loaded.files()).orElseThrow(() -> new ConfigError("tableau.connected-app.rotation",
+                    "required key is missing", "add rotation: { personal-access-token: { name: …, secret: { vault: \"secret/vizgate/tableau-pat\" } } }"));
+            var out = root.spec.commandLine().getOut();
+            var builder = ConfigSettings.withSecretStores(Vizgate.builder(), loaded.config(), loaded.files()).clock(root.context().clock())
+                    .tableau(tableau).rotation(rotation);
+            try (var vizgate = ConfigSettings.build(loaded.files(), builder)) {
+                var rotate = vizgate.rotation().orElseThrow();
+                out.println("managed secret: " + vizgate.tableauTrust().orElseThrow().signingKeyId() + " signs now");
+                if (dryRun) {
+                    out.println("plan:");
+                    for (var planned : rotate.plan()) {
+                        out.println("  " + (planned.done() ? "[done] " : "[todo] ") + name(planned.step()) + ": " + planned.step().does());
+                    }
+                    out.flush();
+                    return VizgateCommand.EXIT_OK;
+                }
+                var outcome = rotate.run(step -> {
+                    out.println("step " + name(step) + ": " + step.does());
+                    out.flush();
+                });
+                return report(outcome, out, root.spec.commandLine().getErr());
+            }
+        }
+
+        private static int report(RotationOutcome outcome, java.io.PrintWriter out, java.io.PrintWriter err) {
+            if (outcome instanceof RotationOutcome.Rotated r) {
+                out.println("rotated: " + r.from() + " → " + r.to() + "; Tableau and the store hold only " + r.to());
+                out.flush();
+                return VizgateCommand.EXIT_OK;
+            }
+            var step = outcome instanceof RotationOutcome.Paused p ? p.at() : ((RotationOutcome.Refused) outcome).at();
+            var why = outcome instanceof RotationOutcome.Paused p ? p.why() : ((RotationOutcome.Refused) outcome).why();
+            err.println((outcome instanceof RotationOutcome.Paused ? "paused at " : "refused at ") + name(step) + ": " + why);
+            err.println("  the current secret still signs; run vizgate secrets rotate again to go on");
+            err.flush();
+            return VizgateCommand.EXIT_REJECTED;
+        }
+    }
+
+    static String name(RotateConnectedAppSecret.Step step) {
+        return step.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,94 @@
+package dev.vizgate.app.cli;
+
+import dev.vizgate.sandbox.TableauStandIn;
+import dev.vizgate.sandbox.VaultStandIn;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * `vizgate secrets rotate` against the Tableau and Vault stand-ins: --dry-run prints the plan and changes nothing; a run
+ * rotates the managed secret; with Tableau out of reach it pauses and the current secret keeps signing.
+ */
+class SecretsRotateCommandTest {
+    static final String FIRST = "first-managed-connected-app-secret-0123456789";
+
+    @TempDir
+    Path dir;
+
+    String config(TableauStandIn tableau, VaultStandIn vault) {
+        return """
+                tableau:
+                  server-url: %s
+                  site: acme
+                  connected-app:
+                    client-id: "6f1c2e7a-client"
+                    trust: direct
+                    managed-secret: { vault: "secret/vizgate/tableau" }
+                    rotation:
+                      personal-access-token: { name: vizgate-rotation, secret: { vault: "secret/vizgate/tableau-pat" } }
+                      propagation: 1s
+                  token: { max-lifetime: 3s, lifetime: 2s, skew: 1s }
+                secret-stores:
+                  vault: { address: %s, token: "${VAULT_TOKEN}" }
+                """.formatted(tableau.baseUrl(), vault.baseUrl());
+    }
+
+    TableauStandIn tableau() throws Exception {
+        return TableauStandIn.start(TableauStandIn.Site.of("acme", "6f1c2e7a-client", Map.of("first-id", FIRST.getBytes(StandardCharsets.UTF_8)),
+                Set.of("alice@acme.com"), Clock.systemUTC())).personalAccessToken("vizgate-rotation", "pat-secret-value");
+    }
+
+    VaultStandIn vault() throws Exception {
+        var vault = VaultStandIn.start(Clock.systemUTC(), Optional.empty()).token("hvs.cli");
+        vault.write("secret", "vizgate/tableau", Map.of("value", "{\"current\":{\"id\":\"first-id\",\"value\":\"" + FIRST + "\"}}"));
+        vault.write("secret", "vizgate/tableau-pat", Map.of("value", "pat-secret-value"));
+        return vault;
+    }
+
+    @Test
+    void dryRun_printsThePlan_andChangesNothing() throws Exception {
+        try (var tableau = tableau(); var vault = vault()) {
+            var file = CliRun.write(dir, "vizgate.yaml", config(tableau, vault));
+            var run = CliRun.run(Clock.systemUTC(), Map.of("VAULT_TOKEN", "hvs.cli"), "", "secrets", "rotate", "--config", file.toString(), "--dry-run");
+            assertThat(run.exit()).as(run.err()).isZero();
+            assertThat(run.out()).contains("managed secret: first-id signs now", "[todo] clear-room:", "[todo] create:", "[todo] switch:",
+                    "[todo] delete-old:").doesNotContain(FIRST).doesNotContain("pat-secret-value");
+            assertThat(tableau.secretIds()).containsExactly("first-id");
+        }
+    }
+
+    @Test
+    void rotate_replacesTheManagedSecret_onTableauAndInTheStore() throws Exception {
+        try (var tableau = tableau(); var vault = vault()) {
+            var file = CliRun.write(dir, "vizgate.yaml", config(tableau, vault));
+            var run = CliRun.run(Clock.systemUTC(), Map.of("VAULT_TOKEN", "hvs.cli"), "", "secrets", "rotate", "--config", file.toString());
+            assertThat(run.exit()).as(run.err()).isZero();
+            assertThat(run.out()).contains("step clear-room:", "step switch:", "step delete-old:", "rotated: first-id → ");
+            assertThat(tableau.secretIds()).hasSize(1).doesNotContain("first-id");
+            var token = CliRun.run(Clock.systemUTC(), Map.of("VAULT_TOKEN", "hvs.cli"), "", "token", "--config", file.toString(), "--user", "alice@acme.com");
+            assertThat(token.exit()).as(token.err()).isZero();
+            assertThat(tableau.verify(token.out().strip())).isInstanceOf(TableauStandIn.Verdict.Accepted.class);
+        }
+    }
+
+    @Test
+    void givenTableauOutOfReach_rotate_pauses_andTheCurrentSecretStillSigns() throws Exception {
+        var tableau = tableau();
+        try (var vault = vault()) {
+            var file = CliRun.write(dir, "vizgate.yaml", config(tableau, vault));
+            tableau.close();
+            var run = CliRun.run(Clock.systemUTC(), Map.of("VAULT_TOKEN", "hvs.cli"), "", "secrets", "rotate", "--config", file.toString());
+            assertThat(run.exit()).isEqualTo(1);
+            assertThat(run.err()).contains("paused at clear-room", "the current secret still signs");
+        }
+    }
+}
