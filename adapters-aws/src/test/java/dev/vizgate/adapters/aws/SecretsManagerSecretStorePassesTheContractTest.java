@@ -127,4 +127,29 @@ class SecretsManagerSecretStorePassesTheContractTest extends SecretStoreContract
     void theStandIn_answersTheSdksOwnErrorTypes() {
         assertThatThrownBy(() -> sdk.getSecretValue(b -> b.secretId("vizgate/nowhere"))).isInstanceOf(ResourceNotFoundException.class);
     }
+
+    @Test
+    void write_createsTheSecretOnFirstUse_thenAddsVersions_asJsonWhenAFieldIsNamed() {
+        var ref = SecretRef.of("aws", "vizgate/written").field("value");
+        store.write(ref, "written-once");
+        var first = (SecretFetch.Found) store.fetch(ref);
+        assertThat(first.secret().value()).isEqualTo("written-once");
+        store.write(ref, "written-twice");
+        var second = (SecretFetch.Found) store.fetch(ref);
+        assertThat(second.secret().value()).isEqualTo("written-twice");
+        assertThat(second.secret().version()).isNotEqualTo(first.secret().version());
+        assertThat(sdk.getSecretValue(b -> b.secretId("vizgate/written")).secretString()).isEqualTo("{\"value\":\"written-twice\"}");
+        assertThat(aws.stages("vizgate/written")).containsExactly(java.util.List.of("AWSPREVIOUS"), java.util.List.of("AWSCURRENT"));
+    }
+
+    @Test
+    void givenAnOutage_write_saysTheStoreIsUnavailable() {
+        aws.down(true);
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.write(SecretRef.of("aws", "vizgate/outage-write"), "v"))
+                    .isInstanceOf(dev.vizgate.domain.model.StoreUnavailableException.class).hasMessageNotContaining("v\"");
+        } finally {
+            aws.down(false);
+        }
+    }
 }

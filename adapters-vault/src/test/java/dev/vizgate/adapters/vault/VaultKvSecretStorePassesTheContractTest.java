@@ -119,4 +119,24 @@ class VaultKvSecretStorePassesTheContractTest {
         assertThat(new VaultSettings.Auth.AppRole("role-1", "CANARY", "approle").toString()).doesNotContain("CANARY").contains("role-1");
         assertThat(new VaultKvSecretStore(settings(new VaultSettings.Auth.Token("hvs.CANARY"))).toString()).doesNotContain("CANARY");
     }
+
+    @Test
+    void write_addsAKvVersion_thatTheNextReadAnswers_withAppRoleToo() {
+        var store = new VaultKvSecretStore(settings(new VaultSettings.Auth.AppRole("role-1", "secret-1", "approle")));
+        var ref = SecretRef.of("vault", "secret/vizgate/written").field("value");
+        store.write(ref, "written-once");
+        store.write(ref, "written-twice");
+        assertThat(store.fetch(ref)).isInstanceOfSatisfying(SecretFetch.Found.class, f -> {
+            assertThat(f.secret().value()).isEqualTo("written-twice");
+            assertThat(f.secret().version().value()).isEqualTo("v2");
+            assertThat(f.secret().createdAt()).isPresent();
+        });
+        vault.sealed(true);
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.write(ref, "x"))
+                    .isInstanceOf(dev.vizgate.domain.model.StoreUnavailableException.class).hasMessageContaining("503");
+        } finally {
+            vault.sealed(false);
+        }
+    }
 }
