@@ -40,17 +40,9 @@ class ConnectedAppSecretFromSecretStoresTest {
         vault.close();
     }
 
+    /** TokenCommandTest's direct-trust configuration, its secret taken from {@code secretValue}, plus {@code stores}. */
     String config(String secretValue, String stores) {
-        return """
-                tableau:
-                  server-url: https://10ax.online.tableau.com
-                  site: mysite
-                  connected-app:
-                    client-id: "6f1c2e7a-client"
-                    trust: direct
-                    secrets:
-                      - { id: "9d4e-secret-id", value: %s }
-                """.formatted(secretValue) + stores;
+        return TokenCommandTest.directConfig().replace("\"${TABLEAU_SECRET}\"", secretValue) + stores;
     }
 
     String vaultStores() {
