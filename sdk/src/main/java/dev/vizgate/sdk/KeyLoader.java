@@ -22,6 +22,15 @@ final class KeyLoader {
     private KeyLoader() {
     }
 
+    /** The spec with a stored key read from its store as PEM text; any other spec as it is. */
+    static KeySpec resolved(String setting, KeySpec spec, LiveSecrets live) {
+        if (!(spec.material() instanceof KeyMaterial.Stored s)) {
+            return spec;
+        }
+        var pem = live.follow(setting, s.ref(), v -> Optional.empty(), "store the key's PEM text there").current().value();
+        return new KeySpec(new KeyMaterial.PemText(pem), spec.kid(), spec.alg());
+    }
+
     static LoadedKey signing(String setting, KeySpec spec) {
         try {
             PrivateKey key;
@@ -43,6 +52,8 @@ final class KeyLoader {
                     throw new SettingsException(setting, "the token holds no certificate for '" + p.alias() + "', so its public key is unknown",
                             "store a certificate with the key in the token");
                 }
+            } else if (material instanceof KeyMaterial.Stored) {
+                throw new IllegalStateException("a stored key is read from its store before it is loaded");
             } else if (((KeyMaterial.InMemory) material).key() instanceof PrivateKey k) {
                 KeyStrength.check(setting, k); // keys handed over in memory are checked like keys read from files
                 key = k;

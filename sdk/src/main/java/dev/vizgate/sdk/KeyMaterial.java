@@ -74,6 +74,13 @@ public sealed interface KeyMaterial {
         }
     }
 
+    /** PEM text kept in a secret store (read at start-up, like a file). */
+    record Stored(dev.vizgate.domain.model.SecretRef ref) implements KeyMaterial {
+        public Stored {
+            Objects.requireNonNull(ref, "ref");
+        }
+    }
+
     /** A key the program already holds: a private key (its public half derived) or, for platforms, a public key. */
     record InMemory(Key key) implements KeyMaterial {
         public InMemory {

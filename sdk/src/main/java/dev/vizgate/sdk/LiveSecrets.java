@@ -40,11 +40,21 @@ final class LiveSecrets implements AutoCloseable {
     private final Map<String, LiveSecret> bySetting = new ConcurrentHashMap<>();
     private volatile ScheduledExecutorService scheduler;
 
-    LiveSecrets(Map<String, SecretStore> stores, Clock clock, SecretRefresh refresh, Optional<MeterRegistry> registry) {
+    private final dev.vizgate.adapters.secrets.InlineSecretStore inline;
+
+    LiveSecrets(Map<String, SecretStore> stores, dev.vizgate.adapters.secrets.InlineSecretStore inline, Clock clock, SecretRefresh refresh,
+                Optional<MeterRegistry> registry) {
         this.stores = Map.copyOf(stores);
+        this.inline = inline;
         this.clock = clock;
         this.refresh = refresh;
         this.registry = registry;
+    }
+
+    /** Follows a secret from wherever {@code source} says: a store, or a value held inline under {@code setting}. */
+    LiveSecret follow(String setting, SecretSource source, Function<SecretValue, Optional<String>> refusal, String fix) {
+        var ref = source instanceof SecretSource.Stored s ? s.ref() : inline.hold(setting, ((SecretSource.Value) source).value());
+        return follow(setting, ref, refusal, fix);
     }
 
     /** Loads the secret {@code ref} names for {@code setting}; a secret that cannot load is a SettingsException. */

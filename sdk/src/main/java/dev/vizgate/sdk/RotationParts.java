@@ -18,7 +18,7 @@ final class RotationParts {
     }
 
     static RotateConnectedAppSecret of(TableauSettings tableau, RotationSettings rotation, Map<String, SecretStore> stores, LiveSecrets live,
-                                       dev.vizgate.adapters.secrets.InlineSecretStore inline, Clock clock) {
+                                       Clock clock) {
         if (!(tableau.connectedApp() instanceof ConnectedApp.Managed managed)) {
             throw new SettingsException("tableau.connected-app.rotation", "only a managed secret can be rotated",
                     "set managed-secret: { vault: \"secret/vizgate/tableau\" } instead of secrets");
@@ -29,9 +29,7 @@ final class RotationParts {
                     "keep a rotated secret in Vault or AWS Secrets Manager");
         }
         var setting = "tableau.connected-app.rotation.personal-access-token";
-        var ref = rotation.tokenSecret() instanceof SecretSource.Stored s ? s.ref()
-                : inline.hold(setting, ((SecretSource.Value) rotation.tokenSecret()).value());
-        var pat = live.follow(setting, ref, v -> java.util.Optional.empty(), "store the administrator's personal access token secret there");
+        var pat = live.follow(setting, rotation.tokenSecret(), v -> java.util.Optional.empty(), "store the administrator's personal access token secret there");
         var admin = new RestConnectedAppSecrets(tableau.serverUrl(), tableau.restApiVersion().value(), tableau.site(), managed.clientId(),
                 new RestConnectedAppSecrets.PersonalAccessToken(rotation.tokenName(), pat.current().value()), RestTableauSignIn.defaultClient(TIMEOUT), TIMEOUT);
         var token = tableau.token();

@@ -14,7 +14,7 @@ import java.util.Optional;
  * test, My Domain or an Experience Cloud site); {@code hosts} are the hosts an answer may send us to; a session is
  * assumed to last {@code sessionTtl}. The consumer secret is never printed.
  */
-public record SalesforceConnection(URI tokenUrl, ClientId consumerKey, Optional<String> clientSecret, Optional<URI> redirectUri,
+public record SalesforceConnection(URI tokenUrl, ClientId consumerKey, Optional<SecretSource> clientSecret, Optional<URI> redirectUri,
                                    Duration sessionTtl, HostPolicy hosts, CallLimits limits) {
     public static final Duration DEFAULT_SESSION_TTL = Duration.ofMinutes(30);
 
@@ -26,7 +26,7 @@ public record SalesforceConnection(URI tokenUrl, ClientId consumerKey, Optional<
         redirectUri.ifPresent(u -> UpstreamUrl.check(u, "the redirect URI"));
         Objects.requireNonNull(hosts, "hosts");
         Objects.requireNonNull(limits, "limits");
-        adapterSettings(tokenUrl, consumerKey, clientSecret, redirectUri, sessionTtl, hosts, limits); // the adapter's own rules
+        adapterSettings(tokenUrl, consumerKey, Optional.empty(), redirectUri, sessionTtl, hosts, limits); // the adapter's own rules
     }
 
     /** Salesforce's own hosts (and loopback when the token URL is a local stand-in), the default call limits. */
@@ -39,6 +39,11 @@ public record SalesforceConnection(URI tokenUrl, ClientId consumerKey, Optional<
     }
 
     public SalesforceConnection withClientSecret(String secret) {
+        return withClientSecret(new SecretSource.Value(secret));
+    }
+
+    /** The consumer secret, given or kept in a secret store (read at start-up). */
+    public SalesforceConnection withClientSecret(SecretSource secret) {
         return new SalesforceConnection(tokenUrl, consumerKey, Optional.of(secret), redirectUri, sessionTtl, hosts, limits);
     }
 
@@ -46,8 +51,9 @@ public record SalesforceConnection(URI tokenUrl, ClientId consumerKey, Optional<
         return new SalesforceConnection(tokenUrl, consumerKey, clientSecret, Optional.of(uri), sessionTtl, hosts, limits);
     }
 
-    SalesforceSettings adapterSettings() {
-        return adapterSettings(tokenUrl, consumerKey, clientSecret, redirectUri, sessionTtl, hosts, limits);
+    /** The adapter's settings, with the consumer secret as read (once, at start-up). */
+    SalesforceSettings adapterSettings(Optional<String> resolvedSecret) {
+        return adapterSettings(tokenUrl, consumerKey, resolvedSecret, redirectUri, sessionTtl, hosts, limits);
     }
 
     private static SalesforceSettings adapterSettings(URI tokenUrl, ClientId consumerKey, Optional<String> clientSecret, Optional<URI> redirectUri,

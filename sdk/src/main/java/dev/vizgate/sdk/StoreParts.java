@@ -29,7 +29,7 @@ record StoreParts(ReplayLedger ledger, SessionCache sessions, RefreshTokens refr
     private static final Duration WAIT_BOUND = Duration.ofSeconds(12);
     private static final int REDIS_CONNECTIONS = 64;
 
-    static StoreParts of(StoreSettings settings, Clock clock, Optional<Meters> meters) {
+    static StoreParts of(StoreSettings settings, Clock clock, Optional<Meters> meters, LiveSecrets live) {
         if (settings instanceof StoreSettings.Memory m) {
             var ledger = new CaffeineReplayLedger(clock, m.maxJtis());
             var sessions = new CaffeineSessionCache(clock, m.maxSessions());
@@ -46,7 +46,7 @@ record StoreParts(ReplayLedger ledger, SessionCache sessions, RefreshTokens refr
         } catch (IllegalArgumentException e) {
             throw new SettingsException("store.url", e.getMessage(), "write redis://host:6379 or rediss://host:6380");
         }
-        var seal = new SessionSeal(r.secret().bytes());
+        var seal = new SessionSeal(r.secret().bytes(live));
         return new StoreParts(new RedisReplayLedger(store, clock), new RedisSessionCache(store, seal, clock, LOCK_TTL, WAIT_BOUND),
                 new RedisRefreshTokens(store, seal, CaffeineRefreshTokens.ECA_IDLE_LIMIT), new RedisPendingAuthorizations(store, seal),
                 store::reachable, List.of(store));

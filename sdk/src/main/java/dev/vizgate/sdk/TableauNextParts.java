@@ -28,14 +28,17 @@ record TableauNextParts(OpenTableauNextSession sessions, Optional<WebServerFlow>
                         Optional<BooleanSupplier> circuitClosed, List<AutoCloseable> owned) {
 
     static TableauNextParts of(TableauNextSettings settings, Optional<SalesforceAuthorization> swapped, StoreParts stores,
-                               TokenIds ids, Clock clock, Optional<Meters> meters) {
+                               TokenIds ids, Clock clock, Optional<Meters> meters, LiveSecrets live) {
         var owned = new ArrayList<AutoCloseable>();
+        var secret = settings.connection().clientSecret().map(source -> live.follow("salesforce.client-secret", source,
+                v -> Optional.empty(), "store the External Client App's consumer secret there").current().value());
+        var adapterSettings = settings.connection().adapterSettings(secret);
         Optional<BooleanSupplier> circuit = Optional.empty();
         SalesforceAuthorization client;
         if (swapped.isPresent()) {
             client = swapped.get();
         } else {
-            var oauth = client(settings, clock);
+            var oauth = client(adapterSettings, clock);
             owned.add(oauth);
             circuit = Optional.of(oauth::circuitClosed);
             client = oauth;
@@ -47,7 +50,7 @@ record TableauNextParts(OpenTableauNextSession sessions, Optional<WebServerFlow>
         SessionGrants grants;
         var flow = settings.flow();
         if (flow instanceof SalesforceFlow.JwtBearer j) {
-            var key = KeyLoader.signing("salesforce.private-key", j.privateKey());
+            var key = KeyLoader.signing("salesforce.private-key", KeyLoader.resolved("salesforce.private-key", j.privateKey(), live));
             if (!"RSA".equals(key.privateKey().getAlgorithm())) {
                 throw new SettingsException("salesforce.private-key", "the JWT bearer flow signs with RS256, which needs an RSA key",
                         "use an RSA key (vizgate keys init)");
@@ -61,16 +64,16 @@ record TableauNextParts(OpenTableauNextSession sessions, Optional<WebServerFlow>
         } else {
             var w = (SalesforceFlow.WebServer) flow;
             grants = new RefreshTokenGrants(stores.refreshTokens());
-            webServer = Optional.of(new WebServerFlow(stores.pending(), new SecureSignInSecrets(), new AuthorizeUrl(settings.connection().adapterSettings(), w.scopes(), w.sendChallengeMethod()),
+            webServer = Optional.of(new WebServerFlow(stores.pending(), new SecureSignInSecrets(), new AuthorizeUrl(adapterSettings, w.scopes(), w.sendChallengeMethod()),
                     metered, stores.refreshTokens(), settings.connection().redirectUri().orElseThrow()));
         }
         var open = new OpenTableauNextSession(sessions, grants, metered, settings.connection().hosts(), Optional.empty());
         return new TableauNextParts(open, webServer, publicKey, circuit, List.copyOf(owned));
     }
 
-    private static SalesforceOAuthClient client(TableauNextSettings settings, Clock clock) {
+    private static SalesforceOAuthClient client(dev.vizgate.adapters.salesforce.SalesforceSettings settings, Clock clock) {
         try {
-            return new SalesforceOAuthClient(settings.connection().adapterSettings(), clock);
+            return new SalesforceOAuthClient(settings, clock);
         } catch (IllegalStateException e) {
             // The JDK client's wire log is switched on by a system property: refuse to start rather than log tokens.
             throw new SettingsException("salesforce", e.getMessage(), "remove the -D option from the JVM's command line");

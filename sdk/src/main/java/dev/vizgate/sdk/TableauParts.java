@@ -24,12 +24,11 @@ record TableauParts(java.util.function.Supplier<ConnectedAppTrust> trustNow, Key
 
     private static final String APP = "tableau.connected-app";
 
-    static TableauParts of(TableauSettings settings, Optional<KeySource> swapped, LiveSecrets live,
-                           dev.vizgate.adapters.secrets.InlineSecretStore inline) {
+    static TableauParts of(TableauSettings settings, Optional<KeySource> swapped, LiveSecrets live) {
         if (settings.connectedApp() instanceof ConnectedApp.Direct d) {
             var trust = new ConnectedAppTrust.DirectTrust(d.clientId(),
                     new SecretRotation(d.secrets().stream().map(ConnectedAppSecret::id).toList(), d.activeSecret()));
-            return new TableauParts(trust, swapped.orElseGet(() -> secrets(d, live, inline)));
+            return new TableauParts(trust, swapped.orElseGet(() -> secrets(d, live)));
         }
         if (settings.connectedApp() instanceof ConnectedApp.Managed m) {
             var managed = LiveManagedKeys.follow(m, live);
@@ -49,7 +48,7 @@ record TableauParts(java.util.function.Supplier<ConnectedAppTrust> trustNow, Key
         LoadedKey signing = null;
         for (int i = 0; i < eas.signingKeys().size(); i++) {
             var setting = APP + ".signing-keys[" + i + "]";
-            var loaded = KeyLoader.signing(setting, eas.signingKeys().get(i));
+            var loaded = KeyLoader.signing(setting, KeyLoader.resolved(setting, eas.signingKeys().get(i), live));
             if (!kids.add(loaded.kid())) {
                 throw new SettingsException(setting, "kid " + loaded.kid() + " is used by two keys", "give each key its own kid, or drop the duplicate");
             }
@@ -63,14 +62,12 @@ record TableauParts(java.util.function.Supplier<ConnectedAppTrust> trustNow, Key
     }
 
     /** Every secret, inline or stored, is followed through the SecretStore port and checked for strength on each version. */
-    private static KeySource secrets(ConnectedApp.Direct d, LiveSecrets live, dev.vizgate.adapters.secrets.InlineSecretStore inline) {
+    private static KeySource secrets(ConnectedApp.Direct d, LiveSecrets live) {
         var keys = new java.util.LinkedHashMap<KeyId, dev.vizgate.domain.usecase.LiveSecret>();
         for (int i = 0; i < d.secrets().size(); i++) {
             var setting = APP + ".secrets[" + i + "].value";
             var secret = d.secrets().get(i);
-            var ref = secret.source() instanceof SecretSource.Stored stored ? stored.ref()
-                    : inline.hold(setting, ((SecretSource.Value) secret.source()).value());
-            keys.put(secret.id().asKeyId(), live.follow(setting, ref, value -> strength(setting, value.value()),
+            keys.put(secret.id().asKeyId(), live.follow(setting, secret.source(), value -> strength(setting, value.value()),
                     "use the whole secret value the Connected App shows (at least 256 bits)"));
         }
         return new LiveConnectedAppKeys(keys);

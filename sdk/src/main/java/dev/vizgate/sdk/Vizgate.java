@@ -343,23 +343,23 @@ public final class Vizgate implements AutoCloseable {
                 byName.put(name, store);
             });
             byName.putAll(secretStores);
-            var live = new LiveSecrets(byName, clock, secretRefresh, meterRegistry);
+            var live = new LiveSecrets(byName, inline, clock, secretRefresh, meterRegistry);
             owned.add(live);
-            var tableauParts = tableau.map(t -> TableauParts.of(t, tableauKeys, live, inline));
+            var tableauParts = tableau.map(t -> TableauParts.of(t, tableauKeys, live));
             tableauParts.ifPresent(t -> readiness.put("tableau-signing-key", () -> t.keys().signingKey(t.trust().signingKeyId()).isPresent()));
-            var built = StoreParts.of(store, clock, meters);
+            var built = StoreParts.of(store, clock, meters, live);
             owned.addAll(built.owned());
             var stores = new StoreParts(replayLedger.orElse(built.ledger()), sessionCache.orElse(built.sessions()),
                     refreshTokens.orElse(built.refreshTokens()), pendingAuthorizations.orElse(built.pending()), built.reachable(), built.owned());
             readiness.put("store", stores.reachable());
-            var next = tableauNext.map(n -> TableauNextParts.of(n, salesforce, stores, tokenIds, clock, meters));
+            var next = tableauNext.map(n -> TableauNextParts.of(n, salesforce, stores, tokenIds, clock, meters, live));
             next.ifPresent(n -> {
                 owned.addAll(n.owned());
                 n.circuitClosed().ifPresent(c -> readiness.put("salesforce-circuit", c));
             });
             var platformChecks = platforms.map(p -> PlatformParts.of(p, platformVerifier, stores.ledger(), clock));
             var rotate = rotation.map(r -> RotationParts.of(tableau.orElseThrow(() -> new SettingsException("tableau.connected-app.rotation",
-                    "rotation needs the Tableau settings", "give the tableau settings")), r, byName, live, inline, clock));
+                    "rotation needs the Tableau settings", "give the tableau settings")), r, byName, live, clock));
             live.start();
             return new Vizgate(this, tableauParts, next, platformChecks, readiness, live, rotate, owned);
         }

@@ -199,4 +199,39 @@ class VizgateFollowsStoredSecretsTest {
         assertThat(new SecretSource.Value("CANARY").toString()).doesNotContain("CANARY");
         assertThatIllegalArgumentException().isThrownBy(() -> new SecretSource.Value(" "));
     }
+
+    @Test
+    void everySecretKind_canBeStored_theSigningKeyTheConsumerSecretAndTheStoreSecret() throws Exception {
+        var generated = dev.vizgate.adapters.keystore.KeyGeneration.generate(dev.vizgate.adapters.keystore.KeyGeneration.Kind.RSA, 2048, "k",
+                Duration.ofDays(1), Clock.systemUTC());
+        var pem = java.nio.file.Files.createTempFile("stored-key", ".pem");
+        try {
+            java.nio.file.Files.delete(pem);
+            dev.vizgate.adapters.keystore.KeyGeneration.writePrivateKey(generated, pem, false);
+            store.put(SecretRef.of("memory", "keys/sf"), java.nio.file.Files.readString(pem));
+        } finally {
+            java.nio.file.Files.deleteIfExists(pem);
+        }
+        store.put(SecretRef.of("memory", "sf/secret"), "consumer-secret-kept-in-the-store");
+        store.put(SecretRef.of("memory", "redis/secret"), "a-store-secret-kept-in-the-store-32b!");
+        var salesforce = new dev.vizgate.domain.testing.FakeSalesforceAuthorization(Clock.systemUTC());
+        var next = new TableauNextSettings(SalesforceConnection.of(URI.create("https://acme.my.salesforce.com"), new ClientId("3MVG9"))
+                .withClientSecret(new SecretSource.Stored(SecretRef.of("memory", "sf/secret"))),
+                new SalesforceFlow.JwtBearer(new dev.vizgate.domain.model.Audience("https://login.salesforce.com"),
+                        KeySpec.of(new KeyMaterial.Stored(SecretRef.of("memory", "keys/sf")))));
+        var redis = new StoreSettings.Redis(URI.create("redis://127.0.0.1:1"), StoreSecret.stored(SecretRef.of("memory", "redis/secret")), Duration.ofMillis(200));
+        try (var vizgate = Vizgate.builder().tableauNext(next).salesforce(salesforce).store(redis).secretStore("memory", store).build()) {
+            assertThat(vizgate.secrets()).containsOnlyKeys("salesforce.client-secret", "salesforce.private-key", "store.secret");
+            assertThat(vizgate.salesforceAssertionKey()).contains(generated.keys().getPublic());
+        }
+        store.put(SecretRef.of("memory", "redis/secret"), "short");
+        assertThatThrownBy(() -> Vizgate.builder().tableauNext(next).salesforce(salesforce).store(redis).secretStore("memory", store).build())
+                .isInstanceOfSatisfying(SettingsException.class, e -> {
+                    assertThat(e.setting()).isEqualTo("store.secret");
+                    assertThat(e.problem()).contains("40 bits");
+                });
+        assertThat(StoreSecret.stored(SecretRef.of("memory", "redis/secret")).toString()).isEqualTo("StoreSecret[memory:redis/secret]");
+        assertThat(StoreSecret.stored(SecretRef.of("memory", "a"))).isEqualTo(StoreSecret.stored(SecretRef.of("memory", "a")))
+                .isNotEqualTo(StoreSecret.stored(SecretRef.of("memory", "b")));
+    }
 }

@@ -24,12 +24,15 @@ final class SecretFindings {
         for (var e : secrets.entrySet()) {
             var ref = e.getValue().ref();
             var current = e.getValue().current();
-            if ("inline".equals(ref.store()) || "env".equals(ref.store())) {
+            if (e.getKey().startsWith("tableau.connected-app.") && ("inline".equals(ref.store()) || "env".equals(ref.store()))) {
                 out.add(new Finding(Level.WARN, e.getKey(), "the Connected App secret comes from " + ("env".equals(ref.store())
                         ? "the environment variable " + ref.location() : "the configuration (a plain value or ${ENV})")
                         + "; the sources say to keep it in a secrets manager such as Vault or AWS Secrets Manager",
                         "store it there and reference it: value: { vault: \"secret/vizgate/tableau\", field: value } or { aws: \"<arn>\", field: value }"));
                 continue;
+            }
+            if ("inline".equals(ref.store())) {
+                continue; // a value written in the configuration has no version worth reporting
             }
             var age = current.createdAt().map(created -> Duration.between(created, clock.instant()));
             out.add(new Finding(Level.OK, e.getKey(), ref + " version " + current.version()

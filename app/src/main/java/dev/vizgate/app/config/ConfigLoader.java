@@ -45,7 +45,7 @@ public final class ConfigLoader {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .addModule(new SimpleModule().addDeserializer(KeyRef.class, new KeyRefDeserializer())
+            .addModule(new SimpleModule().addDeserializer(KeyRef.class, new KeyRef.Deserializer())
                     .addDeserializer(SecretText.class, new SecretText.Deserializer()))
             .build();
 
@@ -198,54 +198,4 @@ public final class ConfigLoader {
         return firstLine.length() > 200 ? firstLine.substring(0, 200) : firstLine;
     }
 
-    /** A key is a string, or a mapping naming a keystore entry or a PKCS#11 key. */
-    static final class KeyRefDeserializer extends JsonDeserializer<KeyRef> {
-        private static final Set<String> PEM = Set.of("file", "password", "kid", "alg");
-        private static final Set<String> STORE = Set.of("file", "alias", "password", "key-password", "kid", "alg");
-        private static final Set<String> PKCS11 = Set.of("pkcs11", "alias", "pin", "kid", "alg");
-
-        @Override
-        public KeyRef deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
-            JsonNode node = p.readValueAsTree();
-            if (node.isTextual()) {
-                return new KeyRef.Text(node.asText(), Optional.empty(), Optional.empty());
-            }
-            if (!node.isObject()) {
-                throw JsonMappingException.from(p, "a key is file:PATH, PEM text, or a mapping with file (and alias) or pkcs11");
-            }
-            if (node.has("pkcs11")) {
-                only(p, node, PKCS11);
-                return new KeyRef.Pkcs11(req(p, node, "pkcs11"), req(p, node, "alias"), opt(node, "pin"), opt(node, "kid"), opt(node, "alg"));
-            }
-            if (node.has("alias")) {
-                only(p, node, STORE);
-                return new KeyRef.KeyStoreEntry(req(p, node, "file"), req(p, node, "alias"), opt(node, "password"),
-                        opt(node, "key-password"), opt(node, "kid"), opt(node, "alg"));
-            }
-            only(p, node, PEM);
-            return new KeyRef.PemFile(req(p, node, "file"), opt(node, "password"), opt(node, "kid"), opt(node, "alg"));
-        }
-
-        private static void only(JsonParser p, JsonNode node, Set<String> allowed) throws JsonMappingException {
-            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-                var name = it.next();
-                if (!allowed.contains(name)) {
-                    throw JsonMappingException.from(p, "unknown key '" + name + "' in a key mapping; use " + new TreeSet<>(allowed));
-                }
-            }
-        }
-
-        private static String req(JsonParser p, JsonNode node, String field) throws JsonMappingException {
-            var v = node.get(field);
-            if (v == null || !v.isTextual() || v.asText().isBlank()) {
-                throw JsonMappingException.from(p, "a key mapping needs '" + field + "'");
-            }
-            return v.asText();
-        }
-
-        private static Optional<String> opt(JsonNode node, String field) {
-            var v = node.get(field);
-            return v == null || v.isNull() ? Optional.empty() : Optional.of(v.asText());
-        }
-    }
 }

@@ -21,6 +21,9 @@ final class KeyRefs {
         } else if (ref instanceof KeyRef.KeyStoreEntry e) {
             material = Check.attempt(path, () -> new KeyMaterial.KeyStoreEntry(files.resolve(e.file()), e.alias(), e.password(), e.keyPassword()),
                     "name the keystore's alias");
+        } else if (ref instanceof KeyRef.Stored st) {
+            material = new KeyMaterial.Stored(Check.attempt(path, () -> new dev.vizgate.domain.model.SecretRef(st.store(), st.location(), st.field()),
+                    "name the store and where the key's PEM is"));
         } else {
             var p = (KeyRef.Pkcs11) ref;
             material = Check.attempt(path, () -> new KeyMaterial.Pkcs11(files.resolve(p.config()), p.alias(), p.pin()), "name the token's alias");

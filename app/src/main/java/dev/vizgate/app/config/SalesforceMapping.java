@@ -33,7 +33,8 @@ final class SalesforceMapping {
         var hostEntries = s.allowedHosts() == null ? HostPolicy.SALESFORCE_HOSTS : s.allowedHosts();
         var hosts = attempt("salesforce.allowed-hosts", () -> new HostPolicy(new HashSet<>(hostEntries), loopback),
                 "list host names or .suffixes such as .salesforce.com");
-        Optional<String> secret = Optional.ofNullable(s.clientSecret()).map(v -> files.valueOrFile("salesforce.client-secret", v));
+        Optional<dev.vizgate.sdk.SecretSource> secret = Optional.ofNullable(s.clientSecret())
+                .map(v -> SecretText.source("salesforce.client-secret", v, files));
         Optional<URI> redirect = Optional.ofNullable(s.redirectUri()).map(u -> Check.upstream("salesforce.redirect-uri", u));
         var flow = switch (Optional.ofNullable(s.flow()).orElse("jwt-bearer")) {
             case "jwt-bearer" -> jwtBearer(s, files);

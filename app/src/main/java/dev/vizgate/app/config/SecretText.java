@@ -25,6 +25,20 @@ public sealed interface SecretText {
     }
 
     record Stored(String store, String location, Optional<String> field) implements SecretText {
+        /** The sdk's reference; a malformed one is a ConfigError at {@code path}. */
+        dev.vizgate.domain.model.SecretRef ref(String path) {
+            return Check.attempt(path, () -> new dev.vizgate.domain.model.SecretRef(store, location, field),
+                    "name the store and where the secret is, e.g. { vault: \"secret/vizgate/…\", field: value }");
+        }
+    }
+
+    /** The sdk's source for this secret: a value read now ({@code ${ENV}}, {@code file:}, literal) or a store reference. */
+    static dev.vizgate.sdk.SecretSource source(String path, SecretText text, ConfigFiles files) {
+        if (text instanceof Stored s) {
+            return new dev.vizgate.sdk.SecretSource.Stored(s.ref(path));
+        }
+        var value = files.valueOrFile(path, ((Plain) text).text());
+        return Check.attempt(path, () -> new dev.vizgate.sdk.SecretSource.Value(value), "give the secret a value");
     }
 
     /** Reads either form; a mapping names exactly one store besides {@code field}. */

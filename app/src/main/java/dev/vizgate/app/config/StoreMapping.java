@@ -41,10 +41,16 @@ final class StoreMapping {
         } catch (URISyntaxException e) {
             throw new ConfigError("store.url", "not a URL", "write redis://host:6379");
         }
-        var secret = files.valueOrFile("store.secret", required(s.secret(), "store.secret",
-                "set secret: \"${VIZGATE_STORE_SECRET}\" (32+ random bytes, the same on every node); it seals sessions in Redis"));
-        var sealing = attempt("store.secret", () -> StoreSecret.of(secret.strip().getBytes(StandardCharsets.UTF_8)),
-                "generate one: head -c 32 /dev/urandom | base64");
+        var secretText = required(s.secret(), "store.secret",
+                "set secret: \"${VIZGATE_STORE_SECRET}\" (32+ random bytes, the same on every node); it seals sessions in Redis");
+        StoreSecret sealing;
+        if (secretText instanceof SecretText.Stored stored) {
+            sealing = StoreSecret.stored(stored.ref("store.secret"));
+        } else {
+            var secret = files.valueOrFile("store.secret", ((SecretText.Plain) secretText).text());
+            sealing = attempt("store.secret", () -> StoreSecret.of(secret.strip().getBytes(StandardCharsets.UTF_8)),
+                    "generate one: head -c 32 /dev/urandom | base64");
+        }
         var timeout = Check.duration("store.timeout", s.timeout(), StoreSettings.Redis.DEFAULT_TIMEOUT);
         return attempt("store.url", () -> new StoreSettings.Redis(url, sealing, timeout), "write redis://host:6379 or rediss://host:6380");
     }

@@ -85,7 +85,7 @@ public record VizgateConfig(Server server, Callers callers, Tableau tableau, Sal
                         List<String> allowedAttributes, Boolean wildcardScopes, String odaFlag) {
     }
 
-    public record Salesforce(String tokenUrl, String audience, String consumerKey, String clientSecret, KeyRef privateKey,
+    public record Salesforce(String tokenUrl, String audience, String consumerKey, SecretText clientSecret, KeyRef privateKey,
                              String certificate, String flow, String sessionTtl, List<String> allowedHosts, String redirectUri,
                              List<String> scopes, Timeouts timeouts, Circuit circuit) {
         @Override
@@ -106,7 +106,7 @@ public record VizgateConfig(Server server, Callers callers, Tableau tableau, Sal
     }
 
     /** memory (one node; bounded by max-sessions and max-jtis) or redis (many nodes; url, secret, timeout). */
-    public record Store(String type, String url, String secret, String timeout, Long maxSessions, Long maxJtis) {
+    public record Store(String type, String url, SecretText secret, String timeout, Long maxSessions, Long maxJtis) {
         @Override
         public String toString() {
             return "Store[" + type + "]"; // a Redis URL may carry a password

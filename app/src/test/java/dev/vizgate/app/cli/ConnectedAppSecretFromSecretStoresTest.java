@@ -130,4 +130,41 @@ class ConnectedAppSecretFromSecretStoresTest {
         assertThat(ok.out()).contains("OK    tableau.connected-app.secrets[0].value: vault:secret/vizgate/tableau#value version v1, created 0 day(s) ago")
                 .doesNotContain(SECRET);
     }
+
+    @Test
+    void everySecretKind_canComeFromVault_theEasKeyTheSalesforceSecretAndTheStoreSecret() throws Exception {
+        var key = dev.vizgate.adapters.keystore.KeyGeneration.generate(dev.vizgate.adapters.keystore.KeyGeneration.Kind.EC_P256, 2048, "eas",
+                java.time.Duration.ofDays(1), Clock.systemUTC());
+        var pemFile = dir.resolve("eas.pem");
+        dev.vizgate.adapters.keystore.KeyGeneration.writePrivateKey(key, pemFile, false);
+        vault.write("secret", "vizgate/eas-key", Map.of("value", java.nio.file.Files.readString(pemFile)));
+        vault.write("secret", "vizgate/salesforce", Map.of("value", "consumer-secret-from-vault"));
+        vault.write("secret", "vizgate/store", Map.of("value", "a-store-secret-kept-in-vault-of-32-bytes"));
+        var yaml = """
+                tableau:
+                  server-url: https://10ax.online.tableau.com
+                  site: mysite
+                  connected-app:
+                    client-id: "6f1c2e7a-client"
+                    trust: eas
+                    issuer: https://vizgate.example.com
+                    signing-keys: [ { vault: "secret/vizgate/eas-key", field: value, kid: eas-1 } ]
+                salesforce:
+                  token-url: https://acme.my.salesforce.com
+                  consumer-key: "3MVG9k"
+                  flow: client-credentials
+                  client-secret: { vault: "secret/vizgate/salesforce" }
+                store: { type: redis, url: "redis://127.0.0.1:1", secret: { vault: "secret/vizgate/store" }, timeout: 200ms }
+                callers:
+                  api-keys: [ { name: backend, sha256: "%s" } ]
+                """.formatted("ab".repeat(32)) + vaultStores();
+        var file = CliRun.write(dir, "vizgate.yaml", yaml);
+        var loaded = new dev.vizgate.app.config.ConfigLoader(Map.of("VAULT_SECRET_ID", "role-secret-id")::get).load(file);
+        var wired = dev.vizgate.app.wiring.GatewayWiring.from(loaded.config(), loaded.files(), Clock.systemUTC());
+        try (var vizgate = (dev.vizgate.sdk.Vizgate) wired.services().resources()) {
+            assertThat(vizgate.secrets()).containsKeys("tableau.connected-app.signing-keys[0]", "salesforce.client-secret", "store.secret");
+            assertThat(vizgate.secrets().values()).allMatch(s -> s.ref().store().equals("vault"));
+            assertThat(vizgate.tableauTrust().orElseThrow().signingKeyId().value()).isEqualTo("eas-1");
+        }
+    }
 }
