@@ -51,6 +51,7 @@ public final class Vizgate implements AutoCloseable {
     private final Map<String, BooleanSupplier> readiness;
     private final Map<String, dev.vizgate.domain.usecase.LiveSecret> secrets;
     private final Optional<dev.vizgate.domain.usecase.RotateConnectedAppSecret> rotation;
+    private final LiveSecrets live;
     private final List<AutoCloseable> owned;
 
     private Vizgate(Builder b, Optional<TableauParts> tableau, Optional<TableauNextParts> next, Optional<AcceptPlatformAssertion> platforms,
@@ -66,6 +67,7 @@ public final class Vizgate implements AutoCloseable {
         this.salesforceAssertionKey = next.flatMap(TableauNextParts::assertionPublicKey);
         this.platformAssertions = platforms;
         this.secrets = secrets.bySetting();
+        this.live = secrets;
         this.rotation = rotation;
         this.readiness = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(readiness)); // in the order the probe lists them
         this.owned = List.copyOf(owned);
@@ -125,7 +127,19 @@ public final class Vizgate implements AutoCloseable {
      * and whether it is stale (its store did not answer, and the last good value is serving).
      */
     public Map<String, dev.vizgate.domain.usecase.LiveSecret> secrets() {
-        return secrets;
+        var all = new LinkedHashMap<>(secrets);
+        all.putAll(live.bySetting()); // and those read since the build (readSecret)
+        return java.util.Collections.unmodifiableMap(all);
+    }
+
+    /**
+     * Reads a secret of the caller's own (an API-key hash, say) through the configured stores, once; it is followed
+     * like the others, so doctor and the meters see it under {@code setting}.
+     *
+     * @throws SettingsException when no configured store holds it, or the store cannot be read now
+     */
+    public String readSecret(String setting, dev.vizgate.domain.model.SecretRef ref) {
+        return live.follow(setting, ref, v -> Optional.empty(), "store the value there").current().value();
     }
 
     /** Rotates the managed Connected App secret; present when rotation settings were given. */
@@ -307,7 +321,7 @@ public final class Vizgate implements AutoCloseable {
          * @throws SettingsException when a key does not load or is weak, or the settings cannot work together
          */
         public Vizgate build() {
-            if (tableau.isEmpty() && tableauNext.isEmpty() && platforms.isEmpty()) {
+            if (tableau.isEmpty() && tableauNext.isEmpty() && platforms.isEmpty() && secretStores.isEmpty() && secretStoreSettings.isEmpty()) {
                 throw new SettingsException("", "neither Tableau, Tableau Next nor platform settings were given, so there is nothing to build",
                         "give the settings for the Tableau you embed");
             }

@@ -234,4 +234,16 @@ class VizgateFollowsStoredSecretsTest {
         assertThat(StoreSecret.stored(SecretRef.of("memory", "a"))).isEqualTo(StoreSecret.stored(SecretRef.of("memory", "a")))
                 .isNotEqualTo(StoreSecret.stored(SecretRef.of("memory", "b")));
     }
+
+    @Test
+    void givenOnlyASecretStore_vizgateBuilds_andReadsSecretsOfTheCallersOwn() {
+        store.put(SecretRef.of("memory", "api/hash"), "ab".repeat(32));
+        try (var vizgate = Vizgate.builder().secretStore("memory", store).build()) {
+            assertThat(vizgate.readSecret("callers.api-keys[0].sha256", SecretRef.of("memory", "api/hash"))).isEqualTo("ab".repeat(32));
+            assertThat(vizgate.secrets()).containsKey("callers.api-keys[0].sha256");
+            assertThat(vizgate.tableauTokens()).isEmpty();
+            assertThatThrownBy(() -> vizgate.readSecret("x", SecretRef.of("memory", "api/none"))).isInstanceOfSatisfying(SettingsException.class,
+                    e -> assertThat(e.setting()).isEqualTo("x"));
+        }
+    }
 }

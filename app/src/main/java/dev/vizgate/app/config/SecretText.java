@@ -26,7 +26,7 @@ public sealed interface SecretText {
 
     record Stored(String store, String location, Optional<String> field) implements SecretText {
         /** The sdk's reference; a malformed one is a ConfigError at {@code path}. */
-        dev.vizgate.domain.model.SecretRef ref(String path) {
+        public dev.vizgate.domain.model.SecretRef ref(String path) {
             return Check.attempt(path, () -> new dev.vizgate.domain.model.SecretRef(store, location, field),
                     "name the store and where the secret is, e.g. { vault: \"secret/vizgate/…\", field: value }");
         }

@@ -33,7 +33,7 @@ public record VizgateConfig(Server server, Callers callers, Tableau tableau, Sal
      * A platform backend. It names the user, and may name scopes and attributes within its own allow-lists when given
      * ({@code allowed-scopes}, {@code allowed-attributes}); without them the gateway's tableau.token lists alone apply.
      */
-    public record ApiKey(String name, String sha256, List<String> allowedScopes, List<AllowedAttribute> allowedAttributes) {
+    public record ApiKey(String name, SecretText sha256, List<String> allowedScopes, List<AllowedAttribute> allowedAttributes) {
         @Override
         public String toString() {
             return "ApiKey[" + name + "]";

@@ -62,9 +62,9 @@ public final class GatewayWiring {
     private static Wired build(VizgateConfig config, ConfigFiles files, Clock clock) {
         var metrics = new GatewayMetrics();
         var builder = builder(config, files, clock).meterRegistry(metrics.registry());
-        var apiKeys = apiKeys(config);
         var vizgate = ConfigSettings.build(files, builder);
         try {
+            var apiKeys = apiKeys(config, files, vizgate);
             return wire(config, files, vizgate, apiKeys, metrics);
         } catch (RuntimeException e) {
             vizgate.close();
@@ -122,17 +122,20 @@ public final class GatewayWiring {
 
     public static CallerSummary checkCallers(VizgateConfig config, ConfigFiles files, Clock clock) {
         return files.wire(() -> {
-            var keys = apiKeys(config);
             var platforms = ConfigSettings.platforms(config, files);
-            if (platforms.isPresent()) {
-                try (var checked = ConfigSettings.build(files, ConfigSettings.withSecretStores(Vizgate.builder(), config, files).clock(clock)
-                        .platformAssertions(platforms.get()))) {
-                    callers(keys, checked.platformAssertions());
-                }
-            } else {
+            var builder = ConfigSettings.withSecretStores(Vizgate.builder(), config, files).clock(clock);
+            platforms.ifPresent(builder::platformAssertions);
+            var needsStores = platforms.isPresent() || (config.secretStores() != null && !config.secretStores().isEmpty());
+            if (!needsStores) {
+                var keys = apiKeys(config, files, null);
                 callers(keys, Optional.empty());
+                return new CallerSummary(keys.size(), 0);
             }
-            return new CallerSummary(keys.size(), platforms.map(p -> p.platforms().size()).orElse(0));
+            try (var checked = ConfigSettings.build(files, builder)) {
+                var keys = apiKeys(config, files, checked);
+                callers(keys, checked.platformAssertions());
+                return new CallerSummary(keys.size(), platforms.map(p -> p.platforms().size()).orElse(0));
+            }
         });
     }
 
@@ -144,7 +147,7 @@ public final class GatewayWiring {
         return new CallerAuthentication(apiKeys, assertions);
     }
 
-    private static List<CallerAuthentication.ApiKey> apiKeys(VizgateConfig config) {
+    private static List<CallerAuthentication.ApiKey> apiKeys(VizgateConfig config, ConfigFiles files, Vizgate vizgate) {
         var c = config.callers();
         var apiKeys = new ArrayList<CallerAuthentication.ApiKey>();
         if (c == null || c.apiKeys() == null) {
@@ -154,7 +157,13 @@ public final class GatewayWiring {
             var k = c.apiKeys().get(i);
             var path = "callers.api-keys[" + i + "]";
             Check.required(k.name(), path + ".name", "name the backend that uses this key");
-            var hex = Check.required(k.sha256(), path + ".sha256", "store the key's SHA-256 hex: printf %s \"$KEY\" | sha256sum");
+            var text = Check.required(k.sha256(), path + ".sha256", "store the key's SHA-256 hex: printf %s \"$KEY\" | sha256sum");
+            if (text instanceof dev.vizgate.app.config.SecretText.Stored && vizgate == null) {
+                throw new ConfigError(path + ".sha256", "a hash kept in a secret store needs secret-stores configured", "add the store under secret-stores");
+            }
+            var hex = text instanceof dev.vizgate.app.config.SecretText.Stored stored
+                    ? ConfigSettings.map(files, () -> vizgate.readSecret(path + ".sha256", stored.ref(path + ".sha256"))).strip()
+                    : files.valueOrFile(path + ".sha256", ((dev.vizgate.app.config.SecretText.Plain) text).text());
             if (!hex.matches("[0-9a-fA-F]{64}")) {
                 throw new ConfigError(path + ".sha256", "not 64 hex characters", "store the key's SHA-256 hex: printf %s \"$KEY\" | sha256sum");
             }

@@ -140,6 +140,7 @@ class ConnectedAppSecretFromSecretStoresTest {
         vault.write("secret", "vizgate/eas-key", Map.of("value", java.nio.file.Files.readString(pemFile)));
         vault.write("secret", "vizgate/salesforce", Map.of("value", "consumer-secret-from-vault"));
         vault.write("secret", "vizgate/store", Map.of("value", "a-store-secret-kept-in-vault-of-32-bytes"));
+        vault.write("secret", "vizgate/api-key", Map.of("value", "cd".repeat(32)));
         var yaml = """
                 tableau:
                   server-url: https://10ax.online.tableau.com
@@ -156,15 +157,18 @@ class ConnectedAppSecretFromSecretStoresTest {
                   client-secret: { vault: "secret/vizgate/salesforce" }
                 store: { type: redis, url: "redis://127.0.0.1:1", secret: { vault: "secret/vizgate/store" }, timeout: 200ms }
                 callers:
-                  api-keys: [ { name: backend, sha256: "%s" } ]
-                """.formatted("ab".repeat(32)) + vaultStores();
+                  api-keys: [ { name: backend, sha256: { vault: "secret/vizgate/api-key" } } ]
+                """ + vaultStores();
         var file = CliRun.write(dir, "vizgate.yaml", yaml);
         var loaded = new dev.vizgate.app.config.ConfigLoader(Map.of("VAULT_SECRET_ID", "role-secret-id")::get).load(file);
         var wired = dev.vizgate.app.wiring.GatewayWiring.from(loaded.config(), loaded.files(), Clock.systemUTC());
         try (var vizgate = (dev.vizgate.sdk.Vizgate) wired.services().resources()) {
-            assertThat(vizgate.secrets()).containsKeys("tableau.connected-app.signing-keys[0]", "salesforce.client-secret", "store.secret");
+            assertThat(vizgate.secrets()).containsKeys("tableau.connected-app.signing-keys[0]", "salesforce.client-secret", "store.secret",
+                    "callers.api-keys[0].sha256");
             assertThat(vizgate.secrets().values()).allMatch(s -> s.ref().store().equals("vault"));
             assertThat(vizgate.tableauTrust().orElseThrow().signingKeyId().value()).isEqualTo("eas-1");
         }
+        var summary = dev.vizgate.app.wiring.GatewayWiring.checkCallers(loaded.config(), loaded.files(), Clock.systemUTC());
+        assertThat(summary.apiKeys()).isEqualTo(1);
     }
 }
