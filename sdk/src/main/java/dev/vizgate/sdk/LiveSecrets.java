@@ -81,7 +81,9 @@ final class LiveSecrets implements AutoCloseable {
         Gauge.builder(LAST_REFRESH, secret, s -> s.status().lastSuccess().getEpochSecond()).tag("secret", setting).register(r);
         Gauge.builder(STALE, secret, s -> s.status().stale() ? 1 : 0).tag("secret", setting).register(r);
         Gauge.builder(FAILURES, secret, s -> s.status().failures()).tag("secret", setting).register(r);
-        Gauge.builder(AGE, secret, s -> Duration.between(s.status().loadedAt(), clock.instant()).toSeconds()).tag("secret", setting).register(r);
+        // The version's age as its store knows it (created), else since this process first saw it.
+        Gauge.builder(AGE, secret, s -> Duration.between(s.current().createdAt().orElse(s.status().loadedAt()), clock.instant()).toSeconds())
+                .tag("secret", setting).register(r);
     }
 
     /** The secrets by the setting that names them, for probes and doctor. */

@@ -91,7 +91,9 @@ final class DoctorCommand implements Callable<Integer> {
             try (var vizgate = ConfigSettings.build(files, ConfigSettings.withSecretStores(Vizgate.builder(), cfg, files).clock(root.context().clock()).tableau(settings))) {
                 trust = vizgate.tableauTrust().orElseThrow();
                 published = vizgate.jwks().map(j -> j.publish().get("keys").size()).orElse(0);
-                findings.addAll(SecretFindings.of(vizgate.secrets(), root.context().clock()));
+                var every = java.util.Optional.ofNullable(cfg.tableau().connectedApp()).map(a -> a.rotation()).map(r -> r.every())
+                        .map(e -> dev.vizgate.app.config.Check.duration("tableau.connected-app.rotation.every", e, java.time.Duration.ZERO));
+                findings.addAll(SecretFindings.of(vizgate.secrets(), root.context().clock(), every));
             }
         } catch (ConfigError e) {
             add(Level.FAIL, "tableau", e.path() + ": " + e.getMessage(), e.fix());

@@ -20,6 +20,11 @@ final class SecretFindings {
     }
 
     static List<Finding> of(Map<String, LiveSecret> secrets, Clock clock) {
+        return of(secrets, clock, java.util.Optional.empty());
+    }
+
+    /** With a rotation schedule ({@code rotation.every}): a managed secret older than it is a warning. */
+    static List<Finding> of(Map<String, LiveSecret> secrets, Clock clock, java.util.Optional<Duration> every) {
         var out = new ArrayList<Finding>();
         for (var e : secrets.entrySet()) {
             var ref = e.getValue().ref();
@@ -35,6 +40,12 @@ final class SecretFindings {
                 continue; // a value written in the configuration has no version worth reporting
             }
             var age = current.createdAt().map(created -> Duration.between(created, clock.instant()));
+            if (every.isPresent() && age.isPresent() && age.get().compareTo(every.get()) > 0) {
+                out.add(new Finding(Level.WARN, e.getKey(), ref + " version " + current.version() + " is " + age.get().toDays()
+                        + " day(s) old, past the rotation schedule of " + every.get().toDays() + " day(s)",
+                        "run vizgate secrets rotate --config … (add --dry-run to see the plan first)"));
+                continue;
+            }
             out.add(new Finding(Level.OK, e.getKey(), ref + " version " + current.version()
                     + age.map(a -> a.isNegative() ? ", created in the future by this machine's clock (check NTP)"
                     : ", created " + a.toDays() + " day(s) ago").orElse(", age unknown to the store")

@@ -64,7 +64,7 @@ public record VizgateConfig(Server server, Callers callers, Tableau tableau, Sal
     }
 
     /** Rotation of a managed secret: as which site administrator, and how long every node needs to read the store again. */
-    public record Rotation(PersonalAccessToken personalAccessToken, String propagation) {
+    public record Rotation(PersonalAccessToken personalAccessToken, String propagation, String every) {
     }
 
     public record PersonalAccessToken(String name, SecretText secret) {

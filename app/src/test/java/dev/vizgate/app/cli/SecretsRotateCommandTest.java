@@ -91,4 +91,18 @@ class SecretsRotateCommandTest {
             assertThat(run.err()).contains("paused at clear-room", "the current secret still signs");
         }
     }
+
+    @Test
+    void doctor_warnsWhenTheManagedSecretIsOlderThanTheRotationSchedule() throws Exception {
+        // The secret was written 40 days before the CLI's clock (CliRun's MutableClock) reads.
+        var written = new dev.vizgate.domain.testing.MutableClock(dev.vizgate.domain.testing.MutableClock.START.minus(java.time.Duration.ofDays(40)));
+        try (var tableau = tableau(); var vault = VaultStandIn.start(written, Optional.empty()).token("hvs.cli")) {
+            vault.write("secret", "vizgate/tableau", Map.of("value", "{\"current\":{\"id\":\"first-id\",\"value\":\"" + FIRST + "\"}}"));
+            vault.write("secret", "vizgate/tableau-pat", Map.of("value", "pat-secret-value"));
+            var file = CliRun.write(dir, "vizgate.yaml", config(tableau, vault).replace("      propagation: 1s\n", "      propagation: 1s\n      every: 30d\n"));
+            var run = CliRun.run(Map.of("VAULT_TOKEN", "hvs.cli"), "doctor", "--config", file.toString(), "--timeout", "1s");
+            assertThat(run.out()).contains("WARN  tableau.connected-app.managed-secret: vault:secret/vizgate/tableau version v1 is 40 day(s) old, "
+                    + "past the rotation schedule of 30 day(s)", "fix: run vizgate secrets rotate");
+        }
+    }
 }
