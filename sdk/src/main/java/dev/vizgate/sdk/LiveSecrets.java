@@ -31,6 +31,8 @@ final class LiveSecrets implements AutoCloseable {
     static final String FAILURES = "vizgate.secret.refresh.failures";
     static final String STALE = "vizgate.secret.stale";
     static final String AGE = "vizgate.secret.version.age";
+    /** 1 for the version in use, 0 for one replaced since: {@code vizgate_secret_version{secret,version}}. */
+    static final String VERSION = "vizgate.secret.version";
 
     private final Map<String, SecretStore> stores;
     private final Clock clock;
@@ -77,7 +79,19 @@ final class LiveSecrets implements AutoCloseable {
         return secret;
     }
 
+    private final Map<LiveSecret, String> settings = new ConcurrentHashMap<>();
+
+    private void version(String setting, LiveSecret secret) {
+        registry.ifPresent(r -> {
+            var version = secret.current().version();
+            Gauge.builder(VERSION, secret, s -> s.current().version().equals(version) ? 1 : 0).tag("secret", setting)
+                    .tag("version", version.value()).register(r);
+        });
+    }
+
     private void meter(MeterRegistry r, String setting, LiveSecret secret) {
+        settings.put(secret, setting);
+        version(setting, secret);
         Gauge.builder(LAST_REFRESH, secret, s -> s.status().lastSuccess().getEpochSecond()).tag("secret", setting).register(r);
         Gauge.builder(STALE, secret, s -> s.status().stale() ? 1 : 0).tag("secret", setting).register(r);
         Gauge.builder(FAILURES, secret, s -> s.status().failures()).tag("secret", setting).register(r);
@@ -94,7 +108,9 @@ final class LiveSecrets implements AutoCloseable {
     /** Reads every secret again now; the scheduler does this on its own. */
     void refreshAll() {
         for (var s : secrets) {
-            s.refresh();
+            if (s.refresh() instanceof LiveSecret.Refreshed.Changed && settings.containsKey(s)) {
+                version(settings.get(s), s);
+            }
         }
     }
 

@@ -79,6 +79,9 @@ class VizgateFollowsStoredSecretsTest {
             store.down(false);
             live.refresh();
             assertThat(registry.get(LiveSecrets.STALE).tag("secret", tag).gauge().value()).isZero();
+            var firstVersion = live.current().version().value();
+            assertThat(registry.get(LiveSecrets.VERSION).tag("secret", tag).tag("version", firstVersion).gauge().value()).isEqualTo(1);
+
         }
     }
 
@@ -109,14 +112,21 @@ class VizgateFollowsStoredSecretsTest {
 
     @Test
     void givenARefreshInterval_theSchedulerTakesANewVersionOnItsOwn_andStopsOnClose() throws Exception {
-        var vizgate = Vizgate.builder().tableau(stored(REF)).secretStore("memory", store).secretRefresh(new SecretRefresh(Duration.ofSeconds(1), 0.2)).build();
+        var registry = new SimpleMeterRegistry();
+        var vizgate = Vizgate.builder().tableau(stored(REF)).secretStore("memory", store).meterRegistry(registry)
+                .secretRefresh(new SecretRefresh(Duration.ofSeconds(1), 0.2)).build();
         try {
+            var tag = "tableau.connected-app.secrets[0].value";
+            var firstVersion = vizgate.secrets().get(tag).current().version().value();
             store.put(REF, SECOND);
             var deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (!signedWith(token(vizgate), SECOND) && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
             assertThat(signedWith(token(vizgate), SECOND)).as("taken by the scheduler within a few intervals").isTrue();
+            var secondVersion = vizgate.secrets().get(tag).current().version().value();
+            assertThat(registry.get(LiveSecrets.VERSION).tag("secret", tag).tag("version", firstVersion).gauge().value()).isZero();
+            assertThat(registry.get(LiveSecrets.VERSION).tag("secret", tag).tag("version", secondVersion).gauge().value()).isEqualTo(1);
         } finally {
             vizgate.close();
         }
