@@ -54,8 +54,16 @@ public final class VaultStandIn implements AutoCloseable {
         return new VaultStandIn(Http.server(), clock, namespace);
     }
 
+    /** Over TLS, with the certificate {@code tls} carries (the test makes it; clients must trust its CA). */
+    public static VaultStandIn startTls(Clock clock, Optional<String> namespace, javax.net.ssl.SSLContext tls) throws IOException {
+        var https = com.sun.net.httpserver.HttpsServer.create(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls));
+        return new VaultStandIn(https, clock, namespace);
+    }
+
     public URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        var scheme = server instanceof com.sun.net.httpserver.HttpsServer ? "https" : "http";
+        return URI.create(scheme + "://127.0.0.1:" + server.getAddress().getPort());
     }
 
     /** A token that may read and write everything. */

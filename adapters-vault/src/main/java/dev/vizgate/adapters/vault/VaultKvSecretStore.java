@@ -139,8 +139,12 @@ public final class VaultKvSecretStore implements SecretStore, dev.vizgate.domain
 
     private VaultConfig config() throws VaultException {
         var seconds = (int) Math.max(1, settings.timeout().toSeconds());
-        var config = new VaultConfig().address(settings.address().toString()).engineVersion(2).openTimeout(seconds).readTimeout(seconds)
-                .httpClient(http);
+        var config = new VaultConfig().address(settings.address().toString()).engineVersion(2).openTimeout(seconds).readTimeout(seconds);
+        if (settings.caCertificate().isEmpty()) {
+            // A client of our own (no redirects). With a CA to trust, the driver builds its client from the SslConfig below:
+            // a client given to it would ignore that SslConfig (found by VaultOverTlsTest).
+            config.httpClient(http);
+        }
         if (settings.namespace().isPresent()) {
             config.nameSpace(settings.namespace().get());
         }
