@@ -36,17 +36,18 @@ public final class Gateway extends Handler.Abstract {
     static final ObjectMapper JSON = JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
 
     /** The routes, as the OpenAPI document lists them. */
-    public static final Map<String, Set<String>> ROUTES = Map.of(
-            "/v1/tableau/token", Set.of("POST"),
-            "/v1/tableau-next/frontdoor", Set.of("POST"),
-            "/v1/tableau-next/authorize", Set.of("GET"),
-            "/v1/tableau-next/callback", Set.of("GET"),
-            "/.well-known/jwks.json", Set.of("GET"),
-            "/.well-known/openid-configuration", Set.of("GET"),
-            "/healthz", Set.of("GET"),
-            "/readyz", Set.of("GET"),
-            "/metrics", Set.of("GET"),
-            "/openapi.yaml", Set.of("GET"));
+    public static final Map<String, Set<String>> ROUTES = Map.ofEntries(
+            Map.entry("/v1/tableau/token", Set.of("POST")),
+            Map.entry("/v1/tableau-next/frontdoor", Set.of("POST")),
+            Map.entry("/v1/tableau-next/authorize", Set.of("GET")),
+            Map.entry("/v1/tableau-next/callback", Set.of("GET")),
+            Map.entry("/.well-known/jwks.json", Set.of("GET")),
+            Map.entry("/.well-known/openid-configuration", Set.of("GET")),
+            Map.entry("/.well-known/oauth-authorization-server", Set.of("GET")),
+            Map.entry("/healthz", Set.of("GET")),
+            Map.entry("/readyz", Set.of("GET")),
+            Map.entry("/metrics", Set.of("GET")),
+            Map.entry("/openapi.yaml", Set.of("GET")));
 
     /** What the routes call; each part is optional because a gateway may serve Tableau, Tableau Next or both. */
     public record Services(Optional<IssueTableauToken> tableau, String tableauKind, Optional<OpenTableauNextSession> tableauNext,
@@ -155,7 +156,8 @@ public final class Gateway extends Handler.Abstract {
             "/v1/tableau-next/authorize", "Salesforce web-server flow (salesforce.flow: web-server)",
             "/v1/tableau-next/callback", "Salesforce web-server flow (salesforce.flow: web-server)",
             "/.well-known/jwks.json", "EAS (tableau.connected-app.trust: eas)",
-            "/.well-known/openid-configuration", "EAS (tableau.connected-app.trust: eas)");
+            "/.well-known/openid-configuration", "EAS (tableau.connected-app.trust: eas)",
+            "/.well-known/oauth-authorization-server", "EAS (tableau.connected-app.trust: eas)");
 
     /** The routes this configuration serves; one missing here answers that it is not configured. */
     private static Map<String, Route> routes(Services s, Admission admission) {
@@ -172,7 +174,11 @@ public final class Gateway extends Handler.Abstract {
         });
         s.jwks().ifPresent(j -> {
             r.put("/.well-known/jwks.json", request -> Reply.json(200, j.publish()));
-            s.easIssuer().ifPresent(issuer -> r.put("/.well-known/openid-configuration", request -> Reply.json(200, j.discovery(issuer))));
+            // Field reports (tableau.md §7) say Tableau looks the issuer up with RFC 8414, not OIDC discovery: serve both, alike.
+            s.easIssuer().ifPresent(issuer -> {
+                r.put("/.well-known/openid-configuration", request -> Reply.json(200, j.discovery(issuer)));
+                r.put("/.well-known/oauth-authorization-server", request -> Reply.json(200, j.discovery(issuer)));
+            });
         });
         return Map.copyOf(r);
     }

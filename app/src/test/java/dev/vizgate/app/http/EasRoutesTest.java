@@ -54,6 +54,10 @@ class EasRoutesTest {
             var discovery = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/.well-known/openid-configuration")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(discovery.body()).contains("\"issuer\":\"https://vizgate.example.com\"", "\"jwks_uri\":\"https://vizgate.example.com/.well-known/jwks.json\"");
+            var metadata = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/.well-known/oauth-authorization-server")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(metadata.statusCode()).as("RFC 8414, the path field reports say Tableau reads").isEqualTo(200);
+            assertThat(metadata.body()).as("the same issuer and jwks_uri as the discovery document").isEqualTo(discovery.body());
             var jwks = JWKSet.parse(http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/.well-known/jwks.json")).build(),
                     HttpResponse.BodyHandlers.ofString()).body());
             var token = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/v1/tableau/token")).header("Authorization", "Bearer k")
