@@ -60,8 +60,17 @@ public sealed interface ConnectedApp {
      * OAuth 2.0 trust (EAS, tableau.md §2): the first key signs, every key is published in the JWKS (so a key being
      * rotated in can be published before it signs), and {@code iss} is this issuer, an https URL.
      */
-    record Eas(Issuer issuer, List<KeySpec> signingKeys) implements ConnectedApp {
+    record Eas(Issuer issuer, List<KeySpec> signingKeys, dev.vizgate.domain.model.Audience audience) implements ConnectedApp {
+        /** With the audience "tableau" (Tableau Server; Tableau Cloud reportedly wants "tableau:&lt;site-luid&gt;", UNVERIFIED). */
+        public Eas(Issuer issuer, List<KeySpec> signingKeys) {
+            this(issuer, signingKeys, dev.vizgate.domain.model.Audience.TABLEAU);
+        }
+
         public Eas {
+            Objects.requireNonNull(audience, "audience");
+            dev.vizgate.domain.policy.TableauRules.audience(audience.value()).ifPresent(v -> {
+                throw new IllegalArgumentException(v.message());
+            });
             Objects.requireNonNull(issuer, "issuer");
             if (!issuer.isHttpsUri()) {
                 throw new IllegalArgumentException("an EAS issuer must be an https URL, not " + issuer);

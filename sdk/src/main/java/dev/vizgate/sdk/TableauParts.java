@@ -41,7 +41,7 @@ record TableauParts(java.util.function.Supplier<ConnectedAppTrust> trustNow, Key
                     "with keys of your own (a KeySource), the signing key's kid cannot be derived", "name the kid and alg of the key that signs"));
             var alg = first.alg().orElseThrow(() -> new SettingsException(APP + ".signing-keys[0]",
                     "with keys of your own (a KeySource), the signing key's alg cannot be derived", "name the kid and alg of the key that signs"));
-            return new TableauParts(new ConnectedAppTrust.ExternalAuthorizationServer(eas.issuer(), kid, alg), swapped.get());
+            return new TableauParts(new ConnectedAppTrust.ExternalAuthorizationServer(eas.issuer(), kid, alg, eas.audience()), swapped.get());
         }
         var keys = ConfiguredKeySource.builder();
         var kids = new HashSet<KeyId>();
@@ -58,7 +58,8 @@ record TableauParts(java.util.function.Supplier<ConnectedAppTrust> trustNow, Key
             }
             keys.publishing(loaded.kid(), loaded.algorithm(), loaded.publicKey());
         }
-        return new TableauParts(new ConnectedAppTrust.ExternalAuthorizationServer(eas.issuer(), signing.kid(), signing.algorithm()), keys.build());
+        return new TableauParts(new ConnectedAppTrust.ExternalAuthorizationServer(eas.issuer(), signing.kid(), signing.algorithm(), eas.audience()),
+                keys.build());
     }
 
     /** Every secret, inline or stored, is followed through the SecretStore port and checked for strength on each version. */

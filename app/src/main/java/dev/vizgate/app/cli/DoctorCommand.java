@@ -105,7 +105,9 @@ final class DoctorCommand implements Callable<Integer> {
         } else {
             var eas = (ConnectedAppTrust.ExternalAuthorizationServer) trust;
             ok("tableau.connected-app", "EAS issuer " + eas.issuer() + ", signing with " + eas.algorithm() + " key " + eas.signingKeyId()
-                    + ", publishing " + published + " key(s)");
+                    + ", publishing " + published + " key(s), aud \"" + eas.audience().value() + "\""
+                    + (eas.audience().equals(dev.vizgate.domain.model.Audience.TABLEAU) && settings.serverUrl().getHost().endsWith("online.tableau.com")
+                    ? " (field reports say a Tableau Cloud site wants \"tableau:<site-luid>\"; set tableau.connected-app.audience if sign-in fails)" : ""));
         }
         var policy = settings.token();
         ok("tableau.token", "tokens live " + DurationText.format(policy.defaultLifetime()) + " (max "

@@ -55,8 +55,8 @@ final class TableauMapping {
     private static ConnectedApp direct(VizgateConfig.ConnectedApp app, ConfigFiles files) {
         var clientId = attempt(APP + ".client-id", () -> new ClientId(required(app.clientId(), APP + ".client-id",
                 "copy the Connected App's client id")), "copy the Connected App's client id");
-        if (app.signingKeys() != null || app.issuer() != null) {
-            throw new ConfigError(APP, "signing-keys and issuer belong to trust: eas", "remove them, or set trust: eas");
+        if (app.signingKeys() != null || app.issuer() != null || app.audience() != null) {
+            throw new ConfigError(APP, "signing-keys, issuer and audience belong to trust: eas", "remove them, or set trust: eas");
         }
         if (app.managedSecret() != null) {
             return managed(app, clientId);
@@ -140,7 +140,11 @@ final class TableauMapping {
         for (int i = 0; i < refs.size(); i++) {
             keys.add(KeyRefs.spec(APP + ".signing-keys[" + i + "]", refs.get(i), files));
         }
-        return attempt(APP + ".issuer", () -> new ConnectedApp.Eas(issuer, keys), "use the https URL Tableau will know this gateway by");
+        var audience = attempt(APP + ".audience", () -> new dev.vizgate.domain.model.Audience(app.audience() == null ? "tableau" : app.audience()),
+                "write tableau, or for Tableau Cloud tableau:<site-luid>");
+        var eas = attempt(APP + ".issuer", () -> new ConnectedApp.Eas(issuer, keys), "use the https URL Tableau will know this gateway by");
+        return attempt(APP + ".audience", () -> new ConnectedApp.Eas(eas.issuer(), eas.signingKeys(), audience),
+                "write \"tableau\" (Tableau Server), or \"tableau:<site-luid>\" (Tableau Cloud, by field reports; UNVERIFIED)");
     }
 
     private static TableauTokenPolicy policy(VizgateConfig.Token token) {

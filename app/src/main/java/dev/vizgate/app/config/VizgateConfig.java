@@ -60,7 +60,7 @@ public record VizgateConfig(Server server, Callers callers, Tableau tableau, Sal
      * secret's id and value, which {@code vizgate secrets rotate} replaces; {@code rotation} says how.
      */
     public record ConnectedApp(String clientId, String trust, List<Secret> secrets, String activeSecret, String issuer,
-                               List<KeyRef> signingKeys, SecretText managedSecret, Rotation rotation) {
+                               List<KeyRef> signingKeys, SecretText managedSecret, Rotation rotation, String audience) {
     }
 
     /** Rotation of a managed secret: as which site administrator, and how long every node needs to read the store again. */

@@ -69,6 +69,34 @@ class EasRoutesTest {
     }
 
     @Test
+    void givenASiteAudience_easTokensCarryIt_asFieldReportsSayTableauCloudWants() throws Exception {
+        var generated = KeyGeneration.generate(KeyGeneration.Kind.RSA, 2048, "eas", Duration.ofDays(1), Clock.systemUTC());
+        KeyGeneration.writePrivateKey(generated, dir.resolve("eas.pem"), false);
+        Files.writeString(dir.resolve("vizgate.yaml"), """
+                server: { bind: 127.0.0.1, port: 0 }
+                callers: { api-keys: [ { name: b, sha256: "%s" } ] }
+                tableau:
+                  server-url: https://10ax.online.tableau.com
+                  connected-app:
+                    trust: eas
+                    issuer: https://vizgate.example.com
+                    audience: "tableau:0a1b2c3d-0000-4000-8000-0123456789ab"
+                    signing-keys: [ { file: "eas.pem", kid: "eas-1" } ]
+                """.formatted(GatewayNodes.sha256("k")));
+        try (var server = GatewayNodes.start(dir.resolve("vizgate.yaml"), Map.of())) {
+            var token = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/v1/tableau/token"))
+                    .header("Authorization", "Bearer k").header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"alice@example.com\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            var jwt = SignedJWT.parse(new com.fasterxml.jackson.databind.ObjectMapper().readTree(token.body()).get("token").asText());
+            assertThat(jwt.getJWTClaimsSet().getAudience()).containsExactly("tableau:0a1b2c3d-0000-4000-8000-0123456789ab");
+        }
+        Files.writeString(dir.resolve("bad.yaml"), Files.readString(dir.resolve("vizgate.yaml")).replace("tableau:0a1b2c3d-0000-4000-8000-0123456789ab", "tableau:mysite"));
+        var loaded = new ConfigLoader(Map.<String, String>of()::get).load(dir.resolve("bad.yaml"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> GatewayWiring.from(loaded.config(), loaded.files(), Clock.systemUTC()))
+                .isInstanceOfSatisfying(dev.vizgate.app.config.ConfigError.class, e -> assertThat(e.path()).isEqualTo("tableau.connected-app.audience"));
+    }
+
+    @Test
     void givenASlowClientThatNeverFinishesItsHeaders_serverDropsItAfterTheIdleTimeout() throws Exception {
         var callers = new CallerAuthentication(java.util.List.of(new CallerAuthentication.ApiKey("k", CallerAuthentication.sha256("key"))), Optional.empty());
         var services = new Gateway.Services(Optional.empty(), "tableau", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),

@@ -20,6 +20,11 @@ public sealed interface ConnectedAppTrust {
         return header().keyId().orElseThrow();
     }
 
+    /** The token's {@code aud}: "tableau", or for EAS on Tableau Cloud, reportedly "tableau:<site-luid>". */
+    default dev.vizgate.domain.model.Audience audience() {
+        return dev.vizgate.domain.model.Audience.TABLEAU;
+    }
+
     /** Direct trust: HS256 with the active secret; {@code iss} = client id in header and payload. */
     record DirectTrust(ClientId clientId, SecretRotation secrets) implements ConnectedAppTrust {
         public DirectTrust {
@@ -38,9 +43,21 @@ public sealed interface ConnectedAppTrust {
         }
     }
 
-    /** OAuth 2.0 trust: our HTTPS issuer, signed by the first configured key. */
-    record ExternalAuthorizationServer(Issuer issuer, KeyId signingKey, JwsAlgorithm algorithm) implements ConnectedAppTrust {
+    /**
+     * OAuth 2.0 trust: our HTTPS issuer, signed by the first configured key. Field reports (tableau.md §7, UNVERIFIED)
+     * say Tableau Cloud wants {@code aud = tableau:<site-luid>} here while Server takes "tableau": the audience is set.
+     */
+    record ExternalAuthorizationServer(Issuer issuer, KeyId signingKey, JwsAlgorithm algorithm, dev.vizgate.domain.model.Audience audience)
+            implements ConnectedAppTrust {
+        public ExternalAuthorizationServer(Issuer issuer, KeyId signingKey, JwsAlgorithm algorithm) {
+            this(issuer, signingKey, algorithm, dev.vizgate.domain.model.Audience.TABLEAU);
+        }
+
         public ExternalAuthorizationServer {
+            Objects.requireNonNull(audience, "audience");
+            TableauRules.audience(audience.value()).ifPresent(v -> {
+                throw new IllegalArgumentException(v.message());
+            });
             Objects.requireNonNull(issuer, "issuer");
             Objects.requireNonNull(signingKey, "signing key");
             Objects.requireNonNull(algorithm, "algorithm");

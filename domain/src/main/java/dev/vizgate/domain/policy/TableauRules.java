@@ -20,13 +20,19 @@ public final class TableauRules {
     private TableauRules() {
     }
 
-    /** aud is exactly the string "tableau" (error 10084, JWT parse error, otherwise). */
+    /** Tableau Cloud's EAS audience by field reports (tableau.md §7, UNVERIFIED): "tableau:" and the site's LUID. */
+    public static final java.util.regex.Pattern SITE_AUDIENCE = java.util.regex.Pattern.compile("tableau:[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
+
+    /**
+     * aud is the string "tableau" (error 10084, JWT parse error, otherwise), or, for EAS on Tableau Cloud as field
+     * reports have it, "tableau:&lt;site-luid&gt;".
+     */
     public static Optional<PolicyViolation> audience(Object aud) {
-        if (Audience.TABLEAU.value().equals(aud)) {
+        if (Audience.TABLEAU.value().equals(aud) || (aud instanceof String s && SITE_AUDIENCE.matcher(s).matches())) {
             return Optional.empty();
         }
-        return Optional.of(PolicyViolation.tableau(AUDIENCE_NOT_TABLEAU, "aud is " + shown(aud) + "; Tableau accepts exactly \"tableau\"",
-                TableauErrorCode.JWT_PARSE_ERROR));
+        return Optional.of(PolicyViolation.tableau(AUDIENCE_NOT_TABLEAU, "aud is " + shown(aud)
+                + "; Tableau accepts exactly \"tableau\" (or, for EAS on Tableau Cloud, \"tableau:<site-luid>\")", TableauErrorCode.JWT_PARSE_ERROR));
     }
 
     /** exp at most {@code max} after {@code from} (iat, or now without one): error 16 otherwise. */

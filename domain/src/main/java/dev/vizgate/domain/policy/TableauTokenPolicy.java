@@ -113,6 +113,11 @@ public record TableauTokenPolicy(
 
     /** The claims for {@code request} at {@code now}, or every reason they may not be issued. */
     public PolicyDecision draft(TableauTokenRequest request, Issuer issuer, TokenId tokenId, Instant now) {
+        return draft(request, issuer, Audience.TABLEAU, tokenId, now);
+    }
+
+    /** As {@link #draft(TableauTokenRequest, Issuer, TokenId, Instant)}, for the trust's audience. */
+    public PolicyDecision draft(TableauTokenRequest request, Issuer issuer, Audience audience, TokenId tokenId, Instant now) {
         Objects.requireNonNull(request, "request");
         var violations = new ArrayList<PolicyViolation>();
         var lifetime = request.lifetime().orElse(defaultLifetime);
@@ -135,7 +140,7 @@ public record TableauTokenPolicy(
         }
         var t = now.truncatedTo(ChronoUnit.SECONDS);
         var backdated = t.minus(skew);
-        var claims = new Claims(issuer, request.subject(), Audience.TABLEAU, tokenId, backdated, Optional.of(backdated),
+        var claims = new Claims(issuer, request.subject(), audience, tokenId, backdated, Optional.of(backdated),
                 t.plus(lifetime), scopes, request.attributes(), request.onDemandAccess().map(oda -> oda.withFlagStyle(odaFlagStyle)));
         var review = reviewAudienceAndWindow(claims); // the scopes were reviewed above
         return review.isEmpty() ? new PolicyDecision.Allowed(claims) : new PolicyDecision.Refused(review);

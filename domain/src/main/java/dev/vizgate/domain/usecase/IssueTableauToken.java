@@ -74,7 +74,7 @@ public final class IssueTableauToken {
             return new TokenIssueOutcome.Refused(headerViolations);
         }
         var tokenId = ids.next();
-        var decision = policy.draft(request, issuer, tokenId, clock.instant());
+        var decision = policy.draft(request, issuer, p.trust().audience(), tokenId, clock.instant());
         if (decision instanceof PolicyDecision.Refused refused) {
             return new TokenIssueOutcome.Refused(refused.violations());
         }

@@ -19,10 +19,12 @@ class TableauRulesTest {
         assertThat(TableauRules.audience("Tableau")).hasValueSatisfying(v -> {
             assertThat(v.rule()).isEqualTo(PolicyViolation.Rule.AUDIENCE_NOT_TABLEAU);
             assertThat(v.tableauWouldSay()).contains(TableauErrorCode.JWT_PARSE_ERROR);
-            assertThat(v.message()).isEqualTo("aud is \"Tableau\"; Tableau accepts exactly \"tableau\"");
+            assertThat(v.message()).isEqualTo("aud is \"Tableau\"; Tableau accepts exactly \"tableau\" (or, for EAS on Tableau Cloud, \"tableau:<site-luid>\")");
         });
         assertThat(TableauRules.audience(null)).hasValueSatisfying(v -> assertThat(v.message()).startsWith("aud is missing"));
         assertThat(TableauRules.audience(java.util.List.of("tableau"))).isPresent();
+        assertThat(TableauRules.audience("tableau:0a1b2c3d-0000-4000-8000-0123456789ab")).as("EAS on Tableau Cloud, by field reports").isEmpty();
+        assertThat(TableauRules.audience("tableau:mysite")).isPresent();
     }
 
     @Test

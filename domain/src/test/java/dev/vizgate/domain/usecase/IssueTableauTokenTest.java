@@ -55,6 +55,29 @@ class IssueTableauTokenTest {
     }
 
     @Test
+    void givenATrustThatChanges_issue_signsWithTheKidInForceForEachToken() {
+        var trust = new java.util.concurrent.atomic.AtomicReference<ConnectedAppTrust>(direct(OLD));
+        var useCase = new IssueTableauToken(trust::get, TableauTokenPolicy.defaults(), keys, signer, new SequentialTokenIds(), clock);
+        useCase.issue(TableauTokenRequest.forUser(ALICE));
+        trust.set(direct(NEW));
+        useCase.issue(TableauTokenRequest.forUser(ALICE));
+        assertThat(signer.signed()).extracting(d -> d.header().keyId().orElseThrow()).containsExactly(OLD.asKeyId(), NEW.asKeyId());
+    }
+
+    @Test
+    void givenAnEasAudienceForTableauCloud_issue_writesItAsAud() {
+        var luid = new dev.vizgate.domain.model.Audience("tableau:0a1b2c3d-0000-4000-8000-0123456789ab");
+        var eas = new ConnectedAppTrust.ExternalAuthorizationServer(new Issuer("https://vizgate.example.com"), new KeyId("eas-1"), JwsAlgorithm.RS256, luid);
+        var rsaKeys = new FakeKeySource().with(TestKeys.rs256("eas-1"));
+        var outcome = new IssueTableauToken(eas, TableauTokenPolicy.defaults(), rsaKeys, signer, new SequentialTokenIds(), clock)
+                .issue(TableauTokenRequest.forUser(ALICE));
+        assertThat(outcome).isInstanceOf(TokenIssueOutcome.Issued.class);
+        assertThat(signer.signed().get(0).claims().audience()).isEqualTo(luid);
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> new ConnectedAppTrust.ExternalAuthorizationServer(
+                new Issuer("https://vizgate.example.com"), new KeyId("eas-1"), JwsAlgorithm.RS256, new dev.vizgate.domain.model.Audience("tableau:site")));
+    }
+
+    @Test
     void givenTwoSecrets_issue_signsWithTheActiveOneOnly() {
         useCase(direct(NEW)).issue(TableauTokenRequest.forUser(ALICE));
         assertThat(signer.signed().get(0).header().keyId()).contains(NEW.asKeyId());
