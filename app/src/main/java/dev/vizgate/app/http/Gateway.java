@@ -108,6 +108,11 @@ public final class Gateway extends Handler.Abstract {
         response.setStatus(reply.status());
         var headers = response.getHeaders();
         headers.put(HttpHeader.CONTENT_TYPE, reply.contentType());
+        if (reply.status() >= 400 && request.getLength() != 0) {
+            // A refused request's body may be left unread; Jetty then drops the connection after the answer, and a client
+            // that pooled it would send its next request into a closed socket. Saying so lets the client open a new one.
+            headers.put(HttpHeader.CONNECTION, "close");
+        }
         headers.put(HttpHeader.CACHE_CONTROL, "no-store");
         headers.put("X-Content-Type-Options", "nosniff");
         headers.put("Referrer-Policy", "no-referrer");

@@ -242,4 +242,13 @@ class CallerTrustBoundaryTest {
         var p = problem(post("/v1/tableau/token", "Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0", "{}"), 401, "assertion-malformed");
         assertThat(p.get("detail").asText()).doesNotContain("API key is not one");
     }
+
+    @Test
+    void givenARefusedRequestWithABody_theAnswerClosesTheConnection_andTheClientsNextRequestStillWorks() throws Exception {
+        var refused = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/v1/tableau/token")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"" + "x".repeat(4000) + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.headers().firstValue("Connection")).contains("close");
+        claims(post("/v1/tableau/token", "Bearer " + assertion("{\"alg\":\"RS256\",\"kid\":\"added-by-the-library\"}", PLAIN, "bob@example.com", ""), ""));
+    }
 }
