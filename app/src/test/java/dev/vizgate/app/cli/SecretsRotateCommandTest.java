@@ -5,12 +5,9 @@ import dev.vizgate.sandbox.VaultStandIn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,39 +16,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  * rotates the managed secret; with Tableau out of reach it pauses and the current secret keeps signing.
  */
 class SecretsRotateCommandTest {
-    static final String FIRST = "first-managed-connected-app-secret-0123456789";
+    static final String FIRST = RotationStandIns.FIRST;
 
     @TempDir
     Path dir;
 
     String config(TableauStandIn tableau, VaultStandIn vault) {
-        return """
-                tableau:
-                  server-url: %s
-                  site: acme
-                  connected-app:
-                    client-id: "6f1c2e7a-client"
-                    trust: direct
-                    managed-secret: { vault: "secret/vizgate/tableau" }
-                    rotation:
-                      personal-access-token: { name: vizgate-rotation, secret: { vault: "secret/vizgate/tableau-pat" } }
-                      propagation: 1s
-                  token: { max-lifetime: 3s, lifetime: 2s, skew: 1s }
-                secret-stores:
-                  vault: { address: %s, token: "${VAULT_TOKEN}" }
-                """.formatted(tableau.baseUrl(), vault.baseUrl());
+        return RotationStandIns.config(tableau, vault, "1s");
     }
 
     TableauStandIn tableau() throws Exception {
-        return TableauStandIn.start(TableauStandIn.Site.of("acme", "6f1c2e7a-client", Map.of("first-id", FIRST.getBytes(StandardCharsets.UTF_8)),
-                Set.of("alice@acme.com"), Clock.systemUTC())).personalAccessToken("vizgate-rotation", "pat-secret-value");
+        return RotationStandIns.tableau();
     }
 
     VaultStandIn vault() throws Exception {
-        var vault = VaultStandIn.start(Clock.systemUTC(), Optional.empty()).token("hvs.cli");
-        vault.write("secret", "vizgate/tableau", Map.of("value", "{\"current\":{\"id\":\"first-id\",\"value\":\"" + FIRST + "\"}}"));
-        vault.write("secret", "vizgate/tableau-pat", Map.of("value", "pat-secret-value"));
-        return vault;
+        return RotationStandIns.vault(Clock.systemUTC(), "hvs.cli");
     }
 
     @Test
@@ -96,9 +75,7 @@ class SecretsRotateCommandTest {
     void doctor_warnsWhenTheManagedSecretIsOlderThanTheRotationSchedule() throws Exception {
         // The secret was written 40 days before the CLI's clock (CliRun's MutableClock) reads.
         var written = new dev.vizgate.domain.testing.MutableClock(dev.vizgate.domain.testing.MutableClock.START.minus(java.time.Duration.ofDays(40)));
-        try (var tableau = tableau(); var vault = VaultStandIn.start(written, Optional.empty()).token("hvs.cli")) {
-            vault.write("secret", "vizgate/tableau", Map.of("value", "{\"current\":{\"id\":\"first-id\",\"value\":\"" + FIRST + "\"}}"));
-            vault.write("secret", "vizgate/tableau-pat", Map.of("value", "pat-secret-value"));
+        try (var tableau = tableau(); var vault = RotationStandIns.vault(written, "hvs.cli")) {
             var file = CliRun.write(dir, "vizgate.yaml", config(tableau, vault).replace("      propagation: 1s\n", "      propagation: 1s\n      every: 30d\n"));
             var run = CliRun.run(Map.of("VAULT_TOKEN", "hvs.cli"), "doctor", "--config", file.toString(), "--timeout", "1s");
             assertThat(run.out()).contains("WARN  tableau.connected-app.managed-secret: vault:secret/vizgate/tableau version v1 is 40 day(s) old, "

@@ -2,7 +2,7 @@ package dev.vizgate.app.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vizgate.sandbox.TableauStandIn;
-import dev.vizgate.sandbox.VaultStandIn;
+import dev.vizgate.app.cli.RotationStandIns;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,7 +12,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,8 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -35,7 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the secrets that exist then. Zero are rejected, and Tableau ends with the one new secret.
  */
 class RotationUnderLoadTwoGatewaysIT {
-    static final String FIRST = "first-managed-connected-app-secret-0123456789";
     static final String API_KEY = "rotation-load-key";
 
     @TempDir
@@ -43,30 +39,13 @@ class RotationUnderLoadTwoGatewaysIT {
 
     @Test
     void givenTwoGatewaysServingTokens_aRotation_rejectsNone() throws Exception {
-        try (var tableau = TableauStandIn.start(TableauStandIn.Site.of("acme", "6f1c2e7a-client", Map.of("first-id", FIRST.getBytes(StandardCharsets.UTF_8)),
-                Set.of("alice@acme.com"), Clock.systemUTC())).personalAccessToken("vizgate-rotation", "pat-secret-value");
-             var vault = VaultStandIn.start(Clock.systemUTC(), Optional.empty()).token("hvs.nodes")) {
-            vault.write("secret", "vizgate/tableau", Map.of("value", "{\"current\":{\"id\":\"first-id\",\"value\":\"" + FIRST + "\"}}"));
-            vault.write("secret", "vizgate/tableau-pat", Map.of("value", "pat-secret-value"));
+        try (var tableau = RotationStandIns.tableau(); var vault = RotationStandIns.vault(Clock.systemUTC(), "hvs.nodes")) {
             Files.writeString(dir.resolve("vizgate.yaml"), """
                     server: { bind: 127.0.0.1, port: 0, rate-limit: { caller-per-minute: 100000, user-per-minute: 100000 } }
                     callers:
                       api-keys: [ { name: backend, sha256: "%s" } ]
-                    tableau:
-                      server-url: %s
-                      site: acme
-                      connected-app:
-                        client-id: "6f1c2e7a-client"
-                        trust: direct
-                        managed-secret: { vault: "secret/vizgate/tableau" }
-                        rotation:
-                          personal-access-token: { name: vizgate-rotation, secret: { vault: "secret/vizgate/tableau-pat" } }
-                          propagation: 2s
-                      token: { max-lifetime: 3s, lifetime: 2s, skew: 1s }
-                    secret-stores:
-                      vault: { address: %s, token: "${VAULT_TOKEN}" }
                     secret-refresh: { every: 1s, jitter: 0.2 }
-                    """.formatted(GatewayNodes.sha256(API_KEY), tableau.baseUrl(), vault.baseUrl()));
+                    """.formatted(GatewayNodes.sha256(API_KEY)) + RotationStandIns.config(tableau, vault, "2s"));
             var env = Map.of("VAULT_TOKEN", "hvs.nodes");
             var a = GatewayNodes.start(dir.resolve("vizgate.yaml"), env);
             var b = GatewayNodes.start(dir.resolve("vizgate.yaml"), env);
