@@ -25,6 +25,16 @@ final class LiveConnectedAppKeys implements KeySource {
     private final Map<KeyId, LiveSecret> secrets;
     private final Map<KeyId, Derived> derived = new ConcurrentHashMap<>();
 
+    /** Why {@code value} cannot be a Connected App secret (HS256 wants 256 bits or more), or empty when it can. */
+    static java.util.Optional<String> weakness(String setting, String value) {
+        try {
+            ConnectedAppSecrets.hmacKey(setting, value);
+            return java.util.Optional.empty();
+        } catch (dev.vizgate.adapters.keystore.KeyMaterialException e) {
+            return java.util.Optional.of(e.what());
+        }
+    }
+
     LiveConnectedAppKeys(Map<KeyId, LiveSecret> secrets) {
         this.secrets = Map.copyOf(secrets);
     }

@@ -1,7 +1,6 @@
 package dev.vizgate.sdk;
 
 import dev.vizgate.adapters.keystore.ConnectedAppSecrets;
-import dev.vizgate.adapters.keystore.KeyMaterialException;
 import dev.vizgate.domain.model.JwsAlgorithm;
 import dev.vizgate.domain.model.KeyId;
 import dev.vizgate.domain.model.PublishedKey;
@@ -53,14 +52,8 @@ final class LiveManagedKeys implements KeySource {
         if (slots.isEmpty()) {
             return Optional.of("it is not a rotated secret's document {\"current\":{\"id\":…,\"value\":…}}");
         }
-        for (var s : secrets(slots.get())) {
-            try {
-                ConnectedAppSecrets.hmacKey(SETTING, s.value());
-            } catch (KeyMaterialException e) {
-                return Optional.of("secret " + s.id() + " " + e.getMessage().substring(e.source().length() + 2));
-            }
-        }
-        return Optional.empty();
+        return secrets(slots.get()).stream().flatMap(s -> LiveConnectedAppKeys.weakness(SETTING, s.value()).map(w -> "secret " + s.id() + " " + w).stream())
+                .findFirst();
     }
 
     private static List<StoredSecret> secrets(SecretSlots slots) {

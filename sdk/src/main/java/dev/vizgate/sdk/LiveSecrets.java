@@ -10,11 +10,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -38,7 +36,6 @@ final class LiveSecrets implements AutoCloseable {
     private final Clock clock;
     private final SecretRefresh refresh;
     private final Optional<MeterRegistry> registry;
-    private final List<LiveSecret> secrets = new CopyOnWriteArrayList<>();
     private final Map<String, LiveSecret> bySetting = new ConcurrentHashMap<>();
     private volatile ScheduledExecutorService scheduler;
 
@@ -73,13 +70,10 @@ final class LiveSecrets implements AutoCloseable {
                     n.storeUnavailable() ? "check the store's address, credentials and network; Vizgate needs each secret once to start" : fix);
         }
         var secret = ((LiveSecret.Result.Loaded) loaded).secret();
-        secrets.add(secret);
         bySetting.put(setting, secret);
         registry.ifPresent(r -> meter(r, setting, secret));
         return secret;
     }
-
-    private final Map<LiveSecret, String> settings = new ConcurrentHashMap<>();
 
     private void version(String setting, LiveSecret secret) {
         registry.ifPresent(r -> {
@@ -90,7 +84,6 @@ final class LiveSecrets implements AutoCloseable {
     }
 
     private void meter(MeterRegistry r, String setting, LiveSecret secret) {
-        settings.put(secret, setting);
         version(setting, secret);
         Gauge.builder(LAST_REFRESH, secret, s -> s.status().lastSuccess().getEpochSecond()).tag("secret", setting).register(r);
         Gauge.builder(STALE, secret, s -> s.status().stale() ? 1 : 0).tag("secret", setting).register(r);
@@ -107,15 +100,15 @@ final class LiveSecrets implements AutoCloseable {
 
     /** Reads every secret again now; the scheduler does this on its own. */
     void refreshAll() {
-        for (var s : secrets) {
-            if (s.refresh() instanceof LiveSecret.Refreshed.Changed && settings.containsKey(s)) {
-                version(settings.get(s), s);
+        bySetting.forEach((setting, s) -> {
+            if (s.refresh() instanceof LiveSecret.Refreshed.Changed) {
+                version(setting, s);
             }
-        }
+        });
     }
 
     void start() {
-        if (secrets.isEmpty() || secrets.stream().allMatch(s -> "inline".equals(s.ref().store()))) {
+        if (bySetting.values().stream().allMatch(s -> "inline".equals(s.ref().store()))) {
             return; // nothing can change
         }
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> {

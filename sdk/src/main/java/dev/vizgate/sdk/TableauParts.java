@@ -1,8 +1,6 @@
 package dev.vizgate.sdk;
 
 import dev.vizgate.adapters.keystore.ConfiguredKeySource;
-import dev.vizgate.adapters.keystore.ConnectedAppSecrets;
-import dev.vizgate.adapters.keystore.KeyMaterialException;
 import dev.vizgate.domain.model.KeyId;
 import dev.vizgate.domain.policy.ConnectedAppTrust;
 import dev.vizgate.domain.policy.SecretRotation;
@@ -68,18 +66,10 @@ record TableauParts(java.util.function.Supplier<ConnectedAppTrust> trustNow, Key
         for (int i = 0; i < d.secrets().size(); i++) {
             var setting = APP + ".secrets[" + i + "].value";
             var secret = d.secrets().get(i);
-            keys.put(secret.id().asKeyId(), live.follow(setting, secret.source(), value -> strength(setting, value.value()),
+            keys.put(secret.id().asKeyId(), live.follow(setting, secret.source(), value -> LiveConnectedAppKeys.weakness(setting, value.value()),
                     "use the whole secret value the Connected App shows (at least 256 bits)"));
         }
         return new LiveConnectedAppKeys(keys);
     }
 
-    private static java.util.Optional<String> strength(String setting, String value) {
-        try {
-            ConnectedAppSecrets.hmacKey(setting, value);
-            return java.util.Optional.empty();
-        } catch (KeyMaterialException e) {
-            return java.util.Optional.of(e.getMessage().substring(e.source().length() + 2));
-        }
-    }
 }

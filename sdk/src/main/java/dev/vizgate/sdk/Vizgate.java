@@ -49,7 +49,6 @@ public final class Vizgate implements AutoCloseable {
     private final Optional<PublicKey> salesforceAssertionKey;
     private final Optional<AcceptPlatformAssertion> platformAssertions;
     private final Map<String, BooleanSupplier> readiness;
-    private final Map<String, dev.vizgate.domain.usecase.LiveSecret> secrets;
     private final Optional<dev.vizgate.domain.usecase.RotateConnectedAppSecret> rotation;
     private final LiveSecrets live;
     private final List<AutoCloseable> owned;
@@ -66,7 +65,6 @@ public final class Vizgate implements AutoCloseable {
         this.webServerFlow = next.flatMap(TableauNextParts::webServerFlow);
         this.salesforceAssertionKey = next.flatMap(TableauNextParts::assertionPublicKey);
         this.platformAssertions = platforms;
-        this.secrets = secrets.bySetting();
         this.live = secrets;
         this.rotation = rotation;
         this.readiness = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(readiness)); // in the order the probe lists them
@@ -127,9 +125,7 @@ public final class Vizgate implements AutoCloseable {
      * and whether it is stale (its store did not answer, and the last good value is serving).
      */
     public Map<String, dev.vizgate.domain.usecase.LiveSecret> secrets() {
-        var all = new LinkedHashMap<>(secrets);
-        all.putAll(live.bySetting()); // and those read since the build (readSecret)
-        return java.util.Collections.unmodifiableMap(all);
+        return live.bySetting(); // those read since the build (readSecret) included
     }
 
     /**

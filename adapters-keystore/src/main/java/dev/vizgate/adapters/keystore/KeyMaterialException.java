@@ -14,13 +14,20 @@ public final class KeyMaterialException extends RuntimeException {
 
     private final Problem problem;
     private final String source;
+    private final String what;
     private final String fix;
 
     public KeyMaterialException(Problem problem, String source, String what, String fix) {
         super(source + ": " + what, null, false, false);
         this.problem = Objects.requireNonNull(problem, "problem");
         this.source = Objects.requireNonNull(source, "source");
+        this.what = Objects.requireNonNull(what, "what");
         this.fix = Objects.requireNonNull(fix, "fix");
+    }
+
+    /** What is wrong, without the source: for callers that name the source their own way (a setting's path). */
+    public String what() {
+        return what;
     }
 
     public Problem problem() {

@@ -9,7 +9,6 @@ import dev.vizgate.domain.model.SecretId;
 import dev.vizgate.domain.model.SiteContentUrl;
 import dev.vizgate.domain.policy.TableauTokenPolicy;
 import dev.vizgate.sdk.ConnectedApp;
-import dev.vizgate.domain.model.SecretRef;
 import dev.vizgate.sdk.ConnectedAppSecret;
 import dev.vizgate.sdk.SecretSource;
 import dev.vizgate.sdk.RotationSettings;
@@ -75,9 +74,7 @@ final class TableauMapping {
             var id = attempt(path + ".id", () -> new SecretId(required(s.id(), path + ".id", "copy the secret id")), "copy the secret id");
             var text = required(s.value(), path + ".value", "set value: { vault: \"secret/vizgate/tableau\", field: value } or \"${TABLEAU_SECRET}\"");
             if (text instanceof SecretText.Stored stored) {
-                var ref = attempt(path + ".value", () -> new SecretRef(stored.store(), stored.location(), stored.field()),
-                        "name the store and the secret's path, e.g. { vault: \"secret/vizgate/tableau\", field: value }");
-                secrets.add(new ConnectedAppSecret(id, new SecretSource.Stored(ref)));
+                secrets.add(new ConnectedAppSecret(id, new SecretSource.Stored(stored.ref(path + ".value"))));
             } else {
                 var value = files.valueOrFile(path + ".value", ((SecretText.Plain) text).text());
                 secrets.add(attempt(path + ".value", () -> new ConnectedAppSecret(id, value), "set value: \"${TABLEAU_SECRET}\" or file:PATH"));
@@ -103,8 +100,7 @@ final class TableauMapping {
             throw new ConfigError(APP + ".managed-secret", "a managed secret lives in a secret store, so rotation can replace it",
                     "managed-secret: { vault: \"secret/vizgate/tableau\" } or { aws: \"vizgate/tableau\" }");
         }
-        var ref = attempt(APP + ".managed-secret", () -> new SecretRef(stored.store(), stored.location(), stored.field()), "name the store and the path");
-        return new ConnectedApp.Managed(clientId, ref);
+        return new ConnectedApp.Managed(clientId, stored.ref(APP + ".managed-secret"));
     }
 
     /** {@code tableau.connected-app.rotation} as the sdk's {@link RotationSettings}, when configured. */
@@ -118,10 +114,7 @@ final class TableauMapping {
                 "personal-access-token: { name: vizgate-rotation, secret: { vault: \"secret/vizgate/tableau-pat\" } }");
         var name = required(pat.name(), path + ".personal-access-token.name", "the token's name as Tableau shows it");
         var secretText = required(pat.secret(), path + ".personal-access-token.secret", "secret: { vault: \"secret/vizgate/tableau-pat\" }");
-        SecretSource source = secretText instanceof SecretText.Stored s
-                ? new SecretSource.Stored(attempt(path + ".personal-access-token.secret", () -> new SecretRef(s.store(), s.location(), s.field()),
-                "name the store and the path"))
-                : new SecretSource.Value(files.valueOrFile(path + ".personal-access-token.secret", ((SecretText.Plain) secretText).text()));
+        var source = SecretText.source(path + ".personal-access-token.secret", secretText, files);
         var propagation = duration(path + ".propagation", r.propagation(), java.time.Duration.ofMinutes(2));
         return java.util.Optional.of(attempt(path, () -> new RotationSettings(name, source, propagation), "keep propagation zero or more"));
     }

@@ -7,7 +7,10 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import java.time.Duration;
 
-/** The gateway's meters. Tags are routes, kinds and outcomes: never users, tokens or keys. */
+/**
+ * The gateway's own meters (HTTP, tokens issued, callers refused). The sdk counts Salesforce calls, the session cache
+ * and the stores into the same registry. Tags are routes, kinds and outcomes: never users, tokens or keys.
+ */
 public final class GatewayMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     // Routes are a fixed set and statuses few, so each meter is built once and found again without building a
@@ -58,21 +61,6 @@ public final class GatewayMetrics {
     private Counter counter(String name, String tag, String value) {
         var c = counters.get(name + '\u0000' + value);
         return c != null ? c : counters.computeIfAbsent(name + '\u0000' + value, k -> Counter.builder(name).tag(tag, value).register(registry));
-    }
-
-    public void upstream(String upstream, String outcome) {
-        counters.computeIfAbsent("upstream " + upstream + " " + outcome, k -> Counter.builder("vizgate.upstream.calls").tag("upstream", upstream)
-                .tag("outcome", outcome).register(registry)).increment();
-    }
-
-    public void sessionCache(String result) {
-        counter("vizgate.session.cache", "result", result).increment();
-    }
-
-    /** A gauge of a store's size against its configured bound, for the in-memory stores. */
-    public void storeSize(String store, java.util.function.Supplier<Number> size, long bound) {
-        io.micrometer.core.instrument.Gauge.builder("vizgate.store.size", size).tag("store", store).register(registry);
-        io.micrometer.core.instrument.Gauge.builder("vizgate.store.bound", () -> bound).tag("store", store).register(registry);
     }
 
     public void replayRefused() {

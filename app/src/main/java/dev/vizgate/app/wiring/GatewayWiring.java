@@ -123,14 +123,14 @@ public final class GatewayWiring {
     public static CallerSummary checkCallers(VizgateConfig config, ConfigFiles files, Clock clock) {
         return files.wire(() -> {
             var platforms = ConfigSettings.platforms(config, files);
-            var builder = ConfigSettings.withSecretStores(Vizgate.builder(), config, files).clock(clock);
-            platforms.ifPresent(builder::platformAssertions);
             var needsStores = platforms.isPresent() || (config.secretStores() != null && !config.secretStores().isEmpty());
             if (!needsStores) {
                 var keys = apiKeys(config, files, null);
                 callers(keys, Optional.empty());
                 return new CallerSummary(keys.size(), 0);
             }
+            var builder = ConfigSettings.withSecretStores(Vizgate.builder(), config, files).clock(clock);
+            platforms.ifPresent(builder::platformAssertions);
             try (var checked = ConfigSettings.build(files, builder)) {
                 var keys = apiKeys(config, files, checked);
                 callers(keys, checked.platformAssertions());
