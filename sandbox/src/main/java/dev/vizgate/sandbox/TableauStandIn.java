@@ -72,6 +72,36 @@ public final class TableauStandIn implements AutoCloseable {
     private final Map<String, String> adminTokens = new ConcurrentHashMap<>();
     private final Map<String, String> adminSessions = new ConcurrentHashMap<>();
     private volatile boolean embedSignInAvailable = true;
+    private final EasTrust eas = new EasTrust();
+    private volatile String easAudience = "tableau";
+
+    /**
+     * The {@code aud} EAS tokens must carry: "tableau" (Tableau Server) by default; {@code tableau:<site-luid>} makes the
+     * stand-in behave as field reports say Tableau Cloud does (UNVERIFIED).
+     */
+    public TableauStandIn easAudience(String audience) {
+        easAudience = Objects.requireNonNull(audience, "audience");
+        return this;
+    }
+
+    /** The site's LUID, as REST sign-in answers it in {@code site.id}. */
+    public String siteLuid() {
+        return uuid("site:" + site.contentUrl());
+    }
+
+    /** Registers an External Authorization Server directly, as an admin would in the site's settings. */
+    public TableauStandIn registerIssuer(String issuerUrl) {
+        var id = java.util.UUID.randomUUID().toString();
+        eas.registrations().put(id, new EasTrust.Registration(id, issuerUrl, issuerUrl, java.util.Optional.empty()));
+        return this;
+    }
+
+    /** The issuers registered now, with their JWKS URIs if given, for tests to compare with what a registration did. */
+    public Map<String, java.util.Optional<String>> registeredIssuers() {
+        var out = new java.util.TreeMap<String, java.util.Optional<String>>();
+        eas.registrations().values().forEach(r -> out.put(r.issuerUrl(), r.jwksUri()));
+        return out;
+    }
 
     /**
      * Older servers have no embed sign-in endpoint; the library then puts the token in the iframe URL instead.
@@ -126,18 +156,32 @@ public final class TableauStandIn implements AutoCloseable {
         } catch (IOException | IllegalArgumentException e) {
             return refuse(TableauErrorCode.JWT_PARSE_ERROR, "header or payload is not JSON");
         }
-        if (!(header.get("kid") instanceof String kid) || !(header.get("iss") instanceof String iss)) {
-            return refuse(TableauErrorCode.BAD_JWT, "kid or iss missing from the header");
+        var audience = "tableau";
+        if ("HS256".equals(header.get("alg"))) {
+            if (!(header.get("kid") instanceof String kid) || !(header.get("iss") instanceof String iss)) {
+                return refuse(TableauErrorCode.BAD_JWT, "kid or iss missing from the header");
+            }
+            if (!site.clientId().equals(iss)) {
+                return refuse(TableauErrorCode.CONNECTED_APP_NOT_FOUND, "no connected app with this client id");
+            }
+            var secret = secrets.get(kid);
+            if (secret == null || !"HS256".equals(header.get("alg")) || !hmacMatches(secret, parts)) {
+                return refuse(TableauErrorCode.CONNECTED_APP_SECRET_NOT_FOUND, "unknown secret id, or the signature does not match its value");
+            }
+        } else {
+            // OAuth 2.0 trust: kid in the header, iss a claim naming a registered issuer (tableau.md §2, §7).
+            var iss = claims.get("iss") instanceof String c ? c : header.get("iss") instanceof String h ? h : null;
+            if (!(header.get("kid") instanceof String) || iss == null) {
+                return refuse(TableauErrorCode.BAD_JWT, "EAS needs kid in the header and iss in the header or the payload");
+            }
+            var refused = eas.check(header, iss, parts);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+            audience = easAudience;
         }
-        if (!site.clientId().equals(iss)) {
-            return refuse(TableauErrorCode.CONNECTED_APP_NOT_FOUND, "no connected app with this client id");
-        }
-        var secret = secrets.get(kid);
-        if (secret == null || !"HS256".equals(header.get("alg")) || !hmacMatches(secret, parts)) {
-            return refuse(TableauErrorCode.CONNECTED_APP_SECRET_NOT_FOUND, "unknown secret id, or the signature does not match its value");
-        }
-        if (!"tableau".equals(claims.get("aud")) || !(claims.get("sub") instanceof String sub)) {
-            return refuse(TableauErrorCode.JWT_PARSE_ERROR, "aud is not \"tableau\", or sub is missing");
+        if (!audience.equals(claims.get("aud")) || !(claims.get("sub") instanceof String sub)) {
+            return refuse(TableauErrorCode.JWT_PARSE_ERROR, "aud is not \"" + audience + "\", or sub is missing");
         }
         var now = site.clock().instant().getEpochSecond();
         if (!(claims.get("exp") instanceof Number exp) || exp.longValue() <= now || exp.longValue() > now + site.maxLifetime().toSeconds()) {
@@ -261,6 +305,10 @@ public final class TableauStandIn implements AutoCloseable {
 
     private void rest(HttpExchange ex) throws IOException {
         var path = ex.getRequestURI().getPath();
+        if (ExternalAuthorizationServersApi.handles(path)) {
+            ExternalAuthorizationServersApi.handle(ex, siteLuid(), eas, adminSessions);
+            return;
+        }
         if (path.contains("/connected-apps/")) {
             ConnectedAppSecretsApi.handle(ex, site, secrets, adminSessions);
             return;

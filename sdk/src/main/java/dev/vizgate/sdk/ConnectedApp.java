@@ -60,13 +60,30 @@ public sealed interface ConnectedApp {
      * OAuth 2.0 trust (EAS, tableau.md §2): the first key signs, every key is published in the JWKS (so a key being
      * rotated in can be published before it signs), and {@code iss} is this issuer, an https URL.
      */
-    record Eas(Issuer issuer, List<KeySpec> signingKeys, dev.vizgate.domain.model.Audience audience) implements ConnectedApp {
+    record Eas(Issuer issuer, List<KeySpec> signingKeys, dev.vizgate.domain.model.Audience audience, java.util.Optional<java.time.Instant> rolloverAt)
+            implements ConnectedApp {
         /** With the audience "tableau" (Tableau Server; Tableau Cloud reportedly wants "tableau:&lt;site-luid&gt;", UNVERIFIED). */
         public Eas(Issuer issuer, List<KeySpec> signingKeys) {
             this(issuer, signingKeys, dev.vizgate.domain.model.Audience.TABLEAU);
         }
 
+        public Eas(Issuer issuer, List<KeySpec> signingKeys, dev.vizgate.domain.model.Audience audience) {
+            this(issuer, signingKeys, audience, java.util.Optional.empty());
+        }
+
+        /**
+         * A rollover by the clock: the first key signs until {@code at}, the second from then on; both are published
+         * until the first key's last token has expired ({@link dev.vizgate.domain.policy.KeyRollover}).
+         */
+        public Eas withRolloverAt(java.time.Instant at) {
+            return new Eas(issuer, signingKeys, audience, java.util.Optional.of(at));
+        }
+
         public Eas {
+            Objects.requireNonNull(rolloverAt, "rolloverAt");
+            if (rolloverAt.isPresent() && signingKeys != null && signingKeys.size() != 2) {
+                throw new IllegalArgumentException("a rollover goes from the first signing key to the second: give exactly two keys, not " + signingKeys.size());
+            }
             Objects.requireNonNull(audience, "audience");
             dev.vizgate.domain.policy.TableauRules.audience(audience.value()).ifPresent(v -> {
                 throw new IllegalArgumentException(v.message());
@@ -79,6 +96,24 @@ public sealed interface ConnectedApp {
             if (signingKeys.isEmpty()) {
                 throw new IllegalArgumentException("EAS needs at least one signing key");
             }
+        }
+    }
+
+    /**
+     * The platform's identity provider is the issuer (OAuth 2.0 trust, the source document's model): Vizgate keeps no
+     * key, and exchanges each caller's IdP access token (RFC 8693) for a Tableau token the IdP signs. {@code issuer} is
+     * the IdP's issuer as registered on the Tableau site; {@code audience} the aud the site wants. Callers must prove
+     * themselves with that IdP's token ({@link PlatformSettings#identityProvider}).
+     */
+    record IdpIssued(Issuer issuer, dev.vizgate.domain.model.Audience audience, TokenExchangeSettings exchange) implements ConnectedApp {
+        public IdpIssued {
+            Objects.requireNonNull(issuer, "issuer");
+            Objects.requireNonNull(audience, "audience");
+            Objects.requireNonNull(exchange, "exchange");
+            dev.vizgate.domain.policy.TableauRules.audience(audience.value()).ifPresent(v -> {
+                throw new IllegalArgumentException(v.message());
+            });
+            UpstreamUrl.check(java.net.URI.create(issuer.value()), "the identity provider's issuer");
         }
     }
 }

@@ -20,4 +20,11 @@ public sealed interface PlatformKeys {
             UpstreamUrl.check(url, "the JWKS URL");
         }
     }
+
+    /**
+     * The keys the issuer's metadata names: RFC 8414 Authorization Server Metadata, else OpenID Connect Discovery, whose
+     * {@code jwks_uri} is then fetched and refreshed like {@link Jwks}. What an identity provider offers.
+     */
+    record Discovered() implements PlatformKeys {
+    }
 }

@@ -34,17 +34,23 @@ final class PlatformParts {
             var p = settings.platforms().get(i);
             issuers.put(p.issuer(), p.platform());
             if (swapped.isEmpty()) {
-                keysByIssuer.put(p.issuer().value(), keys("callers.assertions[" + i + "].key", p.keys(), clock));
+                keysByIssuer.put(p.issuer().value(), keys("callers.assertions[" + i + "].key", p.issuer(), p.keys(), clock));
             }
         }
         var verifier = swapped.orElseGet(() -> new JjwtTokenVerifier(keysByIssuer, JsonTokenDecoder.DEFAULT_MAX_LENGTH, clock, policy.skew()));
         return new AcceptPlatformAssertion(verifier, policy, ledger, issuers, clock);
     }
 
-    private static IssuerKeys keys(String setting, PlatformKeys keys, Clock clock) {
+    static HttpClient http() {
+        return HttpClient.newBuilder().connectTimeout(JWKS_CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    private static IssuerKeys keys(String setting, Issuer issuer, PlatformKeys keys, Clock clock) {
         if (keys instanceof PlatformKeys.Jwks j) {
-            var http = HttpClient.newBuilder().connectTimeout(JWKS_CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
-            return new RemoteJwks(j.url(), http, RemoteJwks.Timing.defaults(), clock);
+            return new RemoteJwks(j.url(), http(), RemoteJwks.Timing.defaults(), clock);
+        }
+        if (keys instanceof PlatformKeys.Discovered) {
+            return new dev.vizgate.adapters.tableau.DiscoveredJwks(issuer, http(), RemoteJwks.Timing.defaults(), clock);
         }
         var trusted = new ArrayList<TrustedKey>();
         var fixed = ((PlatformKeys.Fixed) keys).keys();

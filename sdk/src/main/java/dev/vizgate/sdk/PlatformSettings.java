@@ -15,4 +15,15 @@ public record PlatformSettings(Issuer issuer, TrustedPlatform platform, Platform
         Objects.requireNonNull(platform, "platform");
         Objects.requireNonNull(keys, "keys");
     }
+
+    /**
+     * An OIDC identity provider whose access tokens prove a browser's user: tokens must name {@code audience}; the
+     * Tableau username is the {@code usernameClaim} (email, preferred_username, …); the scopes and attributes the
+     * platform grants come from the claims named, if any. Keys are discovered from the issuer's metadata.
+     */
+    public static PlatformSettings identityProvider(Issuer issuer, dev.vizgate.domain.model.Audience audience, String usernameClaim,
+                                                    java.util.Optional<String> scopesClaim, java.util.Optional<String> attributesClaim) {
+        return new PlatformSettings(issuer, new TrustedPlatform(audience, scopesClaim, attributesClaim,
+                new dev.vizgate.domain.usecase.CallerProof.IdentityProviderToken(usernameClaim)), new PlatformKeys.Discovered());
+    }
 }

@@ -30,8 +30,7 @@ final class RotationParts {
         }
         var setting = "tableau.connected-app.rotation.personal-access-token";
         var pat = live.follow(setting, rotation.tokenSecret(), v -> java.util.Optional.empty(), "store the administrator's personal access token secret there");
-        var admin = new RestConnectedAppSecrets(tableau.serverUrl(), tableau.restApiVersion().value(), tableau.site(), managed.clientId(),
-                new RestConnectedAppSecrets.PersonalAccessToken(rotation.tokenName(), pat.current().value()), RestTableauSignIn.defaultClient(TIMEOUT), TIMEOUT);
+        var admin = new RestConnectedAppSecrets(TableauAdmin.session(tableau, rotation.tokenName(), pat.current().value()), managed.clientId());
         var token = tableau.token();
         var timing = new RotateConnectedAppSecret.Timing(rotation.propagation(), token.maxLifetime().plus(token.skew()));
         return new RotateConnectedAppSecret(admin, new StoredSecretSlots(store, writer, managed.slots()), moment -> sleepUntil(clock, moment), clock, timing);

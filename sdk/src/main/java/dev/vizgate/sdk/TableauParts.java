@@ -22,7 +22,7 @@ record TableauParts(java.util.function.Supplier<ConnectedAppTrust> trustNow, Key
 
     private static final String APP = "tableau.connected-app";
 
-    static TableauParts of(TableauSettings settings, Optional<KeySource> swapped, LiveSecrets live) {
+    static TableauParts of(TableauSettings settings, Optional<KeySource> swapped, LiveSecrets live, java.time.Clock clock) {
         if (settings.connectedApp() instanceof ConnectedApp.Direct d) {
             var trust = new ConnectedAppTrust.DirectTrust(d.clientId(),
                     new SecretRotation(d.secrets().stream().map(ConnectedAppSecret::id).toList(), d.activeSecret()));
@@ -43,21 +43,43 @@ record TableauParts(java.util.function.Supplier<ConnectedAppTrust> trustNow, Key
         }
         var keys = ConfiguredKeySource.builder();
         var kids = new HashSet<KeyId>();
-        LoadedKey signing = null;
+        var loadedKeys = new java.util.ArrayList<LoadedKey>();
         for (int i = 0; i < eas.signingKeys().size(); i++) {
             var setting = APP + ".signing-keys[" + i + "]";
             var loaded = KeyLoader.signing(setting, KeyLoader.resolved(setting, eas.signingKeys().get(i), live));
             if (!kids.add(loaded.kid())) {
                 throw new SettingsException(setting, "kid " + loaded.kid() + " is used by two keys", "give each key its own kid, or drop the duplicate");
             }
-            if (signing == null) {
-                signing = loaded;
+            // Without a rollover only the first key signs; with one, the second signs from its moment on.
+            if (loadedKeys.isEmpty() || eas.rolloverAt().isPresent()) {
                 keys.signing(loaded.kid(), loaded.algorithm(), loaded.privateKey());
             }
             keys.publishing(loaded.kid(), loaded.algorithm(), loaded.publicKey());
+            loadedKeys.add(loaded);
         }
-        return new TableauParts(new ConnectedAppTrust.ExternalAuthorizationServer(eas.issuer(), signing.kid(), signing.algorithm(), eas.audience()),
-                keys.build());
+        var first = loadedKeys.get(0);
+        if (eas.rolloverAt().isEmpty()) {
+            return new TableauParts(new ConnectedAppTrust.ExternalAuthorizationServer(eas.issuer(), first.kid(), first.algorithm(), eas.audience()),
+                    keys.build());
+        }
+        var second = loadedKeys.get(1);
+        var rollover = dev.vizgate.domain.policy.KeyRollover.of(first.kid(), second.kid(), eas.rolloverAt().get(), settings.token());
+        var before = new ConnectedAppTrust.ExternalAuthorizationServer(eas.issuer(), first.kid(), first.algorithm(), eas.audience());
+        var after = new ConnectedAppTrust.ExternalAuthorizationServer(eas.issuer(), second.kid(), second.algorithm(), eas.audience());
+        var all = keys.build();
+        KeySource published = new KeySource() {
+            @Override
+            public Optional<dev.vizgate.domain.model.SigningKey> signingKey(KeyId keyId) {
+                return all.signingKey(keyId);
+            }
+
+            @Override
+            public java.util.List<dev.vizgate.domain.model.PublishedKey> publishedKeys() {
+                var now = rollover.publishedAt(clock.instant());
+                return all.publishedKeys().stream().filter(k -> now.contains(k.keyId())).toList();
+            }
+        };
+        return new TableauParts(() -> rollover.signingAt(clock.instant()).equals(first.kid()) ? before : after, published);
     }
 
     /** Every secret, inline or stored, is followed through the SecretStore port and checked for strength on each version. */

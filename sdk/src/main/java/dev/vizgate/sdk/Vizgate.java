@@ -42,6 +42,7 @@ import java.util.function.BooleanSupplier;
  */
 public final class Vizgate implements AutoCloseable {
     private final Optional<IssueTableauToken> tableauTokens;
+    private final Optional<dev.vizgate.domain.usecase.ExchangeForTableauToken> idpTableauTokens;
     private final Optional<java.util.function.Supplier<ConnectedAppTrust>> tableauTrust;
     private final Optional<PublishJwks> jwks;
     private final Optional<OpenTableauNextSession> tableauNextSessions;
@@ -50,13 +51,16 @@ public final class Vizgate implements AutoCloseable {
     private final Optional<AcceptPlatformAssertion> platformAssertions;
     private final Map<String, BooleanSupplier> readiness;
     private final Optional<dev.vizgate.domain.usecase.RotateConnectedAppSecret> rotation;
+    private final Optional<TableauAdmin> tableauAdmin;
     private final LiveSecrets live;
     private final List<AutoCloseable> owned;
 
-    private Vizgate(Builder b, Optional<TableauParts> tableau, Optional<TableauNextParts> next, Optional<AcceptPlatformAssertion> platforms,
+    private Vizgate(Builder b, Optional<TableauParts> tableau, Optional<dev.vizgate.domain.usecase.ExchangeForTableauToken> idpTokens,
+                    Optional<TableauNextParts> next, Optional<AcceptPlatformAssertion> platforms,
                     Map<String, BooleanSupplier> readiness, LiveSecrets secrets, Optional<dev.vizgate.domain.usecase.RotateConnectedAppSecret> rotation,
                     List<AutoCloseable> owned) {
         this.tableauTrust = tableau.map(TableauParts::trustNow);
+        this.idpTableauTokens = idpTokens;
         this.tableauTokens = tableau.map(t -> new IssueTableauToken(t.trustNow(), b.tableau.orElseThrow().token(), t.keys(),
                 b.tableauSigner.orElseGet(LeanHs256Signer::new), b.tokenIds, b.clock));
         this.jwks = tableau.filter(t -> t.trust() instanceof ConnectedAppTrust.ExternalAuthorizationServer)
@@ -67,6 +71,12 @@ public final class Vizgate implements AutoCloseable {
         this.platformAssertions = platforms;
         this.live = secrets;
         this.rotation = rotation;
+        this.tableauAdmin = b.tableauAdmin.map(a -> {
+            var settings = b.tableau.orElseThrow(() -> new SettingsException("tableau.admin", "the administrator's token needs the Tableau settings",
+                    "give the tableau settings"));
+            return TableauAdmin.of(settings, a.tokenName(), secrets.follow("tableau.admin.personal-access-token.secret", a.tokenSecret(),
+                    v -> Optional.empty(), "store the administrator's personal access token secret there").current().value());
+        });
         this.readiness = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(readiness)); // in the order the probe lists them
         this.owned = List.copyOf(owned);
     }
@@ -78,6 +88,20 @@ public final class Vizgate implements AutoCloseable {
     /** Signs Connected App JWTs for Tableau Cloud or Server; present when Tableau settings were given. */
     public Optional<IssueTableauToken> tableauTokens() {
         return tableauTokens;
+    }
+
+    /** The site as its administrator sees it (site LUID, EAS registration); present when {@link Builder#tableauAdmin} was given. */
+    public Optional<TableauAdmin> tableauAdmin() {
+        return tableauAdmin;
+    }
+
+    /**
+     * Tableau tokens issued by the platform's identity provider through token exchange (RFC 8693) and checked against
+     * Tableau's EAS rules; present when the Connected App trusts the IdP ({@link ConnectedApp.IdpIssued}), in which case
+     * {@link #tableauTokens()} is empty: Vizgate then signs nothing itself.
+     */
+    public Optional<dev.vizgate.domain.usecase.ExchangeForTableauToken> idpTableauTokens() {
+        return idpTableauTokens;
     }
 
     /** The Connected App's trust as built: direct (a secret) or EAS (an issuer and a signing key). */
@@ -163,7 +187,7 @@ public final class Vizgate implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "Vizgate[tableau=" + tableauTrust().map(t -> t.getClass().getSimpleName()).orElse("none")
+        return "Vizgate[tableau=" + tableauTrust().map(t -> t.getClass().getSimpleName()).orElse(idpTableauTokens.isPresent() ? "IdpIssued" : "none")
                 + ", tableauNext=" + tableauNextSessions.isPresent() + ", platforms=" + platformAssertions.isPresent() + "]";
     }
 
@@ -178,6 +202,7 @@ public final class Vizgate implements AutoCloseable {
         private Optional<TableauSettings> tableau = Optional.empty();
         private Optional<KeySource> tableauKeys = Optional.empty();
         private Optional<TokenSigner> tableauSigner = Optional.empty();
+        private Optional<dev.vizgate.domain.port.TokenExchange> tokenExchange = Optional.empty();
         private Optional<TableauNextSettings> tableauNext = Optional.empty();
         private Optional<SalesforceAuthorization> salesforce = Optional.empty();
         private StoreSettings store = StoreSettings.Memory.defaults();
@@ -192,6 +217,7 @@ public final class Vizgate implements AutoCloseable {
         private SecretRefresh secretRefresh = SecretRefresh.defaults();
         private java.nio.file.Path secretFiles = java.nio.file.Path.of("");
         private Optional<RotationSettings> rotation = Optional.empty();
+        private Optional<TableauAdminSettings> tableauAdmin = Optional.empty();
         private java.util.function.Function<String, String> environment = System::getenv;
 
         private Builder() {
@@ -226,6 +252,12 @@ public final class Vizgate implements AutoCloseable {
 
         public Builder tableauSigner(TokenSigner signer) {
             this.tableauSigner = Optional.of(signer);
+            return this;
+        }
+
+        /** Your own RFC 8693 client instead of the JDK-HTTP one, for {@link ConnectedApp.IdpIssued}. */
+        public Builder tokenExchange(dev.vizgate.domain.port.TokenExchange exchange) {
+            this.tokenExchange = Optional.of(exchange);
             return this;
         }
 
@@ -273,6 +305,12 @@ public final class Vizgate implements AutoCloseable {
         /** Your own verifier of platform assertions instead of jjwt over the settings' keys. */
         public Builder platformVerifier(TokenVerifier verifier) {
             this.platformVerifier = Optional.of(verifier);
+            return this;
+        }
+
+        /** A site administrator's personal access token, for {@link Vizgate#tableauAdmin()}. */
+        public Builder tableauAdmin(TableauAdminSettings settings) {
+            this.tableauAdmin = Optional.of(settings);
             return this;
         }
 
@@ -355,7 +393,9 @@ public final class Vizgate implements AutoCloseable {
             byName.putAll(secretStores);
             var live = new LiveSecrets(byName, inline, clock, secretRefresh, meterRegistry);
             owned.add(live);
-            var tableauParts = tableau.map(t -> TableauParts.of(t, tableauKeys, live));
+            var idpIssued = tableau.filter(t -> t.connectedApp() instanceof ConnectedApp.IdpIssued);
+            var idpTokens = idpIssued.map(t -> IdpIssuedParts.of(t, tokenExchange, live, clock));
+            var tableauParts = tableau.filter(t -> idpIssued.isEmpty()).map(t -> TableauParts.of(t, tableauKeys, live, clock));
             tableauParts.ifPresent(t -> readiness.put("tableau-signing-key", () -> t.keys().signingKey(t.trust().signingKeyId()).isPresent()));
             var built = StoreParts.of(store, clock, meters, live);
             owned.addAll(built.owned());
@@ -371,7 +411,7 @@ public final class Vizgate implements AutoCloseable {
             var rotate = rotation.map(r -> RotationParts.of(tableau.orElseThrow(() -> new SettingsException("tableau.connected-app.rotation",
                     "rotation needs the Tableau settings", "give the tableau settings")), r, byName, live, clock));
             live.start();
-            return new Vizgate(this, tableauParts, next, platformChecks, readiness, live, rotate, owned);
+            return new Vizgate(this, tableauParts, idpTokens, next, platformChecks, readiness, live, rotate, owned);
         }
     }
 }

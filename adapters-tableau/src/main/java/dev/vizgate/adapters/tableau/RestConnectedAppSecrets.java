@@ -36,41 +36,13 @@ import java.util.concurrent.atomic.AtomicReference;
  * detail names 128 is read as the limit. A session that expired (401) is opened again once.
  */
 public final class RestConnectedAppSecrets implements ConnectedAppSecretAdmin {
-    /** A site administrator's personal access token; the secret is never printed. */
-    public record PersonalAccessToken(String name, String secret) {
-        public PersonalAccessToken {
-            if (name == null || name.isBlank() || secret == null || secret.isBlank()) {
-                throw new IllegalArgumentException("a personal access token has a name and a secret");
-            }
-        }
 
-        @Override
-        public String toString() {
-            return "PersonalAccessToken[" + name + ", secret redacted]";
-        }
-    }
-
-    private record Session(String token, String siteId) {
-    }
-
-    private final URI server;
-    private final String version;
-    private final SiteContentUrl site;
+    private final TableauAdminSession admin;
     private final ClientId clientId;
-    private final PersonalAccessToken pat;
-    private final HttpClient http;
-    private final Duration timeout;
-    private final AtomicReference<Session> session = new AtomicReference<>();
 
-    public RestConnectedAppSecrets(URI server, String version, SiteContentUrl site, ClientId clientId, PersonalAccessToken pat,
-                                   HttpClient http, Duration timeout) {
-        this.server = Objects.requireNonNull(server, "server");
-        this.version = Objects.requireNonNull(version, "version");
-        this.site = Objects.requireNonNull(site, "site");
+    public RestConnectedAppSecrets(TableauAdminSession admin, ClientId clientId) {
+        this.admin = Objects.requireNonNull(admin, "admin");
         this.clientId = Objects.requireNonNull(clientId, "clientId");
-        this.pat = Objects.requireNonNull(pat, "pat");
-        this.http = Objects.requireNonNull(http, "http");
-        this.timeout = Objects.requireNonNull(timeout, "timeout");
     }
 
     /**
@@ -132,26 +104,26 @@ public final class RestConnectedAppSecrets implements ConnectedAppSecretAdmin {
 
     private SecretAdminOutcome call(String method, Optional<SecretId> id, boolean theApp, Reading reading) {
         for (int attempt = 0; attempt < 2; attempt++) {
-            var signedIn = signIn();
-            if (signedIn instanceof SecretAdminOutcome failed) {
-                return failed;
+            var signedIn = admin.open();
+            if (signedIn instanceof TableauAdminSession.Opening.Failed failed) {
+                return failed.unavailable() ? new SecretAdminOutcome.Unavailable(failed.why()) : new SecretAdminOutcome.Refused(failed.why());
             }
-            var s = (Session) signedIn;
+            var s = (TableauAdminSession.Opening.Opened) signedIn;
             var path = "/sites/" + s.siteId() + "/connected-apps/direct-trust/" + clientId.value()
                     + (theApp ? "" : "/secrets" + id.map(i -> "/" + i.value()).orElse(""));
             HttpResponse<String> response;
             try {
-                var request = HttpRequest.newBuilder(endpoint(path)).timeout(timeout).header("X-Tableau-Auth", s.token())
+                var request = HttpRequest.newBuilder(admin.endpoint(path)).timeout(admin.timeout()).header("X-Tableau-Auth", s.token())
                         .header("Accept", "application/json").method(method, HttpRequest.BodyPublishers.noBody()).build();
-                response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                response = admin.http().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             } catch (IOException e) {
-                return unreachable(e);
+                return new SecretAdminOutcome.Unavailable(admin.unreachable(e).why());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return new SecretAdminOutcome.Unavailable("interrupted while calling Tableau");
             }
             if (response.statusCode() == 401 && attempt == 0) {
-                session.compareAndSet(s, null); // the session expired: sign in again, once
+                admin.expired(s); // the session expired: sign in again, once
                 continue;
             }
             var json = TableauJson.parse(response.body()).orElse(TableauJson.MAPPER.createObjectNode());
@@ -178,51 +150,6 @@ public final class RestConnectedAppSecrets implements ConnectedAppSecretAdmin {
         return status >= 500 ? new SecretAdminOutcome.Unavailable(message) : new SecretAdminOutcome.Refused(message);
     }
 
-    /** The session, signing in first when there is none: a {@link Session}, or the outcome that explains why not. */
-    private Object signIn() {
-        var current = session.get();
-        if (current != null) {
-            return current;
-        }
-        var body = Map.of("credentials", Map.of("personalAccessTokenName", pat.name(), "personalAccessTokenSecret", pat.secret(),
-                "site", Map.of("contentUrl", site.value())));
-        HttpResponse<String> response;
-        try {
-            var request = HttpRequest.newBuilder(endpoint("/auth/signin")).timeout(timeout).header("Content-Type", "application/json")
-                    .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(TableauJson.MAPPER.writeValueAsString(body))).build();
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            return unreachable(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new SecretAdminOutcome.Unavailable("interrupted while signing in to Tableau");
-        }
-        var json = TableauJson.parse(response.body());
-        if (response.statusCode() != 200 || json.isEmpty()) {
-            return response.statusCode() >= 500 ? new SecretAdminOutcome.Unavailable("Tableau answered HTTP " + response.statusCode() + " to the sign-in")
-                    : new SecretAdminOutcome.Refused("Tableau refused the personal access token " + pat.name() + " (HTTP " + response.statusCode()
-                    + "); it must belong to a site administrator of " + (site.value().isEmpty() ? "the default site" : site.value()));
-        }
-        var c = json.get().path("credentials");
-        var token = c.path("token").asText("");
-        var siteId = c.path("site").path("id").asText("");
-        if (token.isEmpty() || siteId.isEmpty()) {
-            return new SecretAdminOutcome.Refused("Tableau answered the sign-in without credentials.token and site.id");
-        }
-        var opened = new Session(token, siteId);
-        session.set(opened);
-        return opened;
-    }
-
-    private SecretAdminOutcome unreachable(IOException e) {
-        return new SecretAdminOutcome.Unavailable("Tableau could not be reached at " + server.getHost() + " (" + e.getClass().getSimpleName() + ")");
-    }
-
-    private URI endpoint(String path) {
-        var base = server.toString().endsWith("/") ? server.toString().substring(0, server.toString().length() - 1) : server.toString();
-        return URI.create(base + "/api/" + version + path);
-    }
-
     private static Optional<Instant> instant(String text) {
         try {
             return text.isEmpty() ? Optional.empty() : Optional.of(Instant.parse(text));
@@ -233,6 +160,6 @@ public final class RestConnectedAppSecrets implements ConnectedAppSecretAdmin {
 
     @Override
     public String toString() {
-        return "RestConnectedAppSecrets[" + server + ", " + clientId + ", " + pat + "]";
+        return "RestConnectedAppSecrets[" + admin + ", " + clientId + "]";
     }
 }

@@ -43,9 +43,9 @@ class RestConnectedAppSecretsPassTheContractTest extends ConnectedAppSecretAdmin
     }
 
     private static RestConnectedAppSecrets admin(URI server, String patSecret) {
-        return new RestConnectedAppSecrets(server, "3.22", new SiteContentUrl("acme"), new ClientId("6f1c2e7a-client"),
-                new RestConnectedAppSecrets.PersonalAccessToken("vizgate-rotation", patSecret), RestTableauSignIn.defaultClient(Duration.ofSeconds(2)),
-                Duration.ofSeconds(2));
+        return new RestConnectedAppSecrets(new TableauAdminSession(server, "3.22", new SiteContentUrl("acme"),
+                new TableauAdminSession.PersonalAccessToken("vizgate-rotation", patSecret), RestTableauSignIn.defaultClient(Duration.ofSeconds(2)),
+                Duration.ofSeconds(2)), new ClientId("6f1c2e7a-client"));
     }
 
     @AfterEach

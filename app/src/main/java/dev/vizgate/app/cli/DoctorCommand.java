@@ -84,31 +84,43 @@ final class DoctorCommand implements Callable<Integer> {
 
     private void tableau(VizgateConfig cfg, ConfigFiles files, Duration wait) {
         TableauSettings settings;
-        ConnectedAppTrust trust;
+        java.util.Optional<ConnectedAppTrust> trust;
         int published;
+        java.util.Optional<dev.vizgate.sdk.TableauAdmin.SiteLookup> site = java.util.Optional.empty();
         try {
             settings = ConfigSettings.tableau(cfg, files);
-            try (var vizgate = ConfigSettings.build(files, ConfigSettings.withSecretStores(Vizgate.builder(), cfg, files).clock(root.context().clock()).tableau(settings))) {
-                trust = vizgate.tableauTrust().orElseThrow();
+            var admin = ConfigSettings.admin(cfg, files);
+            var builder = ConfigSettings.withSecretStores(Vizgate.builder(), cfg, files).clock(root.context().clock()).tableau(settings);
+            admin.ifPresent(builder::tableauAdmin);
+            try (var vizgate = ConfigSettings.build(files, builder)) {
+                trust = vizgate.tableauTrust();
                 published = vizgate.jwks().map(j -> j.publish().get("keys").size()).orElse(0);
                 var every = java.util.Optional.ofNullable(cfg.tableau().connectedApp()).map(a -> a.rotation()).map(r -> r.every())
                         .map(e -> dev.vizgate.app.config.Check.duration("tableau.connected-app.rotation.every", e, java.time.Duration.ZERO));
                 findings.addAll(SecretFindings.of(vizgate.secrets(), root.context().clock(), every));
+                site = vizgate.tableauAdmin().map(dev.vizgate.sdk.TableauAdmin::siteLuid);
             }
         } catch (ConfigError e) {
             add(Level.FAIL, "tableau", e.path() + ": " + e.getMessage(), e.fix());
             return;
         }
-        if (trust instanceof ConnectedAppTrust.DirectTrust d) {
+        java.util.Optional<dev.vizgate.domain.model.Audience> audience = java.util.Optional.empty();
+        if (trust.orElse(null) instanceof ConnectedAppTrust.DirectTrust d) {
             ok("tableau.connected-app", "direct trust, client id " + d.clientId() + ", signing with secret " + d.secrets().active()
                     + d.secrets().standby().map(s -> " (also holding " + s + " for rotation)").orElse(""));
-        } else {
-            var eas = (ConnectedAppTrust.ExternalAuthorizationServer) trust;
+        } else if (trust.orElse(null) instanceof ConnectedAppTrust.ExternalAuthorizationServer eas) {
+            audience = java.util.Optional.of(eas.audience());
             ok("tableau.connected-app", "EAS issuer " + eas.issuer() + ", signing with " + eas.algorithm() + " key " + eas.signingKeyId()
-                    + ", publishing " + published + " key(s), aud \"" + eas.audience().value() + "\""
-                    + (eas.audience().equals(dev.vizgate.domain.model.Audience.TABLEAU) && settings.serverUrl().getHost().endsWith("online.tableau.com")
-                    ? " (field reports say a Tableau Cloud site wants \"tableau:<site-luid>\"; set tableau.connected-app.audience if sign-in fails)" : ""));
+                    + ", publishing " + published + " key(s), aud \"" + eas.audience().value() + "\"");
+        } else {
+            var idp = (dev.vizgate.sdk.ConnectedApp.IdpIssued) settings.connectedApp();
+            audience = java.util.Optional.of(idp.audience());
+            ok("tableau.connected-app", "the identity provider " + idp.issuer() + " issues the tokens through token exchange as client "
+                    + idp.exchange().clientId() + ", aud \"" + idp.audience().value() + "\"; each is checked against Tableau's EAS rules before it is handed out");
+            reach("tableau.connected-app.issuer", java.net.URI.create(idp.issuer().value()), wait, false);
         }
+        var lookup = site;
+        audience.ifPresent(aud -> findings.addAll(SiteAudience.check(settings, aud, lookup)));
         var policy = settings.token();
         ok("tableau.token", "tokens live " + DurationText.format(policy.defaultLifetime()) + " (max "
                 + DurationText.format(policy.maxLifetime()) + "), iat back-dated " + DurationText.format(policy.skew()));

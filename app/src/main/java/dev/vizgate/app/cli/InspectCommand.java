@@ -21,8 +21,10 @@ final class InspectCommand implements Callable<Integer> {
     @CommandLine.ParentCommand
     VizgateCommand root;
 
-    @Option(names = "--target", defaultValue = "tableau", paramLabel = "tableau|salesforce",
-            description = "Whose rules to apply: tableau (Connected App JWT) or salesforce (JWT bearer assertion). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--target", defaultValue = "tableau", paramLabel = "tableau|tableau-eas|salesforce",
+            description = {"Whose rules to apply: tableau (Connected App JWT), tableau-eas (an OAuth 2.0 trust token, e.g. from your IdP:",
+                    "kid, an RS/PS/ES alg, an https iss, sub, aud \"tableau\" or \"tableau:<site-luid>\", exp, jti, scp)",
+                    "or salesforce (JWT bearer assertion). Default: ${DEFAULT-VALUE}."})
     String target;
 
     @Option(names = "--max-lifetime", paramLabel = "DURATION",
@@ -39,8 +41,9 @@ final class InspectCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         var t = switch (target) {
             case "tableau" -> InspectToken.Target.TABLEAU;
+            case "tableau-eas" -> InspectToken.Target.TABLEAU_EAS;
             case "salesforce" -> InspectToken.Target.SALESFORCE;
-            default -> throw new Cli.UsageError("--target must be tableau or salesforce, not " + target);
+            default -> throw new Cli.UsageError("--target must be tableau, tableau-eas or salesforce, not " + target);
         };
         var max = maxLifetime == null ? TableauTokenPolicy.TABLEAU_MAX_LIFETIME
                 : DurationText.parse(maxLifetime).orElseThrow(() -> new Cli.UsageError("--max-lifetime '" + maxLifetime + "' is not a duration"));

@@ -29,6 +29,11 @@ public final class ConfigSettings {
         return map(files, () -> TableauMapping.rotation(config.tableau(), files));
     }
 
+    /** The site administrator's personal access token ({@code tableau.admin}, else the rotation's), when configured. */
+    public static Optional<dev.vizgate.sdk.TableauAdminSettings> admin(VizgateConfig config, ConfigFiles files) {
+        return map(files, () -> TableauMapping.admin(config.tableau(), files));
+    }
+
     public static TableauNextSettings tableauNext(VizgateConfig config, ConfigFiles files) {
         return map(files, () -> SalesforceMapping.from(Check.required(config.salesforce(), "salesforce",
                 "add a salesforce: section with token-url, audience, consumer-key and private-key"), files));

@@ -22,12 +22,14 @@ final class PlatformMapping {
     }
 
     static Optional<PlatformAssertionSettings> from(VizgateConfig.Callers c, ConfigFiles files) {
-        if (c == null || c.assertions() == null || c.assertions().isEmpty()) {
+        var assertions = c == null || c.assertions() == null ? List.<VizgateConfig.AssertionIssuer>of() : c.assertions();
+        var idps = c == null || c.identityProviders() == null ? List.<VizgateConfig.IdentityProvider>of() : c.identityProviders();
+        if (assertions.isEmpty() && idps.isEmpty()) {
             return Optional.empty();
         }
         var platforms = new ArrayList<PlatformSettings>();
         var seen = new HashSet<Issuer>();
-        for (int i = 0; i < c.assertions().size(); i++) {
+        for (int i = 0; i < assertions.size(); i++) {
             var a = c.assertions().get(i);
             var path = "callers.assertions[" + i + "]";
             var issuer = attempt(path + ".issuer", () -> new Issuer(required(a.issuer(), path + ".issuer",
@@ -48,7 +50,34 @@ final class PlatformMapping {
                     : new PlatformKeys.Jwks(Check.upstream(path + ".jwks-url", a.jwksUrl()));
             platforms.add(new PlatformSettings(issuer, platform, keys));
         }
+        for (int i = 0; i < idps.size(); i++) {
+            var idp = identityProvider("callers.identity-providers[" + i + "]", idps.get(i));
+            // One issuer, one kind of proof: a token that could pass as either is ambiguous, so the configuration is refused.
+            if (!seen.add(idp.issuer())) {
+                throw new ConfigError("callers.identity-providers[" + i + "].issuer", "issuer " + idp.issuer() + " is listed twice (or also under assertions)",
+                        "list each issuer once, as a platform that signs assertions or as an identity provider");
+            }
+            platforms.add(idp);
+        }
         var leeway = Check.duration("callers.assertion-leeway", c.assertionLeeway(), ReplayPolicy.DEFAULT_SKEW);
         return Optional.of(attempt("callers.assertion-leeway", () -> new PlatformAssertionSettings(platforms, leeway), "use whole seconds, e.g. 30s"));
+    }
+
+    private static PlatformSettings identityProvider(String path, VizgateConfig.IdentityProvider p) {
+        var issuer = attempt(path + ".issuer", () -> new Issuer(required(p.issuer(), path + ".issuer",
+                "set the identity provider's issuer, e.g. https://sso.example.com/realms/portal")), "set the identity provider's issuer exactly as its tokens say it");
+        Check.upstream(path + ".issuer", issuer.value());
+        var audience = attempt(path + ".audience", () -> new Audience(required(p.audience(), path + ".audience",
+                "set the aud the identity provider puts in tokens meant for Vizgate (Keycloak: an audience mapper naming the vizgate client)")),
+                "set the aud its tokens carry");
+        var claims = p.claims() == null ? new VizgateConfig.IdentityClaims(null, null, null) : p.claims();
+        var username = claims.username() == null ? "email" : claims.username();
+        var settings = attempt(path + ".claims", () -> PlatformSettings.identityProvider(issuer, audience, username,
+                Optional.ofNullable(claims.scopes()), Optional.ofNullable(claims.attributes())),
+                "name distinct claims, e.g. claims: { username: email, scopes: tableau_scopes, attributes: tableau_attributes }");
+        if (p.jwksUrl() == null) {
+            return settings;
+        }
+        return new PlatformSettings(issuer, settings.platform(), new PlatformKeys.Jwks(Check.upstream(path + ".jwks-url", p.jwksUrl())));
     }
 }

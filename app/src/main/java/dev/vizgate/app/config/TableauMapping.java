@@ -44,7 +44,8 @@ final class TableauMapping {
         var connectedApp = switch (trust) {
             case "direct" -> direct(app, files);
             case "eas" -> eas(app, files);
-            default -> throw new ConfigError(APP + ".trust", "trust is '" + trust + "'", "set trust to direct or eas");
+            case "idp" -> idp(app, files);
+            default -> throw new ConfigError(APP + ".trust", "trust is '" + trust + "'", "set trust to direct, eas or idp");
         };
         var version = attempt("tableau.rest-api-version", () -> t.restApiVersion() == null ? RestApiVersion.DEFAULT : new RestApiVersion(t.restApiVersion()),
                 "use 3.17 or later");
@@ -54,8 +55,8 @@ final class TableauMapping {
     private static ConnectedApp direct(VizgateConfig.ConnectedApp app, ConfigFiles files) {
         var clientId = attempt(APP + ".client-id", () -> new ClientId(required(app.clientId(), APP + ".client-id",
                 "copy the Connected App's client id")), "copy the Connected App's client id");
-        if (app.signingKeys() != null || app.issuer() != null || app.audience() != null) {
-            throw new ConfigError(APP, "signing-keys, issuer and audience belong to trust: eas", "remove them, or set trust: eas");
+        if (app.signingKeys() != null || app.issuer() != null || app.audience() != null || app.tokenExchange() != null) {
+            throw new ConfigError(APP, "signing-keys, issuer, audience and token-exchange belong to trust: eas or idp", "remove them, or set trust: eas");
         }
         if (app.managedSecret() != null) {
             return managed(app, clientId);
@@ -103,6 +104,22 @@ final class TableauMapping {
         return new ConnectedApp.Managed(clientId, stored.ref(APP + ".managed-secret"));
     }
 
+    /**
+     * {@code tableau.admin.personal-access-token} as the sdk's {@link dev.vizgate.sdk.TableauAdminSettings}, else the
+     * rotation's token (one administrator's token serves both), when either is configured.
+     */
+    static java.util.Optional<dev.vizgate.sdk.TableauAdminSettings> admin(VizgateConfig.Tableau t, ConfigFiles files) {
+        var pat = t == null ? null : t.admin() != null ? t.admin().personalAccessToken()
+                : t.connectedApp() != null && t.connectedApp().rotation() != null ? t.connectedApp().rotation().personalAccessToken() : null;
+        if (pat == null) {
+            return java.util.Optional.empty();
+        }
+        var path = t.admin() != null ? "tableau.admin.personal-access-token" : APP + ".rotation.personal-access-token";
+        var name = required(pat.name(), path + ".name", "the token's name as Tableau shows it");
+        var source = SecretText.source(path + ".secret", required(pat.secret(), path + ".secret", "secret: { vault: \"secret/vizgate/tableau-pat\" }"), files);
+        return java.util.Optional.of(attempt(path, () -> new dev.vizgate.sdk.TableauAdminSettings(name, source), "name the token"));
+    }
+
     /** {@code tableau.connected-app.rotation} as the sdk's {@link RotationSettings}, when configured. */
     static java.util.Optional<RotationSettings> rotation(VizgateConfig.Tableau t, ConfigFiles files) {
         var r = t == null || t.connectedApp() == null ? null : t.connectedApp().rotation();
@@ -123,6 +140,10 @@ final class TableauMapping {
         if (app.secrets() != null || app.activeSecret() != null) {
             throw new ConfigError(APP, "secrets belong to trust: direct", "remove them, or set trust: direct");
         }
+        if (app.tokenExchange() != null) {
+            throw new ConfigError(APP + ".token-exchange", "with trust: eas Vizgate signs with its own keys, so nothing is exchanged",
+                    "remove token-exchange, or set trust: idp to have the identity provider issue the token");
+        }
         var issuer = new Issuer(required(app.issuer(), APP + ".issuer", "set issuer to your gateway's https URL, e.g. https://vizgate.example.com"));
         var refs = app.signingKeys();
         if (refs == null || refs.isEmpty()) {
@@ -136,8 +157,44 @@ final class TableauMapping {
         var audience = attempt(APP + ".audience", () -> new dev.vizgate.domain.model.Audience(app.audience() == null ? "tableau" : app.audience()),
                 "write tableau, or for Tableau Cloud tableau:<site-luid>");
         var eas = attempt(APP + ".issuer", () -> new ConnectedApp.Eas(issuer, keys), "use the https URL Tableau will know this gateway by");
-        return attempt(APP + ".audience", () -> new ConnectedApp.Eas(eas.issuer(), eas.signingKeys(), audience),
+        var withAudience = attempt(APP + ".audience", () -> new ConnectedApp.Eas(eas.issuer(), eas.signingKeys(), audience),
                 "write \"tableau\" (Tableau Server), or \"tableau:<site-luid>\" (Tableau Cloud, by field reports; UNVERIFIED)");
+        if (app.rolloverAt() == null) {
+            return withAudience;
+        }
+        var at = attempt(APP + ".rollover-at", () -> {
+                    try {
+                        return java.time.Instant.parse(app.rolloverAt());
+                    } catch (java.time.format.DateTimeParseException e) {
+                        throw new IllegalArgumentException("'" + app.rolloverAt() + "' is not a UTC instant");
+                    }
+                },
+                "write the moment the second key starts signing as UTC, e.g. 2027-01-15T09:00:00Z");
+        return attempt(APP + ".rollover-at", () -> withAudience.withRolloverAt(at),
+                "list two signing-keys: the one signing now first, the new one second");
+    }
+
+    /** {@code trust: idp}: the platform's identity provider issues the Tableau token through token exchange. */
+    private static ConnectedApp idp(VizgateConfig.ConnectedApp app, ConfigFiles files) {
+        if (app.secrets() != null || app.activeSecret() != null || app.signingKeys() != null || app.managedSecret() != null) {
+            throw new ConfigError(APP, "with trust: idp the identity provider signs, so Vizgate holds no secret or key",
+                    "remove secrets and signing-keys, or choose trust: direct or eas");
+        }
+        var issuer = attempt(APP + ".issuer", () -> new Issuer(required(app.issuer(), APP + ".issuer",
+                "set issuer to the identity provider's issuer, as registered on the Tableau site")), "use the issuer exactly as the IdP's metadata names it");
+        var x = required(app.tokenExchange(), APP + ".token-exchange",
+                "add token-exchange: { client-id: vizgate, client-secret: { env: IDP_CLIENT_SECRET }, audience: tableau, scope: tableau-embed }");
+        var path = APP + ".token-exchange";
+        var clientId = required(x.clientId(), path + ".client-id", "the IdP client Vizgate exchanges tokens as");
+        var secret = SecretText.source(path + ".client-secret", required(x.clientSecret(), path + ".client-secret",
+                "client-secret: { env: IDP_CLIENT_SECRET } or { vault: \"secret/vizgate/idp\" }"), files);
+        var endpoint = Optional.ofNullable(x.tokenEndpoint()).map(u -> Check.upstream(path + ".token-endpoint", u));
+        var exchange = attempt(path, () -> new dev.vizgate.sdk.TokenExchangeSettings(clientId, secret, Optional.ofNullable(x.audience()),
+                Optional.ofNullable(x.scope()), endpoint), "name the client id, and https URLs only");
+        var audience = attempt(APP + ".audience", () -> new dev.vizgate.domain.model.Audience(app.audience() == null ? "tableau" : app.audience()),
+                "write tableau, or for Tableau Cloud tableau:<site-luid>");
+        return attempt(APP + ".issuer", () -> new ConnectedApp.IdpIssued(issuer, audience, exchange),
+                "use the IdP's https issuer URL, and \"tableau\" or \"tableau:<site-luid>\" as the audience");
     }
 
     private static TableauTokenPolicy policy(VizgateConfig.Token token) {

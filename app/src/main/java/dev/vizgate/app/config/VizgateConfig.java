@@ -26,7 +26,18 @@ public record VizgateConfig(Server server, Callers callers, Tableau tableau, Sal
      * Who may ask for tokens. {@code assertion-leeway} is the clock skew allowed on an assertion's exp, iat and nbf
      * (default 30s).
      */
-    public record Callers(List<ApiKey> apiKeys, List<AssertionIssuer> assertions, String assertionLeeway) {
+    public record Callers(List<ApiKey> apiKeys, List<AssertionIssuer> assertions, String assertionLeeway, List<IdentityProvider> identityProviders) {
+    }
+
+    /**
+     * An OIDC identity provider whose access tokens prove a browser's user (Keycloak, Okta, Entra ID, Auth0): its issuer
+     * (keys found through its metadata, or at {@code jwks-url}), the audience its tokens must name, and which claims
+     * carry the Tableau username and the scopes and attributes the platform grants.
+     */
+    public record IdentityProvider(String issuer, String audience, String jwksUrl, IdentityClaims claims) {
+    }
+
+    public record IdentityClaims(String username, String scopes, String attributes) {
     }
 
     /**
@@ -52,7 +63,11 @@ public record VizgateConfig(Server server, Callers callers, Tableau tableau, Sal
     public record AssertionClaims(String scopes, String attributes) {
     }
 
-    public record Tableau(String serverUrl, String site, String restApiVersion, ConnectedApp connectedApp, Token token) {
+    public record Tableau(String serverUrl, String site, String restApiVersion, ConnectedApp connectedApp, Token token, Admin admin) {
+    }
+
+    /** A site administrator's personal access token, for {@code vizgate eas register} and doctor's site lookup. */
+    public record Admin(PersonalAccessToken personalAccessToken) {
     }
 
     /**
@@ -60,7 +75,12 @@ public record VizgateConfig(Server server, Callers callers, Tableau tableau, Sal
      * secret's id and value, which {@code vizgate secrets rotate} replaces; {@code rotation} says how.
      */
     public record ConnectedApp(String clientId, String trust, List<Secret> secrets, String activeSecret, String issuer,
-                               List<KeyRef> signingKeys, SecretText managedSecret, Rotation rotation, String audience) {
+                               List<KeyRef> signingKeys, SecretText managedSecret, Rotation rotation, String audience, TokenExchange tokenExchange,
+                               String rolloverAt) {
+    }
+
+    /** {@code trust: idp}: how Vizgate asks the identity provider (RFC 8693) for the Tableau token. */
+    public record TokenExchange(String clientId, SecretText clientSecret, String audience, String scope, String tokenEndpoint) {
     }
 
     /** Rotation of a managed secret: as which site administrator, and how long every node needs to read the store again. */

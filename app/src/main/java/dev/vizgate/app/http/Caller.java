@@ -3,6 +3,7 @@ package dev.vizgate.app.http;
 import dev.vizgate.domain.model.Issuer;
 import dev.vizgate.domain.model.Scopes;
 import dev.vizgate.domain.model.Subject;
+import dev.vizgate.domain.model.UntrustedToken;
 import dev.vizgate.domain.model.UserAttributes;
 import dev.vizgate.domain.policy.CallerAllowance;
 
@@ -30,13 +31,23 @@ public sealed interface Caller {
         }
     }
 
-    /** @param scopes the scopes the platform signed, if its configuration maps a claim for them */
-    record Browser(Issuer issuer, Subject subject, Optional<Scopes> scopes, UserAttributes attributes) implements Caller {
+    /**
+     * @param scopes   the scopes the platform signed, if its configuration maps a claim for them
+     * @param idpToken the identity provider's access token the browser proved itself with, kept for a token exchange;
+     *                 empty for a platform assertion (spent, and never passed on)
+     */
+    record Browser(Issuer issuer, Subject subject, Optional<Scopes> scopes, UserAttributes attributes, Optional<UntrustedToken> idpToken)
+            implements Caller {
         public Browser {
             Objects.requireNonNull(issuer, "issuer");
             Objects.requireNonNull(subject, "subject");
             Objects.requireNonNull(scopes, "scopes");
             Objects.requireNonNull(attributes, "attributes");
+            Objects.requireNonNull(idpToken, "idpToken");
+        }
+
+        public Browser(Issuer issuer, Subject subject, Optional<Scopes> scopes, UserAttributes attributes) {
+            this(issuer, subject, scopes, attributes, Optional.empty());
         }
 
         public Browser(Issuer issuer, Subject subject) {

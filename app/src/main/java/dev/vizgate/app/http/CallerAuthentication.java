@@ -86,7 +86,8 @@ public final class CallerAuthentication {
             if (assertions.isEmpty()) {
                 return refused(Problem.unauthenticated("this gateway trusts no platform assertions; configure callers.assertions or use an API key"));
             }
-            return assertion(assertions.get().accept(new UntrustedToken(credential)));
+            var token = new UntrustedToken(credential);
+            return assertion(assertions.get(), token, assertions.get().accept(token));
         }
         return apiKey(credential);
     }
@@ -105,9 +106,10 @@ public final class CallerAuthentication {
                 : new Outcome.Authenticated(new Caller.Backend(match.name(), match.allowance(), match.configPath()));
     }
 
-    private static Outcome assertion(AssertionOutcome outcome) {
+    private static Outcome assertion(AcceptPlatformAssertion accepting, UntrustedToken token, AssertionOutcome outcome) {
         if (outcome instanceof AssertionOutcome.Accepted a) {
-            return new Outcome.Authenticated(new Caller.Browser(a.issuer(), a.subject(), a.scopes(), a.attributes()));
+            var idpToken = accepting.isIdentityProvider(a.issuer()) ? Optional.of(token) : Optional.<UntrustedToken>empty();
+            return new Outcome.Authenticated(new Caller.Browser(a.issuer(), a.subject(), a.scopes(), a.attributes(), idpToken));
         }
         if (outcome instanceof AssertionOutcome.Unavailable u) {
             return refused(Problem.of(ProblemType.REPLAY_LEDGER_UNAVAILABLE, "the replay ledger is unreachable, so no assertion is accepted (fail closed); retry shortly"));
@@ -122,7 +124,8 @@ public final class CallerAuthentication {
             default -> ProblemType.ASSERTION_INVALID;
         };
         return refused(Problem.of(kind, r.reason().meaning() + ": " + r.detail()
-                + "; mint a fresh assertion (iss, aud, sub, a new jti, exp at most 5 minutes ahead) per request")
+                + "; mint a fresh assertion (iss, aud, sub, a new jti, exp at most 5 minutes ahead) per request,"
+                + " or send a current access token from the identity provider")
                 .with("reason", r.reason().name()));
     }
 

@@ -53,7 +53,16 @@ public final class Gateway extends Handler.Abstract {
     public record Services(Optional<IssueTableauToken> tableau, String tableauKind, Optional<OpenTableauNextSession> tableauNext,
                            Optional<dev.vizgate.domain.usecase.WebServerFlow> webServer, Optional<PublishJwks> jwks, Optional<dev.vizgate.domain.model.Issuer> easIssuer,
                            CallerAuthentication callers, RateLimits rateLimits, GatewayMetrics metrics,
-                           Map<String, Supplier<Boolean>> readiness, long maxBodyBytes, Optional<DemoPage> demo, AutoCloseable resources) {
+                           Map<String, Supplier<Boolean>> readiness, long maxBodyBytes, Optional<DemoPage> demo, AutoCloseable resources,
+                           Optional<dev.vizgate.domain.usecase.ExchangeForTableauToken> idpTableau) {
+        public Services(Optional<IssueTableauToken> tableau, String tableauKind, Optional<OpenTableauNextSession> tableauNext,
+                        Optional<dev.vizgate.domain.usecase.WebServerFlow> webServer, Optional<PublishJwks> jwks, Optional<dev.vizgate.domain.model.Issuer> easIssuer,
+                        CallerAuthentication callers, RateLimits rateLimits, GatewayMetrics metrics,
+                        Map<String, Supplier<Boolean>> readiness, long maxBodyBytes, Optional<DemoPage> demo, AutoCloseable resources) {
+            this(tableau, tableauKind, tableauNext, webServer, jwks, easIssuer, callers, rateLimits, metrics, readiness, maxBodyBytes, demo, resources,
+                    Optional.empty());
+        }
+
         public Services(Optional<IssueTableauToken> tableau, String tableauKind, Optional<OpenTableauNextSession> tableauNext,
                         Optional<dev.vizgate.domain.usecase.WebServerFlow> webServer, Optional<PublishJwks> jwks, Optional<dev.vizgate.domain.model.Issuer> easIssuer,
                         CallerAuthentication callers, RateLimits rateLimits, GatewayMetrics metrics,
@@ -172,6 +181,7 @@ public final class Gateway extends Handler.Abstract {
         r.put("/metrics", request -> Reply.text("text/plain; version=0.0.4; charset=utf-8", s.metrics().scrape()));
         r.put("/openapi.yaml", request -> new Reply(200, "application/yaml", OpenApi.document(), Map.of()));
         s.tableau().ifPresent(t -> r.put("/v1/tableau/token", new TokenRoute(t, s.tableauKind(), admission, s.metrics())));
+        s.idpTableau().ifPresent(t -> r.put("/v1/tableau/token", new IdpTokenRoute(t, admission, s.metrics())));
         s.tableauNext().ifPresent(n -> r.put("/v1/tableau-next/frontdoor", new FrontdoorRoute(n, admission, s.metrics())));
         s.webServer().ifPresent(w -> {
             r.put("/v1/tableau-next/authorize", new AuthorizeRoute(w, admission));

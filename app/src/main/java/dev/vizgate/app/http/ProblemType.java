@@ -32,6 +32,7 @@ public enum ProblemType {
     CALLER_NOT_ALLOWED(403, "caller-not-allowed", "Not allowed for this caller"),
     SCOPE_NOT_ALLOWED(403, "scope-not-allowed", "Not allowed by this gateway's policy"),
     TOKEN_POLICY(422, "token-policy", "The token would break Tableau's rules"),
+    IDP_TOKEN_REQUIRED(403, "idp-token-required", "Prove the user with the identity provider's token"),
     REPLAY_LEDGER_UNAVAILABLE(503, "replay-ledger-unavailable", "Cannot check assertions now"),
     ISSUER_KEYS_UNAVAILABLE(503, "issuer-keys-unavailable", "Cannot check assertions now"),
     STORE_UNAVAILABLE(503, "store-unavailable", "The shared store did not answer"),
@@ -43,6 +44,10 @@ public enum ProblemType {
     SALESFORCE_MALFORMED(502, "salesforce-malformed", "Unexpected answer from Salesforce"),
     SALESFORCE_NO_REFRESH_TOKEN(502, "salesforce-no-refresh-token", "Salesforce granted no refresh token"),
     UNTRUSTED_HOST(502, "untrusted-host", "Salesforce answered with a host outside the policy"),
+    // The platform's identity provider as the Tableau token's issuer
+    IDP_TOKEN_BREAKS_TABLEAU_RULES(502, "idp-token-breaks-tableau-rules", "The identity provider's token would break Tableau's rules"),
+    IDP_EXCHANGE_REFUSED(502, "idp-exchange-refused", "The identity provider refused the token exchange"),
+    IDP_UNAVAILABLE(503, "idp-unavailable", "The identity provider did not answer"),
     SALESFORCE_UNAVAILABLE(503, "salesforce-unavailable", "Salesforce unavailable"),
     // The gateway itself
     ASSERTION_FAILED(500, "assertion-failed", "Could not sign the assertion"),

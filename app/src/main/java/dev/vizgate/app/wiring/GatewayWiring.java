@@ -75,6 +75,11 @@ public final class GatewayWiring {
     private static Wired wire(VizgateConfig config, ConfigFiles files, Vizgate vizgate, List<CallerAuthentication.ApiKey> apiKeys, GatewayMetrics metrics) {
         var callers = callers(apiKeys, vizgate.platformAssertions());
         var kind = vizgate.tableauTrust().map(t -> t instanceof ConnectedAppTrust.ExternalAuthorizationServer ? "tableau-eas" : "tableau-direct").orElse("tableau");
+        if (vizgate.idpTableauTokens().isPresent() && vizgate.platformAssertions().filter(p -> config.callers() != null
+                && config.callers().identityProviders() != null && !config.callers().identityProviders().isEmpty()).isEmpty()) {
+            throw new ConfigError("callers.identity-providers", "with tableau.connected-app.trust: idp only a user's identity-provider token can be exchanged,"
+                    + " and no identity provider is configured as a caller", "add callers.identity-providers with the same issuer");
+        }
         var readiness = new LinkedHashMap<String, Supplier<Boolean>>();
         vizgate.readiness().forEach((name, check) -> readiness.put(name, check::getAsBoolean));
         vizgate.secrets().forEach((setting, secret) -> readiness.put(Gateway.SECRET_FRESHNESS + setting, () -> !secret.status().stale()));
@@ -84,7 +89,8 @@ public final class GatewayWiring {
                 limits.callerPerMinute() == null ? 6000 : limits.callerPerMinute(), limits.userPerMinute() == null ? 120 : limits.userPerMinute()),
                 "allow at least one request a minute");
         var services = new Gateway.Services(vizgate.tableauTokens(), kind, vizgate.tableauNextSessions(), vizgate.webServerFlow(), vizgate.jwks(),
-                vizgate.easIssuer(), callers, rateLimits, metrics, readiness, size("server.max-body", server.maxBody()), Optional.empty(), vizgate);
+                vizgate.easIssuer(), callers, rateLimits, metrics, readiness, size("server.max-body", server.maxBody()), Optional.empty(), vizgate,
+                vizgate.idpTableauTokens());
         var options = new GatewayServer.Options(server.bind() == null ? "0.0.0.0" : server.bind(),
                 server.port() == null ? DEFAULT_PORT : port(server.port()),
                 Optional.ofNullable(server.tls()).map(tls -> new GatewayServer.Tls(files.resolve(Check.required(tls.keystore(), "server.tls.keystore",

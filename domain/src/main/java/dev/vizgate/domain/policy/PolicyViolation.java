@@ -22,7 +22,10 @@ public record PolicyViolation(Rule rule, String message, Optional<TableauErrorCo
         WRONG_ALGORITHM,
         WRONG_ISSUER,
         WRONG_AUDIENCE,
-        ASSERTION_TOO_LONG
+        ASSERTION_TOO_LONG,
+        WRONG_SUBJECT,
+        MISSING_JTI,
+        TOKEN_EXPIRED
     }
 
     public PolicyViolation {

@@ -45,6 +45,12 @@ public final class AcceptPlatformAssertion {
         return new AcceptPlatformAssertion(verifier, policy, ledger, platforms, clock);
     }
 
+    /** Whether {@code issuer} is an identity provider (its access tokens are reusable proofs), rather than a platform signing assertions. */
+    public boolean isIdentityProvider(Issuer issuer) {
+        var platform = trustedIssuers.get(issuer);
+        return platform != null && platform.proof() instanceof CallerProof.IdentityProviderToken;
+    }
+
     public AssertionOutcome accept(UntrustedToken token) {
         var verified = verifier.verify(token);
         if (verified instanceof VerificationOutcome.Rejected r) {
@@ -57,6 +63,9 @@ public final class AcceptPlatformAssertion {
             return new AssertionOutcome.Rejected(RejectionReason.UNTRUSTED_ISSUER, "iss is not a configured platform issuer");
         }
         var now = clock.instant();
+        if (platform.get().proof() instanceof dev.vizgate.domain.usecase.CallerProof.IdentityProviderToken idp) {
+            return identityProviderToken(claims, platform.get(), idp, now);
+        }
         var decision = policy.admit(claims, platform.get().audience(), now);
         if (decision instanceof ReplayDecision.Refused refused) {
             return new AssertionOutcome.Rejected(refused.reason(), refused.detail());
@@ -70,12 +79,29 @@ public final class AcceptPlatformAssertion {
         var granted = (PlatformGrants.Granted) grants;
         var sighting = ledger.firstSeen(admitted.issuer(), admitted.tokenId(), admitted.retainUntil());
         if (sighting instanceof Sighting.First) {
-            return new AssertionOutcome.Accepted(admitted.issuer(), admitted.subject(), admitted.tokenId(), granted.scopes(), granted.attributes());
+            return new AssertionOutcome.Accepted(admitted.issuer(), admitted.subject(), java.util.Optional.of(admitted.tokenId()),
+                    granted.scopes(), granted.attributes());
         }
         if (sighting instanceof Sighting.Replayed) {
             return new AssertionOutcome.Rejected(RejectionReason.REPLAYED, "this assertion was already used; mint a new one per request");
         }
         return new AssertionOutcome.Unavailable("the replay ledger cannot answer: " + ((Sighting.Unavailable) sighting).reason());
+    }
+
+    /** An IdP's access token: no ledger, since the browser rightly sends the same token until it expires. */
+    private AssertionOutcome identityProviderToken(dev.vizgate.domain.model.VerifiedClaims claims, TrustedPlatform platform,
+                                                   CallerProof.IdentityProviderToken idp, java.time.Instant now) {
+        var decision = new dev.vizgate.domain.policy.IdpTokenPolicy(policy.skew()).admit(claims, platform.audience(), idp.usernameClaim(), now);
+        if (decision instanceof dev.vizgate.domain.policy.IdpTokenPolicy.Decision.Refused r) {
+            return new AssertionOutcome.Rejected(r.reason(), r.detail());
+        }
+        var admitted = (dev.vizgate.domain.policy.IdpTokenPolicy.Decision.Admitted) decision;
+        var grants = PlatformGrants.read(claims, platform);
+        if (grants instanceof PlatformGrants.Unusable u) {
+            return new AssertionOutcome.Rejected(RejectionReason.INVALID_CLAIM, u.detail());
+        }
+        var granted = (PlatformGrants.Granted) grants;
+        return new AssertionOutcome.Accepted(admitted.issuer(), admitted.user(), admitted.tokenId(), granted.scopes(), granted.attributes());
     }
 
     private static Issuer issuerOrNull(String raw) {

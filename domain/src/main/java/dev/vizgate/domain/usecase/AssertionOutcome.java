@@ -17,7 +17,7 @@ public sealed interface AssertionOutcome {
      * The user the platform proved, and what it granted them in the claims the configuration maps: scopes (empty
      * when the platform maps none, so the gateway's default applies) and user attributes (none when unmapped).
      */
-    record Accepted(Issuer issuer, Subject subject, TokenId tokenId, Optional<Scopes> scopes, UserAttributes attributes)
+    record Accepted(Issuer issuer, Subject subject, Optional<TokenId> tokenId, Optional<Scopes> scopes, UserAttributes attributes)
             implements AssertionOutcome {
         public Accepted {
             Objects.requireNonNull(issuer, "issuer");
@@ -28,7 +28,7 @@ public sealed interface AssertionOutcome {
         }
 
         public Accepted(Issuer issuer, Subject subject, TokenId tokenId) {
-            this(issuer, subject, tokenId, Optional.empty(), UserAttributes.none());
+            this(issuer, subject, Optional.of(tokenId), Optional.empty(), UserAttributes.none());
         }
     }
 

@@ -33,7 +33,11 @@ import java.util.Set;
  * a token that could never be built here (no sub, a string exp) is still explained.
  */
 public final class InspectToken {
-    public enum Target { TABLEAU, SALESFORCE }
+    public enum Target {
+        TABLEAU, SALESFORCE,
+        /** An OAuth 2.0 trust token, by Tableau's EAS claims table (tableau.md §2) and the field reports on aud (§7). */
+        TABLEAU_EAS
+    }
 
     private static final Set<String> REGISTERED = dev.vizgate.domain.model.ClaimNames.TABLEAU_REGISTERED;
 
@@ -49,7 +53,7 @@ public final class InspectToken {
 
     public InspectionReport inspect(UntrustedToken token, Target target) {
         var decoded = decoder.decode(token);
-        var name = target.name().toLowerCase(java.util.Locale.ROOT);
+        var name = target.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         if (decoded instanceof DecodeOutcome.Undecodable u) {
             return new InspectionReport(name, List.of(fail("structure", u.detail())));
         }
@@ -59,6 +63,12 @@ public final class InspectToken {
                 + "-character signature (not checked: the inspector trusts nothing)", Optional.empty()));
         if (target == Target.TABLEAU) {
             tableau(t, findings);
+        } else if (target == Target.TABLEAU_EAS) {
+            critical(t, findings);
+            for (var check : dev.vizgate.domain.policy.EasRules.check(t.headerValues(), t.claims(),
+                    dev.vizgate.domain.policy.EasExpectation.anyToken(tableauMaxLifetime), clock.instant())) {
+                findings.add(check.violation().map(v -> violated(check.claim(), v)).orElseGet(() -> pass(check.claim(), check.seen())));
+            }
         } else {
             salesforce(t, findings);
         }

@@ -11,8 +11,14 @@ import java.util.Optional;
  * claims (if any) carry the scopes and user attributes the platform grants. A browser gets exactly what its
  * platform signed; nothing it sends beside the assertion can add to that.
  */
-public record TrustedPlatform(Audience audience, Optional<String> scopesClaim, Optional<String> attributesClaim) {
+public record TrustedPlatform(Audience audience, Optional<String> scopesClaim, Optional<String> attributesClaim, CallerProof proof) {
+    /** A platform that signs one-time assertions. */
+    public TrustedPlatform(Audience audience, Optional<String> scopesClaim, Optional<String> attributesClaim) {
+        this(audience, scopesClaim, attributesClaim, new CallerProof.OneTimeAssertion());
+    }
+
     public TrustedPlatform {
+        Objects.requireNonNull(proof, "proof");
         Objects.requireNonNull(audience, "audience");
         Objects.requireNonNull(scopesClaim, "scopesClaim");
         Objects.requireNonNull(attributesClaim, "attributesClaim");
@@ -20,6 +26,10 @@ public record TrustedPlatform(Audience audience, Optional<String> scopesClaim, O
         attributesClaim.ifPresent(c -> Text.token(c, "attributes claim", 128));
         if (scopesClaim.isPresent() && scopesClaim.equals(attributesClaim)) {
             throw new IllegalArgumentException("scopes and attributes must come from different claims");
+        }
+        if (proof instanceof CallerProof.IdentityProviderToken idp
+                && (scopesClaim.filter(idp.usernameClaim()::equals).isPresent() || attributesClaim.filter(idp.usernameClaim()::equals).isPresent())) {
+            throw new IllegalArgumentException("the username claim cannot also carry scopes or attributes");
         }
     }
 

@@ -224,4 +224,37 @@ class FakesPassTheirContractsTest {
             return new Grant.ClientCredentials();
         }
     }
+
+    @Nested
+    class ExternalAuthorizationServersFake extends dev.vizgate.domain.testing.ExternalAuthorizationServersContract {
+        @Override
+        protected dev.vizgate.domain.port.ExternalAuthorizationServers emptySite() {
+            return new dev.vizgate.domain.testing.InMemoryExternalAuthorizationServers();
+        }
+
+        @Override
+        protected dev.vizgate.domain.port.ExternalAuthorizationServers unreachable() {
+            return new dev.vizgate.domain.testing.InMemoryExternalAuthorizationServers().down();
+        }
+    }
+
+    @Nested
+    class TokenExchangeFake extends dev.vizgate.domain.testing.TokenExchangeContract {
+        private final UntrustedToken subject = new UntrustedToken("subject-" + UUID.randomUUID());
+
+        @Override
+        protected dev.vizgate.domain.port.TokenExchange exchange() {
+            return new dev.vizgate.domain.testing.FakeTokenExchange().answering(subject, new UntrustedToken("issued-" + UUID.randomUUID()));
+        }
+
+        @Override
+        protected UntrustedToken acceptedSubjectToken() {
+            return subject;
+        }
+
+        @Override
+        protected dev.vizgate.domain.port.TokenExchange unreachable() {
+            return new dev.vizgate.domain.testing.FakeTokenExchange().down();
+        }
+    }
 }

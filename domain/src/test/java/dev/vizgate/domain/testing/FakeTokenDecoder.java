@@ -19,6 +19,12 @@ public final class FakeTokenDecoder implements TokenDecoder {
         return new UntrustedToken(name);
     }
 
+    /** As {@link #token(Map, Map)}, under a name of the caller's choosing (e.g. one shaped like a compact JWS). */
+    public UntrustedToken token(String name, Map<String, Object> header, Map<String, Object> payload) {
+        known.put(name, new DecodedToken(header, payload, 43));
+        return new UntrustedToken(name);
+    }
+
     @Override
     public DecodeOutcome decode(UntrustedToken token) {
         var t = known.get(token.value());

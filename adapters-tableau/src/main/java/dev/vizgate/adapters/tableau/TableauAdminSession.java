@@ -1,0 +1,130 @@
+package dev.vizgate.adapters.tableau;
+
+import dev.vizgate.domain.model.SiteContentUrl;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A REST session as a site administrator, opened with a personal access token ({@code POST /api/{v}/auth/signin} with
+ * {@code personalAccessTokenName}/{@code …Secret}) and kept until Tableau answers 401, when the caller drops it and
+ * signs in again. The admin calls (Connected App secrets, EAS registration) share it; field reports say they refuse a
+ * session opened with a Connected App JWT (UNVERIFIED). The sign-in answer also gives the site's LUID.
+ */
+public final class TableauAdminSession {
+    /** A site administrator's personal access token; the secret is never printed. */
+    public record PersonalAccessToken(String name, String secret) {
+        public PersonalAccessToken {
+            if (name == null || name.isBlank() || secret == null || secret.isBlank()) {
+                throw new IllegalArgumentException("a personal access token has a name and a secret");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "PersonalAccessToken[" + name + ", secret redacted]";
+        }
+    }
+
+    /** What signing in gave: a session, or why not ({@code unavailable}: Tableau could not answer; otherwise it refused). */
+    public sealed interface Opening {
+        record Opened(String token, String siteId) implements Opening {
+            @Override
+            public String toString() {
+                return "Opened[site " + siteId + ", token redacted]";
+            }
+        }
+
+        record Failed(boolean unavailable, String why) implements Opening {
+        }
+    }
+
+    private final URI server;
+    private final String version;
+    private final SiteContentUrl site;
+    private final PersonalAccessToken pat;
+    private final HttpClient http;
+    private final Duration timeout;
+    private final AtomicReference<Opening.Opened> session = new AtomicReference<>();
+
+    public TableauAdminSession(URI server, String version, SiteContentUrl site, PersonalAccessToken pat, HttpClient http, Duration timeout) {
+        this.server = Objects.requireNonNull(server, "server");
+        this.version = Objects.requireNonNull(version, "version");
+        this.site = Objects.requireNonNull(site, "site");
+        this.pat = Objects.requireNonNull(pat, "pat");
+        this.http = Objects.requireNonNull(http, "http");
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
+    }
+
+    public HttpClient http() {
+        return http;
+    }
+
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** The session, signing in first when there is none. */
+    public Opening open() {
+        var current = session.get();
+        if (current != null) {
+            return current;
+        }
+        var body = Map.of("credentials", Map.of("personalAccessTokenName", pat.name(), "personalAccessTokenSecret", pat.secret(),
+                "site", Map.of("contentUrl", site.value())));
+        HttpResponse<String> response;
+        try {
+            var request = HttpRequest.newBuilder(endpoint("/auth/signin")).timeout(timeout).header("Content-Type", "application/json")
+                    .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(TableauJson.MAPPER.writeValueAsString(body))).build();
+            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return unreachable(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Opening.Failed(true, "interrupted while signing in to Tableau");
+        }
+        var json = TableauJson.parse(response.body());
+        if (response.statusCode() != 200 || json.isEmpty()) {
+            return response.statusCode() >= 500 ? new Opening.Failed(true, "Tableau answered HTTP " + response.statusCode() + " to the sign-in")
+                    : new Opening.Failed(false, "Tableau refused the personal access token " + pat.name() + " (HTTP " + response.statusCode()
+                    + "); it must belong to a site administrator of " + (site.value().isEmpty() ? "the default site" : site.value()));
+        }
+        var c = json.get().path("credentials");
+        var token = c.path("token").asText("");
+        var siteId = c.path("site").path("id").asText("");
+        if (token.isEmpty() || siteId.isEmpty()) {
+            return new Opening.Failed(false, "Tableau answered the sign-in without credentials.token and site.id");
+        }
+        var opened = new Opening.Opened(token, siteId);
+        session.set(opened);
+        return opened;
+    }
+
+    /** Tableau answered 401 to {@code expired}: the next {@link #open()} signs in again. */
+    public void expired(Opening.Opened expired) {
+        session.compareAndSet(expired, null);
+    }
+
+    public Opening.Failed unreachable(IOException e) {
+        return new Opening.Failed(true, "Tableau could not be reached at " + server.getHost() + " (" + e.getClass().getSimpleName() + ")");
+    }
+
+    /** {@code {server}/api/{version}{path}}. */
+    public URI endpoint(String path) {
+        var base = server.toString().endsWith("/") ? server.toString().substring(0, server.toString().length() - 1) : server.toString();
+        return URI.create(base + "/api/" + version + path);
+    }
+
+    @Override
+    public String toString() {
+        return "TableauAdminSession[" + server + ", " + pat + "]";
+    }
+}

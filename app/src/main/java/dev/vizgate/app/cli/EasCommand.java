@@ -1,0 +1,99 @@
+package dev.vizgate.app.cli;
+
+import dev.vizgate.app.config.ConfigError;
+import dev.vizgate.app.config.ConfigSettings;
+import dev.vizgate.domain.model.EasRegistration;
+import dev.vizgate.domain.usecase.RegisterExternalAuthorizationServer.Outcome;
+import dev.vizgate.sdk.ConnectedApp;
+import dev.vizgate.sdk.Vizgate;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.net.URI;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+@Command(name = "eas", mixinStandardHelpOptions = true, subcommands = EasCommand.Register.class,
+        description = "Manages the External Authorization Server (OAuth 2.0 trust) registration on the Tableau site.")
+final class EasCommand implements Callable<Integer> {
+    @CommandLine.ParentCommand
+    VizgateCommand root;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return VizgateCommand.EXIT_OK;
+    }
+
+    @Command(name = "register", mixinStandardHelpOptions = true,
+            description = {"Registers the issuer as an External Authorization Server on the site through Tableau's REST API,",
+                    "signed in with a site administrator's personal access token (tableau.admin.personal-access-token).",
+                    "trust: eas registers this gateway (issuer and its JWKS URI); trust: idp registers the identity provider.",
+                    "Creates, updates, or leaves alone an existing registration of the same issuer, so it can run on every deploy.",
+                    "Exit 0 when registered, 1 when Tableau refused or could not be reached."})
+    static final class Register implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        EasCommand parent;
+
+        @Mixin
+        ConfigOption config;
+
+        @Option(names = "--name", paramLabel = "NAME", description = "The registration's name on the site. Default: Vizgate <issuer host>.")
+        String name;
+
+        @Override
+        public Integer call() {
+            var root = parent.root;
+            var loaded = config.load(root.context(), "tableau", "secret-stores", "secret-refresh");
+            var tableau = ConfigSettings.tableau(loaded.config(), loaded.files());
+            var admin = ConfigSettings.admin(loaded.config(), loaded.files()).orElseThrow(() -> new ConfigError("tableau.admin.personal-access-token",
+                    "registering an EAS needs a site administrator's personal access token",
+                    "add tableau.admin: { personal-access-token: { name: vizgate-admin, secret: { env: TABLEAU_PAT } } }"));
+            var wanted = registration(tableau.connectedApp());
+            var out = root.spec.commandLine().getOut();
+            var err = root.spec.commandLine().getErr();
+            var builder = ConfigSettings.withSecretStores(Vizgate.builder(), loaded.config(), loaded.files()).clock(root.context().clock())
+                    .tableau(tableau).tableauAdmin(admin);
+            Outcome outcome;
+            try (var vizgate = ConfigSettings.build(loaded.files(), builder)) {
+                outcome = vizgate.tableauAdmin().orElseThrow().registration().register(wanted);
+            }
+            if (outcome instanceof Outcome.Failed f) {
+                err.println((f.unavailable() ? "unavailable: " : "refused: ") + f.reason());
+                err.println("  fix: " + (f.unavailable() ? "check tableau.server-url and the network, then run again"
+                        : "use a site administrator's personal access token on a site whose REST API has EAS registration (Cloud, or Server 2024.2+)"));
+                err.flush();
+                return VizgateCommand.EXIT_REJECTED;
+            }
+            var saved = outcome instanceof Outcome.Created c ? c.registration() : outcome instanceof Outcome.Updated u ? u.registration()
+                    : ((Outcome.Unchanged) outcome).registration();
+            var verb = outcome instanceof Outcome.Created ? "registered" : outcome instanceof Outcome.Updated ? "updated" : "already registered";
+            out.println(verb + ": " + saved.issuer() + saved.jwksUri().map(u -> " (JWKS " + u + ")").orElse("") + " as '" + saved.name() + "', id "
+                    + saved.id().orElse("?"));
+            out.flush();
+            return VizgateCommand.EXIT_OK;
+        }
+
+        private EasRegistration registration(ConnectedApp app) {
+            if (app instanceof ConnectedApp.Eas eas) {
+                var base = eas.issuer().value().endsWith("/") ? eas.issuer().value().substring(0, eas.issuer().value().length() - 1) : eas.issuer().value();
+                return EasRegistration.draft(name(eas.issuer().value()), eas.issuer(), Optional.of(URI.create(base + "/.well-known/jwks.json")));
+            }
+            if (app instanceof ConnectedApp.IdpIssued idp) {
+                // The IdP's JWKS is left for Tableau to discover from its metadata, which the IdP keeps current.
+                return EasRegistration.draft(name(idp.issuer().value()), idp.issuer(), Optional.empty());
+            }
+            throw new ConfigError("tableau.connected-app.trust", "direct trust has no External Authorization Server to register",
+                    "set trust: eas (this gateway's keys) or trust: idp (the identity provider's)");
+        }
+
+        private String name(String issuer) {
+            return name != null ? name : "Vizgate " + URI.create(issuer).getHost();
+        }
+    }
+}

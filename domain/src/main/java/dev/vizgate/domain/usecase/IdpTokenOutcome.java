@@ -1,0 +1,57 @@
+package dev.vizgate.domain.usecase;
+
+import dev.vizgate.domain.model.KeyId;
+import dev.vizgate.domain.model.SignedToken;
+import dev.vizgate.domain.model.Text;
+import dev.vizgate.domain.model.TokenId;
+import dev.vizgate.domain.policy.PolicyViolation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/** What {@link ExchangeForTableauToken} got for the caller's user. */
+public sealed interface IdpTokenOutcome {
+    /** The IdP's token meets every EAS rule: hand it to Tableau. */
+    record Issued(SignedToken token, Instant expiresAt, KeyId keyId, TokenId tokenId) implements IdpTokenOutcome {
+        public Issued {
+            Objects.requireNonNull(token, "token");
+            Objects.requireNonNull(expiresAt, "expiresAt");
+            Objects.requireNonNull(keyId, "keyId");
+            Objects.requireNonNull(tokenId, "tokenId");
+        }
+    }
+
+    /** One rule the IdP's token breaks, and the IdP setting that fixes it. */
+    record RuleBreak(PolicyViolation violation, String idpSetting) {
+        public RuleBreak {
+            Objects.requireNonNull(violation, "violation");
+            Text.printable(idpSetting, "idpSetting", 512);
+        }
+    }
+
+    /** The IdP issued a token Tableau would refuse; it is not handed out. */
+    record BreaksTableauRules(List<RuleBreak> breaks) implements IdpTokenOutcome {
+        public BreaksTableauRules {
+            breaks = List.copyOf(breaks);
+            if (breaks.isEmpty()) {
+                throw new IllegalArgumentException("name at least one broken rule");
+            }
+        }
+    }
+
+    /** The IdP refused the exchange. */
+    record IdpRefused(String error, String description) implements IdpTokenOutcome {
+        public IdpRefused {
+            Text.printable(error, "error", 200);
+            Text.printable(description, "description", 1024);
+        }
+    }
+
+    /** The IdP could not be reached, or its token did not verify under its own published keys. */
+    record IdpUnavailable(String reason) implements IdpTokenOutcome {
+        public IdpUnavailable {
+            Text.printable(reason, "reason", 1024);
+        }
+    }
+}
