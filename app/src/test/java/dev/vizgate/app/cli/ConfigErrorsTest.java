@@ -53,7 +53,7 @@ class ConfigErrorsTest {
                 arguments("lifetime beyond the maximum", direct("lifetime: 5m", "lifetime: 10m"),
                         "config error at tableau.token: default lifetime 10 min plus skew 5 s exceeds the maximum lifetime 10 min", "max-lifetime"),
                 arguments("unknown trust", direct("trust: direct", "trust: shared"),
-                        "config error at tableau.connected-app.trust: trust is 'shared'", "direct or eas"),
+                        "config error at tableau.connected-app.trust: trust is 'shared'", "direct, eas or idp"),
                 arguments("wrong type", direct("scopes: [ \"tableau:views:embed\" ]", "scopes: { a: 1 }"),
                         "config error at tableau.token.scopes: expected a list", "README"),
                 arguments("eas key file that does not load", """
