@@ -46,6 +46,11 @@ final class TokenCommand implements Callable<Integer> {
         var context = root.context();
         var loaded = config.load(context, "tableau", "secret-stores", "secret-refresh");
         var settings = ConfigSettings.tableau(loaded.config(), loaded.files());
+        if (settings.connectedApp() instanceof dev.vizgate.sdk.ConnectedApp.IdpIssued) {
+            throw new dev.vizgate.app.config.ConfigError("tableau.connected-app.trust", "with trust: idp the identity provider issues the tokens,"
+                    + " in exchange for a signed-in user's own token, so the CLI has none to mint",
+                    "call the gateway's POST /v1/tableau/token with the user's identity-provider token, and check the result with vizgate inspect --target tableau-eas");
+        }
         var request = TableauTokenRequest.forUser(Cli.parse("--user", () -> new Subject(user)));
         if (!scopes.isEmpty()) {
             request = request.withScopes(Cli.parse("--scope", () -> Scopes.parse(scopes)));
