@@ -48,6 +48,7 @@ class ReadmeStandsAloneTest {
     void theConfigurationReference_coversEveryCallerKey() throws Exception {
         var reference = Files.readString(ROOT.resolve("docs/configuration.md"));
         assertThat(reference).contains("allowed-scopes", "allowed-attributes", "claims.scopes", "claims.attributes", "assertion-leeway",
+                "identity-providers", "claims.username", "token-exchange.client-id", "rollover-at", "tableau.admin.personal-access-token",
                 "jwks-url", "caller-may-not-choose", "caller-not-allowed", "ambiguous-credentials");
     }
 }

@@ -148,7 +148,7 @@ public final class GatewayWiring {
     private static CallerAuthentication callers(List<CallerAuthentication.ApiKey> apiKeys, Optional<AcceptPlatformAssertion> assertions) {
         if (apiKeys.isEmpty() && assertions.isEmpty()) {
             throw new ConfigError("callers", "no caller can authenticate, so nobody could get a token",
-                    "add callers.api-keys for platform backends and/or callers.assertions for browsers");
+                    "add callers.api-keys for platform backends, and callers.assertions or callers.identity-providers for browsers");
         }
         return new CallerAuthentication(apiKeys, assertions);
     }
