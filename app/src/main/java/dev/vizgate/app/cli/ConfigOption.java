@@ -1,6 +1,6 @@
 package dev.vizgate.app.cli;
 
-import dev.vizgate.app.config.ConfigLoader;
+import dev.vizgate.config.ConfigLoader;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.vizgate.app.cli;
 import dev.vizgate.app.wiring.GatewayWiring;
 
 import dev.vizgate.adapters.keystore.KeyGeneration;
-import dev.vizgate.app.config.ConfigLoader;
+import dev.vizgate.config.ConfigLoader;
 import dev.vizgate.app.http.DemoPage;
 import dev.vizgate.app.http.Gateway;
 import dev.vizgate.app.http.GatewayServer;

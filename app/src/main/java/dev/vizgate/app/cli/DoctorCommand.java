@@ -4,9 +4,9 @@ import dev.vizgate.adapters.keystore.Certificates;
 import dev.vizgate.adapters.keystore.KeyInput;
 import dev.vizgate.adapters.keystore.KeyMaterialException;
 import dev.vizgate.adapters.keystore.PemKeys;
-import dev.vizgate.app.config.ConfigError;
+import dev.vizgate.config.ConfigError;
 import dev.vizgate.app.wiring.GatewayWiring;
-import dev.vizgate.app.config.ConfigSettings;
+import dev.vizgate.config.ConfigSettings;
 import dev.vizgate.sdk.SalesforceFlow;
 import dev.vizgate.sdk.StoreProbe;
 import dev.vizgate.sdk.StoreSettings;
@@ -14,9 +14,9 @@ import dev.vizgate.sdk.TableauNextSettings;
 import dev.vizgate.sdk.TableauSettings;
 import dev.vizgate.sdk.Vizgate;
 import java.security.PublicKey;
-import dev.vizgate.app.config.DurationText;
-import dev.vizgate.app.config.ConfigFiles;
-import dev.vizgate.app.config.VizgateConfig;
+import dev.vizgate.config.DurationText;
+import dev.vizgate.config.ConfigFiles;
+import dev.vizgate.config.VizgateConfig;
 import dev.vizgate.domain.policy.ConnectedAppTrust;
 import dev.vizgate.domain.policy.HostDecision;
 import picocli.CommandLine;
@@ -57,7 +57,7 @@ final class DoctorCommand implements Callable<Integer> {
     public Integer call() {
         var context = root.context();
         var loaded = config.load(context);
-        var wait = dev.vizgate.app.config.DurationText.parse(timeout).orElseThrow(() -> new Cli.UsageError("--timeout '" + timeout + "' is not a duration"));
+        var wait = dev.vizgate.config.DurationText.parse(timeout).orElseThrow(() -> new Cli.UsageError("--timeout '" + timeout + "' is not a duration"));
         ok("config", "parsed " + config.file);
         var cfg = loaded.config();
         if (cfg.tableau() != null) {
@@ -96,7 +96,7 @@ final class DoctorCommand implements Callable<Integer> {
                 trust = vizgate.tableauTrust();
                 published = vizgate.jwks().map(j -> j.publish().get("keys").size()).orElse(0);
                 var every = java.util.Optional.ofNullable(cfg.tableau().connectedApp()).map(a -> a.rotation()).map(r -> r.every())
-                        .map(e -> dev.vizgate.app.config.Check.duration("tableau.connected-app.rotation.every", e, java.time.Duration.ZERO));
+                        .map(e -> dev.vizgate.config.Check.duration("tableau.connected-app.rotation.every", e, java.time.Duration.ZERO));
                 findings.addAll(SecretFindings.of(vizgate.secrets(), root.context().clock(), every));
                 site = vizgate.tableauAdmin().map(dev.vizgate.sdk.TableauAdmin::siteLuid);
             }

@@ -1,7 +1,7 @@
 package dev.vizgate.app.cli;
 
-import dev.vizgate.app.config.ConfigError;
-import dev.vizgate.app.config.ConfigSettings;
+import dev.vizgate.config.ConfigError;
+import dev.vizgate.config.ConfigSettings;
 import dev.vizgate.domain.model.EasRegistration;
 import dev.vizgate.domain.usecase.RegisterExternalAuthorizationServer.Outcome;
 import dev.vizgate.sdk.ConnectedApp;

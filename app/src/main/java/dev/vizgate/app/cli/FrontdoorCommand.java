@@ -1,7 +1,7 @@
 package dev.vizgate.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vizgate.app.config.ConfigSettings;
+import dev.vizgate.config.ConfigSettings;
 import dev.vizgate.sdk.Vizgate;
 import dev.vizgate.domain.model.OrgUrl;
 import dev.vizgate.domain.model.Subject;
@@ -42,7 +42,7 @@ final class FrontdoorCommand implements Callable<Integer> {
         try (var vizgate = ConfigSettings.build(loaded.files(), builder)) {
             var sessions = vizgate.tableauNextSessions().orElseThrow();
             if (vizgate.webServerFlow().isPresent()) {
-                throw new dev.vizgate.app.config.ConfigError("salesforce.flow", "the web-server flow signs users in through their browser",
+                throw new dev.vizgate.config.ConfigError("salesforce.flow", "the web-server flow signs users in through their browser",
                         "use the gateway's /v1/tableau-next/authorize, or flow: jwt-bearer for server-to-server");
             }
             outcome = sessions.open(subject);

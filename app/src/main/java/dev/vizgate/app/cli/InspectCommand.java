@@ -1,7 +1,7 @@
 package dev.vizgate.app.cli;
 
 import dev.vizgate.sdk.Inspection;
-import dev.vizgate.app.config.DurationText;
+import dev.vizgate.config.DurationText;
 import dev.vizgate.domain.model.UntrustedToken;
 import dev.vizgate.domain.policy.TableauTokenPolicy;
 import dev.vizgate.domain.usecase.InspectToken;

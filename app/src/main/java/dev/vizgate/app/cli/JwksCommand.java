@@ -2,8 +2,8 @@ package dev.vizgate.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.vizgate.app.config.ConfigError;
-import dev.vizgate.app.config.ConfigSettings;
+import dev.vizgate.config.ConfigError;
+import dev.vizgate.config.ConfigSettings;
 import dev.vizgate.sdk.Vizgate;
 import dev.vizgate.domain.policy.ConnectedAppTrust;
 import picocli.CommandLine;

@@ -1,7 +1,7 @@
 package dev.vizgate.app.cli;
 
-import dev.vizgate.app.config.ConfigError;
-import dev.vizgate.app.config.ConfigSettings;
+import dev.vizgate.config.ConfigError;
+import dev.vizgate.config.ConfigSettings;
 import dev.vizgate.domain.usecase.RotateConnectedAppSecret;
 import dev.vizgate.domain.usecase.RotationOutcome;
 import dev.vizgate.sdk.Vizgate;

@@ -1,7 +1,7 @@
 package dev.vizgate.app.cli;
 
-import dev.vizgate.app.config.DurationText;
-import dev.vizgate.app.config.ConfigSettings;
+import dev.vizgate.config.DurationText;
+import dev.vizgate.config.ConfigSettings;
 import dev.vizgate.sdk.Vizgate;
 import dev.vizgate.domain.model.AttributeValue;
 import dev.vizgate.domain.model.Scopes;
@@ -47,7 +47,7 @@ final class TokenCommand implements Callable<Integer> {
         var loaded = config.load(context, "tableau", "secret-stores", "secret-refresh");
         var settings = ConfigSettings.tableau(loaded.config(), loaded.files());
         if (settings.connectedApp() instanceof dev.vizgate.sdk.ConnectedApp.IdpIssued) {
-            throw new dev.vizgate.app.config.ConfigError("tableau.connected-app.trust", "with trust: idp the identity provider issues the tokens,"
+            throw new dev.vizgate.config.ConfigError("tableau.connected-app.trust", "with trust: idp the identity provider issues the tokens,"
                     + " in exchange for a signed-in user's own token, so the CLI has none to mint",
                     "call the gateway's POST /v1/tableau/token with the user's identity-provider token, and check the result with vizgate inspect --target tableau-eas");
         }

@@ -1,6 +1,6 @@
 package dev.vizgate.app.cli;
 
-import dev.vizgate.app.config.ConfigError;
+import dev.vizgate.config.ConfigError;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,7 +14,7 @@ import java.util.Objects;
 @Command(name = "vizgate",
         mixinStandardHelpOptions = true,
         versionProvider = VizgateCommand.Version.class,
-        subcommands = {ServeCommand.class, DemoCommand.class, TokenCommand.class, FrontdoorCommand.class, KeysCommand.class, JwksCommand.class, InspectCommand.class, DoctorCommand.class, SecretsCommand.class, EasCommand.class},
+        subcommands = {ServeCommand.class, DemoCommand.class, TokenCommand.class, FrontdoorCommand.class, KeysCommand.class, JwksCommand.class, InspectCommand.class, DoctorCommand.class, SecretsCommand.class, EasCommand.class, HealthcheckCommand.class},
         description = {
                 "Signs your platform's users into embedded Tableau without a login prompt:",
                 "Connected Apps (direct trust, EAS) for Tableau Cloud and Server, and frontdoor URLs for Tableau Next."},

@@ -1,8 +1,8 @@
 package dev.vizgate.app.wiring;
 
-import dev.vizgate.app.config.Check;
-import dev.vizgate.app.config.ConfigError;
-import dev.vizgate.app.config.VizgateConfig;
+import dev.vizgate.config.Check;
+import dev.vizgate.config.ConfigError;
+import dev.vizgate.config.VizgateConfig;
 import dev.vizgate.domain.model.Scope;
 import dev.vizgate.domain.policy.CallerAllowance;
 

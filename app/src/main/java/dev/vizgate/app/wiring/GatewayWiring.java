@@ -1,10 +1,10 @@
 package dev.vizgate.app.wiring;
 
-import dev.vizgate.app.config.Check;
-import dev.vizgate.app.config.ConfigError;
-import dev.vizgate.app.config.ConfigFiles;
-import dev.vizgate.app.config.ConfigSettings;
-import dev.vizgate.app.config.VizgateConfig;
+import dev.vizgate.config.Check;
+import dev.vizgate.config.ConfigError;
+import dev.vizgate.config.ConfigFiles;
+import dev.vizgate.config.ConfigSettings;
+import dev.vizgate.config.VizgateConfig;
 import dev.vizgate.app.http.CallerAuthentication;
 import dev.vizgate.app.http.Gateway;
 import dev.vizgate.app.http.GatewayMetrics;
@@ -44,19 +44,7 @@ public final class GatewayWiring {
 
     /** The sdk's builder with every section this configuration has: what {@code serve} builds and {@code doctor} checks. */
     public static Vizgate.Builder builder(VizgateConfig config, ConfigFiles files, Clock clock) {
-        if (config.tableau() == null && config.salesforce() == null) {
-            throw new ConfigError("", "neither tableau: nor salesforce: is configured, so the gateway would serve nothing",
-                    "add the section for the Tableau you embed");
-        }
-        var builder = ConfigSettings.withSecretStores(Vizgate.builder().clock(clock).store(ConfigSettings.store(config, files)), config, files);
-        if (config.tableau() != null) {
-            builder.tableau(ConfigSettings.tableau(config, files));
-        }
-        if (config.salesforce() != null) {
-            builder.tableauNext(ConfigSettings.tableauNext(config, files));
-        }
-        ConfigSettings.platforms(config, files).ifPresent(builder::platformAssertions);
-        return builder;
+        return ConfigSettings.builder(config, files, clock);
     }
 
     private static Wired build(VizgateConfig config, ConfigFiles files, Clock clock) {
@@ -164,12 +152,12 @@ public final class GatewayWiring {
             var path = "callers.api-keys[" + i + "]";
             Check.required(k.name(), path + ".name", "name the backend that uses this key");
             var text = Check.required(k.sha256(), path + ".sha256", "store the key's SHA-256 hex: printf %s \"$KEY\" | sha256sum");
-            if (text instanceof dev.vizgate.app.config.SecretText.Stored && vizgate == null) {
+            if (text instanceof dev.vizgate.config.SecretText.Stored && vizgate == null) {
                 throw new ConfigError(path + ".sha256", "a hash kept in a secret store needs secret-stores configured", "add the store under secret-stores");
             }
-            var hex = text instanceof dev.vizgate.app.config.SecretText.Stored stored
+            var hex = text instanceof dev.vizgate.config.SecretText.Stored stored
                     ? ConfigSettings.map(files, () -> vizgate.readSecret(path + ".sha256", stored.ref(path + ".sha256"))).strip()
-                    : files.valueOrFile(path + ".sha256", ((dev.vizgate.app.config.SecretText.Plain) text).text());
+                    : files.valueOrFile(path + ".sha256", ((dev.vizgate.config.SecretText.Plain) text).text());
             if (!hex.matches("[0-9a-fA-F]{64}")) {
                 throw new ConfigError(path + ".sha256", "not 64 hex characters", "store the key's SHA-256 hex: printf %s \"$KEY\" | sha256sum");
             }

@@ -88,6 +88,23 @@ public final class ArchitectureRules {
     }
 
     /**
+     * The configuration's shape and mapping is shared by the gateway and the Spring Boot starter, so it sees the sdk and
+     * the domain's values only: no adapter, no face, no stand-in.
+     */
+    public ArchRule configSeesOnlyTheSdk() {
+        return noClasses().that().resideInAPackage(pkg("config.."))
+                .should().dependOnClassesThat().resideInAnyPackage(pkg("adapters.."), pkg("app.."), pkg("sandbox.."), pkg("spring.."))
+                .because("the YAML and Spring properties are two faces of one mapping onto the sdk's settings");
+    }
+
+    /** The Spring Boot starter is a face like the gateway: it reads the shared config mapping and the sdk, nothing below or beside. */
+    public ArchRule springFaceSeesOnlyConfigAndSdk() {
+        return noClasses().that().resideInAPackage(pkg("spring.."))
+                .should().dependOnClassesThat().resideInAnyPackage(pkg("adapters.."), pkg("app.."), pkg("sandbox.."))
+                .because("the starter and the gateway are two thin faces of the same settings");
+    }
+
+    /**
      * app reaches the adapters only through the sdk. One exception, deliberately: the CLI's key tools ({@code keys},
      * {@code doctor}'s certificate check, the demo's throw-away keys) read and write key files with adapters-keystore.
      */
@@ -140,7 +157,7 @@ public final class ArchitectureRules {
 
     public List<ArchRule> all() {
         return List.of(domainDependsOnlyOnItsJdkAllowList(), adaptersDoNotDependOnEachOther(), onlyAppSeesApp(),
-                sandboxDependsOnNoAdapter(), adaptersDependOnNoSandbox(), sdkSeesNeitherAppNorSandbox(), appReachesAdaptersOnlyThroughTheSdk(),
+                sandboxDependsOnNoAdapter(), adaptersDependOnNoSandbox(), sdkSeesNeitherAppNorSandbox(), configSeesOnlyTheSdk(), springFaceSeesOnlyConfigAndSdk(), appReachesAdaptersOnlyThroughTheSdk(),
                 jjwtOnlyInTheTableauAdapter(), httpClientAndJacksonOnlyWhereAllowed(),
                 keyStoreAndBouncyCastleOnlyInTheKeystoreAdapter(), portsAreInterfaces(), modulesAreFreeOfCycles(),
                 domainPackagesAreFreeOfCycles(), adaptersAreFreeOfCycles());

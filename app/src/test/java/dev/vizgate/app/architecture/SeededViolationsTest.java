@@ -33,6 +33,8 @@ class SeededViolationsTest {
                 seeded("only app sees app", ArchitectureRules::onlyAppSeesApp, "UsesApp", "Wiring"),
                 seeded("sdk sees no app", ArchitectureRules::sdkSeesNeitherAppNorSandbox, "SdkUsingTheApp", "Wiring"),
                 seeded("sdk sees no sandbox", ArchitectureRules::sdkSeesNeitherAppNorSandbox, "SdkUsingTheSandbox", "StandInUsingAnAdapter"),
+                seeded("the Spring face sees only config and the sdk", ArchitectureRules::springFaceSeesOnlyConfigAndSdk, "StarterUsingTheApp", "Wiring"),
+                seeded("config sees only the sdk", ArchitectureRules::configSeesOnlyTheSdk, "ConfigUsingAnAdapter", "TableauThing"),
                 seeded("app http reaches adapters only through the sdk", ArchitectureRules::appReachesAdaptersOnlyThroughTheSdk, "RouteUsingAnAdapter", "TableauThing"),
                 seeded("app cli uses only the keystore adapter", ArchitectureRules::appReachesAdaptersOnlyThroughTheSdk, "CommandUsingTheStore", "UsesKeyStore"),
                 seeded("jjwt confined", ArchitectureRules::jjwtOnlyInTheTableauAdapter, "UsesJjwt", "io.jsonwebtoken.Jwts"),

@@ -160,7 +160,7 @@ class ConnectedAppSecretFromSecretStoresTest {
                   api-keys: [ { name: backend, sha256: { vault: "secret/vizgate/api-key" } } ]
                 """ + vaultStores();
         var file = CliRun.write(dir, "vizgate.yaml", yaml);
-        var loaded = new dev.vizgate.app.config.ConfigLoader(Map.of("VAULT_SECRET_ID", "role-secret-id")::get).load(file);
+        var loaded = new dev.vizgate.config.ConfigLoader(Map.of("VAULT_SECRET_ID", "role-secret-id")::get).load(file);
         var wired = dev.vizgate.app.wiring.GatewayWiring.from(loaded.config(), loaded.files(), Clock.systemUTC());
         try (var vizgate = (dev.vizgate.sdk.Vizgate) wired.services().resources()) {
             assertThat(vizgate.secrets()).containsKeys("tableau.connected-app.signing-keys[0]", "salesforce.client-secret", "store.secret",

@@ -1,7 +1,7 @@
 package dev.vizgate.app.cli;
 
-import dev.vizgate.app.config.ConfigError;
-import dev.vizgate.app.config.ConfigLoader;
+import dev.vizgate.config.ConfigError;
+import dev.vizgate.config.ConfigLoader;
 import dev.vizgate.app.wiring.GatewayWiring;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -5,7 +5,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vizgate.adapters.keystore.KeyGeneration;
-import dev.vizgate.app.config.ConfigLoader;
+import dev.vizgate.config.ConfigLoader;
 import dev.vizgate.app.http.Gateway;
 import dev.vizgate.app.http.GatewayServer;
 import dev.vizgate.app.wiring.GatewayWiring;

@@ -3,7 +3,7 @@ package dev.vizgate.app.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vizgate.adapters.keystore.KeyGeneration;
-import dev.vizgate.app.config.ConfigLoader;
+import dev.vizgate.config.ConfigLoader;
 import dev.vizgate.app.wiring.GatewayWiring;
 import dev.vizgate.domain.testing.TestJws;
 import org.junit.jupiter.api.AfterAll;

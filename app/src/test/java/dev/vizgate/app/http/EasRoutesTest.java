@@ -5,7 +5,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
 import dev.vizgate.adapters.keystore.KeyGeneration;
-import dev.vizgate.app.config.ConfigLoader;
+import dev.vizgate.config.ConfigLoader;
 import dev.vizgate.app.wiring.GatewayWiring;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,7 +93,7 @@ class EasRoutesTest {
         Files.writeString(dir.resolve("bad.yaml"), Files.readString(dir.resolve("vizgate.yaml")).replace("tableau:0a1b2c3d-0000-4000-8000-0123456789ab", "tableau:mysite"));
         var loaded = new ConfigLoader(Map.<String, String>of()::get).load(dir.resolve("bad.yaml"));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> GatewayWiring.from(loaded.config(), loaded.files(), Clock.systemUTC()))
-                .isInstanceOfSatisfying(dev.vizgate.app.config.ConfigError.class, e -> assertThat(e.path()).isEqualTo("tableau.connected-app.audience"));
+                .isInstanceOfSatisfying(dev.vizgate.config.ConfigError.class, e -> assertThat(e.path()).isEqualTo("tableau.connected-app.audience"));
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.vizgate.app.http;
 
-import dev.vizgate.app.config.ConfigLoader;
+import dev.vizgate.config.ConfigLoader;
 import dev.vizgate.app.wiring.GatewayWiring;
 import dev.vizgate.domain.testing.TestJws;
 

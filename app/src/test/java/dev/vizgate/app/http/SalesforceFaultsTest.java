@@ -1,7 +1,7 @@
 package dev.vizgate.app.http;
 
 import dev.vizgate.adapters.keystore.KeyGeneration;
-import dev.vizgate.app.config.ConfigLoader;
+import dev.vizgate.config.ConfigLoader;
 import dev.vizgate.app.wiring.GatewayWiring;
 import dev.vizgate.sandbox.SalesforceStandIn;
 import dev.vizgate.sandbox.SalesforceStandIn.Fault;

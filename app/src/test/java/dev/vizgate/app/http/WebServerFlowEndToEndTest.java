@@ -1,7 +1,7 @@
 package dev.vizgate.app.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vizgate.app.config.ConfigLoader;
+import dev.vizgate.config.ConfigLoader;
 import dev.vizgate.app.wiring.GatewayWiring;
 import dev.vizgate.domain.testing.TestJws;
 import dev.vizgate.domain.testing.TestKeys;

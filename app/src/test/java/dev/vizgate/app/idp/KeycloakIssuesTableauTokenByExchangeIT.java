@@ -2,7 +2,7 @@ package dev.vizgate.app.idp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vizgate.app.cli.CliRunAccess;
-import dev.vizgate.app.config.ConfigLoader;
+import dev.vizgate.config.ConfigLoader;
 import dev.vizgate.app.http.Gateway;
 import dev.vizgate.app.http.GatewayServer;
 import dev.vizgate.app.wiring.GatewayWiring;

@@ -1,7 +1,7 @@
 package dev.vizgate.app.idp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vizgate.app.config.ConfigLoader;
+import dev.vizgate.config.ConfigLoader;
 import dev.vizgate.app.http.Gateway;
 import dev.vizgate.app.http.GatewayServer;
 import dev.vizgate.app.wiring.GatewayWiring;

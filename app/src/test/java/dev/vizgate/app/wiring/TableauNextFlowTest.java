@@ -1,7 +1,7 @@
 package dev.vizgate.app.wiring;
 
 import dev.vizgate.adapters.keystore.KeyGeneration;
-import dev.vizgate.app.config.ConfigLoader;
+import dev.vizgate.config.ConfigLoader;
 import dev.vizgate.domain.model.Subject;
 import dev.vizgate.domain.usecase.NextSessionOutcome;
 import dev.vizgate.sandbox.SalesforceStandIn;
@@ -46,8 +46,8 @@ class TableauNextFlowTest {
                   private-key: "file:private-key.pem"
                 """.formatted(salesforce.baseUrl()));
         var loaded = new ConfigLoader(Map.<String, String>of()::get).load(dir.resolve("vizgate.yaml"));
-        vizgate = dev.vizgate.app.config.ConfigSettings.build(loaded.files(), dev.vizgate.sdk.Vizgate.builder()
-                .tableauNext(dev.vizgate.app.config.ConfigSettings.tableauNext(loaded.config(), loaded.files())));
+        vizgate = dev.vizgate.config.ConfigSettings.build(loaded.files(), dev.vizgate.sdk.Vizgate.builder()
+                .tableauNext(dev.vizgate.config.ConfigSettings.tableauNext(loaded.config(), loaded.files())));
         sessions = vizgate.tableauNextSessions().orElseThrow();
     }
 

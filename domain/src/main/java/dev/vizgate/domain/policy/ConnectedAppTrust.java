@@ -20,7 +20,7 @@ public sealed interface ConnectedAppTrust {
         return header().keyId().orElseThrow();
     }
 
-    /** The token's {@code aud}: "tableau", or for EAS on Tableau Cloud, reportedly "tableau:<site-luid>". */
+    /** The token's {@code aud}: "tableau", or for EAS on Tableau Cloud, reportedly "tableau:&lt;site-luid&gt;". */
     default dev.vizgate.domain.model.Audience audience() {
         return dev.vizgate.domain.model.Audience.TABLEAU;
     }

@@ -1,0 +1,6 @@
+package dev.vizgate.archfixture.spring;
+
+/** Seeded violation: the Spring Boot face reaching into the gateway's wiring instead of the shared mapping. */
+public class StarterUsingTheApp {
+    Object wiring = new dev.vizgate.archfixture.app.Wiring();
+}

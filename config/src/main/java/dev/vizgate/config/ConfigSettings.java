@@ -1,0 +1,93 @@
+package dev.vizgate.config;
+
+import dev.vizgate.sdk.PlatformAssertionSettings;
+import dev.vizgate.sdk.SettingsException;
+import dev.vizgate.sdk.StoreSettings;
+import dev.vizgate.sdk.TableauNextSettings;
+import dev.vizgate.sdk.TableauSettings;
+import dev.vizgate.sdk.Vizgate;
+
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The configuration file as the sdk's settings, section by section. {@code serve}, {@code doctor} and every other
+ * command go through here and then through {@link Vizgate.Builder#build()}, so they cannot disagree about what is
+ * valid. Every refusal, the sdk's included, is a {@link ConfigError} at a key path with environment values withheld.
+ */
+public final class ConfigSettings {
+    private ConfigSettings() {
+    }
+
+    public static TableauSettings tableau(VizgateConfig config, ConfigFiles files) {
+        return map(files, () -> TableauMapping.from(Check.required(config.tableau(), "tableau",
+                "add a tableau: section with server-url and connected-app"), files));
+    }
+
+    /** {@code tableau.connected-app.rotation}, when the configuration has one. */
+    public static Optional<dev.vizgate.sdk.RotationSettings> rotation(VizgateConfig config, ConfigFiles files) {
+        return map(files, () -> TableauMapping.rotation(config.tableau(), files));
+    }
+
+    /** The site administrator's personal access token ({@code tableau.admin}, else the rotation's), when configured. */
+    public static Optional<dev.vizgate.sdk.TableauAdminSettings> admin(VizgateConfig config, ConfigFiles files) {
+        return map(files, () -> TableauMapping.admin(config.tableau(), files));
+    }
+
+    public static TableauNextSettings tableauNext(VizgateConfig config, ConfigFiles files) {
+        return map(files, () -> SalesforceMapping.from(Check.required(config.salesforce(), "salesforce",
+                "add a salesforce: section with token-url, audience, consumer-key and private-key"), files));
+    }
+
+    public static StoreSettings store(VizgateConfig config, ConfigFiles files) {
+        return map(files, () -> StoreMapping.from(config.store(), files));
+    }
+
+    public static Optional<PlatformAssertionSettings> platforms(VizgateConfig config, ConfigFiles files) {
+        return map(files, () -> PlatformMapping.from(config.callers(), files));
+    }
+
+    /** The secret stores and refresh schedule every builder gets, so a secret reference resolves the same way in every command. */
+    public static Vizgate.Builder withSecretStores(Vizgate.Builder builder, VizgateConfig config, ConfigFiles files) {
+        var stores = map(files, () -> SecretStoresMapping.stores(config.secretStores(), files));
+        stores.forEach(builder::secretStore);
+        return builder.secretRefresh(map(files, () -> SecretStoresMapping.refresh(config.secretRefresh())))
+                .secretFilesRelativeTo(files.baseDir()).environment(files.environment());
+    }
+
+    /** Builds what the settings describe: keys load and are checked here, exactly as {@code serve} does. */
+    public static Vizgate build(ConfigFiles files, Vizgate.Builder builder) {
+        return map(files, builder::build);
+    }
+
+    /** Runs a mapping step; the sdk's own refusals become ConfigErrors too, and environment values are withheld. */
+    public static <T> T map(ConfigFiles files, Supplier<T> step) {
+        return files.wire(() -> {
+            try {
+                return step.get();
+            } catch (SettingsException e) {
+                throw new ConfigError(e.setting(), e.problem(), e.fix());
+            }
+        });
+    }
+
+    /**
+     * The sdk's builder with every section this configuration has: what {@code serve} builds, {@code doctor} checks and
+     * the Spring Boot starter exposes as beans.
+     */
+    public static Vizgate.Builder builder(VizgateConfig config, ConfigFiles files, java.time.Clock clock) {
+        if (config.tableau() == null && config.salesforce() == null) {
+            throw new ConfigError("", "neither tableau: nor salesforce: is configured, so the gateway would serve nothing",
+                    "add the section for the Tableau you embed");
+        }
+        var builder = withSecretStores(Vizgate.builder().clock(clock).store(store(config, files)), config, files);
+        if (config.tableau() != null) {
+            builder.tableau(tableau(config, files));
+        }
+        if (config.salesforce() != null) {
+            builder.tableauNext(tableauNext(config, files));
+        }
+        platforms(config, files).ifPresent(builder::platformAssertions);
+        return builder;
+    }
+}

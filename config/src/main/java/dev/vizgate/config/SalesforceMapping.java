@@ -1,0 +1,79 @@
+package dev.vizgate.config;
+
+import dev.vizgate.domain.model.Audience;
+import dev.vizgate.domain.model.ClientId;
+import dev.vizgate.domain.model.Loopback;
+import dev.vizgate.domain.policy.HostPolicy;
+import dev.vizgate.sdk.CallLimits;
+import dev.vizgate.sdk.SalesforceConnection;
+import dev.vizgate.sdk.SalesforceFlow;
+import dev.vizgate.sdk.TableauNextSettings;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Optional;
+
+import static dev.vizgate.config.Check.attempt;
+import static dev.vizgate.config.Check.duration;
+import static dev.vizgate.config.Check.required;
+
+/** The {@code salesforce:} section as the sdk's {@link TableauNextSettings}. */
+final class SalesforceMapping {
+    private SalesforceMapping() {
+    }
+
+    static TableauNextSettings from(VizgateConfig.Salesforce s, ConfigFiles files) {
+        var tokenUrl = Check.upstream("salesforce.token-url", required(s.tokenUrl(), "salesforce.token-url",
+                "set it to https://login.salesforce.com, https://test.salesforce.com or your My Domain URL"));
+        var consumerKey = attempt("salesforce.consumer-key", () -> new ClientId(required(s.consumerKey(),
+                "salesforce.consumer-key", "copy the Consumer Key of the External Client App")), "copy the Consumer Key of the External Client App");
+        var ttl = duration("salesforce.session-ttl", s.sessionTtl(), SalesforceConnection.DEFAULT_SESSION_TTL);
+        var loopback = Loopback.isLoopback(tokenUrl.getHost());
+        var hostEntries = s.allowedHosts() == null ? HostPolicy.SALESFORCE_HOSTS : s.allowedHosts();
+        var hosts = attempt("salesforce.allowed-hosts", () -> new HostPolicy(new HashSet<>(hostEntries), loopback),
+                "list host names or .suffixes such as .salesforce.com");
+        Optional<dev.vizgate.sdk.SecretSource> secret = Optional.ofNullable(s.clientSecret())
+                .map(v -> SecretText.source("salesforce.client-secret", v, files));
+        Optional<URI> redirect = Optional.ofNullable(s.redirectUri()).map(u -> Check.upstream("salesforce.redirect-uri", u));
+        var flow = switch (Optional.ofNullable(s.flow()).orElse("jwt-bearer")) {
+            case "jwt-bearer" -> jwtBearer(s, files);
+            case "client-credentials" -> new SalesforceFlow.ClientCredentials();
+            case "web-server" -> attempt("salesforce.scopes", () -> new SalesforceFlow.WebServer(
+                    s.scopes() == null ? SalesforceFlow.WebServer.DEFAULT_SCOPES : s.scopes(), true), "list scopes such as api, web and refresh_token");
+            default -> throw new ConfigError("salesforce.flow", "flow is '" + s.flow() + "'", "set flow to jwt-bearer, client-credentials or web-server");
+        };
+        var limits = limits(s.timeouts(), s.circuit());
+        var connection = attempt("salesforce.session-ttl", () -> new SalesforceConnection(tokenUrl, consumerKey, secret, redirect, ttl, hosts, limits),
+                "keep session-ttl positive");
+        return new TableauNextSettings(connection, flow); // its SettingsException names the key that must change
+    }
+
+    private static SalesforceFlow jwtBearer(VizgateConfig.Salesforce s, ConfigFiles files) {
+        var audience = required(s.audience(), "salesforce.audience",
+                "set the assertion's aud apart from token-url: https://login.salesforce.com, https://test.salesforce.com, or your My Domain URL");
+        var aud = attempt("salesforce.audience", () -> new Audience(audience),
+                "use https://login.salesforce.com, https://test.salesforce.com, or your My Domain / Experience Cloud URL");
+        var key = KeyRefs.spec("salesforce.private-key", required(s.privateKey(), "salesforce.private-key",
+                "run vizgate keys init and set private-key: \"file:keys/private-key.pem\""), files);
+        return new SalesforceFlow.JwtBearer(aud, key);
+    }
+
+    static CallLimits limits(VizgateConfig.Timeouts t, VizgateConfig.Circuit c) {
+        var d = CallLimits.defaults();
+        var base = "salesforce.timeouts";
+        var connect = t == null ? d.connectTimeout() : duration(base + ".connect", t.connect(), d.connectTimeout());
+        var request = t == null ? d.requestTimeout() : duration(base + ".request", t.request(), d.requestTimeout());
+        var budget = t == null ? d.totalBudget() : duration(base + ".total-budget", t.totalBudget(), d.totalBudget());
+        var retries = t == null || t.maxRetries() == null ? d.maxRetries() : t.maxRetries();
+        var limits = attempt(base, () -> new CallLimits(connect, request, budget, retries, d.breakerFailures(), d.breakerWindow(), d.breakerOpenFor()),
+                "keep total-budget ≥ request and max-retries ≥ 0");
+        if (c == null) {
+            return limits;
+        }
+        var failures = c.failures() == null ? d.breakerFailures() : c.failures();
+        var ofLast = c.ofLast() == null ? Math.max(d.breakerWindow(), failures) : c.ofLast();
+        var openFor = duration("salesforce.circuit.open-for", c.openFor(), d.breakerOpenFor());
+        return attempt("salesforce.circuit", () -> new CallLimits(connect, request, budget, retries, failures, ofLast, openFor), "keep 1 ≤ failures ≤ of-last");
+    }
+}

@@ -1,0 +1,159 @@
+package dev.vizgate.config;
+
+import java.util.List;
+
+/**
+ * The configuration file, as DESIGN.md gives it. Keys are kebab-case in YAML; every section is optional here
+ * and required where a command needs it. Unknown keys are errors.
+ */
+public record VizgateConfig(Server server, Callers callers, Tableau tableau, Salesforce salesforce, Store store,
+                            java.util.Map<String, SecretStore> secretStores, SecretRefresh secretRefresh) {
+    public record Server(Integer port, String bind, String maxBody, RateLimit rateLimit, Tls tls, String shutdownGrace) {
+    }
+
+    /** Requests per minute a caller (API key or assertion issuer) and a single user may make. */
+    public record RateLimit(Integer callerPerMinute, Integer userPerMinute) {
+    }
+
+    public record Tls(String keystore, String password) {
+        @Override
+        public String toString() {
+            return "Tls[" + keystore + ", password redacted]";
+        }
+    }
+
+    /**
+     * Who may ask for tokens. {@code assertion-leeway} is the clock skew allowed on an assertion's exp, iat and nbf
+     * (default 30s).
+     */
+    public record Callers(List<ApiKey> apiKeys, List<AssertionIssuer> assertions, String assertionLeeway, List<IdentityProvider> identityProviders) {
+    }
+
+    /**
+     * An OIDC identity provider whose access tokens prove a browser's user (Keycloak, Okta, Entra ID, Auth0): its issuer
+     * (keys found through its metadata, or at {@code jwks-url}), the audience its tokens must name, and which claims
+     * carry the Tableau username and the scopes and attributes the platform grants.
+     */
+    public record IdentityProvider(String issuer, String audience, String jwksUrl, IdentityClaims claims) {
+    }
+
+    public record IdentityClaims(String username, String scopes, String attributes) {
+    }
+
+    /**
+     * A platform backend. It names the user, and may name scopes and attributes within its own allow-lists when given
+     * ({@code allowed-scopes}, {@code allowed-attributes}); without them the gateway's tableau.token lists alone apply.
+     */
+    public record ApiKey(String name, SecretText sha256, List<String> allowedScopes, List<AllowedAttribute> allowedAttributes) {
+        @Override
+        public String toString() {
+            return "ApiKey[" + name + "]";
+        }
+    }
+
+    /** An attribute a backend may set: any value, one of {@code values}, or a value matching {@code pattern} whole. */
+    public record AllowedAttribute(String name, List<String> values, String pattern) {
+    }
+
+    /** A platform whose browsers prove their user with an assertion; {@code claims} maps what else it may grant. */
+    public record AssertionIssuer(String issuer, KeyRef key, String jwksUrl, String audience, AssertionClaims claims) {
+    }
+
+    /** Which claims of the platform's assertion carry the scopes and the user attributes it grants. */
+    public record AssertionClaims(String scopes, String attributes) {
+    }
+
+    public record Tableau(String serverUrl, String site, String restApiVersion, ConnectedApp connectedApp, Token token, Admin admin) {
+    }
+
+    /** A site administrator's personal access token, for {@code vizgate eas register} and doctor's site lookup. */
+    public record Admin(PersonalAccessToken personalAccessToken) {
+    }
+
+    /**
+     * {@code managed-secret} (direct trust, instead of {@code secrets}) names a secret-store document holding the current
+     * secret's id and value, which {@code vizgate secrets rotate} replaces; {@code rotation} says how.
+     */
+    public record ConnectedApp(String clientId, String trust, List<Secret> secrets, String activeSecret, String issuer,
+                               List<KeyRef> signingKeys, SecretText managedSecret, Rotation rotation, String audience, TokenExchange tokenExchange,
+                               String rolloverAt) {
+    }
+
+    /** {@code trust: idp}: how Vizgate asks the identity provider (RFC 8693) for the Tableau token. */
+    public record TokenExchange(String clientId, SecretText clientSecret, String audience, String scope, String tokenEndpoint) {
+    }
+
+    /** Rotation of a managed secret: as which site administrator, and how long every node needs to read the store again. */
+    public record Rotation(PersonalAccessToken personalAccessToken, String propagation, String every) {
+    }
+
+    public record PersonalAccessToken(String name, SecretText secret) {
+        @Override
+        public String toString() {
+            return "PersonalAccessToken[" + name + ", secret redacted]";
+        }
+    }
+
+    public record Secret(String id, SecretText value) {
+        @Override
+        public String toString() {
+            return "Secret[" + id + ", value redacted]";
+        }
+    }
+
+    public record Token(String lifetime, String maxLifetime, String skew, List<String> scopes, List<String> allowedScopes,
+                        List<String> allowedAttributes, Boolean wildcardScopes, String odaFlag) {
+    }
+
+    public record Salesforce(String tokenUrl, String audience, String consumerKey, SecretText clientSecret, KeyRef privateKey,
+                             String certificate, String flow, String sessionTtl, List<String> allowedHosts, String redirectUri,
+                             List<String> scopes, Timeouts timeouts, Circuit circuit) {
+        @Override
+        public String toString() {
+            return "Salesforce[" + tokenUrl + ", " + flow + "]";
+        }
+    }
+
+    /** Limits for calls to Salesforce; every call, retries included, ends within total-budget. */
+    public record Timeouts(String connect, String request, String totalBudget, Integer maxRetries) {
+    }
+
+    /**
+     * The circuit breaker in front of Salesforce: it opens when {@code failures} of the last {@code of-last} calls
+     * failed (I/O errors and 5xx), fails calls fast for {@code open-for}, then lets one trial call through.
+     */
+    public record Circuit(Integer failures, Integer ofLast, String openFor) {
+    }
+
+    /** memory (one node; bounded by max-sessions and max-jtis) or redis (many nodes; url, secret, timeout). */
+    public record Store(String type, String url, SecretText secret, String timeout, Long maxSessions, Long maxJtis) {
+        @Override
+        public String toString() {
+            return "Store[" + type + "]"; // a Redis URL may carry a password
+        }
+    }
+
+    /**
+     * A secrets manager, by the name secret references use: {@code address} and {@code token} or {@code app-role} (and
+     * optionally {@code namespace}, {@code ca-certificate}) make it Vault; {@code region} (and optionally
+     * {@code endpoint}) make it AWS Secrets Manager. {@code timeout} applies to both.
+     */
+    public record SecretStore(String address, String token, AppRole appRole, String namespace, String caCertificate,
+                              String region, String endpoint, String timeout) {
+        @Override
+        public String toString() {
+            return "SecretStore[" + (address != null ? address : region) + ", credentials redacted]";
+        }
+    }
+
+    public record AppRole(String roleId, String secretId, String mount) {
+        @Override
+        public String toString() {
+            return "AppRole[" + roleId + ", secret id redacted]";
+        }
+    }
+
+    /** How often stored secrets are read again ({@code every}, default 1m) and the spread of each wait ({@code jitter}, default 0.1). */
+    public record SecretRefresh(String every, Double jitter) {
+    }
+}

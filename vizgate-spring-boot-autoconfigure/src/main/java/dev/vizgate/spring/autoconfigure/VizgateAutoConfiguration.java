@@ -1,0 +1,97 @@
+package dev.vizgate.spring.autoconfigure;
+
+import dev.vizgate.config.ConfigError;
+import dev.vizgate.config.ConfigLoader;
+import dev.vizgate.config.ConfigSettings;
+import dev.vizgate.domain.usecase.AcceptPlatformAssertion;
+import dev.vizgate.domain.usecase.ExchangeForTableauToken;
+import dev.vizgate.domain.usecase.IssueTableauToken;
+import dev.vizgate.domain.usecase.OpenTableauNextSession;
+import dev.vizgate.domain.usecase.PublishJwks;
+import dev.vizgate.sdk.Vizgate;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * Vizgate as Spring beans. The {@code vizgate.*} properties go through the same mapping as the gateway's YAML (the config
+ * module), so keys, secret references and refusals are the same; one bean per capability, each only when configured:
+ * {@link IssueTableauToken} (direct or EAS trust), {@link ExchangeForTableauToken} (trust: idp), {@link PublishJwks}
+ * (EAS), {@link OpenTableauNextSession} (salesforce), {@link AcceptPlatformAssertion} (callers). A Micrometer registry,
+ * when there is one, receives Vizgate's meters; with Actuator there is a {@code vizgate} health indicator.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(VizgateProperties.class)
+@Conditional(VizgateConfigured.class)
+public class VizgateAutoConfiguration {
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    public Vizgate vizgate(Environment environment, ObjectProvider<MeterRegistry> meters, ObjectProvider<Clock> clock) {
+        var loaded = new ConfigLoader(environment::getProperty).load(SpringProperties.tree(environment), Path.of("").toAbsolutePath());
+        var builder = ConfigSettings.builder(loaded.config(), loaded.files(), clock.getIfAvailable(Clock::systemUTC));
+        meters.ifAvailable(builder::meterRegistry);
+        try {
+            return ConfigSettings.build(loaded.files(), builder);
+        } catch (ConfigError e) {
+            throw new IllegalStateException("vizgate." + e.path() + ": " + e.getMessage() + " (fix: " + e.fix() + ")", e);
+        }
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @Conditional(VizgateConfigured.SignsTableauTokens.class)
+    public IssueTableauToken vizgateTableauTokens(Vizgate vizgate) {
+        return vizgate.tableauTokens().orElseThrow();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(prefix = "vizgate.tableau.connected-app", name = "trust", havingValue = "idp")
+    public ExchangeForTableauToken vizgateIdpTableauTokens(Vizgate vizgate) {
+        return vizgate.idpTableauTokens().orElseThrow();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(prefix = "vizgate.tableau.connected-app", name = "trust", havingValue = "eas")
+    public PublishJwks vizgateJwks(Vizgate vizgate) {
+        return vizgate.jwks().orElseThrow();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @Conditional(VizgateConfigured.TableauNext.class)
+    public OpenTableauNextSession vizgateTableauNextSessions(Vizgate vizgate) {
+        return vizgate.tableauNextSessions().orElseThrow();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @Conditional(VizgateConfigured.Callers.class)
+    public AcceptPlatformAssertion vizgateCallerProofs(Vizgate vizgate) {
+        return vizgate.platformAssertions().orElseThrow();
+    }
+
+    /** Actuator's view of Vizgate: its readiness checks and followed secrets. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.actuate.health.HealthIndicator")
+    static class Health {
+        @Bean
+        @ConditionalOnMissingBean(name = "vizgateHealthIndicator")
+        public VizgateHealthIndicator vizgateHealthIndicator(Vizgate vizgate) {
+            return new VizgateHealthIndicator(vizgate);
+        }
+    }
+}
