@@ -39,12 +39,13 @@ public class VizgateAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     public Vizgate vizgate(Environment environment, ObjectProvider<MeterRegistry> meters, ObjectProvider<Clock> clock) {
-        var loaded = new ConfigLoader(environment::getProperty).load(SpringProperties.tree(environment), Path.of("").toAbsolutePath());
-        var builder = ConfigSettings.builder(loaded.config(), loaded.files(), clock.getIfAvailable(Clock::systemUTC));
-        meters.ifAvailable(builder::meterRegistry);
         try {
+            var loaded = new ConfigLoader(environment::getProperty).load(SpringProperties.tree(environment), Path.of("").toAbsolutePath());
+            var builder = ConfigSettings.builder(loaded.config(), loaded.files(), clock.getIfAvailable(Clock::systemUTC));
+            meters.ifAvailable(builder::meterRegistry);
             return ConfigSettings.build(loaded.files(), builder);
         } catch (ConfigError e) {
+            // The key as a Spring user writes it; ConfigError already withholds values that came from the environment.
             throw new IllegalStateException("vizgate." + e.path() + ": " + e.getMessage() + " (fix: " + e.fix() + ")", e);
         }
     }

@@ -1,0 +1,96 @@
+package dev.vizgate.spring.autoconfigure;
+
+import dev.vizgate.domain.model.Subject;
+import dev.vizgate.domain.policy.TableauTokenRequest;
+import dev.vizgate.domain.usecase.AcceptPlatformAssertion;
+import dev.vizgate.domain.usecase.ExchangeForTableauToken;
+import dev.vizgate.domain.usecase.IssueTableauToken;
+import dev.vizgate.domain.usecase.OpenTableauNextSession;
+import dev.vizgate.domain.usecase.PublishJwks;
+import dev.vizgate.domain.usecase.TokenIssueOutcome;
+import dev.vizgate.sdk.Vizgate;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import java.nio.file.Files;
+import java.util.Base64;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The starter's properties are the YAML's keys, read through the same mapping: secret references, list indexes, the
+ * trust modes, and refusals that name the key. One bean per capability, none without configuration.
+ */
+class StarterMapsPropertiesLikeTheYamlTest {
+    static final String SECRET = "c2VjcmV0LXZhbHVlLWZyb20tdGhlLWNvbm5lY3RlZC1hcHAtMTIzNDU2";
+    private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(VizgateAutoConfiguration.class));
+
+    private static String[] direct(String secretValue) {
+        return new String[]{"vizgate.tableau.server-url=https://10ax.online.tableau.com", "vizgate.tableau.site=acme",
+                "vizgate.tableau.connected-app.client-id=client-1", "vizgate.tableau.connected-app.trust=direct",
+                "vizgate.tableau.connected-app.secrets[0].id=secret-1", secretValue};
+    }
+
+    @Test
+    void withoutVizgateProperties_noBeanIsMade() {
+        runner.run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context).doesNotHaveBean(Vizgate.class);
+            assertThat(context).doesNotHaveBean(IssueTableauToken.class);
+        });
+    }
+
+    @Test
+    void givenASecretReferenceToTheEnvironment_itIsFollowedAsInTheYaml() {
+        runner.withPropertyValues(direct("vizgate.tableau.connected-app.secrets[0].value.env=CONNECTED_APP_SECRET"))
+                .withPropertyValues("CONNECTED_APP_SECRET=" + SECRET)
+                .run(context -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(IssueTableauToken.class);
+                    assertThat(context).doesNotHaveBean(PublishJwks.class).doesNotHaveBean(ExchangeForTableauToken.class)
+                            .doesNotHaveBean(OpenTableauNextSession.class).doesNotHaveBean(AcceptPlatformAssertion.class);
+                    var outcome = context.getBean(IssueTableauToken.class).issue(TableauTokenRequest.forUser(new Subject("alice@acme.com")));
+                    assertThat(outcome).isInstanceOf(TokenIssueOutcome.Issued.class);
+                });
+    }
+
+    @Test
+    void givenAWeakSecret_theApplicationFailsToStart_namingTheKey_withoutTheValue() {
+        runner.withPropertyValues(direct("vizgate.tableau.connected-app.secrets[0].value=too-short-a-secret")).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).hasStackTraceContaining("vizgate.tableau.connected-app.secrets[0].value: is 144 bits")
+                    .hasStackTraceContaining("fix:");
+        });
+    }
+
+    @Test
+    void givenAnUnknownKey_theApplicationFailsToStart_namingIt() {
+        runner.withPropertyValues(direct("vizgate.tableau.connected-app.secrets[0].value=" + SECRET)).withPropertyValues("vizgate.tableau.colour=blue")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).hasStackTraceContaining("vizgate.tableau.colour").hasStackTraceContaining("unknown key 'colour'");
+                });
+    }
+
+    @Test
+    void givenEasTrust_theJwksBeanIsThere_andGivenIdentityProviderCallers_theCallerProofsToo() throws Exception {
+        var key = Files.createTempFile("vizgate-eas", ".pem");
+        var g = java.security.KeyPairGenerator.getInstance("EC");
+        g.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+        Files.writeString(key, "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(g.generateKeyPair().getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n");
+        try {
+            runner.withPropertyValues("vizgate.tableau.server-url=https://tableau.example.com", "vizgate.tableau.connected-app.trust=eas",
+                            "vizgate.tableau.connected-app.issuer=https://vizgate.example.com", "vizgate.tableau.connected-app.signing-keys[0]=file:" + key,
+                            "vizgate.callers.identity-providers[0].issuer=https://sso.example.com/realms/portal",
+                            "vizgate.callers.identity-providers[0].audience=vizgate", "vizgate.callers.identity-providers[0].claims.username=email")
+                    .run(context -> {
+                        assertThat(context).hasNotFailed().hasSingleBean(PublishJwks.class).hasSingleBean(IssueTableauToken.class)
+                                .hasSingleBean(AcceptPlatformAssertion.class);
+                        assertThat(context.getBean(PublishJwks.class).publish().get("keys")).hasSize(1);
+                    });
+        } finally {
+            Files.deleteIfExists(key);
+        }
+    }
+}
