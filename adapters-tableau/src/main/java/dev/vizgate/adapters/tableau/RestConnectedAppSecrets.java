@@ -4,23 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vizgate.domain.model.ClientId;
 import dev.vizgate.domain.model.SecretAdminOutcome;
 import dev.vizgate.domain.model.SecretId;
-import dev.vizgate.domain.model.SiteContentUrl;
 import dev.vizgate.domain.model.TableauErrorCode;
 import dev.vizgate.domain.model.Text;
 import dev.vizgate.domain.port.ConnectedAppSecretAdmin;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A direct-trust Connected App's secrets through Tableau's REST API (tableau.md §7), as a site administrator signed in
@@ -103,37 +93,17 @@ public final class RestConnectedAppSecrets implements ConnectedAppSecretAdmin {
     }
 
     private SecretAdminOutcome call(String method, Optional<SecretId> id, boolean theApp, Reading reading) {
-        for (int attempt = 0; attempt < 2; attempt++) {
-            var signedIn = admin.open();
-            if (signedIn instanceof TableauAdminSession.Opening.Failed failed) {
-                return failed.unavailable() ? new SecretAdminOutcome.Unavailable(failed.why()) : new SecretAdminOutcome.Refused(failed.why());
-            }
-            var s = (TableauAdminSession.Opening.Opened) signedIn;
-            var path = "/sites/" + s.siteId() + "/connected-apps/direct-trust/" + clientId.value()
-                    + (theApp ? "" : "/secrets" + id.map(i -> "/" + i.value()).orElse(""));
-            HttpResponse<String> response;
-            try {
-                var request = HttpRequest.newBuilder(admin.endpoint(path)).timeout(admin.timeout()).header("X-Tableau-Auth", s.token())
-                        .header("Accept", "application/json").method(method, HttpRequest.BodyPublishers.noBody()).build();
-                response = admin.http().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                return new SecretAdminOutcome.Unavailable(admin.unreachable(e).why());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new SecretAdminOutcome.Unavailable("interrupted while calling Tableau");
-            }
-            if (response.statusCode() == 401 && attempt == 0) {
-                admin.expired(s); // the session expired: sign in again, once
-                continue;
-            }
-            var json = TableauJson.parse(response.body()).orElse(TableauJson.MAPPER.createObjectNode());
-            var outcome = reading.read(response.statusCode(), json);
-            if (outcome != null) {
-                return outcome;
-            }
-            return error(response.statusCode(), json, id);
+        var path = "/connected-apps/direct-trust/" + clientId.value() + (theApp ? "" : "/secrets" + id.map(i -> "/" + i.value()).orElse(""));
+        var call = admin.call(method, path, Optional.empty());
+        if (call instanceof TableauAdminSession.Call.NotAnswered n) {
+            return n.why().unavailable() ? new SecretAdminOutcome.Unavailable(n.why().why()) : new SecretAdminOutcome.Refused(n.why().why());
         }
-        return new SecretAdminOutcome.Refused("Tableau refused the administrator's session twice");
+        var answer = ((TableauAdminSession.Call.Answered) call).answer();
+        if (answer.status() == 401) {
+            return new SecretAdminOutcome.Refused("Tableau refused the administrator's session twice");
+        }
+        var outcome = reading.read(answer.status(), answer.json());
+        return outcome != null ? outcome : error(answer.status(), answer.json(), id);
     }
 
     private SecretAdminOutcome error(int status, JsonNode json, Optional<SecretId> id) {

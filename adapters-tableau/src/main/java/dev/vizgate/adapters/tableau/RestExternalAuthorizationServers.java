@@ -7,11 +7,7 @@ import dev.vizgate.domain.model.Issuer;
 import dev.vizgate.domain.model.Text;
 import dev.vizgate.domain.port.ExternalAuthorizationServers;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -98,39 +94,21 @@ public final class RestExternalAuthorizationServers implements ExternalAuthoriza
     }
 
     private EasAdminOutcome call(String method, String suffix, Optional<String> body, Reading reading) {
-        for (int attempt = 0; attempt < 2; attempt++) {
-            var opened = admin.open();
-            if (opened instanceof TableauAdminSession.Opening.Failed f) {
-                return f.unavailable() ? new EasAdminOutcome.Unavailable(f.why()) : new EasAdminOutcome.Refused(f.why());
-            }
-            var session = (TableauAdminSession.Opening.Opened) opened;
-            HttpResponse<String> response;
-            try {
-                var request = HttpRequest.newBuilder(admin.endpoint("/sites/" + session.siteId() + COLLECTION + suffix)).timeout(admin.timeout())
-                        .header("X-Tableau-Auth", session.token()).header("Accept", "application/json").header("Content-Type", "application/json")
-                        .method(method, body.map(HttpRequest.BodyPublishers::ofString).orElse(HttpRequest.BodyPublishers.noBody())).build();
-                response = admin.http().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                return new EasAdminOutcome.Unavailable(admin.unreachable(e).why());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new EasAdminOutcome.Unavailable("interrupted while calling Tableau");
-            }
-            if (response.statusCode() == 401 && attempt == 0) {
-                admin.expired(session);
-                continue;
-            }
-            var json = TableauJson.parse(response.body()).orElse(TableauJson.MAPPER.createObjectNode());
-            var outcome = reading.read(response.statusCode(), json);
-            if (outcome != null) {
-                return outcome;
-            }
-            var code = json.path("error").path("code").asText("");
-            var detail = json.path("error").path("detail").asText("");
-            var message = "Tableau REST error " + (code.isEmpty() ? "HTTP " + response.statusCode() : code) + (detail.isEmpty() ? "" : ": " + Text.oneLine(detail, 300));
-            return response.statusCode() >= 500 ? new EasAdminOutcome.Unavailable(message) : new EasAdminOutcome.Refused(message);
+        var call = admin.call(method, COLLECTION + suffix, body);
+        if (call instanceof TableauAdminSession.Call.NotAnswered n) {
+            return n.why().unavailable() ? new EasAdminOutcome.Unavailable(n.why().why()) : new EasAdminOutcome.Refused(n.why().why());
         }
-        return new EasAdminOutcome.Refused("Tableau refused the administrator's session twice");
+        var answer = ((TableauAdminSession.Call.Answered) call).answer();
+        if (answer.status() == 401) {
+            return new EasAdminOutcome.Refused("Tableau refused the administrator's session twice");
+        }
+        var outcome = reading.read(answer.status(), answer.json());
+        if (outcome != null) {
+            return outcome;
+        }
+        var message = "Tableau REST error " + (answer.code().isEmpty() ? "HTTP " + answer.status() : answer.code())
+                + (answer.detail().isEmpty() ? "" : ": " + Text.oneLine(answer.detail(), 300));
+        return answer.status() >= 500 ? new EasAdminOutcome.Unavailable(message) : new EasAdminOutcome.Refused(message);
     }
 
     @Override

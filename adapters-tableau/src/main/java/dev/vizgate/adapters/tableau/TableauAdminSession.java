@@ -108,6 +108,60 @@ public final class TableauAdminSession {
         return opened;
     }
 
+    /** One REST answer: the status and the JSON body (an empty object when there is none). */
+    public record Answer(int status, com.fasterxml.jackson.databind.JsonNode json) {
+        /** Tableau's {@code error.code} and {@code error.detail}, as REST errors carry them. */
+        public String code() {
+            return json.path("error").path("code").asText("");
+        }
+
+        public String detail() {
+            return json.path("error").path("detail").asText("");
+        }
+    }
+
+    /** What an administrator's call came to: Tableau's answer, or why it could not be had (no session, no network). */
+    public sealed interface Call {
+        record Answered(Answer answer) implements Call {
+        }
+
+        record NotAnswered(Opening.Failed why) implements Call {
+        }
+    }
+
+    /**
+     * {@code method} on {@code /api/{v}/sites/{site-id}{path}} as the administrator, with a JSON body when given; a 401
+     * (the session expired) signs in again and retries once, and a second 401 is the answer.
+     */
+    public Call call(String method, String path, java.util.Optional<String> body) {
+        Answer last = null;
+        for (int attempt = 0; attempt < 2; attempt++) {
+            var opened = open();
+            if (opened instanceof Opening.Failed f) {
+                return new Call.NotAnswered(f);
+            }
+            var s = (Opening.Opened) opened;
+            HttpResponse<String> response;
+            try {
+                var request = HttpRequest.newBuilder(endpoint("/sites/" + s.siteId() + path)).timeout(timeout).header("X-Tableau-Auth", s.token())
+                        .header("Accept", "application/json").header("Content-Type", "application/json")
+                        .method(method, body.map(HttpRequest.BodyPublishers::ofString).orElse(HttpRequest.BodyPublishers.noBody())).build();
+                response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                return new Call.NotAnswered(unreachable(e));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Call.NotAnswered(new Opening.Failed(true, "interrupted while calling Tableau"));
+            }
+            last = new Answer(response.statusCode(), TableauJson.parse(response.body()).orElse(TableauJson.MAPPER.createObjectNode()));
+            if (response.statusCode() != 401) {
+                return new Call.Answered(last);
+            }
+            expired(s); // the session expired: sign in again, once
+        }
+        return new Call.Answered(last);
+    }
+
     /** Tableau answered 401 to {@code expired}: the next {@link #open()} signs in again. */
     public void expired(Opening.Opened expired) {
         session.compareAndSet(expired, null);

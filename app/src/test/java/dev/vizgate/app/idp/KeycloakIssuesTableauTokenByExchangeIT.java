@@ -12,12 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,7 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class KeycloakIssuesTableauTokenByExchangeIT {
     static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
     static Path scratch;
@@ -67,6 +60,7 @@ class KeycloakIssuesTableauTokenByExchangeIT {
                       audience: tableau
                       scope: tableau-embed
                 callers:
+                  api-keys: [ { name: backend, sha256: "916b91f566d914f900beddc10be21af7fa98eee17a4594b2a78c3e90f6dbd55f" } ]
                   identity-providers:
                     - issuer: %s
                       audience: vizgate
@@ -103,41 +97,32 @@ class KeycloakIssuesTableauTokenByExchangeIT {
         tableau.close();
     }
 
-    static HttpResponse<String> token(GatewayServer node, String bearer) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port() + "/v1/tableau/token"))
-                .header("Authorization", "Bearer " + bearer).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
-    }
 
-    static HttpResponse<String> embed(String tableauToken) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(tableau.baseUrl() + "/vizportal/api/web/v1/auth/embed/target?token="
-                + URLEncoder.encode(tableauToken, StandardCharsets.UTF_8) + "&target=%2Ft%2Fmysite%2Fviews%2FSales")).build(), HttpResponse.BodyHandlers.ofString());
-    }
 
     @Test
     void givenAlicesKeycloakToken_keycloakIssuesHerTableauToken_andTheStandInTrustsItThroughRfc8414() throws Exception {
-        var r = token(gateway, keycloak.userAccessToken("alice", "alice-password"));
+        var r = IdpGatewayCalls.token(gateway.port(), keycloak.userAccessToken("alice", "alice-password"), "{}");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         var tableauToken = JSON.readTree(r.body()).path("token").asText();
         var claims = JSON.readTree(java.util.Base64.getUrlDecoder().decode(tableauToken.split("\\.")[1]));
         assertThat(claims.path("iss").asText()).isEqualTo(keycloak.issuer());
         assertThat(claims.path("sub").asText()).isEqualTo("alice@example.com");
         assertThat(claims.path("aud").asText()).isEqualTo("tableau");
-        var page = embed(tableauToken);
+        var page = IdpGatewayCalls.embed(tableau.baseUrl(), tableauToken);
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
         assertThat(page.body()).contains("<strong id=\"user\">alice@example.com</strong>", "tableau:views:embed", "Region", "West");
     }
 
     @Test
     void givenTheExchangedToken_inspectAsEas_findsEveryRuleMet() throws Exception {
-        var r = token(gateway, keycloak.userAccessToken("bob", "bob-password"));
+        var r = IdpGatewayCalls.token(gateway.port(), keycloak.userAccessToken("bob", "bob-password"), "{}");
         var out = CliRunAccess.run(Map.of(), "inspect", "--target", "tableau-eas", JSON.readTree(r.body()).path("token").asText());
         assertThat(out).contains("PASS", "sub bob@example.com", "scp [tableau:views:embed]", "acceptable");
     }
 
     @Test
     void givenAnExchangeClientAtKeycloaksDefaults_theGatewayRefuses_namingTheRuleAndTheMapperThatFixesIt() throws Exception {
-        var r = token(defaultsGateway, keycloak.userAccessToken("alice", "alice-password"));
+        var r = IdpGatewayCalls.token(defaultsGateway.port(), keycloak.userAccessToken("alice", "alice-password"), "{}");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(502);
         var problem = JSON.readTree(r.body());
         assertThat(problem.path("type").asText()).endsWith("idp-token-breaks-tableau-rules");
@@ -146,8 +131,9 @@ class KeycloakIssuesTableauTokenByExchangeIT {
 
     @Test
     void givenAPlatformBackendsApiKeyInsteadOfAUserToken_thereIsNothingToExchange() throws Exception {
-        var r = token(gateway, "not-a-jwt-api-key");
-        assertThat(r.statusCode()).isEqualTo(401);
+        var r = IdpGatewayCalls.token(gateway.port(), "backend-key-123", "{\"user\":\"alice@example.com\"}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(403);
+        assertThat(r.body()).contains("idp-token-required");
     }
 
     @Test

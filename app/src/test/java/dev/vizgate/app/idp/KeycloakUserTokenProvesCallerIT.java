@@ -11,11 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KeycloakUserTokenProvesCallerIT {
     static final String SECRET = "c2VjcmV0LXZhbHVlLWZyb20tdGhlLWNvbm5lY3RlZC1hcHAtMTIzNDU2";
     static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
     static Path scratch;
@@ -76,43 +70,34 @@ class KeycloakUserTokenProvesCallerIT {
         tableau.close();
     }
 
-    static HttpResponse<String> token(String bearer, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port() + "/v1/tableau/token"))
-                .header("Authorization", "Bearer " + bearer).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
 
-    static HttpResponse<String> embed(String tableauToken) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(tableau.baseUrl() + "/vizportal/api/web/v1/auth/embed/target?token="
-                + URLEncoder.encode(tableauToken, StandardCharsets.UTF_8) + "&target=%2Ft%2Fmysite%2Fviews%2FSales")).build(), HttpResponse.BodyHandlers.ofString());
-    }
 
     @Test
     void givenAliceSignedInToKeycloak_herAccessToken_getsATableauTokenForHerWithHerRegion() throws Exception {
-        var r = token(keycloak.userAccessToken("alice", "alice-password"), "{}");
+        var r = IdpGatewayCalls.token(gateway.port(), keycloak.userAccessToken("alice", "alice-password"), "{}");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        var page = embed(JSON.readTree(r.body()).path("token").asText());
+        var page = IdpGatewayCalls.embed(tableau.baseUrl(), JSON.readTree(r.body()).path("token").asText());
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
         assertThat(page.body()).contains("<strong id=\"user\">alice@example.com</strong>", "Region", "West");
     }
 
     @Test
     void givenBob_theSameGateway_signsInBobWithHisOwnRegion() throws Exception {
-        var r = token(keycloak.userAccessToken("bob", "bob-password"), "{}");
-        var page = embed(JSON.readTree(r.body()).path("token").asText());
+        var r = IdpGatewayCalls.token(gateway.port(), keycloak.userAccessToken("bob", "bob-password"), "{}");
+        var page = IdpGatewayCalls.embed(tableau.baseUrl(), JSON.readTree(r.body()).path("token").asText());
         assertThat(page.body()).contains("<strong id=\"user\">bob@example.com</strong>", "East").doesNotContain("West");
     }
 
     @Test
     void givenTheSameAccessTokenTwice_bothRequestsSucceed_itIsNotSpentLikeAnAssertion() throws Exception {
         var at = keycloak.userAccessToken("alice", "alice-password");
-        assertThat(token(at, "{}").statusCode()).isEqualTo(200);
-        assertThat(token(at, "{}").statusCode()).isEqualTo(200);
+        assertThat(IdpGatewayCalls.token(gateway.port(), at, "{}").statusCode()).isEqualTo(200);
+        assertThat(IdpGatewayCalls.token(gateway.port(), at, "{}").statusCode()).isEqualTo(200);
     }
 
     @Test
     void givenAliceNamingBob_theBrowserMayNotChooseTheUser() throws Exception {
-        var r = token(keycloak.userAccessToken("alice", "alice-password"), "{\"user\":\"bob@example.com\"}");
+        var r = IdpGatewayCalls.token(gateway.port(), keycloak.userAccessToken("alice", "alice-password"), "{\"user\":\"bob@example.com\"}");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(403);
         assertThat(r.body()).contains("caller-may-not-choose");
     }
@@ -123,7 +108,7 @@ class KeycloakUserTokenProvesCallerIT {
         var parts = at.split("\\.");
         var payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8).replace("alice@example.com", "bob@example.com");
         var forged = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
-        var r = token(forged, "{}");
+        var r = IdpGatewayCalls.token(gateway.port(), forged, "{}");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(401);
         assertThat(r.body()).doesNotContain("bob@example.com\",\"token");
     }
