@@ -31,8 +31,8 @@ final class EasCommand implements Callable<Integer> {
     }
 
     @Command(name = "register", mixinStandardHelpOptions = true,
-            description = {"Registers the issuer as an External Authorization Server on the site through Tableau's REST API,",
-                    "signed in with a site administrator's personal access token (tableau.admin.personal-access-token).",
+            description = {"Registers the issuer as the site's External Authorization Server through Tableau's REST API.",
+                    "It signs in with a site administrator's personal access token (tableau.admin.personal-access-token).",
                     "trust: eas registers this gateway (issuer and its JWKS URI); trust: idp registers the identity provider.",
                     "Creates, updates, or leaves alone an existing registration of the same issuer, so it can run on every deploy.",
                     "Exit 0 when registered, 1 when Tableau refused or could not be reached."})

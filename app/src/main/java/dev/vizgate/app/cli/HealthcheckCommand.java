@@ -13,8 +13,8 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 
 @Command(name = "healthcheck", mixinStandardHelpOptions = true,
-        description = {"Asks a running gateway whether it is ready (GET /readyz), for container health checks: the image has",
-                "no shell or curl, and a Docker HEALTHCHECK cannot be baked into it. Exit 0 when ready, 1 otherwise."})
+        description = {"Asks a running gateway whether it is ready (GET /readyz), for container health checks.",
+                "The image has no shell or curl, and a Docker HEALTHCHECK cannot be baked into it. Exit 0 when ready, 1 otherwise."})
 final class HealthcheckCommand implements Callable<Integer> {
     @CommandLine.ParentCommand
     VizgateCommand root;
