@@ -283,12 +283,50 @@ public final class TableauStandIn implements AutoCloseable {
         Http.html(ex, 200, vizPage(session, ex.getRequestURI().toString()));
     }
 
+    /** Bundled sample data: sales by region, which the dashboard filters by the token's Region user attribute. */
+    static final Map<String, Integer> SALES_BY_REGION = salesByRegion();
+
+    private static Map<String, Integer> salesByRegion() {
+        var m = new java.util.LinkedHashMap<String, Integer>();
+        m.put("West", 725);
+        m.put("East", 678);
+        m.put("Central", 501);
+        m.put("South", 392);
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
     private static String vizPage(Verdict.Accepted a, String target) throws IOException {
         return page("Stand-in viz", "<p>Signed in as <strong id=\"user\">" + Http.escape(a.user()) + "</strong></p>"
                 + "<p>Scopes: <span id=\"scopes\">" + Http.escape(String.join(" ", a.scopes())) + "</span></p>"
                 + "<p>User attributes: <span id=\"attributes\">" + Http.escape(Http.JSON.writeValueAsString(a.attributes())) + "</span></p>"
+                + dashboard(a)
                 + "<p>View: <code id=\"target\">" + Http.escape(target) + "</code></p>"
                 + "<p>This is Vizgate's local stand-in for Tableau, not Tableau.</p>");
+    }
+
+    /**
+     * A small dashboard: an SVG bar chart of the sample data, filtered the way a data source filter on
+     * USERATTRIBUTE("Region") would (row-level security). Without a Region attribute every region shows.
+     */
+    static String dashboard(Verdict.Accepted a) {
+        var granted = a.attributes().get("Region");
+        var regions = granted instanceof java.util.List<?> l ? l.stream().map(String::valueOf).toList()
+                : granted == null ? java.util.List.copyOf(SALES_BY_REGION.keySet()) : java.util.List.of(String.valueOf(granted));
+        var shown = SALES_BY_REGION.entrySet().stream().filter(e -> regions.contains(e.getKey())).toList();
+        var svg = new StringBuilder("<svg id=\"chart\" width=\"320\" height=\"" + (30 * Math.max(1, shown.size()) + 10)
+                + "\" role=\"img\" aria-label=\"Sales by region\">");
+        for (int i = 0; i < shown.size(); i++) {
+            var e = shown.get(i);
+            var y = 10 + 30 * i;
+            svg.append("<text x=\"0\" y=\"").append(y + 15).append("\" font-size=\"12\">").append(Http.escape(e.getKey())).append("</text>")
+                    .append("<rect class=\"bar\" data-region=\"").append(Http.escape(e.getKey())).append("\" x=\"60\" y=\"").append(y)
+                    .append("\" height=\"20\" width=\"").append(e.getValue() / 3).append("\" fill=\"#4e79a7\"></rect>")
+                    .append("<text x=\"").append(65 + e.getValue() / 3).append("\" y=\"").append(y + 15).append("\" font-size=\"12\">")
+                    .append(e.getValue()).append("k</text>");
+        }
+        svg.append("</svg>");
+        return "<p>Sales by region (filtered by USERATTRIBUTE(\"Region\")): <span id=\"regions\">"
+                + Http.escape(String.join(", ", shown.stream().map(Map.Entry::getKey).toList())) + "</span></p>" + svg;
     }
 
     /** {@code POST /api/{version}/auth/signin} with {@code {"credentials":{"jwt":…,"site":{"contentUrl":…}}}}. */

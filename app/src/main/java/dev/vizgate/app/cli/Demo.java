@@ -96,7 +96,7 @@ public final class Demo implements AutoCloseable {
                 server: { bind: 127.0.0.1, port: %d }
                 callers:
                   api-keys: [ { name: demo-backend, sha256: "%s" } ]
-                  assertions: [ { issuer: "%s", key: "file:platform-public.pem" } ]
+                  assertions: [ { issuer: "%s", key: "file:platform-public.pem", claims: { attributes: tableau_attributes } } ]
                 tableau:
                   server-url: %s
                   site: demo

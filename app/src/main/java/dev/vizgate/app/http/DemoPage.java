@@ -73,6 +73,13 @@ public final class DemoPage {
         return resource("/demo/demo.js").getBytes(StandardCharsets.UTF_8);
     }
 
+    byte[] embedScript() {
+        return resource("/demo/demo-embed.js").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The demo platform's row-level security: what it grants each user in its assertion (a user attribute Tableau filters on). */
+    static final Map<String, String> REGIONS = Map.of("alice@demo.example", "West", "bob@demo.example", "East");
+
     /** The page embeds the stand-ins' pages in frames and calls only the gateway. */
     String contentSecurityPolicy() {
         // connect-src: the Embedding API signs the browser in to Tableau with a cross-origin fetch before it loads the view.
@@ -85,8 +92,12 @@ public final class DemoPage {
         var now = clock.instant().getEpochSecond();
         try {
             var header = b64(Gateway.JSON.writeValueAsBytes(Map.of("alg", "RS256", "typ", "JWT")));
-            var payload = b64(Gateway.JSON.writeValueAsBytes(Map.of("iss", PLATFORM_ISSUER, "sub", user, "aud", "vizgate",
-                    "jti", UUID.randomUUID().toString(), "iat", now, "exp", now + 60)));
+            var claims = new java.util.LinkedHashMap<String, Object>(Map.of("iss", PLATFORM_ISSUER, "sub", user, "aud", "vizgate",
+                    "jti", UUID.randomUUID().toString(), "iat", now, "exp", now + 60));
+            if (REGIONS.containsKey(user)) {
+                claims.put("tableau_attributes", Map.of("Region", REGIONS.get(user)));
+            }
+            var payload = b64(Gateway.JSON.writeValueAsBytes(claims));
             var s = Signature.getInstance("SHA256withRSA");
             s.initSign(platformKey);
             s.update((header + "." + payload).getBytes(StandardCharsets.US_ASCII));

@@ -10,9 +10,10 @@ final class DemoRoutes {
     static final String PAGE = "/";
     static final String STYLESHEET = "/demo/demo.css";
     static final String SCRIPT = "/demo/demo.js";
+    static final String EMBED_SCRIPT = "/demo/demo-embed.js";
     static final String ASSERTION = "/demo/assertion";
     /** Every path served here, which the access log names as it is. */
-    static final Set<String> PATHS = Set.of(PAGE, DemoPage.EMBEDDING_API, STYLESHEET, SCRIPT, ASSERTION);
+    static final Set<String> PATHS = Set.of(PAGE, DemoPage.EMBEDDING_API, STYLESHEET, SCRIPT, EMBED_SCRIPT, ASSERTION);
 
     private final DemoPage page;
     private final long maxBodyBytes;
@@ -39,6 +40,9 @@ final class DemoRoutes {
         }
         if ("GET".equals(method) && path.equals(SCRIPT)) {
             return new Reply(200, "text/javascript; charset=utf-8", page.script(), csp);
+        }
+        if ("GET".equals(method) && path.equals(EMBED_SCRIPT)) {
+            return new Reply(200, "text/javascript; charset=utf-8", page.embedScript(), csp);
         }
         if ("POST".equals(method) && path.equals(ASSERTION)) {
             var body = JsonBody.read(request, Set.of("user"), maxBodyBytes);

@@ -47,7 +47,9 @@ public final class Gateway extends Handler.Abstract {
             Map.entry("/healthz", Set.of("GET")),
             Map.entry("/readyz", Set.of("GET")),
             Map.entry("/metrics", Set.of("GET")),
-            Map.entry("/openapi.yaml", Set.of("GET")));
+            Map.entry("/openapi.yaml", Set.of("GET")),
+            Map.entry(EmbedModuleRoute.MODULE, Set.of("GET")),
+            Map.entry(EmbedModuleRoute.TYPES, Set.of("GET")));
 
     /** What the routes call; each part is optional because a gateway may serve Tableau, Tableau Next or both. */
     public record Services(Optional<IssueTableauToken> tableau, String tableauKind, Optional<OpenTableauNextSession> tableauNext,
@@ -180,6 +182,8 @@ public final class Gateway extends Handler.Abstract {
         r.put("/readyz", new ReadinessRoute(s.readiness()));
         r.put("/metrics", request -> Reply.text("text/plain; version=0.0.4; charset=utf-8", s.metrics().scrape()));
         r.put("/openapi.yaml", request -> new Reply(200, "application/yaml", OpenApi.document(), Map.of()));
+        r.put(EmbedModuleRoute.MODULE, EmbedModuleRoute.module());
+        r.put(EmbedModuleRoute.TYPES, EmbedModuleRoute.types());
         s.tableau().ifPresent(t -> r.put("/v1/tableau/token", new TokenRoute(t, s.tableauKind(), admission, s.metrics())));
         s.idpTableau().ifPresent(t -> r.put("/v1/tableau/token", new IdpTokenRoute(t, admission, s.metrics())));
         s.tableauNext().ifPresent(n -> r.put("/v1/tableau-next/frontdoor", new FrontdoorRoute(n, admission, s.metrics())));
