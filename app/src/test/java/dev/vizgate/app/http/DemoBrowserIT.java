@@ -7,15 +7,10 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,14 +31,7 @@ class DemoBrowserIT {
     @BeforeAll
     static void start() throws Exception {
         demo = Demo.start(0, Clock.systemUTC());
-        var chromium = System.getenv().getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium");
-        var driver = System.getenv().getOrDefault("CHROMEDRIVER_BIN", "/usr/bin/chromedriver");
-        var options = new ChromeOptions().setBinary(chromium).addArguments("--headless=new", "--no-sandbox", "--disable-gpu",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-dev-shm-usage", "--window-size=1400,1100",
-                "--user-data-dir=" + scratch);
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(driver)).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.start(scratch, "1400,1100");
     }
 
     @AfterAll
@@ -54,19 +42,8 @@ class DemoBrowserIT {
         demo.close();
     }
 
-    static void waitFor(String what, Supplier<Boolean> condition) throws InterruptedException {
-        var deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (condition.get()) {
-                    return;
-                }
-            } catch (RuntimeException notYet) {
-                // the element is not there yet
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("timed out waiting for " + what + "; status: " + browser.findElement(By.id("status")).getText());
+    static void waitFor(String what, java.util.function.Supplier<Boolean> condition) throws InterruptedException {
+        HeadlessChromium.waitFor(browser, what, condition);
     }
 
     @Test

@@ -7,15 +7,10 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -37,12 +32,7 @@ class EmbedTwoViewsBrowserIT {
     @BeforeAll
     static void start() throws Exception {
         demo = Demo.start(0, Clock.systemUTC());
-        var options = new ChromeOptions().setBinary(System.getenv().getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium"))
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                        "--disable-sync", "--no-first-run", "--disable-dev-shm-usage", "--window-size=1500,1400", "--user-data-dir=" + scratch);
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(System.getenv().getOrDefault("CHROMEDRIVER_BIN", "/usr/bin/chromedriver")))
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.start(scratch, "1500,1400");
     }
 
     @AfterAll
@@ -53,19 +43,8 @@ class EmbedTwoViewsBrowserIT {
         demo.close();
     }
 
-    static void waitFor(String what, Supplier<Boolean> condition) throws InterruptedException {
-        var deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (condition.get()) {
-                    return;
-                }
-            } catch (RuntimeException notYet) {
-                // not there yet
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("timed out waiting for " + what + "; status: " + browser.findElement(By.id("status")).getText());
+    static void waitFor(String what, java.util.function.Supplier<Boolean> condition) throws InterruptedException {
+        HeadlessChromium.waitFor(browser, what, condition);
     }
 
     /** The region list the stand-in's dashboard shows inside the viz in {@code container}. */
