@@ -49,7 +49,13 @@ public final class DiscoveredJwks implements IssuerKeys {
         return j == null ? problem : j.unavailable();
     }
 
-    private synchronized Optional<RemoteJwks> resolved() {
+    /** Lock-free once discovered (every verification asks); only discovery itself is serialised. */
+    private Optional<RemoteJwks> resolved() {
+        var found = jwks;
+        return found != null ? Optional.of(found) : discover();
+    }
+
+    private synchronized Optional<RemoteJwks> discover() {
         if (jwks != null) {
             return Optional.of(jwks);
         }

@@ -50,6 +50,19 @@ final class Admission {
         this.maxBodyBytes = maxBodyBytes;
     }
 
+    /**
+     * Admits the request and lets {@code act} answer for the acting caller; a turned-away request gets its problem. Either
+     * reply names the caller for the access log.
+     */
+    Reply answer(Request request, Set<String> fields, java.util.function.Function<Acting, Reply> act) {
+        var admitted = admit(request, fields);
+        if (admitted instanceof Outcome.Turned t) {
+            return Reply.problem(t.problem()).by(t.callerName());
+        }
+        var acting = ((Outcome.Admitted) admitted).acting();
+        return act.apply(acting).by(acting.caller().name());
+    }
+
     Outcome admit(Request request, Set<String> fields) {
         var proof = credential(request);
         if (proof instanceof Proof.Refused r) {

@@ -23,20 +23,19 @@ final class FrontdoorRoute implements Route {
 
     @Override
     public Reply answer(Request request) {
-        var admitted = admission.admit(request, Set.of("user"));
-        if (admitted instanceof Admission.Outcome.Turned t) {
-            return Reply.problem(t.problem()).by(t.callerName());
-        }
-        var acting = ((Admission.Outcome.Admitted) admitted).acting();
+        return admission.answer(request, Set.of("user"), this::open);
+    }
+
+    private Reply open(Admission.Acting acting) {
         var outcome = sessions.open(acting.user());
         if (outcome instanceof NextSessionOutcome.Opened opened) {
             metrics.tokenIssued("frontdoor");
             var body = new LinkedHashMap<String, Object>();
             body.put("frontdoorUrl", opened.frontdoorUrl().value().toString());
             body.put("orgUrl", opened.orgUrl().map(OrgUrl::toString).orElse(null));
-            return Reply.json(200, body).by(acting.caller().name());
+            return Reply.json(200, body);
         }
-        return Reply.problem(problem(((NextSessionOutcome.Failed) outcome).failure())).by(acting.caller().name());
+        return Reply.problem(problem(((NextSessionOutcome.Failed) outcome).failure()));
     }
 
     /** How each kind of Salesforce failure reaches a client. */

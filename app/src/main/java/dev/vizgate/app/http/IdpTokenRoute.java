@@ -29,17 +29,15 @@ final class IdpTokenRoute implements Route {
 
     @Override
     public Reply answer(Request request) {
-        var admitted = admission.admit(request, FIELDS);
-        if (admitted instanceof Admission.Outcome.Turned t) {
-            return Reply.problem(t.problem()).by(t.callerName());
-        }
-        var acting = ((Admission.Outcome.Admitted) admitted).acting();
+        return admission.answer(request, FIELDS, this::exchange);
+    }
+
+    private Reply exchange(Admission.Acting acting) {
         if (!(acting.caller() instanceof Caller.Browser browser) || browser.idpToken().isEmpty()) {
             return Reply.problem(Problem.of(ProblemType.IDP_TOKEN_REQUIRED, "with trust: idp the identity provider issues the Tableau token in exchange"
-                    + " for the user's own access token; send that token as Authorization: Bearer (an API key or a platform assertion has nothing to exchange)"))
-                    .by(acting.caller().name());
+                    + " for the user's own access token; send that token as Authorization: Bearer (an API key or a platform assertion has nothing to exchange)"));
         }
-        return reply(tokens.exchange(browser.idpToken().get(), acting.user())).by(browser.name());
+        return reply(tokens.exchange(browser.idpToken().get(), acting.user()));
     }
 
     private Reply reply(IdpTokenOutcome outcome) {

@@ -32,12 +32,7 @@ final class TokenRoute implements Route {
 
     @Override
     public Reply answer(Request request) {
-        var admitted = admission.admit(request, FIELDS);
-        if (admitted instanceof Admission.Outcome.Turned t) {
-            return Reply.problem(t.problem()).by(t.callerName());
-        }
-        var acting = ((Admission.Outcome.Admitted) admitted).acting();
-        return issue(acting).by(acting.caller().name());
+        return admission.answer(request, FIELDS, this::issue);
     }
 
     private Reply issue(Admission.Acting acting) {

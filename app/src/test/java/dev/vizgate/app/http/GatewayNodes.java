@@ -16,12 +16,12 @@ import java.util.Map;
 import java.util.UUID;
 
 /** What the end-to-end gateway tests share: a gateway started from a YAML file, a platform's assertion, a key's hash. */
-final class GatewayNodes {
+public final class GatewayNodes {
     private GatewayNodes() {
     }
 
     /** A gateway node from {@code config}, as {@code vizgate serve} starts one, with {@code env} as its environment. */
-    static GatewayServer start(Path config, Map<String, String> env) throws Exception {
+    public static GatewayServer start(Path config, Map<String, String> env) throws Exception {
         var loaded = new ConfigLoader(env::get).load(config);
         var wired = GatewayWiring.from(loaded.config(), loaded.files(), Clock.systemUTC());
         return GatewayServer.start(new Gateway(wired.services()), wired.options());

@@ -2,10 +2,7 @@ package dev.vizgate.app.idp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vizgate.app.cli.CliRunAccess;
-import dev.vizgate.config.ConfigLoader;
-import dev.vizgate.app.http.Gateway;
 import dev.vizgate.app.http.GatewayServer;
-import dev.vizgate.app.wiring.GatewayWiring;
 import dev.vizgate.sandbox.TableauStandIn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,9 +66,7 @@ class KeycloakIssuesTableauTokenByExchangeIT {
     }
 
     static GatewayServer start(Path config) throws Exception {
-        var loaded = new ConfigLoader(env()::get).load(config);
-        var wired = GatewayWiring.from(loaded.config(), loaded.files(), Clock.systemUTC());
-        return GatewayServer.start(new Gateway(wired.services()), wired.options());
+        return dev.vizgate.app.http.GatewayNodes.start(config, env());
     }
 
     @BeforeAll

@@ -1,10 +1,7 @@
 package dev.vizgate.app.idp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vizgate.config.ConfigLoader;
-import dev.vizgate.app.http.Gateway;
 import dev.vizgate.app.http.GatewayServer;
-import dev.vizgate.app.wiring.GatewayWiring;
 import dev.vizgate.sandbox.TableauStandIn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,9 +54,7 @@ class KeycloakUserTokenProvesCallerIT {
                       audience: vizgate
                       claims: { username: email, scopes: tableau_scopes, attributes: tableau_attributes }
                 """.formatted(tableau.baseUrl(), keycloak.issuer()));
-        var loaded = new ConfigLoader(Map.of("TABLEAU_SECRET", SECRET)::get).load(config);
-        var wired = GatewayWiring.from(loaded.config(), loaded.files(), Clock.systemUTC());
-        gateway = GatewayServer.start(new Gateway(wired.services()), wired.options());
+        gateway = dev.vizgate.app.http.GatewayNodes.start(config, Map.of("TABLEAU_SECRET", SECRET));
     }
 
     @AfterAll

@@ -23,6 +23,7 @@ import java.util.Objects;
 public final class AcceptPlatformAssertion {
     private final TokenVerifier verifier;
     private final ReplayPolicy policy;
+    private final dev.vizgate.domain.policy.IdpTokenPolicy idpPolicy;
     private final ReplayLedger ledger;
     private final Map<Issuer, TrustedPlatform> trustedIssuers;
     private final Clock clock;
@@ -32,6 +33,7 @@ public final class AcceptPlatformAssertion {
                                    Map<Issuer, TrustedPlatform> trustedIssuers, Clock clock) {
         this.verifier = Objects.requireNonNull(verifier, "verifier");
         this.policy = Objects.requireNonNull(policy, "policy");
+        this.idpPolicy = new dev.vizgate.domain.policy.IdpTokenPolicy(policy.skew());
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.trustedIssuers = Map.copyOf(trustedIssuers);
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -91,7 +93,7 @@ public final class AcceptPlatformAssertion {
     /** An IdP's access token: no ledger, since the browser rightly sends the same token until it expires. */
     private AssertionOutcome identityProviderToken(dev.vizgate.domain.model.VerifiedClaims claims, TrustedPlatform platform,
                                                    CallerProof.IdentityProviderToken idp, java.time.Instant now) {
-        var decision = new dev.vizgate.domain.policy.IdpTokenPolicy(policy.skew()).admit(claims, platform.audience(), idp.usernameClaim(), now);
+        var decision = idpPolicy.admit(claims, platform.audience(), idp.usernameClaim(), now);
         if (decision instanceof dev.vizgate.domain.policy.IdpTokenPolicy.Decision.Refused r) {
             return new AssertionOutcome.Rejected(r.reason(), r.detail());
         }
