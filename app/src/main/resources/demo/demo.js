@@ -1,69 +1,143 @@
-// The demo page: prove a user (the stand-in platform login), ask the gateway for a token or a frontdoor URL,
-// and load what the Embedding API v3 library would load for <tableau-viz token=…>: the site's
-// /vizportal/api/web/v1/auth/embed/target?token=…&target=<view> (EmbeddingUrlBuilder.setToken in @tableau/embedding-api).
-(function () {
-  const body = document.body;
-  const users = body.dataset.users.split(',');
-  const tableau = body.dataset.tableau;
-  const select = document.getElementById('user');
-  users.forEach(u => { const o = document.createElement('option'); o.value = u; o.textContent = u; select.appendChild(o); });
-  const status = document.getElementById('status');
+// The demo page: the stand-in platform's login proves a user, and vizgate-embed does the rest — a token per Tableau
+// view, a frontdoor URL for Tableau Next through Salesforce's own SDK, renewal before sessions end, and failures
+// shown with their cause and fix instead of a blank frame.
+import { embedTableau, embedTableauNext } from '/embed/vizgate-embed.js';
 
-  async function json(path, init) {
-    const r = await fetch(path, init);
-    const data = await r.json();
-    if (!r.ok) { throw new Error((data.title || r.status) + ': ' + (data.detail || '')); }
-    return data;
+const body = document.body;
+const select = document.getElementById('user');
+const status = document.getElementById('status');
+const shortSession = document.getElementById('short-session');
+const signInFails = document.getElementById('sign-in-fails');
+body.dataset.users.split(',').forEach(u => select.append(new Option(u, u)));
+
+let sessionSeconds;
+const handles = [];
+
+/** The stand-in for the platform's own backend: it signs a one-minute assertion for the user picked above. */
+async function proof() {
+  const r = await fetch('/demo/assertion', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ user: select.value }) });
+  const data = await r.json();
+  if (!r.ok) { throw new Error(data.detail || r.status); }
+  return data.assertion;
+}
+
+async function applySwitches() {
+  const r = await fetch('/demo/switches', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ shortSession: shortSession.checked, signInFails: signInFails.checked }) });
+  sessionSeconds = (await r.json()).sessionSeconds;
+  return sessionSeconds;
+}
+
+function decode(token) {
+  const part = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+  return JSON.parse(atob(part + '==='.slice((part.length + 3) % 4)));
+}
+
+/** The decoded claims, with exp, iat and nbf shown as dates in the browser's time zone. */
+function showClaims(token) {
+  const table = document.getElementById('claims');
+  table.replaceChildren();
+  for (const [name, value] of Object.entries(decode(token))) {
+    const row = table.insertRow();
+    const th = document.createElement('th');
+    th.textContent = name;
+    row.append(th);
+    const cell = row.insertCell();
+    cell.dataset.claim = name;
+    if (['exp', 'iat', 'nbf'].includes(name) && typeof value === 'number') {
+      const time = document.createElement('time');
+      time.dateTime = new Date(value * 1000).toISOString();
+      time.textContent = new Date(value * 1000).toLocaleString();
+      const raw = document.createElement('span');
+      raw.className = 'raw';
+      raw.textContent = String(value);
+      cell.append(time, raw);
+    } else {
+      cell.textContent = typeof value === 'string' ? value : JSON.stringify(value);
+    }
   }
+}
 
-  async function proof() {
-    const a = await json('/demo/assertion', { method: 'POST', headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ user: select.value }) });
-    return a.assertion;
-  }
+function showError(detail) {
+  document.getElementById('error-panel').hidden = false;
+  document.getElementById('error-code').textContent = [detail.code, detail.name].filter(Boolean).join(' ') || detail.type || 'error';
+  document.getElementById('error-cause').textContent = detail.cause || detail.message || '';
+  document.getElementById('error-fix').textContent = detail.fix || '';
+  status.textContent = 'Sign-in failed: ' + (detail.cause || detail.message || 'see the panel below') + '.';
+}
 
-  function decode(token) {
-    const part = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
-    return JSON.parse(atob(part + '==='.slice((part.length + 3) % 4)));
-  }
+function stopAll() {
+  while (handles.length) { const h = handles.pop(); if (h && h.stop) { h.stop(); } }
+  document.getElementById('error-panel').hidden = true;
+}
 
-  document.getElementById('tableau-button').addEventListener('click', async () => {
-    try {
-      status.textContent = 'Asking the gateway for a Tableau token…';
-      const assertion = await proof();
-      const t = await json('/v1/tableau/token', { method: 'POST', headers: { 'Authorization': 'Bearer ' + assertion } });
-      document.getElementById('claims').textContent = JSON.stringify(decode(t.token), null, 2);
-      const view = document.getElementById('tableau-view');
-      if (window.customElements && customElements.get('tableau-viz')) {
-        // The real Embedding API v3 web component (bundled from @tableau/embedding-api): it loads the site's
-        // embed URL with the token in its own iframe, as it would against Tableau.
-        const viz = document.createElement('tableau-viz');
-        viz.id = 'tableau-viz';
-        viz.setAttribute('src', tableau + '/t/demo/views/Superstore/Overview');
-        viz.setAttribute('token', t.token);
-        viz.addEventListener('vizloaderror', e => {
-          const d = e.detail || {};
-          status.textContent = 'The view did not load: ' + (d._errorCode || d.errorCode || '') + ' ' + (d._message || d.message || JSON.stringify(d));
-        });
-        view.replaceChildren(viz);
-      } else {
-        // Without npm at build time: load what the library would load for <tableau-viz token=…>.
-        const target = '/t/demo/views/Superstore/Overview?:embed=y';
-        document.getElementById('tableau-frame').src = tableau + '/vizportal/api/web/v1/auth/embed/target?token='
-          + encodeURIComponent(t.token) + '&target=' + encodeURIComponent(target);
-      }
-      status.textContent = 'Token issued for ' + select.value + ' (kid ' + t.kid + ', expires ' + t.expiresAt + ').';
-    } catch (e) { status.textContent = 'Failed: ' + e.message; }
+for (const id of ['viz-overview', 'viz-by-month', 'next-dashboard']) {
+  const container = document.getElementById(id);
+  container.addEventListener('vizgate:error', e => showError(e.detail));
+  container.addEventListener('vizgate:renewed', e => {
+    const badge = document.getElementById(id === 'next-dashboard' ? 'next-renewals' : id + '-renewals');
+    badge.textContent = (id === 'next-dashboard' ? 're-authenticated ' : 'renewed ') + e.detail.renewals + '×';
+    badge.dataset.renewals = e.detail.renewals;
+    if (id === 'viz-overview') { showClaims(handles.find(h => h.viz && h.viz.parentNode === container).viz.getAttribute('token')); }
+    if (e.detail.jti) { document.getElementById(id + '-token').textContent = 'Token jti ' + e.detail.jti; }
+    status.textContent = 'Session renewed without a reload (' + (e.detail.via || 'new token') + ').';
   });
+}
 
-  document.getElementById('next-button').addEventListener('click', async () => {
-    try {
-      status.textContent = 'Asking the gateway for a frontdoor URL…';
-      const assertion = await proof();
-      const f = await json('/v1/tableau-next/frontdoor', { method: 'POST', headers: { 'Authorization': 'Bearer ' + assertion } });
-      document.getElementById('next-info').textContent = 'orgUrl: ' + f.orgUrl + '\n(the frontdoor URL itself is not shown: it is a one-time credential)';
-      document.getElementById('next-frame').src = f.frontdoorUrl;
-      status.textContent = 'Frontdoor URL issued for ' + select.value + '.';
-    } catch (e) { status.textContent = 'Failed: ' + e.message; }
-  });
-})();
+shortSession.addEventListener('change', async () => {
+  await applySwitches();
+  status.textContent = shortSession.checked ? 'Short session on: sessions now last ' + sessionSeconds + ' s. Embed again to see them renewed.'
+    : 'Short session off.';
+});
+signInFails.addEventListener('change', async () => {
+  await applySwitches();
+  status.textContent = signInFails.checked ? 'The Connected App is now disabled: the next sign-in fails.' : 'The Connected App is enabled again.';
+});
+
+document.getElementById('two-views-button').addEventListener('click', async () => {
+  stopAll();
+  try {
+    if (!customElements.get('tableau-viz')) {
+      status.textContent = 'This build has no Embedding API (npm was not on the PATH when it was built).';
+      return;
+    }
+    status.textContent = 'Embedding two views…';
+    const tableau = body.dataset.tableau;
+    const views = [['viz-overview', '/t/demo/views/Superstore/Overview'], ['viz-by-month', '/t/demo/views/Superstore/ByMonth']];
+    for (const [id, path] of views) {
+      const container = document.getElementById(id);
+      const handle = await embedTableau(container, { src: tableau + path, proof, sessionSeconds, width: '100%', height: '100%' });
+      handles.push(handle);
+      document.getElementById(id + '-token').textContent = 'Token jti ' + handle.jti + ', expires ' + new Date(handle.expiresAt).toLocaleString();
+      document.getElementById(id + '-renewals').textContent = 'renewed 0×';
+    }
+    showClaims(handles[0].viz.getAttribute('token'));
+    if (!document.getElementById('error-panel').hidden) { return; }
+    status.textContent = 'Two views embedded for ' + select.value + ' with tokens ' + handles.map(h => h.jti).join(' and ') + '.';
+  } catch (e) {
+    if (!e.cause) { status.textContent = 'Failed: ' + e.message; }
+  }
+});
+
+document.getElementById('next-button').addEventListener('click', async () => {
+  stopAll();
+  const container = document.getElementById('next-dashboard');
+  try {
+    if (body.dataset.analyticsSdk !== 'true') {
+      status.textContent = 'This build has no analytics embedding SDK (npm was not on the PATH when it was built).';
+      return;
+    }
+    status.textContent = 'Signing in to Tableau Next…';
+    const sdk = await import('/demo/analytics-embedding-sdk.js');
+    const handle = await embedTableauNext(container, { sdk, proof, orgUrl: body.dataset.salesforce, sessionSeconds,
+      component: { type: 'dashboard', idOrApiName: 'Sales_Pipeline' } });
+    handles.push(handle);
+    document.getElementById('next-renewals').textContent = 're-authenticated 0×';
+    status.textContent = 'Tableau Next embedded for ' + select.value + ' through the analytics embedding SDK.';
+  } catch (e) {
+    if (!e.cause) { status.textContent = 'Failed: ' + e.message; }
+  }
+});
+
+applySwitches();

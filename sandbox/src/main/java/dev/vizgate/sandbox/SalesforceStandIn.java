@@ -54,6 +54,9 @@ public final class SalesforceStandIn implements AutoCloseable {
     private final Map<String, String> otps = new ConcurrentHashMap<>();
     private final AtomicInteger exchanges = new AtomicInteger();
     private final AtomicInteger frontdoors = new AtomicInteger();
+    private final AtomicInteger redeemed = new AtomicInteger();
+    private final Map<String, LightningOutPages.UiSession> uiSessions = new ConcurrentHashMap<>();
+    private volatile Duration uiSessionLifetime;
     private volatile Duration latency = Duration.ZERO;
     private volatile Fault fault = Fault.NONE;
 
@@ -108,12 +111,16 @@ public final class SalesforceStandIn implements AutoCloseable {
         this.org = org;
         this.server = server;
         this.executor = Executors.newFixedThreadPool(16);
+        this.uiSessionLifetime = org.sessionTimeout();
         server.setExecutor(executor);
         var date = Http.dateHeader(org.clock());
         server.createContext("/services/oauth2/token", this::token).getFilters().add(date);
         server.createContext("/services/oauth2/singleaccess", this::singleaccess).getFilters().add(date);
         server.createContext("/services/oauth2/authorize", this::authorize).getFilters().add(date);
         server.createContext("/secur/frontdoor.jsp", this::frontdoorPage).getFilters().add(date);
+        var lightningOut = new LightningOutPages(this::uiSession, org.clock());
+        server.createContext(LightningOutPages.APPLICATIONS, lightningOut::application).getFilters().add(date);
+        server.createContext(LightningOutPages.SESSION, lightningOut::session).getFilters().add(date);
         server.createContext("/", ex -> Http.json(ex, 404, List.of(Map.of("errorCode", "NOT_FOUND",
                 "message", "The requested resource does not exist")))).getFilters().add(date);
         server.start();
@@ -139,6 +146,39 @@ public final class SalesforceStandIn implements AutoCloseable {
     /** Adds a fixed latency to every answer, for load tests. */
     public void latency(Duration d) {
         latency = d;
+    }
+
+    /** How many frontdoor URLs were followed (each otp once): every sign-in and re-authentication of a browser. */
+    public int frontdoorsRedeemed() {
+        return redeemed.get();
+    }
+
+    /**
+     * How long the browser session a frontdoor URL opens lasts (the org's session timeout by default). The demo's
+     * "short session" switch sets seconds, so the page has to re-authenticate in front of you.
+     */
+    public SalesforceStandIn uiSessionLifetime(Duration lifetime) {
+        if (lifetime.isNegative() || lifetime.isZero()) {
+            throw new IllegalArgumentException("a session lifetime must be positive");
+        }
+        uiSessionLifetime = lifetime;
+        return this;
+    }
+
+    /** The live browser session a request's {@code sid} cookie names, if any. */
+    java.util.Optional<LightningOutPages.UiSession> uiSession(HttpExchange ex) {
+        for (var header : ex.getRequestHeaders().getOrDefault("Cookie", List.of())) {
+            for (var c : header.split(";")) {
+                var kv = c.trim().split("=", 2);
+                if (kv.length == 2 && kv[0].equals("sid")) {
+                    var s = uiSessions.get(kv[1]);
+                    if (s != null && org.clock().instant().isBefore(s.ends())) {
+                        return java.util.Optional.of(s);
+                    }
+                }
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** Ends every session, as a session timeout or an admin would: the next singleaccess answers 401. */
@@ -375,6 +415,17 @@ public final class SalesforceStandIn implements AutoCloseable {
         var user = otps.remove(query.getOrDefault("otp", ""));
         if (user == null) {
             Http.html(ex, 401, page("This sign-in link was already used or is unknown", "<p>A frontdoor URL works once. Ask the gateway for a new one.</p>"));
+            return;
+        }
+        redeemed.incrementAndGet();
+        var sid = random(24);
+        uiSessions.put(sid, new LightningOutPages.UiSession(user, org.clock().instant().plus(uiSessionLifetime)));
+        ex.getResponseHeaders().add("Set-Cookie", "sid=" + sid + "; Path=/; HttpOnly; SameSite=Lax");
+        // Salesforce sends the browser on to startURL (or retURL) once signed in; only paths on this host, as it does.
+        var next = query.getOrDefault("startURL", query.getOrDefault("retURL", ""));
+        if (next.startsWith("/") && !next.startsWith("//")) {
+            ex.getResponseHeaders().set("Location", next);
+            Http.send(ex, 302, "text/plain;charset=UTF-8", new byte[0]);
             return;
         }
         Http.html(ex, 200, page("Signed in to Salesforce (stand-in)", "<p>Signed in as <strong id=\"user\">" + Http.escape(user)

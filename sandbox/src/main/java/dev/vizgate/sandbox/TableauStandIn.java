@@ -64,8 +64,31 @@ public final class TableauStandIn implements AutoCloseable {
     private final ExecutorService executor = Executors.newFixedThreadPool(8);
     private final Map<String, Long> spent = new ConcurrentHashMap<>();
     private final AtomicInteger signIns = new AtomicInteger();
-    /** Browser sessions from embed sign-in: cookie value to user, scopes and attributes. */
-    private final Map<String, Verdict.Accepted> browserSessions = new ConcurrentHashMap<>();
+    /** Browser sessions from embed sign-in: cookie value to the signed-in user and when the session ends. */
+    private final Map<String, BrowserSession> browserSessions = new ConcurrentHashMap<>();
+    private volatile Duration sessionLifetime = Duration.ofHours(2);
+    private volatile boolean connectedAppEnabled = true;
+
+    private record BrowserSession(Verdict.Accepted who, java.time.Instant ends) {
+    }
+
+    /**
+     * How long an embed sign-in's browser session lasts. A site setting on Tableau (the stand-in's default is two
+     * hours); the demo's "short session" switch sets seconds, so a page outlives its session in front of you.
+     */
+    public TableauStandIn sessionLifetime(Duration lifetime) {
+        if (lifetime.isNegative() || lifetime.isZero()) {
+            throw new IllegalArgumentException("a session lifetime must be positive");
+        }
+        sessionLifetime = lifetime;
+        return this;
+    }
+
+    /** Enables or disables the Connected App, as its owner can in Tableau: a disabled app's tokens get 10090. */
+    public TableauStandIn connectedAppEnabled(boolean enabled) {
+        connectedAppEnabled = enabled;
+        return this;
+    }
     /** The Connected App's secrets now: tokens verify only against these (error 127 once one is deleted). */
     private final Map<String, byte[]> secrets = new ConcurrentHashMap<>();
     /** Personal access tokens of site administrators, by name; and the REST sessions they opened. */
@@ -164,6 +187,9 @@ public final class TableauStandIn implements AutoCloseable {
             if (!site.clientId().equals(iss)) {
                 return refuse(TableauErrorCode.CONNECTED_APP_NOT_FOUND, "no connected app with this client id");
             }
+            if (!connectedAppEnabled) {
+                return refuse(TableauErrorCode.CONNECTED_APP_DISABLED, "the connected app is disabled");
+            }
             var secret = secrets.get(kid);
             if (secret == null || !"HS256".equals(header.get("alg")) || !hmacMatches(secret, parts)) {
                 return refuse(TableauErrorCode.CONNECTED_APP_SECRET_NOT_FOUND, "unknown secret id, or the signature does not match its value");
@@ -254,7 +280,7 @@ public final class TableauStandIn implements AutoCloseable {
             return;
         }
         var session = Base64.getUrlEncoder().withoutPadding().encodeToString(random());
-        browserSessions.put(session, (Verdict.Accepted) verdict);
+        browserSessions.put(session, new BrowserSession((Verdict.Accepted) verdict, site.clock().instant().plus(sessionLifetime)));
         ex.getResponseHeaders().add("Set-Cookie", "workgroup_session_id=" + session + "; Path=/; HttpOnly; SameSite=Lax");
         Http.json(ex, 200, Map.of("result", Map.of("user", Map.of("name", ((Verdict.Accepted) verdict).user()))));
     }
@@ -262,25 +288,36 @@ public final class TableauStandIn implements AutoCloseable {
     /** {@code GET /t/{site}/views/…}: the view for a browser signed in by embed sign-in. */
     private void view(HttpExchange ex) throws IOException {
         var cookies = ex.getRequestHeaders().getOrDefault("Cookie", List.of());
-        Verdict.Accepted session = null;
+        BrowserSession live = null;
         for (var header : cookies) {
             for (var c : header.split(";")) {
                 var kv = c.trim().split("=", 2);
                 if (kv.length == 2 && kv[0].equals("workgroup_session_id")) {
-                    session = browserSessions.get(kv[1]);
+                    live = browserSessions.get(kv[1]);
                 }
             }
         }
-        if (session == null) {
-            Http.html(ex, 401, page("Sign in to Tableau", "<p>No session: this view needs a signed-in user.</p>"));
+        if (live == null || !site.clock().instant().isBefore(live.ends())) {
+            Http.html(ex, 401, page("Sign in to Tableau", "<p id=\"sign-in\">No session: this view needs a signed-in user.</p>"));
             return;
         }
+        var session = live.who();
         if (!session.scopes().contains(Scope.VIEWS_EMBED.value()) && !session.scopes().contains(Scope.VIEWS_EMBED_AUTHORING.value())) {
             Http.html(ex, 401, page("Tableau stand-in refused the token", "<p>Error <span id=\"error-code\">" + site.missingScopeCode()
                     + "</span></p><p>scp lacks tableau:views:embed</p>"));
             return;
         }
-        Http.html(ex, 200, vizPage(session, ex.getRequestURI().toString()));
+        Http.html(ex, 200, vizPage(session, ex.getRequestURI().toString())
+                .replace("</body>", sessionEnds(Duration.between(site.clock().instant(), live.ends())) + "</body>"));
+    }
+
+    /**
+     * What a long-lived page shows when its Tableau session ends: the view gives way to Tableau's sign-in prompt (the
+     * "Sign in" embedders report). The page counts down the session the server granted it.
+     */
+    private static String sessionEnds(Duration left) {
+        return "<script>setTimeout(function () { document.body.innerHTML = '<h1>Sign in to Tableau</h1>"
+                + "<p id=\"sign-in\">Your session has ended. Sign in to continue.</p>'; }, " + Math.max(0, left.toMillis()) + ");</script>";
     }
 
     /** Bundled sample data: sales by region, which the dashboard filters by the token's Region user attribute. */
@@ -313,7 +350,7 @@ public final class TableauStandIn implements AutoCloseable {
         var regions = granted instanceof java.util.List<?> l ? l.stream().map(String::valueOf).toList()
                 : granted == null ? java.util.List.copyOf(SALES_BY_REGION.keySet()) : java.util.List.of(String.valueOf(granted));
         var shown = SALES_BY_REGION.entrySet().stream().filter(e -> regions.contains(e.getKey())).toList();
-        var svg = new StringBuilder("<svg id=\"chart\" width=\"320\" height=\"" + (30 * Math.max(1, shown.size()) + 10)
+        var svg = new StringBuilder("<svg id=\"chart\" width=\"360\" height=\"" + (30 * Math.max(1, shown.size()) + 10)
                 + "\" role=\"img\" aria-label=\"Sales by region\">");
         for (int i = 0; i < shown.size(); i++) {
             var e = shown.get(i);
@@ -422,7 +459,9 @@ public final class TableauStandIn implements AutoCloseable {
     }
 
     private static String page(String title, String body) {
-        return "<!doctype html><html><head><meta charset=\"utf-8\"><title>" + Http.escape(title) + "</title></head><body><h1>"
+        return "<!doctype html><html><head><meta charset=\"utf-8\"><title>" + Http.escape(title) + "</title><style>"
+                + "body{font:13px system-ui,sans-serif;margin:0;padding:10px 12px;color:#1f2933;overflow:hidden}"
+                + "h1{font-size:15px;margin:0 0 6px}p{margin:3px 0}code{font-size:11px;color:#52606d;overflow-wrap:anywhere;word-break:break-all}</style></head><body><h1>"
                 + Http.escape(title) + "</h1>" + body + "</body></html>";
     }
 }

@@ -116,12 +116,25 @@ public final class Demo implements AutoCloseable {
                 """.formatted(port, apiKeyHash, DemoPage.PLATFORM_ISSUER, tableau.baseUrl(), salesforce.baseUrl()));
         var loaded = new ConfigLoader(Map.<String, String>of()::get).load(config);
         var wired = GatewayWiring.from(loaded.config(), loaded.files(), clock);
-        var page = new DemoPage(platform.getPrivate(), USERS, tableau.baseUrl(), salesforce.baseUrl(), clock);
+        DemoPage.Switches switches = (shortSession, signInFails) -> {
+            var lifetime = shortSession ? SHORT_SESSION : Duration.ofHours(2);
+            tableau.sessionLifetime(lifetime).connectedAppEnabled(!signInFails);
+            salesforce.uiSessionLifetime(lifetime);
+            return lifetime;
+        };
+        var page = new DemoPage(platform.getPrivate(), USERS, tableau.baseUrl(), salesforce.baseUrl(), clock, switches);
         var s = wired.services();
         var services = new Gateway.Services(s.tableau(), s.tableauKind(), s.tableauNext(), s.webServer(), s.jwks(), s.easIssuer(), s.callers(),
                 s.rateLimits(), s.metrics(), s.readiness(), s.maxBodyBytes(), Optional.of(page), s.resources());
         var gateway = GatewayServer.start(new Gateway(services), wired.options());
         return new Demo(tableau, salesforce, gateway, folder);
+    }
+
+    /** The session lifetime of the demo's "short session" switch: long enough to see a view, short enough to see it renewed. */
+    public static final Duration SHORT_SESSION = Duration.ofSeconds(15);
+
+    public SalesforceStandIn salesforce() {
+        return salesforce;
     }
 
     public GatewayServer gateway() {

@@ -26,14 +26,41 @@ public final class DemoPage {
     private final URI tableau;
     private final URI salesforce;
     private final Clock clock;
+    private final Switches switches;
 
-    public DemoPage(PrivateKey platformKey, List<String> users, URI tableau, URI salesforce, Clock clock) {
+    /** The demo's switches over its stand-ins, which the page turns on and off. */
+    public interface Switches {
+        /**
+         * Applies both switches: a short session (the stand-ins' browser sessions end within seconds) and a failing
+         * sign-in (the Connected App disabled, so Tableau refuses every token). Answers the session lifetime now granted.
+         */
+        java.time.Duration apply(boolean shortSession, boolean signInFails);
+    }
+
+    public DemoPage(PrivateKey platformKey, List<String> users, URI tableau, URI salesforce, Clock clock, Switches switches) {
         this.platformKey = platformKey;
         this.users = List.copyOf(users);
         this.tableau = tableau;
         this.salesforce = salesforce;
         this.clock = clock;
+        this.switches = switches;
     }
+
+    public DemoPage(PrivateKey platformKey, List<String> users, URI tableau, URI salesforce, Clock clock) {
+        this(platformKey, users, tableau, salesforce, clock, (shortSession, fails) -> java.time.Duration.ofHours(2));
+    }
+
+    Switches switches() {
+        return switches;
+    }
+
+    /** True when the build took @salesforce/analytics-embedding-sdk from npm (npm was on the PATH). */
+    public static boolean hasAnalyticsSdk() {
+        return DemoPage.class.getResource(ANALYTICS_SDK) != null;
+    }
+
+    static final String ANALYTICS_SDK = "/demo/analytics-embedding-sdk.js";
+    static final String FAVICON = "/demo/favicon.svg";
 
     List<String> users() {
         return users;
@@ -49,15 +76,28 @@ public final class DemoPage {
     byte[] html() {
         var api = hasEmbeddingApi();
         return resource("/demo/index.html").replace("{{USERS}}", String.join(",", users)).replace("{{TABLEAU}}", tableau.toString())
+                .replace("{{SALESFORCE}}", salesforce.toString()).replace("{{ANALYTICS_SDK}}", Boolean.toString(hasAnalyticsSdk()))
                 .replace("{{EMBEDDING_API}}", Boolean.toString(api))
                 .replace("{{EMBEDDING_API_SCRIPT}}", api ? "<script src=\"" + EMBEDDING_API + "\"></script>" : "")
                 .getBytes(StandardCharsets.UTF_8);
     }
 
     byte[] embeddingApi() {
-        try (var in = DemoPage.class.getResourceAsStream(EMBEDDING_API)) {
+        return bytes(EMBEDDING_API);
+    }
+
+    byte[] analyticsSdk() {
+        return bytes(ANALYTICS_SDK);
+    }
+
+    byte[] favicon() {
+        return bytes(FAVICON);
+    }
+
+    private static byte[] bytes(String name) {
+        try (var in = DemoPage.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("the Embedding API bundle is not in this build");
+                throw new IllegalStateException(name + " is not in this build");
             }
             return in.readAllBytes();
         } catch (IOException e) {
@@ -73,9 +113,6 @@ public final class DemoPage {
         return resource("/demo/demo.js").getBytes(StandardCharsets.UTF_8);
     }
 
-    byte[] embedScript() {
-        return resource("/demo/demo-embed.js").getBytes(StandardCharsets.UTF_8);
-    }
 
     /** The demo platform's row-level security: what it grants each user in its assertion (a user attribute Tableau filters on). */
     static final Map<String, String> REGIONS = Map.of("alice@demo.example", "West", "bob@demo.example", "East");

@@ -10,10 +10,11 @@ final class DemoRoutes {
     static final String PAGE = "/";
     static final String STYLESHEET = "/demo/demo.css";
     static final String SCRIPT = "/demo/demo.js";
-    static final String EMBED_SCRIPT = "/demo/demo-embed.js";
     static final String ASSERTION = "/demo/assertion";
+    static final String SWITCHES = "/demo/switches";
     /** Every path served here, which the access log names as it is. */
-    static final Set<String> PATHS = Set.of(PAGE, DemoPage.EMBEDDING_API, STYLESHEET, SCRIPT, EMBED_SCRIPT, ASSERTION);
+    static final Set<String> PATHS = Set.of(PAGE, DemoPage.EMBEDDING_API, DemoPage.ANALYTICS_SDK, DemoPage.FAVICON, STYLESHEET, SCRIPT,
+            ASSERTION, SWITCHES);
 
     private final DemoPage page;
     private final long maxBodyBytes;
@@ -35,14 +36,26 @@ final class DemoRoutes {
         if ("GET".equals(method) && path.equals(DemoPage.EMBEDDING_API) && DemoPage.hasEmbeddingApi()) {
             return new Reply(200, "text/javascript; charset=utf-8", page.embeddingApi(), csp);
         }
+        if ("GET".equals(method) && path.equals(DemoPage.ANALYTICS_SDK) && DemoPage.hasAnalyticsSdk()) {
+            return new Reply(200, "text/javascript; charset=utf-8", page.analyticsSdk(), csp);
+        }
+        if ("GET".equals(method) && path.equals(DemoPage.FAVICON)) {
+            return new Reply(200, "image/svg+xml", page.favicon(), csp);
+        }
+        if ("POST".equals(method) && path.equals(SWITCHES)) {
+            var body = JsonBody.read(request, Set.of("shortSession", "signInFails"), maxBodyBytes);
+            if (body instanceof JsonBody.Read.Bad bad) {
+                return Reply.problem(bad.problem());
+            }
+            var json = ((JsonBody.Read.Good) body).json();
+            var lifetime = page.switches().apply(json.path("shortSession").asBoolean(false), json.path("signInFails").asBoolean(false));
+            return Reply.json(200, Map.of("sessionSeconds", lifetime.toSeconds()));
+        }
         if ("GET".equals(method) && path.equals(STYLESHEET)) {
             return new Reply(200, "text/css; charset=utf-8", page.stylesheet(), csp);
         }
         if ("GET".equals(method) && path.equals(SCRIPT)) {
             return new Reply(200, "text/javascript; charset=utf-8", page.script(), csp);
-        }
-        if ("GET".equals(method) && path.equals(EMBED_SCRIPT)) {
-            return new Reply(200, "text/javascript; charset=utf-8", page.embedScript(), csp);
         }
         if ("POST".equals(method) && path.equals(ASSERTION)) {
             var body = JsonBody.read(request, Set.of("user"), maxBodyBytes);

@@ -49,7 +49,8 @@ public final class Gateway extends Handler.Abstract {
             Map.entry("/metrics", Set.of("GET")),
             Map.entry("/openapi.yaml", Set.of("GET")),
             Map.entry(EmbedModuleRoute.MODULE, Set.of("GET")),
-            Map.entry(EmbedModuleRoute.TYPES, Set.of("GET")));
+            Map.entry(EmbedModuleRoute.TYPES, Set.of("GET")),
+            Map.entry(TableauErrorsRoute.PATH, Set.of("GET")));
 
     /** What the routes call; each part is optional because a gateway may serve Tableau, Tableau Next or both. */
     public record Services(Optional<IssueTableauToken> tableau, String tableauKind, Optional<OpenTableauNextSession> tableauNext,
@@ -184,6 +185,7 @@ public final class Gateway extends Handler.Abstract {
         r.put("/openapi.yaml", request -> new Reply(200, "application/yaml", OpenApi.document(), Map.of()));
         r.put(EmbedModuleRoute.MODULE, EmbedModuleRoute.module());
         r.put(EmbedModuleRoute.TYPES, EmbedModuleRoute.types());
+        r.put(TableauErrorsRoute.PATH, new TableauErrorsRoute());
         s.tableau().ifPresent(t -> r.put("/v1/tableau/token", new TokenRoute(t, s.tableauKind(), admission, s.metrics())));
         s.idpTableau().ifPresent(t -> r.put("/v1/tableau/token", new IdpTokenRoute(t, admission, s.metrics())));
         s.tableauNext().ifPresent(n -> r.put("/v1/tableau-next/frontdoor", new FrontdoorRoute(n, admission, s.metrics())));

@@ -1,78 +1,60 @@
 package dev.vizgate.app.http;
 
-import dev.vizgate.app.cli.Demo;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.JavascriptExecutor;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.util.function.Supplier;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The demo page in a real browser: Debian's headless Chromium, driven through chromedriver. Pick a user, embed the
- * Tableau view, open Tableau Next; each stand-in must show that user. Saves target/demo-screenshot.png. Needs the
- * chromium and chromium-driver packages (.ci/test-deps installs them); without them it fails, never skips.
+ * The demo page in a real browser (Debian's headless Chromium through chromedriver) looks and behaves like a product:
+ * a favicon, views that fit their frames with no stray scrollbars, no token in any frame URL, and a claims panel that
+ * shows times as dates. Saves target/demo-screenshot.png. Needs chromium and chromium-driver (.ci/test-deps installs
+ * them); without them it fails, never skips.
  */
-class DemoBrowserIT {
-    /** Throw-away keys and configs: JUnit removes the folder, so the suite leaves none behind. */
-    @org.junit.jupiter.api.io.TempDir
-    static Path scratch;
-
-    static Demo demo;
-    static WebDriver browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        demo = Demo.start(0, Clock.systemUTC());
-        browser = HeadlessChromium.start(scratch, "1400,1100");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
-        demo.close();
-    }
-
-    static void waitFor(String what, java.util.function.Supplier<Boolean> condition) throws InterruptedException {
-        HeadlessChromium.waitFor(browser, what, condition);
+class DemoBrowserIT extends DemoInChromium {
+    static Object js(String script) {
+        return ((JavascriptExecutor) browser).executeScript(script);
     }
 
     @Test
-    void pickingAUser_embedsTheViewAndOpensTableauNextAsThatUser() throws Exception {
-        browser.get(demo.gateway().baseUrl() + "/");
+    void page_hasAFavicon_framesWithoutScrollbars_andClaimsWithDates() throws Exception {
+        openAs("bob@demo.example");
         assertThat(browser.findElement(By.id("notice")).getText()).contains("local stand-ins");
-        browser.findElement(By.cssSelector("#user option[value='bob@demo.example']")).click();
-
-        browser.findElement(By.id("tableau-button")).click();
-        waitFor("the token", () -> browser.findElement(By.id("status")).getText().startsWith("Token issued for bob@demo.example"));
-        assertThat(browser.findElement(By.id("claims")).getText()).contains("\"sub\": \"bob@demo.example\"", "\"aud\": \"tableau\"");
         assertThat(DemoPage.hasEmbeddingApi()).as("the build bundles @tableau/embedding-api (npm is on the PATH in CI)").isTrue();
-        waitFor("the <tableau-viz> web component's iframe", () ->
-                !browser.findElement(By.id("tableau-viz")).getShadowRoot().findElements(By.cssSelector("iframe")).isEmpty());
-        var vizFrame = browser.findElement(By.id("tableau-viz")).getShadowRoot().findElement(By.cssSelector("iframe"));
-        waitFor("the web component to point its iframe at the view", () -> vizFrame.getAttribute("src").contains("/t/demo/views/Superstore/Overview"));
-        assertThat(vizFrame.getAttribute("src")).as("signed in through embed/signin, so no token in the URL").doesNotContain("token=");
-        browser.switchTo().frame(vizFrame);
-        waitFor("the stand-in view", () -> browser.findElement(By.id("user")).getText().equals("bob@demo.example"));
-        browser.switchTo().defaultContent();
+        var icon = browser.findElement(By.cssSelector("link[rel='icon']")).getAttribute("href");
+        var served = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(icon)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(served.statusCode()).isEqualTo(200);
+        assertThat(served.headers().firstValue("Content-Type")).contains("image/svg+xml");
+        assertThat(served.body()).startsWith("<svg");
 
-        browser.findElement(By.id("next-button")).click();
-        waitFor("the frontdoor URL", () -> browser.findElement(By.id("status")).getText().startsWith("Frontdoor URL issued for bob@demo.example"));
-        browser.switchTo().frame("next-frame");
-        waitFor("the Salesforce stand-in", () -> browser.findElement(By.id("user")).getText().equals("bob@demo.example"));
-        browser.switchTo().defaultContent();
+        embedTwoViews("bob@demo.example");
+        waitFor("bob's dashboard", () -> dashboardIn("viz-overview").startsWith("bob@demo.example"));
+        var frame = browser.findElement(By.cssSelector("#viz-overview tableau-viz")).getShadowRoot().findElement(By.cssSelector("iframe"));
+        assertThat(frame.getAttribute("src")).as("signed in through embed/signin, so no token in the URL").doesNotContain("token=");
 
-        var shot = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-        Files.write(Path.of("target", "demo-screenshot.png"), shot);
-        assertThat(shot.length).isGreaterThan(10_000);
+        assertThat(browser.findElement(By.cssSelector("#claims td[data-claim='sub']")).getText()).isEqualTo("bob@demo.example");
+        assertThat(browser.findElement(By.cssSelector("#claims td[data-claim='aud']")).getText()).isEqualTo("tableau");
+        var exp = browser.findElement(By.cssSelector("#claims td[data-claim='exp'] time"));
+        var raw = Long.parseLong(browser.findElement(By.cssSelector("#claims td[data-claim='exp'] .raw")).getText());
+        assertThat(Instant.parse(exp.getAttribute("datetime"))).isEqualTo(Instant.ofEpochSecond(raw));
+        assertThat(exp.getText()).as("a date a person reads, not seconds since 1970").doesNotContain(String.valueOf(raw)).matches(".*\\d{4}.*");
+
+        assertThat((Boolean) js("return document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
+                .as("no horizontal scrollbar on the page").isTrue();
+        browser.switchTo().frame(frame);
+        try {
+            assertThat((Boolean) js("return document.documentElement.scrollHeight <= window.innerHeight"
+                    + " && document.documentElement.scrollWidth <= window.innerWidth")).as("the view fits its frame").isTrue();
+        } finally {
+            browser.switchTo().defaultContent();
+        }
+        assertThat(HeadlessChromium.screenshot(browser, "demo-screenshot").length).isGreaterThan(10_000);
     }
 }

@@ -26,13 +26,35 @@ final class HeadlessChromium {
         var options = new ChromeOptions().setBinary(chromium).addArguments("--headless=new", "--no-sandbox", "--disable-gpu",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-dev-shm-usage", "--window-size=" + windowSize, "--user-data-dir=" + profile);
+        var logging = new org.openqa.selenium.logging.LoggingPreferences();
+        logging.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability("goog:loggingPrefs", logging);
         var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(driver)).usingAnyFreePort().build();
         return new ChromeDriver(service, options);
     }
 
     /** Waits up to 20 s for {@code condition}; on time-out the page's #status says where it stopped. */
     static void waitFor(WebDriver browser, String what, Supplier<Boolean> condition) throws InterruptedException {
-        var deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        waitFor(browser, what, Duration.ofSeconds(20), condition);
+    }
+
+    /** Saves a screenshot of the page as target/{name}.png, the artifact each browser test leaves. */
+    static byte[] screenshot(WebDriver browser, String name) throws java.io.IOException {
+        var shot = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+        java.nio.file.Files.write(Path.of("target", name + ".png"), shot);
+        return shot;
+    }
+
+    /** The browser console so far, for a failure message. */
+    static String console(WebDriver browser) {
+        var out = new StringBuilder();
+        browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).forEach(e -> out.append(e.getLevel()).append(' ')
+                .append(e.getMessage()).append('\n'));
+        return out.toString();
+    }
+
+    static void waitFor(WebDriver browser, String what, Duration limit, Supplier<Boolean> condition) throws InterruptedException {
+        var deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
             try {
                 if (condition.get()) {
@@ -43,6 +65,60 @@ final class HeadlessChromium {
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("timed out waiting for " + what + "; status: " + browser.findElement(By.id("status")).getText());
+        throw new AssertionError("timed out waiting for " + what + "; status: " + browser.findElement(By.id("status")).getText()
+                + "\nconsole:\n" + console(browser));
+    }
+
+    /**
+     * The text of the element with this id anywhere on the page, inside closed shadow roots and frames too (Lightning
+     * Out keeps its iframes in closed shadow roots, out of reach of selectors and of window.frames): read through the
+     * DevTools protocol's DOM.getDocument with pierce. Empty when there is none.
+     */
+    static String piercingText(WebDriver browser, String id) {
+        var document = ((org.openqa.selenium.chromium.ChromiumDriver) browser).executeCdpCommand("DOM.getDocument", java.util.Map.of("depth", -1, "pierce", true));
+        var found = find(document.get("root"), id);
+        if (found == null) {
+            return "";
+        }
+        var text = new StringBuilder();
+        collectText(found, text);
+        return text.toString().trim();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object find(Object node, String id) {
+        if (!(node instanceof java.util.Map<?, ?> n)) {
+            return null;
+        }
+        if (n.get("attributes") instanceof java.util.List<?> attributes) {
+            for (int i = 0; i + 1 < attributes.size(); i += 2) {
+                if ("id".equals(attributes.get(i)) && id.equals(attributes.get(i + 1))) {
+                    return n;
+                }
+            }
+        }
+        for (var key : java.util.List.of("children", "shadowRoots")) {
+            if (n.get(key) instanceof java.util.List<?> list) {
+                for (var child : list) {
+                    var hit = find(child, id);
+                    if (hit != null) {
+                        return hit;
+                    }
+                }
+            }
+        }
+        return find(n.get("contentDocument"), id);
+    }
+
+    private static void collectText(Object node, StringBuilder out) {
+        if (!(node instanceof java.util.Map<?, ?> n)) {
+            return;
+        }
+        if (Integer.valueOf(3).equals(((Number) n.get("nodeType")).intValue())) {
+            out.append(n.get("nodeValue"));
+        }
+        if (n.get("children") instanceof java.util.List<?> list) {
+            list.forEach(child -> collectText(child, out));
+        }
     }
 }

@@ -1,0 +1,40 @@
+package dev.vizgate.app.http;
+
+import dev.vizgate.domain.model.TableauErrorCode;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code GET /v1/tableau/errors}: Tableau's Connected App rejection codes with their causes and fixes, from the one
+ * catalogue ({@link TableauErrorCode}). vizgate-embed reads it to turn a sign-in the Embedding API reports as
+ * {@code auth-failed} into a cause and a fix. Public facts only, so any origin may read it.
+ */
+final class TableauErrorsRoute implements Route {
+    static final String PATH = "/v1/tableau/errors";
+
+    private final byte[] body;
+
+    TableauErrorsRoute() {
+        var errors = Arrays.stream(TableauErrorCode.values()).map(c -> {
+            var e = new LinkedHashMap<String, Object>();
+            e.put("code", c.code());
+            e.put("name", c.name());
+            e.put("cause", c.cause());
+            e.put("fix", c.fix());
+            return e;
+        }).toList();
+        try {
+            body = Gateway.JSON.writeValueAsBytes(Map.of("errors", errors));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public Reply answer(org.eclipse.jetty.server.Request request) {
+        return new Reply(200, "application/json", body, Map.of("Access-Control-Allow-Origin", "*"));
+    }
+}

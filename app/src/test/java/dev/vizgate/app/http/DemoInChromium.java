@@ -1,0 +1,88 @@
+package dev.vizgate.app.http;
+
+import dev.vizgate.app.cli.Demo;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * What the demo page's browser tests share: a zero-configuration {@code vizgate demo} on a free port, headless
+ * Chromium, and the page's moves (pick a user, flip a switch, embed two views, read a viz's dashboard).
+ */
+abstract class DemoInChromium {
+    @org.junit.jupiter.api.io.TempDir
+    static Path scratch;
+
+    static Demo demo;
+    static WebDriver browser;
+
+    @BeforeAll
+    static void startDemoAndBrowser() throws Exception {
+        demo = Demo.start(0, Clock.systemUTC());
+        browser = HeadlessChromium.start(scratch, "1500,1400");
+    }
+
+    @AfterAll
+    static void stopDemoAndBrowser() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        demo.close();
+    }
+
+    static void waitFor(String what, Supplier<Boolean> condition) throws InterruptedException {
+        HeadlessChromium.waitFor(browser, what, condition);
+    }
+
+    static void waitFor(String what, Duration limit, Supplier<Boolean> condition) throws InterruptedException {
+        HeadlessChromium.waitFor(browser, what, limit, condition);
+    }
+
+    static String status() {
+        return browser.findElement(By.id("status")).getText();
+    }
+
+    /** Opens the page (which resets both switches) as {@code user}. */
+    static void openAs(String user) throws InterruptedException {
+        browser.get(demo.gateway().baseUrl() + "/");
+        waitFor("the page's users", () -> !browser.findElements(By.cssSelector("#user option[value='" + user + "']")).isEmpty());
+        browser.findElement(By.cssSelector("#user option[value='" + user + "']")).click();
+    }
+
+    /** Turns a switch on (its label is what a user clicks) and waits for the page to confirm it. */
+    static void switchOn(String id, String confirmation) throws InterruptedException {
+        browser.findElement(By.xpath("//label[input[@id='" + id + "']]")).click();
+        waitFor("the switch " + id, () -> status().startsWith(confirmation));
+    }
+
+    static String embedTwoViews(String user) throws InterruptedException {
+        browser.findElement(By.id("two-views-button")).click();
+        waitFor("two views for " + user, () -> status().startsWith("Two views embedded for " + user));
+        return status();
+    }
+
+    /** What the stand-in's dashboard inside {@code container}'s viz shows: its user and region list, or its sign-in prompt. */
+    static String dashboardIn(String container) {
+        var frames = browser.findElement(By.cssSelector("#" + container + " tableau-viz")).getShadowRoot().findElements(By.cssSelector("iframe"));
+        if (frames.isEmpty()) {
+            return "loading";
+        }
+        browser.switchTo().frame(frames.get(0));
+        try {
+            var signIn = browser.findElements(By.id("sign-in"));
+            if (!signIn.isEmpty()) {
+                return "sign-in: " + signIn.get(0).getText();
+            }
+            var user = browser.findElements(By.id("user"));
+            return user.isEmpty() ? "loading" : user.get(0).getText() + " sees " + browser.findElement(By.id("regions")).getText();
+        } finally {
+            browser.switchTo().defaultContent();
+        }
+    }
+}
