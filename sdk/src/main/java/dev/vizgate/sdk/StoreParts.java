@@ -2,10 +2,12 @@ package dev.vizgate.sdk;
 
 import dev.vizgate.adapters.store.CaffeinePendingAuthorizations;
 import dev.vizgate.adapters.store.CaffeineRefreshTokens;
+import dev.vizgate.adapters.store.CaffeineRequestBudgets;
 import dev.vizgate.adapters.store.CaffeineReplayLedger;
 import dev.vizgate.adapters.store.CaffeineSessionCache;
 import dev.vizgate.adapters.store.RedisPendingAuthorizations;
 import dev.vizgate.adapters.store.RedisRefreshTokens;
+import dev.vizgate.adapters.store.RedisRequestBudgets;
 import dev.vizgate.adapters.store.RedisReplayLedger;
 import dev.vizgate.adapters.store.RedisSessionCache;
 import dev.vizgate.adapters.store.RedisStore;
@@ -13,6 +15,7 @@ import dev.vizgate.adapters.store.SessionSeal;
 import dev.vizgate.domain.port.PendingAuthorizations;
 import dev.vizgate.domain.port.RefreshTokens;
 import dev.vizgate.domain.port.ReplayLedger;
+import dev.vizgate.domain.port.RequestBudgets;
 import dev.vizgate.domain.port.SessionCache;
 
 import java.time.Clock;
@@ -21,9 +24,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
-/** The four stores from {@link StoreSettings}: Caffeine for one node, Redis (sealed) for many. */
+/** The five stores from {@link StoreSettings}: Caffeine for one node, Redis (sealed) for many. */
 record StoreParts(ReplayLedger ledger, SessionCache sessions, RefreshTokens refreshTokens, PendingAuthorizations pending,
-                  BooleanSupplier reachable, List<AutoCloseable> owned) {
+                  RequestBudgets budgets, BooleanSupplier reachable, List<AutoCloseable> owned) {
+    /** How many request counters one node keeps (a caller, and a caller's user, each have one). */
+    private static final long MAX_BUDGET_KEYS = 200_000;
+
     /** How long a Redis lock for one user's exchange lives, and how long other nodes wait for its result. */
     private static final Duration LOCK_TTL = Duration.ofSeconds(15);
     private static final Duration WAIT_BOUND = Duration.ofSeconds(12);
@@ -37,7 +43,8 @@ record StoreParts(ReplayLedger ledger, SessionCache sessions, RefreshTokens refr
                 x.storeSize("jtis", ledger::size, m.maxJtis());
                 x.storeSize("sessions", sessions::size, m.maxSessions());
             });
-            return new StoreParts(ledger, sessions, new CaffeineRefreshTokens(clock), new CaffeinePendingAuthorizations(clock), () -> true, List.of());
+            return new StoreParts(ledger, sessions, new CaffeineRefreshTokens(clock), new CaffeinePendingAuthorizations(clock),
+                    new CaffeineRequestBudgets(clock, MAX_BUDGET_KEYS), () -> true, List.of());
         }
         var r = (StoreSettings.Redis) settings;
         RedisStore store;
@@ -49,6 +56,6 @@ record StoreParts(ReplayLedger ledger, SessionCache sessions, RefreshTokens refr
         var seal = new SessionSeal(r.secret().bytes(live));
         return new StoreParts(new RedisReplayLedger(store, clock), new RedisSessionCache(store, seal, clock, LOCK_TTL, WAIT_BOUND),
                 new RedisRefreshTokens(store, seal, CaffeineRefreshTokens.ECA_IDLE_LIMIT), new RedisPendingAuthorizations(store, seal),
-                store::reachable, List.of(store));
+                new RedisRequestBudgets(store, clock), store::reachable, List.of(store));
     }
 }

@@ -54,11 +54,13 @@ public final class Vizgate implements AutoCloseable {
     private final Optional<TableauAdmin> tableauAdmin;
     private final LiveSecrets live;
     private final List<AutoCloseable> owned;
+    private final dev.vizgate.domain.port.RequestBudgets requestBudgets;
 
     private Vizgate(Builder b, Optional<TableauParts> tableau, Optional<dev.vizgate.domain.usecase.ExchangeForTableauToken> idpTokens,
                     Optional<TableauNextParts> next, Optional<AcceptPlatformAssertion> platforms,
                     Map<String, BooleanSupplier> readiness, LiveSecrets secrets, Optional<dev.vizgate.domain.usecase.RotateConnectedAppSecret> rotation,
-                    List<AutoCloseable> owned) {
+                    List<AutoCloseable> owned, dev.vizgate.domain.port.RequestBudgets requestBudgets) {
+        this.requestBudgets = requestBudgets;
         this.tableauTrust = tableau.map(TableauParts::trustNow);
         this.idpTableauTokens = idpTokens;
         this.tableauTokens = tableau.map(t -> new IssueTableauToken(t.trustNow(), b.tableau.orElseThrow().token(), t.keys(),
@@ -83,6 +85,14 @@ public final class Vizgate implements AutoCloseable {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * Request counts kept where the other stores are: per node in memory, or shared by every node through Redis, so a
+     * rate limit built on them holds for the whole deployment.
+     */
+    public dev.vizgate.domain.port.RequestBudgets requestBudgets() {
+        return requestBudgets;
     }
 
     /** Signs Connected App JWTs for Tableau Cloud or Server; present when Tableau settings were given. */
@@ -400,7 +410,8 @@ public final class Vizgate implements AutoCloseable {
             var built = StoreParts.of(store, clock, meters, live);
             owned.addAll(built.owned());
             var stores = new StoreParts(replayLedger.orElse(built.ledger()), sessionCache.orElse(built.sessions()),
-                    refreshTokens.orElse(built.refreshTokens()), pendingAuthorizations.orElse(built.pending()), built.reachable(), built.owned());
+                    refreshTokens.orElse(built.refreshTokens()), pendingAuthorizations.orElse(built.pending()), built.budgets(), built.reachable(),
+                    built.owned());
             readiness.put("store", stores.reachable());
             var next = tableauNext.map(n -> TableauNextParts.of(n, salesforce, stores, tokenIds, clock, meters, live));
             next.ifPresent(n -> {
@@ -411,7 +422,7 @@ public final class Vizgate implements AutoCloseable {
             var rotate = rotation.map(r -> RotationParts.of(tableau.orElseThrow(() -> new SettingsException("tableau.connected-app.rotation",
                     "rotation needs the Tableau settings", "give the tableau settings")), r, byName, live, clock));
             live.start();
-            return new Vizgate(this, tableauParts, idpTokens, next, platformChecks, readiness, live, rotate, owned);
+            return new Vizgate(this, tableauParts, idpTokens, next, platformChecks, readiness, live, rotate, owned, stores.budgets());
         }
     }
 }

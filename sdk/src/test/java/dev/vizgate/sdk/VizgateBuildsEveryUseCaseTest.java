@@ -103,6 +103,16 @@ class VizgateBuildsEveryUseCaseTest {
     }
 
     @Test
+    void requestBudgets_countForTheWholeVizgate_underItsClock() {
+        try (var vizgate = Vizgate.builder().clock(clock).tableau(direct()).build()) {
+            var budget = dev.vizgate.domain.model.RateBudget.perMinute(1);
+            assertThat(vizgate.requestBudgets().spend("portal/alice", budget)).isEqualTo(dev.vizgate.domain.model.BudgetSpend.ALLOWED);
+            assertThat(vizgate.requestBudgets().spend("portal/alice", budget)).isInstanceOf(dev.vizgate.domain.model.BudgetSpend.Exhausted.class);
+            assertThat(vizgate.requestBudgets().spend("portal/bob", budget)).isEqualTo(dev.vizgate.domain.model.BudgetSpend.ALLOWED);
+        }
+    }
+
+    @Test
     void givenAWeakSecret_build_namesTheSecretsSetting() {
         var weak = TableauSettings.of(TABLEAU, new SiteContentUrl(""), ConnectedApp.Direct.of(new ClientId("c"), new SecretId("s"), "too-short"));
         assertThatThrownBy(() -> Vizgate.builder().tableau(weak).build()).isInstanceOfSatisfying(SettingsException.class, e -> {

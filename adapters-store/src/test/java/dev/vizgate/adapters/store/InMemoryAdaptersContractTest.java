@@ -40,4 +40,12 @@ class InMemoryAdaptersContractTest {
             return new CaffeinePendingAuthorizations(clock);
         }
     }
+
+    @Nested
+    class Budgets extends dev.vizgate.domain.testing.RequestBudgetsContract {
+        @Override
+        protected dev.vizgate.domain.port.RequestBudgets createBudgets(MutableClock clock) {
+            return new CaffeineRequestBudgets(clock, 10_000);
+        }
+    }
 }

@@ -67,6 +67,14 @@ class RedisAdaptersContractIT {
     }
 
     @Nested
+    class Budgets extends dev.vizgate.domain.testing.RequestBudgetsContract {
+        @Override
+        protected dev.vizgate.domain.port.RequestBudgets createBudgets(MutableClock clock) {
+            return new RedisRequestBudgets(store, clock);
+        }
+    }
+
+    @Nested
     class Sessions extends SessionCacheContract {
         @Override
         protected SessionCache createCache(MutableClock clock) {
@@ -167,6 +175,8 @@ class RedisAdaptersContractIT {
                     .isInstanceOf(dev.vizgate.domain.model.StoreUnavailableException.class).hasMessageContaining("127.0.0.1:1");
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> pending.take(new dev.vizgate.domain.testing.SequentialSignInSecrets().newState()))
                     .isInstanceOf(dev.vizgate.domain.model.StoreUnavailableException.class);
+            assertThat(new RedisRequestBudgets(dead, java.time.Clock.systemUTC()).spend("caller", dev.vizgate.domain.model.RateBudget.perMinute(5)))
+                    .isInstanceOf(dev.vizgate.domain.model.BudgetSpend.Unavailable.class);
         }
     }
 }

@@ -3,43 +3,84 @@ package dev.vizgate.app.http;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.failsafe.RateLimiter;
+import dev.vizgate.domain.model.BudgetSpend;
+import dev.vizgate.domain.model.RateBudget;
+import dev.vizgate.domain.port.RequestBudgets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Per-caller and per-user request budgets per minute (Failsafe bursty rate limiters: a page that embeds several
- * views may spend its budget at once; a smooth limiter would space those requests out), kept for active keys only.
+ * Per-caller and per-user request budgets per minute. With shared {@link RequestBudgets} (Redis, when the gateway runs
+ * on several nodes) a budget holds for the whole deployment, not for each node; a page that embeds several views may
+ * spend its budget at once. When the shared store cannot answer, each node counts on its own (Failsafe bursty rate
+ * limiters, for active keys only) rather than refusing everyone or admitting without limit.
  */
 public final class RateLimits {
-    private final int callerPerMinute;
-    private final int userPerMinute;
-    private final Cache<String, RateLimiter<Object>> limiters = Caffeine.newBuilder()
+    private static final Logger LOG = LoggerFactory.getLogger(RateLimits.class);
+
+    private final Optional<RequestBudgets> shared;
+    private final RateBudget callerBudget;
+    private final RateBudget userBudget;
+    private final AtomicBoolean sharedDown = new AtomicBoolean();
+    private final Cache<String, RateLimiter<Object>> local = Caffeine.newBuilder()
             .maximumSize(200_000).expireAfterAccess(Duration.ofMinutes(10)).build();
 
     public RateLimits(int callerPerMinute, int userPerMinute) {
+        this(Optional.empty(), callerPerMinute, userPerMinute);
+    }
+
+    public RateLimits(Optional<RequestBudgets> shared, int callerPerMinute, int userPerMinute) {
         if (callerPerMinute < 1 || userPerMinute < 1) {
             throw new IllegalArgumentException("rate limits must allow at least one request a minute");
         }
-        this.callerPerMinute = callerPerMinute;
-        this.userPerMinute = userPerMinute;
+        this.shared = shared;
+        this.callerBudget = RateBudget.perMinute(callerPerMinute);
+        this.userBudget = RateBudget.perMinute(userPerMinute);
     }
 
     /** Empty when allowed; otherwise the seconds to wait before retrying. */
     public OptionalLong check(String caller, String user) {
-        var c = take("c\u0000" + caller, callerPerMinute);
+        var c = take("c\u0000" + caller, callerBudget);
         if (c.isPresent()) {
             return c;
         }
-        return take("u\u0000" + caller + "\u0000" + user, userPerMinute);
+        return take("u\u0000" + caller + "\u0000" + user, userBudget);
     }
 
-    private OptionalLong take(String key, int perMinute) {
-        var limiter = limiters.get(key, k -> RateLimiter.burstyBuilder(perMinute, Duration.ofMinutes(1)).build());
+    private OptionalLong take(String key, RateBudget budget) {
+        if (shared.isPresent()) {
+            var spend = shared.get().spend(key, budget);
+            if (spend instanceof BudgetSpend.Allowed) {
+                noteShared(true, "");
+                return OptionalLong.empty();
+            }
+            if (spend instanceof BudgetSpend.Exhausted e) {
+                noteShared(true, "");
+                return OptionalLong.of(Math.max(1, (e.retryAfter().toMillis() + 999) / 1000));
+            }
+            noteShared(false, ((BudgetSpend.Unavailable) spend).reason());
+        }
+        var limiter = local.get(key, k -> RateLimiter.burstyBuilder(budget.requests(), budget.window()).build());
         if (limiter.tryAcquirePermit()) {
             return OptionalLong.empty();
         }
-        // The budget refills at the start of the next minute-long period; a minute is the honest upper bound.
-        return OptionalLong.of(60);
+        // The budget refills at the start of the next period; the window is the honest upper bound.
+        return OptionalLong.of(budget.window().toSeconds());
+    }
+
+    /** Logs once when the shared counts stop answering and once when they answer again. */
+    private void noteShared(boolean answered, String reason) {
+        if (sharedDown.compareAndSet(answered, !answered)) {
+            if (answered) {
+                LOG.info("shared rate limits answer again; counting for the whole deployment");
+            } else {
+                LOG.warn("shared rate limits unavailable ({}); each node counts on its own until they answer", reason);
+            }
+        }
     }
 }

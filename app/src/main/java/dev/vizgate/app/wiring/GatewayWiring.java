@@ -73,7 +73,7 @@ public final class GatewayWiring {
         vizgate.secrets().forEach((setting, secret) -> readiness.put(Gateway.SECRET_FRESHNESS + setting, () -> !secret.status().stale()));
         var server = config.server() == null ? new VizgateConfig.Server(null, null, null, null, null, null) : config.server();
         var limits = server.rateLimit() == null ? new VizgateConfig.RateLimit(null, null) : server.rateLimit();
-        var rateLimits = Check.attempt("server.rate-limit", () -> new RateLimits(
+        var rateLimits = Check.attempt("server.rate-limit", () -> new RateLimits(Optional.of(vizgate.requestBudgets()),
                 limits.callerPerMinute() == null ? 6000 : limits.callerPerMinute(), limits.userPerMinute() == null ? 120 : limits.userPerMinute()),
                 "allow at least one request a minute");
         var services = new Gateway.Services(vizgate.tableauTokens(), kind, vizgate.tableauNextSessions(), vizgate.webServerFlow(), vizgate.jwks(),

@@ -31,4 +31,26 @@ class RateLimitsTest {
         assertThat(limits.check("portal", "c")).isPresent();
         assertThat(limits.check("other-backend", "c")).isEmpty();
     }
+
+    @Test
+    void givenSharedBudgets_twoNodesSpendOneBudget_andTheRefusalSaysWhenTheWindowEnds() {
+        var clock = new dev.vizgate.domain.testing.MutableClock();
+        var shared = new dev.vizgate.adapters.store.CaffeineRequestBudgets(clock, 1000);
+        var nodeA = new RateLimits(java.util.Optional.of(shared), 1000, 3);
+        var nodeB = new RateLimits(java.util.Optional.of(shared), 1000, 3);
+        assertThat(nodeA.check("portal", "alice")).isEmpty();
+        assertThat(nodeB.check("portal", "alice")).isEmpty();
+        clock.advance(java.time.Duration.ofSeconds(15));
+        assertThat(nodeA.check("portal", "alice")).isEmpty();
+        assertThat(nodeB.check("portal", "alice")).as("three in all, not three per node").hasValue(45);
+    }
+
+    @Test
+    void givenSharedBudgetsUnavailable_eachNodeStillLimitsOnItsOwn() {
+        dev.vizgate.domain.port.RequestBudgets down = (key, budget) -> new dev.vizgate.domain.model.BudgetSpend.Unavailable("Redis did not answer");
+        var node = new RateLimits(java.util.Optional.of(down), 1000, 2);
+        assertThat(node.check("portal", "alice")).isEmpty();
+        assertThat(node.check("portal", "alice")).isEmpty();
+        assertThat(node.check("portal", "alice")).hasValue(60);
+    }
 }

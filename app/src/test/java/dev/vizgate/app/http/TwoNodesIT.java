@@ -53,6 +53,9 @@ class TwoNodesIT {
     static SalesforceStandIn salesforce;
     static GatewayServer a;
     static GatewayServer b;
+    /** Two more nodes on the same Redis, configured to allow each user four requests a minute. */
+    static GatewayServer limitedA;
+    static GatewayServer limitedB;
     static final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
@@ -84,6 +87,9 @@ class TwoNodesIT {
         var env = Map.of("STORE_SECRET", "one-store-secret-shared-by-every-node-0123456789");
         a = node(dir, env);
         b = node(dir, env);
+        Files.writeString(dir.resolve("limited.yaml"), Files.readString(dir.resolve("vizgate.yaml")).replace("user-per-minute: 100000", "user-per-minute: 4"));
+        limitedA = GatewayNodes.start(dir.resolve("limited.yaml"), env);
+        limitedB = GatewayNodes.start(dir.resolve("limited.yaml"), env);
     }
 
     static GatewayServer node(java.nio.file.Path dir, Map<String, String> env) throws Exception {
@@ -94,6 +100,8 @@ class TwoNodesIT {
     static void stop() throws Exception {
         a.close();
         b.close();
+        limitedA.close();
+        limitedB.close();
         salesforce.close();
         REDIS.stop();
     }
@@ -110,6 +118,22 @@ class TwoNodesIT {
 
     static HttpResponse<String> get(GatewayServer node, String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(node.baseUrl() + path)).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void givenAUsersBudgetOfFour_bothNodesSpendTheOneBudget_soTheFifthRequestIsRefused() throws Exception {
+        // The budget is per minute-long window by the clock: start well inside one, so the test never straddles two.
+        while (java.time.Instant.now().getEpochSecond() % 60 > 50) {
+            Thread.sleep(500);
+        }
+        for (int i = 0; i < 4; i++) {
+            var r = post(i % 2 == 0 ? limitedA : limitedB, "/v1/tableau-next/frontdoor", assertion("alice@acme.com"), "");
+            assertThat(r.statusCode()).as("request %d: %s", i, r.body()).isEqualTo(200);
+        }
+        var fifth = post(limitedA, "/v1/tableau-next/frontdoor", assertion("alice@acme.com"), "");
+        assertThat(fifth.statusCode()).as("two nodes, one budget: not four per node").isEqualTo(429);
+        assertThat(fifth.headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isBetween(1L, 60L));
+        assertThat(post(limitedB, "/v1/tableau-next/frontdoor", assertion("alice@acme.com"), "").statusCode()).isEqualTo(429);
     }
 
     @Test
