@@ -74,7 +74,22 @@ function stopAll() {
 
 for (const id of ['viz-overview', 'viz-by-month', 'next-dashboard']) {
   const container = document.getElementById(id);
-  container.addEventListener('vizgate:error', e => showError(e.detail));
+  container.addEventListener('vizgate:error', e => {
+    showError(e.detail);
+    // In the frame itself too: where the failure would otherwise be a blank frame.
+    const alert = document.createElement('div');
+    alert.className = 'viz-error';
+    alert.setAttribute('role', 'alert');
+    const title = document.createElement('strong');
+    title.textContent = 'Sign-in failed';
+    const code = document.createElement('span');
+    code.className = 'code';
+    code.textContent = [e.detail.code, e.detail.name].filter(Boolean).join(' ');
+    const cause = document.createElement('span');
+    cause.textContent = e.detail.cause || e.detail.message || '';
+    alert.append(title, code, cause);
+    container.replaceChildren(alert);
+  });
   container.addEventListener('vizgate:renewed', e => {
     const badge = document.getElementById(id === 'next-dashboard' ? 'next-renewals' : id + '-renewals');
     badge.textContent = (id === 'next-dashboard' ? 're-authenticated ' : 'renewed ') + e.detail.renewals + '×';
