@@ -46,6 +46,19 @@ final class Http {
         return out;
     }
 
+    /** The value of the request's cookie called {@code name}, if it sent one. */
+    static java.util.Optional<String> cookie(HttpExchange exchange, String name) {
+        for (var header : exchange.getRequestHeaders().getOrDefault("Cookie", java.util.List.of())) {
+            for (var c : header.split(";")) {
+                var kv = c.trim().split("=", 2);
+                if (kv.length == 2 && kv[0].equals(name)) {
+                    return java.util.Optional.of(kv[1]);
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     static String body(HttpExchange exchange) throws IOException {
         return new String(exchange.getRequestBody().readNBytes(64 * 1024), StandardCharsets.UTF_8);
     }

@@ -167,18 +167,7 @@ public final class SalesforceStandIn implements AutoCloseable {
 
     /** The live browser session a request's {@code sid} cookie names, if any. */
     java.util.Optional<LightningOutPages.UiSession> uiSession(HttpExchange ex) {
-        for (var header : ex.getRequestHeaders().getOrDefault("Cookie", List.of())) {
-            for (var c : header.split(";")) {
-                var kv = c.trim().split("=", 2);
-                if (kv.length == 2 && kv[0].equals("sid")) {
-                    var s = uiSessions.get(kv[1]);
-                    if (s != null && org.clock().instant().isBefore(s.ends())) {
-                        return java.util.Optional.of(s);
-                    }
-                }
-            }
-        }
-        return java.util.Optional.empty();
+        return Http.cookie(ex, "sid").map(uiSessions::get).filter(s -> org.clock().instant().isBefore(s.ends()));
     }
 
     /** Ends every session, as a session timeout or an admin would: the next singleaccess answers 401. */

@@ -287,16 +287,7 @@ public final class TableauStandIn implements AutoCloseable {
 
     /** {@code GET /t/{site}/views/…}: the view for a browser signed in by embed sign-in. */
     private void view(HttpExchange ex) throws IOException {
-        var cookies = ex.getRequestHeaders().getOrDefault("Cookie", List.of());
-        BrowserSession live = null;
-        for (var header : cookies) {
-            for (var c : header.split(";")) {
-                var kv = c.trim().split("=", 2);
-                if (kv.length == 2 && kv[0].equals("workgroup_session_id")) {
-                    live = browserSessions.get(kv[1]);
-                }
-            }
-        }
+        var live = Http.cookie(ex, "workgroup_session_id").map(browserSessions::get).orElse(null);
         if (live == null || !site.clock().instant().isBefore(live.ends())) {
             Http.html(ex, 401, page("Sign in to Tableau", "<p id=\"sign-in\">No session: this view needs a signed-in user.</p>"));
             return;

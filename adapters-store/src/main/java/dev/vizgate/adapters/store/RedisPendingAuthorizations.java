@@ -53,7 +53,7 @@ public final class RedisPendingAuthorizations implements PendingAuthorizations {
         try {
             sealed = store.redis().getDel(key.getBytes(StandardCharsets.UTF_8));
         } catch (JedisException e) {
-            throw new StoreUnavailableException("Redis at " + store.location() + " did not answer (" + e.getClass().getSimpleName() + ")");
+            throw new StoreUnavailableException(store.noAnswer(e));
         }
         return seal.openBytes(key, sealed).flatMap(RedisPendingAuthorizations::decode);
     }

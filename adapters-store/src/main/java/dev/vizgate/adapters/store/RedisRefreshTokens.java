@@ -73,7 +73,7 @@ public final class RedisRefreshTokens implements RefreshTokens {
     }
 
     private StoreUnavailableException unavailable(JedisException e) {
-        return new StoreUnavailableException("Redis at " + store.location() + " did not answer (" + e.getClass().getSimpleName() + ")");
+        return new StoreUnavailableException(store.noAnswer(e));
     }
 
     private static byte[] encode(Grant grant) {

@@ -7,13 +7,9 @@ import dev.vizgate.domain.port.ReplayLedger;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.SetParams;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 
 /**
  * Spent jtis shared by every gateway: one atomic {@code SET key 1 NX PX ttl} per assertion, so of any number of
@@ -39,16 +35,11 @@ public final class RedisReplayLedger implements ReplayLedger {
             var reply = store.redis().set(key(issuer, tokenId), "1", SetParams.setParams().nx().px(ttl));
             return "OK".equals(reply) ? Sighting.FIRST : Sighting.REPLAYED;
         } catch (JedisException e) {
-            return new Sighting.Unavailable("Redis at " + store.location() + " did not answer (" + e.getClass().getSimpleName() + ")");
+            return new Sighting.Unavailable(store.noAnswer(e));
         }
     }
 
     static String key(Issuer issuer, TokenId tokenId) {
-        try {
-            var digest = MessageDigest.getInstance("SHA-256").digest((issuer.value() + "\u0000" + tokenId.value()).getBytes(StandardCharsets.UTF_8));
-            return "vizgate:jti:" + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return RedisStore.hashedKey("vizgate:jti:", issuer.value() + "\u0000" + tokenId.value());
     }
 }

@@ -5,11 +5,7 @@ import dev.vizgate.domain.model.RateBudget;
 import dev.vizgate.domain.port.RequestBudgets;
 import redis.clients.jedis.exceptions.JedisException;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -38,16 +34,11 @@ public final class RedisRequestBudgets implements RequestBudgets {
             var count = (Long) store.redis().eval(SPEND, List.of(redisKey), List.of(Long.toString(window.left().toMillis() + 1000)));
             return count <= budget.requests() ? BudgetSpend.ALLOWED : new BudgetSpend.Exhausted(window.left());
         } catch (JedisException e) {
-            return new BudgetSpend.Unavailable("Redis at " + store.location() + " did not answer (" + e.getClass().getSimpleName() + ")");
+            return new BudgetSpend.Unavailable(store.noAnswer(e));
         }
     }
 
     static String key(String key, RateBudget budget, long window) {
-        try {
-            var digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return "vizgate:rate:" + HexFormat.of().formatHex(digest) + ":" + budget.requests() + "/" + budget.window().toMillis() + ":" + window;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return RedisStore.hashedKey("vizgate:rate:", key) + ":" + budget.requests() + "/" + budget.window().toMillis() + ":" + window;
     }
 }

@@ -47,6 +47,21 @@ public final class RedisStore implements AutoCloseable {
         this.location = url.getHost() + ":" + (url.getPort() == -1 ? 6379 : url.getPort());
     }
 
+    /** What every adapter says when Redis did not answer: where, and the kind of failure (never the command or its data). */
+    String noAnswer(RuntimeException e) {
+        return "Redis at " + location() + " did not answer (" + e.getClass().getSimpleName() + ")";
+    }
+
+    /** A Redis key of bounded length that keeps nothing of {@code text}: {@code prefix} then the SHA-256 of text in hex. */
+    static String hashedKey(String prefix, String text) {
+        try {
+            var digest = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return prefix + java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     JedisPooled redis() {
         return redis;
     }
