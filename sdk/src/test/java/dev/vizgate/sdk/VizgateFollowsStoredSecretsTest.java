@@ -180,7 +180,7 @@ class VizgateFollowsStoredSecretsTest {
             var settings = new SecretStoreSettings.SecretsManager("eu-west-1", Optional.of(aws.baseUrl()), Duration.ofSeconds(2));
             var client = software.amazon.awssdk.services.secretsmanager.SecretsManagerClient.builder()
                     .region(software.amazon.awssdk.regions.Region.EU_WEST_1).endpointOverride(aws.baseUrl())
-                    .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder()).build();
+                    .httpClient(new dev.vizgate.adapters.aws.JavaNetSdkHttpClient(java.time.Duration.ofSeconds(5))).build();
             client.createSecret(b -> b.name("vizgate/tableau").secretString("{\"value\":\"" + FIRST + "\"}"));
             try (var vizgate = Vizgate.builder().tableau(stored(SecretRef.of("aws", "vizgate/tableau").field("value")))
                     .secretStore("aws", settings).build()) {

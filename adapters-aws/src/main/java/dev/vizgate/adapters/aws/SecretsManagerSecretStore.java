@@ -10,7 +10,6 @@ import dev.vizgate.domain.port.SecretStore;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRequest;
@@ -49,7 +48,7 @@ public final class SecretsManagerSecretStore implements SecretStore, dev.vizgate
 
     public SecretsManagerSecretStore(Settings settings, AwsCredentialsProvider credentials) {
         var builder = SecretsManagerClient.builder().region(Region.of(settings.region())).credentialsProvider(credentials)
-                .httpClientBuilder(UrlConnectionHttpClient.builder().connectionTimeout(settings.timeout()).socketTimeout(settings.timeout()));
+                .httpClient(new JavaNetSdkHttpClient(settings.timeout()));
         settings.endpoint().ifPresent(builder::endpointOverride);
         this.client = builder.build();
         this.where = settings.endpoint().map(URI::getHost).orElse("secretsmanager." + settings.region());

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.CreateSecretRequest;
@@ -44,7 +43,7 @@ class SecretsManagerSecretStorePassesTheContractTest extends SecretStoreContract
     static void start() throws Exception {
         aws = SecretsManagerStandIn.start(Clock.systemUTC(), "eu-west-1", "AKIAVIZGATETEST");
         sdk = SecretsManagerClient.builder().region(Region.EU_WEST_1).credentialsProvider(CREDENTIALS).endpointOverride(aws.baseUrl())
-                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+                .httpClient(new dev.vizgate.adapters.aws.JavaNetSdkHttpClient(java.time.Duration.ofSeconds(5))).build();
         store = new SecretsManagerSecretStore(new SecretsManagerSecretStore.Settings("eu-west-1", Optional.of(aws.baseUrl()), Duration.ofSeconds(2)),
                 CREDENTIALS);
     }

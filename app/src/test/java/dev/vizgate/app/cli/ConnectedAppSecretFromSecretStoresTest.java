@@ -79,7 +79,7 @@ class ConnectedAppSecretFromSecretStoresTest {
             System.setProperty("aws.secretAccessKey", "cli-test-secret");
             try (var sdk = software.amazon.awssdk.services.secretsmanager.SecretsManagerClient.builder()
                     .region(software.amazon.awssdk.regions.Region.EU_WEST_1).endpointOverride(aws.baseUrl())
-                    .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder()).build()) {
+                    .httpClient(new dev.vizgate.adapters.aws.JavaNetSdkHttpClient(java.time.Duration.ofSeconds(5))).build()) {
                 sdk.createSecret(b -> b.name("vizgate/tableau").secretString("{\"value\":\"" + SECRET + "\"}"));
                 var file = CliRun.write(dir, "vizgate.yaml", config("{ aws: \"vizgate/tableau\", field: value }",
                         "secret-stores:\n  aws: { region: eu-west-1, endpoint: \"" + aws.baseUrl() + "\" }\n"));
