@@ -44,16 +44,16 @@ async function callGateway(gateway, path, proof, container) {
   return body;
 }
 
-let catalogue;
-/** Tableau's rejection codes with their causes and fixes, as the gateway serves them (fetched once per page). */
-async function tableauErrors(gateway) {
-  if (!catalogue) {
-    catalogue = fetch(gateway + '/v1/tableau/errors', { credentials: 'omit' })
+const catalogues = new Map();
+/** Tableau's rejection codes with their causes and fixes, as the gateway serves them (fetched once per gateway and page). */
+function tableauErrors(gateway) {
+  if (!catalogues.has(gateway)) {
+    catalogues.set(gateway, fetch(gateway + '/v1/tableau/errors', { credentials: 'omit' })
       .then(r => (r.ok ? r.json() : { errors: [] }))
       .then(b => new Map((b.errors || []).map(e => [e.code, e])))
-      .catch(() => new Map());
+      .catch(() => new Map()));
   }
-  return catalogue;
+  return catalogues.get(gateway);
 }
 
 /**
@@ -119,8 +119,8 @@ export async function embedTableau(container, options) {
     const lead = renewalLead(sessionSeconds, renewBeforeSeconds);
     timer = setTimeout(async () => {
       try {
-        handle.renewals += 1;
         await render();
+        handle.renewals += 1;
         emit(container, 'vizgate:renewed', { jti: handle.jti, renewals: handle.renewals });
       } catch (e) {
         // The refusal was already reported as vizgate:error; the page decides what to do next.

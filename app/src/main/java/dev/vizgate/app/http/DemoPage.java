@@ -46,10 +46,6 @@ public final class DemoPage {
         this.switches = switches;
     }
 
-    public DemoPage(PrivateKey platformKey, List<String> users, URI tableau, URI salesforce, Clock clock) {
-        this(platformKey, users, tableau, salesforce, clock, (shortSession, fails) -> java.time.Duration.ofHours(2));
-    }
-
     Switches switches() {
         return switches;
     }
@@ -112,7 +108,6 @@ public final class DemoPage {
     byte[] script() {
         return resource("/demo/demo.js").getBytes(StandardCharsets.UTF_8);
     }
-
 
     /** The demo platform's row-level security: what it grants each user in its assertion (a user attribute Tableau filters on). */
     static final Map<String, String> REGIONS = Map.of("alice@demo.example", "West", "bob@demo.example", "East");

@@ -2,6 +2,7 @@ package dev.vizgate.app.http;
 
 import org.eclipse.jetty.server.Request;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -48,6 +49,11 @@ final class DemoRoutes {
                 return Reply.problem(bad.problem());
             }
             var json = ((JsonBody.Read.Good) body).json();
+            for (var name : List.of("shortSession", "signInFails")) {
+                if (json.has(name) && !json.get(name).isBoolean()) {
+                    return Reply.problem(Problem.invalidRequest(name + " must be true or false"));
+                }
+            }
             var lifetime = page.switches().apply(json.path("shortSession").asBoolean(false), json.path("signInFails").asBoolean(false));
             return Reply.json(200, Map.of("sessionSeconds", lifetime.toSeconds()));
         }
