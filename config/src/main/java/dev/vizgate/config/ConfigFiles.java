@@ -10,15 +10,27 @@ import java.nio.file.Path;
  * Resolves {@code file:PATH} values relative to the configuration file's folder, and remembers which values came
  * from the environment: those may be secrets, so an error that quotes one shows where it came from instead.
  */
-public record ConfigFiles(Path baseDir, java.util.Set<String> fromEnvironment, java.util.function.Function<String, String> environment) {
+public record ConfigFiles(Path baseDir, java.util.Set<String> fromEnvironment, java.util.function.Function<String, String> environment,
+                          java.util.Set<Path> secretFiles) {
     public ConfigFiles {
         java.util.Objects.requireNonNull(baseDir, "baseDir");
         fromEnvironment = java.util.Set.copyOf(fromEnvironment);
         java.util.Objects.requireNonNull(environment, "environment");
+        java.util.Objects.requireNonNull(secretFiles, "secretFiles");
+    }
+
+    public ConfigFiles(Path baseDir, java.util.Set<String> fromEnvironment, java.util.function.Function<String, String> environment) {
+        this(baseDir, fromEnvironment, environment, java.util.concurrent.ConcurrentHashMap.newKeySet());
     }
 
     public ConfigFiles(Path baseDir, java.util.Set<String> fromEnvironment) {
         this(baseDir, fromEnvironment, System::getenv);
+    }
+
+    /** Notes that {@code file} holds a secret or a private key, so its permissions are checked ({@link FilePermissions}). */
+    public Path secretFile(Path file) {
+        secretFiles.add(file);
+        return file;
     }
 
     public ConfigFiles(Path baseDir) {
@@ -51,7 +63,7 @@ public record ConfigFiles(Path baseDir, java.util.Set<String> fromEnvironment, j
 
     @Override
     public String toString() {
-        return "ConfigFiles[" + baseDir + ", " + fromEnvironment.size() + " environment values, redacted]";
+        return "ConfigFiles[" + baseDir + ", " + fromEnvironment.size() + " environment values, redacted, " + secretFiles.size() + " secret files]";
     }
     public Path resolve(String path) {
         var p = Path.of(path);
@@ -63,7 +75,7 @@ public record ConfigFiles(Path baseDir, java.util.Set<String> fromEnvironment, j
         if (!value.startsWith("file:")) {
             return value;
         }
-        var file = resolve(value.substring("file:".length()));
+        var file = secretFile(resolve(value.substring("file:".length())));
         try {
             var text = Files.readString(file, StandardCharsets.UTF_8);
             return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;

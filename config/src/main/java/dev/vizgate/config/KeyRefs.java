@@ -15,11 +15,11 @@ final class KeyRefs {
     static KeySpec spec(String path, KeyRef ref, ConfigFiles files) {
         KeyMaterial material;
         if (ref instanceof KeyRef.Text t) {
-            material = t.isFile() ? KeyMaterial.PemFile.of(files.resolve(t.value().substring("file:".length()))) : new KeyMaterial.PemText(t.value());
+            material = t.isFile() ? KeyMaterial.PemFile.of(files.secretFile(files.resolve(t.value().substring("file:".length())))) : new KeyMaterial.PemText(t.value());
         } else if (ref instanceof KeyRef.PemFile f) {
-            material = new KeyMaterial.PemFile(files.resolve(f.file()), f.password());
+            material = new KeyMaterial.PemFile(files.secretFile(files.resolve(f.file())), f.password());
         } else if (ref instanceof KeyRef.KeyStoreEntry e) {
-            material = Check.attempt(path, () -> new KeyMaterial.KeyStoreEntry(files.resolve(e.file()), e.alias(), e.password(), e.keyPassword()),
+            material = Check.attempt(path, () -> new KeyMaterial.KeyStoreEntry(files.secretFile(files.resolve(e.file())), e.alias(), e.password(), e.keyPassword()),
                     "name the keystore's alias");
         } else if (ref instanceof KeyRef.Stored st) {
             material = new KeyMaterial.Stored(Check.attempt(path, () -> new dev.vizgate.domain.model.SecretRef(st.store(), st.location(), st.field()),

@@ -72,7 +72,12 @@ final class PlatformMapping {
                 "set the aud its tokens carry");
         var claims = p.claims() == null ? new VizgateConfig.IdentityClaims(null, null, null) : p.claims();
         var username = claims.username() == null ? "email" : claims.username();
-        var settings = attempt(path + ".claims", () -> PlatformSettings.identityProvider(issuer, audience, username,
+        var type = Optional.ofNullable(p.tokenType());
+        var clients = p.allowedClients() == null ? java.util.List.<String>of() : p.allowedClients();
+        var proof = attempt(p.tokenType() != null ? path + ".token-type" : p.allowedClients() != null ? path + ".allowed-clients" : path + ".claims",
+                () -> new dev.vizgate.domain.usecase.CallerProof.IdentityProviderToken(username, type, java.util.Set.copyOf(clients)),
+                "token-type is a media type such as at+jwt; allowed-clients lists client ids, each once");
+        var settings = attempt(path + ".claims", () -> PlatformSettings.identityProvider(issuer, audience, proof,
                 Optional.ofNullable(claims.scopes()), Optional.ofNullable(claims.attributes())),
                 "name distinct claims, e.g. claims: { username: email, scopes: tableau_scopes, attributes: tableau_attributes }");
         if (p.jwksUrl() == null) {

@@ -25,14 +25,21 @@ final class SalesforceMapping {
 
     static TableauNextSettings from(VizgateConfig.Salesforce s, ConfigFiles files) {
         var tokenUrl = Check.upstream("salesforce.token-url", required(s.tokenUrl(), "salesforce.token-url",
-                "set it to https://login.salesforce.com, https://test.salesforce.com or your My Domain URL"));
+                "set it to the org's My Domain URL, e.g. https://acme.my.salesforce.com (or https://login.salesforce.com / https://test.salesforce.com with allowed-hosts)"));
         var consumerKey = attempt("salesforce.consumer-key", () -> new ClientId(required(s.consumerKey(),
                 "salesforce.consumer-key", "copy the Consumer Key of the External Client App")), "copy the Consumer Key of the External Client App");
         var ttl = duration("salesforce.session-ttl", s.sessionTtl(), SalesforceConnection.DEFAULT_SESSION_TTL);
         var loopback = Loopback.isLoopback(tokenUrl.getHost());
-        var hostEntries = s.allowedHosts() == null ? HostPolicy.SALESFORCE_HOSTS : s.allowedHosts();
-        var hosts = attempt("salesforce.allowed-hosts", () -> new HostPolicy(new HashSet<>(hostEntries), loopback),
-                "list host names or .suffixes such as .salesforce.com");
+        HostPolicy hosts;
+        if (s.allowedHosts() == null) {
+            hosts = HostPolicy.forOrg(tokenUrl).orElseThrow(() -> new ConfigError("salesforce.allowed-hosts", "token-url " + tokenUrl
+                    + " is not a My Domain (or Experience Cloud) host, so the org's own hosts, where access tokens may be sent, cannot be known from it",
+                    "set token-url to the org's My Domain (https://acme.my.salesforce.com), or list the org's hosts in allowed-hosts"
+                            + " (e.g. [ acme.my.salesforce.com, acme.lightning.force.com, login.salesforce.com ])"));
+        } else {
+            hosts = attempt("salesforce.allowed-hosts", () -> new HostPolicy(new HashSet<>(s.allowedHosts()), loopback),
+                    "list host names or .suffixes such as acme.my.salesforce.com");
+        }
         Optional<dev.vizgate.sdk.SecretSource> secret = Optional.ofNullable(s.clientSecret())
                 .map(v -> SecretText.source("salesforce.client-secret", v, files));
         Optional<URI> redirect = Optional.ofNullable(s.redirectUri()).map(u -> Check.upstream("salesforce.redirect-uri", u));

@@ -8,7 +8,12 @@ import java.util.List;
  */
 public record VizgateConfig(Server server, Callers callers, Tableau tableau, Salesforce salesforce, Store store,
                             java.util.Map<String, SecretStore> secretStores, SecretRefresh secretRefresh) {
-    public record Server(Integer port, String bind, String maxBody, RateLimit rateLimit, Tls tls, String shutdownGrace) {
+    public record Server(Integer port, String bind, String maxBody, RateLimit rateLimit, Tls tls, String shutdownGrace, AdminListener admin, Integer nodes,
+                         String readableSecretFiles) {
+    }
+
+    /** A second, plain-HTTP listener for /readyz and /metrics, which the public listener then stops serving. */
+    public record AdminListener(String bind, Integer port) {
     }
 
     /** Requests per minute a caller (API key or assertion issuer) and a single user may make. */
@@ -32,9 +37,12 @@ public record VizgateConfig(Server server, Callers callers, Tableau tableau, Sal
     /**
      * An OIDC identity provider whose access tokens prove a browser's user (Keycloak, Okta, Entra ID, Auth0): its issuer
      * (keys found through its metadata, or at {@code jwks-url}), the audience its tokens must name, and which claims
-     * carry the Tableau username and the scopes and attributes the platform grants.
+     * carry the Tableau username and the scopes and attributes the platform grants. {@code token-type} (e.g.
+     * {@code at+jwt}, RFC 9068) is the header typ its access tokens must carry; {@code allowed-clients} the clients
+     * ({@code azp} or {@code client_id}) whose tokens are taken.
      */
-    public record IdentityProvider(String issuer, String audience, String jwksUrl, IdentityClaims claims) {
+    public record IdentityProvider(String issuer, String audience, String jwksUrl, IdentityClaims claims, String tokenType,
+                                   List<String> allowedClients) {
     }
 
     public record IdentityClaims(String username, String scopes, String attributes) {

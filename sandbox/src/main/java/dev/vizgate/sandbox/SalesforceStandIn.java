@@ -97,7 +97,8 @@ public final class SalesforceStandIn implements AutoCloseable {
         }
     }
 
-    private record Session(String user, java.time.Instant expires) {
+    /** An access token's session; {@code family} is the refresh token it came from (null for the JWT bearer flow). */
+    private record Session(String user, java.time.Instant expires, String family) {
     }
 
     /** An authorization code waiting for its exchange: single use, bound to the PKCE challenge and redirect URI. */
@@ -118,6 +119,8 @@ public final class SalesforceStandIn implements AutoCloseable {
         server.createContext("/services/oauth2/singleaccess", this::singleaccess).getFilters().add(date);
         server.createContext("/services/oauth2/authorize", this::authorize).getFilters().add(date);
         server.createContext("/secur/frontdoor.jsp", this::frontdoorPage).getFilters().add(date);
+        server.createContext("/id/", this::identity).getFilters().add(date);
+        server.createContext("/services/oauth2/revoke", this::revoke).getFilters().add(date);
         var lightningOut = new LightningOutPages(this::uiSession, org.clock());
         server.createContext(LightningOutPages.APPLICATIONS, lightningOut::application).getFilters().add(date);
         server.createContext(LightningOutPages.SESSION, lightningOut::session).getFilters().add(date);
@@ -230,12 +233,16 @@ public final class SalesforceStandIn implements AutoCloseable {
             return;
         }
         var user = claims(form.get("assertion")).get("sub").toString();
-        Http.json(ex, 200, newSession(user, null));
+        Http.json(ex, 200, newSession(user, null, null));
     }
 
-    private Map<String, String> newSession(String user, String refreshToken) {
+    /**
+     * A new access token for {@code user}; {@code refreshToken}, when given, goes into the answer; {@code family} is the
+     * refresh token the access token belongs to, so that revoking it ends this session too.
+     */
+    private Map<String, String> newSession(String user, String refreshToken, String family) {
         var token = ORG_ID.substring(0, 15) + "!" + random(48);
-        sessions.put(token, new Session(user, org.clock().instant().plus(org.sessionTimeout())));
+        sessions.put(token, new Session(user, org.clock().instant().plus(org.sessionTimeout()), family));
         exchanges.incrementAndGet();
         var base = baseUrl().toString();
         var body = new java.util.LinkedHashMap<String, String>();
@@ -245,7 +252,7 @@ public final class SalesforceStandIn implements AutoCloseable {
         }
         body.put("scope", refreshToken == null ? "web api" : "web api refresh_token");
         body.put("instance_url", fault == Fault.FOREIGN_INSTANCE_URL ? "https://salesforce.com.evil.example" : base);
-        body.put("id", base + "/id/" + ORG_ID + "/005xx000001SwiUAAS");
+        body.put("id", base + "/id/" + ORG_ID + "/" + userId(user));
         body.put("token_type", "Bearer");
         body.put("issued_at", Long.toString(org.clock().millis()));
         body.put("signature", random(32));
@@ -253,8 +260,11 @@ public final class SalesforceStandIn implements AutoCloseable {
     }
 
     /**
-     * The web server flow's first step. The stand-in has no login page: the user is the {@code login_hint}, and a
-     * pre-authorized one "approves" at once; anyone else is sent back with {@code error=access_denied}.
+     * The web server flow's first step. {@code login_hint} only pre-fills Salesforce's login form (salesforce.md §2 lists
+     * it among the optional parameters), so whoever signs in is who approves: a browser that already holds a Salesforce
+     * session (its {@code sid} cookie, from a frontdoor URL or {@link #browserSignedInAs}) approves as that session's user
+     * whatever the hint says; otherwise the stand-in, having no login form, signs in the hinted user. A pre-authorized
+     * user "approves" at once; anyone else is sent back with {@code error=access_denied}.
      */
     private void authorize(HttpExchange ex) throws IOException {
         var q = Http.form(ex.getRequestURI().getRawQuery());
@@ -264,7 +274,7 @@ public final class SalesforceStandIn implements AutoCloseable {
             return;
         }
         var state = q.getOrDefault("state", "");
-        var user = q.getOrDefault("login_hint", "");
+        var user = uiSession(ex).map(LightningOutPages.UiSession::user).orElse(q.getOrDefault("login_hint", ""));
         String location;
         if (!org.preAuthorizedUsers().contains(user)) {
             location = redirect + "?error=access_denied&error_description=end-user+denied+authorization&state=" + enc(state);
@@ -293,7 +303,7 @@ public final class SalesforceStandIn implements AutoCloseable {
         }
         var refresh = "5Aep861" + random(40);
         refreshTokens.put(refresh, pending.user());
-        Http.json(ex, 200, newSession(pending.user(), refresh));
+        Http.json(ex, 200, newSession(pending.user(), refresh, refresh));
     }
 
     private void refresh(HttpExchange ex, Map<String, String> form) throws IOException {
@@ -302,7 +312,98 @@ public final class SalesforceStandIn implements AutoCloseable {
             Http.json(ex, 400, invalidGrant("expired access/refresh token"));
             return;
         }
-        Http.json(ex, 200, newSession(user, null));
+        Http.json(ex, 200, newSession(user, null, form.get("refresh_token")));
+    }
+
+    /**
+     * {@code POST /services/oauth2/revoke}, form {@code token=} (salesforce.md §4): a refresh token is revoked with every
+     * access token it issued; an access token alone is ended. 200 when revoked, 400 {@code invalid_token} otherwise.
+     */
+    private void revoke(HttpExchange ex) throws IOException {
+        if (!"POST".equals(ex.getRequestMethod())) {
+            Http.json(ex, 405, Map.of("error", "invalid_request", "error_description", "must use HTTP POST"));
+            return;
+        }
+        var token = Http.form(Http.body(ex)).getOrDefault("token", "");
+        if (refreshTokens.remove(token) != null) {
+            sessions.values().removeIf(sess -> token.equals(sess.family()));
+            revocations.incrementAndGet();
+            Http.send(ex, 200, "text/plain;charset=UTF-8", new byte[0]);
+            return;
+        }
+        if (sessions.remove(token) != null) {
+            revocations.incrementAndGet();
+            Http.send(ex, 200, "text/plain;charset=UTF-8", new byte[0]);
+            return;
+        }
+        Http.json(ex, 400, Map.of("error", "invalid_token", "error_description", "invalid token"));
+    }
+
+    private final AtomicInteger revocations = new AtomicInteger();
+
+    /** How many tokens were revoked through the revoke endpoint. */
+    public int revocations() {
+        return revocations.get();
+    }
+
+    /** How many refresh tokens are live (issued and neither revoked nor rotated out). */
+    public int liveRefreshTokens() {
+        return refreshTokens.size();
+    }
+
+    /**
+     * A browser session of {@code user} on the org, as if they had signed in to Salesforce in that browser: the value of
+     * the {@code Cookie} header such a browser sends ({@code sid=…}).
+     */
+    public String browserSignedInAs(String user) {
+        var sid = random(24);
+        uiSessions.put(sid, new LightningOutPages.UiSession(user, org.clock().instant().plus(uiSessionLifetime)));
+        return "sid=" + sid;
+    }
+
+    /**
+     * The identity URL of a token response ({@code id}, salesforce.md §4: {@code …/id/<orgId>/<userId>}), asked with a
+     * session's access token: it answers the session's user, with {@code username} among the fields Salesforce's
+     * "Identity URLs" help lists. Only a session's own URL answers. How Salesforce refuses an ended session here is not
+     * in the references (UNVERIFIED); the stand-in answers as singleaccess does.
+     */
+    private void identity(HttpExchange ex) throws IOException {
+        var auth = ex.getRequestHeaders().getFirst("Authorization");
+        var token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : "";
+        var session = sessions.get(token);
+        if (!"GET".equals(ex.getRequestMethod()) || session == null || !org.clock().instant().isBefore(session.expires())) {
+            Http.send(ex, 403, "text/plain;charset=UTF-8", "Bad_OAuth_Token".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        var path = ex.getRequestURI().getPath();
+        var userId = userId(session.user());
+        if (!path.equals("/id/" + ORG_ID + "/" + userId)) {
+            Http.json(ex, 404, List.of(Map.of("errorCode", "NOT_FOUND", "message", "The requested resource does not exist")));
+            return;
+        }
+        identityLookups.incrementAndGet();
+        var body = new java.util.LinkedHashMap<String, Object>();
+        body.put("id", baseUrl() + path);
+        body.put("user_id", userId);
+        body.put("organization_id", ORG_ID);
+        body.put("username", session.user());
+        body.put("email", session.user());
+        body.put("active", true);
+        body.put("user_type", "STANDARD");
+        Http.json(ex, 200, body);
+    }
+
+    private final AtomicInteger identityLookups = new AtomicInteger();
+
+    /** How many times the identity URL answered a user. */
+    public int identityLookups() {
+        return identityLookups.get();
+    }
+
+    /** A stable, 18-character Salesforce user id for {@code user}. */
+    private static String userId(String user) {
+        var hex = Integer.toHexString(user.hashCode() & 0x7fffffff);
+        return "005xx" + ("0000000000000" + hex).substring(hex.length());
     }
 
     /** Revokes every refresh token, as an admin or the app's idle limit would. */

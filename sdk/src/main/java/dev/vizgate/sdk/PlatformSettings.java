@@ -23,7 +23,17 @@ public record PlatformSettings(Issuer issuer, TrustedPlatform platform, Platform
      */
     public static PlatformSettings identityProvider(Issuer issuer, dev.vizgate.domain.model.Audience audience, String usernameClaim,
                                                     java.util.Optional<String> scopesClaim, java.util.Optional<String> attributesClaim) {
-        return new PlatformSettings(issuer, new TrustedPlatform(audience, scopesClaim, attributesClaim,
-                new dev.vizgate.domain.usecase.CallerProof.IdentityProviderToken(usernameClaim)), new PlatformKeys.Discovered());
+        return identityProvider(issuer, audience, new dev.vizgate.domain.usecase.CallerProof.IdentityProviderToken(usernameClaim), scopesClaim,
+                attributesClaim);
+    }
+
+    /**
+     * As above, with every rule of the IdP's tokens spelled out: the username claim, the header {@code typ} they must
+     * carry ({@code at+jwt}) and the clients ({@code azp}/{@code client_id}) whose tokens are taken, if any.
+     */
+    public static PlatformSettings identityProvider(Issuer issuer, dev.vizgate.domain.model.Audience audience,
+                                                    dev.vizgate.domain.usecase.CallerProof.IdentityProviderToken proof,
+                                                    java.util.Optional<String> scopesClaim, java.util.Optional<String> attributesClaim) {
+        return new PlatformSettings(issuer, new TrustedPlatform(audience, scopesClaim, attributesClaim, proof), new PlatformKeys.Discovered());
     }
 }

@@ -29,12 +29,20 @@ public record SalesforceConnection(URI tokenUrl, ClientId consumerKey, Optional<
         adapterSettings(tokenUrl, consumerKey, Optional.empty(), redirectUri, sessionTtl, hosts, limits); // the adapter's own rules
     }
 
-    /** Salesforce's own hosts (and loopback when the token URL is a local stand-in), the default call limits. */
+    /**
+     * The org's own hosts ({@link HostPolicy#forOrg}: a My Domain token URL and its Lightning host, and loopback when the
+     * token URL is a local stand-in), the default call limits. A shared login host (login/test.salesforce.com) does not
+     * say which org answers, so the hosts must then be named ({@link #of(URI, ClientId, HostPolicy)}).
+     */
     public static SalesforceConnection of(URI tokenUrl, ClientId consumerKey) {
-        var hosts = HostPolicy.salesforce();
-        if (dev.vizgate.domain.model.Loopback.isLoopback(tokenUrl.getHost())) {
-            hosts = new HostPolicy(new java.util.HashSet<>(HostPolicy.SALESFORCE_HOSTS), true);
-        }
+        var hosts = HostPolicy.forOrg(tokenUrl).orElseThrow(() -> new SettingsException("salesforce.allowed-hosts",
+                "the token URL " + tokenUrl + " is not a My Domain (or Experience Cloud) host, so the org's own hosts, where its access tokens may be sent, are unknown",
+                "use the org's My Domain URL as token URL (https://acme.my.salesforce.com), or name its hosts"));
+        return of(tokenUrl, consumerKey, hosts);
+    }
+
+    /** With the hosts answers may name: the org's own, or (explicitly) wider Salesforce suffixes. */
+    public static SalesforceConnection of(URI tokenUrl, ClientId consumerKey, HostPolicy hosts) {
         return new SalesforceConnection(tokenUrl, consumerKey, Optional.empty(), Optional.empty(), DEFAULT_SESSION_TTL, hosts, CallLimits.defaults());
     }
 

@@ -24,10 +24,12 @@ public sealed interface SalesforceFlow {
 
     /**
      * Interactive users approve the app once in their browser (with PKCE); their refresh token opens later sessions.
-     * Whether Salesforce needs {@code code_challenge_method=S256} is UNVERIFIED, so sending it can be turned off.
+     * Whether Salesforce needs {@code code_challenge_method=S256} is UNVERIFIED, so sending it can be turned off. The
+     * default scopes add {@code id}, which Salesforce's identity URL needs ("when a connected app with the id scope is
+     * successfully authorized", help {@code remoteaccess_using_openid}): the callback asks it who signed in.
      */
     record WebServer(List<String> scopes, boolean sendChallengeMethod) implements SalesforceFlow {
-        public static final List<String> DEFAULT_SCOPES = List.of("api", "web", "refresh_token");
+        public static final List<String> DEFAULT_SCOPES = List.of("api", "web", "refresh_token", "id");
 
         public WebServer {
             scopes = List.copyOf(scopes);

@@ -5,11 +5,13 @@ import dev.vizgate.adapters.store.CaffeineRefreshTokens;
 import dev.vizgate.adapters.store.CaffeineRequestBudgets;
 import dev.vizgate.adapters.store.CaffeineReplayLedger;
 import dev.vizgate.adapters.store.CaffeineSessionCache;
+import dev.vizgate.adapters.store.CaffeineSignInTickets;
 import dev.vizgate.adapters.store.RedisPendingAuthorizations;
 import dev.vizgate.adapters.store.RedisRefreshTokens;
 import dev.vizgate.adapters.store.RedisRequestBudgets;
 import dev.vizgate.adapters.store.RedisReplayLedger;
 import dev.vizgate.adapters.store.RedisSessionCache;
+import dev.vizgate.adapters.store.RedisSignInTickets;
 import dev.vizgate.adapters.store.RedisStore;
 import dev.vizgate.adapters.store.SessionSeal;
 import dev.vizgate.domain.port.PendingAuthorizations;
@@ -17,6 +19,7 @@ import dev.vizgate.domain.port.RefreshTokens;
 import dev.vizgate.domain.port.ReplayLedger;
 import dev.vizgate.domain.port.RequestBudgets;
 import dev.vizgate.domain.port.SessionCache;
+import dev.vizgate.domain.port.SignInTickets;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -24,9 +27,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
-/** The five stores from {@link StoreSettings}: Caffeine for one node, Redis (sealed) for many. */
+/** The stores from {@link StoreSettings}: Caffeine for one node, Redis (sealed) for many. */
 record StoreParts(ReplayLedger ledger, SessionCache sessions, RefreshTokens refreshTokens, PendingAuthorizations pending,
-                  RequestBudgets budgets, BooleanSupplier reachable, List<AutoCloseable> owned) {
+                  SignInTickets tickets, RequestBudgets budgets, BooleanSupplier reachable, List<AutoCloseable> owned) {
     /** How many request counters one node keeps (a caller, and a caller's user, each have one). */
     private static final long MAX_BUDGET_KEYS = 200_000;
 
@@ -44,7 +47,7 @@ record StoreParts(ReplayLedger ledger, SessionCache sessions, RefreshTokens refr
                 x.storeSize("sessions", sessions::size, m.maxSessions());
             });
             return new StoreParts(ledger, sessions, new CaffeineRefreshTokens(clock), new CaffeinePendingAuthorizations(clock),
-                    new CaffeineRequestBudgets(clock, MAX_BUDGET_KEYS), () -> true, List.of());
+                    new CaffeineSignInTickets(clock), new CaffeineRequestBudgets(clock, MAX_BUDGET_KEYS), () -> true, List.of());
         }
         var r = (StoreSettings.Redis) settings;
         RedisStore store;
@@ -54,8 +57,8 @@ record StoreParts(ReplayLedger ledger, SessionCache sessions, RefreshTokens refr
             throw new SettingsException("store.url", e.getMessage(), "write redis://host:6379 or rediss://host:6380");
         }
         var seal = new SessionSeal(r.secret().bytes(live));
-        return new StoreParts(new RedisReplayLedger(store, clock), new RedisSessionCache(store, seal, clock, LOCK_TTL, WAIT_BOUND),
+        return new StoreParts(new RedisReplayLedger(store, seal, clock), new RedisSessionCache(store, seal, clock, LOCK_TTL, WAIT_BOUND),
                 new RedisRefreshTokens(store, seal, CaffeineRefreshTokens.ECA_IDLE_LIMIT), new RedisPendingAuthorizations(store, seal),
-                new RedisRequestBudgets(store, clock), store::reachable, List.of(store));
+                new RedisSignInTickets(store, seal), new RedisRequestBudgets(store, clock), store::reachable, List.of(store));
     }
 }

@@ -8,8 +8,10 @@ import dev.vizgate.adapters.tableau.JjwtTokenSigner;
 import dev.vizgate.domain.model.JwsAlgorithm;
 import dev.vizgate.domain.policy.BearerAssertionPolicy;
 import dev.vizgate.domain.port.SalesforceAuthorization;
+import dev.vizgate.domain.port.SalesforceIdentities;
 import dev.vizgate.domain.port.TokenIds;
 import dev.vizgate.domain.usecase.ClientCredentialsGrants;
+import dev.vizgate.domain.usecase.IssueSignInTickets;
 import dev.vizgate.domain.usecase.JwtBearerGrants;
 import dev.vizgate.domain.usecase.OpenTableauNextSession;
 import dev.vizgate.domain.usecase.RefreshTokenGrants;
@@ -24,10 +26,11 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /** Tableau Next's session opener (and, for the web server flow, the flow itself) from {@link TableauNextSettings}. */
-record TableauNextParts(OpenTableauNextSession sessions, Optional<WebServerFlow> webServerFlow, Optional<PublicKey> assertionPublicKey,
-                        Optional<BooleanSupplier> circuitClosed, List<AutoCloseable> owned) {
+record TableauNextParts(OpenTableauNextSession sessions, Optional<WebServerFlow> webServerFlow, Optional<IssueSignInTickets> signInTickets,
+                        Optional<PublicKey> assertionPublicKey, Optional<BooleanSupplier> circuitClosed, List<AutoCloseable> owned) {
 
-    static TableauNextParts of(TableauNextSettings settings, Optional<SalesforceAuthorization> swapped, StoreParts stores,
+    static TableauNextParts of(TableauNextSettings settings, Optional<SalesforceAuthorization> swapped,
+                               Optional<SalesforceIdentities> swappedIdentities, StoreParts stores,
                                TokenIds ids, Clock clock, Optional<Meters> meters, LiveSecrets live) {
         var owned = new ArrayList<AutoCloseable>();
         var secret = settings.connection().clientSecret().map(source -> live.follow("salesforce.client-secret", source,
@@ -35,18 +38,22 @@ record TableauNextParts(OpenTableauNextSession sessions, Optional<WebServerFlow>
         var adapterSettings = settings.connection().adapterSettings(secret);
         Optional<BooleanSupplier> circuit = Optional.empty();
         SalesforceAuthorization client;
+        Optional<SalesforceIdentities> identities;
         if (swapped.isPresent()) {
             client = swapped.get();
+            identities = swappedIdentities.or(() -> client instanceof SalesforceIdentities i ? Optional.of(i) : Optional.empty());
         } else {
             var oauth = client(adapterSettings, clock);
             owned.add(oauth);
             circuit = Optional.of(oauth::circuitClosed);
             client = oauth;
+            identities = swappedIdentities.or(() -> Optional.of(oauth));
         }
         var metered = meters.map(m -> m.salesforce(client)).orElse(client);
         var sessions = meters.map(m -> m.sessions(stores.sessions())).orElse(stores.sessions());
         Optional<PublicKey> publicKey = Optional.empty();
         Optional<WebServerFlow> webServer = Optional.empty();
+        Optional<IssueSignInTickets> tickets = Optional.empty();
         SessionGrants grants;
         var flow = settings.flow();
         if (flow instanceof SalesforceFlow.JwtBearer j) {
@@ -64,11 +71,16 @@ record TableauNextParts(OpenTableauNextSession sessions, Optional<WebServerFlow>
         } else {
             var w = (SalesforceFlow.WebServer) flow;
             grants = new RefreshTokenGrants(stores.refreshTokens());
-            webServer = Optional.of(new WebServerFlow(stores.pending(), new SecureSignInSecrets(), new AuthorizeUrl(adapterSettings, w.scopes(), w.sendChallengeMethod()),
-                    metered, stores.refreshTokens(), settings.connection().redirectUri().orElseThrow()));
+            var signInSecrets = new SecureSignInSecrets();
+            webServer = Optional.of(new WebServerFlow(stores.pending(), signInSecrets, new AuthorizeUrl(adapterSettings, w.scopes(), w.sendChallengeMethod()),
+                    metered, identities.orElseThrow(() -> new SettingsException("salesforce.flow", "the web-server flow checks who signed in"
+                            + " through Salesforce's identity service, which the Salesforce client given to the builder does not offer",
+                            "give the builder salesforceIdentities(…), or leave the default client")),
+                    stores.refreshTokens(), settings.connection().redirectUri().orElseThrow()));
+            tickets = Optional.of(new IssueSignInTickets(stores.tickets(), signInSecrets));
         }
         var open = new OpenTableauNextSession(sessions, grants, metered, settings.connection().hosts(), Optional.empty());
-        return new TableauNextParts(open, webServer, publicKey, circuit, List.copyOf(owned));
+        return new TableauNextParts(open, webServer, tickets, publicKey, circuit, List.copyOf(owned));
     }
 
     private static SalesforceOAuthClient client(dev.vizgate.adapters.salesforce.SalesforceSettings settings, Clock clock) {

@@ -17,6 +17,7 @@ import dev.vizgate.domain.usecase.AcceptPlatformAssertion;
 import dev.vizgate.domain.usecase.IssueTableauToken;
 import dev.vizgate.domain.usecase.OpenTableauNextSession;
 import dev.vizgate.domain.usecase.PublishJwks;
+import dev.vizgate.domain.usecase.IssueSignInTickets;
 import dev.vizgate.domain.usecase.WebServerFlow;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -47,6 +48,7 @@ public final class Vizgate implements AutoCloseable {
     private final Optional<PublishJwks> jwks;
     private final Optional<OpenTableauNextSession> tableauNextSessions;
     private final Optional<WebServerFlow> webServerFlow;
+    private final Optional<IssueSignInTickets> signInTickets;
     private final Optional<PublicKey> salesforceAssertionKey;
     private final Optional<AcceptPlatformAssertion> platformAssertions;
     private final Map<String, BooleanSupplier> readiness;
@@ -69,6 +71,7 @@ public final class Vizgate implements AutoCloseable {
                 .map(t -> new PublishJwks(t.keys(), new JjwtJwkEncoder()));
         this.tableauNextSessions = next.map(TableauNextParts::sessions);
         this.webServerFlow = next.flatMap(TableauNextParts::webServerFlow);
+        this.signInTickets = next.flatMap(TableauNextParts::signInTickets);
         this.salesforceAssertionKey = next.flatMap(TableauNextParts::assertionPublicKey);
         this.platformAssertions = platforms;
         this.live = secrets;
@@ -137,6 +140,11 @@ public final class Vizgate implements AutoCloseable {
     /** Salesforce's web server flow (authorize, callback); present when that is the configured flow. */
     public Optional<WebServerFlow> webServerFlow() {
         return webServerFlow;
+    }
+
+    /** One-time tickets that start the web-server flow for a user proven by a reusable credential; with the web-server flow. */
+    public Optional<IssueSignInTickets> signInTickets() {
+        return signInTickets;
     }
 
     /** The public half of the JWT bearer flow's key, to compare with the certificate uploaded to the app. */
@@ -215,6 +223,7 @@ public final class Vizgate implements AutoCloseable {
         private Optional<dev.vizgate.domain.port.TokenExchange> tokenExchange = Optional.empty();
         private Optional<TableauNextSettings> tableauNext = Optional.empty();
         private Optional<SalesforceAuthorization> salesforce = Optional.empty();
+        private Optional<dev.vizgate.domain.port.SalesforceIdentities> salesforceIdentities = Optional.empty();
         private StoreSettings store = StoreSettings.Memory.defaults();
         private Optional<ReplayLedger> replayLedger = Optional.empty();
         private Optional<SessionCache> sessionCache = Optional.empty();
@@ -273,6 +282,15 @@ public final class Vizgate implements AutoCloseable {
 
         public Builder tableauNext(TableauNextSettings settings) {
             this.tableauNext = Optional.of(settings);
+            return this;
+        }
+
+        /**
+         * Salesforce's identity service for the web-server flow's check of who signed in, instead of the default client's
+         * (a client given to {@link #salesforce} that implements it is used without this).
+         */
+        public Builder salesforceIdentities(dev.vizgate.domain.port.SalesforceIdentities identities) {
+            this.salesforceIdentities = Optional.of(identities);
             return this;
         }
 
@@ -410,10 +428,11 @@ public final class Vizgate implements AutoCloseable {
             var built = StoreParts.of(store, clock, meters, live);
             owned.addAll(built.owned());
             var stores = new StoreParts(replayLedger.orElse(built.ledger()), sessionCache.orElse(built.sessions()),
-                    refreshTokens.orElse(built.refreshTokens()), pendingAuthorizations.orElse(built.pending()), built.budgets(), built.reachable(),
+                    refreshTokens.orElse(built.refreshTokens()), pendingAuthorizations.orElse(built.pending()), built.tickets(), built.budgets(),
+                    built.reachable(),
                     built.owned());
             readiness.put("store", stores.reachable());
-            var next = tableauNext.map(n -> TableauNextParts.of(n, salesforce, stores, tokenIds, clock, meters, live));
+            var next = tableauNext.map(n -> TableauNextParts.of(n, salesforce, salesforceIdentities, stores, tokenIds, clock, meters, live));
             next.ifPresent(n -> {
                 owned.addAll(n.owned());
                 n.circuitClosed().ifPresent(c -> readiness.put("salesforce-circuit", c));

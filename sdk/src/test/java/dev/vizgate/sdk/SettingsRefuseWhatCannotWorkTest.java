@@ -122,8 +122,8 @@ class SettingsRefuseWhatCannotWorkTest {
     }
 
     @Test
-    void webServerFlow_scopesAreSingleWords_andDefaultToApiWebRefreshToken() {
-        assertThat(SalesforceFlow.WebServer.defaults().scopes()).containsExactly("api", "web", "refresh_token");
+    void webServerFlow_scopesAreSingleWords_andDefaultToApiWebRefreshTokenAndId() {
+        assertThat(SalesforceFlow.WebServer.defaults().scopes()).containsExactly("api", "web", "refresh_token", "id");
         assertThat(SalesforceFlow.WebServer.defaults().sendChallengeMethod()).isTrue();
         assertThatIllegalArgumentException().isThrownBy(() -> new SalesforceFlow.WebServer(List.of("api web"), true));
         assertThatIllegalArgumentException().isThrownBy(() -> new SalesforceFlow.WebServer(List.of(""), true));
@@ -132,7 +132,7 @@ class SettingsRefuseWhatCannotWorkTest {
 
     @Test
     void tableauNext_clientCredentials_needAMyDomainHostAndTheSecret() {
-        var login = SalesforceConnection.of(URI.create("https://login.salesforce.com"), CLIENT).withClientSecret("s3cr3t");
+        var login = SalesforceConnection.of(URI.create("https://login.salesforce.com"), CLIENT, HostPolicy.salesforce()).withClientSecret("s3cr3t");
         assertThatThrownBy(() -> new TableauNextSettings(login, new SalesforceFlow.ClientCredentials())).isInstanceOfSatisfying(SettingsException.class,
                 e -> assertThat(e.setting()).isEqualTo("salesforce.token-url"));
         var myDomain = SalesforceConnection.of(URI.create("https://acme.my.salesforce.com"), CLIENT);
@@ -144,7 +144,7 @@ class SettingsRefuseWhatCannotWorkTest {
 
     @Test
     void tableauNext_webServerFlow_needsTheRedirectUri() {
-        var connection = SalesforceConnection.of(URI.create("https://login.salesforce.com"), CLIENT);
+        var connection = SalesforceConnection.of(URI.create("https://login.salesforce.com"), CLIENT, HostPolicy.salesforce());
         assertThatThrownBy(() -> new TableauNextSettings(connection, SalesforceFlow.WebServer.defaults())).isInstanceOfSatisfying(SettingsException.class,
                 e -> assertThat(e.setting()).isEqualTo("salesforce.redirect-uri"));
         var withRedirect = connection.withRedirectUri(URI.create("https://gw.example.com/v1/tableau-next/callback"));
@@ -154,7 +154,7 @@ class SettingsRefuseWhatCannotWorkTest {
 
     @Test
     void tableauNext_jwtBearer_refusesAnAudienceSalesforceWouldNot() {
-        var connection = SalesforceConnection.of(URI.create("https://login.salesforce.com"), CLIENT);
+        var connection = SalesforceConnection.of(URI.create("https://login.salesforce.com"), CLIENT, HostPolicy.salesforce());
         var key = KeySpec.of(new KeyMaterial.InMemory(TestKeys.rsa().getPrivate()));
         assertThatThrownBy(() -> new TableauNextSettings(connection, new SalesforceFlow.JwtBearer(new Audience("http://login.salesforce.com"), key)))
                 .isInstanceOfSatisfying(SettingsException.class, e -> {
@@ -169,8 +169,13 @@ class SettingsRefuseWhatCannotWorkTest {
     void salesforceConnection_trustsLoopbackOnlyForALoopbackTokenUrl_andNeverPrintsTheSecret() {
         var local = SalesforceConnection.of(URI.create("http://127.0.0.1:9999"), CLIENT);
         assertThat(local.hosts().check(URI.create("http://127.0.0.1:9999/x"))).isInstanceOf(dev.vizgate.domain.policy.HostDecision.Allowed.class);
-        var cloud = SalesforceConnection.of(URI.create("https://login.salesforce.com"), CLIENT);
+        var cloud = SalesforceConnection.of(URI.create("https://login.salesforce.com"), CLIENT, HostPolicy.salesforce());
         assertThat(cloud.hosts()).isEqualTo(HostPolicy.salesforce());
+        var org = SalesforceConnection.of(URI.create("https://acme.my.salesforce.com"), CLIENT).hosts();
+        assertThat(org.check(URI.create("https://acme.my.salesforce.com/secur/frontdoor.jsp"))).isInstanceOf(dev.vizgate.domain.policy.HostDecision.Allowed.class);
+        assertThat(org.check(URI.create("https://evil.my.salesforce.com/secur/frontdoor.jsp"))).isInstanceOf(dev.vizgate.domain.policy.HostDecision.Refused.class);
+        assertThatThrownBy(() -> SalesforceConnection.of(URI.create("https://login.salesforce.com"), CLIENT)).isInstanceOf(SettingsException.class)
+                .hasMessageContaining("salesforce.allowed-hosts").hasMessageContaining("My Domain");
         assertThat(cloud.sessionTtl()).isEqualTo(SalesforceConnection.DEFAULT_SESSION_TTL);
         assertThat(cloud.withClientSecret("CANARY-secret").toString()).doesNotContain("CANARY").contains("redacted");
         assertThat(cloud.toString()).contains("none");

@@ -266,17 +266,28 @@ class VizgateBuildsEveryUseCaseTest {
         var salesforce = new FakeSalesforceAuthorization(clock);
         var pending = new InMemoryPendingAuthorizations(clock);
         var refresh = new InMemoryRefreshTokens();
-        var settings = new TableauNextSettings(SalesforceConnection.of(URI.create("https://login.salesforce.com"), new ClientId("3MVG9"))
+        var settings = new TableauNextSettings(SalesforceConnection.of(URI.create("https://acme.my.salesforce.com"), new ClientId("3MVG9"))
                 .withRedirectUri(URI.create("https://gw.example.com/v1/tableau-next/callback")), new SalesforceFlow.WebServer(List.of("api", "web"), false));
-        try (var vizgate = Vizgate.builder().clock(clock).tableauNext(settings).salesforce(salesforce).pendingAuthorizations(pending)
+        try (var vizgate = Vizgate.builder().clock(clock).tableauNext(settings).salesforce(salesforce)
+                .salesforceIdentities(new dev.vizgate.domain.testing.FakeSalesforceIdentities()).pendingAuthorizations(pending)
                 .refreshTokens(refresh).build()) {
-            var url = vizgate.webServerFlow().orElseThrow().begin(ALICE);
-            assertThat(url.toString()).startsWith("https://login.salesforce.com/services/oauth2/authorize?").contains("scope=api+web")
+            var url = vizgate.webServerFlow().orElseThrow().begin(ALICE).authorizeUrl();
+            assertThat(vizgate.signInTickets()).isPresent();
+            assertThat(url.toString()).startsWith("https://acme.my.salesforce.com/services/oauth2/authorize?").contains("scope=api+web")
                     .doesNotContain("code_challenge_method");
             assertThat(pending.size()).isEqualTo(1);
             var failed = (NextSessionOutcome.Failed) vizgate.tableauNextSessions().orElseThrow().open(ALICE);
             assertThat(failed.failure().kind()).isEqualTo(SalesforceFailure.Kind.NEEDS_AUTHORIZATION);
         }
+    }
+
+    @Test
+    void givenTheWebServerFlowWithASwappedClientThatCannotIdentifyUsers_build_failsNamingTheSetting() {
+        var settings = new TableauNextSettings(SalesforceConnection.of(URI.create("https://acme.my.salesforce.com"), new ClientId("3MVG9"))
+                .withRedirectUri(URI.create("https://gw.example.com/v1/tableau-next/callback")), new SalesforceFlow.WebServer(List.of("api", "web"), false));
+        var builder = Vizgate.builder().clock(clock).tableauNext(settings).salesforce(new FakeSalesforceAuthorization(clock));
+        org.assertj.core.api.Assertions.assertThatThrownBy(builder::build).isInstanceOf(SettingsException.class)
+                .hasMessageContaining("salesforce.flow").hasMessageContaining("identity service");
     }
 
     @Test

@@ -15,6 +15,7 @@ import dev.vizgate.domain.model.ExchangeOutcome;
 import dev.vizgate.domain.model.FrontdoorOutcome;
 import dev.vizgate.domain.model.FrontdoorUrl;
 import dev.vizgate.domain.model.Grant;
+import dev.vizgate.domain.model.IdentityOutcome;
 import dev.vizgate.domain.model.InstanceUrl;
 import dev.vizgate.domain.model.RefreshToken;
 import dev.vizgate.domain.model.RevokeOutcome;
@@ -24,6 +25,7 @@ import dev.vizgate.domain.model.SalesforceFailure.Kind;
 import dev.vizgate.domain.model.SalesforceSession;
 import dev.vizgate.domain.policy.HostDecision;
 import dev.vizgate.domain.port.SalesforceAuthorization;
+import dev.vizgate.domain.port.SalesforceIdentities;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,7 +53,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code instance_url} is checked against the host policy before any access token is sent to it, and
  * {@code frontdoor_uri} before it is returned. Nothing here logs, and no failure text carries a token.
  */
-public final class SalesforceOAuthClient implements SalesforceAuthorization, AutoCloseable {
+public final class SalesforceOAuthClient implements SalesforceAuthorization, SalesforceIdentities, AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
     /** Failsafe uses the configured backoff when the delay function answers a negative duration. */
@@ -196,10 +198,11 @@ public final class SalesforceOAuthClient implements SalesforceAuthorization, Aut
         }
         Optional<RefreshToken> refresh = text(json, "refresh_token").map(RefreshToken::new)
                 .or(() -> grant instanceof Grant.Refresh r ? Optional.of(r.refreshToken()) : Optional.empty());
+        var identity = text(json, "id").flatMap(SalesforceOAuthClient::absoluteUri);
         try {
             var now = clock.instant();
             return new ExchangeOutcome.Exchanged(new SalesforceSession(new AccessToken(accessToken.get()), instanceUrl, now,
-                    now.plus(settings.sessionTtl()), refresh));
+                    now.plus(settings.sessionTtl()), refresh, identity));
         } catch (IllegalArgumentException e) {
             return new ExchangeOutcome.Failed(SalesforceFailure.of(Kind.MALFORMED_RESPONSE, "the token response holds a malformed token"));
         }
@@ -248,6 +251,56 @@ public final class SalesforceOAuthClient implements SalesforceAuthorization, Aut
         return new FrontdoorOutcome.Failed(failure(status, object(r.body()), "singleaccess", 1));
     }
 
+    /**
+     * {@code GET {id}} with the session's access token: Salesforce's identity service answers the session's user, whose
+     * {@code username} is the name the JWT bearer flow signs as {@code sub} (help: "Identity URLs",
+     * {@code remoteaccess_using_openid}). The URL must pass the host policy before the token is sent to it.
+     */
+    @Override
+    public IdentityOutcome identify(SalesforceSession session) {
+        if (session.identityUrl().isEmpty()) {
+            return identityFailed(Kind.MALFORMED_RESPONSE, "the token response named no identity URL (id); add the id scope"
+                    + " (or openid) to the External Client App's OAuth scopes");
+        }
+        var url = session.identityUrl().get();
+        if (settings.hosts().check(url) instanceof HostDecision.Refused refused) {
+            return identityFailed(Kind.UNTRUSTED_HOST, "the identity URL is refused, no access token was sent to it: " + refused.reason());
+        }
+        var response = call(singleCalls, Post.get(url, session.accessToken()));
+        if (response instanceof Call.Failed f) {
+            return new IdentityOutcome.Failed(f.failure());
+        }
+        var r = ((Call.Answered) response).response();
+        if (r.status() == 401 || r.status() == 403) {
+            return identityFailed(Kind.SESSION_REJECTED, "the identity service refused the new session (" + r.status() + ")");
+        }
+        if (r.status() != 200) {
+            return new IdentityOutcome.Failed(failure(r.status(), object(r.body()), "the identity service", 1));
+        }
+        var username = object(r.body()).flatMap(j -> text(j, "username"));
+        if (username.isEmpty()) {
+            return identityFailed(Kind.MALFORMED_RESPONSE, "the identity service answered without a username");
+        }
+        try {
+            return new IdentityOutcome.Identified(new dev.vizgate.domain.model.Subject(username.get()));
+        } catch (IllegalArgumentException e) {
+            return identityFailed(Kind.MALFORMED_RESPONSE, "the identity service answered a username that is no user name");
+        }
+    }
+
+    private static IdentityOutcome identityFailed(Kind kind, String detail) {
+        return new IdentityOutcome.Failed(SalesforceFailure.of(kind, detail));
+    }
+
+    private static Optional<URI> absoluteUri(String text) {
+        try {
+            var uri = new URI(text);
+            return uri.isAbsolute() && uri.getHost() != null ? Optional.of(uri) : Optional.empty();
+        } catch (java.net.URISyntaxException e) {
+            return Optional.empty();
+        }
+    }
+
     @Override
     public RevokeOutcome revoke(SalesforceSession session) {
         var token = session.refreshToken().map(RefreshToken::value).orElse(session.accessToken().value());
@@ -285,24 +338,37 @@ public final class SalesforceOAuthClient implements SalesforceAuthorization, Aut
     /** A body past the cap: not JSON, so every caller's parse fails and it is reported as malformed. */
     private static final String TOO_LONG = "(answer over " + MAX_ANSWER_CHARS + " characters)";
 
-    /** One POST, built afresh per attempt. */
+    /** One POST of a form (or, without a form, one GET), built afresh per attempt. */
     private static final class Post {
         private final URI uri;
-        private final byte[] form;
+        private final Optional<byte[]> form;
         private final Optional<AccessToken> bearer;
 
         Post(URI uri, Map<String, String> form, Optional<AccessToken> bearer) {
             this.uri = uri;
-            this.form = AuthorizeUrl.form(form).getBytes(StandardCharsets.US_ASCII);
+            this.form = Optional.of(AuthorizeUrl.form(form).getBytes(StandardCharsets.US_ASCII));
             this.bearer = bearer;
+        }
+
+        private Post(URI uri, AccessToken bearer) {
+            this.uri = uri;
+            this.form = Optional.empty();
+            this.bearer = Optional.of(bearer);
+        }
+
+        static Post get(URI uri, AccessToken bearer) {
+            return new Post(uri, bearer);
         }
 
         HttpRequest request(Duration timeout) {
             var post = HttpRequest.newBuilder(uri).timeout(timeout)
                     .header("Accept", "application/json")
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .header("User-Agent", "Vizgate")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(form));
+                    .header("User-Agent", "Vizgate");
+            if (form.isPresent()) {
+                post.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofByteArray(form.get()));
+            } else {
+                post.GET();
+            }
             bearer.ifPresent(t -> post.header("Authorization", "Bearer " + t.value()));
             return post.build();
         }

@@ -1,6 +1,6 @@
 package dev.vizgate.adapters.store;
 
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.vizgate.domain.model.ExchangeOutcome;
 import dev.vizgate.domain.model.SalesforceSession;
@@ -8,18 +8,22 @@ import dev.vizgate.domain.model.Subject;
 import dev.vizgate.domain.port.SessionCache;
 
 import java.time.Clock;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 /**
- * Sessions for one node. Caffeine's per-key compute makes {@link #getOrOpen} single-flight: concurrent callers
- * for one user wait for the one exchange. Each entry expires at its session's assumed expiry; failures are
- * handed back but never stored. Bounded, so a flood of users cannot grow memory without limit.
+ * Sessions for one node. {@link #getOrOpen} is single-flight per user without holding any lock across the exchange: the
+ * first caller puts an unfinished future in the cache (an atomic put-if-absent) and runs the exchange on its own thread;
+ * concurrent callers for that user wait on that future. (Computing inside the cache's map would hold a hash-bin lock
+ * for the whole Salesforce call, stalling other users whose keys share the bin, and every insert during a resize.)
+ * Each entry expires at its session's assumed expiry; failures are handed back but never stored. Bounded, so a flood of
+ * users cannot grow memory without limit.
  */
 public final class CaffeineSessionCache implements SessionCache {
     public static final long DEFAULT_MAXIMUM_SIZE = 100_000;
 
-    private final Cache<Subject, SalesforceSession> cache;
+    private final AsyncCache<Subject, SalesforceSession> cache;
     private final Clock clock;
 
     public CaffeineSessionCache(Clock clock, long maximumSize) {
@@ -28,7 +32,8 @@ public final class CaffeineSessionCache implements SessionCache {
                 .maximumSize(maximumSize)
                 .ticker(new ClockTicker(clock))
                 .expireAfter(new DeadlineExpiry<Subject, SalesforceSession>(clock, SalesforceSession::assumedExpiry))
-                .build();
+                .executor(Runnable::run)
+                .buildAsync();
     }
 
     public CaffeineSessionCache(Clock clock) {
@@ -37,28 +42,51 @@ public final class CaffeineSessionCache implements SessionCache {
 
     @Override
     public ExchangeOutcome getOrOpen(Subject subject, Function<Subject, ExchangeOutcome> opener) {
-        var failure = new AtomicReference<ExchangeOutcome>();
-        var session = cache.get(subject, s -> {
-            var outcome = opener.apply(s);
-            if (outcome instanceof ExchangeOutcome.Exchanged e && e.session().isUsableAt(clock.instant())) {
-                return e.session();
+        while (true) {
+            var mine = new CompletableFuture<SalesforceSession>();
+            var theirs = cache.asMap().putIfAbsent(subject, mine);
+            if (theirs == null) {
+                return open(subject, opener, mine);
             }
-            failure.set(outcome);
-            return null; // not stored: the next caller tries again
-        });
-        if (session != null) {
-            return new ExchangeOutcome.Exchanged(session);
+            SalesforceSession shared;
+            try {
+                shared = theirs.join();
+            } catch (CompletionException | java.util.concurrent.CancellationException e) {
+                shared = null;
+            }
+            if (shared != null && shared.isUsableAt(clock.instant())) {
+                return new ExchangeOutcome.Exchanged(shared);
+            }
+            // The other caller's exchange failed (its failure was its own to report), or what it left is stale: drop it, try anew.
+            cache.asMap().remove(subject, theirs);
         }
-        return failure.get() != null ? failure.get() : getOrOpen(subject, opener);
+    }
+
+    private ExchangeOutcome open(Subject subject, Function<Subject, ExchangeOutcome> opener, CompletableFuture<SalesforceSession> mine) {
+        ExchangeOutcome outcome;
+        try {
+            outcome = opener.apply(subject);
+        } catch (RuntimeException e) {
+            cache.asMap().remove(subject, mine);
+            mine.complete(null);
+            throw e;
+        }
+        if (outcome instanceof ExchangeOutcome.Exchanged e && e.session().isUsableAt(clock.instant())) {
+            mine.complete(e.session());
+        } else {
+            cache.asMap().remove(subject, mine); // not stored: the next caller tries again
+            mine.complete(null);
+        }
+        return outcome;
     }
 
     @Override
     public void evict(Subject subject, SalesforceSession stale) {
-        cache.asMap().remove(subject, stale);
+        cache.asMap().computeIfPresent(subject, (k, held) -> held.isDone() && stale.equals(held.getNow(null)) ? null : held);
     }
 
     public long size() {
-        cache.cleanUp();
-        return cache.estimatedSize();
+        cache.synchronous().cleanUp();
+        return cache.synchronous().estimatedSize();
     }
 }

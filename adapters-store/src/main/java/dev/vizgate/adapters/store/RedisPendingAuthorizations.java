@@ -1,6 +1,7 @@
 package dev.vizgate.adapters.store;
 
 import dev.vizgate.domain.model.AuthorizationState;
+import dev.vizgate.domain.model.BindingDigest;
 import dev.vizgate.domain.model.PendingAuthorization;
 import dev.vizgate.domain.model.PkceVerifier;
 import dev.vizgate.domain.model.Subject;
@@ -21,11 +22,13 @@ import java.util.Optional;
 
 /**
  * Authorize requests waiting for their callback, shared by every gateway: the key is an HMAC of the state, the
- * value the user and PKCE verifier sealed with AES-GCM ({@link SessionSeal}), so Redis holds neither. {@code GETDEL}
+ * value the user, the PKCE verifier and the browser binding's digest sealed with AES-GCM ({@link SessionSeal}), so
+ * Redis holds none of them in the clear. {@code GETDEL}
  * takes a state atomically: of racing callbacks on any nodes, one gets it. Redis expires it after its lifetime.
  */
 public final class RedisPendingAuthorizations implements PendingAuthorizations {
-    private static final byte VERSION = 1;
+    /** 2 adds the browser binding's digest; a version-1 entry (held before an upgrade) is refused, so its sign-in starts again. */
+    private static final byte VERSION = 2;
 
     private final RedisStore store;
     private final SessionSeal seal;
@@ -42,7 +45,7 @@ public final class RedisPendingAuthorizations implements PendingAuthorizations {
             store.redis().set(key.getBytes(StandardCharsets.UTF_8), seal.sealBytes(key, encode(pending)),
                     SetParams.setParams().px(Math.max(1, lifetime.toMillis())));
         } catch (JedisException e) {
-            throw new StoreUnavailableException("Redis at " + store.location() + " did not keep the sign-in (" + e.getClass().getSimpleName() + ")");
+            throw new StoreUnavailableException(store.noAnswer(e));
         }
     }
 
@@ -65,6 +68,7 @@ public final class RedisPendingAuthorizations implements PendingAuthorizations {
             out.writeByte(VERSION);
             out.writeUTF(pending.subject().value());
             out.writeUTF(pending.verifier().value());
+            out.writeUTF(pending.binding().value());
             return bytes.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -77,7 +81,7 @@ public final class RedisPendingAuthorizations implements PendingAuthorizations {
             if (in.readByte() != VERSION) {
                 return Optional.empty();
             }
-            return Optional.of(new PendingAuthorization(new Subject(in.readUTF()), new PkceVerifier(in.readUTF())));
+            return Optional.of(new PendingAuthorization(new Subject(in.readUTF()), new PkceVerifier(in.readUTF()), new BindingDigest(in.readUTF())));
         } catch (IOException | IllegalArgumentException e) {
             return Optional.empty();
         }

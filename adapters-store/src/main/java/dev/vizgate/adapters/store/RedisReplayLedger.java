@@ -13,18 +13,22 @@ import java.time.Instant;
 
 /**
  * Spent jtis shared by every gateway: one atomic {@code SET key 1 NX PX ttl} per assertion, so of any number of
- * nodes and requests exactly one sees {@code First}. Keys are a hash of issuer and jti (bounded length, nothing
- * of the token). If Redis cannot answer, the answer is {@code Unavailable} and the assertion is refused.
+ * nodes and requests exactly one sees {@code First}. Keys are an HMAC of issuer and jti under the store secret
+ * ({@link SessionSeal#key}), as the other stores' keys are: bounded length, nothing of the token, and someone who can
+ * reach Redis but holds no store secret cannot compute the key of a jti they know, so cannot delete it to replay it.
+ * If Redis cannot answer, the answer is {@code Unavailable} and the assertion is refused.
  *
  * <p>A Redis restart without persistence forgets spent jtis; a forgotten jti could be replayed only until its
  * token's {@code exp} (at most 5 minutes by the replay policy), so the exposure is bounded by the token lifetime.
  */
 public final class RedisReplayLedger implements ReplayLedger {
     private final RedisStore store;
+    private final SessionSeal seal;
     private final Clock clock;
 
-    public RedisReplayLedger(RedisStore store, Clock clock) {
+    public RedisReplayLedger(RedisStore store, SessionSeal seal, Clock clock) {
         this.store = store;
+        this.seal = seal;
         this.clock = clock;
     }
 
@@ -39,7 +43,7 @@ public final class RedisReplayLedger implements ReplayLedger {
         }
     }
 
-    static String key(Issuer issuer, TokenId tokenId) {
-        return RedisStore.hashedKey("vizgate:jti:", issuer.value() + "\u0000" + tokenId.value());
+    String key(Issuer issuer, TokenId tokenId) {
+        return seal.key("jti", issuer.value() + "\u0000" + tokenId.value());
     }
 }

@@ -33,7 +33,8 @@ public final class RedisSessionCache implements SessionCache {
     private final Duration lockTtl;
     private final Duration waitBound;
     private final Duration poll;
-    private final Map<Subject, Object> localLocks = new ConcurrentHashMap<>();
+    /** This node's exchange in flight per user: others on this node wait for it rather than asking Redis too. Emptied as each ends. */
+    private final Map<Subject, java.util.concurrent.CompletableFuture<ExchangeOutcome>> inflight = new ConcurrentHashMap<>();
 
     public RedisSessionCache(RedisStore store, SessionSeal seal, Clock clock, Duration lockTtl, Duration waitBound) {
         this.store = store;
@@ -47,12 +48,33 @@ public final class RedisSessionCache implements SessionCache {
     @Override
     public ExchangeOutcome getOrOpen(Subject subject, Function<Subject, ExchangeOutcome> opener) {
         var key = seal.key("session", subject);
-        synchronized (localLocks.computeIfAbsent(subject, s -> new Object())) {
+        var mine = new java.util.concurrent.CompletableFuture<ExchangeOutcome>();
+        java.util.concurrent.CompletableFuture<ExchangeOutcome> theirs;
+        while ((theirs = inflight.putIfAbsent(subject, mine)) != null) {
             try {
-                return shared(subject, key, opener);
+                // The same user's exchange on this node is under way: share its session; after a failure, try anew.
+                if (theirs.join() instanceof ExchangeOutcome.Exchanged shared) {
+                    return shared;
+                }
+            } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+                // the other caller gave up; try anew
+            }
+        }
+        ExchangeOutcome outcome = null;
+        try {
+            try {
+                outcome = shared(subject, key, opener);
             } catch (JedisException e) {
                 // Redis is unreachable: a fresh exchange, not cached anywhere, keeps the user working.
-                return opener.apply(subject);
+                outcome = opener.apply(subject);
+            }
+            return outcome;
+        } finally {
+            inflight.remove(subject, mine);
+            if (outcome != null) {
+                mine.complete(outcome);
+            } else {
+                mine.cancel(false);
             }
         }
     }

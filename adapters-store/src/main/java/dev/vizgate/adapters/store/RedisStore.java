@@ -49,7 +49,21 @@ public final class RedisStore implements AutoCloseable {
 
     /** What every adapter says when Redis did not answer: where, and the kind of failure (never the command or its data). */
     String noAnswer(RuntimeException e) {
-        return "Redis at " + location() + " did not answer (" + e.getClass().getSimpleName() + ")";
+        return "Redis at " + location() + " did not answer (" + words(e) + ")";
+    }
+
+    /** What went wrong, in words (never a class name: the text may reach a log a person reads, or a problem). */
+    static String words(RuntimeException e) {
+        if (e instanceof redis.clients.jedis.exceptions.JedisAccessControlException) {
+            return "it refused the user or password";
+        }
+        if (e instanceof redis.clients.jedis.exceptions.JedisConnectionException) {
+            return e.getCause() instanceof java.net.SocketTimeoutException ? "timed out" : "the connection failed or was reset";
+        }
+        if (e instanceof redis.clients.jedis.exceptions.JedisDataException) {
+            return "it refused the command";
+        }
+        return "the call failed";
     }
 
     /** A Redis key of bounded length that keeps nothing of {@code text}: {@code prefix} then the SHA-256 of text in hex. */

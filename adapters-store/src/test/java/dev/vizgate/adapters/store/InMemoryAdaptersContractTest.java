@@ -42,6 +42,14 @@ class InMemoryAdaptersContractTest {
     }
 
     @Nested
+    class Tickets extends dev.vizgate.domain.testing.SignInTicketsContract {
+        @Override
+        protected dev.vizgate.domain.port.SignInTickets createStore(MutableClock clock) {
+            return new CaffeineSignInTickets(clock);
+        }
+    }
+
+    @Nested
     class Budgets extends dev.vizgate.domain.testing.RequestBudgetsContract {
         @Override
         protected dev.vizgate.domain.port.RequestBudgets createBudgets(MutableClock clock) {

@@ -56,7 +56,7 @@ class RedisAdaptersContractIT {
     class Ledger extends ReplayLedgerContract {
         @Override
         protected ReplayLedger createLedger(MutableClock clock) {
-            return new RedisReplayLedger(store, clock);
+            return new RedisReplayLedger(store, new SessionSeal(SECRET), clock);
         }
 
         /** Redis expires keys in real time, so the test waits as well as moving the clock. */
@@ -127,11 +127,38 @@ class RedisAdaptersContractIT {
     }
 
     @Nested
+    class Tickets extends dev.vizgate.domain.testing.SignInTicketsContract {
+        @Override
+        protected dev.vizgate.domain.port.SignInTickets createStore(MutableClock clock) {
+            return new RedisSignInTickets(store, new SessionSeal(SECRET));
+        }
+
+        /** Redis expires keys in real time. */
+        @Override
+        protected void expire(MutableClock clock, Duration by) {
+            waitOut(clock, by);
+        }
+    }
+
+    @Nested
     class RefreshTokenStore extends dev.vizgate.domain.testing.RefreshTokensContract {
         @Override
         protected dev.vizgate.domain.port.RefreshTokens createStore() {
             return new RedisRefreshTokens(store, new SessionSeal(SECRET), Duration.ofDays(30));
         }
+    }
+
+    /** Someone who reaches Redis and knows a spent jti cannot compute its key to delete it: the key is an HMAC under the store secret. */
+    @Test
+    void aSpentJti_isKeyedByAnHmacThatOnlyTheStoreSecretGives() {
+        var issuer = new dev.vizgate.domain.model.Issuer("https://portal.example.com");
+        var jti = new dev.vizgate.domain.model.TokenId("jti-known-to-an-attacker");
+        var ledger = new RedisReplayLedger(store, new SessionSeal(SECRET), java.time.Clock.systemUTC());
+        assertThat(ledger.firstSeen(issuer, jti, java.time.Instant.now().plusSeconds(60))).isEqualTo(dev.vizgate.domain.model.Sighting.FIRST);
+        var plainHash = RedisStore.hashedKey("vizgate:jti:", issuer.value() + "\u0000" + jti.value());
+        assertThat(store.redis().del(plainHash)).as("a key computable without the secret does not exist").isZero();
+        assertThat(store.redis().keys("vizgate:jti:*")).isNotEmpty().noneMatch(k -> k.contains(jti.value()));
+        assertThat(ledger.firstSeen(issuer, jti, java.time.Instant.now().plusSeconds(60))).isEqualTo(dev.vizgate.domain.model.Sighting.REPLAYED);
     }
 
     @Test
@@ -140,12 +167,18 @@ class RedisAdaptersContractIT {
         refresh.save(new Subject("erin@acme.com"), new dev.vizgate.domain.port.RefreshTokens.Grant(
                 new dev.vizgate.domain.model.RefreshToken("5Aep861-erin-refresh"), TestSessions.INSTANCE));
         var pending = new RedisPendingAuthorizations(store, new SessionSeal(SECRET));
-        var verifier = new dev.vizgate.domain.testing.SequentialSignInSecrets().newVerifier();
-        var state = new dev.vizgate.domain.testing.SequentialSignInSecrets().newState();
-        pending.hold(state, new dev.vizgate.domain.model.PendingAuthorization(new Subject("erin@acme.com"), verifier), Duration.ofMinutes(1));
+        var secrets = new dev.vizgate.domain.testing.SequentialSignInSecrets();
+        var verifier = secrets.newVerifier();
+        var state = secrets.newState();
+        pending.hold(state, new dev.vizgate.domain.model.PendingAuthorization(new Subject("erin@acme.com"), verifier,
+                secrets.digest(secrets.newBinding())), Duration.ofMinutes(1));
+        var ticket = secrets.newTicket();
+        new RedisSignInTickets(store, new SessionSeal(SECRET)).hold(ticket, new Subject("erin@acme.com"), Duration.ofMinutes(1));
         var keys = new java.util.ArrayList<String>(store.redis().keys("vizgate:refresh:*"));
         keys.addAll(store.redis().keys("vizgate:pending:*"));
-        assertThat(keys).isNotEmpty().noneMatch(k -> k.contains("erin") || k.contains(state.value()));
+        assertThat(store.redis().keys("vizgate:ticket:*")).isNotEmpty();
+        keys.addAll(store.redis().keys("vizgate:ticket:*"));
+        assertThat(keys).isNotEmpty().noneMatch(k -> k.contains("erin") || k.contains(state.value()) || k.contains(ticket.value()));
         for (var key : keys) {
             var raw = new String(store.redis().get(key.getBytes(StandardCharsets.UTF_8)), StandardCharsets.ISO_8859_1);
             assertThat(raw).doesNotContain("5Aep861-erin-refresh", "erin@acme.com", verifier.value());

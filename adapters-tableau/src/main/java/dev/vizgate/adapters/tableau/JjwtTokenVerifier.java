@@ -125,7 +125,8 @@ public final class JjwtTokenVerifier implements TokenVerifier {
         } catch (JwtException e) {
             return rejected(RejectionReason.MISSING_CLAIM, "a registered claim has the wrong type");
         }
-        return new VerificationOutcome.Verified(new VerifiedToken(alg.get(), chosen.keyId(), t.claims()));
+        var typ = t.header().get("typ") instanceof String s && !s.isBlank() ? Optional.of(s) : Optional.<String>empty();
+        return new VerificationOutcome.Verified(new VerifiedToken(alg.get(), chosen.keyId(), t.claims(), typ));
     }
 
     private static Selection select(DecodedToken t, JwsAlgorithm alg, IssuerKeys source) {

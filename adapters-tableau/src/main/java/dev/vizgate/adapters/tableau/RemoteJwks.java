@@ -38,10 +38,19 @@ import java.util.concurrent.atomic.AtomicReference;
  * Only public keys with a kid and an algorithm Vizgate allows are kept.
  */
 public final class RemoteJwks implements IssuerKeys {
-    /** How often, and how soon after a failure or an unknown kid, the JWKS is fetched. */
-    public record Timing(Duration refreshEvery, Duration unknownKidCooldown, Duration firstRetry, Duration maxRetry, Duration timeout) {
+    /**
+     * How often, and how soon after a failure or an unknown kid, the JWKS is fetched; how long one fetch may take
+     * ({@code timeout}); and how long one request waits for keys not held yet ({@code patience}). Patience is short and
+     * independent of the timeout: a fetch that hangs goes on in the background while requests are answered "keys
+     * unavailable, retry", so a slow or hostile issuer cannot hold the gateway's threads.
+     */
+    public record Timing(Duration refreshEvery, Duration unknownKidCooldown, Duration firstRetry, Duration maxRetry, Duration timeout,
+                         Duration patience) {
+        /** Requests that wait for one issuer's keys at once; more are answered at once, so one issuer cannot hold every thread. */
+        public static final int MAX_WAITERS = 16;
+
         public Timing {
-            for (var d : List.of(refreshEvery, unknownKidCooldown, firstRetry, maxRetry, timeout)) {
+            for (var d : List.of(refreshEvery, unknownKidCooldown, firstRetry, maxRetry, timeout, patience)) {
                 if (d.isNegative() || d.isZero()) {
                     throw new IllegalArgumentException("JWKS timings must be positive");
                 }
@@ -51,7 +60,16 @@ public final class RemoteJwks implements IssuerKeys {
             }
         }
 
-        /** jose's defaults: refresh every 10 min, an unknown kid refetches at most every 30 s; retries from 1 s to 30 s. */
+        public Timing(Duration refreshEvery, Duration unknownKidCooldown, Duration firstRetry, Duration maxRetry, Duration timeout) {
+            this(refreshEvery, unknownKidCooldown, firstRetry, maxRetry, timeout, DEFAULT_PATIENCE.compareTo(timeout) < 0 ? DEFAULT_PATIENCE : timeout);
+        }
+
+        private static final Duration DEFAULT_PATIENCE = Duration.ofSeconds(2);
+
+        /**
+         * jose's defaults: refresh every 10 min, an unknown kid refetches at most every 30 s; retries from 1 s to 30 s; a
+         * fetch may take 5 s, a request waits 2 s.
+         */
         public static Timing defaults() {
             return new Timing(Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(5));
         }
@@ -69,6 +87,7 @@ public final class RemoteJwks implements IssuerKeys {
     private final AtomicReference<CompletableFuture<State>> inflight = new AtomicReference<>();
     /** When an unknown kid last caused a fetch; claimed by compare-and-set, so concurrent unknown kids cause one fetch. */
     private final AtomicReference<Instant> lastUnknownKidFetch = new AtomicReference<>(Instant.MIN);
+    private final java.util.concurrent.Semaphore waiters = new java.util.concurrent.Semaphore(Timing.MAX_WAITERS);
 
     public RemoteJwks(URI url, HttpClient http, Timing timing, Clock clock) {
         this.url = Objects.requireNonNull(url, "url");
@@ -88,7 +107,7 @@ public final class RemoteJwks implements IssuerKeys {
         if (!clock.instant().isBefore(s.nextFetch())) {
             var fetch = fetchOnce();
             if (s.keys().isEmpty()) {
-                await(fetch); // nothing to serve: this caller has to wait, bounded by the request timeout
+                await(fetch); // nothing to serve: this caller waits, but only briefly (Timing.patience)
             }
         }
         return state.keys();
@@ -111,7 +130,8 @@ public final class RemoteJwks implements IssuerKeys {
 
     @Override
     public Optional<String> unavailable() {
-        return state.problem();
+        var s = state;
+        return s.problem().isPresent() || !s.keys().isEmpty() ? s.problem() : stillFetching;
     }
 
     /** The fetch in flight, if any (tests wait on it). */
@@ -128,8 +148,9 @@ public final class RemoteJwks implements IssuerKeys {
             var started = new CompletableFuture<State>();
             if (inflight.compareAndSet(null, started)) {
                 send().whenComplete((result, error) -> {
-                    var next = settle(result == null ? new Fetched.Failed("the fetch failed") : result);
+                    var next = settle(result == null ? new Fetched.Failed(error == null ? "the fetch failed" : Wire.words(error)) : result);
                     state = next;
+                    stillFetching = Optional.empty();
                     inflight.set(null);
                     started.complete(next);
                 });
@@ -162,45 +183,58 @@ public final class RemoteJwks implements IssuerKeys {
                 Optional.of("the keys at " + url + " could not be fetched (" + why + "); retrying in " + backoff.toSeconds() + " s"));
     }
 
+    /**
+     * Waits for a fetch in flight, at most {@code patience}, and only if fewer than {@link Timing#MAX_WAITERS} requests
+     * wait already; the fetch itself goes on either way. While it is unfinished the state says so, for the refusal.
+     */
     private void await(CompletableFuture<State> fetch) {
+        if (!waiters.tryAcquire()) {
+            noteStillFetching();
+            return;
+        }
         try {
-            fetch.get(timing.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+            fetch.get(timing.patience().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException e) {
             // The state says what happened; the caller reads it.
+        } catch (TimeoutException e) {
+            noteStillFetching();
+        } finally {
+            waiters.release();
         }
     }
+
+    /** With no keys and no answer yet, says so (a verification then answers "keys unavailable, retry" instead of waiting). */
+    private void noteStillFetching() {
+        var s = state;
+        if (s.keys().isEmpty() && s.problem().isEmpty() && inflight.get() != null) {
+            stillFetching = Optional.of("the keys at " + url + " are being fetched and have not arrived yet");
+        }
+    }
+
+    /** Set while the first fetch is outstanding and a request gave up waiting for it. */
+    private volatile Optional<String> stillFetching = Optional.empty();
 
     private CompletableFuture<Fetched> send() {
         try {
             var request = HttpRequest.newBuilder(url).timeout(timing.timeout()).header("Accept", "application/json").GET().build();
-            return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+            return http.sendAsync(request, CappedBody.upTo(MAX_DOCUMENT))
                     .thenApply(this::parse)
-                    .exceptionally(e -> new Fetched.Failed(rootName(e)));
+                    .exceptionally(e -> new Fetched.Failed(Wire.words(e)));
         } catch (RuntimeException e) {
-            return CompletableFuture.completedFuture(new Fetched.Failed(e.getClass().getSimpleName()));
+            return CompletableFuture.completedFuture(new Fetched.Failed(Wire.words(e)));
         }
     }
 
-    private static String rootName(Throwable e) {
-        var cause = e;
-        while (cause.getCause() != null && cause != cause.getCause()) {
-            cause = cause.getCause();
-        }
-        return cause instanceof java.net.http.HttpTimeoutException ? "timed out"
-                : cause instanceof java.net.ConnectException ? "connection refused" : cause.getClass().getSimpleName();
-    }
+    private static final int MAX_DOCUMENT = 256 * 1024;
 
-    private Fetched parse(HttpResponse<String> response) {
+    private Fetched parse(HttpResponse<byte[]> response) {
         if (response.statusCode() != 200) {
             return new Fetched.Failed("HTTP " + response.statusCode());
         }
-        if (response.body().length() > 256 * 1024) {
-            return new Fetched.Failed("the document is over 256 KiB");
-        }
         try {
-            var set = Jwks.setParser().ignoreUnsupported(true).build().parse(response.body());
+            var set = Jwks.setParser().ignoreUnsupported(true).build().parse(CappedBody.text(response.body()));
             var out = new ArrayList<TrustedKey>();
             for (var jwk : set.getKeys()) {
                 if (!(jwk instanceof PublicJwk<?> pub) || jwk.getId() == null) {
@@ -219,7 +253,8 @@ public final class RemoteJwks implements IssuerKeys {
             }
             return new Fetched.Keys(List.copyOf(out));
         } catch (RuntimeException e) {
-            return new Fetched.Failed("not a JWKS document");
+            var start = CappedBody.text(java.util.Arrays.copyOf(response.body(), Math.min(response.body().length, 1))).strip();
+            return new Fetched.Failed(start.equals("{") ? "not a JWKS document" : Wire.notJson(response, response.body()));
         }
     }
 }

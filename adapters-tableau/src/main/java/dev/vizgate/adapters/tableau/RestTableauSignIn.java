@@ -85,11 +85,9 @@ public final class RestTableauSignIn implements TableauSignIn {
                     .header("Accept", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(TableauJson.MAPPER.writeValueAsString(body)))
                     .build();
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = http.send(request, CappedBody.textUpTo(CappedBody.REST_ANSWER));
         } catch (IOException e) {
-            return new SignInOutcome.Failed("Tableau could not be reached at " + server.getHost() + " ("
-                    + (e instanceof java.net.http.HttpTimeoutException ? "timed out" : e instanceof java.net.ConnectException ? "connection refused"
-                    : "connection failed or was reset") + ")");
+            return new SignInOutcome.Failed("Tableau could not be read at " + server.getHost() + " (" + Wire.words(e) + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new SignInOutcome.Failed("interrupted while signing in to Tableau");

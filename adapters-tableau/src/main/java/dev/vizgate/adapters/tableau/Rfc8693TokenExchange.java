@@ -74,16 +74,13 @@ public final class Rfc8693TokenExchange implements TokenExchange {
                         .collect(Collectors.joining("&")))).build();
         HttpResponse<byte[]> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            response = http.send(request, CappedBody.upTo(MAX_RESPONSE));
         } catch (IOException e) {
-            return new TokenExchangeOutcome.Unavailable("the identity provider's token endpoint " + settings.tokenEndpoint() + " could not be reached ("
-                    + (e instanceof java.net.http.HttpTimeoutException ? "timed out" : e.getClass().getSimpleName()) + ")");
+            return new TokenExchangeOutcome.Unavailable("the identity provider's token endpoint " + settings.tokenEndpoint() + " could not be read ("
+                    + Wire.words(e) + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new TokenExchangeOutcome.Unavailable("interrupted");
-        }
-        if (response.body().length > MAX_RESPONSE) {
-            return new TokenExchangeOutcome.Unavailable("the token endpoint answered more than 64 KiB");
         }
         try {
             var body = TableauJson.MAPPER.readTree(response.body());
@@ -101,7 +98,7 @@ public final class Rfc8693TokenExchange implements TokenExchange {
             }
             return new TokenExchangeOutcome.Refused(error, description);
         } catch (IOException | IllegalArgumentException e) {
-            return new TokenExchangeOutcome.Unavailable("the token endpoint answered " + response.statusCode() + " with a body that is not JSON");
+            return new TokenExchangeOutcome.Unavailable("the token endpoint's " + Wire.notJson(response, response.body()));
         }
     }
 

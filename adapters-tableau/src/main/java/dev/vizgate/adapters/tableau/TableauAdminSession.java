@@ -84,7 +84,7 @@ public final class TableauAdminSession {
         try {
             var request = HttpRequest.newBuilder(endpoint("/auth/signin")).timeout(timeout).header("Content-Type", "application/json")
                     .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(TableauJson.MAPPER.writeValueAsString(body))).build();
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = http.send(request, CappedBody.textUpTo(CappedBody.REST_ANSWER));
         } catch (IOException e) {
             return unreachable(e);
         } catch (InterruptedException e) {
@@ -146,7 +146,7 @@ public final class TableauAdminSession {
                 var request = HttpRequest.newBuilder(endpoint("/sites/" + s.siteId() + path)).timeout(timeout).header("X-Tableau-Auth", s.token())
                         .header("Accept", "application/json").header("Content-Type", "application/json")
                         .method(method, body.map(HttpRequest.BodyPublishers::ofString).orElse(HttpRequest.BodyPublishers.noBody())).build();
-                response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                response = http.send(request, CappedBody.textUpTo(CappedBody.REST_ANSWER));
             } catch (IOException e) {
                 return new Call.NotAnswered(unreachable(e));
             } catch (InterruptedException e) {
@@ -168,7 +168,7 @@ public final class TableauAdminSession {
     }
 
     public Opening.Failed unreachable(IOException e) {
-        return new Opening.Failed(true, "Tableau could not be reached at " + server.getHost() + " (" + e.getClass().getSimpleName() + ")");
+        return new Opening.Failed(true, "Tableau could not be reached at " + server.getHost() + " (" + Wire.words(e) + ")");
     }
 
     /** {@code {server}/api/{version}{path}}. */

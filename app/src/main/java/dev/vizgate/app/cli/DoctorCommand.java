@@ -71,6 +71,8 @@ final class DoctorCommand implements Callable<Integer> {
         }
         callers(cfg, loaded.files());
         store(cfg, loaded.files());
+        server(cfg);
+        secretFiles(loaded.files());
         var out = root.spec.commandLine().getOut();
         for (var f : findings) {
             out.println(String.format("%-4s  %s: %s", f.level(), f.check(), f.message()) + (f.level() == Level.OK ? "" : System.lineSeparator() + "      fix: " + f.fix()));
@@ -147,6 +149,12 @@ final class DoctorCommand implements Callable<Integer> {
             add(Level.WARN, "salesforce.flow", "client credentials never carry the web scope a frontdoor URL needs (and run as one user)",
                     "for Tableau Next embedding use flow: jwt-bearer (server-to-server) or web-server (interactive)");
         }
+        if (s.hosts().admitsOtherOrgs()) {
+            add(Level.WARN, "salesforce.allowed-hosts", "allowed-hosts admits whole Salesforce suffixes " + s.hosts().allowedHosts().stream().sorted().toList()
+                    + ", under which every other org's My Domain and anyone's Experience Cloud site live: an answer naming such a host would"
+                    + " receive an access token or be handed to a browser", "list only your org's hosts (e.g. acme.my.salesforce.com,"
+                    + " acme.lightning.force.com, login.salesforce.com), or set token-url to your My Domain and drop allowed-hosts");
+        }
         if (s.hosts().check(s.tokenUrl()) instanceof HostDecision.Refused r) {
             add(Level.WARN, "salesforce.allowed-hosts", "the token host itself is outside allowed-hosts (" + r.reason() + ")",
                     "add the token host's domain to salesforce.allowed-hosts, or instance_url answers may be refused");
@@ -222,8 +230,33 @@ final class DoctorCommand implements Callable<Integer> {
                 add(Level.FAIL, "store", "Redis at " + probe.location() + " does not answer; assertions would be refused (fail closed)",
                         "check store.url, the network and Redis itself");
             }
+        } else if (cfg.server() != null && cfg.server().nodes() != null && cfg.server().nodes() > 1) {
+            add(Level.FAIL, "server.nodes", "store: memory with " + cfg.server().nodes() + " nodes: each node keeps its own replay ledger, so a"
+                    + " platform assertion could be spent once on every node", "use store: { type: redis } shared by every node");
         } else {
-            ok("store", "in memory: right for one gateway; several behind a load balancer need store: { type: redis }");
+            add(Level.WARN, "store", "IN MEMORY: right for exactly one gateway node. Behind a load balancer with several nodes each keeps its own"
+                    + " replay ledger, and a platform assertion can be replayed once per node", "run one node, or use store: { type: redis } for"
+                    + " several (and set server.nodes, so a second node without Redis is refused)");
+        }
+    }
+
+    /** The public listener: whether operators' routes are kept off it. */
+    private void server(VizgateConfig cfg) {
+        if (cfg.server() == null || cfg.server().admin() == null) {
+            add(Level.WARN, "server.admin", "/readyz and /metrics answer on the public listener: whoever reaches it learns issuance volume,"
+                    + " refusal reasons and which secret is stale", "add server.admin: { bind: 127.0.0.1, port: 9090 } (or the pod's address"
+                    + " for a scraper) to serve them on a listener of their own");
+        } else {
+            ok("server.admin", "/readyz and /metrics answer only on " + (cfg.server().admin().bind() == null ? "127.0.0.1" : cfg.server().admin().bind())
+                    + ":" + cfg.server().admin().port());
+        }
+    }
+
+    /** Every file a secret or a private key came from: readable only by its owner. */
+    private void secretFiles(ConfigFiles files) {
+        for (var file : files.secretFiles().stream().sorted().toList()) {
+            dev.vizgate.config.FilePermissions.tooOpen(file).ifPresent(open -> add(Level.WARN, "secret files", open + "; it holds a secret or a private key",
+                    dev.vizgate.config.FilePermissions.fix(file) + "; server.readable-secret-files: refuse makes serve refuse such files"));
         }
     }
 

@@ -7,6 +7,7 @@ import org.eclipse.jetty.server.Request;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -14,13 +15,40 @@ import java.util.Set;
  * and the user the request acts for. The trust boundary lives here: a backend names the user; a browser's user is
  * its assertion's subject, and a browser that names a user, scopes or attributes is refused (403), never quietly
  * overruled, so a mistake in the page shows instead of being hidden.
+ * <p>
+ * A one-time assertion is verified first and spent last: the body, the browser's choices and the rate limits are all
+ * checked before, and the route spends it ({@link #spend}) just before it grants, so a refused request leaves the
+ * assertion usable for its retry. A route that grants without spending still cannot leak a second use: {@link #answer}
+ * spends before a successful reply leaves, and refuses it if the assertion was already spent.
  */
 final class Admission {
     /** The body fields that choose what goes into a token: a backend's to send, never a browser's. */
     static final List<String> CHOICES = List.of("user", "scopes", "attributes");
 
-    /** An authenticated, rate-checked caller and the user it acts for. */
-    record Acting(Caller caller, Subject user, JsonNode body) {
+    /** An authenticated, rate-checked caller and the user it acts for; remembers whether its one-time proof is spent. */
+    static final class Acting {
+        private final Caller caller;
+        private final Subject user;
+        private final JsonNode body;
+        private boolean spendTried;
+
+        Acting(Caller caller, Subject user, JsonNode body) {
+            this.caller = Objects.requireNonNull(caller, "caller");
+            this.user = Objects.requireNonNull(user, "user");
+            this.body = Objects.requireNonNull(body, "body");
+        }
+
+        Caller caller() {
+            return caller;
+        }
+
+        Subject user() {
+            return user;
+        }
+
+        JsonNode body() {
+            return body;
+        }
     }
 
     sealed interface Outcome {
@@ -60,7 +88,55 @@ final class Admission {
             return Reply.problem(t.problem()).by(t.callerName());
         }
         var acting = ((Outcome.Admitted) admitted).acting();
-        return act.apply(acting).by(acting.caller().name());
+        return settled(acting, act.apply(acting));
+    }
+
+    /**
+     * Admits a browser's navigation whose credential came in the URL (the web-server flow's authorize link): it proves a
+     * browser's user, and the same rate budgets apply as to every caller route. An API key in a URL is refused outright.
+     * As in {@link #answer}, a successful reply never leaves with its one-time proof unspent.
+     */
+    Reply admitNavigation(String credential, java.util.function.Function<Acting, Reply> act) {
+        var proof = prove("Bearer " + credential);
+        if (proof instanceof Proof.Refused r) {
+            return Reply.problem(r.problem());
+        }
+        var caller = ((Proof.Proved) proof).caller();
+        if (!(caller instanceof Caller.Browser browser)) {
+            return Reply.problem(Problem.invalidRequest("an API key may not start a browser sign-in, and never goes in a URL;"
+                    + " prove the user with a platform assertion")).by(caller.name());
+        }
+        var limited = rateLimits.check(caller.name(), browser.subject().value());
+        if (limited.isPresent()) {
+            return Reply.problem(Problem.rateLimited(limited.getAsLong())).by(caller.name());
+        }
+        var acting = new Acting(caller, browser.subject(), Gateway.JSON.createObjectNode());
+        return settled(acting, act.apply(acting));
+    }
+
+    /** A successful reply whose one-time proof a route forgot to spend is spent now, or refused if it was spent before. */
+    private Reply settled(Acting acting, Reply reply) {
+        if (reply.status() < 400) {
+            var refused = spend(acting);
+            if (refused.isPresent()) {
+                reply = Reply.problem(refused.get());
+            }
+        }
+        return reply.by(acting.caller().name());
+    }
+
+    /**
+     * Spends the caller's one-time proof, once: empty when the request may be granted (first use, or a reusable
+     * proof), else the problem that refuses it. Routes call it right before they grant.
+     */
+    Optional<Problem> spend(Acting acting) {
+        if (acting.spendTried) {
+            return Optional.empty();
+        }
+        acting.spendTried = true;
+        var refused = callers.spend(acting.caller());
+        refused.ifPresent(this::count);
+        return refused;
     }
 
     Outcome admit(Request request, Set<String> fields) {
@@ -130,13 +206,17 @@ final class Admission {
     Proof prove(String authorization) {
         var auth = callers.authenticate(authorization);
         if (auth instanceof CallerAuthentication.Outcome.Refused r) {
-            metrics.callerRefused(r.problem().kind().slug());
-            if (r.problem().kind() == ProblemType.ASSERTION_REPLAYED) {
-                metrics.replayRefused();
-            }
+            count(r.problem());
             return new Proof.Refused(r.problem());
         }
         return new Proof.Proved(((CallerAuthentication.Outcome.Authenticated) auth).caller());
+    }
+
+    private void count(Problem refusal) {
+        metrics.callerRefused(refusal.kind().slug());
+        if (refusal.kind() == ProblemType.ASSERTION_REPLAYED) {
+            metrics.replayRefused();
+        }
     }
 
     static Problem ambiguous(String what) {

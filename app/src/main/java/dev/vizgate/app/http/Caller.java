@@ -6,6 +6,7 @@ import dev.vizgate.domain.model.Subject;
 import dev.vizgate.domain.model.UntrustedToken;
 import dev.vizgate.domain.model.UserAttributes;
 import dev.vizgate.domain.policy.CallerAllowance;
+import dev.vizgate.domain.usecase.OneTimeUse;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -35,19 +36,22 @@ public sealed interface Caller {
      * @param scopes   the scopes the platform signed, if its configuration maps a claim for them
      * @param idpToken the identity provider's access token the browser proved itself with, kept for a token exchange;
      *                 empty for a platform assertion (spent, and never passed on)
+     * @param unspent  a platform assertion's one-time use, spent only when the request is about to be granted
+     *                 ({@link Admission#spend}); empty for an IdP token, which is reusable
      */
-    record Browser(Issuer issuer, Subject subject, Optional<Scopes> scopes, UserAttributes attributes, Optional<UntrustedToken> idpToken)
-            implements Caller {
+    record Browser(Issuer issuer, Subject subject, Optional<Scopes> scopes, UserAttributes attributes, Optional<UntrustedToken> idpToken,
+                   Optional<OneTimeUse> unspent) implements Caller {
         public Browser {
             Objects.requireNonNull(issuer, "issuer");
             Objects.requireNonNull(subject, "subject");
             Objects.requireNonNull(scopes, "scopes");
             Objects.requireNonNull(attributes, "attributes");
             Objects.requireNonNull(idpToken, "idpToken");
+            Objects.requireNonNull(unspent, "unspent");
         }
 
         public Browser(Issuer issuer, Subject subject, Optional<Scopes> scopes, UserAttributes attributes) {
-            this(issuer, subject, scopes, attributes, Optional.empty());
+            this(issuer, subject, scopes, attributes, Optional.empty(), Optional.empty());
         }
 
         public Browser(Issuer issuer, Subject subject) {

@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
 
 /**
  * {@code Authorization: Bearer …} is either an API key (a platform backend; stored as SHA-256, compared in constant
- * time against every configured key) or a platform assertion (a browser; verified and spent once through
- * {@link AcceptPlatformAssertion}). Nobody gets a token for a user they did not prove.
+ * time against every configured key) or a platform assertion (a browser; verified here through
+ * {@link AcceptPlatformAssertion}, and spent once by {@link #spend} when its request is about to be granted). Nobody
+ * gets a token for a user they did not prove.
  */
 public final class CallerAuthentication {
     public record ApiKey(String name, byte[] sha256, CallerAllowance allowance, String configPath) {
@@ -87,7 +88,7 @@ public final class CallerAuthentication {
                 return refused(Problem.unauthenticated("this gateway trusts no platform assertions; configure callers.assertions or use an API key"));
             }
             var token = new UntrustedToken(credential);
-            return assertion(assertions.get(), token, assertions.get().accept(token));
+            return assertion(assertions.get(), token, assertions.get().check(token));
         }
         return apiKey(credential);
     }
@@ -106,11 +107,26 @@ public final class CallerAuthentication {
                 : new Outcome.Authenticated(new Caller.Backend(match.name(), match.allowance(), match.configPath()));
     }
 
+    /**
+     * Spends the one-time use a browser's assertion still holds: empty when this request is the first to spend it (or
+     * there is nothing to spend), else the problem that refuses it (replayed, or the ledger cannot answer).
+     */
+    public Optional<Problem> spend(Caller caller) {
+        if (!(caller instanceof Caller.Browser browser) || browser.unspent().isEmpty() || assertions.isEmpty()) {
+            return Optional.empty();
+        }
+        return assertions.get().spend(browser.unspent().get()).map(refusal -> ((Outcome.Refused) refusal(refusal)).problem());
+    }
+
     private static Outcome assertion(AcceptPlatformAssertion accepting, UntrustedToken token, AssertionOutcome outcome) {
         if (outcome instanceof AssertionOutcome.Accepted a) {
             var idpToken = accepting.isIdentityProvider(a.issuer()) ? Optional.of(token) : Optional.<UntrustedToken>empty();
-            return new Outcome.Authenticated(new Caller.Browser(a.issuer(), a.subject(), a.scopes(), a.attributes(), idpToken));
+            return new Outcome.Authenticated(new Caller.Browser(a.issuer(), a.subject(), a.scopes(), a.attributes(), idpToken, a.unspent()));
         }
+        return refusal(outcome);
+    }
+
+    private static Outcome refusal(AssertionOutcome outcome) {
         if (outcome instanceof AssertionOutcome.Unavailable u) {
             return refused(Problem.of(ProblemType.REPLAY_LEDGER_UNAVAILABLE, "the replay ledger is unreachable, so no assertion is accepted (fail closed); retry shortly"));
         }
@@ -123,6 +139,10 @@ public final class CallerAuthentication {
             case EXPIRED, NOT_YET_VALID, TOO_LONG_LIVED -> ProblemType.ASSERTION_TIME;
             default -> ProblemType.ASSERTION_INVALID;
         };
+        if (r.reason() == RejectionReason.REPLAYED) {
+            // The detail already says what to do; the general advice below would only repeat it.
+            return refused(Problem.of(kind, r.reason().meaning() + ": " + r.detail()).with("reason", r.reason().name()));
+        }
         return refused(Problem.of(kind, r.reason().meaning() + ": " + r.detail()
                 + "; mint a fresh assertion (iss, aud, sub, a new jti, exp at most 5 minutes ahead) per request,"
                 + " or send a current access token from the identity provider")

@@ -39,7 +39,7 @@ public final class Gateway extends Handler.Abstract {
     public static final Map<String, Set<String>> ROUTES = Map.ofEntries(
             Map.entry("/v1/tableau/token", Set.of("POST")),
             Map.entry("/v1/tableau-next/frontdoor", Set.of("POST")),
-            Map.entry("/v1/tableau-next/authorize", Set.of("GET")),
+            Map.entry("/v1/tableau-next/authorize", Set.of("GET", "POST")),
             Map.entry("/v1/tableau-next/callback", Set.of("GET")),
             Map.entry("/.well-known/jwks.json", Set.of("GET")),
             Map.entry("/.well-known/openid-configuration", Set.of("GET")),
@@ -54,12 +54,12 @@ public final class Gateway extends Handler.Abstract {
 
     /** What the routes call; each part is optional because a gateway may serve Tableau, Tableau Next or both. */
     public record Services(Optional<IssueTableauToken> tableau, String tableauKind, Optional<OpenTableauNextSession> tableauNext,
-                           Optional<dev.vizgate.domain.usecase.WebServerFlow> webServer, Optional<PublishJwks> jwks, Optional<dev.vizgate.domain.model.Issuer> easIssuer,
+                           Optional<WebServerSignIn> webServer, Optional<PublishJwks> jwks, Optional<dev.vizgate.domain.model.Issuer> easIssuer,
                            CallerAuthentication callers, RateLimits rateLimits, GatewayMetrics metrics,
                            Map<String, Supplier<Boolean>> readiness, long maxBodyBytes, Optional<DemoPage> demo, AutoCloseable resources,
                            Optional<dev.vizgate.domain.usecase.ExchangeForTableauToken> idpTableau) {
         public Services(Optional<IssueTableauToken> tableau, String tableauKind, Optional<OpenTableauNextSession> tableauNext,
-                        Optional<dev.vizgate.domain.usecase.WebServerFlow> webServer, Optional<PublishJwks> jwks, Optional<dev.vizgate.domain.model.Issuer> easIssuer,
+                        Optional<WebServerSignIn> webServer, Optional<PublishJwks> jwks, Optional<dev.vizgate.domain.model.Issuer> easIssuer,
                         CallerAuthentication callers, RateLimits rateLimits, GatewayMetrics metrics,
                         Map<String, Supplier<Boolean>> readiness, long maxBodyBytes, Optional<DemoPage> demo, AutoCloseable resources) {
             this(tableau, tableauKind, tableauNext, webServer, jwks, easIssuer, callers, rateLimits, metrics, readiness, maxBodyBytes, demo, resources,
@@ -67,14 +67,14 @@ public final class Gateway extends Handler.Abstract {
         }
 
         public Services(Optional<IssueTableauToken> tableau, String tableauKind, Optional<OpenTableauNextSession> tableauNext,
-                        Optional<dev.vizgate.domain.usecase.WebServerFlow> webServer, Optional<PublishJwks> jwks, Optional<dev.vizgate.domain.model.Issuer> easIssuer,
+                        Optional<WebServerSignIn> webServer, Optional<PublishJwks> jwks, Optional<dev.vizgate.domain.model.Issuer> easIssuer,
                         CallerAuthentication callers, RateLimits rateLimits, GatewayMetrics metrics,
                         Map<String, Supplier<Boolean>> readiness, long maxBodyBytes, Optional<DemoPage> demo) {
             this(tableau, tableauKind, tableauNext, webServer, jwks, easIssuer, callers, rateLimits, metrics, readiness, maxBodyBytes, demo, () -> { });
         }
 
         public Services(Optional<IssueTableauToken> tableau, String tableauKind, Optional<OpenTableauNextSession> tableauNext,
-                        Optional<dev.vizgate.domain.usecase.WebServerFlow> webServer, Optional<PublishJwks> jwks, Optional<dev.vizgate.domain.model.Issuer> easIssuer,
+                        Optional<WebServerSignIn> webServer, Optional<PublishJwks> jwks, Optional<dev.vizgate.domain.model.Issuer> easIssuer,
                         CallerAuthentication callers, RateLimits rateLimits, GatewayMetrics metrics,
                         Map<String, Supplier<Boolean>> readiness, long maxBodyBytes) {
             this(tableau, tableauKind, tableauNext, webServer, jwks, easIssuer, callers, rateLimits, metrics, readiness, maxBodyBytes, Optional.empty());
@@ -190,8 +190,8 @@ public final class Gateway extends Handler.Abstract {
         s.idpTableau().ifPresent(t -> r.put("/v1/tableau/token", new IdpTokenRoute(t, admission, s.metrics())));
         s.tableauNext().ifPresent(n -> r.put("/v1/tableau-next/frontdoor", new FrontdoorRoute(n, admission, s.metrics())));
         s.webServer().ifPresent(w -> {
-            r.put("/v1/tableau-next/authorize", new AuthorizeRoute(w, admission));
-            r.put("/v1/tableau-next/callback", new CallbackRoute(w));
+            r.put("/v1/tableau-next/authorize", new AuthorizeRoute(w.flow(), w.tickets(), admission));
+            r.put("/v1/tableau-next/callback", new CallbackRoute(w.flow()));
         });
         s.jwks().ifPresent(j -> {
             r.put("/.well-known/jwks.json", request -> Reply.json(200, j.publish()));

@@ -27,20 +27,46 @@ public final class GatewayServer implements AutoCloseable {
         }
     }
 
-    public record Options(String bind, int port, Optional<Tls> tls, Duration idleTimeout, Duration shutdownGrace, int maxThreads) {
+    /** A listener's address and port. */
+    public record Listener(String bind, int port) {
+        public Listener {
+            java.util.Objects.requireNonNull(bind, "bind");
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port " + port + " is out of range");
+            }
+        }
+    }
+
+    /**
+     * @param admin a second, plain-HTTP listener for the operators' routes ({@code /readyz}, {@code /metrics}); when set,
+     *              the public listener no longer serves them, so issuance volume, refusal reasons and which secret is
+     *              stale are not told to whoever reaches the public port
+     */
+    public record Options(String bind, int port, Optional<Tls> tls, Duration idleTimeout, Duration shutdownGrace, int maxThreads,
+                          Optional<Listener> admin) {
+        public Options(String bind, int port, Optional<Tls> tls, Duration idleTimeout, Duration shutdownGrace, int maxThreads) {
+            this(bind, port, tls, idleTimeout, shutdownGrace, maxThreads, Optional.empty());
+        }
+
         public static Options loopback(int port) {
             return new Options("127.0.0.1", port, Optional.empty(), Duration.ofSeconds(30), Duration.ofSeconds(10), 64);
+        }
+
+        public Options withAdmin(Listener admin) {
+            return new Options(bind, port, tls, idleTimeout, shutdownGrace, maxThreads, Optional.of(admin));
         }
     }
 
     private final Server server;
     private final ServerConnector connector;
+    private final Optional<ServerConnector> adminConnector;
     private final boolean secure;
     private final AutoCloseable resources;
 
-    private GatewayServer(Server server, ServerConnector connector, boolean secure, AutoCloseable resources) {
+    private GatewayServer(Server server, ServerConnector connector, Optional<ServerConnector> adminConnector, boolean secure, AutoCloseable resources) {
         this.server = server;
         this.connector = connector;
+        this.adminConnector = adminConnector;
         this.secure = secure;
         this.resources = resources;
     }
@@ -69,8 +95,18 @@ public final class GatewayServer implements AutoCloseable {
         connector.setPort(options.port());
         connector.setIdleTimeout(options.idleTimeout().toMillis());
         server.addConnector(connector);
+        Optional<ServerConnector> admin = Optional.empty();
+        if (options.admin().isPresent()) {
+            var a = new ServerConnector(server, new HttpConnectionFactory(http));
+            a.setName(ListenerSplit.ADMIN);
+            a.setHost(options.admin().get().bind());
+            a.setPort(options.admin().get().port());
+            a.setIdleTimeout(options.idleTimeout().toMillis());
+            server.addConnector(a);
+            admin = Optional.of(a);
+        }
         var graceful = new GracefulHandler();
-        graceful.setHandler(gateway);
+        graceful.setHandler(admin.isPresent() ? new ListenerSplit(gateway) : gateway);
         server.setHandler(graceful);
         server.setErrorHandler(new ProblemErrorHandler());
         server.setStopTimeout(options.shutdownGrace().toMillis());
@@ -82,12 +118,14 @@ public final class GatewayServer implements AutoCloseable {
             gateway.resources().close();
             for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
                 if (c instanceof java.net.BindException) {
-                    throw new PortInUse(options.bind(), options.port());
+                    var which = admin.filter(a -> a.getLocalPort() <= 0 && connector.getLocalPort() > 0);
+                    throw which.isPresent() ? new PortInUse(options.admin().get().bind(), options.admin().get().port())
+                            : new PortInUse(options.bind(), options.port());
                 }
             }
             throw e;
         }
-        return new GatewayServer(server, connector, options.tls().isPresent(), gateway.resources());
+        return new GatewayServer(server, connector, admin, options.tls().isPresent(), gateway.resources());
     }
 
     /** The port is taken (or not ours to bind): a plain message for the person who started us, not a stack trace. */
@@ -115,6 +153,12 @@ public final class GatewayServer implements AutoCloseable {
     public URI baseUrl() {
         var host = connector.getHost() == null ? "127.0.0.1" : connector.getHost();
         return URI.create((secure ? "https" : "http") + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port());
+    }
+
+    /** The admin listener's base URL, when there is one. */
+    public Optional<URI> adminBaseUrl() {
+        return adminConnector.map(a -> URI.create("http://" + (a.getHost() == null ? "127.0.0.1" : a.getHost().contains(":") ? "[" + a.getHost() + "]"
+                : a.getHost()) + ":" + a.getLocalPort()));
     }
 
     public void join() throws InterruptedException {

@@ -11,6 +11,8 @@ public enum ProblemType {
     INVALID_JSON(400, "invalid-json", "Body is not JSON"),
     AMBIGUOUS_CREDENTIALS(400, "ambiguous-credentials", "More than one credential"),
     UNKNOWN_STATE(400, "unknown-state", "This sign-in is unknown or already used"),
+    UNKNOWN_TICKET(400, "unknown-ticket", "This sign-in ticket is unknown or already used"),
+    REUSABLE_PROOF_IN_URL(400, "reusable-proof-in-url", "A reusable credential may not travel in a URL"),
     NOT_FOUND(404, "not-found", "No such route"),
     NOT_CONFIGURED(404, "not-configured", "Not configured on this gateway"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
@@ -39,6 +41,8 @@ public enum ProblemType {
     // Salesforce
     SALESFORCE_AUTHORIZATION_REQUIRED(403, "salesforce-authorization-required", "Sign in to Salesforce first"),
     SALESFORCE_AUTHORIZATION_DENIED(403, "salesforce-authorization-denied", "Salesforce did not authorize"),
+    SIGN_IN_NOT_THIS_BROWSER(403, "sign-in-not-this-browser", "This sign-in began in another browser"),
+    SALESFORCE_USER_MISMATCH(403, "salesforce-user-mismatch", "Salesforce signed in another user"),
     SALESFORCE_REJECTED(502, "salesforce-rejected", "Salesforce refused"),
     SALESFORCE_SESSION_REJECTED(502, "salesforce-session-rejected", "Salesforce refused a fresh session"),
     SALESFORCE_MALFORMED(502, "salesforce-malformed", "Unexpected answer from Salesforce"),

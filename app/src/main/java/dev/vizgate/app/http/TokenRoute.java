@@ -69,6 +69,11 @@ final class TokenRoute implements Route {
         }
         var outcome = tokens.issue(tokenRequest);
         if (outcome instanceof TokenIssueOutcome.Issued issued) {
+            // Signing has no effect outside this request, so the assertion is spent only once there is a token to give.
+            var refused = admission.spend(acting);
+            if (refused.isPresent()) {
+                return Reply.problem(refused.get());
+            }
             metrics.tokenIssued(kind);
             var body = new LinkedHashMap<String, Object>();
             body.put("token", issued.token().value());

@@ -53,7 +53,9 @@ public final class GatewayWiring {
         var vizgate = ConfigSettings.build(files, builder);
         try {
             var apiKeys = apiKeys(config, files, vizgate);
-            return wire(config, files, vizgate, apiKeys, metrics);
+            var wired = wire(config, files, vizgate, apiKeys, metrics);
+            secretFiles(config, files);
+            return wired;
         } catch (RuntimeException e) {
             vizgate.close();
             throw e;
@@ -71,12 +73,13 @@ public final class GatewayWiring {
         var readiness = new LinkedHashMap<String, Supplier<Boolean>>();
         vizgate.readiness().forEach((name, check) -> readiness.put(name, check::getAsBoolean));
         vizgate.secrets().forEach((setting, secret) -> readiness.put(Gateway.SECRET_FRESHNESS + setting, () -> !secret.status().stale()));
-        var server = config.server() == null ? new VizgateConfig.Server(null, null, null, null, null, null) : config.server();
+        var server = config.server() == null ? new VizgateConfig.Server(null, null, null, null, null, null, null, null, null) : config.server();
         var limits = server.rateLimit() == null ? new VizgateConfig.RateLimit(null, null) : server.rateLimit();
         var rateLimits = Check.attempt("server.rate-limit", () -> new RateLimits(Optional.of(vizgate.requestBudgets()),
                 limits.callerPerMinute() == null ? 6000 : limits.callerPerMinute(), limits.userPerMinute() == null ? 120 : limits.userPerMinute()),
                 "allow at least one request a minute");
-        var services = new Gateway.Services(vizgate.tableauTokens(), kind, vizgate.tableauNextSessions(), vizgate.webServerFlow(), vizgate.jwks(),
+        var services = new Gateway.Services(vizgate.tableauTokens(), kind, vizgate.tableauNextSessions(),
+                vizgate.webServerFlow().map(f -> new dev.vizgate.app.http.WebServerSignIn(f, vizgate.signInTickets().orElseThrow())), vizgate.jwks(),
                 vizgate.easIssuer(), callers, rateLimits, metrics, readiness, size("server.max-body", server.maxBody()), Optional.empty(), vizgate,
                 vizgate.idpTableauTokens());
         var options = new GatewayServer.Options(server.bind() == null ? "0.0.0.0" : server.bind(),
@@ -85,8 +88,52 @@ public final class GatewayWiring {
                         "name a PKCS#12 keystore holding the gateway's certificate and key")), files.valueOrFile("server.tls.password",
                         Check.required(tls.password(), "server.tls.password", "set password: \"${TLS_PASSWORD}\"")))),
                 Duration.ofSeconds(30), Check.duration("server.shutdown-grace", server.shutdownGrace(), Duration.ofSeconds(10)), 200);
+        if (server.nodes() != null) {
+            if (server.nodes() < 1) {
+                throw new ConfigError("server.nodes", "nodes is " + server.nodes(), "give the number of gateway nodes that serve together, 1 or more");
+            }
+            var memory = config.store() == null || config.store().type() == null || "memory".equals(config.store().type());
+            if (memory && server.nodes() > 1) {
+                throw new ConfigError("server.nodes", "with store: memory each of the " + server.nodes() + " nodes keeps its own replay ledger,"
+                        + " so a platform assertion could be spent once on every node", "use store: { type: redis, url: …, secret: … } shared by every node");
+            }
+        }
+        if (server.admin() != null) {
+            var admin = server.admin();
+            var adminPort = Check.required(admin.port(), "server.admin.port", "set the admin listener's port, e.g. admin: { bind: 127.0.0.1, port: 9090 }");
+            var adminBind = admin.bind() == null ? "127.0.0.1" : admin.bind();
+            if (adminPort != 0 && adminPort == options.port() && adminBind.equals(options.bind())) {
+                throw new ConfigError("server.admin.port", "the admin listener is on the public listener's port " + adminPort,
+                        "give the admin listener a port of its own, e.g. 9090");
+            }
+            options = options.withAdmin(new GatewayServer.Listener(adminBind, port(adminPort)));
+        }
         return new Wired(services, options);
     }
+
+    /**
+     * Every file the configuration read a secret or a private key from, checked once it has been mapped: one its group or
+     * others can read is logged as a warning, or refused when {@code server.readable-secret-files: refuse}.
+     */
+    private static void secretFiles(VizgateConfig config, ConfigFiles files) {
+        var mode = config.server() == null || config.server().readableSecretFiles() == null ? "warn" : config.server().readableSecretFiles();
+        if (!mode.equals("warn") && !mode.equals("refuse")) {
+            throw new ConfigError("server.readable-secret-files", "readable-secret-files is '" + mode + "'", "set it to warn (the default) or refuse");
+        }
+        for (var file : files.secretFiles().stream().sorted().toList()) {
+            var open = dev.vizgate.config.FilePermissions.tooOpen(file);
+            if (open.isEmpty()) {
+                continue;
+            }
+            if (mode.equals("refuse")) {
+                throw new ConfigError("server.readable-secret-files", open.get() + ", and this configuration refuses such files",
+                        dev.vizgate.config.FilePermissions.fix(file));
+            }
+            LOG.warn("{}; it holds a secret or a private key: {}", open.get(), dev.vizgate.config.FilePermissions.fix(file));
+        }
+    }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GatewayWiring.class);
 
     private static int port(int port) {
         if (port < 0 || port > 65535) {

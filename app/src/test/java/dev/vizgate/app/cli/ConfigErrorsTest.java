@@ -122,7 +122,7 @@ class ConfigErrorsTest {
 
     static String salesforce(String extra) {
         return "callers:\n  api-keys: [ { name: a, sha256: \"" + "a".repeat(64) + "\" } ]\n"
-                + "salesforce:\n  token-url: https://login.salesforce.com\n  audience: https://login.salesforce.com\n  consumer-key: \"3MVG9k\"\n"
+                + "salesforce:\n  token-url: https://acme.my.salesforce.com\n  audience: https://login.salesforce.com\n  consumer-key: \"3MVG9k\"\n"
                 + "  private-key: \"file:keys/missing.pem\"\n  " + extra + "\n";
     }
 

@@ -20,7 +20,7 @@ class DoctorAndServeAgreeTest {
     private static final String CALLERS = "callers:\n  api-keys: [ { name: portal-backend, sha256: \"" + "ab".repeat(32) + "\" } ]\n";
     private static final String SALESFORCE = """
             salesforce:
-              token-url: https://login.salesforce.com
+              token-url: https://acme.my.salesforce.com
               audience: https://login.salesforce.com
               consumer-key: "3MVG9k"
               private-key: "file:keys/missing.pem"
@@ -40,7 +40,10 @@ class DoctorAndServeAgreeTest {
                 arguments("an assertion audience on plain http", CALLERS + SALESFORCE.replace("audience: https://", "audience: http://"),
                         "salesforce.audience"),
                 arguments("client credentials on login.salesforce.com", CALLERS + SALESFORCE.replace("private-key: \"file:keys/missing.pem\"",
-                        "flow: client-credentials\n  client-secret: s3cr3t"), "salesforce.token-url"),
+                        "flow: client-credentials\n  client-secret: s3cr3t\n  allowed-hosts: [ .salesforce.com ]").replace("acme.my.salesforce.com",
+                        "login.salesforce.com"), "salesforce.token-url"),
+                arguments("a shared login host without allowed-hosts", CALLERS + SALESFORCE.replace("acme.my.salesforce.com", "login.salesforce.com"),
+                        "salesforce.allowed-hosts"),
                 arguments("a Salesforce key file that does not exist", CALLERS + SALESFORCE, "salesforce.private-key"),
                 arguments("an assertion leeway over two minutes", TokenCommandTest.directConfig()
                         + "callers:\n  assertion-leeway: 5m\n  assertions: [ { issuer: \"https://p.example.com\", jwks-url: \"https://p.example.com/jwks\" } ]\n",

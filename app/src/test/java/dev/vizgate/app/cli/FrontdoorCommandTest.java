@@ -115,6 +115,7 @@ class FrontdoorCommandTest {
         var cfg = CliRun.write(dir, "cc.yaml", """
                 salesforce:
                   token-url: https://login.salesforce.com
+                  allowed-hosts: [ .salesforce.com ]
                   consumer-key: "3MVG9consumer.key"
                   client-secret: "s3cr3t"
                   flow: client-credentials

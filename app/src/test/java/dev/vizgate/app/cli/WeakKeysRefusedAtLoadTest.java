@@ -109,7 +109,7 @@ class WeakKeysRefusedAtLoadTest {
         CliRun.write(dir, "keys/sf.pem", pem("PRIVATE KEY", secp256k1.getPrivate().getEncoded()));
         var config = CliRun.write(dir, "vizgate.yaml", """
                 salesforce:
-                  token-url: https://login.salesforce.com
+                  token-url: https://acme.my.salesforce.com
                   audience: https://login.salesforce.com
                   consumer-key: "3MVG9k"
                   private-key: "file:keys/sf.pem"

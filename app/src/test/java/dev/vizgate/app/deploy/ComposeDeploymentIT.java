@@ -82,6 +82,7 @@ class ComposeDeploymentIT {
         env.put("TABLEAU_SECRET", "c2VjcmV0LXZhbHVlLWZyb20tdGhlLWNvbm5lY3RlZC1hcHAtMTIzNDU2");
         env.put("PORTAL_API_KEY_SHA256", HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(API_KEY.getBytes(StandardCharsets.UTF_8))));
         env.put("PLATFORM_ISSUER", ISSUER);
+        env.put("REDIS_PASSWORD", "redis-password-" + UUID.randomUUID());
         var store = new byte[32];
         new java.security.SecureRandom().nextBytes(store);
         env.put("STORE_SECRET", Base64.getEncoder().encodeToString(store));
@@ -125,7 +126,15 @@ class ComposeDeploymentIT {
     }
 
     static int nodePort(String service) throws Exception {
-        var mapped = compose("port", service, "8080");
+        return mappedPort(service, "8080");
+    }
+
+    static int adminPort(String service) throws Exception {
+        return mappedPort(service, "9090");
+    }
+
+    static int mappedPort(String service, String port) throws Exception {
+        var mapped = compose("port", service, port);
         return Integer.parseInt(mapped.substring(mapped.lastIndexOf(':') + 1));
     }
 
@@ -133,7 +142,7 @@ class ComposeDeploymentIT {
         var deadline = Instant.now().plus(limit);
         while (Instant.now().isBefore(deadline)) {
             try {
-                if ("healthy".equals(health("gateway-a")) && "healthy".equals(health("gateway-b")) && get(nginxPort, "/readyz").statusCode() == 200) {
+                if ("healthy".equals(health("gateway-a")) && "healthy".equals(health("gateway-b")) && get(nginxPort, "/healthz").statusCode() == 200) {
                     return;
                 }
             } catch (IOException | RuntimeException e) {
@@ -167,8 +176,12 @@ class ComposeDeploymentIT {
         assertThat(health("gateway-a")).isEqualTo("healthy");
         assertThat(health("gateway-b")).isEqualTo("healthy");
         for (int i = 0; i < 4; i++) {
-            assertThat(get(nginxPort, "/readyz").statusCode()).isEqualTo(200);
+            assertThat(get(nginxPort, "/healthz").statusCode()).isEqualTo(200);
+            assertThat(get(nginxPort, "/readyz").statusCode()).as("operators' routes are not on the public listener").isEqualTo(404);
+            assertThat(get(nginxPort, "/metrics").statusCode()).isEqualTo(404);
         }
+        assertThat(get(adminPort("gateway-a"), "/readyz").statusCode()).isEqualTo(200);
+        assertThat(get(adminPort("gateway-b"), "/metrics").body()).contains("vizgate_");
         var container = compose("ps", "-q", "gateway-a");
         assertThat(docker("inspect", "-f", "{{.Config.User}} {{.HostConfig.ReadonlyRootfs}}", container)).isEqualTo("10001:10001 true");
     }

@@ -82,6 +82,7 @@ class DeploymentManifestsTest {
         var c = gateway();
         assertThat(c.path("readinessProbe").path("httpGet").path("path").asText()).isEqualTo("/readyz");
         assertThat(c.path("livenessProbe").path("httpGet").path("path").asText()).isEqualTo("/healthz");
+        assertThat(c.path("readinessProbe").path("httpGet").path("port").asText()).as("probes reach the admin listener").isEqualTo("admin");
         String openApi;
         try (var in = getClass().getResourceAsStream("/openapi.yaml")) {
             openApi = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -100,7 +101,25 @@ class DeploymentManifestsTest {
         assertThat(port.path("containerPort").asInt()).isEqualTo(config.path("server").path("port").asInt());
         assertThat(kind("Service", "vizgate").path("spec").path("ports").get(0).path("targetPort").asText()).isEqualTo(port.path("name").asText());
         var redis = kind("Service", "vizgate-redis").path("spec").path("ports").get(0).path("port").asInt();
-        assertThat(config.path("store").path("url").asText()).isEqualTo("redis://vizgate-redis:" + redis);
+        assertThat(config.path("store").path("url").asText()).isEqualTo("redis://vizgate:${REDIS_PASSWORD}@vizgate-redis:" + redis);
+        var admin = gateway().path("ports").get(1);
+        assertThat(admin.path("name").asText()).isEqualTo("admin");
+        assertThat(admin.path("containerPort").asInt()).isEqualTo(config.path("server").path("admin").path("port").asInt());
+        assertThat(config.path("server").path("nodes").asInt()).isEqualTo(kind("Deployment", "vizgate").path("spec").path("replicas").asInt());
+    }
+
+    /** Redis refuses anonymous access and never evicts a spent jti: its ACL user's password is the gateway's, from the Secret. */
+    @Test
+    void redis_requiresItsAclUser_andNeverEvicts() throws Exception {
+        var redis = kind("Deployment", "vizgate-redis").path("spec").path("template").path("spec").path("containers").get(0);
+        var args = new java.util.ArrayList<String>();
+        redis.path("args").forEach(a -> args.add(a.asText()));
+        assertThat(String.join(" ", args)).contains("--maxmemory-policy noeviction", "--user default off",
+                "--user vizgate on >$(REDIS_PASSWORD) ~vizgate:* +@all -@dangerous");
+        var password = new java.util.ArrayList<String>();
+        redis.path("env").forEach(e -> password.add(e.path("valueFrom").path("secretKeyRef").path("key").asText()));
+        assertThat(password).containsExactly("REDIS_PASSWORD");
+        assertThat(gateway().toString()).contains("REDIS_PASSWORD");
     }
 
     @Test

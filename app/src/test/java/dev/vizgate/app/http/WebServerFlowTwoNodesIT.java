@@ -35,8 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The web server flow across two gateways sharing one Redis (Testcontainers, redis:7): the user authorizes on node
- * A, Salesforce calls back to node B, and node A then opens a frontdoor URL from the refresh token B stored. No
- * sticky sessions. Fails, never skips, without Docker.
+ * A, Salesforce calls back to node B with the browser's sign-in cookie from A, and node A then opens a frontdoor URL
+ * from the refresh token B stored. No sticky sessions. Fails, never skips, without Docker.
  */
 class WebServerFlowTwoNodesIT {
     @org.junit.jupiter.api.io.TempDir
@@ -105,7 +105,16 @@ class WebServerFlowTwoNodesIT {
     }
 
     static HttpResponse<String> get(String url) throws Exception {
-        return browser.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        return get(url, null);
+    }
+
+    /** A GET with the sign-in cookie, as the browser sends it to any port of the host that set it (cookies ignore ports). */
+    static HttpResponse<String> get(String url, String cookie) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static HttpResponse<String> frontdoor(GatewayServer node, String user) throws Exception {
@@ -120,12 +129,14 @@ class WebServerFlowTwoNodesIT {
 
         var toSalesforce = get(a.baseUrl() + "/v1/tableau-next/authorize?assertion=" + URLEncoder.encode(assertion("alice@acme.com"), StandardCharsets.UTF_8));
         assertThat(toSalesforce.statusCode()).as(toSalesforce.body()).isEqualTo(302);
+        var cookie = toSalesforce.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
         var back = get(toSalesforce.headers().firstValue("Location").orElseThrow());
         assertThat(back.statusCode()).isEqualTo(302);
         var callback = back.headers().firstValue("Location").orElseThrow();
         assertThat(callback).startsWith(b.baseUrl() + "/v1/tableau-next/callback?");
 
-        var done = get(callback);
+        assertThat(get(callback.replace("state=", "state=x")).statusCode()).as("a forged state is unknown on B too").isEqualTo(400);
+        var done = get(callback, cookie);
         assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
         assertThat(done.body()).contains("Signed in to Salesforce");
 
@@ -134,7 +145,7 @@ class WebServerFlowTwoNodesIT {
         var url = new ObjectMapper().readTree(r.body()).get("frontdoorUrl").asText();
         assertThat(get(url).body()).contains("alice@acme.com");
 
-        var replayedOnA = get(callback.replace(b.baseUrl().toString(), a.baseUrl().toString()));
+        var replayedOnA = get(callback.replace(b.baseUrl().toString(), a.baseUrl().toString()), cookie);
         assertThat(replayedOnA.statusCode()).as("the state was taken on B, once for every node").isEqualTo(400);
         assertThat(replayedOnA.body()).contains("urn:vizgate:problem:unknown-state");
     }

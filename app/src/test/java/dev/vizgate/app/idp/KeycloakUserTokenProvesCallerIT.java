@@ -108,6 +108,14 @@ class KeycloakUserTokenProvesCallerIT {
         assertThat(r.body()).doesNotContain("bob@example.com\",\"token");
     }
 
+    /** An email the IdP has not verified names nobody: otherwise a user who may set their own email could pick any Tableau user. */
+    @Test
+    void givenCarolWhoseEmailKeycloakHasNotVerified_herAccessToken_isRefused() throws Exception {
+        var r = IdpGatewayCalls.token(gateway.port(), keycloak.userAccessToken("carol", "carol-password"), "{}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(401);
+        assertThat(r.body()).contains("urn:vizgate:problem:assertion-invalid", "email_verified").doesNotContain("\"token\"");
+    }
+
     @Test
     void keycloakStartedWithinTheBudget() {
         assertThat(keycloak.startTime()).isLessThan(java.time.Duration.ofSeconds(180));

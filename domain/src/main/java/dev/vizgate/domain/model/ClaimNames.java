@@ -21,6 +21,14 @@ public final class ClaimNames {
     public static final String KEY_ID = "kid";
     public static final String TYPE = "typ";
     public static final String ALGORITHM = "alg";
+    /** OpenID Connect Core §5.1: the user's email, and whether the identity provider verified that the user controls it. */
+    public static final String EMAIL = "email";
+    public static final String EMAIL_VERIFIED = "email_verified";
+    /** OpenID Connect Core §2 / RFC 9068 §2.2: the client a token was issued to. */
+    public static final String AUTHORIZED_PARTY = "azp";
+    public static final String CLIENT_ID = "client_id";
+    /** RFC 9068 §2.1: the {@code typ} of an OAuth 2.0 access token in JWT form. */
+    public static final String ACCESS_TOKEN_TYPE = "at+jwt";
 
     /** The payload claims a Tableau Connected App token carries besides user attributes. */
     public static final Set<String> TABLEAU_REGISTERED = Set.of(ISSUER, SUBJECT, AUDIENCE, EXPIRES, NOT_BEFORE, ISSUED_AT, TOKEN_ID, SCOPES,

@@ -7,13 +7,16 @@ import java.util.Optional;
 /**
  * An access token and where to use it. Salesforce sends no {@code expires_in} (salesforce.md §1), so the
  * expiry is an assumption from the configured session TTL, and a 401/403 may still end it earlier.
+ * {@code identityUrl} is the token response's {@code id}, which names the session's user when asked
+ * ({@link dev.vizgate.domain.port.SalesforceIdentities}); a cached session may have dropped it.
  */
 public record SalesforceSession(
         AccessToken accessToken,
         InstanceUrl instanceUrl,
         Instant issuedAt,
         Instant assumedExpiry,
-        Optional<RefreshToken> refreshToken) {
+        Optional<RefreshToken> refreshToken,
+        Optional<java.net.URI> identityUrl) {
 
     public SalesforceSession {
         Objects.requireNonNull(accessToken, "access token");
@@ -21,9 +24,15 @@ public record SalesforceSession(
         Objects.requireNonNull(issuedAt, "issued_at");
         Objects.requireNonNull(assumedExpiry, "assumed expiry");
         Objects.requireNonNull(refreshToken, "refresh token");
+        Objects.requireNonNull(identityUrl, "identity URL");
         if (!assumedExpiry.isAfter(issuedAt)) {
             throw new IllegalArgumentException("a session's assumed expiry must be after its issue time");
         }
+    }
+
+    public SalesforceSession(AccessToken accessToken, InstanceUrl instanceUrl, Instant issuedAt, Instant assumedExpiry,
+                             Optional<RefreshToken> refreshToken) {
+        this(accessToken, instanceUrl, issuedAt, assumedExpiry, refreshToken, Optional.empty());
     }
 
     public boolean isUsableAt(Instant now) {

@@ -3,11 +3,16 @@ package dev.vizgate.domain.model;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A token whose signature verified under a trusted key, with what it claims. */
-public record VerifiedToken(JwsAlgorithm algorithm, Optional<KeyId> keyId, VerifiedClaims claims) {
+/** A token whose signature verified under a trusted key, with what it claims and its header's {@code typ}, if any. */
+public record VerifiedToken(JwsAlgorithm algorithm, Optional<KeyId> keyId, VerifiedClaims claims, Optional<String> type) {
     public VerifiedToken {
         Objects.requireNonNull(algorithm, "alg");
         Objects.requireNonNull(keyId, "kid");
         Objects.requireNonNull(claims, "claims");
+        Objects.requireNonNull(type, "typ");
+    }
+
+    public VerifiedToken(JwsAlgorithm algorithm, Optional<KeyId> keyId, VerifiedClaims claims) {
+        this(algorithm, keyId, claims, Optional.empty());
     }
 }

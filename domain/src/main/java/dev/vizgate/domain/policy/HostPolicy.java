@@ -18,8 +18,51 @@ import java.util.Set;
  * stand-ins: a production gateway must not send a token to its own machine because a response said so).
  */
 public record HostPolicy(Set<String> allowedHosts, boolean loopbackAllowed) {
-    /** DESIGN.md's default {@code allowed-hosts}. */
+    /**
+     * Salesforce's own suffixes (salesforce.md §6). Wide: every customer's My Domain is under {@code .salesforce.com}, and
+     * anyone's Experience Cloud site under {@code .force.com} or {@code .site.com}, so an answer naming another org's host
+     * would pass. An explicit choice ({@code allowed-hosts}) that doctor warns about; the default is {@link #forOrg}.
+     */
     public static final List<String> SALESFORCE_HOSTS = List.of(".salesforce.com", ".force.com", ".site.com");
+
+    /** Salesforce's shared login hosts: the token response's identity URL ({@code id}) names one; no customer hosts under them. */
+    public static final List<String> SALESFORCE_LOGIN_HOSTS = List.of("login.salesforce.com", "test.salesforce.com");
+
+    private static final String MY_DOMAIN = ".my.salesforce.com";
+
+    /**
+     * The configured org's own hosts, from its token URL: a My Domain ({@code X.my.salesforce.com}, with its
+     * {@code sandbox.}/{@code develop.} forms) gives that host and its Lightning host ({@code X.lightning.force.com},
+     * salesforce.md §3 and §6); an Experience Cloud site gives itself; either adds Salesforce's login hosts for the identity
+     * URL. A loopback token URL (a local stand-in) allows loopback. A shared login host ({@code login.salesforce.com},
+     * {@code test.salesforce.com}) says nothing about which org answers: empty, and the hosts must be named.
+     */
+    public static java.util.Optional<HostPolicy> forOrg(URI tokenUrl) {
+        if (tokenUrl == null || tokenUrl.getHost() == null) {
+            return java.util.Optional.empty();
+        }
+        var host = tokenUrl.getHost().toLowerCase(Locale.ROOT);
+        if (Loopback.isLoopback(host)) {
+            return java.util.Optional.of(new HostPolicy(Set.copyOf(SALESFORCE_LOGIN_HOSTS), true));
+        }
+        var hosts = new java.util.HashSet<>(SALESFORCE_LOGIN_HOSTS);
+        if (host.endsWith(MY_DOMAIN) && host.length() > MY_DOMAIN.length()) {
+            hosts.add(host);
+            hosts.add(host.substring(0, host.length() - MY_DOMAIN.length()) + ".lightning.force.com");
+            return java.util.Optional.of(new HostPolicy(hosts, false));
+        }
+        if (host.endsWith(".my.site.com") && host.length() > ".my.site.com".length()) {
+            hosts.add(host);
+            return java.util.Optional.of(new HostPolicy(hosts, false));
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Whether this policy admits whole suffixes that other Salesforce customers can host under (doctor warns). */
+    public boolean admitsOtherOrgs() {
+        return allowedHosts.stream().anyMatch(h -> h.startsWith(".") && (h.endsWith(".salesforce.com") || h.equals(".salesforce.com")
+                || h.endsWith("force.com") || h.endsWith("site.com") || h.endsWith(".salesforce-sites.com")));
+    }
 
     public HostPolicy {
         Objects.requireNonNull(allowedHosts, "allowed hosts");

@@ -1,6 +1,7 @@
 package dev.vizgate.domain.policy;
 
 import dev.vizgate.domain.model.Audience;
+import dev.vizgate.domain.model.ClaimNames;
 import dev.vizgate.domain.model.Issuer;
 import dev.vizgate.domain.model.RejectionReason;
 import dev.vizgate.domain.model.Subject;
@@ -15,10 +16,28 @@ import java.util.Optional;
 
 /**
  * Rules for an identity provider's access token offered as a caller's proof: for this audience, not expired, not
- * early, and naming the user in the mapped claim. Unlike a platform assertion its {@code jti} is not spent: the
- * browser holds one access token for its whole life and sends it with every request.
+ * early, and naming the user in the mapped claim, which the IdP must vouch for: a mapped {@code email} counts only with
+ * {@code email_verified: true} (OpenID Connect Core §5.1), since an email the user may edit would let them choose their
+ * Tableau user. Optionally the header {@code typ} must be {@code at+jwt} (RFC 9068 §2.1, so an ID token signed for the
+ * same audience is refused) and the client ({@code azp}, else {@code client_id}) one of a list. Unlike a platform
+ * assertion its {@code jti} is not spent: the browser holds one access token for its whole life and sends it with every
+ * request.
  */
 public record IdpTokenPolicy(Duration skew) {
+    /** What one identity provider's tokens must satisfy. */
+    public record Expectation(Audience audience, String usernameClaim, Optional<String> requiredType, java.util.Set<String> allowedClients) {
+        public Expectation {
+            Objects.requireNonNull(audience, "audience");
+            Text.token(usernameClaim, "username claim", 128);
+            Objects.requireNonNull(requiredType, "requiredType");
+            allowedClients = java.util.Set.copyOf(allowedClients);
+        }
+
+        public Expectation(Audience audience, String usernameClaim) {
+            this(audience, usernameClaim, Optional.empty(), java.util.Set.of());
+        }
+    }
+
     public IdpTokenPolicy {
         Durations.nonNegativeWholeSeconds(skew, "skew allowance");
     }
@@ -41,8 +60,31 @@ public record IdpTokenPolicy(Duration skew) {
     }
 
     public Decision admit(VerifiedClaims claims, Audience expected, String usernameClaim, Instant now) {
+        return admit(claims, Optional.empty(), new Expectation(expected, usernameClaim), now);
+    }
+
+    /** @param type the token header's {@code typ}, if any */
+    public Decision admit(VerifiedClaims claims, Optional<String> type, Expectation expectation, Instant now) {
         Objects.requireNonNull(claims, "claims");
-        Objects.requireNonNull(expected, "expected audience");
+        Objects.requireNonNull(type, "type");
+        var expected = expectation.audience();
+        var usernameClaim = expectation.usernameClaim();
+        if (expectation.requiredType().isPresent() && type.filter(t -> typeMatches(t, expectation.requiredType().get())).isEmpty()) {
+            return refused(RejectionReason.INVALID_CLAIM, "the token's typ is " + type.map(Text::quote).orElse("missing") + ", not "
+                    + Text.quote(expectation.requiredType().get()) + "; send the identity provider's access token (not an ID token), or drop"
+                    + " token-type from this identity provider's settings if it does not mark access tokens");
+        }
+        if (!expectation.allowedClients().isEmpty()) {
+            var client = client(claims);
+            if (client instanceof ClientClaim.Conflicting) {
+                return refused(RejectionReason.INVALID_CLAIM, "azp and client_id name different clients; the token is ambiguous");
+            }
+            var named = ((ClientClaim.Named) client).client();
+            if (named.isEmpty() || !expectation.allowedClients().contains(named.get())) {
+                return refused(RejectionReason.INVALID_CLAIM, "the token was issued to " + named.map(Text::quote).orElse("no named client")
+                        + " (azp or client_id), not one of the clients allowed for this identity provider (allowed-clients)");
+            }
+        }
         Issuer issuer;
         try {
             issuer = new Issuer(claims.string("iss").orElse(""));
@@ -70,6 +112,12 @@ public record IdpTokenPolicy(Duration skew) {
             return refused(RejectionReason.MISSING_CLAIM, "the token has no " + usernameClaim
                     + " claim to name the Tableau user; map it in the identity provider, or set claims.username to a claim it has");
         }
+        if (ClaimNames.EMAIL.equals(usernameClaim) && !Boolean.TRUE.equals(claims.values().get(ClaimNames.EMAIL_VERIFIED))) {
+            return refused(RejectionReason.INVALID_CLAIM, "the username comes from email, but the identity provider does not vouch for it"
+                    + " (email_verified is not true): an address the user may set could name any Tableau user. Have the identity provider"
+                    + " verify the email and put email_verified in its access tokens, or map claims.username to a claim the user cannot"
+                    + " change (Keycloak: preferred_username with editing the username off; Entra ID: upn)");
+        }
         Subject user;
         try {
             user = new Subject(raw.get());
@@ -83,6 +131,30 @@ public record IdpTokenPolicy(Duration skew) {
             jti = Optional.empty(); // only logged; an IdP's odd jti does not make its token less proven
         }
         return new Decision.Admitted(issuer, user, jti);
+    }
+
+    /** RFC 7515 §4.1.9: a typ without a slash stands for {@code application/<typ>}; compared case-insensitively. */
+    private static boolean typeMatches(String actual, String required) {
+        var a = actual.toLowerCase(java.util.Locale.ROOT);
+        var r = required.toLowerCase(java.util.Locale.ROOT);
+        return a.equals(r) || a.equals("application/" + r) || ("application/" + a).equals(r);
+    }
+
+    private sealed interface ClientClaim {
+        record Named(Optional<String> client) implements ClientClaim {
+        }
+
+        record Conflicting() implements ClientClaim {
+        }
+    }
+
+    private static ClientClaim client(VerifiedClaims claims) {
+        var azp = claims.string(ClaimNames.AUTHORIZED_PARTY);
+        var clientId = claims.string(ClaimNames.CLIENT_ID);
+        if (azp.isPresent() && clientId.isPresent() && !azp.equals(clientId)) {
+            return new ClientClaim.Conflicting();
+        }
+        return new ClientClaim.Named(azp.or(() -> clientId));
     }
 
     private static Decision refused(RejectionReason reason, String detail) {

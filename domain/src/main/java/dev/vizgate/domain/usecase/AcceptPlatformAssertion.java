@@ -19,6 +19,10 @@ import java.util.Objects;
  * Verifies a platform's assertion about its user (signature, then claims, then the ledger) so that nobody
  * gets a token for a user they did not prove. The ledger is asked last, so a bad token never spends a
  * {@code jti}; and when the ledger cannot answer the assertion is not accepted.
+ * <p>
+ * A gateway checks first ({@link #check}: signature and claims, nothing spent) and spends last ({@link #spend}), once
+ * everything else about the request has passed, so that a request refused for its shape or a rate limit does not burn
+ * the assertion its retry needs. {@link #accept} does both at once.
  */
 public final class AcceptPlatformAssertion {
     private final TokenVerifier verifier;
@@ -53,12 +57,45 @@ public final class AcceptPlatformAssertion {
         return platform != null && platform.proof() instanceof CallerProof.IdentityProviderToken;
     }
 
+    /** Checks and spends at once: for callers with nothing to check between the two. */
     public AssertionOutcome accept(UntrustedToken token) {
+        var checked = check(token);
+        return checked instanceof AssertionOutcome.Accepted a ? spend(a) : checked;
+    }
+
+    /**
+     * Spends the one-time use an accepted assertion still holds: the first request to spend it wins, a second is told
+     * it was replayed, and a ledger that cannot answer accepts nothing. A reusable proof (an IdP token) has nothing to
+     * spend and passes as it is.
+     */
+    public AssertionOutcome spend(AssertionOutcome.Accepted accepted) {
+        if (accepted.unspent().isEmpty()) {
+            return accepted;
+        }
+        return spend(accepted.unspent().get()).orElseGet(accepted::spent);
+    }
+
+    /** Spends one use: empty when this request is the first, else why nothing may be accepted on it. */
+    public java.util.Optional<AssertionOutcome> spend(OneTimeUse use) {
+        var sighting = ledger.firstSeen(use.issuer(), use.tokenId(), use.retainUntil());
+        if (sighting instanceof Sighting.First) {
+            return java.util.Optional.empty();
+        }
+        if (sighting instanceof Sighting.Replayed) {
+            return java.util.Optional.of(new AssertionOutcome.Rejected(RejectionReason.REPLAYED,
+                    "an earlier request spent it; mint a new assertion per request"));
+        }
+        return java.util.Optional.of(new AssertionOutcome.Unavailable("the replay ledger cannot answer: " + ((Sighting.Unavailable) sighting).reason()));
+    }
+
+    /** Verifies the signature and every claim rule, and reads the grants; spends nothing ({@link #spend} does). */
+    public AssertionOutcome check(UntrustedToken token) {
         var verified = verifier.verify(token);
         if (verified instanceof VerificationOutcome.Rejected r) {
             return new AssertionOutcome.Rejected(r.reason(), r.detail());
         }
-        var claims = ((VerificationOutcome.Verified) verified).token().claims();
+        var verifiedToken = ((VerificationOutcome.Verified) verified).token();
+        var claims = verifiedToken.claims();
         var issuer = claims.string("iss");
         var platform = issuer.map(AcceptPlatformAssertion::issuerOrNull).map(trustedIssuers::get);
         if (platform.isEmpty()) {
@@ -66,7 +103,7 @@ public final class AcceptPlatformAssertion {
         }
         var now = clock.instant();
         if (platform.get().proof() instanceof dev.vizgate.domain.usecase.CallerProof.IdentityProviderToken idp) {
-            return identityProviderToken(claims, platform.get(), idp, now);
+            return identityProviderToken(claims, verifiedToken.type(), platform.get(), idp, now);
         }
         var decision = policy.admit(claims, platform.get().audience(), now);
         if (decision instanceof ReplayDecision.Refused refused) {
@@ -79,21 +116,16 @@ public final class AcceptPlatformAssertion {
             return new AssertionOutcome.Rejected(RejectionReason.INVALID_CLAIM, u.detail());
         }
         var granted = (PlatformGrants.Granted) grants;
-        var sighting = ledger.firstSeen(admitted.issuer(), admitted.tokenId(), admitted.retainUntil());
-        if (sighting instanceof Sighting.First) {
-            return new AssertionOutcome.Accepted(admitted.issuer(), admitted.subject(), java.util.Optional.of(admitted.tokenId()),
-                    granted.scopes(), granted.attributes());
-        }
-        if (sighting instanceof Sighting.Replayed) {
-            return new AssertionOutcome.Rejected(RejectionReason.REPLAYED, "this assertion was already used; mint a new one per request");
-        }
-        return new AssertionOutcome.Unavailable("the replay ledger cannot answer: " + ((Sighting.Unavailable) sighting).reason());
+        return new AssertionOutcome.Accepted(admitted.issuer(), admitted.subject(), java.util.Optional.of(admitted.tokenId()),
+                granted.scopes(), granted.attributes(),
+                java.util.Optional.of(new OneTimeUse(admitted.issuer(), admitted.tokenId(), admitted.retainUntil())));
     }
 
     /** An IdP's access token: no ledger, since the browser rightly sends the same token until it expires. */
-    private AssertionOutcome identityProviderToken(dev.vizgate.domain.model.VerifiedClaims claims, TrustedPlatform platform,
-                                                   CallerProof.IdentityProviderToken idp, java.time.Instant now) {
-        var decision = idpPolicy.admit(claims, platform.audience(), idp.usernameClaim(), now);
+    private AssertionOutcome identityProviderToken(dev.vizgate.domain.model.VerifiedClaims claims, java.util.Optional<String> type,
+                                                   TrustedPlatform platform, CallerProof.IdentityProviderToken idp, java.time.Instant now) {
+        var decision = idpPolicy.admit(claims, type, new dev.vizgate.domain.policy.IdpTokenPolicy.Expectation(platform.audience(), idp.usernameClaim(),
+                idp.requiredType(), idp.allowedClients()), now);
         if (decision instanceof dev.vizgate.domain.policy.IdpTokenPolicy.Decision.Refused r) {
             return new AssertionOutcome.Rejected(r.reason(), r.detail());
         }

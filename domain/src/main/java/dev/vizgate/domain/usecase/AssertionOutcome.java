@@ -16,15 +16,28 @@ public sealed interface AssertionOutcome {
     /**
      * The user the platform proved, and what it granted them in the claims the configuration maps: scopes (empty
      * when the platform maps none, so the gateway's default applies) and user attributes (none when unmapped).
+     * {@code unspent} is present while a one-time assertion's {@code jti} still has to be spent
+     * ({@link AcceptPlatformAssertion#check}); it is empty once spent, and for an identity provider's reusable token.
      */
-    record Accepted(Issuer issuer, Subject subject, Optional<TokenId> tokenId, Optional<Scopes> scopes, UserAttributes attributes)
-            implements AssertionOutcome {
+    record Accepted(Issuer issuer, Subject subject, Optional<TokenId> tokenId, Optional<Scopes> scopes, UserAttributes attributes,
+                    Optional<OneTimeUse> unspent) implements AssertionOutcome {
         public Accepted {
             Objects.requireNonNull(issuer, "issuer");
             Objects.requireNonNull(subject, "subject");
             Objects.requireNonNull(tokenId, "tokenId");
             Objects.requireNonNull(scopes, "scopes");
             Objects.requireNonNull(attributes, "attributes");
+            Objects.requireNonNull(unspent, "unspent");
+        }
+
+        /** Accepted with nothing left to spend. */
+        public Accepted(Issuer issuer, Subject subject, Optional<TokenId> tokenId, Optional<Scopes> scopes, UserAttributes attributes) {
+            this(issuer, subject, tokenId, scopes, attributes, Optional.empty());
+        }
+
+        /** The same acceptance, its one-time use spent. */
+        public Accepted spent() {
+            return new Accepted(issuer, subject, tokenId, scopes, attributes, Optional.empty());
         }
 
         public Accepted(Issuer issuer, Subject subject, TokenId tokenId) {

@@ -19,6 +19,30 @@ public sealed interface CallbackOutcome {
     record UnknownState() implements CallbackOutcome {
     }
 
+    /**
+     * The callback came from a browser that did not begin this sign-in (no binding cookie, or another one): a sign-in
+     * link opened elsewhere. Nothing was exchanged.
+     */
+    record NotThisBrowser() implements CallbackOutcome {
+    }
+
+    /**
+     * Salesforce signed in someone other than the user who began (the login form takes any user, and a browser may
+     * already hold another Salesforce session). The tokens were revoked and nothing was kept.
+     */
+    record WrongUser(Subject expected) implements CallbackOutcome {
+        public WrongUser {
+            Objects.requireNonNull(expected, "expected");
+        }
+    }
+
+    /** Salesforce's identity service could not say whose session it is, so it was revoked and nothing was kept. */
+    record IdentityUnknown(SalesforceFailure failure) implements CallbackOutcome {
+        public IdentityUnknown {
+            Objects.requireNonNull(failure, "failure");
+        }
+    }
+
     /** Salesforce sent {@code error} instead of a code, e.g. {@code access_denied} when the user declined. */
     record Denied(String error, Optional<String> description) implements CallbackOutcome {
         public Denied {

@@ -15,11 +15,25 @@ public sealed interface CallerProof {
     /**
      * An OIDC provider's access token (Keycloak, Okta, Entra ID, Auth0): iss, aud and exp are checked, the jti is not
      * spent (the browser sends the same token until it expires), and {@code usernameClaim} names the claim holding
-     * the Tableau username ({@code email}, {@code preferred_username}, {@code upn}, or {@code sub}).
+     * the Tableau username ({@code email}, {@code preferred_username}, {@code upn}, or {@code sub}). A token names its
+     * user only by a claim the IdP vouches for: with {@code email}, {@code email_verified} must be {@code true}.
+     *
+     * @param requiredType   when set, the header {@code typ} the token must carry ({@code at+jwt}, RFC 9068), so an ID
+     *                       token or another JWT the IdP signs for the same audience is refused
+     * @param allowedClients when not empty, the clients ({@code azp}, else {@code client_id}) whose tokens are accepted
      */
-    record IdentityProviderToken(String usernameClaim) implements CallerProof {
+    record IdentityProviderToken(String usernameClaim, java.util.Optional<String> requiredType, java.util.Set<String> allowedClients)
+            implements CallerProof {
         public IdentityProviderToken {
             Text.token(usernameClaim, "username claim", 128);
+            java.util.Objects.requireNonNull(requiredType, "requiredType");
+            requiredType.ifPresent(t -> Text.token(t, "token type", 64));
+            allowedClients = java.util.Set.copyOf(allowedClients);
+            allowedClients.forEach(c -> Text.token(c, "allowed client", 256));
+        }
+
+        public IdentityProviderToken(String usernameClaim) {
+            this(usernameClaim, java.util.Optional.empty(), java.util.Set.of());
         }
     }
 }

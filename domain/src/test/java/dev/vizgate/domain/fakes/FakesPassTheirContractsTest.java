@@ -226,6 +226,37 @@ class FakesPassTheirContractsTest {
     }
 
     @Nested
+    class SignInTicketsFake extends dev.vizgate.domain.testing.SignInTicketsContract {
+        @Override
+        protected dev.vizgate.domain.port.SignInTickets createStore(MutableClock clock) {
+            return new dev.vizgate.domain.testing.InMemorySignInTickets(clock);
+        }
+    }
+
+    @Nested
+    class SalesforceIdentitiesFake extends dev.vizgate.domain.testing.SalesforceIdentitiesContract {
+        private final MutableClock clock = new MutableClock();
+        private final dev.vizgate.domain.testing.FakeSalesforceIdentities fake = new dev.vizgate.domain.testing.FakeSalesforceIdentities();
+
+        @Override
+        protected dev.vizgate.domain.port.SalesforceIdentities identities() {
+            return fake;
+        }
+
+        @Override
+        protected dev.vizgate.domain.model.SalesforceSession liveSessionFor(dev.vizgate.domain.model.Subject user) {
+            return fake.sessionFor(user, clock.instant(), java.time.Duration.ofMinutes(30));
+        }
+
+        @Override
+        protected dev.vizgate.domain.model.SalesforceSession endedSession() {
+            var s = fake.sessionFor(ALICE, clock.instant(), java.time.Duration.ofMinutes(30));
+            fake.end(s);
+            return s;
+        }
+    }
+
+    @Nested
     class ExternalAuthorizationServersFake extends dev.vizgate.domain.testing.ExternalAuthorizationServersContract {
         @Override
         protected dev.vizgate.domain.port.ExternalAuthorizationServers emptySite() {

@@ -104,4 +104,37 @@ class HostPolicyTest {
     void givenNoUrl_isMyDomain_isFalse() {
         org.assertj.core.api.Assertions.assertThat(HostPolicy.isMyDomain(null)).isFalse();
     }
+
+    /** The default: the configured org's own hosts, never every customer's under Salesforce's suffixes. */
+    @org.junit.jupiter.api.Test
+    void givenAMyDomainTokenUrl_forOrg_allowsThatOrgsHostsAndNoOtherOrgs() {
+        var own = HostPolicy.forOrg(java.net.URI.create("https://acme.my.salesforce.com")).orElseThrow();
+        org.assertj.core.api.Assertions.assertThat(own.check(java.net.URI.create("https://acme.my.salesforce.com/secur/frontdoor.jsp?otp=x")))
+                .isInstanceOf(HostDecision.Allowed.class);
+        org.assertj.core.api.Assertions.assertThat(own.check(java.net.URI.create("https://acme.lightning.force.com/"))).isInstanceOf(HostDecision.Allowed.class);
+        org.assertj.core.api.Assertions.assertThat(own.check(java.net.URI.create("https://login.salesforce.com/id/00D/005"))).isInstanceOf(HostDecision.Allowed.class);
+        for (var other : java.util.List.of("https://evil.my.salesforce.com/", "https://evil.my.site.com/", "https://evil.force.com/",
+                "https://acme.my.salesforce.com.evil.example/")) {
+            org.assertj.core.api.Assertions.assertThat(own.check(java.net.URI.create(other))).as(other).isInstanceOf(HostDecision.Refused.class);
+        }
+        org.assertj.core.api.Assertions.assertThat(own.admitsOtherOrgs()).isFalse();
+        org.assertj.core.api.Assertions.assertThat(HostPolicy.salesforce().admitsOtherOrgs()).isTrue();
+    }
+
+    @org.junit.jupiter.api.Test
+    void givenASandboxOrDeveloperMyDomain_forOrg_derivesItsLightningHost() {
+        var sandbox = HostPolicy.forOrg(java.net.URI.create("https://acme--uat.sandbox.my.salesforce.com")).orElseThrow();
+        org.assertj.core.api.Assertions.assertThat(sandbox.allowedHosts()).contains("acme--uat.sandbox.my.salesforce.com",
+                "acme--uat.sandbox.lightning.force.com");
+        var dev = HostPolicy.forOrg(java.net.URI.create("https://acme-dev-ed.develop.my.salesforce.com")).orElseThrow();
+        org.assertj.core.api.Assertions.assertThat(dev.allowedHosts()).contains("acme-dev-ed.develop.lightning.force.com");
+    }
+
+    @org.junit.jupiter.api.Test
+    void givenASharedLoginHost_forOrg_cannotKnowTheOrg() {
+        org.assertj.core.api.Assertions.assertThat(HostPolicy.forOrg(java.net.URI.create("https://login.salesforce.com"))).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(HostPolicy.forOrg(java.net.URI.create("https://test.salesforce.com"))).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(HostPolicy.forOrg(java.net.URI.create("https://portal.example.com"))).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(HostPolicy.forOrg(java.net.URI.create("http://127.0.0.1:9999")).orElseThrow().loopbackAllowed()).isTrue();
+    }
 }

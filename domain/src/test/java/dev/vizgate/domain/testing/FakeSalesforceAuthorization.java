@@ -84,8 +84,16 @@ public final class FakeSalesforceAuthorization implements SalesforceAuthorizatio
                 URI.create(session.instanceUrl().resolve("/secur/frontdoor.jsp?otp=otp-" + otp.incrementAndGet()).toString())));
     }
 
+    private final List<SalesforceSession> revoked = new CopyOnWriteArrayList<>();
+
+    /** The sessions revoked, in order. */
+    public List<SalesforceSession> revoked() {
+        return List.copyOf(revoked);
+    }
+
     @Override
     public RevokeOutcome revoke(SalesforceSession session) {
+        revoked.add(session);
         return RevokeOutcome.REVOKED;
     }
 }

@@ -15,10 +15,17 @@ import java.util.concurrent.ConcurrentHashMap;
 /** A verifier that "verifies" exactly the tokens it was told about, with the claims it was given. */
 public final class FakeTokenVerifier implements TokenVerifier {
     private final Map<String, VerifiedClaims> known = new ConcurrentHashMap<>();
+    private final Map<String, String> types = new ConcurrentHashMap<>();
 
     public UntrustedToken trusting(String token, Map<String, Object> claims) {
         known.put(token, new VerifiedClaims(claims));
         return new UntrustedToken(token);
+    }
+
+    /** A token with a header {@code typ}. */
+    public UntrustedToken trusting(String token, Map<String, Object> claims, String typ) {
+        types.put(token, typ);
+        return trusting(token, claims);
     }
 
     @Override
@@ -27,6 +34,7 @@ public final class FakeTokenVerifier implements TokenVerifier {
         if (claims == null) {
             return new VerificationOutcome.Rejected(RejectionReason.BAD_SIGNATURE, "the fake verifier does not know this token");
         }
-        return new VerificationOutcome.Verified(new VerifiedToken(JwsAlgorithm.RS256, Optional.empty(), claims));
+        return new VerificationOutcome.Verified(new VerifiedToken(JwsAlgorithm.RS256, Optional.empty(), claims,
+                Optional.ofNullable(types.get(token.value()))));
     }
 }

@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What every {@link PendingAuthorizations} must do. Extend it and return the adapter under test. */
 public abstract class PendingAuthorizationsContract {
     private static final SequentialSignInSecrets SECRETS = new SequentialSignInSecrets();
-    protected static final PendingAuthorization ALICE = new PendingAuthorization(new Subject("alice@acme.com"), SECRETS.newVerifier());
+    protected static final PendingAuthorization ALICE = new PendingAuthorization(new Subject("alice@acme.com"), SECRETS.newVerifier(),
+            SECRETS.digest(SECRETS.newBinding()));
 
     /** A fresh store that reads time from {@code clock} (a real store may use its own clock; see {@link #expire}). */
     protected abstract PendingAuthorizations createStore(MutableClock clock);
@@ -36,6 +37,7 @@ public abstract class PendingAuthorizationsContract {
         assertThat(taken).isPresent();
         assertThat(taken.get().subject()).isEqualTo(ALICE.subject());
         assertThat(taken.get().verifier().value()).isEqualTo(ALICE.verifier().value());
+        assertThat(taken.get().binding()).isEqualTo(ALICE.binding());
     }
 
     @Test
@@ -79,10 +81,10 @@ public abstract class PendingAuthorizationsContract {
         var store = createStore(new MutableClock());
         var a = SECRETS.newState();
         var b = SECRETS.newState();
-        var bob = new PendingAuthorization(new Subject("bob@acme.com"), SECRETS.newVerifier());
+        var bob = new PendingAuthorization(new Subject("bob@acme.com"), SECRETS.newVerifier(), SECRETS.digest(SECRETS.newBinding()));
         store.hold(a, ALICE, Duration.ofMinutes(10));
         store.hold(b, bob, Duration.ofMinutes(10));
-        assertThat(store.take(b).map(PendingAuthorization::subject)).contains(bob.subject());
+        assertThat(store.take(b)).contains(bob);
         assertThat(store.take(a).map(PendingAuthorization::subject)).contains(ALICE.subject());
     }
 

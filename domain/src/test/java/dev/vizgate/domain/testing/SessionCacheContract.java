@@ -135,6 +135,44 @@ public abstract class SessionCacheContract {
         }
     }
 
+    /**
+     * No lock is held across one user's exchange that another user needs: while alice's exchange hangs, a thousand other
+     * users still get their sessions (a cache computing under a hash-bin lock would stall those that share its bin, and
+     * every insert once the table resizes).
+     */
+    @Test
+    void givenOneUsersExchangeHanging_otherUsers_areNotHeldUp() throws Exception {
+        var alice = user("alice");
+        var hanging = new CountDownLatch(1);
+        var entered = new CountDownLatch(1);
+        var pool = Executors.newFixedThreadPool(2);
+        try {
+            var aliceDone = pool.submit(() -> cache.getOrOpen(alice, s -> {
+                entered.countDown();
+                try {
+                    hanging.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return opener(Duration.ofMinutes(30)).apply(s);
+            }));
+            assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+            var others = pool.submit(() -> {
+                for (int i = 0; i < 1000; i++) {
+                    assertThat(cache.getOrOpen(user("user" + i), opener(Duration.ofMinutes(30)))).isInstanceOf(ExchangeOutcome.Exchanged.class);
+                }
+                return true;
+            });
+            assertThat(others.get(30, TimeUnit.SECONDS)).as("other users' sessions while alice's exchange hangs").isTrue();
+            assertThat(aliceDone.isDone()).isFalse();
+            hanging.countDown();
+            assertThat(aliceDone.get(30, TimeUnit.SECONDS)).isInstanceOf(ExchangeOutcome.Exchanged.class);
+        } finally {
+            hanging.countDown();
+            pool.shutdownNow();
+        }
+    }
+
     private static void sleep(long ms) {
         try {
             Thread.sleep(ms);

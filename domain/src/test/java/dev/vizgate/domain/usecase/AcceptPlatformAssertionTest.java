@@ -43,6 +43,32 @@ class AcceptPlatformAssertionTest {
     }
 
     @Test
+    void givenCheckedAssertion_check_spendsNothingUntilSpend() {
+        var token = verifier.trusting("c1", claims("jc1"));
+        var first = (AssertionOutcome.Accepted) useCase.check(token);
+        var second = (AssertionOutcome.Accepted) useCase.check(token);
+        assertThat(first.unspent()).isPresent();
+        assertThat(second.unspent()).isPresent();
+        assertThat(useCase.spend(first)).isEqualTo(first.spent());
+        assertThat(((AssertionOutcome.Rejected) useCase.spend(second)).reason()).isEqualTo(RejectionReason.REPLAYED);
+    }
+
+    @Test
+    void givenSpentAssertion_check_stillVerifiesButSpendIsRefused() {
+        var token = verifier.trusting("c2", claims("jc2"));
+        useCase.accept(token);
+        var checked = (AssertionOutcome.Accepted) useCase.check(token);
+        assertThat(((AssertionOutcome.Rejected) useCase.spend(checked)).detail()).doesNotContain("already used");
+    }
+
+    @Test
+    void givenLedgerDown_spend_failsClosed() {
+        var checked = (AssertionOutcome.Accepted) useCase.check(verifier.trusting("c3", claims("jc3")));
+        ledger.down(true);
+        assertThat(useCase.spend(checked)).isInstanceOf(AssertionOutcome.Unavailable.class);
+    }
+
+    @Test
     void givenReplayedJti_accept_isRejected() {
         var token = verifier.trusting("t2", claims("j2"));
         useCase.accept(token);

@@ -36,6 +36,7 @@ class IdentityProviderCallerTest {
         m.put("iss", IDP.value());
         m.put("sub", "0c7e2a9e-4b61-4f0e-8d51-keycloak-uuid");
         m.put("email", "alice@example.com");
+        m.put("email_verified", true);
         m.put("aud", List.of("vizgate", "account"));
         m.put("jti", "onrtro:1");
         m.put("iat", clock.instant().getEpochSecond());
@@ -99,5 +100,70 @@ class IdentityProviderCallerTest {
     void givenUsernameClaimAlsoCarryingScopes_trustedPlatform_isRefused() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TrustedPlatform(new Audience("vizgate"), Optional.of("email"), Optional.empty(),
                 new CallerProof.IdentityProviderToken("email"))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void givenEmailAsUsernameWithoutEmailVerified_accept_isRefusedNamingTheClaim() {
+        var claims = accessToken();
+        claims.remove("email_verified");
+        var outcome = (AssertionOutcome.Rejected) useCase.accept(verifier.trusting("ev-1", claims));
+        assertThat(outcome.reason()).isEqualTo(RejectionReason.INVALID_CLAIM);
+        assertThat(outcome.detail()).contains("email_verified", "preferred_username");
+    }
+
+    @Test
+    void givenEmailVerifiedFalseOrNotABoolean_accept_isRefused() {
+        for (var value : List.<Object>of(false, "true", 1)) {
+            var claims = accessToken();
+            claims.put("email_verified", value);
+            assertThat(useCase.accept(verifier.trusting("ev-" + value, claims))).as("email_verified %s", value)
+                    .isInstanceOf(AssertionOutcome.Rejected.class);
+        }
+    }
+
+    @Test
+    void givenAnotherUsernameClaim_emailVerified_isNotRequired() {
+        var idp = new Issuer("https://sso.example.com/realms/other");
+        var other = new AcceptPlatformAssertion(verifier, ReplayPolicy.defaults(), ledger, Map.of(idp, new TrustedPlatform(new Audience("vizgate"),
+                Optional.empty(), Optional.empty(), new CallerProof.IdentityProviderToken("preferred_username"))), clock);
+        var claims = accessToken();
+        claims.put("iss", idp.value());
+        claims.remove("email_verified");
+        claims.put("preferred_username", "alice");
+        assertThat(((AssertionOutcome.Accepted) other.accept(verifier.trusting("pu-1", claims))).subject()).isEqualTo(new Subject("alice"));
+    }
+
+    private AcceptPlatformAssertion requiring(Optional<String> type, java.util.Set<String> clients) {
+        return new AcceptPlatformAssertion(verifier, ReplayPolicy.defaults(), ledger, Map.of(IDP, new TrustedPlatform(new Audience("vizgate"),
+                Optional.empty(), Optional.empty(), new CallerProof.IdentityProviderToken("email", type, clients))), clock);
+    }
+
+    @Test
+    void givenTokenTypeRequired_accept_takesAnAccessTokenAndRefusesAnIdToken() {
+        var strict = requiring(Optional.of("at+jwt"), java.util.Set.of());
+        assertThat(strict.accept(verifier.trusting("typ-1", accessToken(), "at+jwt"))).isInstanceOf(AssertionOutcome.Accepted.class);
+        assertThat(strict.accept(verifier.trusting("typ-2", accessToken(), "application/AT+JWT"))).isInstanceOf(AssertionOutcome.Accepted.class);
+        var idToken = (AssertionOutcome.Rejected) strict.accept(verifier.trusting("typ-3", accessToken(), "JWT"));
+        assertThat(idToken.detail()).contains("typ", "at+jwt");
+        assertThat(strict.accept(verifier.trusting("typ-4", accessToken()))).isInstanceOf(AssertionOutcome.Rejected.class);
+    }
+
+    @Test
+    void givenAllowedClients_accept_takesOnlyTheirTokens() {
+        var strict = requiring(Optional.empty(), java.util.Set.of("portal"));
+        var claims = accessToken();
+        claims.put("azp", "portal");
+        assertThat(strict.accept(verifier.trusting("azp-1", claims))).isInstanceOf(AssertionOutcome.Accepted.class);
+        var viaClientId = accessToken();
+        viaClientId.put("client_id", "portal");
+        assertThat(strict.accept(verifier.trusting("azp-2", viaClientId))).isInstanceOf(AssertionOutcome.Accepted.class);
+        var other = accessToken();
+        other.put("azp", "another-app");
+        assertThat(((AssertionOutcome.Rejected) strict.accept(verifier.trusting("azp-3", other))).detail()).contains("another-app", "allowed-clients");
+        assertThat(strict.accept(verifier.trusting("azp-4", accessToken()))).as("no client named").isInstanceOf(AssertionOutcome.Rejected.class);
+        var conflicting = accessToken();
+        conflicting.put("azp", "portal");
+        conflicting.put("client_id", "another-app");
+        assertThat(((AssertionOutcome.Rejected) strict.accept(verifier.trusting("azp-5", conflicting))).detail()).contains("different clients");
     }
 }

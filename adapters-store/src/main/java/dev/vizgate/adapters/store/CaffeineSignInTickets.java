@@ -1,0 +1,46 @@
+package dev.vizgate.adapters.store;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.vizgate.domain.model.SignInTicket;
+import dev.vizgate.domain.model.Subject;
+import dev.vizgate.domain.port.SignInTickets;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Sign-in tickets on one node: bounded, each expiring at its own deadline ({@link DeadlineExpiry}); {@code asMap().remove}
+ * takes a ticket atomically.
+ */
+public final class CaffeineSignInTickets implements SignInTickets {
+    public static final long DEFAULT_MAXIMUM_SIZE = 100_000;
+
+    private record Held(Subject user, Instant until) {
+    }
+
+    private final Clock clock;
+    private final Cache<String, Held> held;
+
+    public CaffeineSignInTickets(Clock clock, long maximumSize) {
+        this.clock = clock;
+        this.held = Caffeine.newBuilder().ticker(new ClockTicker(clock)).maximumSize(maximumSize)
+                .expireAfter(new DeadlineExpiry<String, Held>(clock, Held::until)).build();
+    }
+
+    public CaffeineSignInTickets(Clock clock) {
+        this(clock, DEFAULT_MAXIMUM_SIZE);
+    }
+
+    @Override
+    public void hold(SignInTicket ticket, Subject user, Duration lifetime) {
+        held.put(ticket.value(), new Held(user, clock.instant().plus(lifetime)));
+    }
+
+    @Override
+    public Optional<Subject> take(SignInTicket ticket) {
+        return Optional.ofNullable(held.asMap().remove(ticket.value())).filter(h -> clock.instant().isBefore(h.until())).map(Held::user);
+    }
+}
