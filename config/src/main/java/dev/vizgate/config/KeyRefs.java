@@ -12,14 +12,25 @@ final class KeyRefs {
     private KeyRefs() {
     }
 
+    /** A private key: its file, if any, must be readable by its owner only ({@link FilePermissions}). */
     static KeySpec spec(String path, KeyRef ref, ConfigFiles files) {
+        return spec(path, ref, files, true);
+    }
+
+    /** A public key (a platform's assertion key): nothing secret in its file. */
+    static KeySpec publicSpec(String path, KeyRef ref, ConfigFiles files) {
+        return spec(path, ref, files, false);
+    }
+
+    private static KeySpec spec(String path, KeyRef ref, ConfigFiles files, boolean secret) {
+        java.util.function.UnaryOperator<java.nio.file.Path> mark = secret ? files::secretFile : p -> p;
         KeyMaterial material;
         if (ref instanceof KeyRef.Text t) {
-            material = t.isFile() ? KeyMaterial.PemFile.of(files.secretFile(files.resolve(t.value().substring("file:".length())))) : new KeyMaterial.PemText(t.value());
+            material = t.isFile() ? KeyMaterial.PemFile.of(mark.apply(files.resolve(t.value().substring("file:".length())))) : new KeyMaterial.PemText(t.value());
         } else if (ref instanceof KeyRef.PemFile f) {
-            material = new KeyMaterial.PemFile(files.secretFile(files.resolve(f.file())), f.password());
+            material = new KeyMaterial.PemFile(mark.apply(files.resolve(f.file())), f.password());
         } else if (ref instanceof KeyRef.KeyStoreEntry e) {
-            material = Check.attempt(path, () -> new KeyMaterial.KeyStoreEntry(files.secretFile(files.resolve(e.file())), e.alias(), e.password(), e.keyPassword()),
+            material = Check.attempt(path, () -> new KeyMaterial.KeyStoreEntry(mark.apply(files.resolve(e.file())), e.alias(), e.password(), e.keyPassword()),
                     "name the keystore's alias");
         } else if (ref instanceof KeyRef.Stored st) {
             material = new KeyMaterial.Stored(Check.attempt(path, () -> new dev.vizgate.domain.model.SecretRef(st.store(), st.location(), st.field()),

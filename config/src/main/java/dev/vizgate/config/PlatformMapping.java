@@ -46,7 +46,7 @@ final class PlatformMapping {
                 throw new ConfigError(path + ".issuer", "issuer " + issuer + " is listed twice", "list each platform issuer once");
             }
             PlatformKeys keys = a.key() != null
-                    ? new PlatformKeys.Fixed(List.of(KeyRefs.spec(path + ".key", a.key(), files)))
+                    ? new PlatformKeys.Fixed(List.of(KeyRefs.publicSpec(path + ".key", a.key(), files)))
                     : new PlatformKeys.Jwks(Check.upstream(path + ".jwks-url", a.jwksUrl()));
             platforms.add(new PlatformSettings(issuer, platform, keys));
         }

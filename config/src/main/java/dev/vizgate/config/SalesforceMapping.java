@@ -46,8 +46,13 @@ final class SalesforceMapping {
         var flow = switch (Optional.ofNullable(s.flow()).orElse("jwt-bearer")) {
             case "jwt-bearer" -> jwtBearer(s, files);
             case "client-credentials" -> new SalesforceFlow.ClientCredentials();
-            case "web-server" -> attempt("salesforce.scopes", () -> new SalesforceFlow.WebServer(
-                    s.scopes() == null ? SalesforceFlow.WebServer.DEFAULT_SCOPES : s.scopes(), true), "list scopes such as api, web and refresh_token");
+            case "web-server" -> {
+                var idle = duration("salesforce.refresh-token-idle", s.refreshTokenIdle(), SalesforceFlow.WebServer.DEFAULT_REFRESH_TOKEN_IDLE);
+                var scopes = s.scopes() == null ? SalesforceFlow.WebServer.DEFAULT_SCOPES : s.scopes();
+                attempt("salesforce.refresh-token-idle", () -> new SalesforceFlow.WebServer(SalesforceFlow.WebServer.DEFAULT_SCOPES, true, idle),
+                        "use a duration of a minute or more, such as 30d (the External Client App's idle limit)");
+                yield attempt("salesforce.scopes", () -> new SalesforceFlow.WebServer(scopes, true, idle), "list scopes such as api, web and refresh_token");
+            }
             default -> throw new ConfigError("salesforce.flow", "flow is '" + s.flow() + "'", "set flow to jwt-bearer, client-credentials or web-server");
         };
         var limits = limits(s.timeouts(), s.circuit());

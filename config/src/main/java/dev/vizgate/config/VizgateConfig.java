@@ -115,7 +115,7 @@ public record VizgateConfig(Server server, Callers callers, Tableau tableau, Sal
 
     public record Salesforce(String tokenUrl, String audience, String consumerKey, SecretText clientSecret, KeyRef privateKey,
                              String certificate, String flow, String sessionTtl, List<String> allowedHosts, String redirectUri,
-                             List<String> scopes, Timeouts timeouts, Circuit circuit) {
+                             List<String> scopes, Timeouts timeouts, Circuit circuit, String refreshTokenIdle) {
         @Override
         public String toString() {
             return "Salesforce[" + tokenUrl + ", " + flow + "]";

@@ -297,7 +297,15 @@ public final class SalesforceStandIn implements AutoCloseable {
             Http.json(ex, 400, Map.of("error", "invalid_grant", "error_description", "redirect_uri mismatch"));
             return;
         }
-        if (!pending.challenge().equals(s256(form.getOrDefault("code_verifier", "")))) {
+        if (clientSecretRefused(ex, form)) {
+            return;
+        }
+        // salesforce.md §2: a missing verifier is invalid_grant, a wrong one invalid_request.
+        if (!form.containsKey("code_verifier")) {
+            Http.json(ex, 400, invalidGrant("code_verifier is required"));
+            return;
+        }
+        if (!pending.challenge().equals(s256(form.get("code_verifier")))) {
             Http.json(ex, 400, Map.of("error", "invalid_request", "error_description", "invalid code verifier"));
             return;
         }
@@ -306,13 +314,75 @@ public final class SalesforceStandIn implements AutoCloseable {
         Http.json(ex, 200, newSession(pending.user(), refresh, refresh));
     }
 
+    /**
+     * The refresh grant (salesforce.md §2). With rotation on ("Added in turn 3": "the connected app issues a new refresh
+     * token along with the access token each time the flow is invoked. The previous refresh token is automatically
+     * invalidated") the answer carries a new {@code refresh_token} and the spent one is refused from then on.
+     */
     private void refresh(HttpExchange ex, Map<String, String> form) throws IOException {
-        var user = refreshTokens.get(form.getOrDefault("refresh_token", ""));
-        if (user == null || !org.consumerKey().equals(form.get("client_id"))) {
+        var spent = form.getOrDefault("refresh_token", "");
+        if (!org.consumerKey().equals(form.get("client_id"))) {
             Http.json(ex, 400, invalidGrant("expired access/refresh token"));
             return;
         }
-        Http.json(ex, 200, newSession(user, null, form.get("refresh_token")));
+        if (clientSecretRefused(ex, form)) {
+            return;
+        }
+        var user = rotation ? refreshTokens.remove(spent) : refreshTokens.get(spent);
+        if (user == null) {
+            refusedRefreshes.incrementAndGet();
+            Http.json(ex, 400, invalidGrant("expired access/refresh token"));
+            return;
+        }
+        refreshes.incrementAndGet();
+        if (rotation) {
+            var next = "5Aep861" + random(40);
+            refreshTokens.put(next, user);
+            // Access tokens issued from the spent token stay valid until they expire; the new family is the next token.
+            Http.json(ex, 200, newSession(user, next, next));
+            return;
+        }
+        Http.json(ex, 200, newSession(user, null, spent));
+    }
+
+    /** With a consumer secret required, a token request without it (or with another) is refused as Salesforce does. */
+    private boolean clientSecretRefused(HttpExchange ex, Map<String, String> form) throws IOException {
+        var required = requiredSecret;
+        if (required != null && !required.equals(form.get("client_secret"))) {
+            Http.json(ex, 400, Map.of("error", "invalid_client", "error_description", "invalid client credentials"));
+            return true;
+        }
+        return false;
+    }
+
+    private volatile boolean rotation;
+    private volatile String requiredSecret;
+    private final AtomicInteger refreshes = new AtomicInteger();
+    private final AtomicInteger refusedRefreshes = new AtomicInteger();
+
+    /** Turns refresh token rotation on or off (off by default, as an app's policy is until enabled). */
+    public SalesforceStandIn rotateRefreshTokens(boolean on) {
+        rotation = on;
+        return this;
+    }
+
+    /**
+     * Makes the app a confidential client whose token requests must carry this consumer secret; with PKCE (always
+     * checked here) that is the partner requirement: both {@code code_verifier} and {@code client_secret}.
+     */
+    public SalesforceStandIn requireClientSecret(String secret) {
+        requiredSecret = secret;
+        return this;
+    }
+
+    /** How many refresh grants succeeded. */
+    public int refreshes() {
+        return refreshes.get();
+    }
+
+    /** How many refresh grants named a token that is unknown, revoked or already rotated out. */
+    public int refusedRefreshes() {
+        return refusedRefreshes.get();
     }
 
     /**

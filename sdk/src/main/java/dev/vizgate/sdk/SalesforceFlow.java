@@ -28,10 +28,23 @@ public sealed interface SalesforceFlow {
      * default scopes add {@code id}, which Salesforce's identity URL needs ("when a connected app with the id scope is
      * successfully authorized", help {@code remoteaccess_using_openid}): the callback asks it who signed in.
      */
-    record WebServer(List<String> scopes, boolean sendChallengeMethod) implements SalesforceFlow {
+    record WebServer(List<String> scopes, boolean sendChallengeMethod, java.time.Duration refreshTokenIdle) implements SalesforceFlow {
         public static final List<String> DEFAULT_SCOPES = List.of("api", "web", "refresh_token", "id");
+        /**
+         * How long a stored refresh token lives unused: External Client Apps cap it at 30 days idle (salesforce.md §2), and
+         * field reports (UNVERIFIED) make a 30-day idle limit mandatory for partner apps; an org may set less.
+         */
+        public static final java.time.Duration DEFAULT_REFRESH_TOKEN_IDLE = java.time.Duration.ofDays(30);
+
+        public WebServer(List<String> scopes, boolean sendChallengeMethod) {
+            this(scopes, sendChallengeMethod, DEFAULT_REFRESH_TOKEN_IDLE);
+        }
 
         public WebServer {
+            java.util.Objects.requireNonNull(refreshTokenIdle, "refreshTokenIdle");
+            if (refreshTokenIdle.compareTo(java.time.Duration.ofMinutes(1)) < 0) {
+                throw new IllegalArgumentException("a refresh token's idle limit is at least a minute");
+            }
             scopes = List.copyOf(scopes);
             for (var s : scopes) {
                 if (s.isBlank() || s.chars().anyMatch(c -> c <= 0x20 || c == 0x7f)) {

@@ -38,7 +38,8 @@ record StoreParts(ReplayLedger ledger, SessionCache sessions, RefreshTokens refr
     private static final Duration WAIT_BOUND = Duration.ofSeconds(12);
     private static final int REDIS_CONNECTIONS = 64;
 
-    static StoreParts of(StoreSettings settings, Clock clock, Optional<Meters> meters, LiveSecrets live) {
+    /** @param refreshTokenIdle how long a web-server user's refresh token is kept unused */
+    static StoreParts of(StoreSettings settings, Clock clock, Optional<Meters> meters, LiveSecrets live, Duration refreshTokenIdle) {
         if (settings instanceof StoreSettings.Memory m) {
             var ledger = new CaffeineReplayLedger(clock, m.maxJtis());
             var sessions = new CaffeineSessionCache(clock, m.maxSessions());
@@ -46,7 +47,7 @@ record StoreParts(ReplayLedger ledger, SessionCache sessions, RefreshTokens refr
                 x.storeSize("jtis", ledger::size, m.maxJtis());
                 x.storeSize("sessions", sessions::size, m.maxSessions());
             });
-            return new StoreParts(ledger, sessions, new CaffeineRefreshTokens(clock), new CaffeinePendingAuthorizations(clock),
+            return new StoreParts(ledger, sessions, new CaffeineRefreshTokens(clock, refreshTokenIdle, 100_000), new CaffeinePendingAuthorizations(clock),
                     new CaffeineSignInTickets(clock), new CaffeineRequestBudgets(clock, MAX_BUDGET_KEYS), () -> true, List.of());
         }
         var r = (StoreSettings.Redis) settings;
@@ -58,7 +59,7 @@ record StoreParts(ReplayLedger ledger, SessionCache sessions, RefreshTokens refr
         }
         var seal = new SessionSeal(r.secret().bytes(live));
         return new StoreParts(new RedisReplayLedger(store, seal, clock), new RedisSessionCache(store, seal, clock, LOCK_TTL, WAIT_BOUND),
-                new RedisRefreshTokens(store, seal, CaffeineRefreshTokens.ECA_IDLE_LIMIT), new RedisPendingAuthorizations(store, seal),
+                new RedisRefreshTokens(store, seal, refreshTokenIdle), new RedisPendingAuthorizations(store, seal),
                 new RedisSignInTickets(store, seal), new RedisRequestBudgets(store, clock), store::reachable, List.of(store));
     }
 }

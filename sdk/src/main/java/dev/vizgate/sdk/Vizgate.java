@@ -425,7 +425,9 @@ public final class Vizgate implements AutoCloseable {
             var idpTokens = idpIssued.map(t -> IdpIssuedParts.of(t, tokenExchange, live, clock));
             var tableauParts = tableau.filter(t -> idpIssued.isEmpty()).map(t -> TableauParts.of(t, tableauKeys, live, clock));
             tableauParts.ifPresent(t -> readiness.put("tableau-signing-key", () -> t.keys().signingKey(t.trust().signingKeyId()).isPresent()));
-            var built = StoreParts.of(store, clock, meters, live);
+            var idle = tableauNext.map(TableauNextSettings::flow).filter(SalesforceFlow.WebServer.class::isInstance)
+                    .map(f -> ((SalesforceFlow.WebServer) f).refreshTokenIdle()).orElse(SalesforceFlow.WebServer.DEFAULT_REFRESH_TOKEN_IDLE);
+            var built = StoreParts.of(store, clock, meters, live, idle);
             owned.addAll(built.owned());
             var stores = new StoreParts(replayLedger.orElse(built.ledger()), sessionCache.orElse(built.sessions()),
                     refreshTokens.orElse(built.refreshTokens()), pendingAuthorizations.orElse(built.pending()), built.tickets(), built.budgets(),

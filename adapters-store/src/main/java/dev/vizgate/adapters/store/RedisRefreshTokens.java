@@ -23,6 +23,10 @@ import java.util.Optional;
  * Each user's refresh token, shared by every gateway and sealed like sessions ({@link SessionSeal}): the key is an
  * HMAC of the user, the value AES-GCM bound to that key. A read renews the idle limit ({@code GETEX PX}), as the
  * External Client App's own 30-day idle limit does (salesforce.md §2).
+ * <p>
+ * For refresh token rotation: a lease is {@code SET NX PX} on a key of its own (released by a script that deletes it
+ * only for its holder), and a rotation is a compare-and-set script on the sealed value read before: it writes the new
+ * token only if the key still holds exactly those bytes, so of two nodes the one that read a rotated-out token loses.
  */
 public final class RedisRefreshTokens implements RefreshTokens {
     private static final byte VERSION = 1;
@@ -67,6 +71,64 @@ public final class RedisRefreshTokens implements RefreshTokens {
     public void forget(Subject subject) {
         try {
             store.redis().del(seal.key("refresh", subject));
+        } catch (JedisException e) {
+            throw unavailable(e);
+        }
+    }
+
+    private static final String RELEASE = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end";
+    private static final String COMPARE_AND_SET = "if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])"
+            + " return 1 else return 0 end";
+    private static final java.util.Base64.Encoder HOLDERS = java.util.Base64.getUrlEncoder().withoutPadding();
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    @Override
+    public Optional<Lease> lease(Subject subject, Duration ttl, Duration wait) {
+        var key = seal.key("refresh-lease", subject);
+        var bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        var holder = HOLDERS.encodeToString(bytes);
+        var deadline = System.nanoTime() + wait.toNanos(); // real waiting time: Redis expires in real time too
+        try {
+            while (true) {
+                if ("OK".equals(store.redis().set(key, holder, SetParams.setParams().nx().px(Math.max(1, ttl.toMillis()))))) {
+                    return Optional.of(new Lease(subject, holder));
+                }
+                if (System.nanoTime() - deadline > 0) {
+                    return Optional.empty();
+                }
+                Thread.sleep(10);
+            }
+        } catch (JedisException e) {
+            throw unavailable(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void release(Lease lease) {
+        try {
+            store.redis().eval(RELEASE, java.util.List.of(seal.key("refresh-lease", lease.subject())), java.util.List.of(lease.holder()));
+        } catch (JedisException e) {
+            throw unavailable(e);
+        }
+    }
+
+    @Override
+    public boolean rotate(Subject subject, RefreshToken spent, Grant next) {
+        var key = seal.key("refresh", subject);
+        var keyBytes = key.getBytes(StandardCharsets.UTF_8);
+        try {
+            var sealed = store.redis().get(keyBytes);
+            var current = seal.openBytes(key, sealed).flatMap(RedisRefreshTokens::decode);
+            if (current.isEmpty() || !current.get().refreshToken().equals(spent)) {
+                return false;
+            }
+            var written = store.redis().eval(COMPARE_AND_SET.getBytes(StandardCharsets.UTF_8), java.util.List.of(keyBytes),
+                    java.util.List.of(sealed, seal.sealBytes(key, encode(next)), Long.toString(idleLimit.toMillis()).getBytes(StandardCharsets.UTF_8)));
+            return Long.valueOf(1).equals(written);
         } catch (JedisException e) {
             throw unavailable(e);
         }

@@ -31,6 +31,11 @@ class InMemoryAdaptersContractTest {
         protected dev.vizgate.domain.port.RefreshTokens createStore() {
             return new CaffeineRefreshTokens(new MutableClock());
         }
+
+        @Override
+        protected dev.vizgate.domain.port.RefreshTokens createStore(MutableClock clock) {
+            return new CaffeineRefreshTokens(clock);
+        }
     }
 
     @Nested

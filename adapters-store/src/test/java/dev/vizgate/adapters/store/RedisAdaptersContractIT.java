@@ -46,9 +46,22 @@ class RedisAdaptersContractIT {
         }
     }
 
+    static RedisStore second;
+
+    /** Another gateway's connection pool on the same Redis, opened once. */
+    static synchronized RedisStore secondStore() {
+        if (second == null) {
+            second = new RedisStore(URI.create("redis://" + REDIS.getHost() + ":" + REDIS.getMappedPort(6379)), Duration.ofSeconds(2), 32);
+        }
+        return second;
+    }
+
     @AfterAll
     static void stop() {
         store.close();
+        if (second != null) {
+            second.close();
+        }
         REDIS.stop();
     }
 
@@ -145,6 +158,18 @@ class RedisAdaptersContractIT {
         @Override
         protected dev.vizgate.domain.port.RefreshTokens createStore() {
             return new RedisRefreshTokens(store, new SessionSeal(SECRET), Duration.ofDays(30));
+        }
+
+        /** A second gateway: its own pool on the same Redis. */
+        @Override
+        protected dev.vizgate.domain.port.RefreshTokens secondNode(dev.vizgate.domain.port.RefreshTokens first) {
+            return new RedisRefreshTokens(secondStore(), new SessionSeal(SECRET), Duration.ofDays(30));
+        }
+
+        /** Redis expires keys in real time. */
+        @Override
+        protected void lapse(MutableClock clock, Duration by) {
+            waitOut(clock, by);
         }
     }
 

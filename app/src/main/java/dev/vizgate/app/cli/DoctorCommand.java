@@ -145,6 +145,11 @@ final class DoctorCommand implements Callable<Integer> {
         var flow = settings.flow();
         var flowName = flow instanceof SalesforceFlow.JwtBearer ? "jwt-bearer" : flow instanceof SalesforceFlow.ClientCredentials ? "client-credentials" : "web-server";
         ok("salesforce", "flow " + flowName + ", token host " + s.tokenUrl().getHost() + ", sessions assumed to last " + DurationText.format(s.sessionTtl()));
+        if (flow instanceof SalesforceFlow.WebServer w) {
+            ok("salesforce.refresh-token-idle", "a user's refresh token is kept " + DurationText.format(w.refreshTokenIdle())
+                    + " after its last use; a user who opens no embedded view for that long must sign in to Salesforce again through"
+                    + " /v1/tableau-next/authorize (keep it at or under the External Client App's idle limit, 30 days for partner apps)");
+        }
         if (flow instanceof SalesforceFlow.ClientCredentials) {
             add(Level.WARN, "salesforce.flow", "client credentials never carry the web scope a frontdoor URL needs (and run as one user)",
                     "for Tableau Next embedding use flow: jwt-bearer (server-to-server) or web-server (interactive)");

@@ -116,6 +116,8 @@ class DeploymentManifestsTest {
         redis.path("args").forEach(a -> args.add(a.asText()));
         assertThat(String.join(" ", args)).contains("--maxmemory-policy noeviction", "--user default off",
                 "--user vizgate on >$(REDIS_PASSWORD) ~vizgate:* +@all -@dangerous");
+        assertThat(args).as("redis-server takes each word of an ACL rule as an argument of its own").noneMatch(a -> a.startsWith("--") && a.contains(" "))
+                .noneMatch(a -> !a.startsWith("--") && a.contains(" ") && !a.isEmpty());
         var password = new java.util.ArrayList<String>();
         redis.path("env").forEach(e -> password.add(e.path("valueFrom").path("secretKeyRef").path("key").asText()));
         assertThat(password).containsExactly("REDIS_PASSWORD");

@@ -102,6 +102,29 @@ class WebServerFlowEndToEndTest {
         idp.stop(0);
     }
 
+    /** Every status the gateway's flow routes answered in these tests: each must be declared in openapi.yaml. */
+    static final Set<String> ANSWERED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static HttpResponse<String> seen(String method, HttpResponse<String> r) {
+        var path = r.uri().getPath();
+        if (r.uri().getPort() == server.port() && path.startsWith("/v1/")) {
+            ANSWERED.add(method + " " + path + " " + r.statusCode());
+        }
+        return r;
+    }
+
+    @AfterAll
+    static void everyStatusAnswered_isDeclaredInTheOpenApiDocument() throws Exception {
+        var doc = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                .readTree(OpenApi.document());
+        assertThat(ANSWERED).isNotEmpty();
+        for (var answered : ANSWERED) {
+            var parts = answered.split(" ");
+            var responses = doc.path("paths").path(parts[1]).path(parts[0].toLowerCase(java.util.Locale.ROOT)).path("responses");
+            assertThat(responses.has(parts[2])).as("openapi.yaml declares " + answered).isTrue();
+        }
+    }
+
     static String idpIssuer() {
         return IDP.formatted(idp.getAddress().getPort());
     }
@@ -148,7 +171,7 @@ class WebServerFlowEndToEndTest {
             if (url.startsWith(salesforce.baseUrl().toString()) && salesforceCookie.isPresent()) {
                 request.header("Cookie", salesforceCookie.get());
             }
-            var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            var response = seen("GET", http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
             if (url.startsWith(server.baseUrl().toString())) {
                 for (var set : response.headers().allValues("Set-Cookie")) {
                     var pair = set.split(";", 2)[0].split("=", 2);
@@ -181,14 +204,14 @@ class WebServerFlowEndToEndTest {
     }
 
     static HttpResponse<String> frontdoor(String user) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/v1/tableau-next/frontdoor"))
+        return seen("POST", http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/v1/tableau-next/frontdoor"))
                 .header("Authorization", "Bearer " + API_KEY).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"" + user + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"" + user + "\"}")).build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     static HttpResponse<String> postAuthorize(String credential) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/v1/tableau-next/authorize"))
-                .header("Authorization", "Bearer " + credential).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        return seen("POST", http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/v1/tableau-next/authorize"))
+                .header("Authorization", "Bearer " + credential).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     /** Whom a frontdoor URL signs in, as the stand-in's page shows it. */

@@ -59,7 +59,7 @@ class WebServerFlowTwoNodesIT {
         portal = g.generateKeyPair();
         dev.vizgate.adapters.keystore.KeyGeneration.writePublicKey(portal.getPublic(), scratch.resolve("portal.pem"), true);
         salesforce = SalesforceStandIn.start(new SalesforceStandIn.Org("3MVG9web2", TestKeys.rsa().getPublic(), "https://login.salesforce.com",
-                Set.of("alice@acme.com"), Duration.ofHours(1), Clock.systemUTC()));
+                Set.of("alice@acme.com", "bob@acme.com"), Duration.ofHours(1), Clock.systemUTC())).rotateRefreshTokens(true);
         var portA = freePort();
         var portB = freePort();
         var sha = GatewayNodes.sha256(API_KEY);
@@ -148,5 +148,43 @@ class WebServerFlowTwoNodesIT {
         var replayedOnA = get(callback.replace(b.baseUrl().toString(), a.baseUrl().toString()), cookie);
         assertThat(replayedOnA.statusCode()).as("the state was taken on B, once for every node").isEqualTo(400);
         assertThat(replayedOnA.body()).contains("urn:vizgate:problem:unknown-state");
+    }
+
+    /**
+     * Refresh token rotation across nodes against real Redis: bob's session ends, and sixteen frontdoor requests race on
+     * both nodes. Exactly one refresh reaches Salesforce (the session cache's Redis lock, and the refresh lease under
+     * it); the others use the session it opened; the rotated-out token is never sent again.
+     */
+    @Test
+    void givenRotationAndBobsSessionEnded_racingFrontdoorsOnBothNodes_refreshOnceAndNeverReuseAToken() throws Exception {
+        var toSalesforce = get(a.baseUrl() + "/v1/tableau-next/authorize?assertion=" + URLEncoder.encode(assertion("bob@acme.com"), StandardCharsets.UTF_8));
+        var cookie = toSalesforce.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+        var back = get(toSalesforce.headers().firstValue("Location").orElseThrow());
+        assertThat(get(back.headers().firstValue("Location").orElseThrow(), cookie).statusCode()).isEqualTo(200);
+        assertThat(frontdoor(a, "bob@acme.com").statusCode()).isEqualTo(200);
+
+        salesforce.expireSessions();
+        var refreshesBefore = salesforce.refreshes();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<HttpResponse<String>>>();
+            for (int i = 0; i < 16; i++) {
+                var node = i % 2 == 0 ? a : b;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return frontdoor(node, "bob@acme.com");
+                }));
+            }
+            start.countDown();
+            for (var f : futures) {
+                var r = f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(salesforce.refreshes() - refreshesBefore).as("refreshes that reached Salesforce").isEqualTo(1);
+        assertThat(salesforce.refusedRefreshes()).as("a rotated-out token sent again").isZero();
     }
 }

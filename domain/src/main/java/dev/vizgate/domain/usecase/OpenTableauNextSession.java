@@ -65,11 +65,7 @@ public final class OpenTableauNextSession {
 
     /** A new session, checked against the host policy before it can be cached or receive a request. */
     private ExchangeOutcome mint(Subject subject) {
-        var grant = grants.grantFor(subject);
-        if (grant instanceof SessionGrants.GrantOutcome.Unavailable u) {
-            return new ExchangeOutcome.Failed(u.failure());
-        }
-        var exchanged = salesforce.exchange(((SessionGrants.GrantOutcome.Ready) grant).grant());
+        var exchanged = grants.open(subject, salesforce);
         if (exchanged instanceof ExchangeOutcome.Exchanged e
                 && hosts.check(e.session().instanceUrl().value()) instanceof HostDecision.Refused refused) {
             return new ExchangeOutcome.Failed(SalesforceFailure.of(SalesforceFailure.Kind.UNTRUSTED_HOST,

@@ -71,6 +71,11 @@ class FakesPassTheirContractsTest {
         protected dev.vizgate.domain.port.RefreshTokens createStore() {
             return new dev.vizgate.domain.testing.InMemoryRefreshTokens();
         }
+
+        @Override
+        protected dev.vizgate.domain.port.RefreshTokens createStore(MutableClock clock) {
+            return new dev.vizgate.domain.testing.InMemoryRefreshTokens(clock);
+        }
     }
 
     @Nested
