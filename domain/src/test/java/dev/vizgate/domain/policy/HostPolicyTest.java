@@ -137,4 +137,31 @@ class HostPolicyTest {
         org.assertj.core.api.Assertions.assertThat(HostPolicy.forOrg(java.net.URI.create("https://portal.example.com"))).isEmpty();
         org.assertj.core.api.Assertions.assertThat(HostPolicy.forOrg(java.net.URI.create("http://127.0.0.1:9999")).orElseThrow().loopbackAllowed()).isTrue();
     }
+
+    @org.junit.jupiter.api.Test
+    void givenAnExperienceCloudSite_forOrg_allowsThatSiteAndNoOther() {
+        var site = HostPolicy.forOrg(java.net.URI.create("https://acme.my.site.com")).orElseThrow();
+        org.assertj.core.api.Assertions.assertThat(site.allowedHosts()).contains("acme.my.site.com", "login.salesforce.com");
+        org.assertj.core.api.Assertions.assertThat(site.loopbackAllowed()).isFalse();
+        org.assertj.core.api.Assertions.assertThat(HostPolicy.forOrg(java.net.URI.create("https://my.site.com"))).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(HostPolicy.forOrg(java.net.URI.create("https://my.salesforce.com"))).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(HostPolicy.forOrg(null)).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void admitsOtherOrgs_isTrueForEachWideSuffixAndFalseForOneOrgsHosts() {
+        for (var wide : java.util.List.of(".salesforce.com", ".my.salesforce.com", ".force.com", ".lightning.force.com", ".site.com", ".my.site.com",
+                ".salesforce-sites.com")) {
+            org.assertj.core.api.Assertions.assertThat(new HostPolicy(java.util.Set.of(wide), false).admitsOtherOrgs()).as(wide).isTrue();
+        }
+        for (var narrow : java.util.List.of("acme.my.salesforce.com", "acme.lightning.force.com", "acme.my.site.com", ".acme.example.com")) {
+            org.assertj.core.api.Assertions.assertThat(new HostPolicy(java.util.Set.of(narrow), false).admitsOtherOrgs()).as(narrow).isFalse();
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void isMyDomain_needsANameBeforeTheSuffix() {
+        org.assertj.core.api.Assertions.assertThat(HostPolicy.isMyDomain(java.net.URI.create("https://a.my.salesforce.com"))).isTrue();
+        org.assertj.core.api.Assertions.assertThat(HostPolicy.isMyDomain(java.net.URI.create("https://.my.salesforce.com"))).isFalse();
+    }
 }
