@@ -28,19 +28,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * serves nothing else but {@code /healthz}.
  */
 class AdminListenerTest {
-    static final String SECRET = "c2VjcmV0LXZhbHVlLWZyb20tdGhlLWNvbm5lY3RlZC1hcHAtMTIzNDU2";
     static final String CONFIG = """
             server: { bind: 127.0.0.1, port: %s, admin: { bind: 127.0.0.1, port: %s } }
-            tableau:
-              server-url: https://tableau.example.com
-              site: mysite
-              connected-app:
-                client-id: "client-1"
-                trust: direct
-                secrets: [ { id: "secret-1", value: "${TABLEAU_SECRET}" } ]
             callers:
               api-keys: [ { name: backend, sha256: "%s" } ]
-            """;
+            """ + DirectTrustSite.TABLEAU;
 
     @TempDir
     static Path scratch;
@@ -50,7 +42,7 @@ class AdminListenerTest {
     @BeforeAll
     static void start() throws Exception {
         var config = Files.writeString(scratch.resolve("vizgate.yaml"), CONFIG.formatted(0, 0, "a".repeat(64)));
-        gateway = GatewayNodes.start(config, Map.of("TABLEAU_SECRET", SECRET));
+        gateway = GatewayNodes.start(config, DirectTrustSite.ENV);
     }
 
     @AfterAll
@@ -90,7 +82,7 @@ class AdminListenerTest {
     @Test
     void givenTheAdminListenerOnThePublicPort_config_isRefusedNamingTheKey() throws Exception {
         var config = Files.writeString(scratch.resolve("same.yaml"), CONFIG.formatted(8089, 8089, "a".repeat(64)));
-        var loaded = new ConfigLoader(Map.of("TABLEAU_SECRET", SECRET)::get).load(config);
+        var loaded = new ConfigLoader(DirectTrustSite.ENV::get).load(config);
         assertThatThrownBy(() -> GatewayWiring.from(loaded.config(), loaded.files(), Clock.systemUTC()))
                 .isInstanceOfSatisfying(ConfigError.class, e -> assertThat(e.path()).isEqualTo("server.admin.port"));
     }

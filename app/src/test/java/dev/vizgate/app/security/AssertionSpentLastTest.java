@@ -29,7 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * retry got "this jti was already used".
  */
 class AssertionSpentLastTest {
-    static final String SECRET = "c2VjcmV0LXZhbHVlLWZyb20tdGhlLWNvbm5lY3RlZC1hcHAtMTIzNDU2";
     static final String PORTAL = "https://portal.example.com";
 
     @TempDir
@@ -46,17 +45,10 @@ class AssertionSpentLastTest {
         dev.vizgate.adapters.keystore.KeyGeneration.writePublicKey(portal.getPublic(), scratch.resolve("portal.pem"), true);
         var config = Files.writeString(scratch.resolve("vizgate.yaml"), """
                 server: { bind: 127.0.0.1, port: 0 }
-                tableau:
-                  server-url: https://tableau.example.com
-                  site: mysite
-                  connected-app:
-                    client-id: "client-1"
-                    trust: direct
-                    secrets: [ { id: "secret-1", value: "${TABLEAU_SECRET}" } ]
                 callers:
                   assertions: [ { issuer: "%s", key: "file:portal.pem" } ]
-                """.formatted(PORTAL));
-        gateway = GatewayNodes.start(config, Map.of("TABLEAU_SECRET", SECRET));
+                """.formatted(PORTAL) + DirectTrustSite.TABLEAU);
+        gateway = GatewayNodes.start(config, DirectTrustSite.ENV);
     }
 
     @AfterAll

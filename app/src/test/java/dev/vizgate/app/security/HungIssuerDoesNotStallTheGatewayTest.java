@@ -42,7 +42,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class HungIssuerDoesNotStallTheGatewayTest {
     static final String API_KEY = "stall-test-key";
-    static final String SECRET = "c2VjcmV0LXZhbHVlLWZyb20tdGhlLWNvbm5lY3RlZC1hcHAtMTIzNDU2";
 
     @TempDir
     static Path scratch;
@@ -69,19 +68,12 @@ class HungIssuerDoesNotStallTheGatewayTest {
         acceptor.start();
         var config = Files.writeString(scratch.resolve("vizgate.yaml"), """
                 server: { bind: 127.0.0.1, port: 0, rate-limit: { caller-per-minute: 100000, user-per-minute: 100000 } }
-                tableau:
-                  server-url: https://tableau.example.com
-                  site: mysite
-                  connected-app:
-                    client-id: "client-1"
-                    trust: direct
-                    secrets: [ { id: "secret-1", value: "${TABLEAU_SECRET}" } ]
                 callers:
                   api-keys: [ { name: backend, sha256: "%s" } ]
                   identity-providers:
                     - { issuer: "%s", audience: vizgate, claims: { username: preferred_username } }
-                """.formatted(sha256(API_KEY), issuer()));
-        gateway = GatewayNodes.start(config, Map.of("TABLEAU_SECRET", SECRET));
+                """.formatted(sha256(API_KEY), issuer()) + DirectTrustSite.TABLEAU);
+        gateway = GatewayNodes.start(config, DirectTrustSite.ENV);
     }
 
     @AfterAll

@@ -19,15 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * once per node. Where the gateway can tell ({@code server.nodes}), it refuses the combination.
  */
 class MemoryStoreOnManyNodesTest {
-    static final String SECRET = "c2VjcmV0LXZhbHVlLWZyb20tdGhlLWNvbm5lY3RlZC1hcHAtMTIzNDU2";
-    static final String TABLEAU = """
-            tableau:
-              server-url: https://tableau.example.com
-              site: mysite
-              connected-app:
-                client-id: "client-1"
-                trust: direct
-                secrets: [ { id: "secret-1", value: "${TABLEAU_SECRET}" } ]
+    static final String TABLEAU = DirectTrustSite.TABLEAU + """
             callers:
               api-keys: [ { name: backend, sha256: "%s" } ]
             """.formatted("a".repeat(64));
@@ -37,7 +29,7 @@ class MemoryStoreOnManyNodesTest {
 
     private GatewayWiring.Wired wire(String server) throws Exception {
         var config = Files.writeString(dir.resolve("vizgate.yaml"), server + TABLEAU);
-        var loaded = new ConfigLoader(Map.of("TABLEAU_SECRET", SECRET)::get).load(config);
+        var loaded = new ConfigLoader(DirectTrustSite.ENV::get).load(config);
         return GatewayWiring.from(loaded.config(), loaded.files(), Clock.systemUTC());
     }
 

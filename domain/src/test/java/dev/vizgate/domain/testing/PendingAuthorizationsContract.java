@@ -6,11 +6,6 @@ import dev.vizgate.domain.port.PendingAuthorizations;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -93,25 +88,6 @@ public abstract class PendingAuthorizationsContract {
         var store = createStore(new MutableClock());
         var state = SECRETS.newState();
         store.hold(state, ALICE, Duration.ofMinutes(10));
-        var pool = Executors.newFixedThreadPool(8);
-        try {
-            var start = new CountDownLatch(1);
-            var calls = new ArrayList<Callable<Boolean>>();
-            for (int i = 0; i < 8; i++) {
-                calls.add(() -> {
-                    start.await();
-                    return store.take(state).isPresent();
-                });
-            }
-            var futures = calls.stream().map(pool::submit).toList();
-            start.countDown();
-            var won = 0;
-            for (var f : futures) {
-                won += f.get(10, TimeUnit.SECONDS) ? 1 : 0;
-            }
-            assertThat(won).isEqualTo(1);
-        } finally {
-            pool.shutdownNow();
-        }
+        assertThat(Race.winners(8, () -> store.take(state).isPresent())).isEqualTo(1);
     }
 }

@@ -5,11 +5,6 @@ import dev.vizgate.domain.port.SignInTickets;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,25 +71,6 @@ public abstract class SignInTicketsContract {
         var store = createStore(new MutableClock());
         var ticket = SECRETS.newTicket();
         store.hold(ticket, ALICE, Duration.ofMinutes(1));
-        var pool = Executors.newFixedThreadPool(8);
-        try {
-            var start = new CountDownLatch(1);
-            var calls = new ArrayList<Callable<Boolean>>();
-            for (int i = 0; i < 8; i++) {
-                calls.add(() -> {
-                    start.await();
-                    return store.take(ticket).isPresent();
-                });
-            }
-            var futures = calls.stream().map(pool::submit).toList();
-            start.countDown();
-            var won = 0;
-            for (var f : futures) {
-                won += f.get(10, TimeUnit.SECONDS) ? 1 : 0;
-            }
-            assertThat(won).isEqualTo(1);
-        } finally {
-            pool.shutdownNow();
-        }
+        assertThat(Race.winners(8, () -> store.take(ticket).isPresent())).isEqualTo(1);
     }
 }
