@@ -16,7 +16,7 @@ fi
 mkdir -p "$1/demo" "$2/npm-embedding-api"
 out_dir="$(cd "$1/demo" && pwd)"
 work="$(cd "$2/npm-embedding-api" && pwd)"
-if [ -f "$out_dir/tableau.embedding.js" ] && [ -f "$out_dir/analytics-embedding-sdk.js" ] \
+if [ -f "$out_dir/tableau.embedding.js" ] && [ -f "$out_dir/analytics-embedding-sdk.js" ] && [ -d "$out_dir/licenses" ] \
     && (cd "$out_dir" && sha256sum --quiet -c "$here/bundles.sha256" >/dev/null 2>&1); then
   exit 0
 fi
@@ -24,6 +24,11 @@ cp "$here/package.json" "$here/package-lock.json" "$work/"
 cd "$work"
 npm ci --ignore-scripts --no-audit --no-fund --silent >/dev/null
 cp node_modules/@salesforce/analytics-embedding-sdk/dist/sdk-bundle.module.js "$out_dir/analytics-embedding-sdk.js"
+# Each bundle ships with its own licence and notices (not Apache-2.0; see NOTICE at the repository's root).
+mkdir -p "$out_dir/licenses"
+cp node_modules/@salesforce/analytics-embedding-sdk/LICENSE.md "$out_dir/licenses/analytics-embedding-sdk-LICENSE.md"
+cp node_modules/@salesforce/analytics-embedding-sdk/NOTICE.md "$out_dir/licenses/analytics-embedding-sdk-NOTICE.md"
+cp node_modules/@tableau/embedding-api/LICENSE.md "$out_dir/licenses/tableau-embedding-api-LICENSE.md"
 echo "require('@tableau/embedding-api');" > entry.js
 ./node_modules/.bin/esbuild entry.js --bundle --format=iife --minify --log-level=warning --outfile="$out_dir/tableau.embedding.js"
 if ! (cd "$out_dir" && sha256sum --quiet -c "$here/bundles.sha256"); then

@@ -42,6 +42,15 @@ class DemoProcessIT {
         return r.body();
     }
 
+    /** What the demo wrote to standard error, for a failure's message. */
+    private String errors() {
+        try {
+            return java.nio.file.Files.readString(dir.resolve("demo.err"));
+        } catch (java.io.IOException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
+    }
+
     @Test
     void demo_startsWithZeroConfigAndBothFlowsWorkOverHttp() throws Exception {
         int port;
@@ -54,7 +63,7 @@ class DemoProcessIT {
         try {
             var started = System.nanoTime();
             var ready = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)).readLine();
-            assertThat(ready).isEqualTo("vizgate demo ready: http://127.0.0.1:" + port + "/");
+            assertThat(ready).as(() -> "the demo's standard error: " + errors()).isEqualTo("vizgate demo ready: http://127.0.0.1:" + port + "/");
             assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)).as("ready in a few seconds").isLessThan(20);
             var base = "http://127.0.0.1:" + port;
 

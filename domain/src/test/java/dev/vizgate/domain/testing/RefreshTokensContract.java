@@ -65,7 +65,10 @@ public abstract class RefreshTokensContract {
         assertThat(store.find(new Subject("alice@acme.com"))).isEmpty();
     }
 
-    private static final Subject ALICE = new Subject("alice@acme.com");
+    /** A user of this test's own: stores shared by every test (one Redis) hold nothing of another test's leases. */
+    private static Subject someone() {
+        return new Subject("user-" + java.util.UUID.randomUUID() + "@acme.com");
+    }
 
     private static RefreshTokens.Grant grant(String token) {
         return new RefreshTokens.Grant(new RefreshToken(token), InstanceUrl.of("https://acme.my.salesforce.com"));
@@ -74,18 +77,20 @@ public abstract class RefreshTokensContract {
     @Test
     void givenTheCurrentToken_rotate_replacesItWithTheNewOne() {
         var store = createStore();
-        store.save(ALICE, grant("5Aep861-first"));
-        assertThat(store.rotate(ALICE, new RefreshToken("5Aep861-first"), grant("5Aep861-second"))).isTrue();
-        assertThat(store.find(ALICE)).contains(grant("5Aep861-second"));
+        var alice = someone();
+        store.save(alice, grant("5Aep861-first"));
+        assertThat(store.rotate(alice, new RefreshToken("5Aep861-first"), grant("5Aep861-second"))).isTrue();
+        assertThat(store.find(alice)).contains(grant("5Aep861-second"));
     }
 
     @Test
     void givenARotatedOutToken_rotate_refusesAndKeepsTheCurrentOne() {
         var store = createStore();
-        store.save(ALICE, grant("5Aep861-first"));
-        store.rotate(ALICE, new RefreshToken("5Aep861-first"), grant("5Aep861-second"));
-        assertThat(store.rotate(ALICE, new RefreshToken("5Aep861-first"), grant("5Aep861-late"))).isFalse();
-        assertThat(store.find(ALICE)).contains(grant("5Aep861-second"));
+        var alice = someone();
+        store.save(alice, grant("5Aep861-first"));
+        store.rotate(alice, new RefreshToken("5Aep861-first"), grant("5Aep861-second"));
+        assertThat(store.rotate(alice, new RefreshToken("5Aep861-first"), grant("5Aep861-late"))).isFalse();
+        assertThat(store.find(alice)).contains(grant("5Aep861-second"));
         assertThat(store.rotate(new Subject("nobody@acme.com"), new RefreshToken("5Aep861-first"), grant("5Aep861-x"))).isFalse();
         assertThat(store.find(new Subject("nobody@acme.com"))).isEmpty();
     }
@@ -93,32 +98,41 @@ public abstract class RefreshTokensContract {
     @Test
     void givenAHeldLease_anotherLease_waitsAndGetsNoneWhileItIsHeld() {
         var store = createStore();
-        var first = store.lease(ALICE, Duration.ofSeconds(30), Duration.ZERO);
+        var alice = someone();
+        var first = store.lease(alice, Duration.ofSeconds(30), Duration.ZERO);
         assertThat(first).isPresent();
-        assertThat(secondNode(store).lease(ALICE, Duration.ofSeconds(30), Duration.ofMillis(200))).isEmpty();
-        assertThat(store.lease(new Subject("bob@acme.com"), Duration.ofSeconds(30), Duration.ZERO)).as("another user's lease").isPresent();
+        assertThat(secondNode(store).lease(alice, Duration.ofSeconds(30), Duration.ofMillis(200))).isEmpty();
+        var bob = store.lease(someone(), Duration.ofSeconds(30), Duration.ZERO);
+        assertThat(bob).as("another user's lease").isPresent();
+        store.release(bob.get());
         store.release(first.get());
-        assertThat(secondNode(store).lease(ALICE, Duration.ofSeconds(30), Duration.ZERO)).isPresent();
+        var again = secondNode(store).lease(alice, Duration.ofSeconds(30), Duration.ZERO);
+        assertThat(again).isPresent();
+        secondNode(store).release(again.get());
     }
 
     @Test
     void givenALeaseItsHolderNeverReleased_itLapsesAfterItsTtl() {
         var clock = new MutableClock();
         var store = createStore(clock);
-        assertThat(store.lease(ALICE, Duration.ofSeconds(1), Duration.ZERO)).isPresent();
+        var alice = someone();
+        assertThat(store.lease(alice, Duration.ofSeconds(1), Duration.ZERO)).isPresent();
         lapse(clock, Duration.ofMillis(1500));
-        assertThat(store.lease(ALICE, Duration.ofSeconds(30), Duration.ZERO)).isPresent();
+        var next = store.lease(alice, Duration.ofSeconds(30), Duration.ZERO);
+        assertThat(next).isPresent();
+        store.release(next.get());
     }
 
     @Test
     void givenALapsedLease_itsLateRelease_leavesTheNextHoldersLeaseAlone() {
         var clock = new MutableClock();
         var store = createStore(clock);
-        var stale = store.lease(ALICE, Duration.ofSeconds(1), Duration.ZERO).orElseThrow();
+        var alice = someone();
+        var stale = store.lease(alice, Duration.ofSeconds(1), Duration.ZERO).orElseThrow();
         lapse(clock, Duration.ofMillis(1500));
-        var current = store.lease(ALICE, Duration.ofSeconds(30), Duration.ZERO).orElseThrow();
+        var current = store.lease(alice, Duration.ofSeconds(30), Duration.ZERO).orElseThrow();
         store.release(stale);
-        assertThat(store.lease(ALICE, Duration.ofSeconds(30), Duration.ZERO)).as("the current holder keeps it").isEmpty();
+        assertThat(store.lease(alice, Duration.ofSeconds(30), Duration.ZERO)).as("the current holder keeps it").isEmpty();
         store.release(current);
     }
 
@@ -131,7 +145,8 @@ public abstract class RefreshTokensContract {
     void givenRacersOnTwoNodes_exactlyOneRefreshReachesSalesforce() throws Exception {
         var a = createStore();
         var b = secondNode(a);
-        a.save(ALICE, grant("5Aep861-first"));
+        var alice = someone();
+        a.save(alice, grant("5Aep861-first"));
         var refreshes = new AtomicInteger();
         var pool = Executors.newFixedThreadPool(8);
         try {
@@ -140,17 +155,17 @@ public abstract class RefreshTokensContract {
             for (int i = 0; i < 8; i++) {
                 var node = i % 2 == 0 ? a : b;
                 calls.add(() -> {
-                    var read = node.find(ALICE).orElseThrow().refreshToken();
+                    var read = node.find(alice).orElseThrow().refreshToken();
                     start.await();
-                    var lease = node.lease(ALICE, Duration.ofSeconds(30), Duration.ofSeconds(20)).orElseThrow();
+                    var lease = node.lease(alice, Duration.ofSeconds(30), Duration.ofSeconds(20)).orElseThrow();
                     try {
-                        var current = node.find(ALICE).orElseThrow();
+                        var current = node.find(alice).orElseThrow();
                         if (current.refreshToken().equals(read)) {
                             refreshes.incrementAndGet(); // the one call to Salesforce, which rotates the token
                             Thread.sleep(50);
-                            assertThat(node.rotate(ALICE, read, grant("5Aep861-second"))).isTrue();
+                            assertThat(node.rotate(alice, read, grant("5Aep861-second"))).isTrue();
                         }
-                        return node.find(ALICE).orElseThrow().refreshToken().value();
+                        return node.find(alice).orElseThrow().refreshToken().value();
                     } finally {
                         node.release(lease);
                     }
@@ -162,7 +177,7 @@ public abstract class RefreshTokensContract {
                 assertThat(f.get(60, TimeUnit.SECONDS)).isEqualTo("5Aep861-second");
             }
             assertThat(refreshes).hasValue(1);
-            assertThat(b.find(ALICE)).contains(grant("5Aep861-second"));
+            assertThat(b.find(alice)).contains(grant("5Aep861-second"));
         } finally {
             pool.shutdownNow();
         }
