@@ -34,6 +34,18 @@ public final class GatewayNodes {
                 + UUID.randomUUID() + "\",\"iat\":" + now + ",\"exp\":" + (now + 60) + "}", key).value();
     }
 
+    /**
+     * A platform's throw-away RSA key pair, its public key written to {@code dir/portal.pem} for
+     * {@code callers.assertions[].key: "file:portal.pem"}.
+     */
+    public static java.security.KeyPair platformKey(Path dir) throws Exception {
+        var g = java.security.KeyPairGenerator.getInstance("RSA");
+        g.initialize(2048);
+        var pair = g.generateKeyPair();
+        dev.vizgate.adapters.keystore.KeyGeneration.writePublicKey(pair.getPublic(), dir.resolve("portal.pem"), true);
+        return pair;
+    }
+
     /** The SHA-256 hex of an API key, as callers.api-keys stores it. */
     static String sha256(String apiKey) {
         try {

@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -45,10 +44,7 @@ class PartnerOAuthControlsEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        var g = KeyPairGenerator.getInstance("RSA");
-        g.initialize(2048);
-        portal = g.generateKeyPair();
-        dev.vizgate.adapters.keystore.KeyGeneration.writePublicKey(portal.getPublic(), scratch.resolve("portal.pem"), true);
+        portal = GatewayNodes.platformKey(scratch);
         salesforce = SalesforceStandIn.start(new SalesforceStandIn.Org("3MVG9partner", TestKeys.rsa().getPublic(), "https://login.salesforce.com",
                 Set.of("alice@acme.com", "bob@acme.com"), Duration.ofHours(1), Clock.systemUTC()))
                 .rotateRefreshTokens(true).requireClientSecret("partner-secret");

@@ -15,7 +15,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -39,10 +38,7 @@ class AssertionSpentLastTest {
 
     @BeforeAll
     static void start() throws Exception {
-        var g = KeyPairGenerator.getInstance("RSA");
-        g.initialize(2048);
-        portal = g.generateKeyPair();
-        dev.vizgate.adapters.keystore.KeyGeneration.writePublicKey(portal.getPublic(), scratch.resolve("portal.pem"), true);
+        portal = GatewayNodes.platformKey(scratch);
         var config = Files.writeString(scratch.resolve("vizgate.yaml"), """
                 server: { bind: 127.0.0.1, port: 0 }
                 callers:
