@@ -136,6 +136,11 @@ public final class Gateway extends Handler.Abstract {
         var took = Duration.ofNanos(System.nanoTime() - started);
         services.metrics().request(route, reply.status(), took);
         ACCESS.info("{} {} -> {} in {} ms, caller {}", method, route, reply.status(), took.toMillis(), reply.caller());
+        if ("HEAD".equals(method)) {
+            headers.put(HttpHeader.CONTENT_LENGTH, Long.toString(reply.body().length)); // what GET would send, and nothing of it
+            response.write(true, null, callback);
+            return true;
+        }
         response.write(true, ByteBuffer.wrap(reply.body()), callback);
         return true;
     }
@@ -159,11 +164,27 @@ public final class Gateway extends Handler.Abstract {
         if (allowed == null) {
             return Reply.problem(Problem.notFound(path.length() > 100 ? path.substring(0, 100) : path));
         }
-        if (!allowed.contains(method)) {
-            return Reply.problem(Problem.methodNotAllowed(method, String.join(", ", allowed))).withHeader("Allow", String.join(", ", allowed));
+        if (!allowed.contains(method) && !("HEAD".equals(method) && HEAD_TOO.contains(path))) {
+            return Reply.problem(Problem.methodNotAllowed(method, allowed(path))).withHeader("Allow", allowed(path));
         }
         var route = routes.get(path);
         return route == null ? Reply.problem(Problem.notConfigured(NEEDS.get(path))) : route.answer(request);
+    }
+
+    /**
+     * GET routes that also answer HEAD (RFC 9110 §9.3.2: the same headers, no content). The web-server flow's authorize and
+     * callback are navigations with effects (a sign-in begun, a state spent), so HEAD is not offered for them.
+     */
+    static final Set<String> HEAD_TOO = Set.of("/.well-known/jwks.json", "/.well-known/openid-configuration", "/.well-known/oauth-authorization-server",
+            "/healthz", "/readyz", "/metrics", "/openapi.yaml", EmbedModuleRoute.MODULE, EmbedModuleRoute.TYPES, TableauErrorsRoute.PATH);
+
+    /** The methods a path answers, HEAD included where it is. */
+    static String allowed(String path) {
+        var methods = new java.util.TreeSet<>(ROUTES.get(path));
+        if (HEAD_TOO.contains(path)) {
+            methods.add("HEAD");
+        }
+        return String.join(", ", methods);
     }
 
     /** What each optional route needs configured, for the 404 that says so. */

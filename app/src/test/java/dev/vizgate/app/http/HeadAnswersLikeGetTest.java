@@ -1,0 +1,82 @@
+package dev.vizgate.app.http;
+
+import dev.vizgate.adapters.keystore.KeyGeneration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * RFC 9110 §9.1 and §9.3.2: a general-purpose server answers HEAD on every GET resource with the headers GET would send
+ * and no content. The web-server flow's navigations (authorize, callback) have effects, so they answer HEAD 405.
+ */
+class HeadAnswersLikeGetTest {
+    @TempDir
+    static Path dir;
+    static GatewayServer server;
+    static final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws Exception {
+        var generated = KeyGeneration.generate(KeyGeneration.Kind.EC_P256, 2048, "eas", Duration.ofDays(1), Clock.systemUTC());
+        KeyGeneration.writePrivateKey(generated, dir.resolve("eas.pem"), false);
+        var config = Files.writeString(dir.resolve("vizgate.yaml"), """
+                server: { bind: 127.0.0.1, port: 0 }
+                callers: { api-keys: [ { name: b, sha256: "%s" } ] }
+                tableau:
+                  server-url: https://tableau.example.com
+                  connected-app:
+                    trust: eas
+                    issuer: https://vizgate.example.com
+                    signing-keys: [ { file: "eas.pem", kid: "eas-1" } ]
+                """.formatted("a".repeat(64)));
+        server = GatewayNodes.start(config, Map.of());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+    }
+
+    static HttpResponse<byte[]> send(String method, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/healthz", "/readyz", "/metrics", "/openapi.yaml", "/.well-known/jwks.json", "/.well-known/openid-configuration",
+            "/.well-known/oauth-authorization-server", "/v1/tableau/errors", "/embed/vizgate-embed.js", "/embed/vizgate-embed.d.ts"})
+    void head_answersWhatGetAnswers_withoutTheContent(String path) throws Exception {
+        var get = send("GET", path);
+        var head = send("HEAD", path);
+        assertThat(head.statusCode()).isEqualTo(get.statusCode()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+        assertThat(head.headers().firstValue("Content-Type")).isEqualTo(get.headers().firstValue("Content-Type"));
+        if (!path.equals("/metrics")) { // the metrics grow between the two requests
+            assertThat(head.headers().firstValueAsLong("Content-Length")).hasValue(get.body().length);
+        }
+    }
+
+    @Test
+    void head_onTheSignInNavigationsAndOnPostRoutes_is405NamingWhatIsAllowed() throws Exception {
+        var token = send("HEAD", "/v1/tableau/token");
+        assertThat(token.statusCode()).isEqualTo(405);
+        assertThat(token.headers().firstValue("Allow")).contains("POST");
+        var health = send("OPTIONS", "/healthz");
+        assertThat(health.headers().firstValue("Allow")).contains("GET, HEAD");
+    }
+}
