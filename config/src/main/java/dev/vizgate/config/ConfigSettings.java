@@ -39,6 +39,26 @@ public final class ConfigSettings {
                 "add a salesforce: section with token-url, audience, consumer-key and private-key"), files));
     }
 
+    /**
+     * {@code server.nodes}: how many gateway nodes serve together. With {@code store: memory} each keeps its own replay
+     * ledger, so more than one is refused (a platform assertion could be spent once on every node). Serve and doctor
+     * both ask here.
+     */
+    public static void nodes(VizgateConfig config) {
+        var nodes = config.server() == null ? null : config.server().nodes();
+        if (nodes == null) {
+            return;
+        }
+        if (nodes < 1) {
+            throw new ConfigError("server.nodes", "nodes is " + nodes, "give the number of gateway nodes that serve together, 1 or more");
+        }
+        var memory = config.store() == null || config.store().type() == null || "memory".equals(config.store().type());
+        if (memory && nodes > 1) {
+            throw new ConfigError("server.nodes", "with store: memory each of the " + nodes + " nodes keeps its own replay ledger,"
+                    + " so a platform assertion could be spent once on every node", "use store: { type: redis, url: …, secret: … } shared by every node");
+        }
+    }
+
     public static StoreSettings store(VizgateConfig config, ConfigFiles files) {
         return map(files, () -> StoreMapping.from(config.store(), files));
     }

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -16,6 +18,14 @@ import java.util.Set;
 public final class FilePermissions {
     private static final Set<PosixFilePermission> OTHERS = Set.of(PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
             PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE);
+
+    /** A secret or key file that others can read, and how to close it. */
+    public record TooOpen(String problem, String fix) {
+        @Override
+        public String toString() {
+            return problem + "; fix: " + fix;
+        }
+    }
 
     private FilePermissions() {
     }
@@ -31,6 +41,31 @@ public final class FilePermissions {
         } catch (UnsupportedOperationException | IOException e) {
             return Optional.empty(); // no POSIX modes here (or no file yet): nothing to say
         }
+    }
+
+    /**
+     * Every secret or key file the configuration read ({@link ConfigFiles#secretFile}) that is too open, as warnings
+     * with their fix; with {@code server.readable-secret-files: refuse} the first such file is a {@link ConfigError}
+     * instead. Serve logs the warnings, doctor prints them.
+     */
+    public static List<TooOpen> check(VizgateConfig config, ConfigFiles files) {
+        var mode = config.server() == null || config.server().readableSecretFiles() == null ? "warn" : config.server().readableSecretFiles();
+        if (!mode.equals("warn") && !mode.equals("refuse")) {
+            throw new ConfigError("server.readable-secret-files", "readable-secret-files is '" + mode + "'", "set it to warn (the default) or refuse");
+        }
+        var warnings = new ArrayList<TooOpen>();
+        for (var file : files.secretFiles().stream().sorted().toList()) {
+            var open = tooOpen(file);
+            if (open.isEmpty()) {
+                continue;
+            }
+            if (mode.equals("refuse")) {
+                throw new ConfigError("server.readable-secret-files", open.get() + ", and this configuration refuses such files", fix(file));
+            }
+            warnings.add(new TooOpen(open.get() + "; it holds a secret or a private key",
+                    fix(file) + " (server.readable-secret-files: refuse makes serve refuse such files)"));
+        }
+        return List.copyOf(warnings);
     }
 
     /** The fix, for a message. */

@@ -51,8 +51,8 @@ final class IdpIssuedParts {
                     if (found.isEmpty()) {
                         return new TokenExchangeOutcome.Unavailable("the identity provider's metadata names no token_endpoint; set " + SETTING + ".token-endpoint");
                     }
-                    endpoint.compareAndSet(null, UpstreamUrl.check(found.get(), "the token endpoint"));
-                } catch (IssuerMetadata.Unavailable | IllegalArgumentException e) {
+                    endpoint.compareAndSet(null, found.get()); // IssuerMetadata took it only as https (or loopback)
+                } catch (IssuerMetadata.Unavailable e) {
                     return new TokenExchangeOutcome.Unavailable(e.getMessage());
                 }
             }

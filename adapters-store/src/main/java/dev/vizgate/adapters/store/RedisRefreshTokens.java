@@ -76,23 +76,18 @@ public final class RedisRefreshTokens implements RefreshTokens {
         }
     }
 
-    private static final String RELEASE = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end";
     private static final String COMPARE_AND_SET = "if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])"
             + " return 1 else return 0 end";
-    private static final java.util.Base64.Encoder HOLDERS = java.util.Base64.getUrlEncoder().withoutPadding();
-    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     @Override
     public Optional<Lease> lease(Subject subject, Duration ttl, Duration wait) {
         var key = seal.key("refresh-lease", subject);
-        var bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
-        var holder = HOLDERS.encodeToString(bytes);
         var deadline = System.nanoTime() + wait.toNanos(); // real waiting time: Redis expires in real time too
         try {
             while (true) {
-                if ("OK".equals(store.redis().set(key, holder, SetParams.setParams().nx().px(Math.max(1, ttl.toMillis()))))) {
-                    return Optional.of(new Lease(subject, holder));
+                var holder = store.tryLock(key, ttl);
+                if (holder.isPresent()) {
+                    return Optional.of(new Lease(subject, holder.get()));
                 }
                 if (System.nanoTime() - deadline > 0) {
                     return Optional.empty();
@@ -110,7 +105,7 @@ public final class RedisRefreshTokens implements RefreshTokens {
     @Override
     public void release(Lease lease) {
         try {
-            store.redis().eval(RELEASE, java.util.List.of(seal.key("refresh-lease", lease.subject())), java.util.List.of(lease.holder()));
+            store.unlock(seal.key("refresh-lease", lease.subject()), lease.holder());
         } catch (JedisException e) {
             throw unavailable(e);
         }

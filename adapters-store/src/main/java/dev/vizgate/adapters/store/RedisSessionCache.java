@@ -8,11 +8,8 @@ import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.SetParams;
 
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -24,8 +21,6 @@ import java.util.function.Function;
  * is down, sessions come from a fresh exchange (slower, never wrong).
  */
 public final class RedisSessionCache implements SessionCache {
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 
     private final RedisStore store;
     private final SessionSeal seal;
@@ -87,8 +82,8 @@ public final class RedisSessionCache implements SessionCache {
         var lock = key + ":lock";
         var deadline = System.nanoTime() + waitBound.toNanos(); // real waiting time, not the domain's clock
         while (true) {
-            var token = Base64.getEncoder().encodeToString(bytes(16));
-            if ("OK".equals(store.redis().set(lock, token, SetParams.setParams().nx().px(lockTtl.toMillis())))) {
+            var token = store.tryLock(lock, lockTtl);
+            if (token.isPresent()) {
                 try {
                     var again = read(key);
                     if (again != null) {
@@ -101,7 +96,7 @@ public final class RedisSessionCache implements SessionCache {
                     }
                     return outcome;
                 } finally {
-                    store.redis().eval(RELEASE, List.of(lock), List.of(token));
+                    store.unlock(lock, token.get());
                 }
             }
             sleep();
@@ -147,11 +142,5 @@ public final class RedisSessionCache implements SessionCache {
             Thread.currentThread().interrupt();
             throw new JedisException("interrupted while waiting for another node's exchange", e);
         }
-    }
-
-    private static byte[] bytes(int n) {
-        var b = new byte[n];
-        RANDOM.nextBytes(b);
-        return b;
     }
 }

@@ -6,9 +6,14 @@ import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.params.SetParams;
 
 import java.net.URI;
 import java.time.Duration;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * One pooled Redis connection set for the gateway's shared state. Timeouts bound every command, so a Redis that
@@ -64,6 +69,27 @@ public final class RedisStore implements AutoCloseable {
             return "it refused the command";
         }
         return "the call failed";
+    }
+
+    private static final String UNLOCK = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /**
+     * A short lock shared by every node: {@code SET key holder NX PX ttl} with a random holder, which {@link #unlock}
+     * needs, so a lock that lapsed and was taken by another caller is never released by the first. Empty while another
+     * caller holds it.
+     */
+    Optional<String> tryLock(String key, Duration ttl) {
+        var bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        var holder = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        var set = redis.set(key, holder, SetParams.setParams().nx().px(Math.max(1, ttl.toMillis())));
+        return "OK".equals(set) ? Optional.of(holder) : Optional.empty();
+    }
+
+    /** Releases {@code key} if {@code holder} still holds it (one script, so no other caller's lock is deleted). */
+    void unlock(String key, String holder) {
+        redis.eval(UNLOCK, List.of(key), List.of(holder));
     }
 
     /** A Redis key of bounded length that keeps nothing of {@code text}: {@code prefix} then the SHA-256 of text in hex. */

@@ -1,5 +1,6 @@
 package dev.vizgate.adapters.tableau;
 
+import dev.vizgate.domain.model.ClaimNames;
 import dev.vizgate.domain.model.DecodeOutcome;
 import dev.vizgate.domain.model.DecodedToken;
 import dev.vizgate.domain.model.JwsAlgorithm;
@@ -125,7 +126,7 @@ public final class JjwtTokenVerifier implements TokenVerifier {
         } catch (JwtException e) {
             return rejected(RejectionReason.MISSING_CLAIM, "a registered claim has the wrong type");
         }
-        var typ = t.header().get("typ") instanceof String s && !s.isBlank() ? Optional.of(s) : Optional.<String>empty();
+        var typ = t.header().get(ClaimNames.TYPE) instanceof String s && !s.isBlank() ? Optional.of(s) : Optional.<String>empty();
         return new VerificationOutcome.Verified(new VerifiedToken(alg.get(), chosen.keyId(), t.claims(), typ));
     }
 

@@ -253,8 +253,8 @@ public final class RemoteJwks implements IssuerKeys {
             }
             return new Fetched.Keys(List.copyOf(out));
         } catch (RuntimeException e) {
-            var start = CappedBody.text(java.util.Arrays.copyOf(response.body(), Math.min(response.body().length, 1))).strip();
-            return new Fetched.Failed(start.equals("{") ? "not a JWKS document" : Wire.notJson(response, response.body()));
+            var json = CappedBody.text(response.body()).stripLeading().startsWith("{");
+            return new Fetched.Failed(json ? "not a JWKS document" : Wire.notJson(response, response.body()));
         }
     }
 }

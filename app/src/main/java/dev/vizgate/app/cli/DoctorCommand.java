@@ -72,7 +72,7 @@ final class DoctorCommand implements Callable<Integer> {
         callers(cfg, loaded.files());
         store(cfg, loaded.files());
         server(cfg);
-        secretFiles(loaded.files());
+        secretFiles(cfg, loaded.files());
         var out = root.spec.commandLine().getOut();
         for (var f : findings) {
             out.println(String.format("%-4s  %s: %s", f.level(), f.check(), f.message()) + (f.level() == Level.OK ? "" : System.lineSeparator() + "      fix: " + f.fix()));
@@ -235,9 +235,6 @@ final class DoctorCommand implements Callable<Integer> {
                 add(Level.FAIL, "store", "Redis at " + probe.location() + " does not answer; assertions would be refused (fail closed)",
                         "check store.url, the network and Redis itself");
             }
-        } else if (cfg.server() != null && cfg.server().nodes() != null && cfg.server().nodes() > 1) {
-            add(Level.FAIL, "server.nodes", "store: memory with " + cfg.server().nodes() + " nodes: each node keeps its own replay ledger, so a"
-                    + " platform assertion could be spent once on every node", "use store: { type: redis } shared by every node");
         } else {
             add(Level.WARN, "store", "IN MEMORY: right for exactly one gateway node. Behind a load balancer with several nodes each keeps its own"
                     + " replay ledger, and a platform assertion can be replayed once per node", "run one node, or use store: { type: redis } for"
@@ -245,8 +242,13 @@ final class DoctorCommand implements Callable<Integer> {
         }
     }
 
-    /** The public listener: whether operators' routes are kept off it. */
+    /** The public listener: whether operators' routes are kept off it; and the node count, as serve checks it. */
     private void server(VizgateConfig cfg) {
+        try {
+            ConfigSettings.nodes(cfg);
+        } catch (ConfigError e) {
+            add(Level.FAIL, e.path(), e.getMessage(), e.fix());
+        }
         if (cfg.server() == null || cfg.server().admin() == null) {
             add(Level.WARN, "server.admin", "/readyz and /metrics answer on the public listener: whoever reaches it learns issuance volume,"
                     + " refusal reasons and which secret is stale", "add server.admin: { bind: 127.0.0.1, port: 9090 } (or the pod's address"
@@ -257,11 +259,14 @@ final class DoctorCommand implements Callable<Integer> {
         }
     }
 
-    /** Every file a secret or a private key came from: readable only by its owner. */
-    private void secretFiles(ConfigFiles files) {
-        for (var file : files.secretFiles().stream().sorted().toList()) {
-            dev.vizgate.config.FilePermissions.tooOpen(file).ifPresent(open -> add(Level.WARN, "secret files", open + "; it holds a secret or a private key",
-                    dev.vizgate.config.FilePermissions.fix(file) + "; server.readable-secret-files: refuse makes serve refuse such files"));
+    /** Every file a secret or a private key came from: readable only by its owner, as serve checks it. */
+    private void secretFiles(VizgateConfig cfg, ConfigFiles files) {
+        try {
+            for (var open : dev.vizgate.config.FilePermissions.check(cfg, files)) {
+                add(Level.WARN, "secret files", open.problem(), open.fix());
+            }
+        } catch (ConfigError e) {
+            add(Level.FAIL, e.path(), e.getMessage(), e.fix());
         }
     }
 

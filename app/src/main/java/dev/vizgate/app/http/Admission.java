@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The step every caller-facing route takes first: exactly one credential, the caller it proves, the body's fields,
@@ -103,8 +104,7 @@ final class Admission {
         }
         var caller = ((Proof.Proved) proof).caller();
         if (!(caller instanceof Caller.Browser browser)) {
-            return Reply.problem(Problem.invalidRequest("an API key may not start a browser sign-in, and never goes in a URL;"
-                    + " prove the user with a platform assertion")).by(caller.name());
+            return Reply.problem(apiKeyMayNotSignIn()).by(caller.name());
         }
         var limited = rateLimits.check(caller.name(), browser.subject().value());
         if (limited.isPresent()) {
@@ -123,6 +123,18 @@ final class Admission {
             }
         }
         return reply.by(acting.caller().name());
+    }
+
+    /** Spends the caller's one-time proof, then grants; a refused spend (replayed, ledger down) is the answer instead. */
+    Reply spendThen(Acting acting, Supplier<Reply> grant) {
+        var refused = spend(acting);
+        return refused.isPresent() ? Reply.problem(refused.get()) : grant.get();
+    }
+
+    /** The refusal of an API key that tries to start a browser sign-in (in a URL or in a header). */
+    static Problem apiKeyMayNotSignIn() {
+        return Problem.invalidRequest("an API key may not start a browser sign-in, and never goes in a URL; prove the user with a platform"
+                + " assertion or the identity provider's token");
     }
 
     /**

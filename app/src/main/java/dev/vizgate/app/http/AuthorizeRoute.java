@@ -46,17 +46,15 @@ final class AuthorizeRoute implements Route {
     private Reply ticket(Request request) {
         return admission.answer(request, Set.of(), acting -> {
             if (!(acting.caller() instanceof Caller.Browser)) {
-                return Reply.problem(apiKeyRefused());
+                return Reply.problem(Admission.apiKeyMayNotSignIn());
             }
-            var refused = admission.spend(acting);
-            if (refused.isPresent()) {
-                return Reply.problem(refused.get());
-            }
-            var ticket = tickets.issue(acting.user());
-            var body = new LinkedHashMap<String, Object>();
-            body.put("location", PATH + "?ticket=" + ticket.value());
-            body.put("expiresInSeconds", IssueSignInTickets.TICKET_LIFETIME.toSeconds());
-            return Reply.json(200, body);
+            return admission.spendThen(acting, () -> {
+                var ticket = tickets.issue(acting.user());
+                var body = new LinkedHashMap<String, Object>();
+                body.put("location", PATH + "?ticket=" + ticket.value());
+                body.put("expiresInSeconds", IssueSignInTickets.TICKET_LIFETIME.toSeconds());
+                return Reply.json(200, body);
+            });
         });
     }
 
@@ -83,19 +81,12 @@ final class AuthorizeRoute implements Route {
             return redeem(ticketValues.get(0));
         }
         return admission.admitNavigation(assertions.get(0), acting -> {
-            if (!(acting.caller() instanceof Caller.Browser browser)) {
-                return Reply.problem(apiKeyRefused());
-            }
-            if (browser.idpToken().isPresent()) {
+            if (((Caller.Browser) acting.caller()).idpToken().isPresent()) { // admitNavigation admits browsers only
                 return Reply.problem(Problem.of(ProblemType.REUSABLE_PROOF_IN_URL, "an identity provider's access token works again and again, so it"
                         + " must not travel in a URL, where browser history and proxy logs keep it; POST it to " + PATH
                         + " as Authorization: Bearer and send the browser to the one-time location that answers"));
             }
-            var refused = admission.spend(acting);
-            if (refused.isPresent()) {
-                return Reply.problem(refused.get());
-            }
-            return begin(acting.user());
+            return admission.spendThen(acting, () -> begin(acting.user()));
         });
     }
 
@@ -120,9 +111,5 @@ final class AuthorizeRoute implements Route {
     private static Problem unknownTicket() {
         return Problem.of(ProblemType.UNKNOWN_TICKET, "a sign-in ticket works once, within "
                 + IssueSignInTickets.TICKET_LIFETIME.toSeconds() + " seconds; POST to " + PATH + " for a new one");
-    }
-
-    private static Problem apiKeyRefused() {
-        return Problem.invalidRequest("an API key may not start a browser sign-in; prove the user with a platform assertion or the identity provider's token");
     }
 }

@@ -28,10 +28,10 @@ final class FrontdoorRoute implements Route {
 
     private Reply open(Admission.Acting acting) {
         // Opening a session reaches Salesforce, so the assertion is spent before, not after.
-        var refused = admission.spend(acting);
-        if (refused.isPresent()) {
-            return Reply.problem(refused.get());
-        }
+        return admission.spendThen(acting, () -> opened(acting));
+    }
+
+    private Reply opened(Admission.Acting acting) {
         var outcome = sessions.open(acting.user());
         if (outcome instanceof NextSessionOutcome.Opened opened) {
             metrics.tokenIssued("frontdoor");

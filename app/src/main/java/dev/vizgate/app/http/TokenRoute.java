@@ -70,16 +70,14 @@ final class TokenRoute implements Route {
         var outcome = tokens.issue(tokenRequest);
         if (outcome instanceof TokenIssueOutcome.Issued issued) {
             // Signing has no effect outside this request, so the assertion is spent only once there is a token to give.
-            var refused = admission.spend(acting);
-            if (refused.isPresent()) {
-                return Reply.problem(refused.get());
-            }
-            metrics.tokenIssued(kind);
-            var body = new LinkedHashMap<String, Object>();
-            body.put("token", issued.token().value());
-            body.put("expiresAt", iso(issued.expiresAt()));
-            body.put("kid", issued.keyId().value());
-            return Reply.json(200, body);
+            return admission.spendThen(acting, () -> {
+                metrics.tokenIssued(kind);
+                var body = new LinkedHashMap<String, Object>();
+                body.put("token", issued.token().value());
+                body.put("expiresAt", iso(issued.expiresAt()));
+                body.put("kid", issued.keyId().value());
+                return Reply.json(200, body);
+            });
         }
         if (outcome instanceof TokenIssueOutcome.Refused refused) {
             return Reply.problem(CallerAllowanceProblem.policy(refused.violations()));

@@ -54,7 +54,7 @@ public final class GatewayWiring {
         try {
             var apiKeys = apiKeys(config, files, vizgate);
             var wired = wire(config, files, vizgate, apiKeys, metrics);
-            secretFiles(config, files);
+            dev.vizgate.config.FilePermissions.check(config, files).forEach(open -> LOG.warn("{}", open));
             return wired;
         } catch (RuntimeException e) {
             vizgate.close();
@@ -88,16 +88,7 @@ public final class GatewayWiring {
                         "name a PKCS#12 keystore holding the gateway's certificate and key")), files.valueOrFile("server.tls.password",
                         Check.required(tls.password(), "server.tls.password", "set password: \"${TLS_PASSWORD}\"")))),
                 Duration.ofSeconds(30), Check.duration("server.shutdown-grace", server.shutdownGrace(), Duration.ofSeconds(10)), 200);
-        if (server.nodes() != null) {
-            if (server.nodes() < 1) {
-                throw new ConfigError("server.nodes", "nodes is " + server.nodes(), "give the number of gateway nodes that serve together, 1 or more");
-            }
-            var memory = config.store() == null || config.store().type() == null || "memory".equals(config.store().type());
-            if (memory && server.nodes() > 1) {
-                throw new ConfigError("server.nodes", "with store: memory each of the " + server.nodes() + " nodes keeps its own replay ledger,"
-                        + " so a platform assertion could be spent once on every node", "use store: { type: redis, url: …, secret: … } shared by every node");
-            }
-        }
+        ConfigSettings.nodes(config);
         if (server.admin() != null) {
             var admin = server.admin();
             var adminPort = Check.required(admin.port(), "server.admin.port", "set the admin listener's port, e.g. admin: { bind: 127.0.0.1, port: 9090 }");
@@ -109,28 +100,6 @@ public final class GatewayWiring {
             options = options.withAdmin(new GatewayServer.Listener(adminBind, port(adminPort)));
         }
         return new Wired(services, options);
-    }
-
-    /**
-     * Every file the configuration read a secret or a private key from, checked once it has been mapped: one its group or
-     * others can read is logged as a warning, or refused when {@code server.readable-secret-files: refuse}.
-     */
-    private static void secretFiles(VizgateConfig config, ConfigFiles files) {
-        var mode = config.server() == null || config.server().readableSecretFiles() == null ? "warn" : config.server().readableSecretFiles();
-        if (!mode.equals("warn") && !mode.equals("refuse")) {
-            throw new ConfigError("server.readable-secret-files", "readable-secret-files is '" + mode + "'", "set it to warn (the default) or refuse");
-        }
-        for (var file : files.secretFiles().stream().sorted().toList()) {
-            var open = dev.vizgate.config.FilePermissions.tooOpen(file);
-            if (open.isEmpty()) {
-                continue;
-            }
-            if (mode.equals("refuse")) {
-                throw new ConfigError("server.readable-secret-files", open.get() + ", and this configuration refuses such files",
-                        dev.vizgate.config.FilePermissions.fix(file));
-            }
-            LOG.warn("{}; it holds a secret or a private key: {}", open.get(), dev.vizgate.config.FilePermissions.fix(file));
-        }
     }
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GatewayWiring.class);

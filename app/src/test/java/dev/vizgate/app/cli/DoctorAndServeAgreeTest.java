@@ -47,7 +47,10 @@ class DoctorAndServeAgreeTest {
                 arguments("a Salesforce key file that does not exist", CALLERS + SALESFORCE, "salesforce.private-key"),
                 arguments("an assertion leeway over two minutes", TokenCommandTest.directConfig()
                         + "callers:\n  assertion-leeway: 5m\n  assertions: [ { issuer: \"https://p.example.com\", jwks-url: \"https://p.example.com/jwks\" } ]\n",
-                        "callers.assertion-leeway"));
+                        "callers.assertion-leeway"),
+                arguments("two nodes on the memory store", TokenCommandTest.directConfig() + CALLERS + "server: { nodes: 2 }\n", "server.nodes"),
+                arguments("an unknown readable-secret-files mode", TokenCommandTest.directConfig() + CALLERS
+                        + "server: { readable-secret-files: ignore }\n", "server.readable-secret-files"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.Optional;
+import java.util.HashSet;
 
 /**
  * Which hosts may receive an access token ({@code instance_url}) or be handed to a browser
@@ -37,25 +39,25 @@ public record HostPolicy(Set<String> allowedHosts, boolean loopbackAllowed) {
      * URL. A loopback token URL (a local stand-in) allows loopback. A shared login host ({@code login.salesforce.com},
      * {@code test.salesforce.com}) says nothing about which org answers: empty, and the hosts must be named.
      */
-    public static java.util.Optional<HostPolicy> forOrg(URI tokenUrl) {
+    public static Optional<HostPolicy> forOrg(URI tokenUrl) {
         if (tokenUrl == null || tokenUrl.getHost() == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         var host = tokenUrl.getHost().toLowerCase(Locale.ROOT);
         if (Loopback.isLoopback(host)) {
-            return java.util.Optional.of(new HostPolicy(Set.copyOf(SALESFORCE_LOGIN_HOSTS), true));
+            return Optional.of(new HostPolicy(Set.copyOf(SALESFORCE_LOGIN_HOSTS), true));
         }
-        var hosts = new java.util.HashSet<>(SALESFORCE_LOGIN_HOSTS);
+        var hosts = new HashSet<>(SALESFORCE_LOGIN_HOSTS);
         if (host.endsWith(MY_DOMAIN) && host.length() > MY_DOMAIN.length()) {
             hosts.add(host);
             hosts.add(host.substring(0, host.length() - MY_DOMAIN.length()) + ".lightning.force.com");
-            return java.util.Optional.of(new HostPolicy(hosts, false));
+            return Optional.of(new HostPolicy(hosts, false));
         }
         if (host.endsWith(".my.site.com") && host.length() > ".my.site.com".length()) {
             hosts.add(host);
-            return java.util.Optional.of(new HostPolicy(hosts, false));
+            return Optional.of(new HostPolicy(hosts, false));
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** Whether this policy admits whole suffixes that other Salesforce customers can host under (doctor warns). */

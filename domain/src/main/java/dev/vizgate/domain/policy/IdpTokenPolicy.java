@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.Locale;
 
 /**
  * Rules for an identity provider's access token offered as a caller's proof: for this audience, not expired, not
@@ -25,16 +27,16 @@ import java.util.Optional;
  */
 public record IdpTokenPolicy(Duration skew) {
     /** What one identity provider's tokens must satisfy. */
-    public record Expectation(Audience audience, String usernameClaim, Optional<String> requiredType, java.util.Set<String> allowedClients) {
+    public record Expectation(Audience audience, String usernameClaim, Optional<String> requiredType, Set<String> allowedClients) {
         public Expectation {
             Objects.requireNonNull(audience, "audience");
             Text.token(usernameClaim, "username claim", 128);
             Objects.requireNonNull(requiredType, "requiredType");
-            allowedClients = java.util.Set.copyOf(allowedClients);
+            allowedClients = Set.copyOf(allowedClients);
         }
 
         public Expectation(Audience audience, String usernameClaim) {
-            this(audience, usernameClaim, Optional.empty(), java.util.Set.of());
+            this(audience, usernameClaim, Optional.empty(), Set.of());
         }
     }
 
@@ -135,8 +137,8 @@ public record IdpTokenPolicy(Duration skew) {
 
     /** RFC 7515 §4.1.9: a typ without a slash stands for {@code application/<typ>}; compared case-insensitively. */
     private static boolean typeMatches(String actual, String required) {
-        var a = actual.toLowerCase(java.util.Locale.ROOT);
-        var r = required.toLowerCase(java.util.Locale.ROOT);
+        var a = actual.toLowerCase(Locale.ROOT);
+        var r = required.toLowerCase(Locale.ROOT);
         return a.equals(r) || a.equals("application/" + r) || ("application/" + a).equals(r);
     }
 
