@@ -1,18 +1,12 @@
 package dev.vizgate.adapters.tableau;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.vizgate.domain.model.Issuer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -21,30 +15,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** RFC 8414 first (inserted, then appended), OIDC discovery last; a document naming another issuer is never taken. */
 class IssuerMetadataDiscoveryTest {
-    private final HttpServer server;
-    private final List<String> asked = new ArrayList<>();
-    private final Map<String, String> documents = new java.util.concurrent.ConcurrentHashMap<>();
-
-    IssuerMetadataDiscoveryTest() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", ex -> {
-            asked.add(ex.getRequestURI().getPath());
-            var body = documents.get(ex.getRequestURI().getPath());
-            var bytes = (body == null ? "{}" : body).getBytes(StandardCharsets.UTF_8);
-            ex.sendResponseHeaders(body == null ? 404 : 200, bytes.length);
-            ex.getResponseBody().write(bytes);
-            ex.close();
-        });
-        server.start();
-    }
+    private final LoopbackDocuments issuerSite = new LoopbackDocuments().start();
+    private final List<String> asked = issuerSite.asked;
+    private final Map<String, String> documents = issuerSite.documents;
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        issuerSite.close();
     }
 
     private Issuer issuer() {
-        return new Issuer("http://127.0.0.1:" + server.getAddress().getPort() + "/realms/portal");
+        return new Issuer(issuerSite.base() + "/realms/portal");
     }
 
     private String doc(Issuer issuer) {

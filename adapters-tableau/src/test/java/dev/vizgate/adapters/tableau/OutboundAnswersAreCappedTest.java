@@ -1,13 +1,10 @@
 package dev.vizgate.adapters.tableau;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.vizgate.domain.model.Issuer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -25,13 +22,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * fill the heap of a reader that buffers first; the server counts what it managed to send before being cut off.
  */
 class OutboundAnswersAreCappedTest {
-    private final HttpServer server;
     private final AtomicLong sent = new AtomicLong();
-    private final Map<String, String> documents = new java.util.concurrent.ConcurrentHashMap<>();
+    private final LoopbackDocuments issuerSite = new LoopbackDocuments();
+    private final Map<String, String> documents = issuerSite.documents;
 
-    OutboundAnswersAreCappedTest() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/endless", ex -> {
+    OutboundAnswersAreCappedTest() {
+        issuerSite.route("/endless", ex -> {
             ex.sendResponseHeaders(200, 0); // chunked, no length: only reading tells how big it is
             var chunk = "{\"keys\":[".repeat(1024).getBytes(StandardCharsets.UTF_8);
             try (var out = ex.getResponseBody()) {
@@ -43,27 +39,20 @@ class OutboundAnswersAreCappedTest {
                 // the reader hung up: what it wanted
             }
         });
-        server.createContext("/declared", ex -> {
+        issuerSite.route("/declared", ex -> {
             ex.sendResponseHeaders(200, 10L * 1024 * 1024);
             ex.close();
         });
-        server.createContext("/", ex -> {
-            var body = documents.get(ex.getRequestURI().getPath());
-            var bytes = (body == null ? "{}" : body).getBytes(StandardCharsets.UTF_8);
-            ex.sendResponseHeaders(body == null ? 404 : 200, bytes.length);
-            ex.getResponseBody().write(bytes);
-            ex.close();
-        });
-        server.start();
+        issuerSite.start();
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        issuerSite.close();
     }
 
     private String base() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return issuerSite.base();
     }
 
     @Test
