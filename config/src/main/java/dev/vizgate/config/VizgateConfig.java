@@ -9,7 +9,14 @@ import java.util.List;
 public record VizgateConfig(Server server, Callers callers, Tableau tableau, Salesforce salesforce, Store store,
                             java.util.Map<String, SecretStore> secretStores, SecretRefresh secretRefresh) {
     public record Server(Integer port, String bind, String maxBody, RateLimit rateLimit, Tls tls, String shutdownGrace, AdminListener admin, Integer nodes,
-                         String readableSecretFiles) {
+                         String readableSecretFiles, Cors cors) {
+    }
+
+    /**
+     * The web origins whose pages may call the gateway's browser routes from another origin (CORS): each exactly, as
+     * {@code scheme://host[:port]}; {@code max-age} is how long a browser may keep a preflight's answer (default 10m).
+     */
+    public record Cors(List<String> allowedOrigins, String maxAge) {
     }
 
     /** A second, plain-HTTP listener for /readyz and /metrics, which the public listener then stops serving. */

@@ -126,7 +126,7 @@ public final class Demo implements AutoCloseable {
         var s = wired.services();
         var services = new Gateway.Services(s.tableau(), s.tableauKind(), s.tableauNext(), s.webServer(), s.jwks(), s.easIssuer(), s.callers(),
                 s.rateLimits(), s.metrics(), s.readiness(), s.maxBodyBytes(), Optional.of(page), s.resources());
-        var gateway = GatewayServer.start(new Gateway(services), wired.options());
+        var gateway = GatewayServer.start(new Gateway(services, wired.cors()), wired.options());
         return new Demo(tableau, salesforce, gateway, folder);
     }
 

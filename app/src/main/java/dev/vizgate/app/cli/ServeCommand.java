@@ -1,6 +1,5 @@
 package dev.vizgate.app.cli;
 
-import dev.vizgate.app.http.Gateway;
 import dev.vizgate.app.http.GatewayServer;
 import dev.vizgate.app.wiring.GatewayWiring;
 import picocli.CommandLine;
@@ -24,7 +23,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var loaded = config.load(root.context());
         var wired = GatewayWiring.from(loaded.config(), loaded.files(), root.context().clock());
-        var server = GatewayServer.start(new Gateway(wired.services()), wired.options());
+        var server = GatewayServer.start(wired.gateway(), wired.options());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 server.close();

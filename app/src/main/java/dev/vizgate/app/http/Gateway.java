@@ -92,9 +92,16 @@ public final class Gateway extends Handler.Abstract {
         return services.resources();
     }
     private final Optional<DemoRoutes> demo;
+    private final Cors cors;
 
     public Gateway(Services services) {
+        this(services, dev.vizgate.config.CorsSettings.none());
+    }
+
+    /** @param cors which other origins' pages may call the browser routes ({@code server.cors}) */
+    public Gateway(Services services, dev.vizgate.config.CorsSettings cors) {
         this.services = services;
+        this.cors = new Cors(cors);
         var admission = new Admission(services.callers(), services.rateLimits(), services.metrics(), services.maxBodyBytes());
         this.routes = routes(services, admission);
         this.demo = services.demo().map(page -> new DemoRoutes(page, services.maxBodyBytes()));
@@ -116,6 +123,9 @@ public final class Gateway extends Handler.Abstract {
             var id = UUID.randomUUID().toString();
             LOG.error("unexpected failure {} on {} {}: {}", id, method, route, e.getClass().getName());
             reply = Reply.problem(Problem.of(ProblemType.INTERNAL_ERROR, "the gateway failed unexpectedly; its operators can find reference " + id + " in the log"));
+        }
+        if (!Cors.isPreflight(method, request)) {
+            reply = cors.decorate(path, request, reply); // a refusal too, so the page can read why
         }
         response.setStatus(reply.status());
         var headers = response.getHeaders();
@@ -163,6 +173,9 @@ public final class Gateway extends Handler.Abstract {
         var allowed = ROUTES.get(path);
         if (allowed == null) {
             return Reply.problem(Problem.notFound(path.length() > 100 ? path.substring(0, 100) : path));
+        }
+        if (Cors.isPreflight(method, request)) {
+            return cors.preflight(path, request);
         }
         if (!allowed.contains(method) && !("HEAD".equals(method) && HEAD_TOO.contains(path))) {
             return Reply.problem(Problem.methodNotAllowed(method, allowed(path))).withHeader("Allow", allowed(path));

@@ -32,6 +32,7 @@ public enum ProblemType {
     ASSERTION_REPLAYED(401, "assertion-replayed", "Platform assertion refused"),
     CALLER_MAY_NOT_CHOOSE(403, "caller-may-not-choose", "A browser may not choose this"),
     CALLER_NOT_ALLOWED(403, "caller-not-allowed", "Not allowed for this caller"),
+    CORS_ORIGIN_NOT_ALLOWED(403, "cors-origin-not-allowed", "This page's origin may not call the gateway"),
     SCOPE_NOT_ALLOWED(403, "scope-not-allowed", "Not allowed by this gateway's policy"),
     TOKEN_POLICY(422, "token-policy", "The token would break Tableau's rules"),
     IDP_TOKEN_REQUIRED(403, "idp-token-required", "Prove the user with the identity provider's token"),

@@ -32,7 +32,11 @@ public final class GatewayWiring {
     public static final int DEFAULT_PORT = 8080;
     public static final long DEFAULT_MAX_BODY = 16 * 1024;
 
-    public record Wired(Gateway.Services services, GatewayServer.Options options) {
+    public record Wired(Gateway.Services services, GatewayServer.Options options, dev.vizgate.config.CorsSettings cors) {
+        /** The gateway this configuration describes: its services, and which other origins' pages may call it. */
+        public Gateway gateway() {
+            return new Gateway(services, cors);
+        }
     }
 
     private GatewayWiring() {
@@ -73,7 +77,7 @@ public final class GatewayWiring {
         var readiness = new LinkedHashMap<String, Supplier<Boolean>>();
         vizgate.readiness().forEach((name, check) -> readiness.put(name, check::getAsBoolean));
         vizgate.secrets().forEach((setting, secret) -> readiness.put(Gateway.SECRET_FRESHNESS + setting, () -> !secret.status().stale()));
-        var server = config.server() == null ? new VizgateConfig.Server(null, null, null, null, null, null, null, null, null) : config.server();
+        var server = config.server() == null ? new VizgateConfig.Server(null, null, null, null, null, null, null, null, null, null) : config.server();
         var limits = server.rateLimit() == null ? new VizgateConfig.RateLimit(null, null) : server.rateLimit();
         var rateLimits = Check.attempt("server.rate-limit", () -> new RateLimits(Optional.of(vizgate.requestBudgets()),
                 limits.callerPerMinute() == null ? 6000 : limits.callerPerMinute(), limits.userPerMinute() == null ? 120 : limits.userPerMinute()),
@@ -99,7 +103,7 @@ public final class GatewayWiring {
             }
             options = options.withAdmin(new GatewayServer.Listener(adminBind, port(adminPort)));
         }
-        return new Wired(services, options);
+        return new Wired(services, options, dev.vizgate.config.CorsSettings.from(config));
     }
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GatewayWiring.class);

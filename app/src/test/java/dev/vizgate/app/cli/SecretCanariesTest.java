@@ -91,7 +91,7 @@ class SecretCanariesTest {
                 """.formatted(sha, salesforce.baseUrl()));
         var loaded = new ConfigLoader(Map.of("TABLEAU_SECRET", CA_SECRET)::get).load(dir.resolve("vizgate.yaml"));
         var wired = GatewayWiring.from(loaded.config(), loaded.files(), Clock.systemUTC());
-        server = GatewayServer.start(new Gateway(wired.services()), wired.options());
+        server = GatewayServer.start(wired.gateway(), wired.options());
     }
 
     @AfterAll

@@ -90,7 +90,7 @@ class CallerTrustBoundaryTest {
                 """.formatted(sha(OPEN_KEY), sha(LIMITED_KEY), PORTAL, PLAIN));
         var loaded = new ConfigLoader(Map.<String, String>of()::get).load(dir.resolve("vizgate.yaml"));
         var wired = GatewayWiring.from(loaded.config(), loaded.files(), Clock.systemUTC());
-        server = GatewayServer.start(new Gateway(wired.services()), wired.options());
+        server = GatewayServer.start(wired.gateway(), wired.options());
     }
 
     @AfterAll

@@ -49,7 +49,7 @@ class EasRoutesTest {
                 """.formatted(sha));
         var loaded = new ConfigLoader(Map.<String, String>of()::get).load(dir.resolve("vizgate.yaml"));
         var wired = GatewayWiring.from(loaded.config(), loaded.files(), Clock.systemUTC());
-        try (var server = GatewayServer.start(new Gateway(wired.services()), wired.options())) {
+        try (var server = GatewayServer.start(wired.gateway(), wired.options())) {
             var http = HttpClient.newHttpClient();
             var discovery = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/.well-known/openid-configuration")).build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -96,7 +96,7 @@ class GatewayEndToEndTest {
                 """.formatted(sha, PORTAL, salesforce.baseUrl()));
         var loaded = new ConfigLoader(Map.of("TABLEAU_SECRET", SECRET)::get).load(dir.resolve("vizgate.yaml"));
         var wired = GatewayWiring.from(loaded.config(), loaded.files(), Clock.systemUTC());
-        server = GatewayServer.start(new Gateway(wired.services()), wired.options());
+        server = GatewayServer.start(wired.gateway(), wired.options());
     }
 
     @AfterAll
@@ -346,6 +346,7 @@ class GatewayEndToEndTest {
         doc.get("paths").fields().forEachRemaining(p -> p.getValue().fieldNames().forEachRemaining(m -> documented.add(m.toUpperCase() + " " + p.getKey())));
         var served = new HashSet<String>();
         Gateway.ROUTES.forEach((path, methods) -> methods.forEach(m -> served.add(m + " " + path)));
+        Cors.BROWSER_ROUTES.forEach(path -> served.add("OPTIONS " + path));
         assertThat(documented).isEqualTo(served);
     }
 

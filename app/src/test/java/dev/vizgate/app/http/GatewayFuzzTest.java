@@ -49,7 +49,7 @@ class GatewayFuzzTest {
                     """.formatted(sha));
             var loaded = new ConfigLoader(Map.of("TABLEAU_SECRET", SECRET)::get).load(dir.resolve("vizgate.yaml"));
             var wired = GatewayWiring.from(loaded.config(), loaded.files(), Clock.systemUTC());
-            return GatewayServer.start(new Gateway(wired.services()), wired.options()).inMemoryConnector();
+            return GatewayServer.start(wired.gateway(), wired.options()).inMemoryConnector();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

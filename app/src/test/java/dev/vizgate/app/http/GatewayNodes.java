@@ -24,7 +24,7 @@ public final class GatewayNodes {
     public static GatewayServer start(Path config, Map<String, String> env) throws Exception {
         var loaded = new ConfigLoader(env::get).load(config);
         var wired = GatewayWiring.from(loaded.config(), loaded.files(), Clock.systemUTC());
-        return GatewayServer.start(new Gateway(wired.services()), wired.options());
+        return GatewayServer.start(wired.gateway(), wired.options());
     }
 
     /** A one-minute RS256 assertion from {@code issuer} for {@code sub}, audience "vizgate", with a fresh jti. */

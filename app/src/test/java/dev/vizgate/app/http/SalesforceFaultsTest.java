@@ -64,7 +64,7 @@ class SalesforceFaultsTest {
     void gateway() throws Exception {
         var loaded = new ConfigLoader(Map.<String, String>of()::get).load(config);
         var wired = GatewayWiring.from(loaded.config(), loaded.files(), Clock.systemUTC());
-        server = GatewayServer.start(new Gateway(wired.services()), wired.options());
+        server = GatewayServer.start(wired.gateway(), wired.options());
     }
 
     @AfterEach
