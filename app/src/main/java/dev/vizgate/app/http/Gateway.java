@@ -93,6 +93,8 @@ public final class Gateway extends Handler.Abstract {
     }
     private final Optional<DemoRoutes> demo;
     private final Cors cors;
+    /** The metadata and JWKS paths under an EAS issuer's own path, each answered as its root route. */
+    private final Map<String, String> issuerPaths;
 
     public Gateway(Services services) {
         this(services, dev.vizgate.config.CorsSettings.none());
@@ -102,6 +104,7 @@ public final class Gateway extends Handler.Abstract {
     public Gateway(Services services, dev.vizgate.config.CorsSettings cors) {
         this.services = services;
         this.cors = new Cors(cors);
+        this.issuerPaths = services.easIssuer().filter(i -> services.jwks().isPresent()).map(IssuerPaths::aliases).orElse(Map.of());
         var admission = new Admission(services.callers(), services.rateLimits(), services.metrics(), services.maxBodyBytes());
         this.routes = routes(services, admission);
         this.demo = services.demo().map(page -> new DemoRoutes(page, services.maxBodyBytes()));
@@ -110,7 +113,8 @@ public final class Gateway extends Handler.Abstract {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         var started = System.nanoTime();
-        var path = Request.getPathInContext(request);
+        var raw = Request.getPathInContext(request);
+        var path = issuerPaths.getOrDefault(raw, raw);
         var method = request.getMethod();
         var route = routeName(path);
         Reply reply;
