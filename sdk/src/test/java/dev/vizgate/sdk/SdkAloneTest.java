@@ -42,10 +42,9 @@ class SdkAloneTest {
         var keyFile = dir.resolve("private-key.pem");
         KeyGeneration.writePrivateKey(keys, keyFile, false);
         var program = dir.resolve("program");
-        var cls = Path.of("target", "test-classes", "dev", "vizgate", "sdk", "ReadmeExample.class");
         Files.createDirectories(program.resolve("dev/vizgate/sdk"));
-        Files.copy(cls, program.resolve("dev/vizgate/sdk/ReadmeExample.class"));
-        Files.copy(cls.resolveSibling("ClasspathProbe.class"), program.resolve("dev/vizgate/sdk/ClasspathProbe.class"));
+        Files.copy(Path.of("target", "test-classes", "VizgateExample.class"), program.resolve("VizgateExample.class"));
+        Files.copy(Path.of("target", "test-classes", "dev", "vizgate", "sdk", "ClasspathProbe.class"), program.resolve("dev/vizgate/sdk/ClasspathProbe.class"));
 
         try (var tableau = TableauStandIn.start(TableauStandIn.Site.of("acme", "6f1c2e7a-client",
                 Map.of("9d4e-secret-id", SECRET.getBytes(StandardCharsets.UTF_8)), Set.of("alice@acme.com"), Clock.systemUTC()));
@@ -53,8 +52,9 @@ class SdkAloneTest {
                      "https://login.salesforce.com", Set.of("alice@acme.com"), Duration.ofHours(2), Clock.systemUTC()))) {
             var classpath = String.join(File.pathSeparator, program.toString(), Path.of("target", "classes").toAbsolutePath().toString(), runtime);
             var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            var run = run(List.of(java, "-cp", classpath, "dev.vizgate.sdk.ReadmeExample", tableau.baseUrl().toString(),
-                    salesforce.baseUrl().toString(), keyFile.toString()));
+            var run = run(List.of(java, "-cp", classpath, "VizgateExample", "alice@acme.com"), List.of("TABLEAU_URL=" + tableau.baseUrl(),
+                    "TABLEAU_SITE=acme", "TABLEAU_CLIENT_ID=6f1c2e7a-client", "TABLEAU_SECRET_ID=9d4e-secret-id", "TABLEAU_SECRET=" + SECRET,
+                    "SALESFORCE_URL=" + salesforce.baseUrl(), "SALESFORCE_CONSUMER_KEY=3MVG9consumer", "SALESFORCE_KEY_FILE=" + keyFile));
             assertThat(run).contains("token ", "frontdoor ");
             var token = run.lines().filter(l -> l.startsWith("token ")).findFirst().orElseThrow().substring(6);
             assertThat(tableau.verify(token)).isInstanceOf(TableauStandIn.Verdict.Accepted.class);

@@ -37,12 +37,14 @@ public final class Demo implements AutoCloseable {
     private final SalesforceStandIn salesforce;
     private final GatewayServer gateway;
     private final Path folder;
+    private final String apiKey;
 
-    private Demo(TableauStandIn tableau, SalesforceStandIn salesforce, GatewayServer gateway, Path folder) {
+    private Demo(TableauStandIn tableau, SalesforceStandIn salesforce, GatewayServer gateway, Path folder, String apiKey) {
         this.tableau = tableau;
         this.salesforce = salesforce;
         this.gateway = gateway;
         this.folder = folder;
+        this.apiKey = apiKey;
     }
 
     public static Demo start(int port, Clock clock) throws Exception {
@@ -83,14 +85,26 @@ public final class Demo implements AutoCloseable {
         var salesforce = SalesforceStandIn.start(new SalesforceStandIn.Org("demo-consumer-key", sfKeys.certificate().getPublicKey(),
                 "https://login.salesforce.com", Set.copyOf(USERS), Duration.ofHours(2), clock));
         started.add(salesforce);
-        var apiKey = new byte[24];
-        random.nextBytes(apiKey);
-        var apiKeyHash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Base64.getEncoder().encodeToString(apiKey).getBytes(StandardCharsets.UTF_8)));
+        var apiKeyBytes = new byte[24];
+        random.nextBytes(apiKeyBytes);
+        var apiKey = Base64.getUrlEncoder().withoutPadding().encodeToString(apiKeyBytes);
+        var apiKeyHash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(apiKey.getBytes(StandardCharsets.UTF_8)));
         // The throw-away secret sits beside the config (mode 0600), so vizgate token and frontdoor work against it as they are.
-        var secretFile = folder.resolve("tableau-secret.txt");
-        Files.createFile(secretFile, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(secretFile, secret);
+        ownerOnly(folder.resolve("tableau-secret.txt"), secret);
+        // The README's library example reads its settings from the environment; this file holds them for these stand-ins.
+        ownerOnly(folder.resolve("example.env"), """
+                # Written by vizgate demo: the README's library example (VizgateExample.java) against this demo's stand-ins,
+                # and the demo backend's API key for curl. Load with: set -a; . %s; set +a
+                TABLEAU_URL=%s
+                TABLEAU_SITE=demo
+                TABLEAU_CLIENT_ID=demo-client-id
+                TABLEAU_SECRET_ID=demo-secret-id
+                TABLEAU_SECRET=%s
+                SALESFORCE_URL=%s
+                SALESFORCE_CONSUMER_KEY=demo-consumer-key
+                SALESFORCE_KEY_FILE=%s
+                VIZGATE_API_KEY=%s
+                """.formatted(folder.resolve("example.env"), tableau.baseUrl(), secret, salesforce.baseUrl(), folder.resolve("private-key.pem"), apiKey));
         var config = Files.writeString(folder.resolve("vizgate.yaml"), """
                 # Written by vizgate demo: local stand-ins only, throw-away keys.
                 server: { bind: 127.0.0.1, port: %d }
@@ -127,7 +141,13 @@ public final class Demo implements AutoCloseable {
         var services = new Gateway.Services(s.tableau(), s.tableauKind(), s.tableauNext(), s.webServer(), s.jwks(), s.easIssuer(), s.callers(),
                 s.rateLimits(), s.metrics(), s.readiness(), s.maxBodyBytes(), Optional.of(page), s.resources());
         var gateway = GatewayServer.start(new Gateway(services, wired.cors()), wired.options());
-        return new Demo(tableau, salesforce, gateway, folder);
+        return new Demo(tableau, salesforce, gateway, folder, apiKey);
+    }
+
+    private static void ownerOnly(Path file, String content) throws java.io.IOException {
+        Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, content);
     }
 
     /** The session lifetime of the demo's "short session" switch: long enough to see a view, short enough to see it renewed. */
@@ -143,6 +163,11 @@ public final class Demo implements AutoCloseable {
 
     public Path folder() {
         return folder;
+    }
+
+    /** The demo backend's throw-away API key (callers.api-keys "demo-backend"), for trying the backend path with curl. */
+    public String apiKey() {
+        return apiKey;
     }
 
     /** Stops everything and removes the throw-away key folder. */

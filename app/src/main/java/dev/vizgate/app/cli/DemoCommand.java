@@ -34,6 +34,7 @@ final class DemoCommand implements Callable<Integer> {
         var out = root.spec.commandLine().getOut();
         out.println("vizgate demo ready: " + demo.gateway().baseUrl() + "/");
         out.println("(local stand-ins for Tableau and Salesforce; throw-away keys in " + demo.folder() + ")");
+        out.println("backend API key (demo only): " + demo.apiKey() + "; every setting for the README's examples: " + demo.folder().resolve("example.env"));
         out.flush();
         demo.gateway().join();
         return VizgateCommand.EXIT_OK;
