@@ -11,7 +11,8 @@ const signInFails = document.getElementById('sign-in-fails');
 body.dataset.users.split(',').forEach(u => select.append(new Option(u, u)));
 
 let sessionSeconds;
-const handles = [];
+// Each product's embeds stop on their own: embedding Tableau Next again leaves the Tableau views renewing, and back.
+const handles = { tableau: [], next: [] };
 
 /** The stand-in for the platform's own backend: it signs a one-minute assertion for the user picked above. */
 async function proof() {
@@ -67,8 +68,8 @@ function showError(detail) {
   status.textContent = 'Sign-in failed: ' + (detail.cause || detail.message || 'see the panel below') + '.';
 }
 
-function stopAll() {
-  while (handles.length) { const h = handles.pop(); if (h && h.stop) { h.stop(); } }
+function stop(group) {
+  while (group.length) { const h = group.pop(); if (h && h.stop) { h.stop(); } }
   document.getElementById('error-panel').hidden = true;
 }
 
@@ -94,7 +95,7 @@ for (const id of ['viz-overview', 'viz-by-month', 'next-dashboard']) {
     const badge = document.getElementById(id === 'next-dashboard' ? 'next-renewals' : id + '-renewals');
     badge.textContent = (id === 'next-dashboard' ? 're-authenticated ' : 'renewed ') + e.detail.renewals + '×';
     badge.dataset.renewals = e.detail.renewals;
-    if (id === 'viz-overview') { showClaims(handles.find(h => h.viz && h.viz.parentNode === container).viz.getAttribute('token')); }
+    if (id === 'viz-overview') { showClaims(handles.tableau.find(h => h.viz && h.viz.parentNode === container).viz.getAttribute('token')); }
     if (e.detail.jti) { document.getElementById(id + '-token').textContent = 'Token jti ' + e.detail.jti; }
     status.textContent = 'Session renewed without a reload (' + (e.detail.via || 'new token') + ').';
   });
@@ -111,7 +112,7 @@ signInFails.addEventListener('change', async () => {
 });
 
 document.getElementById('two-views-button').addEventListener('click', async () => {
-  stopAll();
+  stop(handles.tableau);
   try {
     if (!customElements.get('tableau-viz')) {
       status.textContent = 'This build has no Embedding API (npm was not on the PATH when it was built).';
@@ -123,20 +124,20 @@ document.getElementById('two-views-button').addEventListener('click', async () =
     for (const [id, path] of views) {
       const container = document.getElementById(id);
       const handle = await embedTableau(container, { src: tableau + path, proof, sessionSeconds, width: '100%', height: '100%' });
-      handles.push(handle);
+      handles.tableau.push(handle);
       document.getElementById(id + '-token').textContent = 'Token jti ' + handle.jti + ', expires ' + new Date(handle.expiresAt).toLocaleString();
       document.getElementById(id + '-renewals').textContent = 'renewed 0×';
     }
-    showClaims(handles[0].viz.getAttribute('token'));
+    showClaims(handles.tableau[0].viz.getAttribute('token'));
     if (!document.getElementById('error-panel').hidden) { return; }
-    status.textContent = 'Two views embedded for ' + select.value + ' with tokens ' + handles.map(h => h.jti).join(' and ') + '.';
+    status.textContent = 'Two views embedded for ' + select.value + ' with tokens ' + handles.tableau.map(h => h.jti).join(' and ') + '.';
   } catch (e) {
     if (!e.cause) { status.textContent = 'Failed: ' + e.message; }
   }
 });
 
 document.getElementById('next-button').addEventListener('click', async () => {
-  stopAll();
+  stop(handles.next);
   const container = document.getElementById('next-dashboard');
   try {
     if (body.dataset.analyticsSdk !== 'true') {
@@ -147,7 +148,7 @@ document.getElementById('next-button').addEventListener('click', async () => {
     const sdk = await import('/demo/analytics-embedding-sdk.js');
     const handle = await embedTableauNext(container, { sdk, proof, orgUrl: body.dataset.salesforce, sessionSeconds,
       component: { type: 'dashboard', idOrApiName: 'Sales_Pipeline' } });
-    handles.push(handle);
+    handles.next.push(handle);
     document.getElementById('next-renewals').textContent = 're-authenticated 0×';
     status.textContent = 'Tableau Next embedded for ' + select.value + ' through the analytics embedding SDK.';
   } catch (e) {

@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * headless Chromium: vizgate-embed fetches a frontdoor URL from the gateway, the SDK signs the browser in through the
  * Salesforce stand-in's Lightning Out pages and mounts the dashboard; with the short-session switch on, the module
  * re-authenticates with a fresh frontdoor URL before the session lapses, and the mounted dashboard keeps its session.
- * Saves target/tableau-next-reauthenticated.png.
+ * The two Tableau views embedded first on the same page keep being renewed meanwhile (embedding Tableau Next once
+ * stopped them, and they ended on "Your session has ended"). Saves target/tableau-next-reauthenticated.png.
  */
 class TableauNextReauthenticationBrowserIT extends DemoInChromium {
     /** What the stand-in's dashboard, inside the SDK's component iframe, says about its user and session. */
@@ -22,10 +23,12 @@ class TableauNextReauthenticationBrowserIT extends DemoInChromium {
     }
 
     @Test
-    void shortSession_isReauthenticatedThroughTheSdk_andTheMountedDashboardStaysSignedIn() throws Exception {
+    void shortSession_isReauthenticatedThroughTheSdk_whileTheTableauViewsBesideItAreRenewedToo() throws Exception {
         assertThat(DemoPage.hasAnalyticsSdk()).as("the build takes @salesforce/analytics-embedding-sdk from npm").isTrue();
         openAs("alice@demo.example");
         switchOn("short-session", "Short session on");
+        embedTwoViews("alice@demo.example");
+        var viewsEmbeddedAt = System.nanoTime();
         var redeemedBefore = demo.salesforce().frontdoorsRedeemed();
 
         browser.findElement(By.id("next-button")).click();
@@ -48,6 +51,17 @@ class TableauNextReauthenticationBrowserIT extends DemoInChromium {
         assertThat(dashboardSession()).startsWith("alice@demo.example | session ends")
                 .as("the dashboard now runs on the new session, which ends later").isNotEqualTo(firstSession);
         assertThat(browser.findElement(By.id("next-renewals")).getText()).isEqualTo("re-authenticated 1×");
+
+        HeadlessChromium.waitFor(browser, "both Tableau views renewed", Duration.ofSeconds(40), () ->
+                Integer.parseInt(browser.findElement(By.id("viz-overview-renewals")).getAttribute("data-renewals")) >= 1
+                        && Integer.parseInt(browser.findElement(By.id("viz-by-month-renewals")).getAttribute("data-renewals")) >= 1);
+        var viewsFirstSessionEnd = viewsEmbeddedAt + Demo.SHORT_SESSION.plusSeconds(2).toNanos();
+        while (System.nanoTime() < viewsFirstSessionEnd) {
+            Thread.sleep(200);
+        }
+        waitFor("the renewed Tableau dashboard", () -> dashboardIn("viz-overview").startsWith("alice@demo.example"));
+        assertThat(dashboardIn("viz-overview")).isEqualTo("alice@demo.example sees West");
+        assertThat(dashboardIn("viz-by-month")).isEqualTo("alice@demo.example sees West");
         HeadlessChromium.screenshot(browser, "tableau-next-reauthenticated");
     }
 }
