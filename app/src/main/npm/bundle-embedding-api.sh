@@ -10,7 +10,15 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 if ! command -v npm >/dev/null 2>&1; then
-  echo "bundle-embedding-api: npm is not on the PATH; the demo page will not use the Embedding API library" >&2
+  # Loud on purpose: the build succeeds (the library and the gateway need no npm), but the demo would show no views.
+  {
+    echo "[WARNING] ================================================================================="
+    echo "[WARNING] bundle-embedding-api: npm is not on the PATH, so this build carries neither Tableau's"
+    echo "[WARNING] Embedding API (@tableau/embedding-api) nor Salesforce's analytics embedding SDK."
+    echo "[WARNING] vizgate demo will start, but its page cannot show any Tableau or Tableau Next view."
+    echo "[WARNING] Fix: install npm (Debian/Ubuntu: apt-get install npm; or Node.js from nodejs.org) and rebuild."
+    echo "[WARNING] ================================================================================="
+  } >&2
   exit 0
 fi
 mkdir -p "$1/demo" "$2/npm-embedding-api"

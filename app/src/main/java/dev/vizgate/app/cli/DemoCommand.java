@@ -1,5 +1,6 @@
 package dev.vizgate.app.cli;
 
+import dev.vizgate.app.http.DemoPage;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,6 +17,10 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "8080", paramLabel = "N", description = "Port of the demo page and gateway; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
     int port;
+
+    /** What the demo says when the build had no npm: the page starts, but shows no view. */
+    static final String MISSING_BUNDLES = "vizgate demo: warning: this build has no copy of Tableau's Embedding API or Salesforce's analytics embedding SDK"
+            + " (npm was not on the PATH when it was built), so the page shows no views; install npm and rebuild with ./mvnw -B -q package -DskipTests";
 
     @Override
     public Integer call() throws Exception {
@@ -36,6 +41,10 @@ final class DemoCommand implements Callable<Integer> {
         out.println("(local stand-ins for Tableau and Salesforce; throw-away keys in " + demo.folder() + ")");
         out.println("backend API key (demo only): " + demo.apiKey() + "; every setting for the README's examples: " + demo.folder().resolve("example.env"));
         out.flush();
+        if (!DemoPage.hasEmbeddingApi() || !DemoPage.hasAnalyticsSdk()) {
+            err.println(MISSING_BUNDLES);
+            err.flush();
+        }
         demo.gateway().join();
         return VizgateCommand.EXIT_OK;
     }
