@@ -68,6 +68,8 @@ final class SecretStoresMapping {
         }
         var every = Check.duration("secret-refresh.every", r.every(), SecretRefresh.DEFAULT_EVERY);
         var jitter = r.jitter() == null ? SecretRefresh.defaults().jitter() : r.jitter();
-        return attempt("secret-refresh", () -> new SecretRefresh(every, jitter), "read secrets at most every second; keep jitter between 0 and 0.5");
+        // The record holds the rules; each is tried alone first, so a refusal names the key that breaks it.
+        attempt("secret-refresh.every", () -> new SecretRefresh(every, SecretRefresh.defaults().jitter()), "set every to 1s or more, e.g. 1m");
+        return attempt("secret-refresh.jitter", () -> new SecretRefresh(every, jitter), "keep jitter between 0 and 0.5, e.g. 0.1");
     }
 }

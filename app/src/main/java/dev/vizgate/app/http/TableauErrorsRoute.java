@@ -21,7 +21,7 @@ final class TableauErrorsRoute implements Route {
         var errors = Arrays.stream(TableauErrorCode.values()).map(c -> {
             var e = new LinkedHashMap<String, Object>();
             e.put("code", c.code());
-            e.put("name", c.name());
+            c.tableauName().ifPresent(name -> e.put("name", name)); // as Tableau's table names it; absent where it gives none
             e.put("cause", c.cause());
             e.put("fix", c.fix());
             return e;

@@ -45,7 +45,7 @@ class EmbedModuleServedTest {
             assertThat(errors).hasSize(dev.vizgate.domain.model.TableauErrorCode.values().length);
             for (var code : dev.vizgate.domain.model.TableauErrorCode.values()) {
                 var entry = java.util.stream.StreamSupport.stream(errors.spliterator(), false)
-                        .filter(e -> e.get("code").asInt() == code.code() && e.get("name").asText().equals(code.name())).findFirst().orElseThrow();
+                        .filter(e -> e.get("code").asInt() == code.code() && e.path("name").asText("").equals(code.tableauName().orElse(""))).findFirst().orElseThrow();
                 assertThat(entry.get("cause").asText()).isEqualTo(code.cause());
                 assertThat(entry.get("fix").asText()).isEqualTo(code.fix());
             }

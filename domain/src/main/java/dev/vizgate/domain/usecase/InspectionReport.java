@@ -22,7 +22,7 @@ public record InspectionReport(String target, List<Finding> findings) {
         @Override
         public String toString() {
             return status + "  " + rule + ": " + message
-                    + tableauCode.map(c -> " — Tableau error " + c.code() + " (" + c.name() + ")").orElse("");
+                    + tableauCode.map(c -> " — Tableau error " + c.shown()).orElse("");
         }
     }
 

@@ -18,6 +18,25 @@ class TableauErrorCodeTest {
         assertThat(expected.fix()).isNotBlank();
     }
 
+    /** The name each code carries on the wire is the one Tableau's table gives it, or none where it gives none. */
+    @ParameterizedTest
+    @CsvSource({"5, SYSTEM_USER_NOT_FOUND", "16, LOGIN_FAILED", "67, FEATURE_NOT_ENABLED", "126, CONNECTED_APP_NOT_FOUND",
+            "127, CONNECTED_APP_SECRET_NOT_FOUND", "10083, BAD_JWT", "10084, JWT_PARSE_ERROR", "10085, COULD_NOT_FETCH_JWT_KEYS",
+            "10089, CONNECTED_APP_NOT_FOUND", "10090, CONNECTED_APP_DISABLED"})
+    void givenANamedCode_itsTableauName_isTheReferencesName(int code, String name) {
+        var c = TableauErrorCode.fromCode(code).orElseThrow();
+        assertThat(c.tableauName()).contains(name);
+        assertThat(c.shown()).isEqualTo(code + " " + name);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"128", "133", "10087"})
+    void givenACodeTableauGivesNoName_itCarriesNone(int code) {
+        var c = TableauErrorCode.fromCode(code).orElseThrow();
+        assertThat(c.tableauName()).isEmpty();
+        assertThat(c.shown()).isEqualTo(Integer.toString(code));
+    }
+
     @ParameterizedTest
     @CsvSource({"0", "17", "10086", "10091"})
     void givenUndocumentedCode_fromCode_isEmpty(int code) {
