@@ -166,7 +166,7 @@ final class Admission {
         if (caller instanceof Caller.Browser browser) {
             var named = choicesIn(json::has);
             if (!named.isEmpty()) {
-                return new Outcome.Turned(browserMayNotChoose(named), caller.name());
+                return new Outcome.Turned(browserMayNotChoose(browser, named), caller.name());
             }
             user = browser.subject();
         } else {
@@ -192,10 +192,24 @@ final class Admission {
         return CHOICES.stream().filter(named).toList();
     }
 
+    /** A browser named a choice: the advice fits its proof (its platform's assertion, or its identity provider's token). */
+    static Problem browserMayNotChoose(Caller.Browser browser, List<String> named) {
+        return browser.idpToken().isPresent() ? identityProviderDecides(named) : browserMayNotChoose(named);
+    }
+
     static Problem browserMayNotChoose(List<String> named) {
         return Problem.of(ProblemType.CALLER_MAY_NOT_CHOOSE, "a platform assertion decides the user (its sub), and the scopes and attributes its platform signed"
                         + " (callers.assertions[].claims); remove " + String.join(", ", named) + " from the request,"
-                        + " or have the platform put them in the assertion").with("fields", named);
+                        + " or have the platform put them in the assertion").with("fields", named).with("configKey", "callers.assertions[].claims");
+    }
+
+    private static Problem identityProviderDecides(List<String> named) {
+        return Problem.of(ProblemType.CALLER_MAY_NOT_CHOOSE, "the identity provider's token decides the user (the claim"
+                        + " callers.identity-providers[].claims.username names), and the scopes and attributes it carries; remove "
+                        + String.join(", ", named) + " from the request, or have the identity provider put them in its access token"
+                        + " (a claim mapper on the client, e.g. a Keycloak protocol mapper) and name those claims in"
+                        + " callers.identity-providers[].claims.scopes and .attributes").with("fields", named)
+                .with("configKey", "callers.identity-providers[].claims");
     }
 
     sealed interface Proof {
