@@ -150,6 +150,25 @@ class IdentityProviderIssuerTest {
         }
     }
 
+    /** A token signed with a key the IdP does not publish is not an outage: no retry will make it verify. */
+    @Test
+    void givenATokenSignedWithAKeyTheIdpDoesNotPublish_theExchangeIsUnusable_notUnavailable() throws Exception {
+        var subject = new UntrustedToken("subject");
+        var generator = java.security.KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        var notPublished = generator.generateKeyPair();
+        var now = Instant.now().getEpochSecond();
+        var forged = TestJws.rs256("{\"alg\":\"RS256\",\"kid\":\"idp-1\",\"typ\":\"JWT\"}", "{\"iss\":\"" + issuer().value() + "\",\"sub\":\""
+                + ALICE.value() + "\",\"aud\":\"tableau\",\"iat\":" + now + ",\"exp\":" + (now + 300) + ",\"jti\":\"" + UUID.randomUUID()
+                + "\",\"scp\":[\"tableau:views:embed\"]}", notPublished.getPrivate()).value();
+        try (var vizgate = Vizgate.builder().tableau(settings()).tokenExchange(new FakeTokenExchange().answering(subject, new UntrustedToken(forged)))
+                .build()) {
+            var outcome = vizgate.idpTableauTokens().orElseThrow().exchange(subject, ALICE);
+            assertThat(outcome).as(outcome.toString()).isInstanceOf(IdpTokenOutcome.Unusable.class);
+            assertThat(((IdpTokenOutcome.Unusable) outcome).reason()).contains("does not verify under the keys it publishes");
+        }
+    }
+
     @Test
     void givenIdpDown_theExchangeIsUnavailable_notAFailedStart() {
         var settings = settings();

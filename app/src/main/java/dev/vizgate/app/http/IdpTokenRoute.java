@@ -69,6 +69,9 @@ final class IdpTokenRoute implements Route {
                     + "; check that the exchange client may exchange this user's token (Keycloak: standard token exchange enabled on it, and its"
                     + " client id in the user token's aud)").with("error", r.error()));
         }
+        if (outcome instanceof IdpTokenOutcome.Unusable u) {
+            return Reply.problem(Problem.of(ProblemType.IDP_TOKEN_UNUSABLE, u.reason())); // no retry: the same token would come back
+        }
         return Reply.problem(Problem.of(ProblemType.IDP_UNAVAILABLE, ((IdpTokenOutcome.IdpUnavailable) outcome).reason() + "; retry shortly")
                 .retryAfter(5));
     }

@@ -51,6 +51,7 @@ public enum ProblemType {
     UNTRUSTED_HOST(502, "untrusted-host", "Salesforce answered with a host outside the policy"),
     // The platform's identity provider as the Tableau token's issuer
     IDP_TOKEN_BREAKS_TABLEAU_RULES(502, "idp-token-breaks-tableau-rules", "The identity provider's token would break Tableau's rules"),
+    IDP_TOKEN_UNUSABLE(502, "idp-token-unusable", "The identity provider's token cannot be handed to Tableau"),
     IDP_EXCHANGE_REFUSED(502, "idp-exchange-refused", "The identity provider refused the token exchange"),
     IDP_UNAVAILABLE(503, "idp-unavailable", "The identity provider did not answer"),
     SALESFORCE_UNAVAILABLE(503, "salesforce-unavailable", "Salesforce unavailable"),

@@ -7,6 +7,7 @@ import dev.vizgate.domain.model.Subject;
 import dev.vizgate.domain.model.TokenExchangeOutcome;
 import dev.vizgate.domain.model.TokenId;
 import dev.vizgate.domain.model.UntrustedToken;
+import dev.vizgate.domain.model.RejectionReason;
 import dev.vizgate.domain.model.VerificationOutcome;
 import dev.vizgate.domain.policy.EasExpectation;
 import dev.vizgate.domain.policy.EasRules;
@@ -68,9 +69,13 @@ public final class ExchangeForTableauToken {
             return new IdpTokenOutcome.BreaksTableauRules(breaks);
         }
         var verified = idpKeys.verify(issued);
+        if (verified instanceof VerificationOutcome.Rejected r && r.reason() == RejectionReason.KEYS_UNAVAILABLE) {
+            return new IdpTokenOutcome.IdpUnavailable("the identity provider's published keys could not be fetched to check its token (" + r.detail() + ")");
+        }
         if (verified instanceof VerificationOutcome.Rejected r) {
-            return new IdpTokenOutcome.IdpUnavailable("the identity provider's token does not verify under the keys it publishes, which Tableau will fetch ("
-                    + r.reason().meaning() + ": " + r.detail() + ")");
+            return new IdpTokenOutcome.Unusable("the identity provider's token does not verify under the keys it publishes, which Tableau will fetch ("
+                    + r.reason().meaning() + ": " + r.detail() + "); check that the identity provider signs with a key its JWKS publishes"
+                    + " and that the issuer configured here is the one that signed it");
         }
         var claims = token.claims();
         try {
@@ -78,7 +83,7 @@ public final class ExchangeForTableauToken {
                     new KeyId(token.headerValues().string("kid").orElseThrow()), new TokenId(claims.string("jti").orElseThrow()));
         } catch (IllegalArgumentException e) {
             // A kid or jti no Tableau token could carry (control characters, over-long): refused, never passed on.
-            return new IdpTokenOutcome.IdpUnavailable("the identity provider's token cannot be handed to Tableau: " + e.getMessage());
+            return new IdpTokenOutcome.Unusable("the identity provider's token cannot be handed to Tableau: " + e.getMessage());
         }
     }
 

@@ -48,7 +48,18 @@ public sealed interface IdpTokenOutcome {
         }
     }
 
-    /** The IdP could not be reached, or its token did not verify under its own published keys. */
+    /**
+     * The IdP issued a token that cannot be handed to Tableau for a reason retrying will not change: its signature does
+     * not verify under the keys the IdP publishes (which Tableau will fetch), or it carries a kid or jti no Tableau token
+     * can. Not an outage.
+     */
+    record Unusable(String reason) implements IdpTokenOutcome {
+        public Unusable {
+            Text.printable(reason, "reason", 1024);
+        }
+    }
+
+    /** The IdP, or the keys it publishes, could not be reached: retry shortly. */
     record IdpUnavailable(String reason) implements IdpTokenOutcome {
         public IdpUnavailable {
             Text.printable(reason, "reason", 1024);

@@ -99,11 +99,22 @@ class ExchangeForTableauTokenTest {
     }
 
     @Test
-    void givenTokenThatDoesNotVerifyUnderTheIdpsKeys_exchange_isNotHandedOut() {
+    void givenTokenThatDoesNotVerifyUnderTheIdpsKeys_exchange_isUnusable_notAnOutageToRetry() {
         issued(claims(), false);
         var outcome = useCase.exchange(SUBJECT, ALICE);
+        assertThat(outcome).isInstanceOf(IdpTokenOutcome.Unusable.class);
+        assertThat(((IdpTokenOutcome.Unusable) outcome).reason()).contains("does not verify", "signs with a key its JWKS publishes");
+    }
+
+    @Test
+    void givenTheIdpsKeysCouldNotBeFetched_exchange_isUnavailable_toRetry() {
+        issued(claims(), true);
+        var keysDown = new ExchangeForTableauToken(idp, decoder, token -> new dev.vizgate.domain.model.VerificationOutcome.Rejected(
+                dev.vizgate.domain.model.RejectionReason.KEYS_UNAVAILABLE, "the JWKS did not answer"),
+                new EasExpectation(Optional.of(IDP), Optional.of(Audience.TABLEAU), Optional.empty(), Duration.ofMinutes(10)), clock);
+        var outcome = keysDown.exchange(SUBJECT, ALICE);
         assertThat(outcome).isInstanceOf(IdpTokenOutcome.IdpUnavailable.class);
-        assertThat(((IdpTokenOutcome.IdpUnavailable) outcome).reason()).contains("does not verify");
+        assertThat(((IdpTokenOutcome.IdpUnavailable) outcome).reason()).contains("keys could not be fetched", "the JWKS did not answer");
     }
 
     @Test
