@@ -78,7 +78,7 @@ public final class SecretsManagerSecretStore implements SecretStore, dev.vizgate
             return new SecretFetch.Missing("Secrets Manager has no secret " + id + " at stage " + stage);
         } catch (SdkException e) {
             // The SDK's messages name the service, status and request id, never a secret value.
-            return new SecretFetch.Unavailable("Secrets Manager at " + where + " did not answer for " + id + " (" + e.getClass().getSimpleName() + ")");
+            return new SecretFetch.Unavailable("Secrets Manager at " + where + " did not answer for " + id + " (" + words(e) + ")");
         }
     }
 
@@ -104,8 +104,37 @@ public final class SecretsManagerSecretStore implements SecretStore, dev.vizgate
             }
         } catch (SdkException e) {
             throw new dev.vizgate.domain.model.StoreUnavailableException("Secrets Manager at " + where + " did not take the write to " + id
-                    + " (" + e.getClass().getSimpleName() + ")");
+                    + " (" + words(e) + ")");
         }
+    }
+
+    /**
+     * Why a call failed, in words: the service's refusal with its status and AWS's error code, or the connection's
+     * fate. Never a Java class name.
+     */
+    static String words(SdkException e) {
+        if (e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException refused) {
+            var details = refused.awsErrorDetails();
+            var code = details == null ? null : details.errorCode();
+            return "refused with HTTP " + refused.statusCode() + (code == null ? "" : ", AWS error code " + code);
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException) {
+                return "connection refused";
+            }
+            if (t instanceof software.amazon.awssdk.core.exception.ApiCallTimeoutException
+                    || t instanceof software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException
+                    || t instanceof java.net.http.HttpTimeoutException || t instanceof java.net.SocketTimeoutException) {
+                return "timed out";
+            }
+            if (t instanceof java.net.UnknownHostException) {
+                return "unknown host";
+            }
+            if (t instanceof javax.net.ssl.SSLException) {
+                return "the TLS handshake failed";
+            }
+        }
+        return "no answer";
     }
 
     private static Optional<String> field(String json, String name) {

@@ -116,10 +116,17 @@ class SecretsManagerSecretStorePassesTheContractTest extends SecretStoreContract
         }
         var stranger = new SecretsManagerSecretStore(new SecretsManagerSecretStore.Settings("eu-west-1", Optional.of(aws.baseUrl()),
                 Duration.ofSeconds(2)), StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIASTRANGER", "x")));
-        assertThat(stranger.fetch(ref)).isInstanceOf(SecretFetch.Unavailable.class);
+        assertThat(stranger.fetch(ref)).isInstanceOfSatisfying(SecretFetch.Unavailable.class,
+                u -> assertThat(u.detail()).contains("refused with HTTP 4", "AWS error code"));
         var otherRegion = new SecretsManagerSecretStore(new SecretsManagerSecretStore.Settings("us-east-1", Optional.of(aws.baseUrl()),
                 Duration.ofSeconds(2)), CREDENTIALS);
         assertThat(otherRegion.fetch(ref)).isInstanceOf(SecretFetch.Unavailable.class);
+    }
+
+    @Test
+    void givenNothingListening_fetch_saysSoInWords_withoutAJavaClassName() {
+        assertThat(unreachableStore().fetch(SecretRef.of("aws", "vizgate/outage"))).isInstanceOfSatisfying(SecretFetch.Unavailable.class,
+                u -> assertThat(u.detail()).contains("did not answer", "connection refused").doesNotContainPattern("[A-Z][A-Za-z]+(Exception|Error)\\)"));
     }
 
     @Test

@@ -37,8 +37,10 @@ public final class Pkcs11Keys {
         try {
             configured = base.configure(config.toString());
         } catch (RuntimeException e) {
+            // The provider's own words (e.g. that the library cannot be loaded); never the exception's class name.
             throw new KeyMaterialException(Problem.MALFORMED, config.toString(), "could not start the PKCS#11 token ("
-                    + e.getClass().getSimpleName() + ")", "check the library path and slot in the PKCS#11 configuration");
+                    + (e.getMessage() == null ? "the provider gave no reason" : dev.vizgate.domain.model.Text.oneLine(e.getMessage(), 200)) + ")",
+                    "check the library path and slot in the PKCS#11 configuration");
         }
         synchronized (Pkcs11Keys.class) {
             var existing = Security.getProvider(configured.getName());

@@ -35,7 +35,9 @@ public final class FileSecretStore implements SecretStore {
         } catch (NoSuchFileException e) {
             return new SecretFetch.Missing("file " + file + " does not exist");
         } catch (IOException e) {
-            return new SecretFetch.Unavailable("file " + file + " cannot be read (" + e.getClass().getSimpleName() + ")");
+            return new SecretFetch.Unavailable("file " + file + " cannot be read (" + (e instanceof java.nio.file.AccessDeniedException
+                    ? "permission denied" : e instanceof java.nio.charset.CharacterCodingException ? "it is not UTF-8 text"
+                    : e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason() : "an input or output error") + ")");
         }
         var value = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
         if (value.isEmpty()) {

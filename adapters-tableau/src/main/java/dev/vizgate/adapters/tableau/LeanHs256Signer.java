@@ -207,7 +207,8 @@ public final class LeanHs256Signer implements TokenSigner {
                 mac.init(key);
                 return mac;
             } catch (GeneralSecurityException e) {
-                throw new SigningFailure("HS256 could not use key: " + e.getClass().getSimpleName(), e);
+                throw new SigningFailure("HS256 could not use the key: " + (e instanceof java.security.InvalidKeyException
+                        ? "the JDK's HmacSHA256 refused it" : "this JDK has no HmacSHA256"), e);
             }
         }
     }

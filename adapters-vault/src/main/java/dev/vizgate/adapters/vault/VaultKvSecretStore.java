@@ -90,6 +90,12 @@ public final class VaultKvSecretStore implements SecretStore, dev.vizgate.domain
         var field = ref.field().orElse(DEFAULT_FIELD);
         Map<String, String> data = response.getData();
         var value = data == null ? null : data.get(field);
+        var unreadable = (value == null || value.isEmpty()) ? unreadable(response.getRestResponse()) : Optional.<String>empty();
+        if (unreadable.isPresent()) {
+            // Not Vault's JSON at all: the address is a login page or a proxy, not the secret lacking a field.
+            return new SecretFetch.Unavailable("Vault at " + settings.address().getHost() + " answered " + ref.location() + " with something unreadable: "
+                    + unreadable.get() + "; check that the address is Vault's API, not a login page or a proxy in front of it");
+        }
         if (value == null || value.isEmpty()) {
             return new SecretFetch.Missing("Vault's " + ref.location() + " has no field '" + field + "'");
         }
@@ -116,7 +122,45 @@ public final class VaultKvSecretStore implements SecretStore, dev.vizgate.domain
         }
         // Vault's messages carry paths and reasons, never secret values.
         return new SecretFetch.Unavailable("Vault at " + settings.address().getHost() + " did not answer for " + ref.location()
-                + (status > 0 ? " (HTTP " + status + ")" : " (" + e.getClass().getSimpleName() + ")"));
+                + (status > 0 ? " (HTTP " + status + ")" : " (" + words(e) + ")"));
+    }
+
+    /** What an answer that is not Vault's JSON was, with its status and content type; empty when it reads as JSON. */
+    private static Optional<String> unreadable(io.github.jopenlibs.vault.rest.RestResponse raw) {
+        var type = raw.getMimeType() == null || raw.getMimeType().isBlank() ? "no content type" : raw.getMimeType();
+        var body = raw.getBody() == null ? new byte[0] : raw.getBody();
+        var start = new String(body, 0, Math.min(64, body.length), java.nio.charset.StandardCharsets.UTF_8).stripLeading()
+                .toLowerCase(java.util.Locale.ROOT);
+        String what;
+        if (body.length == 0) {
+            what = "empty";
+        } else if (start.startsWith("<") || type.toLowerCase(java.util.Locale.ROOT).startsWith("text/html")) {
+            what = "an HTML page";
+        } else if (!start.startsWith("{")) {
+            what = "not JSON";
+        } else {
+            return Optional.empty();
+        }
+        return Optional.of(what + " (HTTP " + raw.getStatus() + ", " + dev.vizgate.domain.model.Text.oneLine(type, 80) + ")");
+    }
+
+    /** Why a call got no answer, in words a reader can act on, never a Java class name. */
+    private static String words(Throwable failure) {
+        for (var t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException) {
+                return "connection refused";
+            }
+            if (t instanceof java.net.http.HttpTimeoutException || t instanceof java.net.SocketTimeoutException) {
+                return "timed out";
+            }
+            if (t instanceof java.net.UnknownHostException) {
+                return "unknown host";
+            }
+            if (t instanceof javax.net.ssl.SSLException) {
+                return "the TLS handshake failed";
+            }
+        }
+        return "no answer";
     }
 
     private Vault vault() throws VaultException {

@@ -43,7 +43,7 @@ final class HealthcheckCommand implements Callable<Integer> {
             out.flush();
             return response.statusCode() == 200 ? VizgateCommand.EXIT_OK : VizgateCommand.EXIT_REJECTED;
         } catch (IOException e) {
-            out.println("not ready: " + e.getClass().getSimpleName());
+            out.println("not ready: " + NetFailure.words(e));
             out.flush();
             return VizgateCommand.EXIT_REJECTED;
         } catch (InterruptedException e) {

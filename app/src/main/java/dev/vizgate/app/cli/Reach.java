@@ -33,7 +33,7 @@ final class Reach {
         try {
             response = http.send(HttpRequest.newBuilder(url).timeout(wait).GET().build(), HttpResponse.BodyHandlers.discarding());
         } catch (java.io.IOException e) {
-            out.add(new Finding(Level.FAIL, check, url.getHost() + " cannot be reached (" + e.getClass().getSimpleName() + ")",
+            out.add(new Finding(Level.FAIL, check, url.getHost() + " cannot be reached (" + NetFailure.words(e) + ")",
                     "check the URL, DNS, proxies and firewalls between this machine and " + url.getHost()));
             return out;
         } catch (InterruptedException e) {

@@ -76,9 +76,10 @@ public final class VizgateCommand implements Runnable {
                 w.flush();
                 return EXIT_USAGE;
             }
-            // Anything else is our bug; say so in one line rather than a stack trace.
-            w.println("failed: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-            w.println("  fix: this is unexpected; please report it with the command you ran");
+            // Anything else is our bug; say so in one line rather than a stack trace or a class name.
+            w.println("failed: the command stopped before it finished" + (e.getMessage() == null ? ""
+                    : " (" + dev.vizgate.domain.model.Text.oneLine(e.getMessage(), 300) + ")"));
+            w.println("  fix: this is a fault in vizgate, not in your input; please report it with the command you ran");
             w.flush();
             return EXIT_REJECTED;
         });

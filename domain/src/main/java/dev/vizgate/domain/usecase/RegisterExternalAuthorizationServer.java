@@ -61,6 +61,8 @@ public final class RegisterExternalAuthorizationServer {
         if (outcome instanceof EasAdminOutcome.Refused r) {
             return new Outcome.Failed(false, r.reason());
         }
-        return new Outcome.Failed(false, "Tableau answered " + outcome.getClass().getSimpleName() + " where it should not");
+        // A list where a saved registration was due, or a saved one where the list was: the site's API answered out of turn.
+        return new Outcome.Failed(false, "Tableau answered with " + (outcome instanceof EasAdminOutcome.Listed ? "a list of registrations"
+                : "a saved registration") + " where it should have answered the other; check tableau.server-url names the site's own server");
     }
 }
