@@ -128,7 +128,8 @@ public final class ConfigLoader {
         } catch (UnrecognizedPropertyException e) {
             var known = new TreeSet<String>();
             e.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
-            throw new ConfigError(path(e), "unknown key '" + e.getPropertyName() + "'", "use one of " + known + " (keys are kebab-case)");
+            throw new ConfigError(path(e), "unknown key '" + e.getPropertyName() + "'", KeySuggestion.closest(e.getPropertyName(), known)
+                    .map(k -> "did you mean " + k + "? ").orElse("") + "use one of " + known + " (keys are kebab-case)");
         } catch (JsonMappingException e) {
             throw new ConfigError(path(e), cleanMessage(e), "check the value's type against the example in the README");
         } catch (JsonProcessingException e) {

@@ -4,6 +4,7 @@ import dev.vizgate.app.wiring.GatewayWiring;
 
 import dev.vizgate.adapters.keystore.KeyGeneration;
 import dev.vizgate.config.ConfigLoader;
+import dev.vizgate.config.DurationText;
 import dev.vizgate.app.http.DemoPage;
 import dev.vizgate.app.http.Gateway;
 import dev.vizgate.app.http.GatewayServer;
@@ -83,7 +84,7 @@ public final class Demo implements AutoCloseable {
                 Set.copyOf(USERS), clock));
         started.add(tableau);
         var salesforce = SalesforceStandIn.start(new SalesforceStandIn.Org("demo-consumer-key", sfKeys.certificate().getPublicKey(),
-                "https://login.salesforce.com", Set.copyOf(USERS), Duration.ofHours(2), clock));
+                "https://login.salesforce.com", Set.copyOf(USERS), ORG_SESSION, clock));
         started.add(salesforce);
         var apiKeyBytes = new byte[24];
         random.nextBytes(apiKeyBytes);
@@ -127,11 +128,12 @@ public final class Demo implements AutoCloseable {
                   consumer-key: "demo-consumer-key"
                   private-key: "file:private-key.pem"
                   certificate: "file:sf_public_cert.crt"
-                """.formatted(port, apiKeyHash, DemoPage.PLATFORM_ISSUER, tableau.baseUrl(), salesforce.baseUrl()));
+                  session-ttl: %s   # the stand-in org's session timeout, which Salesforce's token answer does not state
+                """.formatted(port, apiKeyHash, DemoPage.PLATFORM_ISSUER, tableau.baseUrl(), salesforce.baseUrl(), DurationText.format(ORG_SESSION)));
         var loaded = new ConfigLoader(Map.<String, String>of()::get).load(config);
         var wired = GatewayWiring.from(loaded.config(), loaded.files(), clock);
         DemoPage.Switches switches = (shortSession, signInFails) -> {
-            var lifetime = shortSession ? SHORT_SESSION : Duration.ofHours(2);
+            var lifetime = shortSession ? SHORT_SESSION : ORG_SESSION;
             tableau.sessionLifetime(lifetime).connectedAppEnabled(!signInFails);
             salesforce.uiSessionLifetime(lifetime);
             return lifetime;
@@ -149,6 +151,9 @@ public final class Demo implements AutoCloseable {
                 java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
         Files.writeString(file, content);
     }
+
+    /** How long the stand-in org's sessions last, and so what the demo's salesforce.session-ttl says. */
+    static final Duration ORG_SESSION = Duration.ofHours(2);
 
     /** The session lifetime of the demo's "short session" switch: long enough to see a view, short enough to see it renewed. */
     public static final Duration SHORT_SESSION = Duration.ofSeconds(15);

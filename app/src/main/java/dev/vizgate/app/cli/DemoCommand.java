@@ -9,8 +9,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Runs the whole flow on this machine with zero configuration.",
-                "It makes throw-away keys, starts local stand-ins for Tableau and Salesforce, the gateway with in-memory stores,",
-                "and a demo page. Nothing leaves the machine, and the keys are removed when the demo stops."})
+                "It makes throw-away keys, starts local stand-ins for Tableau and Salesforce, the gateway with in-memory stores, and a demo page."
+                        + " Nothing leaves the machine, and the keys are removed when the demo stops."})
 final class DemoCommand implements Callable<Integer> {
     @CommandLine.ParentCommand
     VizgateCommand root;

@@ -33,8 +33,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "doctor", mixinStandardHelpOptions = true,
         description = {"Checks a configuration end to end and says how to fix what is wrong.",
-                "It loads every key, compares the Salesforce certificate with its key, checks URLs against the host policy,",
-                "reaches the upstream hosts and compares this machine's clock with theirs.",
+                "It loads every key, compares the Salesforce certificate with its key, checks URLs against the host policy, reaches the upstream"
+                        + " hosts and compares this machine's clock with theirs.",
                 "One line per finding, each with a fix. Exit 0 when nothing failed, 1 otherwise, 2 when the file cannot be read."})
 final class DoctorCommand implements Callable<Integer> {
     enum Level { OK, WARN, FAIL }
@@ -144,7 +144,8 @@ final class DoctorCommand implements Callable<Integer> {
         var s = settings.connection();
         var flow = settings.flow();
         var flowName = flow instanceof SalesforceFlow.JwtBearer ? "jwt-bearer" : flow instanceof SalesforceFlow.ClientCredentials ? "client-credentials" : "web-server";
-        ok("salesforce", "flow " + flowName + ", token host " + s.tokenUrl().getHost() + ", sessions assumed to last " + DurationText.format(s.sessionTtl()));
+        ok("salesforce", "flow " + flowName + ", token host " + s.tokenUrl().getHost() + ", sessions taken to last " + DurationText.format(s.sessionTtl())
+                + " (salesforce.session-ttl; Salesforce says nothing, so set it to the org's session timeout)");
         if (flow instanceof SalesforceFlow.WebServer w) {
             ok("salesforce.refresh-token-idle", "a user's refresh token is kept " + DurationText.format(w.refreshTokenIdle())
                     + " after its last use; a user who opens no embedded view for that long must sign in to Salesforce again through"

@@ -20,7 +20,7 @@ final class HealthcheckCommand implements Callable<Integer> {
     VizgateCommand root;
 
     @Option(names = "--url", defaultValue = "http://127.0.0.1:8080/readyz", paramLabel = "URL",
-            description = "The readiness URL. Default: ${DEFAULT-VALUE}.")
+            description = "The readiness URL (${DEFAULT-VALUE} when not given).")
     String url;
 
     @Option(names = "--timeout", defaultValue = "3s", paramLabel = "DURATION", description = "How long to wait. Default: ${DEFAULT-VALUE}.")

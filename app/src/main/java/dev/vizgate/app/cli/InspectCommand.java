@@ -22,9 +22,9 @@ final class InspectCommand implements Callable<Integer> {
     VizgateCommand root;
 
     @Option(names = "--target", defaultValue = "tableau", paramLabel = "tableau|tableau-eas|salesforce",
-            description = {"Whose rules to apply: tableau (Connected App JWT), tableau-eas (an OAuth 2.0 trust token, e.g. from your IdP:",
-                    "kid, an RS/PS/ES alg, an https iss, sub, aud \"tableau\" or \"tableau:<site-luid>\", exp, jti, scp)",
-                    "or salesforce (JWT bearer assertion). Default: ${DEFAULT-VALUE}."})
+            description = "Whose rules to apply: tableau (a Connected App JWT), tableau-eas (an OAuth 2.0 trust token, e.g. from your IdP,"
+                    + " which needs kid, an RS/PS/ES alg, an https iss, sub, aud \"tableau\" or \"tableau:<site-luid>\", exp, jti and scp),"
+                    + " or salesforce (a JWT bearer assertion). Default: ${DEFAULT-VALUE}.")
     String target;
 
     @Option(names = "--max-lifetime", paramLabel = "DURATION",
@@ -50,6 +50,11 @@ final class InspectCommand implements Callable<Integer> {
         // One byte past the cap is read so that an over-long input is reported as such, never cut and then judged.
         var text = "-".equals(token) ? new String(root.context().stdin().readNBytes(MAX_INPUT + 1), StandardCharsets.UTF_8) : token;
         var out = root.spec.commandLine().getOut();
+        if (text.isBlank()) {
+            // Nothing to judge is not a token that breaks a rule: say what was missing.
+            throw new Cli.UsageError("-".equals(token) ? "no token on standard input (pipe one in, e.g. vizgate token … | vizgate inspect -)"
+                    : "the token is empty");
+        }
         if (text.strip().length() > MAX_INPUT) {
             out.println("FAIL  structure: the input is longer than " + MAX_INPUT + " characters; no Tableau or Salesforce token is that long,"
                     + " so it was not judged");

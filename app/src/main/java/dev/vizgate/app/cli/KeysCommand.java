@@ -23,8 +23,8 @@ final class KeysCommand implements Runnable {
 
     @Command(name = "init", mixinStandardHelpOptions = true,
             description = {"Makes a private key and a self-signed certificate for the JWT bearer flow or EAS.",
-                    "It writes DIR/private-key.pem (PKCS#8, mode 0600) and DIR/sf_public_cert.crt. An RSA certificate is what you",
-                    "upload to the External Client App; an EC (--ec) key is for EAS only, as Salesforce's JWT bearer flow takes RS256."})
+                    "It writes DIR/private-key.pem (PKCS#8, mode 0600) and DIR/sf_public_cert.crt. An RSA certificate is what you upload to the"
+                            + " External Client App; an EC (--ec) key is for EAS only, as Salesforce's JWT bearer flow takes RS256."})
     static final class Init implements Callable<Integer> {
         @CommandLine.ParentCommand
         KeysCommand keys;

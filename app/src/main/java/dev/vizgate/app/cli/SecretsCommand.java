@@ -28,9 +28,9 @@ final class SecretsCommand implements Callable<Integer> {
     }
 
     @Command(name = "rotate", mixinStandardHelpOptions = true,
-            description = {"Rotates the managed Connected App secret through Tableau's REST API without breaking a live page:",
-                    "clear room, create, store as next, wait for every node, switch the kid, wait out the old tokens, delete the old.",
-                    "Each step is recorded in the secret store; a run that stopped is finished by the next one.",
+            description = {"Rotates the managed Connected App secret through Tableau's REST API without breaking a live page.",
+                    "The steps: clear room, create, store as next, wait for every node, switch the kid, wait out the old tokens, delete the old."
+                            + " Each step is recorded in the secret store; a run that stopped is finished by the next one.",
                     "Exit 0 when rotated (or, with --dry-run, after printing the plan), 1 when paused or refused."})
     static final class Rotate implements Callable<Integer> {
         @CommandLine.ParentCommand

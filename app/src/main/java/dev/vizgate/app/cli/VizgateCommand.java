@@ -16,8 +16,8 @@ import java.util.Objects;
         versionProvider = VizgateCommand.Version.class,
         subcommands = {ServeCommand.class, DemoCommand.class, TokenCommand.class, FrontdoorCommand.class, KeysCommand.class, JwksCommand.class, InspectCommand.class, DoctorCommand.class, SecretsCommand.class, EasCommand.class, HealthcheckCommand.class},
         description = {
-                "Signs your platform's users into embedded Tableau without a login prompt:",
-                "Connected Apps (direct trust, EAS) for Tableau Cloud and Server, and frontdoor URLs for Tableau Next."},
+                "Signs your platform's users into embedded Tableau without a login prompt: Connected Apps (direct trust, EAS) for Tableau Cloud"
+                        + " and Server, and frontdoor URLs for Tableau Next."},
         footer = {"", "Exit codes: 0 success, 1 rejected or failed as expected, 2 usage or configuration error."})
 public final class VizgateCommand implements Runnable {
     public static final int EXIT_OK = 0;

@@ -67,7 +67,7 @@ class DoctorCommandTest {
         var run = doctor(salesforceSection(salesforce.baseUrl().toString(), "file:keys/sf_public_cert.crt", "jwt-bearer"));
         assertThat(run.exit()).as(run.out()).isZero();
         assertThat(run.out()).as(run.out()).contains("OK    salesforce.certificate: matches the private key", "OK    salesforce.token-url clock", "healthy",
-                "sessions assumed to last 30m"); // durations as written, not PT30M
+                "sessions taken to last 30m (salesforce.session-ttl"); // durations as written, not PT30M
     }
 
     @Test

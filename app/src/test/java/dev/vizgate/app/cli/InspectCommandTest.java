@@ -76,4 +76,14 @@ class InspectCommandTest {
     void givenUnknownTarget_inspect_isAUsageError() {
         assertThat(CliRun.run(Map.of(), "inspect", "--target", "looker", "x").exit()).isEqualTo(2);
     }
+
+    @Test
+    void givenNothingOnStandardInput_inspectDash_saysThereIsNoToken_asAUsageError() {
+        for (var stdin : new String[] {"", "\n\n", "   "}) {
+            var run = CliRun.run(new MutableClock(), Map.of(), stdin, "inspect", "-");
+            assertThat(run.exit()).isEqualTo(VizgateCommand.EXIT_USAGE);
+            assertThat(run.err()).contains("no token on standard input");
+            assertThat(run.out()).doesNotContain("FAIL");
+        }
+    }
 }

@@ -46,7 +46,7 @@ public class VizgateAutoConfiguration {
             return ConfigSettings.build(loaded.files(), builder);
         } catch (ConfigError e) {
             // The key as a Spring user writes it; ConfigError already withholds values that came from the environment.
-            throw new IllegalStateException("vizgate." + e.path() + ": " + e.getMessage() + " (fix: " + e.fix() + ")", e);
+            throw new VizgateConfigurationException(e.path().isEmpty() ? "vizgate" : "vizgate." + e.path(), e.getMessage(), e.fix(), e);
         }
     }
 
