@@ -29,13 +29,12 @@ final class Cors {
                 && request.getHeaders().get("Access-Control-Request-Method") != null;
     }
 
-    /** The answer to a preflight on a browser route: 204 with the grant for a listed origin, else a 403 without one. */
+    /**
+     * The answer to a preflight on a browser route: 204 with the grant for a listed origin, else a 403 without one. A
+     * preflight on any other route is an OPTIONS request that route does not take: 405, and no grant.
+     */
     Reply preflight(String path, org.eclipse.jetty.server.Request request) {
         var origin = request.getHeaders().get("Origin");
-        if (!BROWSER_ROUTES.contains(path)) {
-            return refused(origin, path + " is not called from browser pages; only " + String.join(", ", new java.util.TreeSet<>(BROWSER_ROUTES))
-                    + " answer cross-origin calls");
-        }
         if (!settings.allows(origin)) {
             return refused(origin, "pages of " + shown(origin) + " may not call this gateway; to allow them, add the origin to " + KEY
                     + (settings.allowedOrigins().isEmpty() ? " (none is listed), or serve the gateway on the page's own origin" : ""));

@@ -128,7 +128,7 @@ public final class Gateway extends Handler.Abstract {
             LOG.error("unexpected failure {} on {} {}: {}", id, method, route, e.getClass().getName());
             reply = Reply.problem(Problem.of(ProblemType.INTERNAL_ERROR, "the gateway failed unexpectedly; its operators can find reference " + id + " in the log"));
         }
-        if (!Cors.isPreflight(method, request)) {
+        if (!(Cors.isPreflight(method, request) && Cors.BROWSER_ROUTES.contains(path))) {
             reply = cors.decorate(path, request, reply); // a refusal too, so the page can read why
         }
         response.setStatus(reply.status());
@@ -178,7 +178,7 @@ public final class Gateway extends Handler.Abstract {
         if (allowed == null) {
             return Reply.problem(Problem.notFound(path.length() > 100 ? path.substring(0, 100) : path));
         }
-        if (Cors.isPreflight(method, request)) {
+        if (Cors.isPreflight(method, request) && Cors.BROWSER_ROUTES.contains(path)) {
             return cors.preflight(path, request);
         }
         if (!allowed.contains(method) && !("HEAD".equals(method) && HEAD_TOO.contains(path))) {

@@ -109,8 +109,9 @@ class CallerTrustBoundaryTest {
     }
 
     static HttpResponse<String> post(String path, String authorization, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).header("Authorization", authorization)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return OpenApiConformance.declared("POST", path, http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+                .header("Authorization", authorization).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString()));
     }
 
     static JsonNode problem(HttpResponse<String> r, int status, String slug) throws Exception {

@@ -60,16 +60,16 @@ class CrossOriginCallsTest {
     }
 
     static HttpResponse<String> preflight(String path, String origin) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + path)).timeout(Duration.ofSeconds(10))
+        return OpenApiConformance.declared("OPTIONS", path, http.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + path)).timeout(Duration.ofSeconds(10))
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", origin)
                 .header("Access-Control-Request-Method", "POST").header("Access-Control-Request-Headers", "authorization,content-type").build(),
-                HttpResponse.BodyHandlers.ofString());
+                HttpResponse.BodyHandlers.ofString()));
     }
 
     static HttpResponse<String> token(String origin, String credential) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/v1/tableau/token")).timeout(Duration.ofSeconds(10))
+        return OpenApiConformance.declared("POST", "/v1/tableau/token", http.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/v1/tableau/token")).timeout(Duration.ofSeconds(10))
                 .header("Origin", origin).header("Authorization", "Bearer " + credential).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     @Test
@@ -100,11 +100,12 @@ class CrossOriginCallsTest {
     }
 
     @Test
-    void aPreflightOnARouteNoPageCalls_isRefused() throws Exception {
-        var r = preflight("/metrics", PAGE);
-        assertThat(r.statusCode()).isEqualTo(403);
-        assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
-        assertThat(r.body()).contains("not called from browser pages");
+    void aPreflightOnARouteNoPageCalls_isRefused_asAMethodThatRouteDoesNotTake() throws Exception {
+        for (var path : new String[] {"/metrics", "/.well-known/jwks.json", "/v1/tableau-next/callback"}) {
+            var r = preflight(path, PAGE);
+            assertThat(r.statusCode()).as(path).isEqualTo(405);
+            assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).as(path).isEmpty();
+        }
     }
 
     @Test

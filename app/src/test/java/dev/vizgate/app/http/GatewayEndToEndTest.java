@@ -114,7 +114,7 @@ class GatewayEndToEndTest {
         if (contentType != null) {
             b.header("Content-Type", contentType);
         }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return OpenApiConformance.declared(method, path, http.send(b.build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     static HttpResponse<String> post(String path, String authorization, String body) throws Exception {

@@ -53,8 +53,9 @@ class HeadAnswersLikeGetTest {
     }
 
     static HttpResponse<byte[]> send(String method, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+        var r = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).method(method, HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
+        return OpenApiConformance.declared(method, path, r, new String(r.body(), java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @ParameterizedTest

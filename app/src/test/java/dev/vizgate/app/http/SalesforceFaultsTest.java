@@ -79,9 +79,10 @@ class SalesforceFaultsTest {
     }
 
     HttpResponse<String> frontdoor() throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/v1/tableau-next/frontdoor")).timeout(Duration.ofSeconds(15))
+        return OpenApiConformance.declared("POST", "/v1/tableau-next/frontdoor", http.send(HttpRequest.newBuilder(
+                        URI.create(server.baseUrl() + "/v1/tableau-next/frontdoor")).timeout(Duration.ofSeconds(15))
                 .header("Authorization", "Bearer k").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"alice@acme.com\"}")).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"alice@acme.com\"}")).build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     @org.junit.jupiter.api.Test
