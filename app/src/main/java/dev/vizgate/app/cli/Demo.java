@@ -10,6 +10,7 @@ import dev.vizgate.app.http.Gateway;
 import dev.vizgate.app.http.GatewayServer;
 import dev.vizgate.sandbox.SalesforceStandIn;
 import dev.vizgate.sandbox.TableauStandIn;
+import dev.vizgate.sandbox.VaultStandIn;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,13 +37,15 @@ public final class Demo implements AutoCloseable {
 
     private final TableauStandIn tableau;
     private final SalesforceStandIn salesforce;
+    private final VaultStandIn vault;
     private final GatewayServer gateway;
     private final Path folder;
     private final String apiKey;
 
-    private Demo(TableauStandIn tableau, SalesforceStandIn salesforce, GatewayServer gateway, Path folder, String apiKey) {
+    private Demo(TableauStandIn tableau, SalesforceStandIn salesforce, VaultStandIn vault, GatewayServer gateway, Path folder, String apiKey) {
         this.tableau = tableau;
         this.salesforce = salesforce;
+        this.vault = vault;
         this.gateway = gateway;
         this.folder = folder;
         this.apiKey = apiKey;
@@ -80,18 +83,26 @@ public final class Demo implements AutoCloseable {
         var platform = g.generateKeyPair();
         dev.vizgate.adapters.keystore.KeyGeneration.writePublicKey(platform.getPublic(), folder.resolve("platform-public.pem"), true);
 
+        var patSecret = token(random);
         var tableau = TableauStandIn.start(TableauStandIn.Site.of("demo", "demo-client-id", Map.of("demo-secret-id", secret.getBytes(StandardCharsets.UTF_8)),
-                Set.copyOf(USERS), clock));
+                Set.copyOf(USERS), clock)).personalAccessToken("vizgate-admin", patSecret);
         started.add(tableau);
+        // The managed secret lives in a Vault stand-in, as in production: vizgate secrets rotate can rotate it while the demo
+        // serves, and the gateway follows the store.
+        var vaultToken = token(random);
+        var vault = VaultStandIn.start(clock, Optional.empty()).token(vaultToken);
+        started.add(vault);
+        vault.write("secret", "vizgate/tableau", Map.of("value", "{\"current\":{\"id\":\"demo-secret-id\",\"value\":\"" + secret + "\"}}"));
+        ownerOnly(folder.resolve("vault-token.txt"), vaultToken);
+        ownerOnly(folder.resolve("tableau-pat.txt"), patSecret);
+        // An EAS key for the second connected app the demo describes (eas.yaml): jwks and eas register work on it.
+        var easKeys = KeyGeneration.generate(KeyGeneration.Kind.EC_P256, 256, "vizgate-demo-eas", Duration.ofDays(1), clock);
+        KeyGeneration.writePrivateKey(easKeys, folder.resolve("eas-private-key.pem"), true);
         var salesforce = SalesforceStandIn.start(new SalesforceStandIn.Org("demo-consumer-key", sfKeys.certificate().getPublicKey(),
                 "https://login.salesforce.com", Set.copyOf(USERS), ORG_SESSION, clock));
         started.add(salesforce);
-        var apiKeyBytes = new byte[24];
-        random.nextBytes(apiKeyBytes);
-        var apiKey = Base64.getUrlEncoder().withoutPadding().encodeToString(apiKeyBytes);
+        var apiKey = token(random);
         var apiKeyHash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(apiKey.getBytes(StandardCharsets.UTF_8)));
-        // The throw-away secret sits beside the config (mode 0600), so vizgate token and frontdoor work against it as they are.
-        ownerOnly(folder.resolve("tableau-secret.txt"), secret);
         // The README's library example reads its settings from the environment; this file holds them for these stand-ins.
         ownerOnly(folder.resolve("example.env"), """
                 # Written by vizgate demo: the README's library example (VizgateExample.java) against this demo's stand-ins,
@@ -115,12 +126,19 @@ public final class Demo implements AutoCloseable {
                 tableau:
                   server-url: %s
                   site: demo
+                  admin:
+                    personal-access-token: { name: vizgate-admin, secret: "file:tableau-pat.txt" }
                   connected-app:
                     client-id: "demo-client-id"
                     trust: direct
-                    secrets: [ { id: "demo-secret-id", value: "file:tableau-secret.txt" } ]
+                    managed-secret: { vault: "secret/vizgate/tableau" }   # {"current":{"id":…,"value":…}} in the Vault stand-in
+                    rotation:
+                      personal-access-token: { name: vizgate-admin, secret: "file:tableau-pat.txt" }
+                      propagation: 10s
+                      every: 30d
                   token:
                     lifetime: 5m
+                    max-lifetime: 6m
                     scopes: [ "tableau:views:embed" ]
                 salesforce:
                   token-url: %s
@@ -129,7 +147,24 @@ public final class Demo implements AutoCloseable {
                   private-key: "file:private-key.pem"
                   certificate: "file:sf_public_cert.crt"
                   session-ttl: %s   # the stand-in org's session timeout, which Salesforce's token answer does not state
-                """.formatted(port, apiKeyHash, DemoPage.PLATFORM_ISSUER, tableau.baseUrl(), salesforce.baseUrl(), DurationText.format(ORG_SESSION)));
+                secret-stores:
+                  vault: { address: %s, token: "file:vault-token.txt" }
+                secret-refresh: { every: 2s, jitter: 0.2 }
+                """.formatted(port, apiKeyHash, DemoPage.PLATFORM_ISSUER, tableau.baseUrl(), salesforce.baseUrl(), DurationText.format(ORG_SESSION),
+                vault.baseUrl()));
+        Files.writeString(folder.resolve("eas.yaml"), """
+                # Written by vizgate demo: a connected app with OAuth 2.0 trust (EAS) on the stand-in site, for vizgate jwks
+                # and vizgate eas register. Its issuer stands for the public https URL a real gateway would have.
+                tableau:
+                  server-url: %s
+                  site: demo
+                  admin:
+                    personal-access-token: { name: vizgate-admin, secret: "file:tableau-pat.txt" }
+                  connected-app:
+                    trust: eas
+                    issuer: %s
+                    signing-keys: [ { file: "eas-private-key.pem", kid: "demo-eas-1" } ]
+                """.formatted(tableau.baseUrl(), EAS_ISSUER));
         var loaded = new ConfigLoader(Map.<String, String>of()::get).load(config);
         var wired = GatewayWiring.from(loaded.config(), loaded.files(), clock);
         DemoPage.Switches switches = (shortSession, signInFails) -> {
@@ -141,9 +176,19 @@ public final class Demo implements AutoCloseable {
         var page = new DemoPage(platform.getPrivate(), USERS, tableau.baseUrl(), salesforce.baseUrl(), clock, switches);
         var s = wired.services();
         var services = new Gateway.Services(s.tableau(), s.tableauKind(), s.tableauNext(), s.webServer(), s.jwks(), s.easIssuer(), s.callers(),
-                s.rateLimits(), s.metrics(), s.readiness(), s.maxBodyBytes(), Optional.of(page), s.resources());
+                s.rateLimits(), s.metrics(), s.readiness(), s.maxBodyBytes(), Optional.of(page), s.resources(), s.idpTableau());
         var gateway = GatewayServer.start(new Gateway(services, wired.cors()), wired.options());
-        return new Demo(tableau, salesforce, gateway, folder, apiKey);
+        return new Demo(tableau, salesforce, vault, gateway, folder, apiKey);
+    }
+
+    /** The issuer eas.yaml names: a stand-in for the public https URL a real gateway serves its metadata and JWKS at. */
+    static final String EAS_ISSUER = "https://vizgate.demo.example";
+
+    /** A throw-away credential: 24 random bytes, URL-safe Base64. */
+    private static String token(SecureRandom random) {
+        var bytes = new byte[24];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static void ownerOnly(Path file, String content) throws java.io.IOException {
@@ -182,6 +227,7 @@ public final class Demo implements AutoCloseable {
             gateway.close();
             tableau.close();
             salesforce.close();
+            vault.close();
         } finally {
             delete(folder);
         }

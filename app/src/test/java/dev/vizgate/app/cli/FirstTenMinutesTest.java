@@ -74,20 +74,6 @@ class FirstTenMinutesTest {
     }
 
     @Test
-    void givenARunningDemo_tokenAndFrontdoor_workAgainstItsConfigWithNoEnvironment() throws Exception {
-        try (var demo = Demo.start(0, Clock.systemUTC())) {
-            var config = demo.folder().resolve("vizgate.yaml").toString();
-            var frontdoor = CliRun.run(Clock.systemUTC(), Map.of(), "", "frontdoor", "--config", config, "--user", "alice@demo.example");
-            assertThat(frontdoor.exit()).as(frontdoor.err()).isZero();
-            assertThat(frontdoor.out()).contains("/secur/frontdoor.jsp?otp=");
-            var token = CliRun.run(Clock.systemUTC(), Map.of(), "", "token", "--config", config, "--user", "alice@demo.example");
-            assertThat(token.exit()).as(token.err()).isZero();
-            assertThat(java.nio.file.Files.getPosixFilePermissions(demo.folder().resolve("tableau-secret.txt")))
-                    .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
-        }
-    }
-
-    @Test
     void givenTheReadmeSampleWithItsPlaceholders_token_refusesIt() {
         var config = CliRun.write(dir, "vizgate.yaml", """
                 tableau:

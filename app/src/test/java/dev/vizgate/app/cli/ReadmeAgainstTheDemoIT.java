@@ -55,6 +55,8 @@ class ReadmeAgainstTheDemoIT {
         // The program and the path the README runs it by: the repository's app/target, as seen from this folder.
         Files.createDirectories(dir.resolve("app"));
         Files.createSymbolicLink(dir.resolve("app").resolve("target"), Path.of("target").toAbsolutePath());
+        Files.copy(Path.of("..", "vizgate"), dir.resolve("vizgate"));
+        dir.resolve("vizgate").toFile().setExecutable(true);
         Files.writeString(dir.resolve("VizgateExample.java"), block(readme.substring(readme.indexOf("<!-- readme-example:start -->")), "```java"));
     }
 
@@ -136,5 +138,12 @@ class ReadmeAgainstTheDemoIT {
         var run = runShellAfter("naming nothing else:");
         var body = new ObjectMapper().readTree(run.out());
         assertThat(body.path("frontdoorUrl").asText()).as(run.out()).contains("/secur/frontdoor.jsp?otp=");
+    }
+
+    @Test
+    void theCliCommands_asPrinted_allSucceedAgainstTheDemo() throws Exception {
+        var run = runShellAfter("so no environment variable is", "./vizgate token", "set -e\n./vizgate token");
+        assertThat(run.exit()).as(run.out()).isZero();
+        assertThat(run.out()).contains("eyJ", "/secur/frontdoor.jsp?otp=", "plan:", "\"kid\" : \"demo-eas-1\"", Demo.EAS_ISSUER).doesNotContain("FAIL");
     }
 }
