@@ -13,8 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * headless Chromium: vizgate-embed fetches a frontdoor URL from the gateway, the SDK signs the browser in through the
  * Salesforce stand-in's Lightning Out pages and mounts the dashboard; with the short-session switch on, the module
  * re-authenticates with a fresh frontdoor URL before the session lapses, and the mounted dashboard keeps its session.
- * The two Tableau views embedded first on the same page keep being renewed meanwhile (embedding Tableau Next once
- * stopped them, and they ended on "Your session has ended"). Saves target/tableau-next-reauthenticated.png.
+ * The two Tableau views embedded first on the same page keep being renewed meanwhile, each renewal a new token (a new
+ * jti, which the claims panel follows), and past their first session's end they still show the dashboard, not Tableau's
+ * "Sign in" (embedding Tableau Next once stopped them, and they ended on "Your session has ended"). Saves
+ * target/tableau-next-embedded.png and target/tableau-next-reauthenticated.png.
  */
 class TableauNextReauthenticationBrowserIT extends DemoInChromium {
     /** What the stand-in's dashboard, inside the SDK's component iframe, says about its user and session. */
@@ -29,6 +31,8 @@ class TableauNextReauthenticationBrowserIT extends DemoInChromium {
         switchOn("short-session", "Short session on");
         embedTwoViews("alice@demo.example");
         var viewsEmbeddedAt = System.nanoTime();
+        var firstJti = browser.findElement(By.id("viz-overview")).getAttribute("data-vizgate-jti");
+        waitFor("the first dashboard", () -> dashboardIn("viz-overview").startsWith("alice@demo.example"));
         var redeemedBefore = demo.salesforce().frontdoorsRedeemed();
 
         browser.findElement(By.id("next-button")).click();
@@ -55,6 +59,9 @@ class TableauNextReauthenticationBrowserIT extends DemoInChromium {
         HeadlessChromium.waitFor(browser, "both Tableau views renewed", Duration.ofSeconds(40), () ->
                 Integer.parseInt(browser.findElement(By.id("viz-overview-renewals")).getAttribute("data-renewals")) >= 1
                         && Integer.parseInt(browser.findElement(By.id("viz-by-month-renewals")).getAttribute("data-renewals")) >= 1);
+        var renewedJti = browser.findElement(By.id("viz-overview")).getAttribute("data-vizgate-jti");
+        assertThat(renewedJti).as("a renewal is a new token").isNotEqualTo(firstJti);
+        assertThat(browser.findElement(By.cssSelector("#claims td[data-claim='jti']")).getText()).as("the claims panel follows").isEqualTo(renewedJti);
         var viewsFirstSessionEnd = viewsEmbeddedAt + Demo.SHORT_SESSION.plusSeconds(2).toNanos();
         while (System.nanoTime() < viewsFirstSessionEnd) {
             Thread.sleep(200);
