@@ -17,6 +17,9 @@ import java.util.Optional;
  * {@code ${VAR}}), a keystore entry, or a key that stays in an HSM. {@code toString()} never shows key text.
  */
 public sealed interface KeyRef {
+    /** The keys a key mapping may hold besides the name of a secret store (vault, aws, …), which is the one other key. */
+    Set<String> MAPPING_KEYS = Set.of("file", "password", "kid", "alg", "alias", "key-password", "pkcs11", "pin", "field");
+
     /** Optional JWS kid and algorithm overrides, for EAS keys. */
     Optional<String> kid();
 
@@ -98,7 +101,7 @@ public sealed interface KeyRef {
 
         /** A key in a secret store is a mapping whose one other key names the store (vault, aws, …). */
         private static Optional<String> storeName(JsonNode node) {
-            var known = Set.of("file", "password", "kid", "alg", "alias", "key-password", "pkcs11", "pin", "field");
+            var known = MAPPING_KEYS;
             var names = new java.util.ArrayList<String>();
             node.fieldNames().forEachRemaining(n -> {
                 if (!known.contains(n)) {
