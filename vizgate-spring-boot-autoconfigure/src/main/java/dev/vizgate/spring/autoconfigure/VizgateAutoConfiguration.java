@@ -14,7 +14,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -39,14 +38,16 @@ public class VizgateAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     public Vizgate vizgate(Environment environment, ObjectProvider<MeterRegistry> meters, ObjectProvider<Clock> clock) {
+        var tree = SpringProperties.tree(environment);
         try {
-            var loaded = new ConfigLoader(environment::getProperty).load(SpringProperties.tree(environment), Path.of("").toAbsolutePath());
+            var loaded = new ConfigLoader(environment::getProperty).load(tree.root(), Path.of("").toAbsolutePath());
             var builder = ConfigSettings.builder(loaded.config(), loaded.files(), clock.getIfAvailable(Clock::systemUTC));
             meters.ifAvailable(builder::meterRegistry);
             return ConfigSettings.build(loaded.files(), builder);
         } catch (ConfigError e) {
             // The key as a Spring user writes it; ConfigError already withholds values that came from the environment.
-            throw new VizgateConfigurationException(e.path().isEmpty() ? "vizgate" : "vizgate." + e.path(), e.getMessage(), e.fix(), e);
+            // The setting as the user wrote it (an environment variable by its own name); values from the environment withheld.
+            throw new VizgateConfigurationException(tree.shown(e.path()), e.getMessage(), e.fix(), e);
         }
     }
 
@@ -59,14 +60,14 @@ public class VizgateAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    @ConditionalOnProperty(prefix = "vizgate.tableau.connected-app", name = "trust", havingValue = "idp")
+    @Conditional(VizgateConfigured.IdpIssues.class)
     public ExchangeForTableauToken vizgateIdpTableauTokens(Vizgate vizgate) {
         return vizgate.idpTableauTokens().orElseThrow();
     }
 
     @Bean
     @ConditionalOnMissingBean
-    @ConditionalOnProperty(prefix = "vizgate.tableau.connected-app", name = "trust", havingValue = "eas")
+    @Conditional(VizgateConfigured.PublishesJwks.class)
     public PublishJwks vizgateJwks(Vizgate vizgate) {
         return vizgate.jwks().orElseThrow();
     }

@@ -27,12 +27,36 @@ class VizgateConfigured extends SpringBootCondition {
         return false;
     }
 
+    /** The trust kind, read through Spring's Binder, so every relaxed form of the key counts (VIZGATE_TABLEAU_CONNECTEDAPP_TRUST too). */
+    static String trust(ConditionContext context) {
+        return org.springframework.boot.context.properties.bind.Binder.get(context.getEnvironment())
+                .bind("vizgate.tableau.connected-app.trust", String.class).orElse("");
+    }
+
     /** Direct or EAS trust: Vizgate signs the tokens itself. */
     static final class SignsTableauTokens extends SpringBootCondition {
         @Override
         public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            var trust = context.getEnvironment().getProperty("vizgate.tableau.connected-app.trust");
+            var trust = trust(context);
             return "direct".equals(trust) || "eas".equals(trust) ? ConditionOutcome.match("trust: " + trust) : ConditionOutcome.noMatch("trust: " + trust);
+        }
+    }
+
+    /** OAuth 2.0 trust with Vizgate's own keys: it publishes a JWKS. */
+    static final class PublishesJwks extends SpringBootCondition {
+        @Override
+        public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            var trust = trust(context);
+            return "eas".equals(trust) ? ConditionOutcome.match("trust: eas") : ConditionOutcome.noMatch("trust: " + trust);
+        }
+    }
+
+    /** The identity provider issues the Tableau token. */
+    static final class IdpIssues extends SpringBootCondition {
+        @Override
+        public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            var trust = trust(context);
+            return "idp".equals(trust) ? ConditionOutcome.match("trust: idp") : ConditionOutcome.noMatch("trust: " + trust);
         }
     }
 

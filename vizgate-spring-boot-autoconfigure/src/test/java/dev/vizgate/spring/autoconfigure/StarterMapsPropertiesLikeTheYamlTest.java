@@ -93,4 +93,41 @@ class StarterMapsPropertiesLikeTheYamlTest {
             Files.deleteIfExists(key);
         }
     }
+
+    /** The section as environment variables, the way a container is configured (the values as Spring's own env source holds them). */
+    private ApplicationContextRunner fromEnvironment(java.util.Map<String, Object> variables) {
+        return runner.withInitializer(context -> context.getEnvironment().getPropertySources().addFirst(
+                new org.springframework.core.env.SystemEnvironmentPropertySource("test-systemEnvironment", variables)));
+    }
+
+    private static java.util.Map<String, Object> directInEnvironment() {
+        var variables = new java.util.HashMap<String, Object>();
+        variables.put("VIZGATE_TABLEAU_SERVERURL", "https://10ax.online.tableau.com");
+        variables.put("VIZGATE_TABLEAU_SITE", "acme");
+        variables.put("VIZGATE_TABLEAU_CONNECTEDAPP_CLIENTID", "client-1");
+        variables.put("VIZGATE_TABLEAU_CONNECTEDAPP_TRUST", "direct");
+        variables.put("VIZGATE_TABLEAU_CONNECTEDAPP_SECRETS_0_ID", "secret-1");
+        variables.put("VIZGATE_TABLEAU_CONNECTEDAPP_SECRETS_0_VALUE", SECRET);
+        return variables;
+    }
+
+    @Test
+    void givenTheSectionInEnvironmentVariables_theTokenBeanIsThereAndWorks() {
+        fromEnvironment(directInEnvironment()).run(context -> {
+            assertThat(context).hasNotFailed().hasSingleBean(IssueTableauToken.class);
+            assertThat(context.getBean(IssueTableauToken.class).issue(TableauTokenRequest.forUser(new Subject("alice@acme.com"))))
+                    .isInstanceOf(TokenIssueOutcome.Issued.class);
+        });
+    }
+
+    @Test
+    void givenAnUnknownKeyInAnEnvironmentVariable_theFailureNamesTheVariableAsWritten() {
+        var variables = directInEnvironment();
+        variables.put("VIZGATE_TABLEAU_SERVERURLS", "https://typo.example.com");
+        fromEnvironment(variables).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).hasStackTraceContaining("VIZGATE_TABLEAU_SERVERURLS: unknown key 'serverurls'")
+                    .hasStackTraceContaining("did you mean server-url?");
+        });
+    }
 }

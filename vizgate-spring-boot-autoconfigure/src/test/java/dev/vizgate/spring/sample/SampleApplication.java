@@ -5,4 +5,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 /** A platform team's Spring Boot service with the starter on its classpath and vizgate.* in its properties. */
 @SpringBootApplication
 public class SampleApplication {
+    public static void main(String[] args) {
+        org.springframework.boot.SpringApplication.run(SampleApplication.class, args);
+    }
 }

@@ -1,7 +1,6 @@
 package dev.vizgate.spring.sample;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vizgate.domain.testing.TestKeys;
 import dev.vizgate.domain.usecase.ExchangeForTableauToken;
 import dev.vizgate.domain.usecase.IssueTableauToken;
 import dev.vizgate.domain.usecase.PublishJwks;
@@ -26,11 +25,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = SampleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"management.endpoints.web.exposure.include=health", "management.endpoint.health.show-details=always"})
 class StarterSampleAppSpringBootTest {
-    static final String SECRET = "c2VjcmV0LXZhbHVlLWZyb20tdGhlLWNvbm5lY3RlZC1hcHAtMTIzNDU2";
+    static final String SECRET = SampleStandIns.SECRET;
     static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     static final ObjectMapper JSON = new ObjectMapper();
     static final TableauStandIn TABLEAU;
@@ -52,13 +47,9 @@ class StarterSampleAppSpringBootTest {
 
     static {
         try {
-            TABLEAU = TableauStandIn.start(TableauStandIn.Site.of("mysite", "client-1", Map.of("secret-1", SECRET.getBytes(StandardCharsets.UTF_8)),
-                    Set.of("alice@example.com"), Clock.systemUTC()));
-            SALESFORCE = SalesforceStandIn.start(new SalesforceStandIn.Org("3MVG9consumer.key", TestKeys.rsa().getPublic(), "https://login.salesforce.com",
-                    Set.of("alice@example.com"), Duration.ofHours(2), Clock.systemUTC()));
-            KEY = Files.createTempFile("vizgate-starter", ".pem");
-            Files.writeString(KEY, "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                    .encodeToString(TestKeys.rsa().getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n");
+            TABLEAU = SampleStandIns.tableau();
+            SALESFORCE = SampleStandIns.salesforce();
+            KEY = SampleStandIns.assertionKey();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
