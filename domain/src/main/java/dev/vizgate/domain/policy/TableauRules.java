@@ -10,7 +10,11 @@ import static dev.vizgate.domain.policy.PolicyViolation.Rule.AUDIENCE_NOT_TABLEA
 import static dev.vizgate.domain.policy.PolicyViolation.Rule.HEADER_MISSING_ISS;
 import static dev.vizgate.domain.policy.PolicyViolation.Rule.HEADER_MISSING_KID;
 import static dev.vizgate.domain.policy.PolicyViolation.Rule.LIFETIME_TOO_LONG;
+import static dev.vizgate.domain.policy.PolicyViolation.Rule.MISSING_JTI;
 import static dev.vizgate.domain.policy.PolicyViolation.Rule.NO_SCOPES;
+import static dev.vizgate.domain.policy.PolicyViolation.Rule.TOKEN_EXPIRED;
+import static dev.vizgate.domain.policy.PolicyViolation.Rule.WRONG_ISSUER;
+import static dev.vizgate.domain.policy.PolicyViolation.Rule.WRONG_SUBJECT;
 
 /**
  * Tableau's documented token rules (tableau.md §1, §4), each written once: {@link TableauTokenPolicy} enforces them
@@ -62,7 +66,45 @@ public final class TableauRules {
                 : Optional.of(PolicyViolation.of(NO_SCOPES, "a Tableau token needs at least one scope in scp, e.g. tableau:views:embed"));
     }
 
-    static String shown(Object v) {
+    /**
+     * iss is in the header or the payload, and where it is in both they agree. Tableau's table gives no code for either
+     * (10083 is the direct-trust header's iss, {@link #headerIssuer}).
+     */
+    public static Optional<PolicyViolation> issuer(Optional<String> inHeader, Optional<String> inPayload) {
+        if (inHeader.isEmpty() && inPayload.isEmpty()) {
+            return Optional.of(PolicyViolation.of(WRONG_ISSUER, "iss is missing from both the header and the payload"));
+        }
+        if (inHeader.isPresent() && inPayload.isPresent() && !inHeader.equals(inPayload)) {
+            return Optional.of(PolicyViolation.of(WRONG_ISSUER, "the header's iss and the payload's iss differ"));
+        }
+        return Optional.empty();
+    }
+
+    /** sub, the Tableau username, is there: error 10084 (JWT parse error) otherwise. */
+    public static Optional<PolicyViolation> subject(Optional<String> sub) {
+        return sub.filter(s -> !s.isBlank()).isPresent() ? Optional.empty()
+                : Optional.of(PolicyViolation.tableau(WRONG_SUBJECT, "sub (the Tableau username) is missing", TableauErrorCode.JWT_PARSE_ERROR));
+    }
+
+    /** jti is there: Tableau wants a unique id per token (its code for a missing or replayed jti is UNVERIFIED, so none is given). */
+    public static Optional<PolicyViolation> tokenId(Optional<String> jti) {
+        return jti.filter(j -> !j.isBlank()).isPresent() ? Optional.empty()
+                : Optional.of(PolicyViolation.of(MISSING_JTI, "jti is missing; Tableau wants a unique id per token"));
+    }
+
+    /**
+     * exp is a NumericDate, and not past. Tableau's table names no code for either (16 is an exp too far ahead,
+     * {@link #lifetime}), so none is given.
+     */
+    public static Optional<PolicyViolation> expiry(Optional<java.time.Instant> exp, java.time.Instant now) {
+        if (exp.isEmpty()) {
+            return Optional.of(PolicyViolation.of(TOKEN_EXPIRED, "exp is missing or not a NumericDate"));
+        }
+        return exp.get().isAfter(now) ? Optional.empty() : Optional.of(PolicyViolation.of(TOKEN_EXPIRED, "the token expired at " + exp.get()));
+    }
+
+    /** A value from a token as the rules' messages show it: quoted when text, "missing" when absent, hidden characters spelled out. */
+    public static String shown(Object v) {
         if (v == null) {
             return "missing";
         }
