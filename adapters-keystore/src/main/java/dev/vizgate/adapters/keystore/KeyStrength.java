@@ -20,11 +20,14 @@ import java.util.Optional;
  * for some misleading reason.
  */
 public final class KeyStrength {
-    public static final int MIN_RSA_BITS = 2048;
+    public static final int MIN_RSA_BITS = dev.vizgate.domain.policy.KeyStrength.MIN_RSA_BITS;
     private static final Map<String, ECParameterSpec> CURVES = new LinkedHashMap<>();
 
     static {
-        for (var c : new String[][]{{"P-256", "secp256r1"}, {"P-384", "secp384r1"}, {"P-521", "secp521r1"}}) {
+        // The JDK's names for the domain's curves (KeyStrength.CURVES), in the same order.
+        var jdkNames = java.util.List.of("secp256r1", "secp384r1", "secp521r1");
+        for (int i = 0; i < jdkNames.size(); i++) {
+            var c = new String[]{dev.vizgate.domain.policy.KeyStrength.CURVES.get(i), jdkNames.get(i)};
             try {
                 var p = AlgorithmParameters.getInstance("EC");
                 p.init(new ECGenParameterSpec(c[1]));
@@ -53,13 +56,14 @@ public final class KeyStrength {
 
     /** Refuses a weak key, naming where it came from and how to replace it. */
     public static void check(String source, Key key) {
-        if (key instanceof RSAKey rsa && rsa.getModulus() != null && rsa.getModulus().bitLength() < MIN_RSA_BITS) {
-            throw new KeyMaterialException(Problem.WEAK_KEY, source, "is an RSA key of " + rsa.getModulus().bitLength()
-                    + " bits; at least " + MIN_RSA_BITS + " are required", "use a key of 2048 bits or more: vizgate keys init --bits 2048");
+        var rsaWeakness = key instanceof RSAKey rsa && rsa.getModulus() != null
+                ? dev.vizgate.domain.policy.KeyStrength.rsa(rsa.getModulus().bitLength()) : java.util.Optional.<String>empty();
+        if (rsaWeakness.isPresent()) {
+            throw new KeyMaterialException(Problem.WEAK_KEY, source, rsaWeakness.get(), "use a key of 2048 bits or more: vizgate keys init --bits 2048");
         }
-        if (key instanceof ECKey ec && curveName(ec).isEmpty()) {
-            throw new KeyMaterialException(Problem.WEAK_KEY, source, "is an EC key on a curve other than P-256, P-384 or P-521",
-                    "use a P-256 key: vizgate keys init --ec");
+        var curveWeakness = key instanceof ECKey ec ? dev.vizgate.domain.policy.KeyStrength.curve(curveName(ec)) : java.util.Optional.<String>empty();
+        if (curveWeakness.isPresent()) {
+            throw new KeyMaterialException(Problem.WEAK_KEY, source, curveWeakness.get(), "use a P-256 key: vizgate keys init --ec");
         }
     }
 }

@@ -243,11 +243,14 @@ public final class RemoteJwks implements IssuerKeys {
                 var alg = Optional.ofNullable(jwk.getAlgorithm()).flatMap(JwsAlgorithm::fromName)
                         .or(() -> Optional.of("EC".equals(pub.toKey().getAlgorithm()) ? JwsAlgorithm.ES256 : JwsAlgorithm.RS256))
                         .filter(a -> !a.isSymmetric() && a.acceptsKeyAlgorithm(pub.toKey().getAlgorithm()));
-                if (alg.isPresent()) {
+                // An EC key's curve, as the JWK names it, must be one the key-strength rule allows.
+                var weakCurve = "EC".equals(pub.toKey().getAlgorithm())
+                        && dev.vizgate.domain.policy.KeyStrength.curve(Optional.ofNullable(jwk.get("crv")).map(String::valueOf)).isPresent();
+                if (alg.isPresent() && !weakCurve) {
                     try {
                         out.add(new TrustedKey(Optional.of(new KeyId(jwk.getId())), alg.get(), pub.toKey()));
                     } catch (IllegalArgumentException weak) {
-                        // A key too weak to trust (RSA under 2048 bits, an unlisted curve) is left out, not trusted.
+                        // A key too weak to trust (KeyStrength: RSA under 2048 bits) is left out, not trusted.
                     }
                 }
             }

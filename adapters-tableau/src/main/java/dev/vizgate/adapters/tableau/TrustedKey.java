@@ -3,6 +3,7 @@ package dev.vizgate.adapters.tableau;
 import dev.vizgate.domain.model.JwsAlgorithm;
 import dev.vizgate.domain.model.KeyId;
 import dev.vizgate.domain.model.SigningKey;
+import dev.vizgate.domain.policy.KeyStrength;
 
 import javax.crypto.SecretKey;
 import java.security.Key;
@@ -26,9 +27,9 @@ public record TrustedKey(Optional<KeyId> keyId, JwsAlgorithm algorithm, Key key)
         } else if (!(key instanceof PublicKey) || !algorithm.acceptsKeyAlgorithm(key.getAlgorithm())) {
             throw new IllegalArgumentException(algorithm + " verifies with a " + algorithm.keyFamily() + " public key, not a "
                     + key.getAlgorithm() + (key instanceof PublicKey ? " public key" : " private or secret key"));
-        } else if (key instanceof java.security.interfaces.RSAKey rsa && rsa.getModulus().bitLength() < 2048) {
-            // Keys from configuration were refused at load (KeyStrength); this keeps a JWKS's weak key out as well.
-            throw new IllegalArgumentException("an RSA key of " + rsa.getModulus().bitLength() + " bits is too weak; at least 2048 are required");
+        } else if (key instanceof java.security.interfaces.RSAKey rsa && KeyStrength.rsa(rsa.getModulus().bitLength()).isPresent()) {
+            // Keys from configuration were refused at load by the same rule; this keeps a JWKS's weak key out as well.
+            throw new IllegalArgumentException("the key " + KeyStrength.rsa(rsa.getModulus().bitLength()).get());
         }
     }
 
