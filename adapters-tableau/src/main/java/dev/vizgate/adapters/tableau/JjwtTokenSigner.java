@@ -40,7 +40,7 @@ public final class JjwtTokenSigner implements TokenSigner {
         var h = builder.header();
         header.keyId().ifPresent(kid -> h.keyId(kid.value()));
         header.type().ifPresent(h::type);
-        header.issuer().ifPresent(iss -> h.add("iss", iss.value()));
+        header.issuer().ifPresent(iss -> h.add(ClaimNames.ISSUER, iss.value()));
         var payload = new JjwtClaims(h.and());
         claims.writeTo(payload); // the domain's one claim layout
         builder = payload.builder;

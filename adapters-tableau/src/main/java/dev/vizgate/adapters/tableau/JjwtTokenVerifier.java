@@ -74,7 +74,7 @@ public final class JjwtTokenVerifier implements TokenVerifier {
             return rejected(u.reason(), u.detail());
         }
         var t = ((DecodeOutcome.Decoded) decoded).token();
-        var algName = t.header().get("alg");
+        var algName = t.header().get(ClaimNames.ALGORITHM);
         var alg = algName instanceof String s ? JwsAlgorithm.fromName(s) : Optional.<JwsAlgorithm>empty();
         if (alg.isEmpty()) {
             return rejected(RejectionReason.ALGORITHM_NOT_ALLOWED, "alg must be one of HS256, RS256, PS256, ES256");
@@ -88,12 +88,12 @@ public final class JjwtTokenVerifier implements TokenVerifier {
         if (t.signatureLength() == 0) {
             return rejected(RejectionReason.BAD_SIGNATURE, "the token has no signature");
         }
-        for (var time : List.of("exp", "nbf", "iat")) {
+        for (var time : List.of(ClaimNames.EXPIRES, ClaimNames.NOT_BEFORE, ClaimNames.ISSUED_AT)) {
             if (t.payload().containsKey(time) && t.claims().instant(time).isEmpty()) {
                 return rejected(RejectionReason.MISSING_CLAIM, time + " must be a NumericDate (seconds since the epoch)");
             }
         }
-        var iss = t.payload().get("iss");
+        var iss = t.payload().get(ClaimNames.ISSUER);
         var source = iss instanceof String s ? keysByIssuer.get(s) : null;
         if (source == null) {
             return rejected(RejectionReason.UNTRUSTED_ISSUER, "iss is not a trusted issuer");
@@ -131,7 +131,7 @@ public final class JjwtTokenVerifier implements TokenVerifier {
     }
 
     private static Selection select(DecodedToken t, JwsAlgorithm alg, IssuerKeys source) {
-        var kidValue = t.header().get("kid");
+        var kidValue = t.header().get(ClaimNames.KEY_ID);
         if (kidValue != null && !(kidValue instanceof String)) {
             return new Selection.Refused(RejectionReason.MALFORMED, "kid must be a string");
         }

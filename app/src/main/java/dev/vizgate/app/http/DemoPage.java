@@ -1,5 +1,6 @@
 package dev.vizgate.app.http;
 
+import dev.vizgate.domain.model.ClaimNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -123,9 +124,9 @@ public final class DemoPage {
     String assertionFor(String user) {
         var now = clock.instant().getEpochSecond();
         try {
-            var header = b64(Gateway.JSON.writeValueAsBytes(Map.of("alg", "RS256", "typ", "JWT")));
-            var claims = new java.util.LinkedHashMap<String, Object>(Map.of("iss", PLATFORM_ISSUER, "sub", user, "aud", "vizgate",
-                    "jti", UUID.randomUUID().toString(), "iat", now, "exp", now + 60));
+            var header = b64(Gateway.JSON.writeValueAsBytes(Map.of(ClaimNames.ALGORITHM, "RS256", ClaimNames.TYPE, "JWT")));
+            var claims = new java.util.LinkedHashMap<String, Object>(Map.of(ClaimNames.ISSUER, PLATFORM_ISSUER, ClaimNames.SUBJECT, user, ClaimNames.AUDIENCE, "vizgate",
+                    ClaimNames.TOKEN_ID, UUID.randomUUID().toString(), ClaimNames.ISSUED_AT, now, ClaimNames.EXPIRES, now + 60));
             if (REGIONS.containsKey(user)) {
                 claims.put("tableau_attributes", Map.of("Region", REGIONS.get(user)));
             }

@@ -10,7 +10,7 @@ public record JwsHeader(JwsAlgorithm algorithm, Optional<KeyId> keyId, Optional<
         Objects.requireNonNull(keyId, "kid");
         Objects.requireNonNull(type, "typ");
         Objects.requireNonNull(issuer, "iss");
-        type.ifPresent(t -> Text.token(t, "typ", 32));
+        type.ifPresent(t -> Text.token(t, ClaimNames.TYPE, 32));
     }
 
     /** Direct trust: {@code alg} HS256, {@code typ} JWT, {@code kid} = secret id, {@code iss} = client id (tableau.md §1). */

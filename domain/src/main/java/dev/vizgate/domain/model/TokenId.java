@@ -7,7 +7,7 @@ public record TokenId(String value) {
     public TokenId {
         // The usual case is one pass: visible ASCII is already printable, non-blank and free of whitespace.
         if (value == null || value.isEmpty() || value.length() > MAX_LENGTH || !visibleAscii(value)) {
-            Text.token(value, "jti", MAX_LENGTH); // says precisely what is wrong, if it is one of the shared rules
+            Text.token(value, ClaimNames.TOKEN_ID, MAX_LENGTH); // says precisely what is wrong, if it is one of the shared rules
             throw new IllegalArgumentException("jti must be visible ASCII");
         }
     }

@@ -37,7 +37,7 @@ public record VerifiedClaims(Map<String, Object> values) {
 
     /** {@code aud} may be one string or an array of strings (RFC 7519 §4.1.3). */
     public List<String> audiences() {
-        var aud = values.get("aud");
+        var aud = values.get(ClaimNames.AUDIENCE);
         if (aud instanceof String s) {
             return List.of(s);
         }

@@ -137,7 +137,7 @@ public final class EasRules {
         }
         var iat = claims.instant(ClaimNames.ISSUED_AT);
         var window = Duration.between(iat.orElse(now), exp.get());
-        var tooLong = TableauRules.lifetime(window, max, iat.isPresent() ? "iat" : "now");
+        var tooLong = TableauRules.lifetime(window, max, iat.isPresent() ? ClaimNames.ISSUED_AT : "now");
         if (tooLong.isPresent()) {
             return Check.broken(ClaimNames.EXPIRES, tooLong.get());
         }
@@ -145,7 +145,7 @@ public final class EasRules {
         if (expired.isPresent()) {
             return Check.broken(ClaimNames.EXPIRES, expired.get());
         }
-        return Check.pass(ClaimNames.EXPIRES, "exp " + exp.get() + ", " + TableauRules.human(window) + " after " + (iat.isPresent() ? "iat" : "now"));
+        return Check.pass(ClaimNames.EXPIRES, "exp " + exp.get() + ", " + TableauRules.human(window) + " after " + (iat.isPresent() ? ClaimNames.ISSUED_AT : "now"));
     }
 
     private static Check tokenId(VerifiedClaims claims) {

@@ -89,7 +89,7 @@ public record IdpTokenPolicy(Duration skew) {
         }
         Issuer issuer;
         try {
-            issuer = new Issuer(claims.string("iss").orElse(""));
+            issuer = new Issuer(claims.string(ClaimNames.ISSUER).orElse(""));
         } catch (IllegalArgumentException e) {
             return refused(RejectionReason.MISSING_CLAIM, "iss must be a non-blank string");
         }
@@ -97,7 +97,7 @@ public record IdpTokenPolicy(Duration skew) {
             return refused(RejectionReason.WRONG_AUDIENCE, "aud must include '" + expected.value()
                     + "'; add an audience mapper for it to the identity provider's client");
         }
-        var exp = claims.instant("exp");
+        var exp = claims.instant(ClaimNames.EXPIRES);
         if (exp.isEmpty()) {
             return refused(RejectionReason.MISSING_CLAIM, "exp must be a NumericDate (seconds since the epoch)");
         }
@@ -105,8 +105,8 @@ public record IdpTokenPolicy(Duration skew) {
             return refused(RejectionReason.EXPIRED, "the identity provider's token expired at " + exp.get() + "; sign in again or refresh it");
         }
         var early = now.plus(skew);
-        if (claims.instant("nbf").filter(nbf -> nbf.isAfter(early)).isPresent()
-                || claims.instant("iat").filter(iat -> iat.isAfter(early)).isPresent()) {
+        if (claims.instant(ClaimNames.NOT_BEFORE).filter(nbf -> nbf.isAfter(early)).isPresent()
+                || claims.instant(ClaimNames.ISSUED_AT).filter(iat -> iat.isAfter(early)).isPresent()) {
             return refused(RejectionReason.NOT_YET_VALID, "iat or nbf is in the future; check the identity provider's clock");
         }
         var raw = claims.string(usernameClaim);
@@ -128,7 +128,7 @@ public record IdpTokenPolicy(Duration skew) {
         }
         Optional<TokenId> jti;
         try {
-            jti = claims.string("jti").map(TokenId::new);
+            jti = claims.string(ClaimNames.TOKEN_ID).map(TokenId::new);
         } catch (IllegalArgumentException e) {
             jti = Optional.empty(); // only logged; an IdP's odd jti does not make its token less proven
         }

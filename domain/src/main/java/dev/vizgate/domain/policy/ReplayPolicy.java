@@ -1,5 +1,6 @@
 package dev.vizgate.domain.policy;
 
+import dev.vizgate.domain.model.ClaimNames;
 import dev.vizgate.domain.model.Audience;
 import dev.vizgate.domain.model.Issuer;
 import dev.vizgate.domain.model.RejectionReason;
@@ -34,11 +35,11 @@ public record ReplayPolicy(Duration maxTokenAge, Duration skew) {
     public ReplayDecision admit(VerifiedClaims claims, Audience expected, Instant now) {
         Objects.requireNonNull(claims, "claims");
         Objects.requireNonNull(expected, "expected audience");
-        var iss = claims.string("iss").flatMap(s -> valid(s, Issuer::new));
+        var iss = claims.string(ClaimNames.ISSUER).flatMap(s -> valid(s, Issuer::new));
         if (iss.isEmpty()) {
             return refused(RejectionReason.MISSING_CLAIM, "iss must be a non-blank string");
         }
-        var rawSub = claims.string("sub");
+        var rawSub = claims.string(ClaimNames.SUBJECT);
         if (rawSub.isEmpty() || rawSub.get().isBlank()) {
             return refused(RejectionReason.MISSING_CLAIM, "sub must name the user");
         }
@@ -52,18 +53,18 @@ public record ReplayPolicy(Duration maxTokenAge, Duration skew) {
         if (!claims.audiences().contains(expected.value())) {
             return refused(RejectionReason.WRONG_AUDIENCE, "aud must include '" + expected.value() + "'");
         }
-        var jti = claims.string("jti").flatMap(s -> valid(s, TokenId::new));
+        var jti = claims.string(ClaimNames.TOKEN_ID).flatMap(s -> valid(s, TokenId::new));
         if (jti.isEmpty()) {
             return refused(RejectionReason.MISSING_CLAIM, "jti must be a unique id of visible ASCII characters");
         }
-        var exp = claims.instant("exp");
+        var exp = claims.instant(ClaimNames.EXPIRES);
         if (exp.isEmpty()) {
             return refused(RejectionReason.MISSING_CLAIM, "exp must be a NumericDate (seconds since the epoch)");
         }
-        if (claims.values().containsKey("iat") && claims.instant("iat").isEmpty()) {
+        if (claims.values().containsKey(ClaimNames.ISSUED_AT) && claims.instant(ClaimNames.ISSUED_AT).isEmpty()) {
             return refused(RejectionReason.MISSING_CLAIM, "iat must be a NumericDate");
         }
-        if (claims.values().containsKey("nbf") && claims.instant("nbf").isEmpty()) {
+        if (claims.values().containsKey(ClaimNames.NOT_BEFORE) && claims.instant(ClaimNames.NOT_BEFORE).isEmpty()) {
             return refused(RejectionReason.MISSING_CLAIM, "nbf must be a NumericDate");
         }
         if (!exp.get().isAfter(now.minus(skew))) {
@@ -73,11 +74,11 @@ public record ReplayPolicy(Duration maxTokenAge, Duration skew) {
             return refused(RejectionReason.TOO_LONG_LIVED, "exp may be at most " + maxTokenAge.toMinutes() + " min ahead");
         }
         var early = now.plus(skew);
-        if (claims.instant("nbf").filter(nbf -> nbf.isAfter(early)).isPresent()
-                || claims.instant("iat").filter(iat -> iat.isAfter(early)).isPresent()) {
+        if (claims.instant(ClaimNames.NOT_BEFORE).filter(nbf -> nbf.isAfter(early)).isPresent()
+                || claims.instant(ClaimNames.ISSUED_AT).filter(iat -> iat.isAfter(early)).isPresent()) {
             return refused(RejectionReason.NOT_YET_VALID, "iat or nbf is in the future; check the platform's clock");
         }
-        if (claims.instant("iat").filter(iat -> Duration.between(iat, exp.get()).compareTo(maxTokenAge) > 0).isPresent()) {
+        if (claims.instant(ClaimNames.ISSUED_AT).filter(iat -> Duration.between(iat, exp.get()).compareTo(maxTokenAge) > 0).isPresent()) {
             return refused(RejectionReason.TOO_LONG_LIVED, "exp may be at most " + maxTokenAge.toMinutes() + " min after iat");
         }
         return new ReplayDecision.Admitted(iss.get(), sub, jti.get(), exp.get().plus(skew));

@@ -1,5 +1,6 @@
 package dev.vizgate.domain.policy;
 
+import dev.vizgate.domain.model.ClaimNames;
 import dev.vizgate.domain.model.Audience;
 import dev.vizgate.domain.model.Claims;
 import dev.vizgate.domain.model.Issuer;
@@ -157,7 +158,7 @@ public record TableauTokenPolicy(
         var violations = new ArrayList<PolicyViolation>();
         TableauRules.audience(claims.audience().value()).ifPresent(violations::add);
         var window = Duration.between(claims.issuedAt(), claims.expiresAt());
-        TableauRules.lifetime(window, maxLifetime, "iat").map(v -> skew.isZero() ? v : new PolicyViolation(v.rule(), v.message()
+        TableauRules.lifetime(window, maxLifetime, ClaimNames.ISSUED_AT).map(v -> skew.isZero() ? v : new PolicyViolation(v.rule(), v.message()
                 + " (the lifetime plus the " + human(skew) + " back-dating of iat must fit)", v.tableauWouldSay())).ifPresent(violations::add);
         return violations;
     }

@@ -1,5 +1,6 @@
 package dev.vizgate.domain.usecase;
 
+import dev.vizgate.domain.model.ClaimNames;
 import dev.vizgate.domain.model.Audience;
 import dev.vizgate.domain.model.Issuer;
 import dev.vizgate.domain.model.RejectionReason;
@@ -96,7 +97,7 @@ public final class AcceptPlatformAssertion {
         }
         var verifiedToken = ((VerificationOutcome.Verified) verified).token();
         var claims = verifiedToken.claims();
-        var issuer = claims.string("iss");
+        var issuer = claims.string(ClaimNames.ISSUER);
         var platform = issuer.map(AcceptPlatformAssertion::issuerOrNull).map(trustedIssuers::get);
         if (platform.isEmpty()) {
             return new AssertionOutcome.Rejected(RejectionReason.UNTRUSTED_ISSUER, "iss is not a configured platform issuer");

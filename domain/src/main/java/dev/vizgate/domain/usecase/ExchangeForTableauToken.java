@@ -1,5 +1,6 @@
 package dev.vizgate.domain.usecase;
 
+import dev.vizgate.domain.model.ClaimNames;
 import dev.vizgate.domain.model.DecodeOutcome;
 import dev.vizgate.domain.model.KeyId;
 import dev.vizgate.domain.model.SignedToken;
@@ -79,8 +80,8 @@ public final class ExchangeForTableauToken {
         }
         var claims = token.claims();
         try {
-            return new IdpTokenOutcome.Issued(new SignedToken(issued.value()), claims.instant("exp").orElseThrow(),
-                    new KeyId(token.headerValues().string("kid").orElseThrow()), new TokenId(claims.string("jti").orElseThrow()));
+            return new IdpTokenOutcome.Issued(new SignedToken(issued.value()), claims.instant(ClaimNames.EXPIRES).orElseThrow(),
+                    new KeyId(token.headerValues().string(ClaimNames.KEY_ID).orElseThrow()), new TokenId(claims.string(ClaimNames.TOKEN_ID).orElseThrow()));
         } catch (IllegalArgumentException e) {
             // A kid or jti no Tableau token could carry (control characters, over-long): refused, never passed on.
             return new IdpTokenOutcome.Unusable("the identity provider's token cannot be handed to Tableau: " + e.getMessage());

@@ -79,40 +79,40 @@ public final class InspectToken {
         var h = t.headerValues();
         var p = t.claims();
         var now = clock.instant();
-        var alg = h.string("alg").flatMap(JwsAlgorithm::fromName);
+        var alg = h.string(ClaimNames.ALGORITHM).flatMap(JwsAlgorithm::fromName);
         if (alg.isEmpty()) {
-            out.add(fail("alg", "alg is " + shown(t.header().get("alg")) + "; Tableau takes HS256 (direct trust) or RS256, PS256, ES256 (EAS)"));
+            out.add(fail(ClaimNames.ALGORITHM, "alg is " + shown(t.header().get(ClaimNames.ALGORITHM)) + "; Tableau takes HS256 (direct trust) or RS256, PS256, ES256 (EAS)"));
         } else {
-            out.add(pass("alg", alg.get() + (alg.get().isSymmetric() ? " (direct trust)" : " (OAuth 2.0 trust / EAS)")));
+            out.add(pass(ClaimNames.ALGORITHM, alg.get() + (alg.get().isSymmetric() ? " (direct trust)" : " (OAuth 2.0 trust / EAS)")));
         }
         var direct = alg.filter(JwsAlgorithm::isSymmetric).isPresent();
         var noKid = TableauRules.headerKeyId(h.string(ClaimNames.KEY_ID).isPresent(), direct ? " (the secret id)" : "");
         if (noKid.isPresent()) {
             out.add(violated(ClaimNames.KEY_ID, noKid.get()));
-        } else if (Text.needsEscaping(h.string("kid").get())) {
-            out.add(fail("kid", "kid " + escaped(h.string("kid").get()) + " holds control or invisible characters; no secret or key id has them"));
+        } else if (Text.needsEscaping(h.string(ClaimNames.KEY_ID).get())) {
+            out.add(fail(ClaimNames.KEY_ID, "kid " + escaped(h.string(ClaimNames.KEY_ID).get()) + " holds control or invisible characters; no secret or key id has them"));
         } else {
-            out.add(pass("kid", "kid " + escaped(h.string("kid").get())));
+            out.add(pass(ClaimNames.KEY_ID, "kid " + escaped(h.string(ClaimNames.KEY_ID).get())));
         }
         critical(t, out);
-        var headerIss = h.string("iss");
-        var payloadIss = p.string("iss");
+        var headerIss = h.string(ClaimNames.ISSUER);
+        var payloadIss = p.string(ClaimNames.ISSUER);
         var noIss = direct ? TableauRules.headerIssuer(headerIss.isPresent()) : Optional.<PolicyViolation>empty();
         if (noIss.isPresent()) {
             out.add(violated(ClaimNames.ISSUER, noIss.get()));
         } else if (TableauRules.issuer(headerIss, payloadIss).isPresent()) {
             out.add(violated(ClaimNames.ISSUER, TableauRules.issuer(headerIss, payloadIss).get()));
         } else {
-            out.add(pass("iss", "iss " + escaped(headerIss.or(() -> payloadIss).get())));
+            out.add(pass(ClaimNames.ISSUER, "iss " + escaped(headerIss.or(() -> payloadIss).get())));
         }
         var noSubject = TableauRules.subject(p.string(ClaimNames.SUBJECT));
         if (noSubject.isPresent()) {
             out.add(violated(ClaimNames.SUBJECT, noSubject.get()));
-        } else if (Text.needsEscaping(p.string("sub").get())) {
-            out.add(fail("sub", "sub " + escaped(p.string("sub").get())
+        } else if (Text.needsEscaping(p.string(ClaimNames.SUBJECT).get())) {
+            out.add(fail(ClaimNames.SUBJECT, "sub " + escaped(p.string(ClaimNames.SUBJECT).get())
                     + " holds control, invisible or direction-changing characters; no Tableau username should, and it would display as another user"));
         } else {
-            out.add(pass("sub", "sub " + escaped(p.string("sub").get()) + " (compared case-sensitively; an unknown user is error 5)"));
+            out.add(pass(ClaimNames.SUBJECT, "sub " + escaped(p.string(ClaimNames.SUBJECT).get()) + " (compared case-sensitively; an unknown user is error 5)"));
         }
         var aud = t.payload().get(ClaimNames.AUDIENCE);
         var wrongAudience = TableauRules.audience(aud);
@@ -125,9 +125,9 @@ public final class InspectToken {
         }
         times(p, now, out);
         out.add(TableauRules.tokenId(p.string(ClaimNames.TOKEN_ID)).map(v -> violated(ClaimNames.TOKEN_ID, v)).orElseGet(() -> pass(ClaimNames.TOKEN_ID, "jti present")));
-        scopes(t.payload().get("scp"), out);
-        if (h.string("typ").isEmpty()) {
-            out.add(new Finding(Status.WARN, "typ", "the header has no typ; Tableau's samples set typ JWT", Optional.empty()));
+        scopes(t.payload().get(ClaimNames.SCOPES), out);
+        if (h.string(ClaimNames.TYPE).isEmpty()) {
+            out.add(new Finding(Status.WARN, ClaimNames.TYPE, "the header has no typ; Tableau's samples set typ JWT", Optional.empty()));
         }
         if (t.payload().containsKey(OnDemandAccess.ODA_CLAIM)) {
             var groups = t.payload().get(OnDemandAccess.GROUPS_CLAIM);
@@ -152,24 +152,24 @@ public final class InspectToken {
             out.add(violated(ClaimNames.EXPIRES, TableauRules.expiry(exp, now).orElseThrow()));
         } else {
             var window = Duration.between(iat.orElse(now), exp.get());
-            var from = iat.isPresent() ? "iat" : "now";
+            var from = iat.isPresent() ? ClaimNames.ISSUED_AT : "now";
             var tooLong = TableauRules.lifetime(window, tableauMaxLifetime, from);
             if (tooLong.isPresent()) {
                 out.add(violated(ClaimNames.EXPIRES, tooLong.get()));
             } else if (TableauRules.expiry(exp, now).isPresent()) {
                 out.add(violated(ClaimNames.EXPIRES, TableauRules.expiry(exp, now).get()));
             } else {
-                out.add(pass("exp", "exp is " + minutes(window) + " after " + from + " (at most " + minutes(tableauMaxLifetime) + ")"));
+                out.add(pass(ClaimNames.EXPIRES, "exp is " + minutes(window) + " after " + from + " (at most " + minutes(tableauMaxLifetime) + ")"));
             }
         }
         if (iat.isEmpty()) {
-            out.add(new Finding(Status.WARN, "iat", "iat is missing; Tableau's samples set it and users report needing it", Optional.empty()));
+            out.add(new Finding(Status.WARN, ClaimNames.ISSUED_AT, "iat is missing; Tableau's samples set it and users report needing it", Optional.empty()));
         } else if (iat.get().isAfter(now)) {
-            out.add(tableauFail("iat", "iat is in the future (" + iat.get() + "): a clock ahead of Tableau's; back-date iat a few seconds",
+            out.add(tableauFail(ClaimNames.ISSUED_AT, "iat is in the future (" + iat.get() + "): a clock ahead of Tableau's; back-date iat a few seconds",
                     TableauErrorCode.JWT_PARSE_ERROR));
         }
-        p.instant("nbf").filter(nbf -> nbf.isAfter(now))
-                .ifPresent(nbf -> out.add(fail("nbf", "nbf is in the future (" + nbf + ")")));
+        p.instant(ClaimNames.NOT_BEFORE).filter(nbf -> nbf.isAfter(now))
+                .ifPresent(nbf -> out.add(fail(ClaimNames.NOT_BEFORE, "nbf is in the future (" + nbf + ")")));
     }
 
     private static void scopes(Object scp, List<Finding> out) {
@@ -190,7 +190,7 @@ public final class InspectToken {
                 bad.add(escaped(String.valueOf(s)));
             }
         }
-        out.add(bad.isEmpty() ? pass("scp", "scopes " + escaped(String.valueOf(list))) : fail("scp", "not tableau:<resource>:<action>: " + escaped(String.valueOf(bad))));
+        out.add(bad.isEmpty() ? pass(ClaimNames.SCOPES, "scopes " + escaped(String.valueOf(list))) : fail(ClaimNames.SCOPES, "not tableau:<resource>:<action>: " + escaped(String.valueOf(bad))));
     }
 
     /**
@@ -213,27 +213,27 @@ public final class InspectToken {
         var h = t.headerValues();
         var p = t.claims();
         var now = clock.instant();
-        out.add(h.string("alg").filter("RS256"::equals).isPresent()
-                ? pass("alg", "RS256") : fail("alg", "Salesforce's JWT bearer flow takes RS256, not " + shown(t.header().get("alg"))));
+        out.add(h.string(ClaimNames.ALGORITHM).filter("RS256"::equals).isPresent()
+                ? pass(ClaimNames.ALGORITHM, "RS256") : fail(ClaimNames.ALGORITHM, "Salesforce's JWT bearer flow takes RS256, not " + shown(t.header().get(ClaimNames.ALGORITHM))));
         critical(t, out);
-        out.add(p.string("iss").isPresent() ? pass("iss", "iss (consumer key) present") : fail("iss", "iss must be the consumer key"));
-        var sub = p.string("sub").or(() -> p.string("prn"));
-        out.add(sub.isEmpty() ? fail("sub", "sub must be the Salesforce username")
-                : Text.needsEscaping(sub.get()) ? fail("sub", "sub " + escaped(sub.get()) + " holds control or invisible characters; no Salesforce username does")
-                : pass("sub", "sub " + escaped(sub.get())));
-        var aud = p.string("aud");
+        out.add(p.string(ClaimNames.ISSUER).isPresent() ? pass(ClaimNames.ISSUER, "iss (consumer key) present") : fail(ClaimNames.ISSUER, "iss must be the consumer key"));
+        var sub = p.string(ClaimNames.SUBJECT).or(() -> p.string(ClaimNames.PRINCIPAL));
+        out.add(sub.isEmpty() ? fail(ClaimNames.SUBJECT, "sub must be the Salesforce username")
+                : Text.needsEscaping(sub.get()) ? fail(ClaimNames.SUBJECT, "sub " + escaped(sub.get()) + " holds control or invisible characters; no Salesforce username does")
+                : pass(ClaimNames.SUBJECT, "sub " + escaped(sub.get())));
+        var aud = p.string(ClaimNames.AUDIENCE);
         out.add(aud.filter(a -> a.startsWith("https://")).isPresent()
-                ? pass("aud", "aud " + escaped(aud.get()) + " (must match what the org expects: login, test, My Domain or site)")
-                : fail("aud", "aud must be a URL such as https://login.salesforce.com, not " + shown(t.payload().get("aud"))));
-        var exp = p.instant("exp");
+                ? pass(ClaimNames.AUDIENCE, "aud " + escaped(aud.get()) + " (must match what the org expects: login, test, My Domain or site)")
+                : fail(ClaimNames.AUDIENCE, "aud must be a URL such as https://login.salesforce.com, not " + shown(t.payload().get(ClaimNames.AUDIENCE))));
+        var exp = p.instant(ClaimNames.EXPIRES);
         if (exp.isEmpty()) {
-            out.add(fail("exp", "exp is missing or not a NumericDate (seconds, not milliseconds)"));
+            out.add(fail(ClaimNames.EXPIRES, "exp is missing or not a NumericDate (seconds, not milliseconds)"));
         } else if (!exp.get().isAfter(now)) {
-            out.add(fail("exp", "the assertion expired at " + exp.get() + "; Salesforce answers invalid_grant (expired authorization code)"));
+            out.add(fail(ClaimNames.EXPIRES, "the assertion expired at " + exp.get() + "; Salesforce answers invalid_grant (expired authorization code)"));
         } else if (Duration.between(now, exp.get()).compareTo(BearerAssertionPolicy.MAX_LIFETIME) > 0) {
-            out.add(fail("exp", "exp is " + minutes(Duration.between(now, exp.get())) + " ahead; Salesforce wants it within 3 min"));
+            out.add(fail(ClaimNames.EXPIRES, "exp is " + minutes(Duration.between(now, exp.get())) + " ahead; Salesforce wants it within 3 min"));
         } else {
-            out.add(pass("exp", "exp is " + minutes(Duration.between(now, exp.get())) + " ahead (within 3 min)"));
+            out.add(pass(ClaimNames.EXPIRES, "exp is " + minutes(Duration.between(now, exp.get())) + " ahead (within 3 min)"));
         }
     }
 

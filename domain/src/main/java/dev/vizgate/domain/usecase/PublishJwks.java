@@ -1,5 +1,6 @@
 package dev.vizgate.domain.usecase;
 
+import dev.vizgate.domain.model.ClaimNames;
 import dev.vizgate.domain.port.JwkEncoder;
 import dev.vizgate.domain.port.KeySource;
 
@@ -61,9 +62,9 @@ public final class PublishJwks {
                 throw new IllegalStateException("refusing to publish key " + key.keyId() + ": its JWK has private members " + leaked);
             }
             var jwk = new LinkedHashMap<String, String>();
-            jwk.put("kid", key.keyId().value());
+            jwk.put(ClaimNames.KEY_ID, key.keyId().value());
             jwk.put("use", "sig");
-            jwk.put("alg", key.algorithm().name());
+            jwk.put(ClaimNames.ALGORITHM, key.algorithm().name());
             members.forEach((k, v) -> {
                 if (!jwk.containsKey(k)) {
                     jwk.put(k, v);
