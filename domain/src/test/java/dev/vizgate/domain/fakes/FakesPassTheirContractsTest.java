@@ -293,4 +293,17 @@ class FakesPassTheirContractsTest {
             return new dev.vizgate.domain.testing.FakeTokenExchange().down();
         }
     }
+
+    @Nested
+    class SecretSlotsFake extends dev.vizgate.domain.testing.ConnectedAppSecretSlotsContract {
+        @Override
+        protected dev.vizgate.domain.port.ConnectedAppSecretSlots slotsHolding(dev.vizgate.domain.model.StoredSecret current) {
+            return new dev.vizgate.domain.testing.InMemorySecretSlots(current);
+        }
+
+        @Override
+        protected dev.vizgate.domain.port.ConnectedAppSecretSlots unreachableSlots() {
+            return new dev.vizgate.domain.testing.InMemorySecretSlots(FIRST).down(true);
+        }
+    }
 }
