@@ -6,13 +6,14 @@ import dev.vizgate.sdk.StoreSettings;
 import dev.vizgate.sdk.TableauNextSettings;
 import dev.vizgate.sdk.TableauSettings;
 import dev.vizgate.sdk.Vizgate;
+import dev.vizgate.sdk.VizgateBuilder;
 
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * The configuration file as the sdk's settings, section by section. {@code serve}, {@code doctor} and every other
- * command go through here and then through {@link Vizgate.Builder#build()}, so they cannot disagree about what is
+ * command go through here and then through {@link VizgateBuilder#build()}, so they cannot disagree about what is
  * valid. Every refusal, the sdk's included, is a {@link ConfigError} at a key path with environment values withheld.
  */
 public final class ConfigSettings {
@@ -68,7 +69,7 @@ public final class ConfigSettings {
     }
 
     /** The secret stores and refresh schedule every builder gets, so a secret reference resolves the same way in every command. */
-    public static Vizgate.Builder withSecretStores(Vizgate.Builder builder, VizgateConfig config, ConfigFiles files) {
+    public static VizgateBuilder withSecretStores(VizgateBuilder builder, VizgateConfig config, ConfigFiles files) {
         var stores = map(files, () -> SecretStoresMapping.stores(config.secretStores(), files));
         stores.forEach(builder::secretStore);
         return builder.secretRefresh(map(files, () -> SecretStoresMapping.refresh(config.secretRefresh())))
@@ -76,7 +77,7 @@ public final class ConfigSettings {
     }
 
     /** Builds what the settings describe: keys load and are checked here, exactly as {@code serve} does. */
-    public static Vizgate build(ConfigFiles files, Vizgate.Builder builder) {
+    public static Vizgate build(ConfigFiles files, VizgateBuilder builder) {
         return map(files, builder::build);
     }
 
@@ -95,7 +96,7 @@ public final class ConfigSettings {
      * The sdk's builder with every section this configuration has: what {@code serve} builds, {@code doctor} checks and
      * the Spring Boot starter exposes as beans.
      */
-    public static Vizgate.Builder builder(VizgateConfig config, ConfigFiles files, java.time.Clock clock) {
+    public static VizgateBuilder builder(VizgateConfig config, ConfigFiles files, java.time.Clock clock) {
         if (config.tableau() == null && config.salesforce() == null) {
             throw new ConfigError("", "neither tableau: nor salesforce: is configured, so the gateway would serve nothing",
                     "add the section for the Tableau you embed");

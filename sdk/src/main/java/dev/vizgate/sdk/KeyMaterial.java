@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Where a key comes from. Files are read, and keys checked for strength, when {@link Vizgate.Builder#build()} runs.
+ * Where a key comes from. Files are read, and keys checked for strength, when {@link VizgateBuilder#build()} runs.
  * Passwords and PINs are never printed.
  */
 public sealed interface KeyMaterial {

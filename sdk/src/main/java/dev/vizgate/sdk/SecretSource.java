@@ -19,7 +19,7 @@ public sealed interface SecretSource {
         }
     }
 
-    /** A secret in a store named by the builder ({@code Vizgate.Builder#secretStore}); new versions are taken without a restart. */
+    /** A secret in a store named by the builder ({@code VizgateBuilder#secretStore}); new versions are taken without a restart. */
     record Stored(SecretRef ref) implements SecretSource {
         public Stored {
             Objects.requireNonNull(ref, "ref");

@@ -1,7 +1,7 @@
 package dev.vizgate.sdk;
 
 /**
- * Settings that cannot work, found when {@link Vizgate.Builder#build()} loads and checks them: a key that does not
+ * Settings that cannot work, found when {@link VizgateBuilder#build()} loads and checks them: a key that does not
  * load or is too weak, a kid used twice. {@code setting} names the setting as the YAML file spells it
  * ({@code tableau.connected-app.signing-keys[0]}); the message never holds a secret.
  */

@@ -48,7 +48,7 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** {@link Vizgate.Builder} turns settings into working use cases, lets every adapter be swapped, and refuses keys that cannot work. */
+/** {@link VizgateBuilder} turns settings into working use cases, lets every adapter be swapped, and refuses keys that cannot work. */
 class VizgateBuildsEveryUseCaseTest {
     private static final String SECRET = "a-connected-app-secret-of-at-least-32-bytes";
     private static final Subject ALICE = new Subject("alice@acme.com");

@@ -13,6 +13,7 @@ import dev.vizgate.app.http.RateLimits;
 import dev.vizgate.domain.policy.ConnectedAppTrust;
 import dev.vizgate.domain.usecase.AcceptPlatformAssertion;
 import dev.vizgate.sdk.Vizgate;
+import dev.vizgate.sdk.VizgateBuilder;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -47,7 +48,7 @@ public final class GatewayWiring {
     }
 
     /** The sdk's builder with every section this configuration has: what {@code serve} builds and {@code doctor} checks. */
-    public static Vizgate.Builder builder(VizgateConfig config, ConfigFiles files, Clock clock) {
+    public static VizgateBuilder builder(VizgateConfig config, ConfigFiles files, Clock clock) {
         return ConfigSettings.builder(config, files, clock);
     }
 

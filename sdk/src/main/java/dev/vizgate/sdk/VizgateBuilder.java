@@ -1,0 +1,285 @@
+package dev.vizgate.sdk;
+
+import dev.vizgate.adapters.secrets.InlineSecretStore;
+import dev.vizgate.adapters.secrets.EnvironmentSecretStore;
+import dev.vizgate.adapters.secrets.FileSecretStore;
+import dev.vizgate.domain.port.TokenExchange;
+import dev.vizgate.domain.port.SalesforceIdentities;
+import dev.vizgate.domain.port.SecretStore;
+import java.nio.file.Path;
+import java.util.function.Function;
+import dev.vizgate.adapters.tableau.JjwtJwkEncoder;
+import dev.vizgate.adapters.tableau.LeanHs256Signer;
+import dev.vizgate.domain.model.Issuer;
+import dev.vizgate.domain.policy.ConnectedAppTrust;
+import dev.vizgate.domain.port.KeySource;
+import dev.vizgate.domain.port.PendingAuthorizations;
+import dev.vizgate.domain.port.RefreshTokens;
+import dev.vizgate.domain.port.ReplayLedger;
+import dev.vizgate.domain.port.SalesforceAuthorization;
+import dev.vizgate.domain.port.SessionCache;
+import dev.vizgate.domain.port.TokenIds;
+import dev.vizgate.domain.port.TokenSigner;
+import dev.vizgate.domain.port.TokenVerifier;
+import dev.vizgate.domain.usecase.AcceptPlatformAssertion;
+import dev.vizgate.domain.usecase.IssueTableauToken;
+import dev.vizgate.domain.usecase.OpenTableauNextSession;
+import dev.vizgate.domain.usecase.PublishJwks;
+import dev.vizgate.domain.usecase.IssueSignInTickets;
+import dev.vizgate.domain.usecase.WebServerFlow;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.security.PublicKey;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Settings and, where you need your own, adapters. Everything is optional: without a store the stores live in
+ * memory; without a clock it is the system's UTC clock; without token ids they are random UUIDs.
+ */
+public final class VizgateBuilder {
+    private Clock clock = Clock.systemUTC();
+    private TokenIds tokenIds = new RandomTokenIds();
+    private Optional<MeterRegistry> meterRegistry = Optional.empty();
+    private Optional<TableauSettings> tableau = Optional.empty();
+    private Optional<KeySource> tableauKeys = Optional.empty();
+    private Optional<TokenSigner> tableauSigner = Optional.empty();
+    private Optional<TokenExchange> tokenExchange = Optional.empty();
+    private Optional<TableauNextSettings> tableauNext = Optional.empty();
+    private Optional<SalesforceAuthorization> salesforce = Optional.empty();
+    private Optional<SalesforceIdentities> salesforceIdentities = Optional.empty();
+    private StoreSettings store = StoreSettings.Memory.defaults();
+    private Optional<ReplayLedger> replayLedger = Optional.empty();
+    private Optional<SessionCache> sessionCache = Optional.empty();
+    private Optional<RefreshTokens> refreshTokens = Optional.empty();
+    private Optional<PendingAuthorizations> pendingAuthorizations = Optional.empty();
+    private Optional<PlatformAssertionSettings> platforms = Optional.empty();
+    private Optional<TokenVerifier> platformVerifier = Optional.empty();
+    private final Map<String, SecretStore> secretStores = new LinkedHashMap<>();
+    private final Map<String, SecretStoreSettings> secretStoreSettings = new LinkedHashMap<>();
+    private SecretRefresh secretRefresh = SecretRefresh.defaults();
+    private Path secretFiles = Path.of("");
+    private Optional<RotationSettings> rotation = Optional.empty();
+    private Optional<TableauAdminSettings> tableauAdmin = Optional.empty();
+    private Function<String, String> environment = System::getenv;
+
+    VizgateBuilder() {
+    }
+
+    public VizgateBuilder clock(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        return this;
+    }
+
+    public VizgateBuilder tokenIds(TokenIds tokenIds) {
+        this.tokenIds = Objects.requireNonNull(tokenIds, "tokenIds");
+        return this;
+    }
+
+    /** Counts Salesforce calls, session-cache hits and in-memory store sizes into this registry. */
+    public VizgateBuilder meterRegistry(MeterRegistry registry) {
+        this.meterRegistry = Optional.of(registry);
+        return this;
+    }
+
+    public VizgateBuilder tableau(TableauSettings settings) {
+        this.tableau = Optional.of(settings);
+        return this;
+    }
+
+    /** Your own keys instead of the settings' secrets or key files (an HSM, a secret store). */
+    public VizgateBuilder tableauKeys(KeySource keys) {
+        this.tableauKeys = Optional.of(keys);
+        return this;
+    }
+
+    public VizgateBuilder tableauSigner(TokenSigner signer) {
+        this.tableauSigner = Optional.of(signer);
+        return this;
+    }
+
+    /** Your own RFC 8693 client instead of the JDK-HTTP one, for {@link ConnectedApp.IdpIssued}. */
+    public VizgateBuilder tokenExchange(TokenExchange exchange) {
+        this.tokenExchange = Optional.of(exchange);
+        return this;
+    }
+
+    public VizgateBuilder tableauNext(TableauNextSettings settings) {
+        this.tableauNext = Optional.of(settings);
+        return this;
+    }
+
+    /**
+     * Salesforce's identity service for the web-server flow's check of who signed in, instead of the default client's
+     * (a client given to {@link #salesforce} that implements it is used without this).
+     */
+    public VizgateBuilder salesforceIdentities(SalesforceIdentities identities) {
+        this.salesforceIdentities = Optional.of(identities);
+        return this;
+    }
+
+    /** Your own Salesforce client instead of the JDK-HTTP one built from the connection settings. */
+    public VizgateBuilder salesforce(SalesforceAuthorization salesforce) {
+        this.salesforce = Optional.of(salesforce);
+        return this;
+    }
+
+    public VizgateBuilder store(StoreSettings settings) {
+        this.store = Objects.requireNonNull(settings, "store");
+        return this;
+    }
+
+    public VizgateBuilder replayLedger(ReplayLedger ledger) {
+        this.replayLedger = Optional.of(ledger);
+        return this;
+    }
+
+    public VizgateBuilder sessionCache(SessionCache cache) {
+        this.sessionCache = Optional.of(cache);
+        return this;
+    }
+
+    public VizgateBuilder refreshTokens(RefreshTokens tokens) {
+        this.refreshTokens = Optional.of(tokens);
+        return this;
+    }
+
+    public VizgateBuilder pendingAuthorizations(PendingAuthorizations pending) {
+        this.pendingAuthorizations = Optional.of(pending);
+        return this;
+    }
+
+    public VizgateBuilder platformAssertions(PlatformAssertionSettings settings) {
+        this.platforms = Optional.of(settings);
+        return this;
+    }
+
+    /** Your own verifier of platform assertions instead of jjwt over the settings' keys. */
+    public VizgateBuilder platformVerifier(TokenVerifier verifier) {
+        this.platformVerifier = Optional.of(verifier);
+        return this;
+    }
+
+    /** A site administrator's personal access token, for {@link Vizgate#tableauAdmin()}. */
+    public VizgateBuilder tableauAdmin(TableauAdminSettings settings) {
+        this.tableauAdmin = Optional.of(settings);
+        return this;
+    }
+
+    /** Rotation of a managed Connected App secret through Tableau's REST API ({@link ConnectedApp.Managed}). */
+    public VizgateBuilder rotation(RotationSettings settings) {
+        this.rotation = Optional.of(settings);
+        return this;
+    }
+
+    /** A secret store of your own, named as secret references name it (e.g. "vault"); it stays yours to close. */
+    public VizgateBuilder secretStore(String name, SecretStore store) {
+        this.secretStores.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(store, "store"));
+        return this;
+    }
+
+    /** A secrets manager Vizgate connects to and closes with itself. */
+    public VizgateBuilder secretStore(String name, SecretStoreSettings settings) {
+        this.secretStoreSettings.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(settings, "settings"));
+        return this;
+    }
+
+    public VizgateBuilder secretRefresh(SecretRefresh refresh) {
+        this.secretRefresh = Objects.requireNonNull(refresh, "refresh");
+        return this;
+    }
+
+    /** Where {@code env} secret references are looked up (default: this process's environment). */
+    public VizgateBuilder environment(Function<String, String> environment) {
+        this.environment = Objects.requireNonNull(environment, "environment");
+        return this;
+    }
+
+    /** The folder relative {@code file} secret references are read from (default: the working directory). */
+    public VizgateBuilder secretFilesRelativeTo(Path folder) {
+        this.secretFiles = Objects.requireNonNull(folder, "folder");
+        return this;
+    }
+
+    /**
+     * Loads and checks every key, opens the store's client and the Salesforce client, and wires the use cases.
+     *
+     * @throws SettingsException when a key does not load or is weak, or the settings cannot work together
+     */
+    public Vizgate build() {
+        if (tableau.isEmpty() && tableauNext.isEmpty() && platforms.isEmpty() && secretStores.isEmpty() && secretStoreSettings.isEmpty()) {
+            throw new SettingsException("", "neither Tableau, Tableau Next nor platform settings were given, so there is nothing to build",
+                    "give the settings for the Tableau you embed");
+        }
+        var owned = new ArrayList<AutoCloseable>();
+        try {
+            return build(owned);
+        } catch (RuntimeException e) {
+            for (var c : owned) {
+                try {
+                    c.close();
+                } catch (Exception ignored) {
+                    // what did open is closed on the way out; the first failure is the one to report
+                }
+            }
+            throw e;
+        }
+    }
+
+    private Vizgate build(List<AutoCloseable> owned) {
+        var meters = meterRegistry.map(Meters::new);
+        var readiness = new LinkedHashMap<String, BooleanSupplier>();
+        readiness.put("config", () -> true);
+        var inline = new InlineSecretStore();
+        var byName = new LinkedHashMap<String, SecretStore>();
+        byName.put(EnvironmentSecretStore.NAME, new EnvironmentSecretStore(environment));
+        byName.put(FileSecretStore.NAME, new FileSecretStore(secretFiles));
+        byName.put(InlineSecretStore.NAME, inline);
+        secretStoreSettings.forEach((name, settings) -> {
+            var store = SecretStores.build(name, settings);
+            if (store instanceof AutoCloseable c) {
+                owned.add(c);
+            }
+            byName.put(name, store);
+        });
+        byName.putAll(secretStores);
+        var live = new LiveSecrets(byName, inline, clock, secretRefresh, meterRegistry);
+        owned.add(live);
+        var idpIssued = tableau.filter(t -> t.connectedApp() instanceof ConnectedApp.IdpIssued);
+        var idpTokens = idpIssued.map(t -> IdpIssuedParts.of(t, tokenExchange, live, clock));
+        var tableauParts = tableau.filter(t -> idpIssued.isEmpty()).map(t -> TableauParts.of(t, tableauKeys, live, clock));
+        tableauParts.ifPresent(t -> readiness.put("tableau-signing-key", () -> t.keys().signingKey(t.trust().signingKeyId()).isPresent()));
+        var idle = tableauNext.map(TableauNextSettings::flow).filter(SalesforceFlow.WebServer.class::isInstance)
+                .map(f -> ((SalesforceFlow.WebServer) f).refreshTokenIdle()).orElse(SalesforceFlow.WebServer.DEFAULT_REFRESH_TOKEN_IDLE);
+        var built = StoreParts.of(store, clock, meters, live, idle);
+        owned.addAll(built.owned());
+        var stores = new StoreParts(replayLedger.orElse(built.ledger()), sessionCache.orElse(built.sessions()),
+                refreshTokens.orElse(built.refreshTokens()), pendingAuthorizations.orElse(built.pending()), built.tickets(), built.budgets(),
+                built.reachable(),
+                built.owned());
+        readiness.put("store", stores.reachable());
+        var next = tableauNext.map(n -> TableauNextParts.of(n, salesforce, salesforceIdentities, stores, tokenIds, clock, meters, live));
+        next.ifPresent(n -> {
+            owned.addAll(n.owned());
+            n.circuitClosed().ifPresent(c -> readiness.put("salesforce-circuit", c));
+        });
+        var platformChecks = platforms.map(p -> PlatformParts.of(p, platformVerifier, stores.ledger(), clock));
+        var rotate = rotation.map(r -> RotationParts.of(tableau.orElseThrow(() -> new SettingsException("tableau.connected-app.rotation",
+                "rotation needs the Tableau settings", "give the tableau settings")), r, byName, live, clock));
+        live.start();
+        var tableauTokens = tableauParts.map(t -> new IssueTableauToken(t.trustNow(), tableau.orElseThrow().token(), t.keys(),
+                tableauSigner.orElseGet(LeanHs256Signer::new), tokenIds, clock));
+        var admin = tableauAdmin.map(a -> {
+            var settings = tableau.orElseThrow(() -> new SettingsException("tableau.admin", "the administrator's token needs the Tableau settings",
+                    "give the tableau settings"));
+            return TableauAdmin.of(settings, a.tokenName(), live.follow("tableau.admin.personal-access-token.secret", a.tokenSecret(),
+                    v -> Optional.empty(), "store the administrator's personal access token secret there").current().value());
+        });
+        return new Vizgate(tableauParts, tableauTokens, idpTokens, next, platformChecks, readiness, live, rotate, admin, owned, stores.budgets());
+    }
+}
