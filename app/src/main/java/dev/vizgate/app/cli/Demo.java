@@ -174,9 +174,7 @@ public final class Demo implements AutoCloseable {
             return lifetime;
         };
         var page = new DemoPage(platform.getPrivate(), USERS, tableau.baseUrl(), salesforce.baseUrl(), clock, switches);
-        var s = wired.services();
-        var services = new Gateway.Services(s.tableau(), s.tableauKind(), s.tableauNext(), s.webServer(), s.jwks(), s.easIssuer(), s.callers(),
-                s.rateLimits(), s.metrics(), s.readiness(), s.maxBodyBytes(), Optional.of(page), s.resources(), s.idpTableau());
+        var services = wired.services().toBuilder().demo(Optional.of(page)).build(); // every other service as serve wires it
         var gateway = GatewayServer.start(new Gateway(services, wired.cors()), wired.options());
         return new Demo(tableau, salesforce, vault, gateway, folder, apiKey);
     }

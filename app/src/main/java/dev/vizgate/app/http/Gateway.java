@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import dev.vizgate.domain.usecase.IssueTableauToken;
 import dev.vizgate.domain.usecase.OpenTableauNextSession;
 import dev.vizgate.domain.usecase.PublishJwks;
+import dev.vizgate.domain.usecase.ExchangeForTableauToken;
+import dev.vizgate.domain.model.Issuer;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -35,49 +37,104 @@ public final class Gateway extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
     static final ObjectMapper JSON = JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
 
-    /** The routes, as the OpenAPI document lists them. */
-    public static final Map<String, Set<String>> ROUTES = Map.ofEntries(
-            Map.entry("/v1/tableau/token", Set.of("POST")),
-            Map.entry("/v1/tableau-next/frontdoor", Set.of("POST")),
-            Map.entry("/v1/tableau-next/authorize", Set.of("GET", "POST")),
-            Map.entry("/v1/tableau-next/callback", Set.of("GET")),
-            Map.entry("/.well-known/jwks.json", Set.of("GET")),
-            Map.entry("/.well-known/openid-configuration", Set.of("GET")),
-            Map.entry("/.well-known/oauth-authorization-server", Set.of("GET")),
-            Map.entry("/healthz", Set.of("GET")),
-            Map.entry("/readyz", Set.of("GET")),
-            Map.entry("/metrics", Set.of("GET")),
-            Map.entry("/openapi.yaml", Set.of("GET")),
-            Map.entry(EmbedModuleRoute.MODULE, Set.of("GET")),
-            Map.entry(EmbedModuleRoute.TYPES, Set.of("GET")),
-            Map.entry(TableauErrorsRoute.PATH, Set.of("GET")));
+    /** The routes, as the OpenAPI document lists them: each path and its methods ({@link RouteTable} holds them once). */
+    public static final Map<String, Set<String>> ROUTES = RouteTable.methods();
 
-    /** What the routes call; each part is optional because a gateway may serve Tableau, Tableau Next or both. */
+    /**
+     * What the routes call; each part is optional because a gateway may serve Tableau, Tableau Next or both. Made with
+     * {@link #builder}, and changed with {@link #toBuilder}, so a copy keeps every service it does not replace.
+     */
     public record Services(Optional<IssueTableauToken> tableau, String tableauKind, Optional<OpenTableauNextSession> tableauNext,
-                           Optional<WebServerSignIn> webServer, Optional<PublishJwks> jwks, Optional<dev.vizgate.domain.model.Issuer> easIssuer,
+                           Optional<WebServerSignIn> webServer, Optional<PublishJwks> jwks, Optional<Issuer> easIssuer,
                            CallerAuthentication callers, RateLimits rateLimits, GatewayMetrics metrics,
                            Map<String, Supplier<Boolean>> readiness, long maxBodyBytes, Optional<DemoPage> demo, AutoCloseable resources,
-                           Optional<dev.vizgate.domain.usecase.ExchangeForTableauToken> idpTableau) {
-        public Services(Optional<IssueTableauToken> tableau, String tableauKind, Optional<OpenTableauNextSession> tableauNext,
-                        Optional<WebServerSignIn> webServer, Optional<PublishJwks> jwks, Optional<dev.vizgate.domain.model.Issuer> easIssuer,
-                        CallerAuthentication callers, RateLimits rateLimits, GatewayMetrics metrics,
-                        Map<String, Supplier<Boolean>> readiness, long maxBodyBytes, Optional<DemoPage> demo, AutoCloseable resources) {
-            this(tableau, tableauKind, tableauNext, webServer, jwks, easIssuer, callers, rateLimits, metrics, readiness, maxBodyBytes, demo, resources,
-                    Optional.empty());
+                           Optional<ExchangeForTableauToken> idpTableau) {
+        public Services {
+            java.util.Objects.requireNonNull(tableau, "tableau");
+            java.util.Objects.requireNonNull(tableauKind, "tableauKind");
+            java.util.Objects.requireNonNull(tableauNext, "tableauNext");
+            java.util.Objects.requireNonNull(webServer, "webServer");
+            java.util.Objects.requireNonNull(jwks, "jwks");
+            java.util.Objects.requireNonNull(easIssuer, "easIssuer");
+            java.util.Objects.requireNonNull(callers, "callers");
+            java.util.Objects.requireNonNull(rateLimits, "rateLimits");
+            java.util.Objects.requireNonNull(metrics, "metrics");
+            readiness = Map.copyOf(readiness);
+            java.util.Objects.requireNonNull(demo, "demo");
+            java.util.Objects.requireNonNull(resources, "resources");
+            java.util.Objects.requireNonNull(idpTableau, "idpTableau");
         }
 
-        public Services(Optional<IssueTableauToken> tableau, String tableauKind, Optional<OpenTableauNextSession> tableauNext,
-                        Optional<WebServerSignIn> webServer, Optional<PublishJwks> jwks, Optional<dev.vizgate.domain.model.Issuer> easIssuer,
-                        CallerAuthentication callers, RateLimits rateLimits, GatewayMetrics metrics,
-                        Map<String, Supplier<Boolean>> readiness, long maxBodyBytes, Optional<DemoPage> demo) {
-            this(tableau, tableauKind, tableauNext, webServer, jwks, easIssuer, callers, rateLimits, metrics, readiness, maxBodyBytes, demo, () -> { });
+        /** Services that serve nothing optional yet: who may call, how often, and where the counts go. */
+        public static Builder builder(CallerAuthentication callers, RateLimits rateLimits, GatewayMetrics metrics) {
+            return new Builder(new Services(Optional.empty(), "tableau", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    callers, rateLimits, metrics, Map.of(), 16 * 1024, Optional.empty(), () -> { }, Optional.empty()));
         }
 
-        public Services(Optional<IssueTableauToken> tableau, String tableauKind, Optional<OpenTableauNextSession> tableauNext,
-                        Optional<WebServerSignIn> webServer, Optional<PublishJwks> jwks, Optional<dev.vizgate.domain.model.Issuer> easIssuer,
-                        CallerAuthentication callers, RateLimits rateLimits, GatewayMetrics metrics,
-                        Map<String, Supplier<Boolean>> readiness, long maxBodyBytes) {
-            this(tableau, tableauKind, tableauNext, webServer, jwks, easIssuer, callers, rateLimits, metrics, readiness, maxBodyBytes, Optional.empty());
+        /** A builder holding every service of these, to replace some and keep the rest. */
+        public Builder toBuilder() {
+            return new Builder(this);
+        }
+
+        /** Sets one service at a time; whatever is not set stays as it was. */
+        public static final class Builder {
+            private Services s;
+
+            private Builder(Services start) {
+                this.s = start;
+            }
+
+            public Builder tableau(Optional<IssueTableauToken> tableau, String kind) {
+                s = new Services(tableau, kind, s.tableauNext, s.webServer, s.jwks, s.easIssuer, s.callers, s.rateLimits, s.metrics, s.readiness,
+                        s.maxBodyBytes, s.demo, s.resources, s.idpTableau);
+                return this;
+            }
+
+            public Builder idpTableau(Optional<ExchangeForTableauToken> idpTableau) {
+                s = new Services(s.tableau, s.tableauKind, s.tableauNext, s.webServer, s.jwks, s.easIssuer, s.callers, s.rateLimits, s.metrics, s.readiness,
+                        s.maxBodyBytes, s.demo, s.resources, idpTableau);
+                return this;
+            }
+
+            public Builder tableauNext(Optional<OpenTableauNextSession> tableauNext, Optional<WebServerSignIn> webServer) {
+                s = new Services(s.tableau, s.tableauKind, tableauNext, webServer, s.jwks, s.easIssuer, s.callers, s.rateLimits, s.metrics, s.readiness,
+                        s.maxBodyBytes, s.demo, s.resources, s.idpTableau);
+                return this;
+            }
+
+            public Builder jwks(Optional<PublishJwks> jwks, Optional<Issuer> easIssuer) {
+                s = new Services(s.tableau, s.tableauKind, s.tableauNext, s.webServer, jwks, easIssuer, s.callers, s.rateLimits, s.metrics, s.readiness,
+                        s.maxBodyBytes, s.demo, s.resources, s.idpTableau);
+                return this;
+            }
+
+            public Builder readiness(Map<String, Supplier<Boolean>> readiness) {
+                s = new Services(s.tableau, s.tableauKind, s.tableauNext, s.webServer, s.jwks, s.easIssuer, s.callers, s.rateLimits, s.metrics, readiness,
+                        s.maxBodyBytes, s.demo, s.resources, s.idpTableau);
+                return this;
+            }
+
+            public Builder maxBodyBytes(long maxBodyBytes) {
+                s = new Services(s.tableau, s.tableauKind, s.tableauNext, s.webServer, s.jwks, s.easIssuer, s.callers, s.rateLimits, s.metrics, s.readiness,
+                        maxBodyBytes, s.demo, s.resources, s.idpTableau);
+                return this;
+            }
+
+            public Builder demo(Optional<DemoPage> demo) {
+                s = new Services(s.tableau, s.tableauKind, s.tableauNext, s.webServer, s.jwks, s.easIssuer, s.callers, s.rateLimits, s.metrics, s.readiness,
+                        s.maxBodyBytes, demo, s.resources, s.idpTableau);
+                return this;
+            }
+
+            public Builder resources(AutoCloseable resources) {
+                s = new Services(s.tableau, s.tableauKind, s.tableauNext, s.webServer, s.jwks, s.easIssuer, s.callers, s.rateLimits, s.metrics, s.readiness,
+                        s.maxBodyBytes, s.demo, resources, s.idpTableau);
+                return this;
+            }
+
+            public Services build() {
+                return s;
+            }
         }
     }
 
@@ -106,7 +163,7 @@ public final class Gateway extends Handler.Abstract {
         this.cors = new Cors(cors);
         this.issuerPaths = services.easIssuer().filter(i -> services.jwks().isPresent()).map(IssuerPaths::aliases).orElse(Map.of());
         var admission = new Admission(services.callers(), services.rateLimits(), services.metrics(), services.maxBodyBytes());
-        this.routes = routes(services, admission);
+        this.routes = RouteTable.made(services, admission);
         this.demo = services.demo().map(page -> new DemoRoutes(page, services.maxBodyBytes()));
     }
 
@@ -181,65 +238,21 @@ public final class Gateway extends Handler.Abstract {
         if (Cors.isPreflight(method, request) && Cors.BROWSER_ROUTES.contains(path)) {
             return cors.preflight(path, request);
         }
-        if (!allowed.contains(method) && !("HEAD".equals(method) && HEAD_TOO.contains(path))) {
+        if (!allowed.contains(method) && !("HEAD".equals(method) && RouteTable.at(path).filter(RouteTable.Entry::head).isPresent())) {
             return Reply.problem(Problem.methodNotAllowed(method, allowed(path))).withHeader("Allow", allowed(path));
         }
         var route = routes.get(path);
-        return route == null ? Reply.problem(Problem.notConfigured(NEEDS.get(path))) : route.answer(request);
+        return route == null ? Reply.problem(Problem.notConfigured(RouteTable.at(path).flatMap(RouteTable.Entry::needs).orElseThrow()))
+                : route.answer(request);
     }
-
-    /**
-     * GET routes that also answer HEAD (RFC 9110 §9.3.2: the same headers, no content). The web-server flow's authorize and
-     * callback are navigations with effects (a sign-in begun, a state spent), so HEAD is not offered for them.
-     */
-    static final Set<String> HEAD_TOO = Set.of("/.well-known/jwks.json", "/.well-known/openid-configuration", "/.well-known/oauth-authorization-server",
-            "/healthz", "/readyz", "/metrics", "/openapi.yaml", EmbedModuleRoute.MODULE, EmbedModuleRoute.TYPES, TableauErrorsRoute.PATH);
 
     /** The methods a path answers, HEAD included where it is. */
     static String allowed(String path) {
         var methods = new java.util.TreeSet<>(ROUTES.get(path));
-        if (HEAD_TOO.contains(path)) {
+        if (RouteTable.at(path).filter(RouteTable.Entry::head).isPresent()) {
             methods.add("HEAD");
         }
         return String.join(", ", methods);
-    }
-
-    /** What each optional route needs configured, for the 404 that says so. */
-    private static final Map<String, String> NEEDS = Map.of(
-            "/v1/tableau/token", "Tableau",
-            "/v1/tableau-next/frontdoor", "Salesforce",
-            "/v1/tableau-next/authorize", "Salesforce web-server flow (salesforce.flow: web-server)",
-            "/v1/tableau-next/callback", "Salesforce web-server flow (salesforce.flow: web-server)",
-            "/.well-known/jwks.json", "EAS (tableau.connected-app.trust: eas)",
-            "/.well-known/openid-configuration", "EAS (tableau.connected-app.trust: eas)",
-            "/.well-known/oauth-authorization-server", "EAS (tableau.connected-app.trust: eas)");
-
-    /** The routes this configuration serves; one missing here answers that it is not configured. */
-    private static Map<String, Route> routes(Services s, Admission admission) {
-        var r = new java.util.HashMap<String, Route>();
-        r.put("/healthz", request -> Reply.json(200, Map.of("status", "alive")));
-        r.put("/readyz", new ReadinessRoute(s.readiness()));
-        r.put("/metrics", request -> Reply.text("text/plain; version=0.0.4; charset=utf-8", s.metrics().scrape()));
-        r.put("/openapi.yaml", request -> new Reply(200, "application/yaml", OpenApi.document(), Map.of()));
-        r.put(EmbedModuleRoute.MODULE, EmbedModuleRoute.module());
-        r.put(EmbedModuleRoute.TYPES, EmbedModuleRoute.types());
-        r.put(TableauErrorsRoute.PATH, new TableauErrorsRoute());
-        s.tableau().ifPresent(t -> r.put("/v1/tableau/token", new TokenRoute(t, s.tableauKind(), admission, s.metrics())));
-        s.idpTableau().ifPresent(t -> r.put("/v1/tableau/token", new IdpTokenRoute(t, admission, s.metrics())));
-        s.tableauNext().ifPresent(n -> r.put("/v1/tableau-next/frontdoor", new FrontdoorRoute(n, admission, s.metrics())));
-        s.webServer().ifPresent(w -> {
-            r.put("/v1/tableau-next/authorize", new AuthorizeRoute(w.flow(), w.tickets(), admission));
-            r.put("/v1/tableau-next/callback", new CallbackRoute(w.flow()));
-        });
-        s.jwks().ifPresent(j -> {
-            r.put("/.well-known/jwks.json", request -> Reply.json(200, j.publish()));
-            // Field reports (tableau.md §7) say Tableau looks the issuer up with RFC 8414, not OIDC discovery: serve both, alike.
-            s.easIssuer().ifPresent(issuer -> {
-                r.put("/.well-known/openid-configuration", request -> Reply.json(200, j.discovery(issuer)));
-                r.put("/.well-known/oauth-authorization-server", request -> Reply.json(200, j.discovery(issuer)));
-            });
-        });
-        return Map.copyOf(r);
     }
 
     static List<String> routes() {

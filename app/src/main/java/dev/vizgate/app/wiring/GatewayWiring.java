@@ -83,10 +83,16 @@ public final class GatewayWiring {
         var rateLimits = Check.attempt("server.rate-limit", () -> new RateLimits(Optional.of(vizgate.requestBudgets()),
                 limits.callerPerMinute() == null ? 6000 : limits.callerPerMinute(), limits.userPerMinute() == null ? 120 : limits.userPerMinute()),
                 "allow at least one request a minute");
-        var services = new Gateway.Services(vizgate.tableauTokens(), kind, vizgate.tableauNextSessions(),
-                vizgate.webServerFlow().map(f -> new dev.vizgate.app.http.WebServerSignIn(f, vizgate.signInTickets().orElseThrow())), vizgate.jwks(),
-                vizgate.easIssuer(), callers, rateLimits, metrics, readiness, size("server.max-body", server.maxBody()), Optional.empty(), vizgate,
-                vizgate.idpTableauTokens());
+        var services = Gateway.Services.builder(callers, rateLimits, metrics)
+                .tableau(vizgate.tableauTokens(), kind)
+                .idpTableau(vizgate.idpTableauTokens())
+                .tableauNext(vizgate.tableauNextSessions(),
+                        vizgate.webServerFlow().map(f -> new dev.vizgate.app.http.WebServerSignIn(f, vizgate.signInTickets().orElseThrow())))
+                .jwks(vizgate.jwks(), vizgate.easIssuer())
+                .readiness(readiness)
+                .maxBodyBytes(size("server.max-body", server.maxBody()))
+                .resources(vizgate)
+                .build();
         var options = new GatewayServer.Options(server.bind() == null ? "0.0.0.0" : server.bind(),
                 server.port() == null ? DEFAULT_PORT : port(server.port()),
                 Optional.ofNullable(server.tls()).map(tls -> new GatewayServer.Tls(files.resolve(Check.required(tls.keystore(), "server.tls.keystore",

@@ -99,8 +99,7 @@ class EasRoutesTest {
     @Test
     void givenASlowClientThatNeverFinishesItsHeaders_serverDropsItAfterTheIdleTimeout() throws Exception {
         var callers = new CallerAuthentication(java.util.List.of(new CallerAuthentication.ApiKey("k", CallerAuthentication.sha256("key"))), Optional.empty());
-        var services = new Gateway.Services(Optional.empty(), "tableau", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                callers, new RateLimits(10, 10), new GatewayMetrics(), Map.of(), 1024);
+        var services = Gateway.Services.builder(callers, new RateLimits(10, 10), new GatewayMetrics()).maxBodyBytes(1024).build();
         var options = new GatewayServer.Options("127.0.0.1", 0, Optional.empty(), Duration.ofMillis(500), Duration.ofSeconds(1), 16);
         try (var server = GatewayServer.start(new Gateway(services), options); var socket = new Socket("127.0.0.1", server.port())) {
             socket.setSoTimeout(5000);

@@ -33,8 +33,7 @@ class GatewayServerTest {
 
     static Gateway.Services services(Map<String, Supplier<Boolean>> readiness, RateLimits limits) {
         var callers = new CallerAuthentication(List.of(new CallerAuthentication.ApiKey("k", CallerAuthentication.sha256("key"))), Optional.empty());
-        return new Gateway.Services(Optional.<IssueTableauToken>empty(), "tableau", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                callers, limits, new GatewayMetrics(), readiness, 1024);
+        return Gateway.Services.builder(callers, limits, new GatewayMetrics()).readiness(readiness).maxBodyBytes(1024).build();
     }
 
     @Test
@@ -118,8 +117,7 @@ class GatewayServerTest {
                 dev.vizgate.domain.policy.TableauTokenPolicy.defaults(), new dev.vizgate.domain.testing.FakeKeySource().with(dev.vizgate.domain.testing.TestKeys.hs256("s1")),
                 new dev.vizgate.domain.testing.FakeTokenSigner(), new dev.vizgate.domain.testing.SequentialTokenIds(), clock);
         var base = services(Map.of(), new RateLimits(100, 2));
-        var services = new Gateway.Services(Optional.of(issue), "tableau-direct", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                base.callers(), base.rateLimits(), base.metrics(), base.readiness(), base.maxBodyBytes());
+        var services = base.toBuilder().tableau(Optional.of(issue), "tableau-direct").build();
         try (var server = GatewayServer.start(new Gateway(services), GatewayServer.Options.loopback(0))) {
             var http = HttpClient.newHttpClient();
             HttpResponse<String> last = null;

@@ -1,0 +1,76 @@
+package dev.vizgate.app.http;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.stream.Collectors;
+
+/**
+ * Every route of the gateway, written once: its path, the methods it takes, whether it answers HEAD like GET, what it
+ * needs configured (for the 404 that says so), and how it is made from the services. The OpenAPI document lists the
+ * same paths and methods ({@code GatewayEndToEndTest} holds the two together).
+ */
+final class RouteTable {
+    /**
+     * One route. {@code head}: a GET route that answers HEAD too (RFC 9110 §9.3.2); the web-server flow's authorize and
+     * callback are navigations with effects, so they do not. {@code needs} is empty for a route every gateway serves.
+     */
+    record Entry(String path, Set<String> methods, boolean head, Optional<String> needs, BiFunction<Gateway.Services, Admission, Optional<Route>> make) {
+    }
+
+    private static final String EAS = "EAS (tableau.connected-app.trust: eas)";
+    private static final String WEB_SERVER = "Salesforce web-server flow (salesforce.flow: web-server)";
+
+    static final List<Entry> ENTRIES = List.of(
+            new Entry("/v1/tableau/token", Set.of("POST"), false, Optional.of("Tableau"), (s, a) -> s.tableau()
+                    .<Route>map(t -> new TokenRoute(t, s.tableauKind(), a, s.metrics()))
+                    .or(() -> s.idpTableau().map(t -> new IdpTokenRoute(t, a, s.metrics())))),
+            new Entry("/v1/tableau-next/frontdoor", Set.of("POST"), false, Optional.of("Salesforce"),
+                    (s, a) -> s.tableauNext().map(n -> new FrontdoorRoute(n, a, s.metrics()))),
+            new Entry("/v1/tableau-next/authorize", Set.of("GET", "POST"), false, Optional.of(WEB_SERVER),
+                    (s, a) -> s.webServer().map(w -> new AuthorizeRoute(w.flow(), w.tickets(), a))),
+            new Entry("/v1/tableau-next/callback", Set.of("GET"), false, Optional.of(WEB_SERVER), (s, a) -> s.webServer().map(w -> new CallbackRoute(w.flow()))),
+            new Entry("/.well-known/jwks.json", Set.of("GET"), true, Optional.of(EAS), (s, a) -> s.jwks().map(j -> request -> Reply.json(200, j.publish()))),
+            // Field reports say Tableau looks the issuer up with RFC 8414, not OIDC discovery: serve both, alike.
+            new Entry("/.well-known/openid-configuration", Set.of("GET"), true, Optional.of(EAS), RouteTable::discovery),
+            new Entry("/.well-known/oauth-authorization-server", Set.of("GET"), true, Optional.of(EAS), RouteTable::discovery),
+            new Entry("/healthz", Set.of("GET"), true, Optional.empty(), (s, a) -> Optional.of(request -> Reply.json(200, Map.of("status", "alive")))),
+            new Entry("/readyz", Set.of("GET"), true, Optional.empty(), (s, a) -> Optional.of(new ReadinessRoute(s.readiness()))),
+            new Entry("/metrics", Set.of("GET"), true, Optional.empty(),
+                    (s, a) -> Optional.of(request -> Reply.text("text/plain; version=0.0.4; charset=utf-8", s.metrics().scrape()))),
+            new Entry("/openapi.yaml", Set.of("GET"), true, Optional.empty(),
+                    (s, a) -> Optional.of(request -> new Reply(200, "application/yaml", OpenApi.document(), Map.of()))),
+            new Entry(EmbedModuleRoute.MODULE, Set.of("GET"), true, Optional.empty(), (s, a) -> Optional.of(EmbedModuleRoute.module())),
+            new Entry(EmbedModuleRoute.TYPES, Set.of("GET"), true, Optional.empty(), (s, a) -> Optional.of(EmbedModuleRoute.types())),
+            new Entry(TableauErrorsRoute.PATH, Set.of("GET"), true, Optional.empty(), (s, a) -> Optional.of(new TableauErrorsRoute())));
+
+    private static final Map<String, Entry> BY_PATH = ENTRIES.stream().collect(Collectors.toUnmodifiableMap(Entry::path, e -> e));
+
+    private RouteTable() {
+    }
+
+    private static Optional<Route> discovery(Gateway.Services s, Admission a) {
+        return s.jwks().flatMap(j -> s.easIssuer().map(issuer -> request -> Reply.json(200, j.discovery(issuer))));
+    }
+
+    static Optional<Entry> at(String path) {
+        return Optional.ofNullable(BY_PATH.get(path));
+    }
+
+    /** Each path and the methods it takes, as the OpenAPI document lists them. */
+    static Map<String, Set<String>> methods() {
+        var out = new LinkedHashMap<String, Set<String>>();
+        ENTRIES.forEach(e -> out.put(e.path(), e.methods()));
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    /** The routes this configuration serves; a path missing here answers that what it needs is not configured. */
+    static Map<String, Route> made(Gateway.Services services, Admission admission) {
+        var out = new LinkedHashMap<String, Route>();
+        ENTRIES.forEach(e -> e.make().apply(services, admission).ifPresent(route -> out.put(e.path(), route)));
+        return Map.copyOf(out);
+    }
+}
