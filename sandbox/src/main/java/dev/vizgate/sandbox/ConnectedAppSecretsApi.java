@@ -1,7 +1,6 @@
 package dev.vizgate.sandbox;
 
 import com.sun.net.httpserver.HttpExchange;
-import dev.vizgate.domain.model.TableauErrorCode;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +55,7 @@ final class ConnectedAppSecretsApi {
                 }
                 synchronized (secrets) {
                     if (secrets.size() >= 2) {
-                        var code = TableauErrorCode.CONNECTED_APP_SECRET_LIMIT_EXCEEDED.code();
+                        var code = TableauCode.THIRD_SECRET.code();
                         error(ex, 400, "Bad Request", "a connected app holds at most two secrets (" + code + ")", "400" + code);
                         return;
                     }

@@ -1,6 +1,5 @@
 package dev.vizgate.sandbox;
 
-import dev.vizgate.domain.model.TableauErrorCode;
 
 import java.io.IOException;
 import java.math.BigInteger;
@@ -52,45 +51,45 @@ final class EasTrust {
     Optional<TableauStandIn.Verdict.Refused> check(Map<String, Object> header, String issuer, String[] parts) {
         var registered = registrations.values().stream().filter(r -> r.issuerUrl().equals(issuer)).findFirst();
         if (registered.isEmpty()) {
-            return refuse(TableauErrorCode.CONNECTED_APP_NOT_FOUND_OR_DISABLED, "no external authorization server with issuer " + issuer + " is registered");
+            return refuse(TableauCode.CONNECTED_APP_NOT_FOUND_10089, "no external authorization server with issuer " + issuer + " is registered");
         }
         var alg = String.valueOf(header.get("alg"));
         if (!List.of("RS256", "PS256", "ES256").contains(alg)) {
-            return refuse(TableauErrorCode.BLOCKLISTED_ALGORITHM, "alg " + alg + " is not accepted for EAS");
+            return refuse(TableauCode.BLOCKLISTED_ALGORITHM, "alg " + alg + " is not accepted for EAS");
         }
         Map<String, Object> metadata;
         try {
             metadata = get(URI.create(trimmed(issuer) + "/.well-known/oauth-authorization-server"));
         } catch (IOException e) {
-            return refuse(TableauErrorCode.COULD_NOT_FETCH_JWT_KEYS, "no RFC 8414 metadata at " + trimmed(issuer)
+            return refuse(TableauCode.COULD_NOT_FETCH_JWT_KEYS, "no RFC 8414 metadata at " + trimmed(issuer)
                     + "/.well-known/oauth-authorization-server (" + e.getMessage() + "); OIDC discovery alone is not read");
         }
         if (!issuer.equals(metadata.get("issuer")) || !(metadata.get("jwks_uri") instanceof String jwksUri)) {
-            return refuse(TableauErrorCode.COULD_NOT_FETCH_JWT_KEYS, "the metadata's issuer is not the token's, or it names no jwks_uri");
+            return refuse(TableauCode.COULD_NOT_FETCH_JWT_KEYS, "the metadata's issuer is not the token's, or it names no jwks_uri");
         }
         if (registered.get().jwksUri().filter(r -> !r.equals(jwksUri)).isPresent()) {
-            return refuse(TableauErrorCode.COULD_NOT_FETCH_JWT_KEYS, "the registered jwksUri differs from the metadata's jwks_uri");
+            return refuse(TableauCode.COULD_NOT_FETCH_JWT_KEYS, "the registered jwksUri differs from the metadata's jwks_uri");
         }
         List<?> keys;
         try {
             keys = get(URI.create(jwksUri)).get("keys") instanceof List<?> l ? l : List.of();
         } catch (IOException | IllegalArgumentException e) {
-            return refuse(TableauErrorCode.COULD_NOT_FETCH_JWT_KEYS, "the JWKS could not be fetched: " + e.getMessage());
+            return refuse(TableauCode.COULD_NOT_FETCH_JWT_KEYS, "the JWKS could not be fetched: " + e.getMessage());
         }
         var kid = header.get("kid");
         var jwk = keys.stream().filter(Map.class::isInstance).map(k -> (Map<?, ?>) k).filter(k -> kid.equals(k.get("kid"))).findFirst();
         if (jwk.isEmpty()) {
-            return refuse(TableauErrorCode.COULD_NOT_FETCH_JWT_KEYS, "no key in the issuer's JWKS has kid " + kid);
+            return refuse(TableauCode.COULD_NOT_FETCH_JWT_KEYS, "no key in the issuer's JWKS has kid " + kid);
         }
         try {
             var verifier = signature(alg);
             verifier.initVerify(publicKey(jwk.get()));
             verifier.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
             if (!verifier.verify(Base64.getUrlDecoder().decode(parts[2]))) {
-                return refuse(TableauErrorCode.COULD_NOT_FETCH_JWT_KEYS, "the signature does not verify under kid " + kid);
+                return refuse(TableauCode.COULD_NOT_FETCH_JWT_KEYS, "the signature does not verify under kid " + kid);
             }
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            return refuse(TableauErrorCode.COULD_NOT_FETCH_JWT_KEYS, "the key with kid " + kid + " cannot verify this token: " + e.getMessage());
+            return refuse(TableauCode.COULD_NOT_FETCH_JWT_KEYS, "the key with kid " + kid + " cannot verify this token: " + e.getMessage());
         }
         return Optional.empty();
     }
@@ -142,7 +141,7 @@ final class EasTrust {
         return issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
     }
 
-    private static Optional<TableauStandIn.Verdict.Refused> refuse(TableauErrorCode code, String reason) {
+    private static Optional<TableauStandIn.Verdict.Refused> refuse(TableauCode code, String reason) {
         return Optional.of(new TableauStandIn.Verdict.Refused(code.code(), reason));
     }
 }

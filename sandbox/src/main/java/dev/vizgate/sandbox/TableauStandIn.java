@@ -2,8 +2,6 @@ package dev.vizgate.sandbox;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.vizgate.domain.model.Scope;
-import dev.vizgate.domain.model.TableauErrorCode;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -34,6 +32,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Tableau documents no code for a replayed {@code jti} or a missing scope (UNVERIFIED), so those are configurable.
  */
 public final class TableauStandIn implements AutoCloseable {
+    /** The scopes that let a token embed a view (Tableau's scope list), held here rather than taken from the product. */
+    static final String VIEWS_EMBED = "tableau:views:embed";
+    static final String VIEWS_EMBED_AUTHORING = "tableau:views:embed_authoring";
+
     public record Site(String contentUrl, String clientId, Map<String, byte[]> secrets, Set<String> users, Duration maxLifetime,
                        int replayedJtiCode, int missingScopeCode, Clock clock) {
         public Site {
@@ -44,8 +46,8 @@ public final class TableauStandIn implements AutoCloseable {
         }
 
         public static Site of(String contentUrl, String clientId, Map<String, byte[]> secrets, Set<String> users, Clock clock) {
-            return new Site(contentUrl, clientId, secrets, users, Duration.ofMinutes(10), TableauErrorCode.LOGIN_FAILED.code(),
-                    TableauErrorCode.LOGIN_FAILED.code(), clock);
+            return new Site(contentUrl, clientId, secrets, users, Duration.ofMinutes(10), TableauCode.LOGIN_FAILED.code(),
+                    TableauCode.LOGIN_FAILED.code(), clock);
         }
     }
 
@@ -169,7 +171,7 @@ public final class TableauStandIn implements AutoCloseable {
     public Verdict verify(String jwt) {
         var parts = jwt == null ? new String[0] : jwt.split("\\.", -1);
         if (parts.length != 3) {
-            return refuse(TableauErrorCode.JWT_PARSE_ERROR, "not a compact JWS");
+            return refuse(TableauCode.JWT_PARSE_ERROR, "not a compact JWS");
         }
         Map<String, Object> header;
         Map<String, Object> claims;
@@ -177,28 +179,28 @@ public final class TableauStandIn implements AutoCloseable {
             header = json(parts[0]);
             claims = json(parts[1]);
         } catch (IOException | IllegalArgumentException e) {
-            return refuse(TableauErrorCode.JWT_PARSE_ERROR, "header or payload is not JSON");
+            return refuse(TableauCode.JWT_PARSE_ERROR, "header or payload is not JSON");
         }
         var audience = "tableau";
         if ("HS256".equals(header.get("alg"))) {
             if (!(header.get("kid") instanceof String kid) || !(header.get("iss") instanceof String iss)) {
-                return refuse(TableauErrorCode.BAD_JWT, "kid or iss missing from the header");
+                return refuse(TableauCode.BAD_JWT, "kid or iss missing from the header");
             }
             if (!site.clientId().equals(iss)) {
-                return refuse(TableauErrorCode.CONNECTED_APP_NOT_FOUND, "no connected app with this client id");
+                return refuse(TableauCode.CONNECTED_APP_NOT_FOUND, "no connected app with this client id");
             }
             if (!connectedAppEnabled) {
-                return refuse(TableauErrorCode.CONNECTED_APP_DISABLED, "the connected app is disabled");
+                return refuse(TableauCode.CONNECTED_APP_DISABLED, "the connected app is disabled");
             }
             var secret = secrets.get(kid);
             if (secret == null || !"HS256".equals(header.get("alg")) || !hmacMatches(secret, parts)) {
-                return refuse(TableauErrorCode.CONNECTED_APP_SECRET_NOT_FOUND, "unknown secret id, or the signature does not match its value");
+                return refuse(TableauCode.CONNECTED_APP_SECRET_NOT_FOUND, "unknown secret id, or the signature does not match its value");
             }
         } else {
             // OAuth 2.0 trust: kid in the header, iss a claim naming a registered issuer (tableau.md §2, §7).
             var iss = claims.get("iss") instanceof String c ? c : header.get("iss") instanceof String h ? h : null;
             if (!(header.get("kid") instanceof String) || iss == null) {
-                return refuse(TableauErrorCode.BAD_JWT, "EAS needs kid in the header and iss in the header or the payload");
+                return refuse(TableauCode.BAD_JWT, "EAS needs kid in the header and iss in the header or the payload");
             }
             var refused = eas.check(header, iss, parts);
             if (refused.isPresent()) {
@@ -207,14 +209,14 @@ public final class TableauStandIn implements AutoCloseable {
             audience = easAudience;
         }
         if (!audience.equals(claims.get("aud")) || !(claims.get("sub") instanceof String sub)) {
-            return refuse(TableauErrorCode.JWT_PARSE_ERROR, "aud is not \"" + audience + "\", or sub is missing");
+            return refuse(TableauCode.JWT_PARSE_ERROR, "aud is not \"" + audience + "\", or sub is missing");
         }
         var now = site.clock().instant().getEpochSecond();
         if (!(claims.get("exp") instanceof Number exp) || exp.longValue() <= now || exp.longValue() > now + site.maxLifetime().toSeconds()) {
-            return refuse(TableauErrorCode.LOGIN_FAILED, "exp is missing, past, or more than " + site.maxLifetime().toMinutes() + " minutes ahead");
+            return refuse(TableauCode.LOGIN_FAILED, "exp is missing, past, or more than " + site.maxLifetime().toMinutes() + " minutes ahead");
         }
         if (!site.users().contains(sub)) {
-            return refuse(TableauErrorCode.SYSTEM_USER_NOT_FOUND, "no Tableau user " + sub);
+            return refuse(TableauCode.SYSTEM_USER_NOT_FOUND, "no Tableau user " + sub);
         }
         if (!(claims.get("jti") instanceof String jti) || spent.putIfAbsent(jti, exp.longValue()) != null) {
             return new Verdict.Refused(site.replayedJtiCode(), "the jti was already used (the code is a stand-in choice; Tableau documents none)");
@@ -232,11 +234,11 @@ public final class TableauStandIn implements AutoCloseable {
     private void embed(HttpExchange ex) throws IOException {
         var query = Http.form(ex.getRequestURI().getRawQuery());
         var verdict = verify(query.get("token"));
-        if (verdict instanceof Verdict.Accepted a && !a.scopes().contains(Scope.VIEWS_EMBED.value()) && !a.scopes().contains(Scope.VIEWS_EMBED_AUTHORING.value())) {
+        if (verdict instanceof Verdict.Accepted a && !a.scopes().contains(VIEWS_EMBED) && !a.scopes().contains(VIEWS_EMBED_AUTHORING)) {
             verdict = new Verdict.Refused(site.missingScopeCode(), "scp lacks tableau:views:embed (the code is a stand-in choice; Tableau documents none)");
         }
         if (verdict instanceof Verdict.Refused r) {
-            var name = TableauErrorCode.fromCode(r.code()).map(Enum::name).orElse("REFUSED");
+            var name = TableauCode.nameOf(r.code());
             Http.html(ex, 401, page("Tableau stand-in refused the token", "<p>Error <span id=\"error-code\">" + r.code() + "</span> " + name
                     + "</p><p>" + Http.escape(r.reason()) + "</p>"));
             return;
@@ -270,11 +272,11 @@ public final class TableauStandIn implements AutoCloseable {
         try {
             body = Http.JSON.readValue(Http.body(ex), Map.class);
         } catch (IOException e) {
-            Http.json(ex, 400, Map.of("result", Map.of("errors", List.of(Map.of("code", TableauErrorCode.JWT_PARSE_ERROR.code())))));
+            Http.json(ex, 400, Map.of("result", Map.of("errors", List.of(Map.of("code", TableauCode.JWT_PARSE_ERROR.code())))));
             return;
         }
         var verdict = site.contentUrl().equals(String.valueOf(body.get("siteName"))) ? verify(String.valueOf(body.get("jwt")))
-                : new Verdict.Refused(TableauErrorCode.LOGIN_FAILED.code(), "no site named " + body.get("siteName"));
+                : new Verdict.Refused(TableauCode.LOGIN_FAILED.code(), "no site named " + body.get("siteName"));
         if (verdict instanceof Verdict.Refused r) {
             Http.json(ex, 401, Map.of("result", Map.of("errors", List.of(Map.of("code", r.code(), "message", r.reason())))));
             return;
@@ -293,7 +295,7 @@ public final class TableauStandIn implements AutoCloseable {
             return;
         }
         var session = live.who();
-        if (!session.scopes().contains(Scope.VIEWS_EMBED.value()) && !session.scopes().contains(Scope.VIEWS_EMBED_AUTHORING.value())) {
+        if (!session.scopes().contains(VIEWS_EMBED) && !session.scopes().contains(VIEWS_EMBED_AUTHORING)) {
             Http.html(ex, 401, page("Tableau stand-in refused the token", "<p>Error <span id=\"error-code\">" + site.missingScopeCode()
                     + "</span></p><p>scp lacks tableau:views:embed</p>"));
             return;
@@ -405,7 +407,7 @@ public final class TableauStandIn implements AutoCloseable {
             return;
         }
         var verdict = contentUrl.equals(site.contentUrl()) ? verify(String.valueOf(credentials.get("jwt")))
-                : new Verdict.Refused(TableauErrorCode.LOGIN_FAILED.code(), "no site with contentUrl " + contentUrl);
+                : new Verdict.Refused(TableauCode.LOGIN_FAILED.code(), "no site with contentUrl " + contentUrl);
         if (verdict instanceof Verdict.Refused r) {
             // Tableau documents 401001 "Signin Error"; the "(code)" in the detail is the stand-in's way to name the cause (UNVERIFIED).
             Http.json(ex, 401, Map.of("error", Map.of("summary", "Signin Error", "detail", "Error signing in to Tableau Server (" + r.code() + ")",
@@ -430,7 +432,7 @@ public final class TableauStandIn implements AutoCloseable {
         }
     }
 
-    private static Verdict refuse(TableauErrorCode code, String reason) {
+    private static Verdict refuse(TableauCode code, String reason) {
         return new Verdict.Refused(code.code(), reason);
     }
 

@@ -1,7 +1,6 @@
 package dev.vizgate.sandbox;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.vizgate.domain.model.TableauErrorCode;
 import dev.vizgate.domain.testing.MutableClock;
 import dev.vizgate.domain.testing.TestJws;
 import dev.vizgate.domain.testing.TestKeys;
@@ -91,7 +90,7 @@ class TableauStandInDiscoversEasByRfc8414Test {
         serve("openid-configuration");
         tableau.registerIssuer(issuer());
         var verdict = (TableauStandIn.Verdict.Refused) tableau.verify(token("tableau"));
-        assertThat(verdict.code()).isEqualTo(TableauErrorCode.COULD_NOT_FETCH_JWT_KEYS.code());
+        assertThat(verdict.code()).isEqualTo(TableauCode.COULD_NOT_FETCH_JWT_KEYS.code());
         assertThat(verdict.reason()).contains("oauth-authorization-server").contains("OIDC discovery alone is not read");
     }
 
@@ -99,14 +98,14 @@ class TableauStandInDiscoversEasByRfc8414Test {
     void givenUnregisteredIssuer_verify_refusesIt() {
         serve("oauth-authorization-server");
         assertThat(((TableauStandIn.Verdict.Refused) tableau.verify(token("tableau"))).code())
-                .isEqualTo(TableauErrorCode.CONNECTED_APP_NOT_FOUND_OR_DISABLED.code());
+                .isEqualTo(TableauCode.CONNECTED_APP_NOT_FOUND_10089.code());
     }
 
     @Test
     void givenCloudAudienceSetting_verify_wantsTheSiteLuidInAud() {
         serve("oauth-authorization-server");
         tableau.registerIssuer(issuer()).easAudience("tableau:" + tableau.siteLuid());
-        assertThat(((TableauStandIn.Verdict.Refused) tableau.verify(token("tableau"))).code()).isEqualTo(TableauErrorCode.JWT_PARSE_ERROR.code());
+        assertThat(((TableauStandIn.Verdict.Refused) tableau.verify(token("tableau"))).code()).isEqualTo(TableauCode.JWT_PARSE_ERROR.code());
         assertThat(tableau.verify(token("tableau:" + tableau.siteLuid()))).isInstanceOf(TableauStandIn.Verdict.Accepted.class);
     }
 
@@ -125,6 +124,6 @@ class TableauStandInDiscoversEasByRfc8414Test {
         var now = clock.instant().getEpochSecond();
         var forged = TestJws.rs256("{\"alg\":\"RS256\",\"kid\":\"k1\"}", "{\"iss\":\"" + issuer() + "\",\"sub\":\"alice@example.com\",\"aud\":\"tableau\",\"exp\":"
                 + (now + 300) + ",\"jti\":\"x\",\"scp\":[\"tableau:views:embed\"]}", other.getPrivate()).value();
-        assertThat(((TableauStandIn.Verdict.Refused) tableau.verify(forged)).code()).isEqualTo(TableauErrorCode.COULD_NOT_FETCH_JWT_KEYS.code());
+        assertThat(((TableauStandIn.Verdict.Refused) tableau.verify(forged)).code()).isEqualTo(TableauCode.COULD_NOT_FETCH_JWT_KEYS.code());
     }
 }
