@@ -9,6 +9,17 @@ import java.util.Optional;
 
 /** What {@link OpenTableauNextSession} produced: a frontdoor URL for the SDK's {@code authCredential}, or why not. */
 public sealed interface NextSessionOutcome {
+    /**
+     * The frontdoor URL and org URL, for a caller that does not branch on the outcome: a failure is thrown as a
+     * {@link SessionNotOpenedException} with Salesforce's failure in it.
+     */
+    default Opened opened() {
+        if (this instanceof Opened opened) {
+            return opened;
+        }
+        throw new SessionNotOpenedException(((Failed) this).failure());
+    }
+
     /** {@code orgUrl} is the Lightning URL for the SDK's {@code orgUrl}, when the instance host has a documented one. */
     record Opened(FrontdoorUrl frontdoorUrl, Optional<OrgUrl> orgUrl) implements NextSessionOutcome {
         public Opened {

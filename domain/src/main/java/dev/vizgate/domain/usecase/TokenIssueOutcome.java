@@ -12,6 +12,17 @@ import java.util.Objects;
 
 /** What {@link IssueTableauToken} produced. */
 public sealed interface TokenIssueOutcome {
+    /**
+     * The token, for a caller that does not branch on the outcome: a refusal or a failure is thrown as a
+     * {@link TokenNotIssuedException} that says why, and still carries the outcome.
+     */
+    default Issued issued() {
+        if (this instanceof Issued issued) {
+            return issued;
+        }
+        throw new TokenNotIssuedException(this);
+    }
+
     record Issued(SignedToken token, Instant expiresAt, KeyId keyId, TokenId tokenId) implements TokenIssueOutcome {
         public Issued {
             Objects.requireNonNull(token, "token");
