@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,15 +45,8 @@ class CrossOriginBrowserIT {
                   cors: { allowed-origins: [ "http://127.0.0.1:%d" ] }
                 callers:
                   assertions: [ { issuer: "%s", key: "file:portal.pem" } ]
-                tableau:
-                  server-url: https://tableau.example.com
-                  site: mysite
-                  connected-app:
-                    client-id: "client-1"
-                    trust: direct
-                    secrets: [ { id: "secret-1", value: "${TABLEAU_SECRET}" } ]
-                """.formatted(listedPages.getAddress().getPort(), PORTAL));
-        gateway = GatewayNodes.start(config, Map.of("TABLEAU_SECRET", "c2VjcmV0LXZhbHVlLWZyb20tdGhlLWNvbm5lY3RlZC1hcHAtMTIzNDU2"));
+                """.formatted(listedPages.getAddress().getPort(), PORTAL) + DirectTrustSite.TABLEAU);
+        gateway = GatewayNodes.start(config, DirectTrustSite.ENV);
         browser = HeadlessChromium.start(Files.createDirectories(scratch.resolve("profile")), "800,600");
     }
 

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,15 +42,8 @@ class CrossOriginCallsTest {
                   cors: { allowed-origins: [ "%s", "http://127.0.0.1:3000" ], max-age: 5m }
                 callers:
                   assertions: [ { issuer: "%s", key: "file:portal.pem" } ]
-                tableau:
-                  server-url: https://tableau.example.com
-                  site: mysite
-                  connected-app:
-                    client-id: "client-1"
-                    trust: direct
-                    secrets: [ { id: "secret-1", value: "${TABLEAU_SECRET}" } ]
-                """.formatted(PAGE, PORTAL));
-        gateway = GatewayNodes.start(config, Map.of("TABLEAU_SECRET", "c2VjcmV0LXZhbHVlLWZyb20tdGhlLWNvbm5lY3RlZC1hcHAtMTIzNDU2"));
+                """.formatted(PAGE, PORTAL) + DirectTrustSite.TABLEAU);
+        gateway = GatewayNodes.start(config, DirectTrustSite.ENV);
     }
 
     @AfterAll

@@ -21,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 
@@ -34,22 +33,7 @@ class EasRoutesTest {
 
     @Test
     void givenEas_gatewayPublishesTheJwksAndDiscoveryItsTokensVerifyAgainst() throws Exception {
-        var generated = KeyGeneration.generate(KeyGeneration.Kind.RSA, 2048, "eas", Duration.ofDays(1), Clock.systemUTC());
-        KeyGeneration.writePrivateKey(generated, dir.resolve("eas.pem"), false);
-        var sha = HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest("k".getBytes(StandardCharsets.UTF_8)));
-        Files.writeString(dir.resolve("vizgate.yaml"), """
-                server: { bind: 127.0.0.1, port: 0 }
-                callers: { api-keys: [ { name: b, sha256: "%s" } ] }
-                tableau:
-                  server-url: https://tableau.example.com
-                  connected-app:
-                    trust: eas
-                    issuer: https://vizgate.example.com
-                    signing-keys: [ { file: "eas.pem", kid: "eas-1" } ]
-                """.formatted(sha));
-        var loaded = new ConfigLoader(Map.<String, String>of()::get).load(dir.resolve("vizgate.yaml"));
-        var wired = GatewayWiring.from(loaded.config(), loaded.files(), Clock.systemUTC());
-        try (var server = GatewayServer.start(wired.gateway(), wired.options())) {
+        try (var server = GatewayNodes.easGateway(dir, KeyGeneration.Kind.RSA, "https://vizgate.example.com", "k")) {
             var http = HttpClient.newHttpClient();
             var discovery = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/.well-known/openid-configuration")).build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -27,6 +27,27 @@ public final class GatewayNodes {
         return GatewayServer.start(wired.gateway(), wired.options());
     }
 
+    /**
+     * A gateway node that is its own EAS: {@code issuer}, one signing key of {@code kind} written to {@code dir/eas.pem}
+     * under kid "eas-1", and a backend caller whose API key is {@code apiKey}.
+     */
+    public static GatewayServer easGateway(Path dir, dev.vizgate.adapters.keystore.KeyGeneration.Kind kind, String issuer, String apiKey)
+            throws Exception {
+        var generated = dev.vizgate.adapters.keystore.KeyGeneration.generate(kind, 2048, "eas", java.time.Duration.ofDays(1), Clock.systemUTC());
+        dev.vizgate.adapters.keystore.KeyGeneration.writePrivateKey(generated, dir.resolve("eas.pem"), false);
+        var config = java.nio.file.Files.writeString(dir.resolve("vizgate.yaml"), """
+                server: { bind: 127.0.0.1, port: 0 }
+                callers: { api-keys: [ { name: b, sha256: "%s" } ] }
+                tableau:
+                  server-url: https://tableau.example.com
+                  connected-app:
+                    trust: eas
+                    issuer: %s
+                    signing-keys: [ { file: "eas.pem", kid: "eas-1" } ]
+                """.formatted(sha256(apiKey), issuer));
+        return start(config, Map.of());
+    }
+
     /** A one-minute RS256 assertion from {@code issuer} for {@code sub}, audience "vizgate", with a fresh jti. */
     static String assertion(String issuer, PrivateKey key, String sub) {
         var now = Instant.now().getEpochSecond();

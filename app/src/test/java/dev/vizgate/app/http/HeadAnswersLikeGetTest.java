@@ -12,11 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,19 +28,7 @@ class HeadAnswersLikeGetTest {
 
     @BeforeAll
     static void start() throws Exception {
-        var generated = KeyGeneration.generate(KeyGeneration.Kind.EC_P256, 2048, "eas", Duration.ofDays(1), Clock.systemUTC());
-        KeyGeneration.writePrivateKey(generated, dir.resolve("eas.pem"), false);
-        var config = Files.writeString(dir.resolve("vizgate.yaml"), """
-                server: { bind: 127.0.0.1, port: 0 }
-                callers: { api-keys: [ { name: b, sha256: "%s" } ] }
-                tableau:
-                  server-url: https://tableau.example.com
-                  connected-app:
-                    trust: eas
-                    issuer: https://vizgate.example.com
-                    signing-keys: [ { file: "eas.pem", kid: "eas-1" } ]
-                """.formatted("a".repeat(64)));
-        server = GatewayNodes.start(config, Map.of());
+        server = GatewayNodes.easGateway(dir, KeyGeneration.Kind.EC_P256, "https://vizgate.example.com", "k");
     }
 
     @AfterAll

@@ -19,11 +19,7 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,19 +39,7 @@ class IssuerWithAPathIsDiscoverableTest {
 
     @BeforeAll
     static void start() throws Exception {
-        var generated = KeyGeneration.generate(KeyGeneration.Kind.RSA, 2048, "eas", Duration.ofDays(1), Clock.systemUTC());
-        KeyGeneration.writePrivateKey(generated, dir.resolve("eas.pem"), false);
-        Files.writeString(dir.resolve("vizgate.yaml"), """
-                server: { bind: 127.0.0.1, port: 0 }
-                callers: { api-keys: [ { name: b, sha256: "%s" } ] }
-                tableau:
-                  server-url: https://tableau.example.com
-                  connected-app:
-                    trust: eas
-                    issuer: %s
-                    signing-keys: [ { file: "eas.pem", kid: "eas-1" } ]
-                """.formatted(GatewayNodes.sha256("k"), ISSUER));
-        gateway = GatewayNodes.start(dir.resolve("vizgate.yaml"), Map.of());
+        gateway = GatewayNodes.easGateway(dir, KeyGeneration.Kind.RSA, ISSUER, "k");
     }
 
     @AfterAll

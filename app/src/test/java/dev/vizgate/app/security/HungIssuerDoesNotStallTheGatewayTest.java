@@ -1,5 +1,6 @@
 package dev.vizgate.app.security;
 
+import dev.vizgate.app.http.DirectTrustSite;
 import dev.vizgate.app.http.GatewayServer;
 import dev.vizgate.app.http.GatewayNodes;
 import org.junit.jupiter.api.AfterAll;

@@ -1,5 +1,6 @@
 package dev.vizgate.app.security;
 
+import dev.vizgate.app.http.DirectTrustSite;
 import dev.vizgate.app.wiring.GatewayWiring;
 import dev.vizgate.config.ConfigError;
 import dev.vizgate.config.ConfigLoader;
