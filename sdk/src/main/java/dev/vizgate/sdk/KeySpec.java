@@ -1,5 +1,6 @@
 package dev.vizgate.sdk;
 
+import dev.vizgate.domain.model.ClaimNames;
 import dev.vizgate.domain.model.JwsAlgorithm;
 import dev.vizgate.domain.model.KeyId;
 
@@ -13,8 +14,8 @@ import java.util.Optional;
 public record KeySpec(KeyMaterial material, Optional<KeyId> kid, Optional<JwsAlgorithm> alg) {
     public KeySpec {
         Objects.requireNonNull(material, "material");
-        Objects.requireNonNull(kid, "kid");
-        Objects.requireNonNull(alg, "alg");
+        Objects.requireNonNull(kid, ClaimNames.KEY_ID);
+        Objects.requireNonNull(alg, ClaimNames.ALGORITHM);
         if (alg.filter(JwsAlgorithm::isSymmetric).isPresent()) {
             throw new IllegalArgumentException("alg " + alg.get() + " is not RS256, PS256 or ES256");
         }

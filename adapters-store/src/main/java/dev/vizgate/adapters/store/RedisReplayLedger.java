@@ -1,5 +1,6 @@
 package dev.vizgate.adapters.store;
 
+import dev.vizgate.domain.model.ClaimNames;
 import dev.vizgate.domain.model.Issuer;
 import dev.vizgate.domain.model.Sighting;
 import dev.vizgate.domain.model.TokenId;
@@ -44,6 +45,6 @@ public final class RedisReplayLedger implements ReplayLedger {
     }
 
     String key(Issuer issuer, TokenId tokenId) {
-        return seal.key("jti", issuer.value() + "\u0000" + tokenId.value());
+        return seal.key(ClaimNames.TOKEN_ID, issuer.value() + "\u0000" + tokenId.value());
     }
 }

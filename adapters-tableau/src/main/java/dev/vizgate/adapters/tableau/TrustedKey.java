@@ -1,5 +1,6 @@
 package dev.vizgate.adapters.tableau;
 
+import dev.vizgate.domain.model.ClaimNames;
 import dev.vizgate.domain.model.JwsAlgorithm;
 import dev.vizgate.domain.model.KeyId;
 import dev.vizgate.domain.model.SigningKey;
@@ -17,8 +18,8 @@ import java.util.Optional;
  */
 public record TrustedKey(Optional<KeyId> keyId, JwsAlgorithm algorithm, Key key) {
     public TrustedKey {
-        Objects.requireNonNull(keyId, "kid");
-        Objects.requireNonNull(algorithm, "alg");
+        Objects.requireNonNull(keyId, ClaimNames.KEY_ID);
+        Objects.requireNonNull(algorithm, ClaimNames.ALGORITHM);
         Objects.requireNonNull(key, "key");
         if (algorithm.isSymmetric()) {
             if (!(key instanceof SecretKey) || key.getEncoded() == null || key.getEncoded().length < SigningKey.MIN_HMAC_BYTES) {

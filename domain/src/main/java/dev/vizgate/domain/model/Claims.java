@@ -21,19 +21,19 @@ public record Claims(
         Optional<OnDemandAccess> onDemandAccess) {
 
     public Claims {
-        Objects.requireNonNull(issuer, "iss");
-        Objects.requireNonNull(subject, "sub");
-        Objects.requireNonNull(audience, "aud");
-        Objects.requireNonNull(tokenId, "jti");
-        Objects.requireNonNull(issuedAt, "iat");
-        Objects.requireNonNull(notBefore, "nbf");
-        Objects.requireNonNull(expiresAt, "exp");
-        Objects.requireNonNull(scopes, "scp");
+        Objects.requireNonNull(issuer, ClaimNames.ISSUER);
+        Objects.requireNonNull(subject, ClaimNames.SUBJECT);
+        Objects.requireNonNull(audience, ClaimNames.AUDIENCE);
+        Objects.requireNonNull(tokenId, ClaimNames.TOKEN_ID);
+        Objects.requireNonNull(issuedAt, ClaimNames.ISSUED_AT);
+        Objects.requireNonNull(notBefore, ClaimNames.NOT_BEFORE);
+        Objects.requireNonNull(expiresAt, ClaimNames.EXPIRES);
+        Objects.requireNonNull(scopes, ClaimNames.SCOPES);
         Objects.requireNonNull(attributes, "attributes");
         Objects.requireNonNull(onDemandAccess, "onDemandAccess");
-        wholeSeconds(issuedAt, "iat");
-        wholeSeconds(expiresAt, "exp");
-        notBefore.ifPresent(nbf -> wholeSeconds(nbf, "nbf"));
+        wholeSeconds(issuedAt, ClaimNames.ISSUED_AT);
+        wholeSeconds(expiresAt, ClaimNames.EXPIRES);
+        notBefore.ifPresent(nbf -> wholeSeconds(nbf, ClaimNames.NOT_BEFORE));
         if (!expiresAt.isAfter(issuedAt)) {
             throw new IllegalArgumentException("exp must be after iat");
         }

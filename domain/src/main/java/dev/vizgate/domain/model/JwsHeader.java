@@ -6,10 +6,10 @@ import java.util.Optional;
 /** The protected header of a token this system signs. */
 public record JwsHeader(JwsAlgorithm algorithm, Optional<KeyId> keyId, Optional<String> type, Optional<Issuer> issuer) {
     public JwsHeader {
-        Objects.requireNonNull(algorithm, "alg");
-        Objects.requireNonNull(keyId, "kid");
-        Objects.requireNonNull(type, "typ");
-        Objects.requireNonNull(issuer, "iss");
+        Objects.requireNonNull(algorithm, ClaimNames.ALGORITHM);
+        Objects.requireNonNull(keyId, ClaimNames.KEY_ID);
+        Objects.requireNonNull(type, ClaimNames.TYPE);
+        Objects.requireNonNull(issuer, ClaimNames.ISSUER);
         type.ifPresent(t -> Text.token(t, ClaimNames.TYPE, 32));
     }
 

@@ -6,8 +6,8 @@ import java.util.Objects;
 /** A public key Tableau may verify EAS tokens with: an entry of the JWKS. */
 public record PublishedKey(KeyId keyId, JwsAlgorithm algorithm, PublicKey key) {
     public PublishedKey {
-        Objects.requireNonNull(keyId, "kid");
-        Objects.requireNonNull(algorithm, "alg");
+        Objects.requireNonNull(keyId, ClaimNames.KEY_ID);
+        Objects.requireNonNull(algorithm, ClaimNames.ALGORITHM);
         Objects.requireNonNull(key, "key");
         if (algorithm.isSymmetric()) {
             throw new IllegalArgumentException("a shared secret is never published; " + keyId + " is " + algorithm);

@@ -13,8 +13,8 @@ public record SigningKey(KeyId keyId, JwsAlgorithm algorithm, Key key) {
     public static final int MIN_HMAC_BYTES = 32;
 
     public SigningKey {
-        Objects.requireNonNull(keyId, "kid");
-        Objects.requireNonNull(algorithm, "alg");
+        Objects.requireNonNull(keyId, ClaimNames.KEY_ID);
+        Objects.requireNonNull(algorithm, ClaimNames.ALGORITHM);
         Objects.requireNonNull(key, "key");
         if (!algorithm.acceptsKeyAlgorithm(key.getAlgorithm())) {
             throw new IllegalArgumentException("key " + keyId + " is a " + key.getAlgorithm() + " key; "
