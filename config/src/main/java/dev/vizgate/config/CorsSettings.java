@@ -68,8 +68,7 @@ public record CorsSettings(Set<String> allowedOrigins, Duration maxAge) {
                     "write the origin alone, e.g. https://portal.example.com, without a path or a trailing slash");
         }
         var host = uri.getHost().toLowerCase(Locale.ROOT);
-        var loopback = host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]");
-        if (scheme.equals("http") && !loopback) {
+        if (scheme.equals("http") && !dev.vizgate.domain.model.Loopback.isLoopback(host)) {
             throw new ConfigError(path, "'" + text + "' is plain http, so anyone on the network could serve a page as that origin",
                     "use the https origin (plain http is allowed only for 127.0.0.1, localhost and [::1])");
         }

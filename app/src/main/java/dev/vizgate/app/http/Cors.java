@@ -1,6 +1,7 @@
 package dev.vizgate.app.http;
 
 import dev.vizgate.config.CorsSettings;
+import org.eclipse.jetty.server.Request;
 
 import java.util.Set;
 
@@ -24,8 +25,9 @@ final class Cors {
         this.settings = settings;
     }
 
-    static boolean isPreflight(String method, org.eclipse.jetty.server.Request request) {
-        return "OPTIONS".equals(method) && request.getHeaders().get("Origin") != null
+    /** A CORS preflight on one of the browser routes: the only OPTIONS request the gateway answers. */
+    static boolean isPreflight(String method, String path, Request request) {
+        return "OPTIONS".equals(method) && BROWSER_ROUTES.contains(path) && request.getHeaders().get("Origin") != null
                 && request.getHeaders().get("Access-Control-Request-Method") != null;
     }
 
@@ -33,7 +35,7 @@ final class Cors {
      * The answer to a preflight on a browser route: 204 with the grant for a listed origin, else a 403 without one. A
      * preflight on any other route is an OPTIONS request that route does not take: 405, and no grant.
      */
-    Reply preflight(String path, org.eclipse.jetty.server.Request request) {
+    Reply preflight(String path, Request request) {
         var origin = request.getHeaders().get("Origin");
         if (!settings.allows(origin)) {
             return refused(origin, "pages of " + shown(origin) + " may not call this gateway; to allow them, add the origin to " + KEY
@@ -48,7 +50,7 @@ final class Cors {
     }
 
     /** The headers an answer on a browser route carries: the grant when the request came from a listed origin. */
-    Reply decorate(String path, org.eclipse.jetty.server.Request request, Reply reply) {
+    Reply decorate(String path, Request request, Reply reply) {
         if (!BROWSER_ROUTES.contains(path)) {
             return reply;
         }

@@ -21,6 +21,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -50,19 +51,19 @@ public final class Gateway extends Handler.Abstract {
                            Map<String, Supplier<Boolean>> readiness, long maxBodyBytes, Optional<DemoPage> demo, AutoCloseable resources,
                            Optional<ExchangeForTableauToken> idpTableau) {
         public Services {
-            java.util.Objects.requireNonNull(tableau, "tableau");
-            java.util.Objects.requireNonNull(tableauKind, "tableauKind");
-            java.util.Objects.requireNonNull(tableauNext, "tableauNext");
-            java.util.Objects.requireNonNull(webServer, "webServer");
-            java.util.Objects.requireNonNull(jwks, "jwks");
-            java.util.Objects.requireNonNull(easIssuer, "easIssuer");
-            java.util.Objects.requireNonNull(callers, "callers");
-            java.util.Objects.requireNonNull(rateLimits, "rateLimits");
-            java.util.Objects.requireNonNull(metrics, "metrics");
+            Objects.requireNonNull(tableau, "tableau");
+            Objects.requireNonNull(tableauKind, "tableauKind");
+            Objects.requireNonNull(tableauNext, "tableauNext");
+            Objects.requireNonNull(webServer, "webServer");
+            Objects.requireNonNull(jwks, "jwks");
+            Objects.requireNonNull(easIssuer, "easIssuer");
+            Objects.requireNonNull(callers, "callers");
+            Objects.requireNonNull(rateLimits, "rateLimits");
+            Objects.requireNonNull(metrics, "metrics");
             readiness = Map.copyOf(readiness);
-            java.util.Objects.requireNonNull(demo, "demo");
-            java.util.Objects.requireNonNull(resources, "resources");
-            java.util.Objects.requireNonNull(idpTableau, "idpTableau");
+            Objects.requireNonNull(demo, "demo");
+            Objects.requireNonNull(resources, "resources");
+            Objects.requireNonNull(idpTableau, "idpTableau");
         }
 
         /** Services that serve nothing optional yet: who may call, how often, and where the counts go. */
@@ -78,62 +79,84 @@ public final class Gateway extends Handler.Abstract {
 
         /** Sets one service at a time; whatever is not set stays as it was. */
         public static final class Builder {
-            private Services s;
+            private Optional<IssueTableauToken> tableau;
+            private String tableauKind;
+            private Optional<OpenTableauNextSession> tableauNext;
+            private Optional<WebServerSignIn> webServer;
+            private Optional<PublishJwks> jwks;
+            private Optional<Issuer> easIssuer;
+            private final CallerAuthentication callers;
+            private final RateLimits rateLimits;
+            private final GatewayMetrics metrics;
+            private Map<String, Supplier<Boolean>> readiness;
+            private long maxBodyBytes;
+            private Optional<DemoPage> demo;
+            private AutoCloseable resources;
+            private Optional<ExchangeForTableauToken> idpTableau;
 
-            private Builder(Services start) {
-                this.s = start;
+            private Builder(Services s) {
+                tableau = s.tableau;
+                tableauKind = s.tableauKind;
+                tableauNext = s.tableauNext;
+                webServer = s.webServer;
+                jwks = s.jwks;
+                easIssuer = s.easIssuer;
+                callers = s.callers;
+                rateLimits = s.rateLimits;
+                metrics = s.metrics;
+                readiness = s.readiness;
+                maxBodyBytes = s.maxBodyBytes;
+                demo = s.demo;
+                resources = s.resources;
+                idpTableau = s.idpTableau;
             }
 
             public Builder tableau(Optional<IssueTableauToken> tableau, String kind) {
-                s = new Services(tableau, kind, s.tableauNext, s.webServer, s.jwks, s.easIssuer, s.callers, s.rateLimits, s.metrics, s.readiness,
-                        s.maxBodyBytes, s.demo, s.resources, s.idpTableau);
+                this.tableau = tableau;
+                this.tableauKind = kind;
                 return this;
             }
 
             public Builder idpTableau(Optional<ExchangeForTableauToken> idpTableau) {
-                s = new Services(s.tableau, s.tableauKind, s.tableauNext, s.webServer, s.jwks, s.easIssuer, s.callers, s.rateLimits, s.metrics, s.readiness,
-                        s.maxBodyBytes, s.demo, s.resources, idpTableau);
+                this.idpTableau = idpTableau;
                 return this;
             }
 
             public Builder tableauNext(Optional<OpenTableauNextSession> tableauNext, Optional<WebServerSignIn> webServer) {
-                s = new Services(s.tableau, s.tableauKind, tableauNext, webServer, s.jwks, s.easIssuer, s.callers, s.rateLimits, s.metrics, s.readiness,
-                        s.maxBodyBytes, s.demo, s.resources, s.idpTableau);
+                this.tableauNext = tableauNext;
+                this.webServer = webServer;
                 return this;
             }
 
             public Builder jwks(Optional<PublishJwks> jwks, Optional<Issuer> easIssuer) {
-                s = new Services(s.tableau, s.tableauKind, s.tableauNext, s.webServer, jwks, easIssuer, s.callers, s.rateLimits, s.metrics, s.readiness,
-                        s.maxBodyBytes, s.demo, s.resources, s.idpTableau);
+                this.jwks = jwks;
+                this.easIssuer = easIssuer;
                 return this;
             }
 
             public Builder readiness(Map<String, Supplier<Boolean>> readiness) {
-                s = new Services(s.tableau, s.tableauKind, s.tableauNext, s.webServer, s.jwks, s.easIssuer, s.callers, s.rateLimits, s.metrics, readiness,
-                        s.maxBodyBytes, s.demo, s.resources, s.idpTableau);
+                this.readiness = readiness;
                 return this;
             }
 
             public Builder maxBodyBytes(long maxBodyBytes) {
-                s = new Services(s.tableau, s.tableauKind, s.tableauNext, s.webServer, s.jwks, s.easIssuer, s.callers, s.rateLimits, s.metrics, s.readiness,
-                        maxBodyBytes, s.demo, s.resources, s.idpTableau);
+                this.maxBodyBytes = maxBodyBytes;
                 return this;
             }
 
             public Builder demo(Optional<DemoPage> demo) {
-                s = new Services(s.tableau, s.tableauKind, s.tableauNext, s.webServer, s.jwks, s.easIssuer, s.callers, s.rateLimits, s.metrics, s.readiness,
-                        s.maxBodyBytes, demo, s.resources, s.idpTableau);
+                this.demo = demo;
                 return this;
             }
 
             public Builder resources(AutoCloseable resources) {
-                s = new Services(s.tableau, s.tableauKind, s.tableauNext, s.webServer, s.jwks, s.easIssuer, s.callers, s.rateLimits, s.metrics, s.readiness,
-                        s.maxBodyBytes, s.demo, resources, s.idpTableau);
+                this.resources = resources;
                 return this;
             }
 
             public Services build() {
-                return s;
+                return new Services(tableau, tableauKind, tableauNext, webServer, jwks, easIssuer, callers, rateLimits, metrics, readiness,
+                        maxBodyBytes, demo, resources, idpTableau);
             }
         }
     }
@@ -185,7 +208,7 @@ public final class Gateway extends Handler.Abstract {
             LOG.error("unexpected failure {} on {} {}: {}", id, method, route, e.getClass().getName());
             reply = Reply.problem(Problem.of(ProblemType.INTERNAL_ERROR, "the gateway failed unexpectedly; its operators can find reference " + id + " in the log"));
         }
-        if (!(Cors.isPreflight(method, request) && Cors.BROWSER_ROUTES.contains(path))) {
+        if (!Cors.isPreflight(method, path, request)) {
             reply = cors.decorate(path, request, reply); // a refusal too, so the page can read why
         }
         response.setStatus(reply.status());
@@ -235,7 +258,7 @@ public final class Gateway extends Handler.Abstract {
         if (allowed == null) {
             return Reply.problem(Problem.notFound(path.length() > 100 ? path.substring(0, 100) : path));
         }
-        if (Cors.isPreflight(method, request) && Cors.BROWSER_ROUTES.contains(path)) {
+        if (Cors.isPreflight(method, path, request)) {
             return cors.preflight(path, request);
         }
         if (!allowed.contains(method) && !("HEAD".equals(method) && RouteTable.at(path).filter(RouteTable.Entry::head).isPresent())) {

@@ -26,8 +26,9 @@ class ConfigurationMetadataMatchesTheConfigTest {
     private static final Path FILE = Path.of("src/main/resources/META-INF/additional-spring-configuration-metadata.json");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    /** A record component's YAML key, as the mapping names it. */
     static String kebab(String camel) {
-        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+        return dev.vizgate.config.ConfigShape.kebab(camel);
     }
 
     static List<Map<String, Object>> generate() {
