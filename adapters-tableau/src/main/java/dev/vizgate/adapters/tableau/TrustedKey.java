@@ -28,9 +28,11 @@ public record TrustedKey(Optional<KeyId> keyId, JwsAlgorithm algorithm, Key key)
         } else if (!(key instanceof PublicKey) || !algorithm.acceptsKeyAlgorithm(key.getAlgorithm())) {
             throw new IllegalArgumentException(algorithm + " verifies with a " + algorithm.keyFamily() + " public key, not a "
                     + key.getAlgorithm() + (key instanceof PublicKey ? " public key" : " private or secret key"));
-        } else if (key instanceof java.security.interfaces.RSAKey rsa && KeyStrength.rsa(rsa.getModulus().bitLength()).isPresent()) {
+        } else if (key instanceof java.security.interfaces.RSAKey rsa) {
             // Keys from configuration were refused at load by the same rule; this keeps a JWKS's weak key out as well.
-            throw new IllegalArgumentException("the key " + KeyStrength.rsa(rsa.getModulus().bitLength()).get());
+            KeyStrength.rsa(rsa.getModulus().bitLength()).ifPresent(weakness -> {
+                throw new IllegalArgumentException("the key " + weakness);
+            });
         }
     }
 

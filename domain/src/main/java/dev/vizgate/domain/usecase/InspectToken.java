@@ -97,11 +97,10 @@ public final class InspectToken {
         critical(t, out);
         var headerIss = h.string(ClaimNames.ISSUER);
         var payloadIss = p.string(ClaimNames.ISSUER);
-        var noIss = direct ? TableauRules.headerIssuer(headerIss.isPresent()) : Optional.<PolicyViolation>empty();
+        var noIss = (direct ? TableauRules.headerIssuer(headerIss.isPresent()) : Optional.<PolicyViolation>empty())
+                .or(() -> TableauRules.issuer(headerIss, payloadIss));
         if (noIss.isPresent()) {
             out.add(violated(ClaimNames.ISSUER, noIss.get()));
-        } else if (TableauRules.issuer(headerIss, payloadIss).isPresent()) {
-            out.add(violated(ClaimNames.ISSUER, TableauRules.issuer(headerIss, payloadIss).get()));
         } else {
             out.add(pass(ClaimNames.ISSUER, "iss " + escaped(headerIss.or(() -> payloadIss).get())));
         }
@@ -148,16 +147,17 @@ public final class InspectToken {
     private void times(VerifiedClaims p, Instant now, List<Finding> out) {
         var exp = p.instant(ClaimNames.EXPIRES);
         var iat = p.instant(ClaimNames.ISSUED_AT);
+        var expired = TableauRules.expiry(exp, now);
         if (exp.isEmpty()) {
-            out.add(violated(ClaimNames.EXPIRES, TableauRules.expiry(exp, now).orElseThrow()));
+            out.add(violated(ClaimNames.EXPIRES, expired.orElseThrow()));
         } else {
             var window = Duration.between(iat.orElse(now), exp.get());
             var from = iat.isPresent() ? ClaimNames.ISSUED_AT : "now";
             var tooLong = TableauRules.lifetime(window, tableauMaxLifetime, from);
             if (tooLong.isPresent()) {
                 out.add(violated(ClaimNames.EXPIRES, tooLong.get()));
-            } else if (TableauRules.expiry(exp, now).isPresent()) {
-                out.add(violated(ClaimNames.EXPIRES, TableauRules.expiry(exp, now).get()));
+            } else if (expired.isPresent()) {
+                out.add(violated(ClaimNames.EXPIRES, expired.get()));
             } else {
                 out.add(pass(ClaimNames.EXPIRES, "exp is " + minutes(window) + " after " + from + " (at most " + minutes(tableauMaxLifetime) + ")"));
             }
