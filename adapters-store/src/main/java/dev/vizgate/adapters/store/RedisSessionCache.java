@@ -11,14 +11,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
  * Sessions shared by every gateway, sealed ({@link SessionSeal}). Single-flight across nodes: the node that wins a
  * short {@code SET lock NX PX} exchanges; the others wait for the cached result, up to {@code waitBound}, then
- * exchange themselves rather than fail. Within a node a per-user lock keeps the waiting to one thread. If Redis
- * is down, sessions come from a fresh exchange (slower, never wrong).
+ * exchange themselves rather than fail. Within a node one thread per user fetches; the others take a session it
+ * newly opened, or read Redis again once it is done. If Redis is down, sessions come from a fresh exchange (slower,
+ * never wrong).
  */
 public final class RedisSessionCache implements SessionCache {
 
@@ -29,7 +32,7 @@ public final class RedisSessionCache implements SessionCache {
     private final Duration waitBound;
     private final Duration poll;
     /** This node's exchange in flight per user: others on this node wait for it rather than asking Redis too. Emptied as each ends. */
-    private final Map<Subject, java.util.concurrent.CompletableFuture<ExchangeOutcome>> inflight = new ConcurrentHashMap<>();
+    private final Map<Subject, CompletableFuture<Optional<ExchangeOutcome>>> inflight = new ConcurrentHashMap<>();
 
     public RedisSessionCache(RedisStore store, SessionSeal seal, Clock clock, Duration lockTtl, Duration waitBound) {
         this.store = store;
@@ -43,42 +46,49 @@ public final class RedisSessionCache implements SessionCache {
     @Override
     public ExchangeOutcome getOrOpen(Subject subject, Function<Subject, ExchangeOutcome> opener) {
         var key = seal.key("session", subject);
-        var mine = new java.util.concurrent.CompletableFuture<ExchangeOutcome>();
-        java.util.concurrent.CompletableFuture<ExchangeOutcome> theirs;
-        while ((theirs = inflight.putIfAbsent(subject, mine)) != null) {
-            try {
-                // The same user's exchange on this node is under way: share its session; after a failure, try anew.
-                if (theirs.join() instanceof ExchangeOutcome.Exchanged shared) {
-                    return shared;
-                }
-            } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
-                // the other caller gave up; try anew
+        while (true) {
+            var cached = readIfReachable(key);
+            if (cached.isPresent()) {
+                return new ExchangeOutcome.Exchanged(cached.get());
             }
-        }
-        ExchangeOutcome outcome = null;
-        try {
-            try {
-                outcome = shared(subject, key, opener);
-            } catch (JedisException e) {
-                // Redis is unreachable: a fresh exchange, not cached anywhere, keeps the user working.
-                outcome = opener.apply(subject);
+            var mine = new CompletableFuture<Optional<ExchangeOutcome>>();
+            var theirs = inflight.putIfAbsent(subject, mine);
+            if (theirs == null) {
+                return lead(subject, key, opener, mine);
             }
-            return outcome;
-        } finally {
-            inflight.remove(subject, mine);
-            if (outcome != null) {
-                mine.complete(outcome);
-            } else {
-                mine.cancel(false);
+            // The same user's fetch is under way on this node. Only a session it opened and could not write to Redis is
+            // taken from it; anything in Redis may have been read, refused and evicted by this very caller meanwhile, so
+            // that is read anew, after this caller's eviction.
+            var shared = awaitQuietly(theirs);
+            if (shared.isPresent()) {
+                return shared.get();
             }
         }
     }
 
-    private ExchangeOutcome shared(Subject subject, String key, Function<Subject, ExchangeOutcome> opener) {
-        var cached = read(key);
-        if (cached != null) {
-            return new ExchangeOutcome.Exchanged(cached);
+    private ExchangeOutcome lead(Subject subject, String key, Function<Subject, ExchangeOutcome> opener,
+                                 CompletableFuture<Optional<ExchangeOutcome>> mine) {
+        Fetched fetched = null;
+        try {
+            try {
+                fetched = shared(subject, key, opener);
+            } catch (JedisException e) {
+                // Redis is unreachable: a fresh exchange, not cached anywhere, keeps the user working.
+                fetched = new Fetched(opener.apply(subject), true);
+            }
+            return fetched.outcome();
+        } finally {
+            inflight.remove(subject, mine);
+            mine.complete(fetched != null && fetched.onlyHere() && fetched.outcome() instanceof ExchangeOutcome.Exchanged
+                    ? Optional.of(fetched.outcome()) : Optional.empty());
         }
+    }
+
+    /** What a fetch answered, and whether it was opened here and written nowhere (so no other caller has seen it). */
+    private record Fetched(ExchangeOutcome outcome, boolean onlyHere) {
+    }
+
+    private Fetched shared(Subject subject, String key, Function<Subject, ExchangeOutcome> opener) {
         var lock = key + ":lock";
         var deadline = System.nanoTime() + waitBound.toNanos(); // real waiting time, not the domain's clock
         while (true) {
@@ -87,14 +97,15 @@ public final class RedisSessionCache implements SessionCache {
                 try {
                     var again = read(key);
                     if (again != null) {
-                        return new ExchangeOutcome.Exchanged(again);
+                        return new Fetched(new ExchangeOutcome.Exchanged(again), false);
                     }
                     var outcome = opener.apply(subject);
                     if (outcome instanceof ExchangeOutcome.Exchanged e && e.session().isUsableAt(clock.instant())) {
                         var ttl = Duration.between(clock.instant(), e.session().assumedExpiry()).toMillis();
                         store.redis().set(key.getBytes(StandardCharsets.UTF_8), seal.seal(key, e.session()), SetParams.setParams().px(Math.max(1, ttl)));
+                        return new Fetched(outcome, false);
                     }
-                    return outcome;
+                    return new Fetched(outcome, true);
                 } finally {
                     store.unlock(lock, token.get());
                 }
@@ -102,11 +113,27 @@ public final class RedisSessionCache implements SessionCache {
             sleep();
             var found = read(key);
             if (found != null) {
-                return new ExchangeOutcome.Exchanged(found);
+                return new Fetched(new ExchangeOutcome.Exchanged(found), false);
             }
             if (System.nanoTime() - deadline > 0) {
-                return opener.apply(subject); // waited long enough; a second exchange beats a failed request
+                return new Fetched(opener.apply(subject), true); // waited long enough; a second exchange beats a failed request
             }
+        }
+    }
+
+    private Optional<SalesforceSession> readIfReachable(String key) {
+        try {
+            return Optional.ofNullable(read(key));
+        } catch (JedisException e) {
+            return Optional.empty(); // the leader's fetch finds Redis down too and exchanges
+        }
+    }
+
+    private static Optional<ExchangeOutcome> awaitQuietly(CompletableFuture<Optional<ExchangeOutcome>> theirs) {
+        try {
+            return theirs.join();
+        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+            return Optional.empty(); // the other caller gave up; try anew
         }
     }
 

@@ -136,6 +136,29 @@ public abstract class SessionCacheContract {
     }
 
     /**
+     * The use case's retry rests on this: once a caller has evicted the session Salesforce refused, its next
+     * {@code getOrOpen} never hands that session back, even while other callers for the same user are still reading it
+     * (sharing a concurrent read that began before the eviction would). Every caller here is refused once per round.
+     */
+    @Test
+    void givenConcurrentCallersEvictingWhatTheyWereRefused_getOrOpenAfterEvict_neverAnswersTheEvictedSession() throws Exception {
+        var alice = user("alice");
+        var handedBack = Race.run(8, () -> {
+            var again = 0;
+            for (int round = 0; round < 150; round++) {
+                var refused = ((ExchangeOutcome.Exchanged) cache.getOrOpen(alice, opener(Duration.ofMinutes(30)))).session();
+                cache.evict(alice, refused);
+                var next = cache.getOrOpen(alice, opener(Duration.ofMinutes(30)));
+                if (next instanceof ExchangeOutcome.Exchanged e && e.session().equals(refused)) {
+                    again++;
+                }
+            }
+            return again;
+        });
+        assertThat(handedBack).as("an evicted session answered again, per caller").containsOnly(0);
+    }
+
+    /**
      * No lock is held across one user's exchange that another user needs: while alice's exchange hangs, a thousand other
      * users still get their sessions (a cache computing under a hash-bin lock would stall those that share its bin, and
      * every insert once the table resizes).
