@@ -242,11 +242,13 @@ class ComposeDeploymentIT {
                 return null;
             });
         }
-        Thread.sleep(3000);
+        // Polls for the counts the assertions need, instead of fixed sleeps: load on both nodes first, then enough
+        // requests served well after the kill.
+        awaitCount(() -> results.stream().filter(r -> r.status() == 200).count(), 40);
         var killedAt = Instant.now();
         compose("kill", "gateway-a");
         var killDone = Instant.now();
-        Thread.sleep(5000);
+        awaitCount(() -> results.stream().filter(r -> r.at().isAfter(killDone.plusSeconds(1))).count(), 40);
         running.set(false);
         pool.shutdown();
         assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
@@ -257,5 +259,13 @@ class ComposeDeploymentIT {
         assertThat(failures).as("only the requests in flight when the node died may fail").hasSizeLessThanOrEqualTo(workers);
         assertThat(failures).allSatisfy(f -> assertThat(f.at()).isBetween(killedAt.minusSeconds(1), killDone.plusSeconds(16)));
         assertThat(afterKill).isNotEmpty().allSatisfy(r -> assertThat(r.status()).isEqualTo(200));
+    }
+
+    /** Waits, up to a minute, until {@code count} reaches {@code atLeast}; the assertions after it say what was missing. */
+    static void awaitCount(java.util.function.LongSupplier count, long atLeast) throws InterruptedException {
+        var deadline = Instant.now().plusSeconds(60);
+        while (count.getAsLong() < atLeast && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
     }
 }

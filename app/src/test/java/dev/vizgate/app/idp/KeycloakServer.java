@@ -21,10 +21,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * One real Keycloak for every IT in the JVM: the {@code keycloak-quarkus-dist} the build unpacked into
- * {@code target/keycloak}, started in dev mode on loopback with the realm in {@code keycloak/vizgate-realm.json}
+ * One real Keycloak for every IT in the JVM: the {@code keycloak-quarkus-dist} the build unpacked once per machine
+ * (under {@code ~/.cache/vizgate/keycloak}, property {@code keycloak.cache.dir}), started in dev mode on loopback with the realm in {@code keycloak/vizgate-realm.json}
  * imported, on the JDK running the tests. Started at first use and stopped when the JVM exits; its start time is
  * printed and written to {@code target/keycloak-start.txt}. A missing distribution fails the test, never skips it.
+ * Builds on one machine share the distribution, so each holds a file lock on it while its Keycloak runs.
  */
 public final class KeycloakServer {
     public static final String REALM = "vizgate";
@@ -32,6 +33,8 @@ public final class KeycloakServer {
     public static final String EXCHANGE_SECRET = "vizgate-exchange-secret";
 
     private static volatile KeycloakServer shared;
+    /** Held until this JVM exits: another build's Keycloak would share the distribution's database folder. */
+    private static java.nio.channels.FileLock distributionLock;
 
     private final URI base;
     private final Process process;
@@ -91,12 +94,14 @@ public final class KeycloakServer {
     }
 
     private static KeycloakServer start() {
-        var home = Path.of(System.getProperty("vizgate.keycloak.home", "target/keycloak/keycloak-unknown"));
+        var home = Path.of(System.getProperty("vizgate.keycloak.home", "keycloak-unknown"));
         if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
             throw new IllegalStateException("no Keycloak distribution at " + home.toAbsolutePath()
                     + "; the ITs run through Maven (./mvnw verify), whose pre-integration-test phase unpacks keycloak-quarkus-dist there");
         }
         try {
+            distributionLock = java.nio.channels.FileChannel.open(home.resolve(".in-use.lock"),
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE).lock();
             var imports = Files.createDirectories(home.resolve("data/import"));
             try (var realm = KeycloakServer.class.getResourceAsStream("/keycloak/vizgate-realm.json")) {
                 Files.copy(realm, imports.resolve("vizgate-realm.json"), StandardCopyOption.REPLACE_EXISTING);
