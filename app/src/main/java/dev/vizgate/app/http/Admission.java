@@ -2,6 +2,7 @@ package dev.vizgate.app.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vizgate.domain.model.Subject;
+import dev.vizgate.domain.usecase.WhoMayChoose;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 
@@ -23,9 +24,6 @@ import java.util.function.Supplier;
  * spends before a successful reply leaves, and refuses it if the assertion was already spent.
  */
 final class Admission {
-    /** The body fields that choose what goes into a token: a backend's to send, never a browser's. */
-    static final List<String> CHOICES = List.of("user", "scopes", "attributes");
-
     /** An authenticated, rate-checked caller and the user it acts for; remembers whether its one-time proof is spent. */
     static final class Acting {
         private final Caller caller;
@@ -162,24 +160,20 @@ final class Admission {
             return new Outcome.Turned(bad.problem(), caller.name());
         }
         var json = ((JsonBody.Read.Good) body).json();
-        Subject user;
-        if (caller instanceof Caller.Browser browser) {
-            var named = choicesIn(json::has);
-            if (!named.isEmpty()) {
-                return new Outcome.Turned(browserMayNotChoose(browser, named), caller.name());
-            }
-            user = browser.subject();
-        } else {
-            var named = json.path("user");
-            if (named.isMissingNode() || !named.isTextual()) {
-                return new Outcome.Turned(Problem.invalidRequest("an API-key caller must name the user: {\"user\":\"alice@example.com\"}"), caller.name());
-            }
+        Optional<Subject> named = Optional.empty();
+        var userField = json.path(WhoMayChoose.Choice.USER.field());
+        if (caller instanceof Caller.Backend && userField.isTextual()) {
             try {
-                user = new Subject(named.asText());
+                named = Optional.of(new Subject(userField.asText()));
             } catch (IllegalArgumentException e) {
                 return new Outcome.Turned(Problem.invalidRequest("user: " + e.getMessage()), caller.name());
             }
         }
+        var decision = WhoMayChoose.actingUser(caller.chooser(), WhoMayChoose.Choice.namedBy(json::has), named);
+        if (!(decision instanceof WhoMayChoose.Decision.Decided decided)) {
+            return new Outcome.Turned(refusal(decision), caller.name());
+        }
+        var user = decided.request().subject();
         var limited = rateLimits.check(caller.name(), user.value());
         if (limited.isPresent()) {
             return new Outcome.Turned(Problem.rateLimited(limited.getAsLong()), caller.name());
@@ -189,12 +183,25 @@ final class Admission {
 
     /** The choices a request names, wherever it carries them (a JSON body, a query). */
     static List<String> choicesIn(java.util.function.Predicate<String> named) {
-        return CHOICES.stream().filter(named).toList();
+        return WhoMayChoose.Choice.namedBy(named).stream().map(WhoMayChoose.Choice::field).toList();
+    }
+
+    /**
+     * The problem that answers the acting-user decision's refusal: a browser that named choices, or a backend that named
+     * no user (the only refusals {@link WhoMayChoose#actingUser} makes).
+     */
+    static Problem refusal(WhoMayChoose.Decision decision) {
+        if (decision instanceof WhoMayChoose.Decision.BrowserMayNotChoose b) {
+            var fields = b.named().stream().map(WhoMayChoose.Choice::field).toList();
+            return b.signer() == WhoMayChoose.Chooser.Signer.IDENTITY_PROVIDER ? identityProviderDecides(fields) : browserMayNotChoose(fields);
+        }
+        return Problem.invalidRequest("an API-key caller must name the user: {\"user\":\"alice@example.com\"}");
     }
 
     /** A browser named a choice: the advice fits its proof (its platform's assertion, or its identity provider's token). */
     static Problem browserMayNotChoose(Caller.Browser browser, List<String> named) {
-        return browser.idpToken().isPresent() ? identityProviderDecides(named) : browserMayNotChoose(named);
+        return refusal(new WhoMayChoose.Decision.BrowserMayNotChoose(WhoMayChoose.Choice.namedBy(named::contains),
+                ((WhoMayChoose.Chooser.SignedUser) browser.chooser()).signer()));
     }
 
     static Problem browserMayNotChoose(List<String> named) {

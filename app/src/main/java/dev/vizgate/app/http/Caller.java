@@ -7,6 +7,7 @@ import dev.vizgate.domain.model.UntrustedToken;
 import dev.vizgate.domain.model.UserAttributes;
 import dev.vizgate.domain.policy.CallerAllowance;
 import dev.vizgate.domain.usecase.OneTimeUse;
+import dev.vizgate.domain.usecase.WhoMayChoose;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -19,6 +20,9 @@ public sealed interface Caller {
     /** The name rate limits and metrics use; never a secret. */
     String name();
 
+    /** What this caller proved, as the domain's decision of who may choose what sees it. */
+    WhoMayChoose.Chooser chooser();
+
     /** @param configPath where this key is configured ({@code callers.api-keys[0]}), so refusals can name the list to change */
     record Backend(String name, CallerAllowance allowance, String configPath) implements Caller {
         public Backend {
@@ -29,6 +33,11 @@ public sealed interface Caller {
 
         public Backend(String name) {
             this(name, CallerAllowance.unrestricted(), "callers.api-keys");
+        }
+
+        @Override
+        public WhoMayChoose.Chooser chooser() {
+            return new WhoMayChoose.Chooser.Backend(allowance);
         }
     }
 
@@ -61,6 +70,12 @@ public sealed interface Caller {
         @Override
         public String name() {
             return issuer.value();
+        }
+
+        @Override
+        public WhoMayChoose.Chooser chooser() {
+            return new WhoMayChoose.Chooser.SignedUser(subject, scopes, attributes, idpToken.isPresent()
+                    ? WhoMayChoose.Chooser.Signer.IDENTITY_PROVIDER : WhoMayChoose.Chooser.Signer.PLATFORM_ASSERTION);
         }
     }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vizgate.domain.model.AttributeValue;
 import dev.vizgate.domain.model.Scopes;
 import dev.vizgate.domain.model.UserAttributes;
-import dev.vizgate.domain.policy.TableauTokenRequest;
+import dev.vizgate.domain.usecase.WhoMayChoose;
 import dev.vizgate.domain.usecase.IssueTableauToken;
 import dev.vizgate.domain.usecase.TokenIssueOutcome;
 import org.eclipse.jetty.server.Request;
@@ -12,6 +12,7 @@ import org.eclipse.jetty.server.Request;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Optional;
 import java.util.Set;
 
 /** {@code POST /v1/tableau/token}: a Connected App JWT for the admitted caller's user, with what that caller may choose. */
@@ -36,37 +37,36 @@ final class TokenRoute implements Route {
     }
 
     private Reply issue(Admission.Acting acting) {
-        var tokenRequest = TableauTokenRequest.forUser(acting.user());
-        if (acting.caller() instanceof Caller.Browser browser) {
-            // Exactly what the platform signed: the admission refused any choice in the body.
-            tokenRequest = tokenRequest.withAttributes(browser.attributes());
-            if (browser.scopes().isPresent()) {
-                tokenRequest = tokenRequest.withScopes(browser.scopes().get());
-            }
-        } else {
+        Optional<Scopes> scopes = Optional.empty();
+        Optional<UserAttributes> attributes = Optional.empty();
+        if (acting.caller() instanceof Caller.Backend) {
+            // A browser's body named no choice (the admission refused it), so only a backend's is read.
             try {
-                var scopes = acting.body().get("scopes");
-                if (scopes != null) {
-                    if (!scopes.isArray()) {
+                var named = acting.body().get("scopes");
+                if (named != null) {
+                    if (!named.isArray()) {
                         return Reply.problem(Problem.invalidRequest("scopes must be an array of strings such as [\"tableau:views:embed\"]"));
                     }
                     var names = new ArrayList<String>();
-                    scopes.forEach(sc -> names.add(sc.isTextual() ? sc.asText() : "?"));
-                    tokenRequest = tokenRequest.withScopes(Scopes.parse(names));
+                    named.forEach(sc -> names.add(sc.isTextual() ? sc.asText() : "?"));
+                    scopes = Optional.of(Scopes.parse(names));
                 }
-                var attributes = acting.body().get("attributes");
-                if (attributes != null) {
-                    tokenRequest = tokenRequest.withAttributes(attributes(attributes));
+                var values = acting.body().get("attributes");
+                if (values != null) {
+                    attributes = Optional.of(attributes(values));
                 }
             } catch (IllegalArgumentException e) {
                 return Reply.problem(Problem.invalidRequest(e.getMessage()));
             }
-            var backend = (Caller.Backend) acting.caller();
-            var beyond = backend.allowance().review(tokenRequest);
-            if (!beyond.isEmpty()) {
-                return Reply.problem(CallerAllowanceProblem.of(backend, beyond));
-            }
         }
+        var decision = WhoMayChoose.tokenRequest(acting.caller().chooser(), acting.user(), scopes, attributes);
+        if (decision instanceof WhoMayChoose.Decision.BeyondAllowance beyond) {
+            return Reply.problem(CallerAllowanceProblem.of((Caller.Backend) acting.caller(), beyond.refusals()));
+        }
+        if (!(decision instanceof WhoMayChoose.Decision.Decided decided)) {
+            return Reply.problem(Admission.refusal(decision));
+        }
+        var tokenRequest = decided.request();
         var outcome = tokens.issue(tokenRequest);
         if (outcome instanceof TokenIssueOutcome.Issued issued) {
             // Signing has no effect outside this request, so the assertion is spent only once there is a token to give.
