@@ -22,8 +22,29 @@ final class DemoCommand implements Callable<Integer> {
     static final String MISSING_BUNDLES = "vizgate demo: warning: this build has no copy of Tableau's Embedding API or Salesforce's analytics embedding SDK"
             + " (npm was not on the PATH when it was built), so the page shows no views; install npm and rebuild with ./mvnw -B -q package -DskipTests";
 
+    /** What the demo says where the stand-ins were left out: the production image. */
+    static final String NO_STAND_INS = "vizgate demo: this build has no demo: the stand-ins for Tableau and Salesforce are left out of"
+            + " production images (vizgate/gateway); run ./vizgate demo from a clone of the repository, or serve with your own vizgate.yaml";
+
+    /** The class the demo cannot start without; looked up, never loaded, so a build without it can say so. */
+    static final String STAND_IN = "dev.vizgate.sandbox.TableauStandIn";
+
+    /** Whether {@code loader} can see the stand-ins the demo starts. */
+    static boolean standInsPresent(ClassLoader loader) {
+        try {
+            Class.forName(STAND_IN, false, loader);
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
+        if (!standInsPresent(DemoCommand.class.getClassLoader())) {
+            root.spec.commandLine().getErr().println(NO_STAND_INS);
+            return VizgateCommand.EXIT_USAGE;
+        }
         var demo = Demo.start(port, root.context().clock());
         var err = root.spec.commandLine().getErr();
         // Ctrl-C and SIGTERM both run shutdown hooks: the keys were throw-away, so they go with the demo.

@@ -261,6 +261,30 @@ class ComposeDeploymentIT {
         assertThat(afterKill).isNotEmpty().allSatisfy(r -> assertThat(r.status()).isEqualTo(200));
     }
 
+    /** The production image leaves the stand-ins out, and its demo says so in words instead of failing on a missing class. */
+    @Test
+    @Order(5)
+    void theImage_carriesNoStandIn_andItsDemoSaysItHasNone() throws Exception {
+        var image = "vizgate/gateway:latest";
+        var demo = docker("run", "--rm", image, "demo", "--port", "0");
+        assertThat(demo).contains("this build has no demo").doesNotContain("Exception").doesNotContain("NoClassDefFoundError");
+        var container = docker("create", image).lines().reduce((first, last) -> last).orElseThrow();
+        var libs = java.nio.file.Files.createTempDirectory("vizgate-image-libs");
+        try {
+            docker("cp", container + ":/app/libs", libs.toString());
+            try (var jars = java.nio.file.Files.list(libs.resolve("libs"))) {
+                var names = jars.map(p -> p.getFileName().toString()).toList();
+                assertThat(names).as("the image's libraries").anySatisfy(n -> assertThat(n).startsWith("vizgate-sdk-"))
+                        .noneSatisfy(n -> assertThat(n).startsWith("vizgate-sandbox-"));
+            }
+        } finally {
+            docker("rm", container);
+            try (var paths = java.nio.file.Files.walk(libs)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
     /** Waits, up to a minute, until {@code count} reaches {@code atLeast}; the assertions after it say what was missing. */
     static void awaitCount(java.util.function.LongSupplier count, long atLeast) throws InterruptedException {
         var deadline = Instant.now().plusSeconds(60);
