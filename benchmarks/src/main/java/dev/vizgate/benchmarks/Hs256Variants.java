@@ -2,17 +2,21 @@ package dev.vizgate.benchmarks;
 
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.KeyLengthException;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.vizgate.adapters.tableau.LeanHs256Signer;
 import dev.vizgate.domain.model.ClientId;
+import dev.vizgate.domain.model.Issuer;
 import dev.vizgate.domain.model.JwsAlgorithm;
 import dev.vizgate.domain.model.JwsHeader;
 import dev.vizgate.domain.model.KeyId;
+import dev.vizgate.domain.model.PublishedKey;
 import dev.vizgate.domain.model.SecretId;
 import dev.vizgate.domain.model.SigningKey;
 import dev.vizgate.domain.model.Subject;
@@ -29,8 +33,6 @@ import dev.vizgate.domain.usecase.IssueTableauToken;
 import dev.vizgate.domain.usecase.TokenIssueOutcome;
 import io.jsonwebtoken.Jwts;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -41,6 +43,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * One complete Tableau direct-trust token per call, each with a fresh jti and the current time, made the ways the
@@ -66,7 +70,7 @@ public final class Hs256Variants {
             .withAttributes(UserAttributes.none().with("state", STATES));
     private final MACSigner nimbusSigner;
     private final JwsHeader header = JwsHeader.directTrust(new SecretId(SECRET_ID), new ClientId(CLIENT_ID));
-    private final dev.vizgate.domain.model.Issuer issuer = new ClientId(CLIENT_ID).asIssuer();
+    private final Issuer issuer = new ClientId(CLIENT_ID).asIssuer();
     private final Algorithm auth0 = Algorithm.HMAC256(SECRET);
     private final String handHeader = B64.encodeToString(("{\"alg\":\"HS256\",\"typ\":\"JWT\",\"kid\":\"" + SECRET_ID + "\",\"iss\":\""
             + CLIENT_ID + "\"}").getBytes(StandardCharsets.UTF_8));
@@ -89,7 +93,7 @@ public final class Hs256Variants {
             }
 
             @Override
-            public List<dev.vizgate.domain.model.PublishedKey> publishedKeys() {
+            public List<PublishedKey> publishedKeys() {
                 return List.of();
             }
         };
@@ -97,7 +101,7 @@ public final class Hs256Variants {
                 policy, keys, signer, () -> new TokenId(UUID.randomUUID().toString()), clock);
         try {
             nimbusSigner = new MACSigner(SECRET);
-        } catch (com.nimbusds.jose.KeyLengthException e) {
+        } catch (KeyLengthException e) {
             throw new IllegalStateException(e);
         }
         fixedInput = (handHeader + "." + handPayload()).getBytes(StandardCharsets.US_ASCII);
@@ -133,7 +137,7 @@ public final class Hs256Variants {
             var jwt = new SignedJWT(header, claims);
             jwt.sign(nimbusSigner);
             return jwt.serialize();
-        } catch (com.nimbusds.jose.JOSEException e) {
+        } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
     }

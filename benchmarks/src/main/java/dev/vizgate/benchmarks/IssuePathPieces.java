@@ -1,10 +1,18 @@
 package dev.vizgate.benchmarks;
 
+import dev.vizgate.adapters.tableau.LeanHs256Signer;
 import dev.vizgate.domain.model.ClientId;
+import dev.vizgate.domain.model.JwsAlgorithm;
+import dev.vizgate.domain.model.JwsHeader;
+import dev.vizgate.domain.model.KeyId;
+import dev.vizgate.domain.model.SecretId;
 import dev.vizgate.domain.model.SignedToken;
+import dev.vizgate.domain.model.SigningKey;
 import dev.vizgate.domain.model.Subject;
+import dev.vizgate.domain.model.TokenDraft;
 import dev.vizgate.domain.model.TokenId;
 import dev.vizgate.domain.model.UserAttributes;
+import dev.vizgate.domain.policy.PolicyDecision;
 import dev.vizgate.domain.policy.TableauTokenPolicy;
 import dev.vizgate.domain.policy.TableauTokenRequest;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -18,6 +26,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The HS256 issue path taken apart, so that a gap between {@code hs256VizgateIssue} and the hand path can be
@@ -51,12 +60,12 @@ public class IssuePathPieces {
         return policy.draft(request, client.asIssuer(), fixedId, clock.instant());
     }
 
-    final dev.vizgate.domain.model.TokenDraft draft = new dev.vizgate.domain.model.TokenDraft(
-            dev.vizgate.domain.model.JwsHeader.directTrust(new dev.vizgate.domain.model.SecretId(Hs256Variants.SECRET_ID), client),
-            ((dev.vizgate.domain.policy.PolicyDecision.Allowed) policy.draft(request, client.asIssuer(), fixedId, clock.instant())).claims());
-    final dev.vizgate.adapters.tableau.LeanHs256Signer signer = new dev.vizgate.adapters.tableau.LeanHs256Signer();
-    final dev.vizgate.domain.model.SigningKey key = new dev.vizgate.domain.model.SigningKey(new dev.vizgate.domain.model.KeyId(Hs256Variants.SECRET_ID),
-            dev.vizgate.domain.model.JwsAlgorithm.HS256, new javax.crypto.spec.SecretKeySpec(Hs256Variants.SECRET, "HmacSHA256"));
+    final TokenDraft draft = new TokenDraft(
+            JwsHeader.directTrust(new SecretId(Hs256Variants.SECRET_ID), client),
+            ((PolicyDecision.Allowed) policy.draft(request, client.asIssuer(), fixedId, clock.instant())).claims());
+    final LeanHs256Signer signer = new LeanHs256Signer();
+    final SigningKey key = new SigningKey(new KeyId(Hs256Variants.SECRET_ID),
+            JwsAlgorithm.HS256, new SecretKeySpec(Hs256Variants.SECRET, "HmacSHA256"));
 
     @Benchmark
     public SignedToken leanSignOfFixedDraft() {

@@ -5,6 +5,7 @@ import dev.vizgate.sandbox.SalesforceStandIn;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,7 +24,7 @@ public final class LoadStandIn {
     }
 
     public static void main(String[] args) throws Exception {
-        java.security.cert.Certificate certificate;
+        Certificate certificate;
         try (InputStream in = Files.newInputStream(Path.of(args[0]))) {
             certificate = CertificateFactory.getInstance("X.509").generateCertificate(in);
         }

@@ -2,14 +2,18 @@ package dev.vizgate.benchmarks;
 
 import dev.vizgate.adapters.tableau.JjwtTokenSigner;
 import dev.vizgate.domain.model.Audience;
+import dev.vizgate.domain.model.Claims;
 import dev.vizgate.domain.model.ClientId;
+import dev.vizgate.domain.model.Issuer;
 import dev.vizgate.domain.model.JwsAlgorithm;
 import dev.vizgate.domain.model.JwsHeader;
 import dev.vizgate.domain.model.KeyId;
+import dev.vizgate.domain.model.Scopes;
 import dev.vizgate.domain.model.SigningKey;
 import dev.vizgate.domain.model.Subject;
 import dev.vizgate.domain.model.TokenDraft;
 import dev.vizgate.domain.model.TokenId;
+import dev.vizgate.domain.model.UserAttributes;
 import dev.vizgate.domain.policy.BearerAssertionPolicy;
 import io.jsonwebtoken.Jwts;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -27,7 +31,9 @@ import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -122,10 +128,10 @@ public class MintingBenchmark {
 
     public String es256VizgateToken() {
         var draft = new TokenDraft(JwsHeader.externalAuthorizationServer(JwsAlgorithm.ES256, new KeyId("eas")),
-                new dev.vizgate.domain.model.Claims(new dev.vizgate.domain.model.Issuer("https://vizgate.example.com"), new Subject("alice@example.com"),
-                        Audience.TABLEAU, new TokenId(UUID.randomUUID().toString()), clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
-                        java.util.Optional.empty(), clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(300),
-                        dev.vizgate.domain.model.Scopes.of("tableau:views:embed"), dev.vizgate.domain.model.UserAttributes.none(), java.util.Optional.empty()));
+                new Claims(new Issuer("https://vizgate.example.com"), new Subject("alice@example.com"),
+                        Audience.TABLEAU, new TokenId(UUID.randomUUID().toString()), clock.instant().truncatedTo(ChronoUnit.SECONDS),
+                        Optional.empty(), clock.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(300),
+                        Scopes.of("tableau:views:embed"), UserAttributes.none(), Optional.empty()));
         return signer.sign(draft, new SigningKey(new KeyId("eas"), JwsAlgorithm.ES256, ec.getPrivate())).value();
     }
 

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -65,7 +66,7 @@ public final class UpstreamClients {
         var pool = Executors.newFixedThreadPool(threads);
         var warm = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
         var end = warm + TimeUnit.SECONDS.toNanos(seconds);
-        var futures = new ArrayList<java.util.concurrent.Future<?>>();
+        var futures = new ArrayList<Future<?>>();
         for (int t = 0; t < threads; t++) {
             futures.add(pool.submit(() -> {
                 var call = perThread.call();

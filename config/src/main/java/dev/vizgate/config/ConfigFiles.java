@@ -5,25 +5,30 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Resolves {@code file:PATH} values relative to the configuration file's folder, and remembers which values came
  * from the environment: those may be secrets, so an error that quotes one shows where it came from instead.
  */
-public record ConfigFiles(Path baseDir, java.util.Set<String> fromEnvironment, java.util.function.Function<String, String> environment,
-                          java.util.Set<Path> secretFiles) {
+public record ConfigFiles(Path baseDir, Set<String> fromEnvironment, Function<String, String> environment,
+                          Set<Path> secretFiles) {
     public ConfigFiles {
-        java.util.Objects.requireNonNull(baseDir, "baseDir");
-        fromEnvironment = java.util.Set.copyOf(fromEnvironment);
-        java.util.Objects.requireNonNull(environment, "environment");
-        java.util.Objects.requireNonNull(secretFiles, "secretFiles");
+        Objects.requireNonNull(baseDir, "baseDir");
+        fromEnvironment = Set.copyOf(fromEnvironment);
+        Objects.requireNonNull(environment, "environment");
+        Objects.requireNonNull(secretFiles, "secretFiles");
     }
 
-    public ConfigFiles(Path baseDir, java.util.Set<String> fromEnvironment, java.util.function.Function<String, String> environment) {
-        this(baseDir, fromEnvironment, environment, java.util.concurrent.ConcurrentHashMap.newKeySet());
+    public ConfigFiles(Path baseDir, Set<String> fromEnvironment, Function<String, String> environment) {
+        this(baseDir, fromEnvironment, environment, ConcurrentHashMap.newKeySet());
     }
 
-    public ConfigFiles(Path baseDir, java.util.Set<String> fromEnvironment) {
+    public ConfigFiles(Path baseDir, Set<String> fromEnvironment) {
         this(baseDir, fromEnvironment, System::getenv);
     }
 
@@ -34,11 +39,11 @@ public record ConfigFiles(Path baseDir, java.util.Set<String> fromEnvironment, j
     }
 
     public ConfigFiles(Path baseDir) {
-        this(baseDir, java.util.Set.of());
+        this(baseDir, Set.of());
     }
 
     /** Runs wiring against this configuration (every wiring entry point does); a {@link ConfigError} it raises comes out with environment values withheld. */
-    public <T> T wire(java.util.function.Supplier<T> wiring) {
+    public <T> T wire(Supplier<T> wiring) {
         try {
             return wiring.get();
         } catch (ConfigError e) {

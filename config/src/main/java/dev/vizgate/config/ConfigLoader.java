@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -23,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
@@ -106,13 +108,13 @@ public final class ConfigLoader {
     }
 
     private Loaded load(ObjectNode tree, Path baseDir, Set<String> sections) {
-        var fromEnvironment = new java.util.HashSet<String>();
+        var fromEnvironment = new HashSet<String>();
         var object = tree;
         var names = new ArrayList<String>();
         object.fieldNames().forEachRemaining(names::add);
         for (var name : names) {
             if (sections.isEmpty() || sections.contains(name)) {
-                var section = new ObjectNode(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance);
+                var section = new ObjectNode(JsonNodeFactory.instance);
                 section.set(name, object.get(name));
                 substitute(section, "", fromEnvironment);
                 object.set(name, section.get(name));
@@ -137,7 +139,7 @@ public final class ConfigLoader {
         }
     }
 
-    private void substitute(JsonNode node, String path, java.util.Set<String> fromEnvironment) {
+    private void substitute(JsonNode node, String path, Set<String> fromEnvironment) {
         if (node instanceof ObjectNode object) {
             var fields = new ArrayList<Map.Entry<String, JsonNode>>();
             object.fields().forEachRemaining(fields::add);
@@ -164,7 +166,7 @@ public final class ConfigLoader {
     /** The ellipsis the README's samples use for "your value here"; a config still holding one was copied, not filled in. */
     static final String PLACEHOLDER = "\u2026";
 
-    private String expand(String value, String path, java.util.Set<String> fromEnvironment) {
+    private String expand(String value, String path, Set<String> fromEnvironment) {
         if (value.contains(PLACEHOLDER)) {
             throw new ConfigError(path, "still holds the placeholder '" + PLACEHOLDER + "' from the README's sample",
                     "replace it with your real value (the Connected App's client id, secret id, or key)");

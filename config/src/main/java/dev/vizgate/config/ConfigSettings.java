@@ -1,13 +1,16 @@
 package dev.vizgate.config;
 
 import dev.vizgate.sdk.PlatformAssertionSettings;
+import dev.vizgate.sdk.RotationSettings;
 import dev.vizgate.sdk.SettingsException;
 import dev.vizgate.sdk.StoreSettings;
+import dev.vizgate.sdk.TableauAdminSettings;
 import dev.vizgate.sdk.TableauNextSettings;
 import dev.vizgate.sdk.TableauSettings;
 import dev.vizgate.sdk.Vizgate;
 import dev.vizgate.sdk.VizgateBuilder;
 
+import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -26,12 +29,12 @@ public final class ConfigSettings {
     }
 
     /** {@code tableau.connected-app.rotation}, when the configuration has one. */
-    public static Optional<dev.vizgate.sdk.RotationSettings> rotation(VizgateConfig config, ConfigFiles files) {
+    public static Optional<RotationSettings> rotation(VizgateConfig config, ConfigFiles files) {
         return map(files, () -> TableauMapping.rotation(config.tableau(), files));
     }
 
     /** The site administrator's personal access token ({@code tableau.admin}, else the rotation's), when configured. */
-    public static Optional<dev.vizgate.sdk.TableauAdminSettings> admin(VizgateConfig config, ConfigFiles files) {
+    public static Optional<TableauAdminSettings> admin(VizgateConfig config, ConfigFiles files) {
         return map(files, () -> TableauMapping.admin(config.tableau(), files));
     }
 
@@ -96,7 +99,7 @@ public final class ConfigSettings {
      * The sdk's builder with every section this configuration has: what {@code serve} builds, {@code doctor} checks and
      * the Spring Boot starter exposes as beans.
      */
-    public static VizgateBuilder builder(VizgateConfig config, ConfigFiles files, java.time.Clock clock) {
+    public static VizgateBuilder builder(VizgateConfig config, ConfigFiles files, Clock clock) {
         if (config.tableau() == null && config.salesforce() == null) {
             throw new ConfigError("", "neither tableau: nor salesforce: is configured, so the gateway would serve nothing",
                     "add the section for the Tableau you embed");

@@ -1,9 +1,12 @@
 package dev.vizgate.config;
 
+import dev.vizgate.domain.model.Loopback;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -39,7 +42,7 @@ public record CorsSettings(Set<String> allowedOrigins, Duration maxAge) {
             return none();
         }
         var origins = new LinkedHashSet<String>();
-        var listed = cors.allowedOrigins() == null ? java.util.List.<String>of() : cors.allowedOrigins();
+        var listed = cors.allowedOrigins() == null ? List.<String>of() : cors.allowedOrigins();
         for (int i = 0; i < listed.size(); i++) {
             origins.add(origin(KEY + "[" + i + "]", listed.get(i)));
         }
@@ -68,7 +71,7 @@ public record CorsSettings(Set<String> allowedOrigins, Duration maxAge) {
                     "write the origin alone, e.g. https://portal.example.com, without a path or a trailing slash");
         }
         var host = uri.getHost().toLowerCase(Locale.ROOT);
-        if (scheme.equals("http") && !dev.vizgate.domain.model.Loopback.isLoopback(host)) {
+        if (scheme.equals("http") && !Loopback.isLoopback(host)) {
             throw new ConfigError(path, "'" + text + "' is plain http, so anyone on the network could serve a page as that origin",
                     "use the https origin (plain http is allowed only for 127.0.0.1, localhost and [::1])");
         }

@@ -5,12 +5,13 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-
-import java.util.Optional;
 
 /**
  * A key in the configuration: a string ({@code file:PATH}, or PEM / base64 DER text, typically from
@@ -102,7 +103,7 @@ public sealed interface KeyRef {
         /** A key in a secret store is a mapping whose one other key names the store (vault, aws, …). */
         private static Optional<String> storeName(JsonNode node) {
             var known = MAPPING_KEYS;
-            var names = new java.util.ArrayList<String>();
+            var names = new ArrayList<String>();
             node.fieldNames().forEachRemaining(n -> {
                 if (!known.contains(n)) {
                     names.add(n);

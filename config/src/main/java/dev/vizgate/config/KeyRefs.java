@@ -2,10 +2,13 @@ package dev.vizgate.config;
 
 import dev.vizgate.domain.model.JwsAlgorithm;
 import dev.vizgate.domain.model.KeyId;
+import dev.vizgate.domain.model.SecretRef;
 import dev.vizgate.sdk.KeyMaterial;
 import dev.vizgate.sdk.KeySpec;
 
+import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** A configured {@link KeyRef} as the sdk's {@link KeySpec}: files resolved against the config's folder. */
 final class KeyRefs {
@@ -23,7 +26,7 @@ final class KeyRefs {
     }
 
     private static KeySpec spec(String path, KeyRef ref, ConfigFiles files, boolean secret) {
-        java.util.function.UnaryOperator<java.nio.file.Path> mark = secret ? files::secretFile : p -> p;
+        UnaryOperator<Path> mark = secret ? files::secretFile : p -> p;
         KeyMaterial material;
         if (ref instanceof KeyRef.Text t) {
             material = t.isFile() ? KeyMaterial.PemFile.of(mark.apply(files.resolve(t.value().substring("file:".length())))) : new KeyMaterial.PemText(t.value());
@@ -33,7 +36,7 @@ final class KeyRefs {
             material = Check.attempt(path, () -> new KeyMaterial.KeyStoreEntry(mark.apply(files.resolve(e.file())), e.alias(), e.password(), e.keyPassword()),
                     "name the keystore's alias");
         } else if (ref instanceof KeyRef.Stored st) {
-            material = new KeyMaterial.Stored(Check.attempt(path, () -> new dev.vizgate.domain.model.SecretRef(st.store(), st.location(), st.field()),
+            material = new KeyMaterial.Stored(Check.attempt(path, () -> new SecretRef(st.store(), st.location(), st.field()),
                     "name the store and where the key's PEM is"));
         } else {
             var p = (KeyRef.Pkcs11) ref;

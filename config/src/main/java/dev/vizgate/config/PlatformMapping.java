@@ -3,6 +3,7 @@ package dev.vizgate.config;
 import dev.vizgate.domain.model.Audience;
 import dev.vizgate.domain.model.Issuer;
 import dev.vizgate.domain.policy.ReplayPolicy;
+import dev.vizgate.domain.usecase.CallerProof;
 import dev.vizgate.domain.usecase.TrustedPlatform;
 import dev.vizgate.sdk.PlatformAssertionSettings;
 import dev.vizgate.sdk.PlatformKeys;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import static dev.vizgate.config.Check.attempt;
 import static dev.vizgate.config.Check.required;
@@ -73,9 +75,9 @@ final class PlatformMapping {
         var claims = p.claims() == null ? new VizgateConfig.IdentityClaims(null, null, null) : p.claims();
         var username = claims.username() == null ? "email" : claims.username();
         var type = Optional.ofNullable(p.tokenType());
-        var clients = p.allowedClients() == null ? java.util.List.<String>of() : p.allowedClients();
+        var clients = p.allowedClients() == null ? List.<String>of() : p.allowedClients();
         var proof = attempt(p.tokenType() != null ? path + ".token-type" : p.allowedClients() != null ? path + ".allowed-clients" : path + ".claims",
-                () -> new dev.vizgate.domain.usecase.CallerProof.IdentityProviderToken(username, type, java.util.Set.copyOf(clients)),
+                () -> new CallerProof.IdentityProviderToken(username, type, Set.copyOf(clients)),
                 "token-type is a media type such as at+jwt; allowed-clients lists client ids, each once");
         var settings = attempt(path + ".claims", () -> PlatformSettings.identityProvider(issuer, audience, proof,
                 Optional.ofNullable(claims.scopes()), Optional.ofNullable(claims.attributes())),

@@ -7,6 +7,7 @@ import dev.vizgate.domain.policy.HostPolicy;
 import dev.vizgate.sdk.CallLimits;
 import dev.vizgate.sdk.SalesforceConnection;
 import dev.vizgate.sdk.SalesforceFlow;
+import dev.vizgate.sdk.SecretSource;
 import dev.vizgate.sdk.TableauNextSettings;
 
 import java.net.URI;
@@ -40,7 +41,7 @@ final class SalesforceMapping {
             hosts = attempt("salesforce.allowed-hosts", () -> new HostPolicy(new HashSet<>(s.allowedHosts()), loopback),
                     "list host names or .suffixes such as acme.my.salesforce.com");
         }
-        Optional<dev.vizgate.sdk.SecretSource> secret = Optional.ofNullable(s.clientSecret())
+        Optional<SecretSource> secret = Optional.ofNullable(s.clientSecret())
                 .map(v -> SecretText.source("salesforce.client-secret", v, files));
         Optional<URI> redirect = Optional.ofNullable(s.redirectUri()).map(u -> Check.upstream("salesforce.redirect-uri", u));
         var flow = switch (Optional.ofNullable(s.flow()).orElse("jwt-bearer")) {

@@ -7,13 +7,14 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static dev.vizgate.config.Check.attempt;
 
 /** {@code secret-stores} and {@code secret-refresh} as the sdk's {@link SecretStoreSettings} and {@link SecretRefresh}. */
 final class SecretStoresMapping {
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
-    private static final java.util.Set<String> BUILT_IN = java.util.Set.of("env", "file", "inline");
+    private static final Set<String> BUILT_IN = Set.of("env", "file", "inline");
 
     private SecretStoresMapping() {
     }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vizgate.domain.model.SecretRef;
+import dev.vizgate.sdk.SecretSource;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -26,19 +28,19 @@ public sealed interface SecretText {
 
     record Stored(String store, String location, Optional<String> field) implements SecretText {
         /** The sdk's reference; a malformed one is a ConfigError at {@code path}. */
-        public dev.vizgate.domain.model.SecretRef ref(String path) {
-            return Check.attempt(path, () -> new dev.vizgate.domain.model.SecretRef(store, location, field),
+        public SecretRef ref(String path) {
+            return Check.attempt(path, () -> new SecretRef(store, location, field),
                     "name the store and where the secret is, e.g. { vault: \"secret/vizgate/…\", field: value }");
         }
     }
 
     /** The sdk's source for this secret: a value read now ({@code ${ENV}}, {@code file:}, literal) or a store reference. */
-    static dev.vizgate.sdk.SecretSource source(String path, SecretText text, ConfigFiles files) {
+    static SecretSource source(String path, SecretText text, ConfigFiles files) {
         if (text instanceof Stored s) {
-            return new dev.vizgate.sdk.SecretSource.Stored(s.ref(path));
+            return new SecretSource.Stored(s.ref(path));
         }
         var value = files.valueOrFile(path, ((Plain) text).text());
-        return Check.attempt(path, () -> new dev.vizgate.sdk.SecretSource.Value(value), "give the secret a value");
+        return Check.attempt(path, () -> new SecretSource.Value(value), "give the secret a value");
     }
 
     /** Reads either form; a mapping names exactly one store besides {@code field}. */

@@ -1,5 +1,6 @@
 package dev.vizgate.config;
 
+import dev.vizgate.domain.model.Audience;
 import dev.vizgate.domain.model.ClientId;
 import dev.vizgate.domain.model.Issuer;
 import dev.vizgate.domain.model.OnDemandAccess;
@@ -10,12 +11,17 @@ import dev.vizgate.domain.model.SiteContentUrl;
 import dev.vizgate.domain.policy.TableauTokenPolicy;
 import dev.vizgate.sdk.ConnectedApp;
 import dev.vizgate.sdk.ConnectedAppSecret;
-import dev.vizgate.sdk.SecretSource;
-import dev.vizgate.sdk.RotationSettings;
 import dev.vizgate.sdk.KeySpec;
 import dev.vizgate.sdk.RestApiVersion;
+import dev.vizgate.sdk.RotationSettings;
+import dev.vizgate.sdk.SecretSource;
+import dev.vizgate.sdk.TableauAdminSettings;
 import dev.vizgate.sdk.TableauSettings;
+import dev.vizgate.sdk.TokenExchangeSettings;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -108,23 +114,23 @@ final class TableauMapping {
      * {@code tableau.admin.personal-access-token} as the sdk's {@link dev.vizgate.sdk.TableauAdminSettings}, else the
      * rotation's token (one administrator's token serves both), when either is configured.
      */
-    static java.util.Optional<dev.vizgate.sdk.TableauAdminSettings> admin(VizgateConfig.Tableau t, ConfigFiles files) {
+    static Optional<TableauAdminSettings> admin(VizgateConfig.Tableau t, ConfigFiles files) {
         var pat = t == null ? null : t.admin() != null ? t.admin().personalAccessToken()
                 : t.connectedApp() != null && t.connectedApp().rotation() != null ? t.connectedApp().rotation().personalAccessToken() : null;
         if (pat == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         var path = t.admin() != null ? "tableau.admin.personal-access-token" : APP + ".rotation.personal-access-token";
         var name = required(pat.name(), path + ".name", "the token's name as Tableau shows it");
         var source = SecretText.source(path + ".secret", required(pat.secret(), path + ".secret", "secret: { vault: \"secret/vizgate/tableau-pat\" }"), files);
-        return java.util.Optional.of(attempt(path, () -> new dev.vizgate.sdk.TableauAdminSettings(name, source), "name the token"));
+        return Optional.of(attempt(path, () -> new TableauAdminSettings(name, source), "name the token"));
     }
 
     /** {@code tableau.connected-app.rotation} as the sdk's {@link RotationSettings}, when configured. */
-    static java.util.Optional<RotationSettings> rotation(VizgateConfig.Tableau t, ConfigFiles files) {
+    static Optional<RotationSettings> rotation(VizgateConfig.Tableau t, ConfigFiles files) {
         var r = t == null || t.connectedApp() == null ? null : t.connectedApp().rotation();
         if (r == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         var path = APP + ".rotation";
         var pat = required(r.personalAccessToken(), path + ".personal-access-token",
@@ -132,8 +138,8 @@ final class TableauMapping {
         var name = required(pat.name(), path + ".personal-access-token.name", "the token's name as Tableau shows it");
         var secretText = required(pat.secret(), path + ".personal-access-token.secret", "secret: { vault: \"secret/vizgate/tableau-pat\" }");
         var source = SecretText.source(path + ".personal-access-token.secret", secretText, files);
-        var propagation = duration(path + ".propagation", r.propagation(), java.time.Duration.ofMinutes(2));
-        return java.util.Optional.of(attempt(path, () -> new RotationSettings(name, source, propagation), "keep propagation zero or more"));
+        var propagation = duration(path + ".propagation", r.propagation(), Duration.ofMinutes(2));
+        return Optional.of(attempt(path, () -> new RotationSettings(name, source, propagation), "keep propagation zero or more"));
     }
 
     private static ConnectedApp eas(VizgateConfig.ConnectedApp app, ConfigFiles files) {
@@ -154,7 +160,7 @@ final class TableauMapping {
         for (int i = 0; i < refs.size(); i++) {
             keys.add(KeyRefs.spec(APP + ".signing-keys[" + i + "]", refs.get(i), files));
         }
-        var audience = attempt(APP + ".audience", () -> new dev.vizgate.domain.model.Audience(app.audience() == null ? "tableau" : app.audience()),
+        var audience = attempt(APP + ".audience", () -> new Audience(app.audience() == null ? "tableau" : app.audience()),
                 "write tableau, or for Tableau Cloud tableau:<site-luid>");
         var eas = attempt(APP + ".issuer", () -> new ConnectedApp.Eas(issuer, keys), "use the https URL Tableau will know this gateway by");
         var withAudience = attempt(APP + ".audience", () -> new ConnectedApp.Eas(eas.issuer(), eas.signingKeys(), audience),
@@ -164,8 +170,8 @@ final class TableauMapping {
         }
         var at = attempt(APP + ".rollover-at", () -> {
                     try {
-                        return java.time.Instant.parse(app.rolloverAt());
-                    } catch (java.time.format.DateTimeParseException e) {
+                        return Instant.parse(app.rolloverAt());
+                    } catch (DateTimeParseException e) {
                         throw new IllegalArgumentException("'" + app.rolloverAt() + "' is not a UTC instant");
                     }
                 },
@@ -189,9 +195,9 @@ final class TableauMapping {
         var secret = SecretText.source(path + ".client-secret", required(x.clientSecret(), path + ".client-secret",
                 "client-secret: { env: IDP_CLIENT_SECRET } or { vault: \"secret/vizgate/idp\" }"), files);
         var endpoint = Optional.ofNullable(x.tokenEndpoint()).map(u -> Check.upstream(path + ".token-endpoint", u));
-        var exchange = attempt(path, () -> new dev.vizgate.sdk.TokenExchangeSettings(clientId, secret, Optional.ofNullable(x.audience()),
+        var exchange = attempt(path, () -> new TokenExchangeSettings(clientId, secret, Optional.ofNullable(x.audience()),
                 Optional.ofNullable(x.scope()), endpoint), "name the client id, and https URLs only");
-        var audience = attempt(APP + ".audience", () -> new dev.vizgate.domain.model.Audience(app.audience() == null ? "tableau" : app.audience()),
+        var audience = attempt(APP + ".audience", () -> new Audience(app.audience() == null ? "tableau" : app.audience()),
                 "write tableau, or for Tableau Cloud tableau:<site-luid>");
         return attempt(APP + ".issuer", () -> new ConnectedApp.IdpIssued(issuer, audience, exchange),
                 "use the IdP's https issuer URL, and \"tableau\" or \"tableau:<site-luid>\" as the audience");

@@ -1,13 +1,14 @@
 package dev.vizgate.config;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The configuration file, as DESIGN.md gives it. Keys are kebab-case in YAML; every section is optional here
  * and required where a command needs it. Unknown keys are errors.
  */
 public record VizgateConfig(Server server, Callers callers, Tableau tableau, Salesforce salesforce, Store store,
-                            java.util.Map<String, SecretStore> secretStores, SecretRefresh secretRefresh) {
+                            Map<String, SecretStore> secretStores, SecretRefresh secretRefresh) {
     public record Server(Integer port, String bind, String maxBody, RateLimit rateLimit, Tls tls, String shutdownGrace, AdminListener admin, Integer nodes,
                          String readableSecretFiles, Cors cors) {
     }

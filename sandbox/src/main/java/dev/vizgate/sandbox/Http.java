@@ -1,13 +1,23 @@
 package dev.vizgate.sandbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The few HTTP chores the stand-ins share. */
 final class Http {
@@ -21,17 +31,17 @@ final class Http {
      * the client's delayed ACK holds the body back ~40 ms — a cost real vendors do not add, which would swamp what
      * the load script measures. The JDK reads the property once, when its server classes load.
      */
-    static com.sun.net.httpserver.HttpServer server() throws IOException {
+    static HttpServer server() throws IOException {
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
-        return com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 64);
+        return HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
     }
 
     /** Every answer carries a Date header from the stand-in's own clock, as real servers do (doctor compares clocks). */
-    static com.sun.net.httpserver.Filter dateHeader(java.time.Clock clock) {
-        return com.sun.net.httpserver.Filter.beforeHandler("Date", ex -> ex.getResponseHeaders().set("Date",
-                java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(java.time.ZonedDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC))));
+    static Filter dateHeader(Clock clock) {
+        return Filter.beforeHandler("Date", ex -> ex.getResponseHeaders().set("Date",
+                DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))));
     }
 
     static Map<String, String> form(String body) {
@@ -47,16 +57,16 @@ final class Http {
     }
 
     /** The value of the request's cookie called {@code name}, if it sent one. */
-    static java.util.Optional<String> cookie(HttpExchange exchange, String name) {
-        for (var header : exchange.getRequestHeaders().getOrDefault("Cookie", java.util.List.of())) {
+    static Optional<String> cookie(HttpExchange exchange, String name) {
+        for (var header : exchange.getRequestHeaders().getOrDefault("Cookie", List.of())) {
             for (var c : header.split(";")) {
                 var kv = c.trim().split("=", 2);
                 if (kv.length == 2 && kv[0].equals(name)) {
-                    return java.util.Optional.of(kv[1]);
+                    return Optional.of(kv[1]);
                 }
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     static String body(HttpExchange exchange) throws IOException {

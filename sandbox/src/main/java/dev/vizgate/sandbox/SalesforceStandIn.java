@@ -7,16 +7,23 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -98,7 +105,7 @@ public final class SalesforceStandIn implements AutoCloseable {
     }
 
     /** An access token's session; {@code family} is the refresh token it came from (null for the JWT bearer flow). */
-    private record Session(String user, java.time.Instant expires, String family) {
+    private record Session(String user, Instant expires, String family) {
     }
 
     /** An authorization code waiting for its exchange: single use, bound to the PKCE challenge and redirect URI. */
@@ -169,7 +176,7 @@ public final class SalesforceStandIn implements AutoCloseable {
     }
 
     /** The live browser session a request's {@code sid} cookie names, if any. */
-    java.util.Optional<LightningOutPages.UiSession> uiSession(HttpExchange ex) {
+    Optional<LightningOutPages.UiSession> uiSession(HttpExchange ex) {
         return Http.cookie(ex, "sid").map(uiSessions::get).filter(s -> org.clock().instant().isBefore(s.ends()));
     }
 
@@ -245,7 +252,7 @@ public final class SalesforceStandIn implements AutoCloseable {
         sessions.put(token, new Session(user, org.clock().instant().plus(org.sessionTimeout()), family));
         exchanges.incrementAndGet();
         var base = baseUrl().toString();
-        var body = new java.util.LinkedHashMap<String, String>();
+        var body = new LinkedHashMap<String, String>();
         body.put("access_token", token);
         if (refreshToken != null) {
             body.put("refresh_token", refreshToken);
@@ -452,7 +459,7 @@ public final class SalesforceStandIn implements AutoCloseable {
             return;
         }
         identityLookups.incrementAndGet();
-        var body = new java.util.LinkedHashMap<String, Object>();
+        var body = new LinkedHashMap<String, Object>();
         body.put("id", baseUrl() + path);
         body.put("user_id", userId);
         body.put("organization_id", ORG_ID);
@@ -483,15 +490,15 @@ public final class SalesforceStandIn implements AutoCloseable {
 
     private static String s256(String verifier) {
         try {
-            var digest = java.security.MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+            var digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private static String enc(String s) {
-        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     /** Salesforce's documented refusals, first match wins; null when the assertion is good. */
@@ -541,7 +548,7 @@ public final class SalesforceStandIn implements AutoCloseable {
             s.initVerify(org.certificateKey());
             s.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
             return s.verify(Base64.getUrlDecoder().decode(parts[2]));
-        } catch (java.security.GeneralSecurityException | IllegalArgumentException e) {
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
             return false;
         }
     }
@@ -566,7 +573,7 @@ public final class SalesforceStandIn implements AutoCloseable {
         var otp = random(32);
         otps.put(otp, session.user());
         frontdoors.incrementAndGet();
-        var redirect = form.containsKey("redirect_uri") ? "&retURL=" + java.net.URLEncoder.encode(form.get("redirect_uri"), StandardCharsets.UTF_8) : "";
+        var redirect = form.containsKey("redirect_uri") ? "&retURL=" + URLEncoder.encode(form.get("redirect_uri"), StandardCharsets.UTF_8) : "";
         Http.json(ex, 200, Map.of("frontdoor_uri", baseUrl() + "/secur/frontdoor.jsp?otp=" + otp + redirect));
     }
 

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -132,7 +133,7 @@ public final class SecretsManagerStandIn implements AutoCloseable {
         if (!Set.of(m.group(5).split(";")).containsAll(Set.of("host", "x-amz-date"))) {
             return "SignedHeaders must include host and x-amz-date";
         }
-        var signedAt = java.time.LocalDateTime.parse(date, DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")).toInstant(ZoneOffset.UTC);
+        var signedAt = LocalDateTime.parse(date, DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")).toInstant(ZoneOffset.UTC);
         if (Duration.between(signedAt, clock.instant()).abs().compareTo(Duration.ofMinutes(15)) > 0) {
             return "Signature expired: " + date + " is now earlier than the allowed window (15 minutes)";
         }

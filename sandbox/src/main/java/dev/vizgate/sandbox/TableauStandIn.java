@@ -3,26 +3,33 @@ package dev.vizgate.sandbox;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A Tableau site for local use: REST JWT sign-in ({@code POST /api/{v}/auth/signin}) and the URL the Embedding API v3
@@ -60,7 +67,7 @@ public final class TableauStandIn implements AutoCloseable {
         }
     }
 
-    private static final java.util.Set<String> REGISTERED = java.util.Set.of("iss", "sub", "aud", "exp", "iat", "nbf", "jti", "scp");
+    private static final Set<String> REGISTERED = Set.of("iss", "sub", "aud", "exp", "iat", "nbf", "jti", "scp");
     private final Site site;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(8);
@@ -71,7 +78,7 @@ public final class TableauStandIn implements AutoCloseable {
     private volatile Duration sessionLifetime = Duration.ofHours(2);
     private volatile boolean connectedAppEnabled = true;
 
-    private record BrowserSession(Verdict.Accepted who, java.time.Instant ends) {
+    private record BrowserSession(Verdict.Accepted who, Instant ends) {
     }
 
     /**
@@ -116,14 +123,14 @@ public final class TableauStandIn implements AutoCloseable {
 
     /** Registers an External Authorization Server directly, as an admin would in the site's settings. */
     public TableauStandIn registerIssuer(String issuerUrl) {
-        var id = java.util.UUID.randomUUID().toString();
-        eas.registrations().put(id, new EasTrust.Registration(id, issuerUrl, issuerUrl, java.util.Optional.empty()));
+        var id = UUID.randomUUID().toString();
+        eas.registrations().put(id, new EasTrust.Registration(id, issuerUrl, issuerUrl, Optional.empty()));
         return this;
     }
 
     /** The issuers registered now, with their JWKS URIs if given, for tests to compare with what a registration did. */
-    public Map<String, java.util.Optional<String>> registeredIssuers() {
-        var out = new java.util.TreeMap<String, java.util.Optional<String>>();
+    public Map<String, Optional<String>> registeredIssuers() {
+        var out = new TreeMap<String, Optional<String>>();
         eas.registrations().values().forEach(r -> out.put(r.issuerUrl(), r.jwksUri()));
         return out;
     }
@@ -317,12 +324,12 @@ public final class TableauStandIn implements AutoCloseable {
     static final Map<String, Integer> SALES_BY_REGION = salesByRegion();
 
     private static Map<String, Integer> salesByRegion() {
-        var m = new java.util.LinkedHashMap<String, Integer>();
+        var m = new LinkedHashMap<String, Integer>();
         m.put("West", 725);
         m.put("East", 678);
         m.put("Central", 501);
         m.put("South", 392);
-        return java.util.Collections.unmodifiableMap(m);
+        return Collections.unmodifiableMap(m);
     }
 
     private static String vizPage(Verdict.Accepted a, String target) throws IOException {
@@ -340,8 +347,8 @@ public final class TableauStandIn implements AutoCloseable {
      */
     static String dashboard(Verdict.Accepted a) {
         var granted = a.attributes().get("Region");
-        var regions = granted instanceof java.util.List<?> l ? l.stream().map(String::valueOf).toList()
-                : granted == null ? java.util.List.copyOf(SALES_BY_REGION.keySet()) : java.util.List.of(String.valueOf(granted));
+        var regions = granted instanceof List<?> l ? l.stream().map(String::valueOf).toList()
+                : granted == null ? List.copyOf(SALES_BY_REGION.keySet()) : List.of(String.valueOf(granted));
         var shown = SALES_BY_REGION.entrySet().stream().filter(e -> regions.contains(e.getKey())).toList();
         var svg = new StringBuilder("<svg id=\"chart\" width=\"360\" height=\"" + (30 * Math.max(1, shown.size()) + 10)
                 + "\" role=\"img\" aria-label=\"Sales by region\">");
@@ -367,8 +374,8 @@ public final class TableauStandIn implements AutoCloseable {
     }
 
     /** The ids of the Connected App's secrets now, for tests to compare with what a rotation left behind. */
-    public java.util.Set<String> secretIds() {
-        return java.util.Set.copyOf(secrets.keySet());
+    public Set<String> secretIds() {
+        return Set.copyOf(secrets.keySet());
     }
 
     private void rest(HttpExchange ex) throws IOException {
@@ -427,7 +434,7 @@ public final class TableauStandIn implements AutoCloseable {
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
             var expected = mac.doFinal((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
             return MessageDigest.isEqual(expected, Base64.getUrlDecoder().decode(parts[2]));
-        } catch (java.security.GeneralSecurityException | IllegalArgumentException e) {
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
             return false;
         }
     }
@@ -442,12 +449,12 @@ public final class TableauStandIn implements AutoCloseable {
     }
 
     static String uuid(String seed) {
-        return java.util.UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     static byte[] random() {
         var b = new byte[24];
-        new java.security.SecureRandom().nextBytes(b);
+        new SecureRandom().nextBytes(b);
         return b;
     }
 

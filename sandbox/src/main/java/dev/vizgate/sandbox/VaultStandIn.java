@@ -2,8 +2,12 @@ package dev.vizgate.sandbox;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -15,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.net.ssl.SSLContext;
 
 /**
  * HashiCorp Vault's KV version 2 secrets engine and AppRole login, as Vault's HTTP API documents them, on loopback:
@@ -55,14 +60,14 @@ public final class VaultStandIn implements AutoCloseable {
     }
 
     /** Over TLS, with the certificate {@code tls} carries (the test makes it; clients must trust its CA). */
-    public static VaultStandIn startTls(Clock clock, Optional<String> namespace, javax.net.ssl.SSLContext tls) throws IOException {
-        var https = com.sun.net.httpserver.HttpsServer.create(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
-        https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls));
+    public static VaultStandIn startTls(Clock clock, Optional<String> namespace, SSLContext tls) throws IOException {
+        var https = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        https.setHttpsConfigurator(new HttpsConfigurator(tls));
         return new VaultStandIn(https, clock, namespace);
     }
 
     public URI baseUrl() {
-        var scheme = server instanceof com.sun.net.httpserver.HttpsServer ? "https" : "http";
+        var scheme = server instanceof HttpsServer ? "https" : "http";
         return URI.create(scheme + "://127.0.0.1:" + server.getAddress().getPort());
     }
 

@@ -1,13 +1,19 @@
 package dev.vizgate.sdk;
 
+import dev.vizgate.domain.model.Audience;
 import dev.vizgate.domain.model.ClientId;
 import dev.vizgate.domain.model.Issuer;
 import dev.vizgate.domain.model.SecretId;
+import dev.vizgate.domain.model.SecretRef;
 import dev.vizgate.domain.policy.SecretRotation;
+import dev.vizgate.domain.policy.TableauRules;
 
+import java.net.URI;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /** How Tableau trusts the tokens: a Connected App's secret (direct trust), or our own keys (EAS). */
 public sealed interface ConnectedApp {
@@ -49,7 +55,7 @@ public sealed interface ConnectedApp {
      * current secret (its id and value), and during a rotation the next and the retired one. The signing kid follows
      * the document, so a rotation switches it on every node without a restart.
      */
-    record Managed(ClientId clientId, dev.vizgate.domain.model.SecretRef slots) implements ConnectedApp {
+    record Managed(ClientId clientId, SecretRef slots) implements ConnectedApp {
         public Managed {
             Objects.requireNonNull(clientId, "clientId");
             Objects.requireNonNull(slots, "slots");
@@ -60,23 +66,23 @@ public sealed interface ConnectedApp {
      * OAuth 2.0 trust (EAS, tableau.md §2): the first key signs, every key is published in the JWKS (so a key being
      * rotated in can be published before it signs), and {@code iss} is this issuer, an https URL.
      */
-    record Eas(Issuer issuer, List<KeySpec> signingKeys, dev.vizgate.domain.model.Audience audience, java.util.Optional<java.time.Instant> rolloverAt)
+    record Eas(Issuer issuer, List<KeySpec> signingKeys, Audience audience, Optional<Instant> rolloverAt)
             implements ConnectedApp {
         /** With the audience "tableau" (Tableau Server; Tableau Cloud reportedly wants "tableau:&lt;site-luid&gt;", UNVERIFIED). */
         public Eas(Issuer issuer, List<KeySpec> signingKeys) {
-            this(issuer, signingKeys, dev.vizgate.domain.model.Audience.TABLEAU);
+            this(issuer, signingKeys, Audience.TABLEAU);
         }
 
-        public Eas(Issuer issuer, List<KeySpec> signingKeys, dev.vizgate.domain.model.Audience audience) {
-            this(issuer, signingKeys, audience, java.util.Optional.empty());
+        public Eas(Issuer issuer, List<KeySpec> signingKeys, Audience audience) {
+            this(issuer, signingKeys, audience, Optional.empty());
         }
 
         /**
          * A rollover by the clock: the first key signs until {@code at}, the second from then on; both are published
          * until the first key's last token has expired ({@link dev.vizgate.domain.policy.KeyRollover}).
          */
-        public Eas withRolloverAt(java.time.Instant at) {
-            return new Eas(issuer, signingKeys, audience, java.util.Optional.of(at));
+        public Eas withRolloverAt(Instant at) {
+            return new Eas(issuer, signingKeys, audience, Optional.of(at));
         }
 
         public Eas {
@@ -85,7 +91,7 @@ public sealed interface ConnectedApp {
                 throw new IllegalArgumentException("a rollover goes from the first signing key to the second: give exactly two keys, not " + signingKeys.size());
             }
             Objects.requireNonNull(audience, "audience");
-            dev.vizgate.domain.policy.TableauRules.audience(audience.value()).ifPresent(v -> {
+            TableauRules.audience(audience.value()).ifPresent(v -> {
                 throw new IllegalArgumentException(v.message());
             });
             Objects.requireNonNull(issuer, "issuer");
@@ -105,15 +111,15 @@ public sealed interface ConnectedApp {
      * the IdP's issuer as registered on the Tableau site; {@code audience} the aud the site wants. Callers must prove
      * themselves with that IdP's token ({@link PlatformSettings#identityProvider}).
      */
-    record IdpIssued(Issuer issuer, dev.vizgate.domain.model.Audience audience, TokenExchangeSettings exchange) implements ConnectedApp {
+    record IdpIssued(Issuer issuer, Audience audience, TokenExchangeSettings exchange) implements ConnectedApp {
         public IdpIssued {
             Objects.requireNonNull(issuer, "issuer");
             Objects.requireNonNull(audience, "audience");
             Objects.requireNonNull(exchange, "exchange");
-            dev.vizgate.domain.policy.TableauRules.audience(audience.value()).ifPresent(v -> {
+            TableauRules.audience(audience.value()).ifPresent(v -> {
                 throw new IllegalArgumentException(v.message());
             });
-            UpstreamUrl.check(java.net.URI.create(issuer.value()), "the identity provider's issuer");
+            UpstreamUrl.check(URI.create(issuer.value()), "the identity provider's issuer");
         }
     }
 }

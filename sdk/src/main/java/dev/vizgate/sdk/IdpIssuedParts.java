@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** The IdP-issued mode from {@link ConnectedApp.IdpIssued}: token exchange, then Tableau's EAS rules, then the IdP's own keys. */
 final class IdpIssuedParts {
@@ -42,7 +43,7 @@ final class IdpIssuedParts {
     /** The token endpoint is read from the IdP's metadata at first use (so an IdP that is down costs a retry, not a start). */
     private static TokenExchange exchange(ConnectedApp.IdpIssued app, HttpClient http, LiveSecret secret) {
         var config = app.exchange();
-        var endpoint = new java.util.concurrent.atomic.AtomicReference<URI>(config.tokenEndpoint().orElse(null));
+        var endpoint = new AtomicReference<URI>(config.tokenEndpoint().orElse(null));
         var metadata = new IssuerMetadata(http, TIMEOUT);
         return subjectToken -> {
             if (endpoint.get() == null) {

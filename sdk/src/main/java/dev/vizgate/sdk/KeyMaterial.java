@@ -1,5 +1,7 @@
 package dev.vizgate.sdk;
 
+import dev.vizgate.domain.model.SecretRef;
+
 import java.nio.file.Path;
 import java.security.Key;
 import java.util.Objects;
@@ -75,7 +77,7 @@ public sealed interface KeyMaterial {
     }
 
     /** PEM text kept in a secret store (read at start-up, like a file). */
-    record Stored(dev.vizgate.domain.model.SecretRef ref) implements KeyMaterial {
+    record Stored(SecretRef ref) implements KeyMaterial {
         public Stored {
             Objects.requireNonNull(ref, "ref");
         }

@@ -1,6 +1,7 @@
 package dev.vizgate.sdk;
 
 import dev.vizgate.adapters.keystore.ConnectedAppSecrets;
+import dev.vizgate.adapters.keystore.KeyMaterialException;
 import dev.vizgate.domain.model.JwsAlgorithm;
 import dev.vizgate.domain.model.KeyId;
 import dev.vizgate.domain.model.PublishedKey;
@@ -26,12 +27,12 @@ final class LiveConnectedAppKeys implements KeySource {
     private final Map<KeyId, Derived> derived = new ConcurrentHashMap<>();
 
     /** Why {@code value} cannot be a Connected App secret (HS256 wants 256 bits or more), or empty when it can. */
-    static java.util.Optional<String> weakness(String setting, String value) {
+    static Optional<String> weakness(String setting, String value) {
         try {
             ConnectedAppSecrets.hmacKey(setting, value);
-            return java.util.Optional.empty();
-        } catch (dev.vizgate.adapters.keystore.KeyMaterialException e) {
-            return java.util.Optional.of(e.what());
+            return Optional.empty();
+        } catch (KeyMaterialException e) {
+            return Optional.of(e.what());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.vizgate.sdk;
 
+import dev.vizgate.adapters.secrets.InlineSecretStore;
 import dev.vizgate.domain.model.SecretRef;
 import dev.vizgate.domain.model.SecretValue;
 import dev.vizgate.domain.port.SecretStore;
@@ -39,9 +40,9 @@ final class LiveSecrets implements AutoCloseable {
     private final Map<String, LiveSecret> bySetting = new ConcurrentHashMap<>();
     private volatile ScheduledExecutorService scheduler;
 
-    private final dev.vizgate.adapters.secrets.InlineSecretStore inline;
+    private final InlineSecretStore inline;
 
-    LiveSecrets(Map<String, SecretStore> stores, dev.vizgate.adapters.secrets.InlineSecretStore inline, Clock clock, SecretRefresh refresh,
+    LiveSecrets(Map<String, SecretStore> stores, InlineSecretStore inline, Clock clock, SecretRefresh refresh,
                 Optional<MeterRegistry> registry) {
         this.stores = Map.copyOf(stores);
         this.inline = inline;

@@ -1,5 +1,6 @@
 package dev.vizgate.sdk;
 
+import dev.vizgate.adapters.tableau.DiscoveredJwks;
 import dev.vizgate.adapters.tableau.IssuerKeys;
 import dev.vizgate.adapters.tableau.JjwtTokenVerifier;
 import dev.vizgate.adapters.tableau.JsonTokenDecoder;
@@ -50,7 +51,7 @@ final class PlatformParts {
             return new RemoteJwks(j.url(), http(), RemoteJwks.Timing.defaults(), clock);
         }
         if (keys instanceof PlatformKeys.Discovered) {
-            return new dev.vizgate.adapters.tableau.DiscoveredJwks(issuer, http(), RemoteJwks.Timing.defaults(), clock);
+            return new DiscoveredJwks(issuer, http(), RemoteJwks.Timing.defaults(), clock);
         }
         var trusted = new ArrayList<TrustedKey>();
         var fixed = ((PlatformKeys.Fixed) keys).keys();

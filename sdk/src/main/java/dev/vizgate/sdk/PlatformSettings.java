@@ -1,9 +1,12 @@
 package dev.vizgate.sdk;
 
+import dev.vizgate.domain.model.Audience;
 import dev.vizgate.domain.model.Issuer;
+import dev.vizgate.domain.usecase.CallerProof;
 import dev.vizgate.domain.usecase.TrustedPlatform;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A platform whose assertions prove its users to Vizgate: its {@code iss}, what it grants ({@link TrustedPlatform}:
@@ -21,9 +24,9 @@ public record PlatformSettings(Issuer issuer, TrustedPlatform platform, Platform
      * Tableau username is the {@code usernameClaim} (email, preferred_username, …); the scopes and attributes the
      * platform grants come from the claims named, if any. Keys are discovered from the issuer's metadata.
      */
-    public static PlatformSettings identityProvider(Issuer issuer, dev.vizgate.domain.model.Audience audience, String usernameClaim,
-                                                    java.util.Optional<String> scopesClaim, java.util.Optional<String> attributesClaim) {
-        return identityProvider(issuer, audience, new dev.vizgate.domain.usecase.CallerProof.IdentityProviderToken(usernameClaim), scopesClaim,
+    public static PlatformSettings identityProvider(Issuer issuer, Audience audience, String usernameClaim,
+                                                    Optional<String> scopesClaim, Optional<String> attributesClaim) {
+        return identityProvider(issuer, audience, new CallerProof.IdentityProviderToken(usernameClaim), scopesClaim,
                 attributesClaim);
     }
 
@@ -31,9 +34,9 @@ public record PlatformSettings(Issuer issuer, TrustedPlatform platform, Platform
      * As above, with every rule of the IdP's tokens spelled out: the username claim, the header {@code typ} they must
      * carry ({@code at+jwt}) and the clients ({@code azp}/{@code client_id}) whose tokens are taken, if any.
      */
-    public static PlatformSettings identityProvider(Issuer issuer, dev.vizgate.domain.model.Audience audience,
-                                                    dev.vizgate.domain.usecase.CallerProof.IdentityProviderToken proof,
-                                                    java.util.Optional<String> scopesClaim, java.util.Optional<String> attributesClaim) {
+    public static PlatformSettings identityProvider(Issuer issuer, Audience audience,
+                                                    CallerProof.IdentityProviderToken proof,
+                                                    Optional<String> scopesClaim, Optional<String> attributesClaim) {
         return new PlatformSettings(issuer, new TrustedPlatform(audience, scopesClaim, attributesClaim, proof), new PlatformKeys.Discovered());
     }
 }

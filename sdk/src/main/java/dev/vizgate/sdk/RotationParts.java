@@ -8,7 +8,9 @@ import dev.vizgate.domain.usecase.RotateConnectedAppSecret;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /** The rotation of a managed Connected App secret: Tableau's REST calls as an administrator, the store's slots, real waits. */
 final class RotationParts {
@@ -29,7 +31,7 @@ final class RotationParts {
                     "keep a rotated secret in Vault or AWS Secrets Manager");
         }
         var setting = "tableau.connected-app.rotation.personal-access-token";
-        var pat = live.follow(setting, rotation.tokenSecret(), v -> java.util.Optional.empty(), "store the administrator's personal access token secret there");
+        var pat = live.follow(setting, rotation.tokenSecret(), v -> Optional.empty(), "store the administrator's personal access token secret there");
         var admin = new RestConnectedAppSecrets(TableauAdmin.session(tableau, rotation.tokenName(), pat.current().value()), managed.clientId());
         var token = tableau.token();
         var timing = new RotateConnectedAppSecret.Timing(rotation.propagation(), token.maxLifetime().plus(token.skew()));
@@ -37,7 +39,7 @@ final class RotationParts {
     }
 
     /** Sleeps until {@code moment} by the same clock the rotation reads its moments from. */
-    private static void sleepUntil(Clock clock, java.time.Instant moment) {
+    private static void sleepUntil(Clock clock, Instant moment) {
         var wait = Duration.between(clock.instant(), moment);
         if (wait.isNegative() || wait.isZero()) {
             return;

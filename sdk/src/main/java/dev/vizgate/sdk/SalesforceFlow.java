@@ -2,6 +2,7 @@ package dev.vizgate.sdk;
 
 import dev.vizgate.domain.model.Audience;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -28,21 +29,21 @@ public sealed interface SalesforceFlow {
      * default scopes add {@code id}, which Salesforce's identity URL needs ("when a connected app with the id scope is
      * successfully authorized", help {@code remoteaccess_using_openid}): the callback asks it who signed in.
      */
-    record WebServer(List<String> scopes, boolean sendChallengeMethod, java.time.Duration refreshTokenIdle) implements SalesforceFlow {
+    record WebServer(List<String> scopes, boolean sendChallengeMethod, Duration refreshTokenIdle) implements SalesforceFlow {
         public static final List<String> DEFAULT_SCOPES = List.of("api", "web", "refresh_token", "id");
         /**
          * How long a stored refresh token lives unused: External Client Apps cap it at 30 days idle (salesforce.md §2), and
          * field reports (UNVERIFIED) make a 30-day idle limit mandatory for partner apps; an org may set less.
          */
-        public static final java.time.Duration DEFAULT_REFRESH_TOKEN_IDLE = java.time.Duration.ofDays(30);
+        public static final Duration DEFAULT_REFRESH_TOKEN_IDLE = Duration.ofDays(30);
 
         public WebServer(List<String> scopes, boolean sendChallengeMethod) {
             this(scopes, sendChallengeMethod, DEFAULT_REFRESH_TOKEN_IDLE);
         }
 
         public WebServer {
-            java.util.Objects.requireNonNull(refreshTokenIdle, "refreshTokenIdle");
-            if (refreshTokenIdle.compareTo(java.time.Duration.ofMinutes(1)) < 0) {
+            Objects.requireNonNull(refreshTokenIdle, "refreshTokenIdle");
+            if (refreshTokenIdle.compareTo(Duration.ofMinutes(1)) < 0) {
                 throw new IllegalArgumentException("a refresh token's idle limit is at least a minute");
             }
             scopes = List.copyOf(scopes);

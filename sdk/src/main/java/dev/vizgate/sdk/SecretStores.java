@@ -1,5 +1,8 @@
 package dev.vizgate.sdk;
 
+import dev.vizgate.adapters.aws.SecretsManagerSecretStore;
+import dev.vizgate.adapters.vault.VaultKvSecretStore;
+import dev.vizgate.adapters.vault.VaultSettings;
 import dev.vizgate.domain.port.SecretStore;
 
 /**
@@ -26,19 +29,19 @@ final class SecretStores {
     }
 
     private static SecretStore vault(SecretStoreSettings.Vault v) {
-        dev.vizgate.adapters.vault.VaultSettings.Auth auth = v.login() instanceof SecretStoreSettings.VaultLogin.Token t
-                ? new dev.vizgate.adapters.vault.VaultSettings.Auth.Token(t.token())
+        VaultSettings.Auth auth = v.login() instanceof SecretStoreSettings.VaultLogin.Token t
+                ? new VaultSettings.Auth.Token(t.token())
                 : appRole((SecretStoreSettings.VaultLogin.AppRole) v.login());
-        return new dev.vizgate.adapters.vault.VaultKvSecretStore(new dev.vizgate.adapters.vault.VaultSettings(v.address(), auth, v.namespace(),
+        return new VaultKvSecretStore(new VaultSettings(v.address(), auth, v.namespace(),
                 v.caCertificate(), v.timeout()));
     }
 
-    private static dev.vizgate.adapters.vault.VaultSettings.Auth appRole(SecretStoreSettings.VaultLogin.AppRole a) {
-        return new dev.vizgate.adapters.vault.VaultSettings.Auth.AppRole(a.roleId(), a.secretId(), a.mount());
+    private static VaultSettings.Auth appRole(SecretStoreSettings.VaultLogin.AppRole a) {
+        return new VaultSettings.Auth.AppRole(a.roleId(), a.secretId(), a.mount());
     }
 
     private static SecretStore secretsManager(SecretStoreSettings.SecretsManager s) {
-        return dev.vizgate.adapters.aws.SecretsManagerSecretStore.withDefaultCredentials(new dev.vizgate.adapters.aws.SecretsManagerSecretStore.Settings(
+        return SecretsManagerSecretStore.withDefaultCredentials(new SecretsManagerSecretStore.Settings(
                 s.region(), s.endpoint(), s.timeout()));
     }
 }

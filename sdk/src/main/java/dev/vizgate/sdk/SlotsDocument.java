@@ -9,6 +9,7 @@ import dev.vizgate.domain.model.StoredSecret;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
@@ -61,7 +62,7 @@ final class SlotsDocument {
     private static Optional<Instant> instant(String text) {
         try {
             return Optional.of(Instant.parse(text));
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return Optional.empty();
         }
     }

@@ -1,5 +1,8 @@
 package dev.vizgate.sdk;
 
+import dev.vizgate.adapters.store.CaffeineReplayLedger;
+import dev.vizgate.adapters.store.CaffeineSessionCache;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -8,8 +11,8 @@ import java.util.Objects;
 public sealed interface StoreSettings {
     /** Bounded in-memory stores; everything is lost on restart and not shared. */
     record Memory(long maxSessions, long maxJtis) implements StoreSettings {
-        public static final long DEFAULT_MAX_SESSIONS = dev.vizgate.adapters.store.CaffeineSessionCache.DEFAULT_MAXIMUM_SIZE;
-        public static final long DEFAULT_MAX_JTIS = dev.vizgate.adapters.store.CaffeineReplayLedger.DEFAULT_MAXIMUM_SIZE;
+        public static final long DEFAULT_MAX_SESSIONS = CaffeineSessionCache.DEFAULT_MAXIMUM_SIZE;
+        public static final long DEFAULT_MAX_JTIS = CaffeineReplayLedger.DEFAULT_MAXIMUM_SIZE;
 
         public Memory {
             if (maxSessions < 1 || maxJtis < 1) {

@@ -3,6 +3,7 @@ package dev.vizgate.sdk;
 import dev.vizgate.adapters.keystore.ConfiguredKeySource;
 import dev.vizgate.adapters.salesforce.AuthorizeUrl;
 import dev.vizgate.adapters.salesforce.SalesforceOAuthClient;
+import dev.vizgate.adapters.salesforce.SalesforceSettings;
 import dev.vizgate.adapters.salesforce.SecureSignInSecrets;
 import dev.vizgate.adapters.tableau.JjwtTokenSigner;
 import dev.vizgate.domain.model.JwsAlgorithm;
@@ -83,7 +84,7 @@ record TableauNextParts(OpenTableauNextSession sessions, Optional<WebServerFlow>
         return new TableauNextParts(open, webServer, tickets, publicKey, circuit, List.copyOf(owned));
     }
 
-    private static SalesforceOAuthClient client(dev.vizgate.adapters.salesforce.SalesforceSettings settings, Clock clock) {
+    private static SalesforceOAuthClient client(SalesforceSettings settings, Clock clock) {
         try {
             return new SalesforceOAuthClient(settings, clock);
         } catch (IllegalStateException e) {

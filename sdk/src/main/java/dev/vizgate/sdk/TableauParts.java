@@ -2,15 +2,24 @@ package dev.vizgate.sdk;
 
 import dev.vizgate.adapters.keystore.ConfiguredKeySource;
 import dev.vizgate.domain.model.KeyId;
+import dev.vizgate.domain.model.PublishedKey;
+import dev.vizgate.domain.model.SigningKey;
 import dev.vizgate.domain.policy.ConnectedAppTrust;
+import dev.vizgate.domain.policy.KeyRollover;
 import dev.vizgate.domain.policy.SecretRotation;
 import dev.vizgate.domain.port.KeySource;
+import dev.vizgate.domain.usecase.LiveSecret;
 
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** The Connected App's trust and keys from {@link TableauSettings}; keys are loaded and checked here, once. */
-record TableauParts(java.util.function.Supplier<ConnectedAppTrust> trustNow, KeySource keys) {
+record TableauParts(Supplier<ConnectedAppTrust> trustNow, KeySource keys) {
     TableauParts(ConnectedAppTrust trust, KeySource keys) {
         this(() -> trust, keys);
     }
@@ -22,7 +31,7 @@ record TableauParts(java.util.function.Supplier<ConnectedAppTrust> trustNow, Key
 
     private static final String APP = "tableau.connected-app";
 
-    static TableauParts of(TableauSettings settings, Optional<KeySource> swapped, LiveSecrets live, java.time.Clock clock) {
+    static TableauParts of(TableauSettings settings, Optional<KeySource> swapped, LiveSecrets live, Clock clock) {
         if (settings.connectedApp() instanceof ConnectedApp.Direct d) {
             var trust = new ConnectedAppTrust.DirectTrust(d.clientId(),
                     new SecretRotation(d.secrets().stream().map(ConnectedAppSecret::id).toList(), d.activeSecret()));
@@ -43,7 +52,7 @@ record TableauParts(java.util.function.Supplier<ConnectedAppTrust> trustNow, Key
         }
         var keys = ConfiguredKeySource.builder();
         var kids = new HashSet<KeyId>();
-        var loadedKeys = new java.util.ArrayList<LoadedKey>();
+        var loadedKeys = new ArrayList<LoadedKey>();
         for (int i = 0; i < eas.signingKeys().size(); i++) {
             var setting = APP + ".signing-keys[" + i + "]";
             var loaded = KeyLoader.signing(setting, KeyLoader.resolved(setting, eas.signingKeys().get(i), live));
@@ -63,18 +72,18 @@ record TableauParts(java.util.function.Supplier<ConnectedAppTrust> trustNow, Key
                     keys.build());
         }
         var second = loadedKeys.get(1);
-        var rollover = dev.vizgate.domain.policy.KeyRollover.of(first.kid(), second.kid(), eas.rolloverAt().get(), settings.token());
+        var rollover = KeyRollover.of(first.kid(), second.kid(), eas.rolloverAt().get(), settings.token());
         var before = new ConnectedAppTrust.ExternalAuthorizationServer(eas.issuer(), first.kid(), first.algorithm(), eas.audience());
         var after = new ConnectedAppTrust.ExternalAuthorizationServer(eas.issuer(), second.kid(), second.algorithm(), eas.audience());
         var all = keys.build();
         KeySource published = new KeySource() {
             @Override
-            public Optional<dev.vizgate.domain.model.SigningKey> signingKey(KeyId keyId) {
+            public Optional<SigningKey> signingKey(KeyId keyId) {
                 return all.signingKey(keyId);
             }
 
             @Override
-            public java.util.List<dev.vizgate.domain.model.PublishedKey> publishedKeys() {
+            public List<PublishedKey> publishedKeys() {
                 var now = rollover.publishedAt(clock.instant());
                 return all.publishedKeys().stream().filter(k -> now.contains(k.keyId())).toList();
             }
@@ -84,7 +93,7 @@ record TableauParts(java.util.function.Supplier<ConnectedAppTrust> trustNow, Key
 
     /** Every secret, inline or stored, is followed through the SecretStore port and checked for strength on each version. */
     private static KeySource secrets(ConnectedApp.Direct d, LiveSecrets live) {
-        var keys = new java.util.LinkedHashMap<KeyId, dev.vizgate.domain.usecase.LiveSecret>();
+        var keys = new LinkedHashMap<KeyId, LiveSecret>();
         for (int i = 0; i < d.secrets().size(); i++) {
             var setting = APP + ".secrets[" + i + "].value";
             var secret = d.secrets().get(i);

@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -74,7 +75,7 @@ public final class JavaNetSdkHttpClient implements SdkHttpClient {
                 } catch (ExecutionException e) {
                     throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
                 }
-                var headers = new LinkedHashMap<String, java.util.List<String>>(response.headers().map());
+                var headers = new LinkedHashMap<String, List<String>>(response.headers().map());
                 headers.remove(":status"); // HTTP/2's pseudo-header is not a header to the SDK
                 return HttpExecuteResponse.builder()
                         .response(SdkHttpResponse.builder().statusCode(response.statusCode()).headers(headers).build())

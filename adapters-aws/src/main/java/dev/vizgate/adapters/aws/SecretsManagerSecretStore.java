@@ -6,18 +6,30 @@ import dev.vizgate.domain.model.SecretFetch;
 import dev.vizgate.domain.model.SecretRef;
 import dev.vizgate.domain.model.SecretValue;
 import dev.vizgate.domain.model.SecretVersion;
+import dev.vizgate.domain.model.StoreUnavailableException;
 import dev.vizgate.domain.port.SecretStore;
+import dev.vizgate.domain.port.SecretWriter;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRequest;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
 
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import javax.net.ssl.SSLException;
 
 /**
  * Secrets in AWS Secrets Manager, through the AWS SDK for Java v2. A reference's location is the secret's name or
@@ -25,7 +37,7 @@ import java.util.Optional;
  * when given, is a key of the secret's JSON {@code SecretString}. The version is the SDK's {@code VersionId}.
  * Credentials come from the SDK's default chain (environment, profile, container or instance role) unless given.
  */
-public final class SecretsManagerSecretStore implements SecretStore, dev.vizgate.domain.port.SecretWriter, AutoCloseable {
+public final class SecretsManagerSecretStore implements SecretStore, SecretWriter, AutoCloseable {
     public static final String NAME = "aws";
     public static final String CURRENT = "AWSCURRENT";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,7 +48,7 @@ public final class SecretsManagerSecretStore implements SecretStore, dev.vizgate
             if (region == null || !region.matches("[a-z]{2}(-[a-z]+)+-\\d")) {
                 throw new IllegalArgumentException("an AWS region such as eu-west-1, not " + region);
             }
-            java.util.Objects.requireNonNull(endpoint, "endpoint");
+            Objects.requireNonNull(endpoint, "endpoint");
             if (timeout == null || timeout.isNegative() || timeout.isZero()) {
                 throw new IllegalArgumentException("the Secrets Manager timeout must be positive");
             }
@@ -92,7 +104,7 @@ public final class SecretsManagerSecretStore implements SecretStore, dev.vizgate
         var id = at > 0 ? ref.location().substring(0, at) : ref.location();
         String text;
         try {
-            text = ref.field().isPresent() ? JSON.writeValueAsString(java.util.Map.of(ref.field().get(), value)) : value;
+            text = ref.field().isPresent() ? JSON.writeValueAsString(Map.of(ref.field().get(), value)) : value;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -103,7 +115,7 @@ public final class SecretsManagerSecretStore implements SecretStore, dev.vizgate
                 client.createSecret(b -> b.name(id).secretString(text));
             }
         } catch (SdkException e) {
-            throw new dev.vizgate.domain.model.StoreUnavailableException("Secrets Manager at " + where + " did not take the write to " + id
+            throw new StoreUnavailableException("Secrets Manager at " + where + " did not take the write to " + id
                     + " (" + words(e) + ")");
         }
     }
@@ -113,24 +125,24 @@ public final class SecretsManagerSecretStore implements SecretStore, dev.vizgate
      * fate. Never a Java class name.
      */
     static String words(SdkException e) {
-        if (e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException refused) {
+        if (e instanceof AwsServiceException refused) {
             var details = refused.awsErrorDetails();
             var code = details == null ? null : details.errorCode();
             return "refused with HTTP " + refused.statusCode() + (code == null ? "" : ", AWS error code " + code);
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.net.ConnectException) {
+            if (t instanceof ConnectException) {
                 return "connection refused";
             }
-            if (t instanceof software.amazon.awssdk.core.exception.ApiCallTimeoutException
-                    || t instanceof software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException
-                    || t instanceof java.net.http.HttpTimeoutException || t instanceof java.net.SocketTimeoutException) {
+            if (t instanceof ApiCallTimeoutException
+                    || t instanceof ApiCallAttemptTimeoutException
+                    || t instanceof HttpTimeoutException || t instanceof SocketTimeoutException) {
                 return "timed out";
             }
-            if (t instanceof java.net.UnknownHostException) {
+            if (t instanceof UnknownHostException) {
                 return "unknown host";
             }
-            if (t instanceof javax.net.ssl.SSLException) {
+            if (t instanceof SSLException) {
                 return "the TLS handshake failed";
             }
         }

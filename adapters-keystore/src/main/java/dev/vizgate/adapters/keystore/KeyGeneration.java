@@ -24,6 +24,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
@@ -109,7 +110,7 @@ public final class KeyGeneration {
     }
 
     /** Writes a public key as PEM ({@code BEGIN PUBLIC KEY}): what a platform hands the gateway to verify its assertions. */
-    public static void writePublicKey(java.security.PublicKey key, Path file, boolean force) {
+    public static void writePublicKey(PublicKey key, Path file, boolean force) {
         write(file, pem(new PemObject("PUBLIC KEY", key.getEncoded())), force, false);
     }
 

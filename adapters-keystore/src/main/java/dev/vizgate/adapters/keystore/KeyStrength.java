@@ -10,6 +10,7 @@ import java.security.interfaces.RSAKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,7 +26,7 @@ public final class KeyStrength {
 
     static {
         // The JDK's names for the domain's curves (KeyStrength.CURVES), in the same order.
-        var jdkNames = java.util.List.of("secp256r1", "secp384r1", "secp521r1");
+        var jdkNames = List.of("secp256r1", "secp384r1", "secp521r1");
         for (int i = 0; i < jdkNames.size(); i++) {
             var c = new String[]{dev.vizgate.domain.policy.KeyStrength.CURVES.get(i), jdkNames.get(i)};
             try {
@@ -57,11 +58,11 @@ public final class KeyStrength {
     /** Refuses a weak key, naming where it came from and how to replace it. */
     public static void check(String source, Key key) {
         var rsaWeakness = key instanceof RSAKey rsa && rsa.getModulus() != null
-                ? dev.vizgate.domain.policy.KeyStrength.rsa(rsa.getModulus().bitLength()) : java.util.Optional.<String>empty();
+                ? dev.vizgate.domain.policy.KeyStrength.rsa(rsa.getModulus().bitLength()) : Optional.<String>empty();
         if (rsaWeakness.isPresent()) {
             throw new KeyMaterialException(Problem.WEAK_KEY, source, rsaWeakness.get(), "use a key of 2048 bits or more: vizgate keys init --bits 2048");
         }
-        var curveWeakness = key instanceof ECKey ec ? dev.vizgate.domain.policy.KeyStrength.curve(curveName(ec)) : java.util.Optional.<String>empty();
+        var curveWeakness = key instanceof ECKey ec ? dev.vizgate.domain.policy.KeyStrength.curve(curveName(ec)) : Optional.<String>empty();
         if (curveWeakness.isPresent()) {
             throw new KeyMaterialException(Problem.WEAK_KEY, source, curveWeakness.get(), "use a P-256 key: vizgate keys init --ec");
         }

@@ -2,9 +2,11 @@ package dev.vizgate.adapters.keystore;
 
 import dev.vizgate.adapters.keystore.KeyMaterialException.Problem;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x509.Certificate;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.PEMEncryptedKeyPair;
 import org.bouncycastle.openssl.PEMException;
 import org.bouncycastle.openssl.PEMKeyPair;
@@ -21,7 +23,9 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.security.Key;
 import java.security.PrivateKey;
+import java.security.Provider;
 import java.security.PublicKey;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
@@ -37,7 +41,7 @@ import java.util.Optional;
 public final class PemKeys {
     public static final int MIN_RSA_BITS = KeyStrength.MIN_RSA_BITS;
     /** An instance, not registered globally: embedding platforms keep their provider list as it is. */
-    private static final java.security.Provider BC = new org.bouncycastle.jce.provider.BouncyCastleProvider();
+    private static final Provider BC = new BouncyCastleProvider();
     private static final JcaPEMKeyConverter KEYS = new JcaPEMKeyConverter();
 
     private PemKeys() {
@@ -123,7 +127,7 @@ public final class PemKeys {
         }
     }
 
-    static void checkStrength(KeyInput input, java.security.Key key) {
+    static void checkStrength(KeyInput input, Key key) {
         KeyStrength.check(input.name(), key);
     }
 
@@ -179,7 +183,7 @@ public final class PemKeys {
             return "PRIVATE KEY";
         } catch (RuntimeException notPrivate) {
             try {
-                org.bouncycastle.asn1.x509.Certificate.getInstance(der);
+                Certificate.getInstance(der);
                 return "CERTIFICATE";
             } catch (RuntimeException notCertificate) {
                 return "PUBLIC KEY";

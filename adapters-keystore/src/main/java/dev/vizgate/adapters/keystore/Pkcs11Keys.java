@@ -1,6 +1,7 @@
 package dev.vizgate.adapters.keystore;
 
 import dev.vizgate.adapters.keystore.KeyMaterialException.Problem;
+import dev.vizgate.domain.model.Text;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,7 +40,7 @@ public final class Pkcs11Keys {
         } catch (RuntimeException e) {
             // The provider's own words (e.g. that the library cannot be loaded); never the exception's class name.
             throw new KeyMaterialException(Problem.MALFORMED, config.toString(), "could not start the PKCS#11 token ("
-                    + (e.getMessage() == null ? "the provider gave no reason" : dev.vizgate.domain.model.Text.oneLine(e.getMessage(), 200)) + ")",
+                    + (e.getMessage() == null ? "the provider gave no reason" : Text.oneLine(e.getMessage(), 200)) + ")",
                     "check the library path and slot in the PKCS#11 configuration");
         }
         synchronized (Pkcs11Keys.class) {

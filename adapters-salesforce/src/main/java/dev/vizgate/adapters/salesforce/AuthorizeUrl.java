@@ -8,8 +8,12 @@ import dev.vizgate.domain.port.AuthorizeUrls;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -44,9 +48,9 @@ public final class AuthorizeUrl implements AuthorizeUrls {
     /** The S256 {@code code_challenge}: base64url(SHA-256(verifier)), RFC 7636 §4.2. */
     public static String challenge(PkceVerifier verifier) {
         try {
-            var digest = java.security.MessageDigest.getInstance("SHA-256").digest(verifier.value().getBytes(StandardCharsets.US_ASCII));
-            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (java.security.NoSuchAlgorithmException e) {
+            var digest = MessageDigest.getInstance("SHA-256").digest(verifier.value().getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JDK", e);
         }
     }
@@ -70,7 +74,7 @@ public final class AuthorizeUrl implements AuthorizeUrls {
         return URI.create(settings.endpoint("/services/oauth2/authorize") + "?" + form(q));
     }
 
-    static String form(java.util.Map<String, String> fields) {
+    static String form(Map<String, String> fields) {
         return fields.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));

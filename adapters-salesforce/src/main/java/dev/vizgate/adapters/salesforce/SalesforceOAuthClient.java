@@ -20,20 +20,27 @@ import dev.vizgate.domain.model.InstanceUrl;
 import dev.vizgate.domain.model.RefreshToken;
 import dev.vizgate.domain.model.RevokeOutcome;
 import dev.vizgate.domain.model.SalesforceErrors;
-import dev.vizgate.domain.model.SalesforceFailure;
 import dev.vizgate.domain.model.SalesforceFailure.Kind;
+import dev.vizgate.domain.model.SalesforceFailure;
 import dev.vizgate.domain.model.SalesforceSession;
+import dev.vizgate.domain.model.Subject;
+import dev.vizgate.domain.model.Text;
 import dev.vizgate.domain.policy.HostDecision;
 import dev.vizgate.domain.port.SalesforceAuthorization;
 import dev.vizgate.domain.port.SalesforceIdentities;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
 import java.net.ProxySelector;
+import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,6 +51,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLException;
 
 /**
  * Salesforce's OAuth endpoints (salesforce.md §1–§4) over the JDK's {@code java.net.http} client, the one HTTP client
@@ -282,7 +291,7 @@ public final class SalesforceOAuthClient implements SalesforceAuthorization, Sal
             return identityFailed(Kind.MALFORMED_RESPONSE, "the identity service answered without a username");
         }
         try {
-            return new IdentityOutcome.Identified(new dev.vizgate.domain.model.Subject(username.get()));
+            return new IdentityOutcome.Identified(new Subject(username.get()));
         } catch (IllegalArgumentException e) {
             return identityFailed(Kind.MALFORMED_RESPONSE, "the identity service answered a username that is no user name");
         }
@@ -296,7 +305,7 @@ public final class SalesforceOAuthClient implements SalesforceAuthorization, Sal
         try {
             var uri = new URI(text);
             return uri.isAbsolute() && uri.getHost() != null ? Optional.of(uri) : Optional.empty();
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             return Optional.empty();
         }
     }
@@ -391,7 +400,7 @@ public final class SalesforceOAuthClient implements SalesforceAuthorization, Sal
         if (closed.get()) {
             return new Call.Failed(SalesforceFailure.of(Kind.UNAVAILABLE, "the Salesforce client is closed"));
         }
-        var attempts = new java.util.concurrent.atomic.AtomicInteger();
+        var attempts = new AtomicInteger();
         try {
             var response = executor.get(ctx -> {
                 attempts.set(ctx.getAttemptCount() + 1);
@@ -438,16 +447,16 @@ public final class SalesforceOAuthClient implements SalesforceAuthorization, Sal
 
     /** What went wrong on the wire, in words a client can act on (never a Java class name). */
     static String plainWords(Throwable t) {
-        if (t instanceof java.net.SocketTimeoutException || t instanceof java.net.http.HttpTimeoutException) {
+        if (t instanceof SocketTimeoutException || t instanceof HttpTimeoutException) {
             return "timed out";
         }
-        if (t instanceof java.net.ConnectException) {
+        if (t instanceof ConnectException) {
             return "connection refused";
         }
-        if (t instanceof java.net.UnknownHostException) {
+        if (t instanceof UnknownHostException) {
             return "unknown host";
         }
-        if (t instanceof javax.net.ssl.SSLException) {
+        if (t instanceof SSLException) {
             return "TLS handshake failed";
         }
         if (t instanceof IOException) {
@@ -457,8 +466,8 @@ public final class SalesforceOAuthClient implements SalesforceAuthorization, Sal
     }
 
     static SalesforceFailure failure(int status, Optional<JsonNode> body, String what, int attempts) {
-        var error = body.flatMap(j -> text(j, "error")).map(s -> dev.vizgate.domain.model.Text.oneLine(s, 300));
-        var description = body.flatMap(j -> text(j, "error_description")).map(s -> dev.vizgate.domain.model.Text.oneLine(s, 300));
+        var error = body.flatMap(j -> text(j, "error")).map(s -> Text.oneLine(s, 300));
+        var description = body.flatMap(j -> text(j, "error_description")).map(s -> Text.oneLine(s, 300));
         var tries = attempts > 1 ? " after " + attempts + " attempts" : "";
         if (status == 429) {
             return new SalesforceFailure(Kind.UNAVAILABLE, error, description, "Salesforce is rate-limiting (429)"

@@ -6,7 +6,10 @@ import dev.vizgate.domain.model.SecretValue;
 import dev.vizgate.domain.port.SecretStore;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -35,9 +38,9 @@ public final class FileSecretStore implements SecretStore {
         } catch (NoSuchFileException e) {
             return new SecretFetch.Missing("file " + file + " does not exist");
         } catch (IOException e) {
-            return new SecretFetch.Unavailable("file " + file + " cannot be read (" + (e instanceof java.nio.file.AccessDeniedException
-                    ? "permission denied" : e instanceof java.nio.charset.CharacterCodingException ? "it is not UTF-8 text"
-                    : e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason() : "an input or output error") + ")");
+            return new SecretFetch.Unavailable("file " + file + " cannot be read (" + (e instanceof AccessDeniedException
+                    ? "permission denied" : e instanceof CharacterCodingException ? "it is not UTF-8 text"
+                    : e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : "an input or output error") + ")");
         }
         var value = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
         if (value.isEmpty()) {

@@ -8,6 +8,7 @@ import dev.vizgate.domain.model.Subject;
 import dev.vizgate.domain.port.SessionCache;
 
 import java.time.Clock;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
@@ -51,7 +52,7 @@ public final class CaffeineSessionCache implements SessionCache {
             SalesforceSession shared;
             try {
                 shared = theirs.join();
-            } catch (CompletionException | java.util.concurrent.CancellationException e) {
+            } catch (CompletionException | CancellationException e) {
                 shared = null;
             }
             if (shared != null && shared.isUsableAt(clock.instant())) {

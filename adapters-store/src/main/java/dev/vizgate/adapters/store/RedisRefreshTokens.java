@@ -2,9 +2,9 @@ package dev.vizgate.adapters.store;
 
 import dev.vizgate.domain.model.InstanceUrl;
 import dev.vizgate.domain.model.RefreshToken;
+import dev.vizgate.domain.model.StoreUnavailableException;
 import dev.vizgate.domain.model.Subject;
 import dev.vizgate.domain.port.RefreshTokens;
-import dev.vizgate.domain.model.StoreUnavailableException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.GetExParams;
 import redis.clients.jedis.params.SetParams;
@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -121,8 +122,8 @@ public final class RedisRefreshTokens implements RefreshTokens {
             if (current.isEmpty() || !current.get().refreshToken().equals(spent)) {
                 return false;
             }
-            var written = store.redis().eval(COMPARE_AND_SET.getBytes(StandardCharsets.UTF_8), java.util.List.of(keyBytes),
-                    java.util.List.of(sealed, seal.sealBytes(key, encode(next)), Long.toString(idleLimit.toMillis()).getBytes(StandardCharsets.UTF_8)));
+            var written = store.redis().eval(COMPARE_AND_SET.getBytes(StandardCharsets.UTF_8), List.of(keyBytes),
+                    List.of(sealed, seal.sealBytes(key, encode(next)), Long.toString(idleLimit.toMillis()).getBytes(StandardCharsets.UTF_8)));
             return Long.valueOf(1).equals(written);
         } catch (JedisException e) {
             throw unavailable(e);

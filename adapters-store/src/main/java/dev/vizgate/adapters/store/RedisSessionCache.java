@@ -12,7 +12,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -132,7 +134,7 @@ public final class RedisSessionCache implements SessionCache {
     private static Optional<ExchangeOutcome> awaitQuietly(CompletableFuture<Optional<ExchangeOutcome>> theirs) {
         try {
             return theirs.join();
-        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+        } catch (CompletionException | CancellationException e) {
             return Optional.empty(); // the other caller gave up; try anew
         }
     }

@@ -5,13 +5,21 @@ import redis.clients.jedis.Connection;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.exceptions.JedisAccessControlException;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.SetParams;
 
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -59,13 +67,13 @@ public final class RedisStore implements AutoCloseable {
 
     /** What went wrong, in words (never a class name: the text may reach a log a person reads, or a problem). */
     static String words(RuntimeException e) {
-        if (e instanceof redis.clients.jedis.exceptions.JedisAccessControlException) {
+        if (e instanceof JedisAccessControlException) {
             return "it refused the user or password";
         }
-        if (e instanceof redis.clients.jedis.exceptions.JedisConnectionException) {
-            return e.getCause() instanceof java.net.SocketTimeoutException ? "timed out" : "the connection failed or was reset";
+        if (e instanceof JedisConnectionException) {
+            return e.getCause() instanceof SocketTimeoutException ? "timed out" : "the connection failed or was reset";
         }
-        if (e instanceof redis.clients.jedis.exceptions.JedisDataException) {
+        if (e instanceof JedisDataException) {
             return "it refused the command";
         }
         return "the call failed";
@@ -95,9 +103,9 @@ public final class RedisStore implements AutoCloseable {
     /** A Redis key of bounded length that keeps nothing of {@code text}: {@code prefix} then the SHA-256 of text in hex. */
     static String hashedKey(String prefix, String text) {
         try {
-            var digest = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return prefix + java.util.HexFormat.of().formatHex(digest);
-        } catch (java.security.NoSuchAlgorithmException e) {
+            var digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return prefix + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

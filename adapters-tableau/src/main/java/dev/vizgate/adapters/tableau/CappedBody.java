@@ -1,5 +1,6 @@
 package dev.vizgate.adapters.tableau;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
@@ -24,7 +25,7 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
 
     private final int cap;
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-    private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private Flow.Subscription subscription;
 
     private CappedBody(int cap) {

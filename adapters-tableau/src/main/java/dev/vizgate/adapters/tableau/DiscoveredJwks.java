@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -128,7 +129,7 @@ public final class DiscoveredJwks implements IssuerKeys {
                     }
                     // The back-off runs from the end of the attempt, so a slow failure still leaves a pause before the next.
                     retryAt = clock.instant().plus(timing.firstRetry());
-                    var cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+                    var cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
                     problem = Optional.of(cause instanceof IssuerMetadata.Unavailable ? cause.getMessage()
                             : "no metadata for issuer " + issuer + ": " + Wire.words(cause));
                     discovering.set(null);

@@ -2,6 +2,7 @@ package dev.vizgate.adapters.tableau;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vizgate.domain.model.Issuer;
+import dev.vizgate.domain.model.Text;
 import dev.vizgate.domain.model.UpstreamUrl;
 
 import java.io.IOException;
@@ -128,7 +129,7 @@ public final class IssuerMetadata {
         }
         var named = text(doc, "issuer");
         if (!issuer.value().equals(named.orElse(null))) {
-            tried.add(url + " names issuer " + named.map(n -> "'" + dev.vizgate.domain.model.Text.oneLine(n, 200) + "'").orElse("none")
+            tried.add(url + " names issuer " + named.map(n -> "'" + Text.oneLine(n, 200) + "'").orElse("none")
                     + ", not '" + issuer.value() + "'");
             return Optional.empty();
         }

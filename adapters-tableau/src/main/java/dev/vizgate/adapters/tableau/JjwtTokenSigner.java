@@ -8,18 +8,19 @@ import dev.vizgate.domain.model.SigningFailure;
 import dev.vizgate.domain.model.SigningKey;
 import dev.vizgate.domain.model.TokenDraft;
 import dev.vizgate.domain.port.TokenSigner;
+import io.jsonwebtoken.JwtBuilder;
 import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.jackson.io.JacksonSerializer;
 import io.jsonwebtoken.security.SecureDigestAlgorithm;
 
-import javax.crypto.SecretKey;
 import java.security.Key;
 import java.security.PrivateKey;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import javax.crypto.SecretKey;
 
 /**
  * Signs every token Vizgate issues with jjwt: Tableau direct trust (HS256, header kid + iss + typ), EAS
@@ -54,9 +55,9 @@ public final class JjwtTokenSigner implements TokenSigner {
 
     /** Each claim onto jjwt's builder; aud stays a single string, as Tableau's samples send it. */
     private static final class JjwtClaims implements ClaimWriter {
-        private io.jsonwebtoken.JwtBuilder builder;
+        private JwtBuilder builder;
 
-        JjwtClaims(io.jsonwebtoken.JwtBuilder builder) {
+        JjwtClaims(JwtBuilder builder) {
             this.builder = builder;
         }
 
@@ -81,7 +82,7 @@ public final class JjwtTokenSigner implements TokenSigner {
         }
     }
 
-    private static io.jsonwebtoken.JwtBuilder sign(io.jsonwebtoken.JwtBuilder b, JwsAlgorithm alg, Key key) {
+    private static JwtBuilder sign(JwtBuilder b, JwsAlgorithm alg, Key key) {
         return switch (alg) {
             case HS256 -> b.signWith(secret(key), Jwts.SIG.HS256);
             case RS256 -> b.signWith(priv(key), (SecureDigestAlgorithm<PrivateKey, ?>) Jwts.SIG.RS256);

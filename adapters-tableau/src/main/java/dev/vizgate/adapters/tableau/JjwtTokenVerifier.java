@@ -23,6 +23,7 @@ import io.jsonwebtoken.security.SignatureException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -53,7 +54,7 @@ public final class JjwtTokenVerifier implements TokenVerifier {
     }
 
     public static JjwtTokenVerifier withFixedKeys(Map<String, List<TrustedKey>> keys, Clock clock, Duration skew) {
-        var suppliers = new java.util.HashMap<String, IssuerKeys>();
+        var suppliers = new HashMap<String, IssuerKeys>();
         keys.forEach((iss, list) -> suppliers.put(iss, IssuerKeys.fixed(list)));
         return new JjwtTokenVerifier(suppliers, JsonTokenDecoder.DEFAULT_MAX_LENGTH, clock, skew);
     }

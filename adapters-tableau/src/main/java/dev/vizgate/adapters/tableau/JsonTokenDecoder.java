@@ -7,6 +7,7 @@ import dev.vizgate.domain.model.RejectionReason;
 import dev.vizgate.domain.model.UntrustedToken;
 import dev.vizgate.domain.port.TokenDecoder;
 
+import java.io.IOException;
 import java.util.Base64;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -62,7 +63,7 @@ public final class JsonTokenDecoder implements TokenDecoder {
                 throw new Malformed("the " + what + " is not a JSON object");
             }
             return map;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new Malformed(e.getMessage() != null && e.getMessage().startsWith("Duplicate field")
                     ? "the " + what + " names the same member twice, so readers could disagree on its value"
                     : "the " + what + " is not a JSON object");

@@ -10,15 +10,18 @@ import dev.vizgate.domain.model.SigningKey;
 import dev.vizgate.domain.model.TokenDraft;
 import dev.vizgate.domain.port.TokenSigner;
 
-import javax.crypto.Mac;
-import javax.crypto.SecretKey;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
 import java.security.Key;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import javax.crypto.Mac;
+import javax.crypto.SecretKey;
 
 /**
  * The HS256 hot path of direct trust, as DESIGN.md's performance stance allows: the header is serialized once per
@@ -135,7 +138,7 @@ public final class LeanHs256Signer implements TokenSigner {
         return array(json, values, v -> v);
     }
 
-    private static <T> StringBuilder array(StringBuilder json, List<T> values, java.util.function.Function<T, String> text) {
+    private static <T> StringBuilder array(StringBuilder json, List<T> values, Function<T, String> text) {
         json.append('[');
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) {
@@ -189,7 +192,7 @@ public final class LeanHs256Signer implements TokenSigner {
      * hashing the key's bytes on every token.
      */
     private static final class Macs {
-        private final Map<Key, Mac> byKey = new java.util.HashMap<>();
+        private final Map<Key, Mac> byKey = new HashMap<>();
         private Key lastKey;
         private Mac lastMac;
 
@@ -207,7 +210,7 @@ public final class LeanHs256Signer implements TokenSigner {
                 mac.init(key);
                 return mac;
             } catch (GeneralSecurityException e) {
-                throw new SigningFailure("HS256 could not use the key: " + (e instanceof java.security.InvalidKeyException
+                throw new SigningFailure("HS256 could not use the key: " + (e instanceof InvalidKeyException
                         ? "the JDK's HmacSHA256 refused it" : "this JDK has no HmacSHA256"), e);
             }
         }

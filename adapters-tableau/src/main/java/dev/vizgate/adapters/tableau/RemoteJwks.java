@@ -2,6 +2,7 @@ package dev.vizgate.adapters.tableau;
 
 import dev.vizgate.domain.model.JwsAlgorithm;
 import dev.vizgate.domain.model.KeyId;
+import dev.vizgate.domain.policy.KeyStrength;
 import io.jsonwebtoken.security.Jwks;
 import io.jsonwebtoken.security.PublicJwk;
 
@@ -19,6 +20,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -87,7 +89,7 @@ public final class RemoteJwks implements IssuerKeys {
     private final AtomicReference<CompletableFuture<State>> inflight = new AtomicReference<>();
     /** When an unknown kid last caused a fetch; claimed by compare-and-set, so concurrent unknown kids cause one fetch. */
     private final AtomicReference<Instant> lastUnknownKidFetch = new AtomicReference<>(Instant.MIN);
-    private final java.util.concurrent.Semaphore waiters = new java.util.concurrent.Semaphore(Timing.MAX_WAITERS);
+    private final Semaphore waiters = new Semaphore(Timing.MAX_WAITERS);
 
     public RemoteJwks(URI url, HttpClient http, Timing timing, Clock clock) {
         this.url = Objects.requireNonNull(url, "url");
@@ -245,7 +247,7 @@ public final class RemoteJwks implements IssuerKeys {
                         .filter(a -> !a.isSymmetric() && a.acceptsKeyAlgorithm(pub.toKey().getAlgorithm()));
                 // An EC key's curve, as the JWK names it, must be one the key-strength rule allows.
                 var weakCurve = "EC".equals(pub.toKey().getAlgorithm())
-                        && dev.vizgate.domain.policy.KeyStrength.curve(Optional.ofNullable(jwk.get("crv")).map(String::valueOf)).isPresent();
+                        && KeyStrength.curve(Optional.ofNullable(jwk.get("crv")).map(String::valueOf)).isPresent();
                 if (alg.isPresent() && !weakCurve) {
                     try {
                         out.add(new TrustedKey(Optional.of(new KeyId(jwk.getId())), alg.get(), pub.toKey()));

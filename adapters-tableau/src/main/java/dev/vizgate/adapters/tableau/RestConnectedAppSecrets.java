@@ -9,6 +9,9 @@ import dev.vizgate.domain.model.Text;
 import dev.vizgate.domain.port.ConnectedAppSecretAdmin;
 
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -46,8 +49,8 @@ public final class RestConnectedAppSecrets implements ConnectedAppSecretAdmin {
                 return null;
             }
             var app = json.path("connectedApplication");
-            var ids = new java.util.LinkedHashSet<SecretId>();
-            for (var field : java.util.List.of("secrets", "secret")) {
+            var ids = new LinkedHashSet<SecretId>();
+            for (var field : List.of("secrets", "secret")) {
                 var node = app.path(field);
                 var items = node.isArray() ? node : node.isObject() ? TableauJson.MAPPER.createArrayNode().add(node) : TableauJson.MAPPER.createArrayNode();
                 items.forEach(item -> {
@@ -123,7 +126,7 @@ public final class RestConnectedAppSecrets implements ConnectedAppSecretAdmin {
     private static Optional<Instant> instant(String text) {
         try {
             return text.isEmpty() ? Optional.empty() : Optional.of(Instant.parse(text));
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return Optional.empty();
         }
     }

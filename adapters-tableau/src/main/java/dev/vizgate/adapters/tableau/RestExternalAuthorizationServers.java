@@ -1,5 +1,6 @@
 package dev.vizgate.adapters.tableau;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vizgate.domain.model.EasAdminOutcome;
 import dev.vizgate.domain.model.EasRegistration;
@@ -83,7 +84,7 @@ public final class RestExternalAuthorizationServers implements ExternalAuthoriza
         r.jwksUri().ifPresent(u -> inner.put("jwksUri", u.toString()));
         try {
             return TableauJson.MAPPER.writeValueAsString(Map.of("externalAuthorizationServer", inner));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -1,5 +1,6 @@
 package dev.vizgate.adapters.tableau;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.vizgate.domain.model.SiteContentUrl;
 
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -109,7 +111,7 @@ public final class TableauAdminSession {
     }
 
     /** One REST answer: the status and the JSON body (an empty object when there is none). */
-    public record Answer(int status, com.fasterxml.jackson.databind.JsonNode json) {
+    public record Answer(int status, JsonNode json) {
         /** Tableau's {@code error.code} and {@code error.detail}, as REST errors carry them. */
         public String code() {
             return json.path("error").path("code").asText("");
@@ -133,7 +135,7 @@ public final class TableauAdminSession {
      * {@code method} on {@code /api/{v}/sites/{site-id}{path}} as the administrator, with a JSON body when given; a 401
      * (the session expired) signs in again and retries once, and a second 401 is the answer.
      */
-    public Call call(String method, String path, java.util.Optional<String> body) {
+    public Call call(String method, String path, Optional<String> body) {
         Answer last = null;
         for (int attempt = 0; attempt < 2; attempt++) {
             var opened = open();

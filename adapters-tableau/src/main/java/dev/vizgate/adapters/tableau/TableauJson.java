@@ -3,8 +3,12 @@ package dev.vizgate.adapters.tableau;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.util.Optional;
 
 /**
  * The one JSON mapper of this adapter. Duplicate member names are an error (RFC 7515 §4 lets a parser reject
@@ -26,11 +30,11 @@ final class TableauJson {
     }
 
     /** A JSON object from a body, or empty when the body is not one (an HTML error page, nothing at all). */
-    static java.util.Optional<com.fasterxml.jackson.databind.JsonNode> parse(String body) {
+    static Optional<JsonNode> parse(String body) {
         try {
-            return java.util.Optional.ofNullable(MAPPER.readTree(body)).filter(com.fasterxml.jackson.databind.JsonNode::isObject);
-        } catch (java.io.IOException e) {
-            return java.util.Optional.empty();
+            return Optional.ofNullable(MAPPER.readTree(body)).filter(JsonNode::isObject);
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 }

@@ -6,11 +6,12 @@ import dev.vizgate.domain.model.KeyId;
 import dev.vizgate.domain.model.SigningKey;
 import dev.vizgate.domain.policy.KeyStrength;
 
-import javax.crypto.SecretKey;
 import java.security.Key;
 import java.security.PublicKey;
+import java.security.interfaces.RSAKey;
 import java.util.Objects;
 import java.util.Optional;
+import javax.crypto.SecretKey;
 
 /**
  * A key the verifier trusts, pinned to one algorithm: a token whose header names another algorithm is refused
@@ -28,7 +29,7 @@ public record TrustedKey(Optional<KeyId> keyId, JwsAlgorithm algorithm, Key key)
         } else if (!(key instanceof PublicKey) || !algorithm.acceptsKeyAlgorithm(key.getAlgorithm())) {
             throw new IllegalArgumentException(algorithm + " verifies with a " + algorithm.keyFamily() + " public key, not a "
                     + key.getAlgorithm() + (key instanceof PublicKey ? " public key" : " private or secret key"));
-        } else if (key instanceof java.security.interfaces.RSAKey rsa) {
+        } else if (key instanceof RSAKey rsa) {
             // Keys from configuration were refused at load by the same rule; this keeps a JWKS's weak key out as well.
             KeyStrength.rsa(rsa.getModulus().bitLength()).ifPresent(weakness -> {
                 throw new IllegalArgumentException("the key " + weakness);

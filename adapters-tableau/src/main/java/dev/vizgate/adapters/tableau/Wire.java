@@ -1,14 +1,20 @@
 package dev.vizgate.adapters.tableau;
 
+import dev.vizgate.domain.model.Text;
+
+import java.io.EOFException;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.ClosedChannelException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import javax.net.ssl.SSLException;
 
 /** What went wrong on the wire, and what came back, in words a reader can act on: never a Java class name. */
 final class Wire {
@@ -36,13 +42,13 @@ final class Wire {
         if (t instanceof UnknownHostException) {
             return "unknown host";
         }
-        if (t instanceof javax.net.ssl.SSLException) {
+        if (t instanceof SSLException) {
             return "the TLS handshake failed";
         }
-        if (t instanceof ClosedChannelException || t instanceof java.io.EOFException) {
+        if (t instanceof ClosedChannelException || t instanceof EOFException) {
             return "the connection closed before an answer";
         }
-        if (t instanceof java.io.IOException) {
+        if (t instanceof IOException) {
             return "the connection failed or was reset";
         }
         if (t instanceof InterruptedException) {
@@ -57,9 +63,9 @@ final class Wire {
      */
     static String notJson(HttpResponse<?> response, byte[] body) {
         var type = response.headers().firstValue("Content-Type").orElse("no content type");
-        var start = new String(body, 0, Math.min(body.length, 64), java.nio.charset.StandardCharsets.UTF_8).stripLeading().toLowerCase(Locale.ROOT);
+        var start = new String(body, 0, Math.min(body.length, 64), StandardCharsets.UTF_8).stripLeading().toLowerCase(Locale.ROOT);
         var what = start.startsWith("<!doctype html") || start.startsWith("<html") || type.toLowerCase(Locale.ROOT).startsWith("text/html")
                 ? "the answer was an HTML page, not JSON" : body.length == 0 ? "the answer was empty, not JSON" : "the answer was not JSON";
-        return what + " (HTTP " + response.statusCode() + ", " + dev.vizgate.domain.model.Text.oneLine(type, 80) + ")";
+        return what + " (HTTP " + response.statusCode() + ", " + Text.oneLine(type, 80) + ")";
     }
 }

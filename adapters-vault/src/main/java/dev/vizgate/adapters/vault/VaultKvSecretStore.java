@@ -4,17 +4,29 @@ import dev.vizgate.domain.model.SecretFetch;
 import dev.vizgate.domain.model.SecretRef;
 import dev.vizgate.domain.model.SecretValue;
 import dev.vizgate.domain.model.SecretVersion;
+import dev.vizgate.domain.model.StoreUnavailableException;
+import dev.vizgate.domain.model.Text;
 import dev.vizgate.domain.port.SecretStore;
+import dev.vizgate.domain.port.SecretWriter;
 import io.github.jopenlibs.vault.SslConfig;
 import io.github.jopenlibs.vault.Vault;
 import io.github.jopenlibs.vault.VaultConfig;
 import io.github.jopenlibs.vault.VaultException;
+import io.github.jopenlibs.vault.rest.RestResponse;
 
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Optional;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.SSLException;
 
 /**
  * Secrets in Vault's KV version 2 engine, through the vault-java-driver (zero dependencies, on the JDK's HTTP client).
@@ -22,7 +34,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * secret (default {@code value}); the version is KV's version number. An AppRole token is fetched at the first read
  * and again when Vault refuses the one held (it expired).
  */
-public final class VaultKvSecretStore implements SecretStore, dev.vizgate.domain.port.SecretWriter {
+public final class VaultKvSecretStore implements SecretStore, SecretWriter {
     public static final String NAME = "vault";
     public static final String DEFAULT_FIELD = "value";
 
@@ -67,7 +79,7 @@ public final class VaultKvSecretStore implements SecretStore, dev.vizgate.domain
                     e = again;
                 }
             }
-            throw new dev.vizgate.domain.model.StoreUnavailableException("Vault at " + settings.address().getHost() + " did not take the write to "
+            throw new StoreUnavailableException("Vault at " + settings.address().getHost() + " did not take the write to "
                     + ref.location() + (e.getHttpStatusCode() > 0 ? " (HTTP " + e.getHttpStatusCode() + ")" : ""));
         }
     }
@@ -110,7 +122,7 @@ public final class VaultKvSecretStore implements SecretStore, dev.vizgate.domain
     private static Optional<Instant> instant(String text) {
         try {
             return Optional.of(Instant.parse(text));
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return Optional.empty();
         }
     }
@@ -126,37 +138,37 @@ public final class VaultKvSecretStore implements SecretStore, dev.vizgate.domain
     }
 
     /** What an answer that is not Vault's JSON was, with its status and content type; empty when it reads as JSON. */
-    private static Optional<String> unreadable(io.github.jopenlibs.vault.rest.RestResponse raw) {
+    private static Optional<String> unreadable(RestResponse raw) {
         var type = raw.getMimeType() == null || raw.getMimeType().isBlank() ? "no content type" : raw.getMimeType();
         var body = raw.getBody() == null ? new byte[0] : raw.getBody();
-        var start = new String(body, 0, Math.min(64, body.length), java.nio.charset.StandardCharsets.UTF_8).stripLeading()
-                .toLowerCase(java.util.Locale.ROOT);
+        var start = new String(body, 0, Math.min(64, body.length), StandardCharsets.UTF_8).stripLeading()
+                .toLowerCase(Locale.ROOT);
         String what;
         if (body.length == 0) {
             what = "empty";
-        } else if (start.startsWith("<") || type.toLowerCase(java.util.Locale.ROOT).startsWith("text/html")) {
+        } else if (start.startsWith("<") || type.toLowerCase(Locale.ROOT).startsWith("text/html")) {
             what = "an HTML page";
         } else if (!start.startsWith("{")) {
             what = "not JSON";
         } else {
             return Optional.empty();
         }
-        return Optional.of(what + " (HTTP " + raw.getStatus() + ", " + dev.vizgate.domain.model.Text.oneLine(type, 80) + ")");
+        return Optional.of(what + " (HTTP " + raw.getStatus() + ", " + Text.oneLine(type, 80) + ")");
     }
 
     /** Why a call got no answer, in words a reader can act on, never a Java class name. */
     private static String words(Throwable failure) {
         for (var t = failure; t != null; t = t.getCause()) {
-            if (t instanceof java.net.ConnectException) {
+            if (t instanceof ConnectException) {
                 return "connection refused";
             }
-            if (t instanceof java.net.http.HttpTimeoutException || t instanceof java.net.SocketTimeoutException) {
+            if (t instanceof HttpTimeoutException || t instanceof SocketTimeoutException) {
                 return "timed out";
             }
-            if (t instanceof java.net.UnknownHostException) {
+            if (t instanceof UnknownHostException) {
                 return "unknown host";
             }
-            if (t instanceof javax.net.ssl.SSLException) {
+            if (t instanceof SSLException) {
                 return "the TLS handshake failed";
             }
         }

@@ -1,8 +1,11 @@
 package dev.vizgate.adapters.vault;
 
+import dev.vizgate.domain.model.Loopback;
+
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -32,7 +35,7 @@ public record VaultSettings(URI address, Auth auth, Optional<String> namespace, 
                     throw new IllegalArgumentException("AppRole login needs a role id and a secret id");
                 }
                 if (mount == null || !mount.matches("[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*")
-                        || java.util.Arrays.stream(mount.split("/")).anyMatch(seg -> seg.equals(".") || seg.equals(".."))) {
+                        || Arrays.stream(mount.split("/")).anyMatch(seg -> seg.equals(".") || seg.equals(".."))) {
                     throw new IllegalArgumentException("the AppRole mount is a path such as approle");
                 }
             }
@@ -46,7 +49,7 @@ public record VaultSettings(URI address, Auth auth, Optional<String> namespace, 
 
     public VaultSettings {
         Objects.requireNonNull(address, "address");
-        if (!"https".equals(address.getScheme()) && !("http".equals(address.getScheme()) && dev.vizgate.domain.model.Loopback.isLoopback(address.getHost()))) {
+        if (!"https".equals(address.getScheme()) && !("http".equals(address.getScheme()) && Loopback.isLoopback(address.getHost()))) {
             throw new IllegalArgumentException("Vault's address must be https (plain http only on loopback), not " + address);
         }
         Objects.requireNonNull(auth, "auth");

@@ -4,6 +4,7 @@ import dev.vizgate.config.ConfigLoader;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.Set;
 
 /** {@code --config FILE}, shared by the commands that need the configuration. */
 final class ConfigOption {
@@ -16,6 +17,6 @@ final class ConfigOption {
 
     /** Only these sections' environment references are read: a command never fails on a section it does not use. */
     ConfigLoader.Loaded load(Context context, String... sections) {
-        return new ConfigLoader(context.env()).load(file, java.util.Set.of(sections));
+        return new ConfigLoader(context.env()).load(file, Set.of(sections));
     }
 }

@@ -1,26 +1,29 @@
 package dev.vizgate.app.cli;
 
-import dev.vizgate.app.wiring.GatewayWiring;
-
 import dev.vizgate.adapters.keystore.KeyGeneration;
-import dev.vizgate.config.ConfigLoader;
-import dev.vizgate.config.DurationText;
 import dev.vizgate.app.http.DemoPage;
 import dev.vizgate.app.http.Gateway;
 import dev.vizgate.app.http.GatewayServer;
+import dev.vizgate.app.wiring.GatewayWiring;
+import dev.vizgate.config.ConfigLoader;
+import dev.vizgate.config.DurationText;
 import dev.vizgate.sandbox.SalesforceStandIn;
 import dev.vizgate.sandbox.TableauStandIn;
 import dev.vizgate.sandbox.VaultStandIn;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +56,7 @@ public final class Demo implements AutoCloseable {
 
     public static Demo start(int port, Clock clock) throws Exception {
         var folder = Files.createTempDirectory("vizgate-demo");
-        var started = new java.util.ArrayList<AutoCloseable>();
+        var started = new ArrayList<AutoCloseable>();
         try {
             return start(port, clock, folder, started);
         } catch (Exception | Error e) {
@@ -70,7 +73,7 @@ public final class Demo implements AutoCloseable {
         }
     }
 
-    private static Demo start(int port, Clock clock, Path folder, java.util.List<AutoCloseable> started) throws Exception {
+    private static Demo start(int port, Clock clock, Path folder, List<AutoCloseable> started) throws Exception {
         var random = new SecureRandom();
         var secretBytes = new byte[32];
         random.nextBytes(secretBytes);
@@ -81,7 +84,7 @@ public final class Demo implements AutoCloseable {
         var g = KeyPairGenerator.getInstance("RSA");
         g.initialize(2048);
         var platform = g.generateKeyPair();
-        dev.vizgate.adapters.keystore.KeyGeneration.writePublicKey(platform.getPublic(), folder.resolve("platform-public.pem"), true);
+        KeyGeneration.writePublicKey(platform.getPublic(), folder.resolve("platform-public.pem"), true);
 
         var patSecret = token(random);
         var tableau = TableauStandIn.start(TableauStandIn.Site.of("demo", "demo-client-id", Map.of("demo-secret-id", secret.getBytes(StandardCharsets.UTF_8)),
@@ -189,9 +192,9 @@ public final class Demo implements AutoCloseable {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private static void ownerOnly(Path file, String content) throws java.io.IOException {
-        Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+    private static void ownerOnly(Path file, String content) throws IOException {
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rw-------")));
         Files.writeString(file, content);
     }
 
@@ -233,8 +236,8 @@ public final class Demo implements AutoCloseable {
 
     static void delete(Path folder) {
         try (var paths = Files.walk(folder)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (java.io.IOException e) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
             // Already gone, or never made.
         }
     }

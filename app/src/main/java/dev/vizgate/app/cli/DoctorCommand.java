@@ -4,27 +4,32 @@ import dev.vizgate.adapters.keystore.Certificates;
 import dev.vizgate.adapters.keystore.KeyInput;
 import dev.vizgate.adapters.keystore.KeyMaterialException;
 import dev.vizgate.adapters.keystore.PemKeys;
-import dev.vizgate.config.ConfigError;
 import dev.vizgate.app.wiring.GatewayWiring;
+import dev.vizgate.config.Check;
+import dev.vizgate.config.ConfigError;
+import dev.vizgate.config.ConfigFiles;
 import dev.vizgate.config.ConfigSettings;
+import dev.vizgate.config.DurationText;
+import dev.vizgate.config.FilePermissions;
+import dev.vizgate.config.VizgateConfig;
+import dev.vizgate.domain.model.Audience;
+import dev.vizgate.domain.policy.ConnectedAppTrust;
+import dev.vizgate.domain.policy.HostDecision;
+import dev.vizgate.sdk.ConnectedApp;
 import dev.vizgate.sdk.SalesforceFlow;
 import dev.vizgate.sdk.StoreProbe;
 import dev.vizgate.sdk.StoreSettings;
+import dev.vizgate.sdk.TableauAdmin;
 import dev.vizgate.sdk.TableauNextSettings;
 import dev.vizgate.sdk.TableauSettings;
 import dev.vizgate.sdk.Vizgate;
-import java.security.PublicKey;
-import dev.vizgate.config.DurationText;
-import dev.vizgate.config.ConfigFiles;
-import dev.vizgate.config.VizgateConfig;
-import dev.vizgate.domain.policy.ConnectedAppTrust;
-import dev.vizgate.domain.policy.HostDecision;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.net.URI;
+import java.security.PublicKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +62,7 @@ final class DoctorCommand implements Callable<Integer> {
     public Integer call() {
         var context = root.context();
         var loaded = config.load(context);
-        var wait = dev.vizgate.config.DurationText.parse(timeout).orElseThrow(() -> new Cli.UsageError("--timeout '" + timeout + "' is not a duration"));
+        var wait = DurationText.parse(timeout).orElseThrow(() -> new Cli.UsageError("--timeout '" + timeout + "' is not a duration"));
         ok("config", "parsed " + config.file);
         var cfg = loaded.config();
         if (cfg.tableau() != null) {
@@ -86,9 +91,9 @@ final class DoctorCommand implements Callable<Integer> {
 
     private void tableau(VizgateConfig cfg, ConfigFiles files, Duration wait) {
         TableauSettings settings;
-        java.util.Optional<ConnectedAppTrust> trust;
+        Optional<ConnectedAppTrust> trust;
         int published;
-        java.util.Optional<dev.vizgate.sdk.TableauAdmin.SiteLookup> site = java.util.Optional.empty();
+        Optional<TableauAdmin.SiteLookup> site = Optional.empty();
         try {
             settings = ConfigSettings.tableau(cfg, files);
             var admin = ConfigSettings.admin(cfg, files);
@@ -97,29 +102,29 @@ final class DoctorCommand implements Callable<Integer> {
             try (var vizgate = ConfigSettings.build(files, builder)) {
                 trust = vizgate.tableauTrust();
                 published = vizgate.jwks().map(j -> j.publish().get("keys").size()).orElse(0);
-                var every = java.util.Optional.ofNullable(cfg.tableau().connectedApp()).map(a -> a.rotation()).map(r -> r.every())
-                        .map(e -> dev.vizgate.config.Check.duration("tableau.connected-app.rotation.every", e, java.time.Duration.ZERO));
+                var every = Optional.ofNullable(cfg.tableau().connectedApp()).map(a -> a.rotation()).map(r -> r.every())
+                        .map(e -> Check.duration("tableau.connected-app.rotation.every", e, Duration.ZERO));
                 findings.addAll(SecretFindings.of(vizgate.secrets(), root.context().clock(), every));
-                site = vizgate.tableauAdmin().map(dev.vizgate.sdk.TableauAdmin::siteLuid);
+                site = vizgate.tableauAdmin().map(TableauAdmin::siteLuid);
             }
         } catch (ConfigError e) {
             add(Level.FAIL, "tableau", e.path() + ": " + e.getMessage(), e.fix());
             return;
         }
-        java.util.Optional<dev.vizgate.domain.model.Audience> audience = java.util.Optional.empty();
+        Optional<Audience> audience = Optional.empty();
         if (trust.orElse(null) instanceof ConnectedAppTrust.DirectTrust d) {
             ok("tableau.connected-app", "direct trust, client id " + d.clientId() + ", signing with secret " + d.secrets().active()
                     + d.secrets().standby().map(s -> " (also holding " + s + " for rotation)").orElse(""));
         } else if (trust.orElse(null) instanceof ConnectedAppTrust.ExternalAuthorizationServer eas) {
-            audience = java.util.Optional.of(eas.audience());
+            audience = Optional.of(eas.audience());
             ok("tableau.connected-app", "EAS issuer " + eas.issuer() + ", signing with " + eas.algorithm() + " key " + eas.signingKeyId()
                     + ", publishing " + published + " key(s), aud \"" + eas.audience().value() + "\"");
         } else {
-            var idp = (dev.vizgate.sdk.ConnectedApp.IdpIssued) settings.connectedApp();
-            audience = java.util.Optional.of(idp.audience());
+            var idp = (ConnectedApp.IdpIssued) settings.connectedApp();
+            audience = Optional.of(idp.audience());
             ok("tableau.connected-app", "the identity provider " + idp.issuer() + " issues the tokens through token exchange as client "
                     + idp.exchange().clientId() + ", aud \"" + idp.audience().value() + "\"; each is checked against Tableau's EAS rules before it is handed out");
-            reach("tableau.connected-app.issuer", java.net.URI.create(idp.issuer().value()), wait, false);
+            reach("tableau.connected-app.issuer", URI.create(idp.issuer().value()), wait, false);
         }
         var lookup = site;
         audience.ifPresent(aud -> findings.addAll(SiteAudience.check(settings, aud, lookup)));
@@ -263,7 +268,7 @@ final class DoctorCommand implements Callable<Integer> {
     /** Every file a secret or a private key came from: readable only by its owner, as serve checks it. */
     private void secretFiles(VizgateConfig cfg, ConfigFiles files) {
         try {
-            for (var open : dev.vizgate.config.FilePermissions.check(cfg, files)) {
+            for (var open : FilePermissions.check(cfg, files)) {
                 add(Level.WARN, "secret files", open.problem(), open.fix());
             }
         } catch (ConfigError e) {

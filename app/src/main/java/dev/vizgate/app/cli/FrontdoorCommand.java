@@ -1,15 +1,16 @@
 package dev.vizgate.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vizgate.config.ConfigError;
 import dev.vizgate.config.ConfigSettings;
-import dev.vizgate.sdk.Vizgate;
 import dev.vizgate.domain.model.OrgUrl;
 import dev.vizgate.domain.model.Subject;
 import dev.vizgate.domain.usecase.NextSessionOutcome;
-import picocli.CommandLine;
+import dev.vizgate.sdk.Vizgate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.util.LinkedHashMap;
 import java.util.concurrent.Callable;
@@ -42,7 +43,7 @@ final class FrontdoorCommand implements Callable<Integer> {
         try (var vizgate = ConfigSettings.build(loaded.files(), builder)) {
             var sessions = vizgate.tableauNextSessions().orElseThrow();
             if (vizgate.webServerFlow().isPresent()) {
-                throw new dev.vizgate.config.ConfigError("salesforce.flow", "the web-server flow signs users in through their browser",
+                throw new ConfigError("salesforce.flow", "the web-server flow signs users in through their browser",
                         "use the gateway's /v1/tableau-next/authorize, or flow: jwt-bearer for server-to-server");
             }
             outcome = sessions.open(subject);

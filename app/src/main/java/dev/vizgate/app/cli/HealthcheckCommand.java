@@ -1,8 +1,9 @@
 package dev.vizgate.app.cli;
 
-import picocli.CommandLine;
+import dev.vizgate.config.DurationText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.net.URI;
@@ -28,7 +29,7 @@ final class HealthcheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var wait = dev.vizgate.config.DurationText.parse(timeout).orElseThrow(() -> new Cli.UsageError("--timeout '" + timeout + "' is not a duration"));
+        var wait = DurationText.parse(timeout).orElseThrow(() -> new Cli.UsageError("--timeout '" + timeout + "' is not a duration"));
         URI target;
         try {
             target = URI.create(url);

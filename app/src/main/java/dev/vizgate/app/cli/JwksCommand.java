@@ -4,11 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.vizgate.config.ConfigError;
 import dev.vizgate.config.ConfigSettings;
-import dev.vizgate.sdk.Vizgate;
 import dev.vizgate.domain.policy.ConnectedAppTrust;
-import picocli.CommandLine;
+import dev.vizgate.sdk.ConnectedApp;
+import dev.vizgate.sdk.Vizgate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 
 import java.util.concurrent.Callable;
 
@@ -27,7 +28,7 @@ final class JwksCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var loaded = config.load(root.context(), "tableau", "secret-stores", "secret-refresh");
         var settings = ConfigSettings.tableau(loaded.config(), loaded.files());
-        if (!(settings.connectedApp() instanceof dev.vizgate.sdk.ConnectedApp.Eas)) {
+        if (!(settings.connectedApp() instanceof ConnectedApp.Eas)) {
             throw new ConfigError("tableau.connected-app.trust", "direct trust publishes no keys (its secret is shared, never published)",
                     "set trust: eas with signing-keys to publish a JWKS");
         }

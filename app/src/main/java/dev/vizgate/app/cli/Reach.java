@@ -3,6 +3,7 @@ package dev.vizgate.app.cli;
 import dev.vizgate.app.cli.DoctorCommand.Finding;
 import dev.vizgate.app.cli.DoctorCommand.Level;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,7 +33,7 @@ final class Reach {
         HttpResponse<Void> response;
         try {
             response = http.send(HttpRequest.newBuilder(url).timeout(wait).GET().build(), HttpResponse.BodyHandlers.discarding());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             out.add(new Finding(Level.FAIL, check, url.getHost() + " cannot be reached (" + NetFailure.words(e) + ")",
                     "check the URL, DNS, proxies and firewalls between this machine and " + url.getHost()));
             return out;

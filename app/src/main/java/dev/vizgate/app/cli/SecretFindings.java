@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * doctor on where each secret comes from. The sources say a Connected App secret "must be treated like an API key"
@@ -20,11 +21,11 @@ final class SecretFindings {
     }
 
     static List<Finding> of(Map<String, LiveSecret> secrets, Clock clock) {
-        return of(secrets, clock, java.util.Optional.empty());
+        return of(secrets, clock, Optional.empty());
     }
 
     /** With a rotation schedule ({@code rotation.every}): a managed secret older than it is a warning. */
-    static List<Finding> of(Map<String, LiveSecret> secrets, Clock clock, java.util.Optional<Duration> every) {
+    static List<Finding> of(Map<String, LiveSecret> secrets, Clock clock, Optional<Duration> every) {
         var out = new ArrayList<Finding>();
         for (var e : secrets.entrySet()) {
             var ref = e.getValue().ref();

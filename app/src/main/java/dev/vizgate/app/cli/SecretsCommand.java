@@ -5,11 +5,13 @@ import dev.vizgate.config.ConfigSettings;
 import dev.vizgate.domain.usecase.RotateConnectedAppSecret;
 import dev.vizgate.domain.usecase.RotationOutcome;
 import dev.vizgate.sdk.Vizgate;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
+import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "secrets", mixinStandardHelpOptions = true, subcommands = SecretsCommand.Rotate.class,
@@ -71,7 +73,7 @@ final class SecretsCommand implements Callable<Integer> {
             }
         }
 
-        private static int report(RotationOutcome outcome, java.io.PrintWriter out, java.io.PrintWriter err) {
+        private static int report(RotationOutcome outcome, PrintWriter out, PrintWriter err) {
             if (outcome instanceof RotationOutcome.Rotated r) {
                 out.println("rotated: " + r.from() + " → " + r.to() + "; Tableau and the store hold only " + r.to());
                 out.flush();
@@ -87,6 +89,6 @@ final class SecretsCommand implements Callable<Integer> {
     }
 
     static String name(RotateConnectedAppSecret.Step step) {
-        return step.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return step.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

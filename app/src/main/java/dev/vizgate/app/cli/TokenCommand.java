@@ -1,18 +1,20 @@
 package dev.vizgate.app.cli;
 
-import dev.vizgate.config.DurationText;
+import dev.vizgate.config.ConfigError;
 import dev.vizgate.config.ConfigSettings;
-import dev.vizgate.sdk.Vizgate;
+import dev.vizgate.config.DurationText;
 import dev.vizgate.domain.model.AttributeValue;
 import dev.vizgate.domain.model.Scopes;
 import dev.vizgate.domain.model.Subject;
 import dev.vizgate.domain.model.UserAttributes;
 import dev.vizgate.domain.policy.TableauTokenRequest;
 import dev.vizgate.domain.usecase.TokenIssueOutcome;
-import picocli.CommandLine;
+import dev.vizgate.sdk.ConnectedApp;
+import dev.vizgate.sdk.Vizgate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,8 +48,8 @@ final class TokenCommand implements Callable<Integer> {
         var context = root.context();
         var loaded = config.load(context, "tableau", "secret-stores", "secret-refresh");
         var settings = ConfigSettings.tableau(loaded.config(), loaded.files());
-        if (settings.connectedApp() instanceof dev.vizgate.sdk.ConnectedApp.IdpIssued) {
-            throw new dev.vizgate.config.ConfigError("tableau.connected-app.trust", "with trust: idp the identity provider issues the tokens,"
+        if (settings.connectedApp() instanceof ConnectedApp.IdpIssued) {
+            throw new ConfigError("tableau.connected-app.trust", "with trust: idp the identity provider issues the tokens,"
                     + " in exchange for a signed-in user's own token, so the CLI has none to mint",
                     "call the gateway's POST /v1/tableau/token with the user's identity-provider token, and check the result with vizgate inspect --target tableau-eas");
         }

@@ -1,8 +1,10 @@
 package dev.vizgate.app.cli;
 
+import dev.vizgate.app.http.GatewayServer;
 import dev.vizgate.config.ConfigError;
-import picocli.CommandLine;
+import dev.vizgate.domain.model.Text;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.util.Objects;
@@ -68,7 +70,7 @@ public final class VizgateCommand implements Runnable {
                 w.flush();
                 return EXIT_USAGE;
             }
-            if (e instanceof dev.vizgate.app.http.GatewayServer.PortInUse p) {
+            if (e instanceof GatewayServer.PortInUse p) {
                 w.println("failed: " + p.getMessage());
                 w.println("  fix: " + ("demo".equals(commandLine.getCommandName())
                         ? "stop whatever holds it, or pass --port N (0 picks a free port)"
@@ -78,7 +80,7 @@ public final class VizgateCommand implements Runnable {
             }
             // Anything else is our bug; say so in one line rather than a stack trace or a class name.
             w.println("failed: the command stopped before it finished" + (e.getMessage() == null ? ""
-                    : " (" + dev.vizgate.domain.model.Text.oneLine(e.getMessage(), 300) + ")"));
+                    : " (" + Text.oneLine(e.getMessage(), 300) + ")"));
             w.println("  fix: this is a fault in vizgate, not in your input; please report it with the command you ran");
             w.flush();
             return EXIT_REJECTED;

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -81,7 +83,7 @@ final class Admission {
      * Admits the request and lets {@code act} answer for the acting caller; a turned-away request gets its problem. Either
      * reply names the caller for the access log.
      */
-    Reply answer(Request request, Set<String> fields, java.util.function.Function<Acting, Reply> act) {
+    Reply answer(Request request, Set<String> fields, Function<Acting, Reply> act) {
         var admitted = admit(request, fields);
         if (admitted instanceof Outcome.Turned t) {
             return Reply.problem(t.problem()).by(t.callerName());
@@ -95,7 +97,7 @@ final class Admission {
      * browser's user, and the same rate budgets apply as to every caller route. An API key in a URL is refused outright.
      * As in {@link #answer}, a successful reply never leaves with its one-time proof unspent.
      */
-    Reply admitNavigation(String credential, java.util.function.Function<Acting, Reply> act) {
+    Reply admitNavigation(String credential, Function<Acting, Reply> act) {
         var proof = prove("Bearer " + credential);
         if (proof instanceof Proof.Refused r) {
             return Reply.problem(r.problem());
@@ -182,7 +184,7 @@ final class Admission {
     }
 
     /** The choices a request names, wherever it carries them (a JSON body, a query). */
-    static List<String> choicesIn(java.util.function.Predicate<String> named) {
+    static List<String> choicesIn(Predicate<String> named) {
         return WhoMayChoose.Choice.namedBy(named).stream().map(WhoMayChoose.Choice::field).toList();
     }
 

@@ -3,6 +3,7 @@ package dev.vizgate.app.http;
 import dev.vizgate.domain.model.AuthorizationState;
 import dev.vizgate.domain.model.BrowserBinding;
 import dev.vizgate.domain.model.SalesforceFailure;
+import dev.vizgate.domain.model.Text;
 import dev.vizgate.domain.usecase.CallbackOutcome;
 import dev.vizgate.domain.usecase.WebServerFlow;
 import org.eclipse.jetty.server.Request;
@@ -33,7 +34,7 @@ final class CallbackRoute implements Route {
             var values = fields.getValues(name);
             if (values.size() > 1) {
                 return Reply.problem(Problem.of(ProblemType.AMBIGUOUS_CREDENTIALS, "the callback carries " + values.size() + " '"
-                        + dev.vizgate.domain.model.Text.oneLine(name, 32) + "' parameters; Salesforce sends each once, so this link was"
+                        + Text.oneLine(name, 32) + "' parameters; Salesforce sends each once, so this link was"
                         + " altered; start again from " + AuthorizeRoute.PATH));
             }
             query.put(name, values.get(0));

@@ -3,6 +3,7 @@ package dev.vizgate.app.http;
 import dev.vizgate.config.CorsSettings;
 import org.eclipse.jetty.server.Request;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -41,7 +42,7 @@ final class Cors {
             return refused(origin, "pages of " + shown(origin) + " may not call this gateway; to allow them, add the origin to " + KEY
                     + (settings.allowedOrigins().isEmpty() ? " (none is listed), or serve the gateway on the page's own origin" : ""));
         }
-        return new Reply(204, "text/plain", new byte[0], java.util.Map.of(
+        return new Reply(204, "text/plain", new byte[0], Map.of(
                 "Access-Control-Allow-Origin", origin,
                 "Access-Control-Allow-Methods", ALLOWED_METHODS,
                 "Access-Control-Allow-Headers", ALLOWED_HEADERS,

@@ -1,6 +1,7 @@
 package dev.vizgate.app.http;
 
 import dev.vizgate.domain.model.ClaimNames;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -9,7 +10,9 @@ import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,7 +38,7 @@ public final class DemoPage {
          * Applies both switches: a short session (the stand-ins' browser sessions end within seconds) and a failing
          * sign-in (the Connected App disabled, so Tableau refuses every token). Answers the session lifetime now granted.
          */
-        java.time.Duration apply(boolean shortSession, boolean signInFails);
+        Duration apply(boolean shortSession, boolean signInFails);
     }
 
     public DemoPage(PrivateKey platformKey, List<String> users, URI tableau, URI salesforce, Clock clock, Switches switches) {
@@ -125,7 +128,7 @@ public final class DemoPage {
         var now = clock.instant().getEpochSecond();
         try {
             var header = b64(Gateway.JSON.writeValueAsBytes(Map.of(ClaimNames.ALGORITHM, "RS256", ClaimNames.TYPE, "JWT")));
-            var claims = new java.util.LinkedHashMap<String, Object>(Map.of(ClaimNames.ISSUER, PLATFORM_ISSUER, ClaimNames.SUBJECT, user, ClaimNames.AUDIENCE, "vizgate",
+            var claims = new LinkedHashMap<String, Object>(Map.of(ClaimNames.ISSUER, PLATFORM_ISSUER, ClaimNames.SUBJECT, user, ClaimNames.AUDIENCE, "vizgate",
                     ClaimNames.TOKEN_ID, UUID.randomUUID().toString(), ClaimNames.ISSUED_AT, now, ClaimNames.EXPIRES, now + 60));
             if (REGIONS.containsKey(user)) {
                 claims.put("tableau_attributes", Map.of("Region", REGIONS.get(user)));

@@ -1,5 +1,7 @@
 package dev.vizgate.app.http;
 
+import org.eclipse.jetty.server.Request;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -40,7 +42,7 @@ final class EmbedModuleRoute implements Route {
     }
 
     @Override
-    public Reply answer(org.eclipse.jetty.server.Request request) {
+    public Reply answer(Request request) {
         return new Reply(200, contentType, body, Map.of("Access-Control-Allow-Origin", "*", "Cache-Control", "no-cache"));
     }
 }

@@ -1,13 +1,15 @@
 package dev.vizgate.app.http;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.core.JsonParser;
+import dev.vizgate.config.CorsSettings;
+import dev.vizgate.domain.model.Issuer;
+import dev.vizgate.domain.model.StoreUnavailableException;
+import dev.vizgate.domain.usecase.ExchangeForTableauToken;
 import dev.vizgate.domain.usecase.IssueTableauToken;
 import dev.vizgate.domain.usecase.OpenTableauNextSession;
 import dev.vizgate.domain.usecase.PublishJwks;
-import dev.vizgate.domain.usecase.ExchangeForTableauToken;
-import dev.vizgate.domain.model.Issuer;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -24,6 +26,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -177,11 +180,11 @@ public final class Gateway extends Handler.Abstract {
     private final Map<String, String> issuerPaths;
 
     public Gateway(Services services) {
-        this(services, dev.vizgate.config.CorsSettings.none());
+        this(services, CorsSettings.none());
     }
 
     /** @param cors which other origins' pages may call the browser routes ({@code server.cors}) */
-    public Gateway(Services services, dev.vizgate.config.CorsSettings cors) {
+    public Gateway(Services services, CorsSettings cors) {
         this.services = services;
         this.cors = new Cors(cors);
         this.issuerPaths = services.easIssuer().filter(i -> services.jwks().isPresent()).map(IssuerPaths::aliases).orElse(Map.of());
@@ -200,7 +203,7 @@ public final class Gateway extends Handler.Abstract {
         Reply reply;
         try {
             reply = route(method, path, request);
-        } catch (dev.vizgate.domain.model.StoreUnavailableException e) {
+        } catch (StoreUnavailableException e) {
             LOG.warn("store unavailable on {} {}: {}", method, route, e.getMessage());
             reply = Reply.problem(Problem.of(ProblemType.STORE_UNAVAILABLE, "the shared store did not answer; retry shortly").retryAfter(5));
         } catch (RuntimeException e) {
@@ -271,7 +274,7 @@ public final class Gateway extends Handler.Abstract {
 
     /** The methods a path answers, HEAD included where it is. */
     static String allowed(String path) {
-        var methods = new java.util.TreeSet<>(ROUTES.get(path));
+        var methods = new TreeSet<>(ROUTES.get(path));
         if (RouteTable.at(path).filter(RouteTable.Entry::head).isPresent()) {
             methods.add("HEAD");
         }

@@ -6,6 +6,9 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The gateway's own meters (HTTP, tokens issued, callers refused). The sdk counts Salesforce calls, the session cache
@@ -15,13 +18,13 @@ public final class GatewayMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     // Routes are a fixed set and statuses few, so each meter is built once and found again without building a
     // key or a lambda per request (the hot path).
-    private final java.util.concurrent.ConcurrentMap<String, RouteMeters> routes = new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.concurrent.ConcurrentMap<String, Counter> counters = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentMap<String, RouteMeters> routes = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Counter> counters = new ConcurrentHashMap<>();
 
     /** A route's latency timer and its request counters by status (100-599). */
     private final class RouteMeters {
         final Timer latency;
-        final java.util.concurrent.atomic.AtomicReferenceArray<Counter> byStatus = new java.util.concurrent.atomic.AtomicReferenceArray<>(500);
+        final AtomicReferenceArray<Counter> byStatus = new AtomicReferenceArray<>(500);
         final String route;
 
         RouteMeters(String route) {

@@ -1,18 +1,21 @@
 package dev.vizgate.app.http;
 
-import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.LocalConnector;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
+import java.net.BindException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -30,7 +33,7 @@ public final class GatewayServer implements AutoCloseable {
     /** A listener's address and port. */
     public record Listener(String bind, int port) {
         public Listener {
-            java.util.Objects.requireNonNull(bind, "bind");
+            Objects.requireNonNull(bind, "bind");
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("port " + port + " is out of range");
             }
@@ -117,7 +120,7 @@ public final class GatewayServer implements AutoCloseable {
             server.stop(); // release the thread pool and whatever did start
             gateway.resources().close();
             for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
-                if (c instanceof java.net.BindException) {
+                if (c instanceof BindException) {
                     var which = admin.filter(a -> a.getLocalPort() <= 0 && connector.getLocalPort() > 0);
                     throw which.isPresent() ? new PortInUse(options.admin().get().bind(), options.admin().get().port())
                             : new PortInUse(options.bind(), options.port());
@@ -139,8 +142,8 @@ public final class GatewayServer implements AutoCloseable {
      * An in-memory connector on the running server: the same handlers, error handler and HTTP limits, without a
      * socket. The fuzz tests drive raw requests through it at a rate sockets would not allow.
      */
-    org.eclipse.jetty.server.LocalConnector inMemoryConnector() throws Exception {
-        var local = new org.eclipse.jetty.server.LocalConnector(server, connector.getConnectionFactory(HttpConnectionFactory.class));
+    LocalConnector inMemoryConnector() throws Exception {
+        var local = new LocalConnector(server, connector.getConnectionFactory(HttpConnectionFactory.class));
         server.addConnector(local);
         local.start();
         return local;

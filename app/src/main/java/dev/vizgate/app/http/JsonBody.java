@@ -1,11 +1,13 @@
 package dev.vizgate.app.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vizgate.domain.model.Text;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Set;
 
 /** A request's JSON object body: bounded, of the declared type, and holding only the fields its route takes. */
@@ -48,7 +50,7 @@ final class JsonBody {
             return new Read.Good(Gateway.JSON.createObjectNode());
         }
         var type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
-        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             return new Read.Bad(Problem.unsupportedMediaType());
         }
         JsonNode json;
@@ -63,7 +65,7 @@ final class JsonBody {
         for (var it = json.fieldNames(); it.hasNext(); ) {
             var name = it.next();
             if (!fields.contains(name)) {
-                return new Read.Bad(Problem.invalidRequest("unknown field '" + dev.vizgate.domain.model.Text.oneLine(name, 64)
+                return new Read.Bad(Problem.invalidRequest("unknown field '" + Text.oneLine(name, 64)
                         + "'; this route takes " + fields));
             }
         }

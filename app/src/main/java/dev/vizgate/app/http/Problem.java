@@ -1,6 +1,7 @@
 package dev.vizgate.app.http;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -91,7 +92,7 @@ public record Problem(ProblemType kind, String detail, Map<String, Object> exten
     }
 
     static Problem notConfigured(String what) {
-        return of(ProblemType.NOT_CONFIGURED, what + " is not configured; add the " + what.toLowerCase(java.util.Locale.ROOT)
+        return of(ProblemType.NOT_CONFIGURED, what + " is not configured; add the " + what.toLowerCase(Locale.ROOT)
                 + " section to the gateway's configuration");
     }
 }

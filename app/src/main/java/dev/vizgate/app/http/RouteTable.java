@@ -1,5 +1,6 @@
 package dev.vizgate.app.http;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +65,7 @@ final class RouteTable {
     static Map<String, Set<String>> methods() {
         var out = new LinkedHashMap<String, Set<String>>();
         ENTRIES.forEach(e -> out.put(e.path(), e.methods()));
-        return java.util.Collections.unmodifiableMap(out);
+        return Collections.unmodifiableMap(out);
     }
 
     /** The routes this configuration serves; a path missing here answers that what it needs is not configured. */

@@ -1,6 +1,7 @@
 package dev.vizgate.app.http;
 
 import dev.vizgate.domain.model.TableauErrorCode;
+import org.eclipse.jetty.server.Request;
 
 import java.io.IOException;
 import java.util.Arrays;
@@ -34,7 +35,7 @@ final class TableauErrorsRoute implements Route {
     }
 
     @Override
-    public Reply answer(org.eclipse.jetty.server.Request request) {
+    public Reply answer(Request request) {
         return new Reply(200, "application/json", body, Map.of("Access-Control-Allow-Origin", "*"));
     }
 }

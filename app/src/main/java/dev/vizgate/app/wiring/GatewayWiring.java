@@ -1,19 +1,25 @@
 package dev.vizgate.app.wiring;
 
-import dev.vizgate.config.Check;
-import dev.vizgate.config.ConfigError;
-import dev.vizgate.config.ConfigFiles;
-import dev.vizgate.config.ConfigSettings;
-import dev.vizgate.config.VizgateConfig;
 import dev.vizgate.app.http.CallerAuthentication;
 import dev.vizgate.app.http.Gateway;
 import dev.vizgate.app.http.GatewayMetrics;
 import dev.vizgate.app.http.GatewayServer;
 import dev.vizgate.app.http.RateLimits;
+import dev.vizgate.app.http.WebServerSignIn;
+import dev.vizgate.config.Check;
+import dev.vizgate.config.ConfigError;
+import dev.vizgate.config.ConfigFiles;
+import dev.vizgate.config.ConfigSettings;
+import dev.vizgate.config.CorsSettings;
+import dev.vizgate.config.FilePermissions;
+import dev.vizgate.config.SecretText;
+import dev.vizgate.config.VizgateConfig;
 import dev.vizgate.domain.policy.ConnectedAppTrust;
 import dev.vizgate.domain.usecase.AcceptPlatformAssertion;
 import dev.vizgate.sdk.Vizgate;
 import dev.vizgate.sdk.VizgateBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -33,7 +39,7 @@ public final class GatewayWiring {
     public static final int DEFAULT_PORT = 8080;
     public static final long DEFAULT_MAX_BODY = 16 * 1024;
 
-    public record Wired(Gateway.Services services, GatewayServer.Options options, dev.vizgate.config.CorsSettings cors) {
+    public record Wired(Gateway.Services services, GatewayServer.Options options, CorsSettings cors) {
         /** The gateway this configuration describes: its services, and which other origins' pages may call it. */
         public Gateway gateway() {
             return new Gateway(services, cors);
@@ -59,7 +65,7 @@ public final class GatewayWiring {
         try {
             var apiKeys = apiKeys(config, files, vizgate);
             var wired = wire(config, files, vizgate, apiKeys, metrics);
-            dev.vizgate.config.FilePermissions.check(config, files).forEach(open -> LOG.warn("{}", open));
+            FilePermissions.check(config, files).forEach(open -> LOG.warn("{}", open));
             return wired;
         } catch (RuntimeException e) {
             vizgate.close();
@@ -87,7 +93,7 @@ public final class GatewayWiring {
                 .tableau(vizgate.tableauTokens(), kind)
                 .idpTableau(vizgate.idpTableauTokens())
                 .tableauNext(vizgate.tableauNextSessions(),
-                        vizgate.webServerFlow().map(f -> new dev.vizgate.app.http.WebServerSignIn(f, vizgate.signInTickets().orElseThrow())))
+                        vizgate.webServerFlow().map(f -> new WebServerSignIn(f, vizgate.signInTickets().orElseThrow())))
                 .jwks(vizgate.jwks(), vizgate.easIssuer())
                 .readiness(readiness)
                 .maxBodyBytes(size("server.max-body", server.maxBody()))
@@ -110,10 +116,10 @@ public final class GatewayWiring {
             }
             options = options.withAdmin(new GatewayServer.Listener(adminBind, port(adminPort)));
         }
-        return new Wired(services, options, dev.vizgate.config.CorsSettings.from(config));
+        return new Wired(services, options, CorsSettings.from(config));
     }
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GatewayWiring.class);
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayWiring.class);
 
     private static int port(int port) {
         if (port < 0 || port > 65535) {
@@ -179,12 +185,12 @@ public final class GatewayWiring {
             var path = "callers.api-keys[" + i + "]";
             Check.required(k.name(), path + ".name", "name the backend that uses this key");
             var text = Check.required(k.sha256(), path + ".sha256", "store the key's SHA-256 hex: printf %s \"$KEY\" | sha256sum");
-            if (text instanceof dev.vizgate.config.SecretText.Stored && vizgate == null) {
+            if (text instanceof SecretText.Stored && vizgate == null) {
                 throw new ConfigError(path + ".sha256", "a hash kept in a secret store needs secret-stores configured", "add the store under secret-stores");
             }
-            var hex = text instanceof dev.vizgate.config.SecretText.Stored stored
+            var hex = text instanceof SecretText.Stored stored
                     ? ConfigSettings.map(files, () -> vizgate.readSecret(path + ".sha256", stored.ref(path + ".sha256"))).strip()
-                    : files.valueOrFile(path + ".sha256", ((dev.vizgate.config.SecretText.Plain) text).text());
+                    : files.valueOrFile(path + ".sha256", ((SecretText.Plain) text).text());
             if (!hex.matches("[0-9a-fA-F]{64}")) {
                 throw new ConfigError(path + ".sha256", "not 64 hex characters", "store the key's SHA-256 hex: printf %s \"$KEY\" | sha256sum");
             }

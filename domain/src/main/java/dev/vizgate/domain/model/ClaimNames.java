@@ -1,5 +1,6 @@
 package dev.vizgate.domain.model;
 
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -41,7 +42,7 @@ public final class ClaimNames {
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {
-        var all = new java.util.HashSet<>(a);
+        var all = new HashSet<>(a);
         all.addAll(b);
         return Set.copyOf(all);
     }

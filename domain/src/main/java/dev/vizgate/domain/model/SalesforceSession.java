@@ -1,5 +1,6 @@
 package dev.vizgate.domain.model;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,7 +17,7 @@ public record SalesforceSession(
         Instant issuedAt,
         Instant assumedExpiry,
         Optional<RefreshToken> refreshToken,
-        Optional<java.net.URI> identityUrl) {
+        Optional<URI> identityUrl) {
 
     public SalesforceSession {
         Objects.requireNonNull(accessToken, "access token");

@@ -3,6 +3,7 @@ package dev.vizgate.domain.model;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /** How a call that manages a Connected App's secrets on Tableau ended. */
 public sealed interface SecretAdminOutcome {
@@ -22,9 +23,9 @@ public sealed interface SecretAdminOutcome {
         }
     }
 
-    record Listed(java.util.Set<SecretId> ids) implements SecretAdminOutcome {
+    record Listed(Set<SecretId> ids) implements SecretAdminOutcome {
         public Listed {
-            ids = java.util.Set.copyOf(ids);
+            ids = Set.copyOf(ids);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.vizgate.domain.model;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -37,7 +38,7 @@ public record SignedToken(String value) {
     private static final int[] OUTSIDE = new int[128];
 
     static {
-        java.util.Arrays.fill(OUTSIDE, 1);
+        Arrays.fill(OUTSIDE, 1);
         for (char c = 'A'; c <= 'Z'; c++) {
             OUTSIDE[c] = 0;
             OUTSIDE[Character.toLowerCase(c)] = 0;

@@ -1,5 +1,6 @@
 package dev.vizgate.domain.model;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -53,7 +54,7 @@ public final class Text {
             var c = value.charAt(i);
             if (isDisguising(c)) {
                 throw new IllegalArgumentException(what + " must not contain invisible or direction-changing characters (U+"
-                        + String.format(java.util.Locale.ROOT, "%04X", (int) c) + " at position " + i
+                        + String.format(Locale.ROOT, "%04X", (int) c) + " at position " + i
                         + "); they make one name look like another");
             }
         }
@@ -75,7 +76,7 @@ public final class Text {
             }
             var c = value.charAt(i);
             if (Character.isISOControl(c) || isDisguising(c)) {
-                sb.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) c));
+                sb.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
             } else {
                 sb.append(c);
             }

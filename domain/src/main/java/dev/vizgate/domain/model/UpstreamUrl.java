@@ -1,6 +1,7 @@
 package dev.vizgate.domain.model;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 
 /**
  * A URL the gateway will call: absolute https with a host and no user info, plain http only on loopback (for local
@@ -16,7 +17,7 @@ public record UpstreamUrl(URI value) {
     public static UpstreamUrl of(String text) {
         try {
             return new UpstreamUrl(new URI(text));
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new IllegalArgumentException("'" + Text.oneLine(text, 200) + "' is not a URL");
         }
     }

@@ -1,8 +1,8 @@
 package dev.vizgate.domain.policy;
 
 import dev.vizgate.domain.model.Audience;
-import dev.vizgate.domain.model.ClientId;
 import dev.vizgate.domain.model.Claims;
+import dev.vizgate.domain.model.ClientId;
 import dev.vizgate.domain.model.JwsAlgorithm;
 import dev.vizgate.domain.model.JwsHeader;
 import dev.vizgate.domain.model.Loopback;
@@ -13,6 +13,7 @@ import dev.vizgate.domain.model.TokenId;
 import dev.vizgate.domain.model.UserAttributes;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -87,7 +88,7 @@ public record BearerAssertionPolicy(ClientId consumerKey, Audience audience, Dur
     private static URI parse(String s) {
         try {
             return new URI(s);
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             return null;
         }
     }

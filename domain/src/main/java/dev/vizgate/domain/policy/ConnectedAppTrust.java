@@ -1,5 +1,6 @@
 package dev.vizgate.domain.policy;
 
+import dev.vizgate.domain.model.Audience;
 import dev.vizgate.domain.model.ClientId;
 import dev.vizgate.domain.model.Issuer;
 import dev.vizgate.domain.model.JwsAlgorithm;
@@ -21,8 +22,8 @@ public sealed interface ConnectedAppTrust {
     }
 
     /** The token's {@code aud}: "tableau", or for EAS on Tableau Cloud, reportedly "tableau:&lt;site-luid&gt;". */
-    default dev.vizgate.domain.model.Audience audience() {
-        return dev.vizgate.domain.model.Audience.TABLEAU;
+    default Audience audience() {
+        return Audience.TABLEAU;
     }
 
     /** Direct trust: HS256 with the active secret; {@code iss} = client id in header and payload. */
@@ -47,10 +48,10 @@ public sealed interface ConnectedAppTrust {
      * OAuth 2.0 trust: our HTTPS issuer, signed by the first configured key. Field reports (tableau.md §7, UNVERIFIED)
      * say Tableau Cloud wants {@code aud = tableau:<site-luid>} here while Server takes "tableau": the audience is set.
      */
-    record ExternalAuthorizationServer(Issuer issuer, KeyId signingKey, JwsAlgorithm algorithm, dev.vizgate.domain.model.Audience audience)
+    record ExternalAuthorizationServer(Issuer issuer, KeyId signingKey, JwsAlgorithm algorithm, Audience audience)
             implements ConnectedAppTrust {
         public ExternalAuthorizationServer(Issuer issuer, KeyId signingKey, JwsAlgorithm algorithm) {
-            this(issuer, signingKey, algorithm, dev.vizgate.domain.model.Audience.TABLEAU);
+            this(issuer, signingKey, algorithm, Audience.TABLEAU);
         }
 
         public ExternalAuthorizationServer {

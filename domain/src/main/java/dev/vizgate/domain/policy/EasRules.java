@@ -10,6 +10,7 @@ import dev.vizgate.domain.model.Text;
 import dev.vizgate.domain.model.VerifiedClaims;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -175,7 +176,7 @@ public final class EasRules {
         try {
             var uri = new URI(iss);
             return new Issuer(iss).isHttpsUri() || ("http".equals(uri.getScheme()) && uri.getHost() != null && Loopback.isLoopback(uri.getHost()));
-        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+        } catch (URISyntaxException | IllegalArgumentException e) {
             return false;
         }
     }

@@ -1,6 +1,7 @@
 package dev.vizgate.domain.policy;
 
 import dev.vizgate.domain.model.SigningKey;
+import dev.vizgate.domain.model.Text;
 
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +28,7 @@ public final class KeyStrength {
     /** @param curve the key's curve by its NIST name, empty when it is none of the named curves */
     public static Optional<String> curve(Optional<String> curve) {
         return curve.filter(CURVES::contains).isPresent() ? Optional.empty()
-                : Optional.of("is an EC key on " + curve.map(c -> "the curve " + dev.vizgate.domain.model.Text.escaped(c, 40)).orElse("a curve")
+                : Optional.of("is an EC key on " + curve.map(c -> "the curve " + Text.escaped(c, 40)).orElse("a curve")
                 + " other than " + String.join(", ", CURVES.subList(0, 2)) + " or " + CURVES.get(2));
     }
 

@@ -1,7 +1,7 @@
 package dev.vizgate.domain.policy;
 
-import dev.vizgate.domain.model.ClaimNames;
 import dev.vizgate.domain.model.Audience;
+import dev.vizgate.domain.model.ClaimNames;
 import dev.vizgate.domain.model.Issuer;
 import dev.vizgate.domain.model.RejectionReason;
 import dev.vizgate.domain.model.Subject;
@@ -11,6 +11,7 @@ import dev.vizgate.domain.model.VerifiedClaims;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -88,11 +89,11 @@ public record ReplayPolicy(Duration maxTokenAge, Duration skew) {
         return new ReplayDecision.Refused(reason, detail);
     }
 
-    private static <T> java.util.Optional<T> valid(String raw, Function<String, T> constructor) {
+    private static <T> Optional<T> valid(String raw, Function<String, T> constructor) {
         try {
-            return java.util.Optional.of(constructor.apply(raw));
+            return Optional.of(constructor.apply(raw));
         } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }

@@ -2,9 +2,12 @@ package dev.vizgate.domain.policy;
 
 import dev.vizgate.domain.model.Audience;
 import dev.vizgate.domain.model.TableauErrorCode;
+import dev.vizgate.domain.model.Text;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import static dev.vizgate.domain.policy.PolicyViolation.Rule.AUDIENCE_NOT_TABLEAU;
 import static dev.vizgate.domain.policy.PolicyViolation.Rule.HEADER_MISSING_ISS;
@@ -25,7 +28,7 @@ public final class TableauRules {
     }
 
     /** Tableau Cloud's EAS audience by field reports (tableau.md §7, UNVERIFIED): "tableau:" and the site's LUID. */
-    public static final java.util.regex.Pattern SITE_AUDIENCE = java.util.regex.Pattern.compile("tableau:[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
+    public static final Pattern SITE_AUDIENCE = Pattern.compile("tableau:[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
 
     /**
      * aud is the string "tableau" (error 10084, JWT parse error, otherwise), or, for EAS on Tableau Cloud as field
@@ -96,7 +99,7 @@ public final class TableauRules {
      * exp is a NumericDate, and not past. Tableau's table names no code for either (16 is an exp too far ahead,
      * {@link #lifetime}), so none is given.
      */
-    public static Optional<PolicyViolation> expiry(Optional<java.time.Instant> exp, java.time.Instant now) {
+    public static Optional<PolicyViolation> expiry(Optional<Instant> exp, Instant now) {
         if (exp.isEmpty()) {
             return Optional.of(PolicyViolation.of(TOKEN_EXPIRED, "exp is missing or not a NumericDate"));
         }
@@ -108,7 +111,7 @@ public final class TableauRules {
         if (v == null) {
             return "missing";
         }
-        return dev.vizgate.domain.model.Text.escaped(v instanceof String s ? "\"" + s + "\"" : String.valueOf(v), 200);
+        return Text.escaped(v instanceof String s ? "\"" + s + "\"" : String.valueOf(v), 200);
     }
 
     /** A duration as the rules' messages write it: "10 min", "1 min 30 s", "45 s". */

@@ -1,20 +1,25 @@
 package dev.vizgate.domain.usecase;
 
-import dev.vizgate.domain.model.ClaimNames;
 import dev.vizgate.domain.model.Audience;
+import dev.vizgate.domain.model.ClaimNames;
 import dev.vizgate.domain.model.Issuer;
 import dev.vizgate.domain.model.RejectionReason;
 import dev.vizgate.domain.model.Sighting;
 import dev.vizgate.domain.model.UntrustedToken;
 import dev.vizgate.domain.model.VerificationOutcome;
+import dev.vizgate.domain.model.VerifiedClaims;
+import dev.vizgate.domain.policy.IdpTokenPolicy;
 import dev.vizgate.domain.policy.ReplayDecision;
 import dev.vizgate.domain.policy.ReplayPolicy;
 import dev.vizgate.domain.port.ReplayLedger;
 import dev.vizgate.domain.port.TokenVerifier;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Verifies a platform's assertion about its user (signature, then claims, then the ledger) so that nobody
@@ -28,7 +33,7 @@ import java.util.Objects;
 public final class AcceptPlatformAssertion {
     private final TokenVerifier verifier;
     private final ReplayPolicy policy;
-    private final dev.vizgate.domain.policy.IdpTokenPolicy idpPolicy;
+    private final IdpTokenPolicy idpPolicy;
     private final ReplayLedger ledger;
     private final Map<Issuer, TrustedPlatform> trustedIssuers;
     private final Clock clock;
@@ -38,7 +43,7 @@ public final class AcceptPlatformAssertion {
                                    Map<Issuer, TrustedPlatform> trustedIssuers, Clock clock) {
         this.verifier = Objects.requireNonNull(verifier, "verifier");
         this.policy = Objects.requireNonNull(policy, "policy");
-        this.idpPolicy = new dev.vizgate.domain.policy.IdpTokenPolicy(policy.skew());
+        this.idpPolicy = new IdpTokenPolicy(policy.skew());
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.trustedIssuers = Map.copyOf(trustedIssuers);
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -47,7 +52,7 @@ public final class AcceptPlatformAssertion {
     /** Platforms that prove only their users (no mapped scope or attribute claims). */
     public static AcceptPlatformAssertion userOnly(TokenVerifier verifier, ReplayPolicy policy, ReplayLedger ledger,
                                                    Map<Issuer, Audience> audiences, Clock clock) {
-        var platforms = new java.util.HashMap<Issuer, TrustedPlatform>();
+        var platforms = new HashMap<Issuer, TrustedPlatform>();
         audiences.forEach((issuer, audience) -> platforms.put(issuer, TrustedPlatform.userOnly(audience)));
         return new AcceptPlatformAssertion(verifier, policy, ledger, platforms, clock);
     }
@@ -77,16 +82,16 @@ public final class AcceptPlatformAssertion {
     }
 
     /** Spends one use: empty when this request is the first, else why nothing may be accepted on it. */
-    public java.util.Optional<AssertionOutcome> spend(OneTimeUse use) {
+    public Optional<AssertionOutcome> spend(OneTimeUse use) {
         var sighting = ledger.firstSeen(use.issuer(), use.tokenId(), use.retainUntil());
         if (sighting instanceof Sighting.First) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         if (sighting instanceof Sighting.Replayed) {
-            return java.util.Optional.of(new AssertionOutcome.Rejected(RejectionReason.REPLAYED,
+            return Optional.of(new AssertionOutcome.Rejected(RejectionReason.REPLAYED,
                     "an earlier request spent it; mint a new assertion per request"));
         }
-        return java.util.Optional.of(new AssertionOutcome.Unavailable("the replay ledger cannot answer: " + ((Sighting.Unavailable) sighting).reason()));
+        return Optional.of(new AssertionOutcome.Unavailable("the replay ledger cannot answer: " + ((Sighting.Unavailable) sighting).reason()));
     }
 
     /** Verifies the signature and every claim rule, and reads the grants; spends nothing ({@link #spend} does). */
@@ -103,7 +108,7 @@ public final class AcceptPlatformAssertion {
             return new AssertionOutcome.Rejected(RejectionReason.UNTRUSTED_ISSUER, "iss is not a configured platform issuer");
         }
         var now = clock.instant();
-        if (platform.get().proof() instanceof dev.vizgate.domain.usecase.CallerProof.IdentityProviderToken idp) {
+        if (platform.get().proof() instanceof CallerProof.IdentityProviderToken idp) {
             return identityProviderToken(claims, verifiedToken.type(), platform.get(), idp, now);
         }
         var decision = policy.admit(claims, platform.get().audience(), now);
@@ -117,20 +122,20 @@ public final class AcceptPlatformAssertion {
             return new AssertionOutcome.Rejected(RejectionReason.INVALID_CLAIM, u.detail());
         }
         var granted = (PlatformGrants.Granted) grants;
-        return new AssertionOutcome.Accepted(admitted.issuer(), admitted.subject(), java.util.Optional.of(admitted.tokenId()),
+        return new AssertionOutcome.Accepted(admitted.issuer(), admitted.subject(), Optional.of(admitted.tokenId()),
                 granted.scopes(), granted.attributes(),
-                java.util.Optional.of(new OneTimeUse(admitted.issuer(), admitted.tokenId(), admitted.retainUntil())));
+                Optional.of(new OneTimeUse(admitted.issuer(), admitted.tokenId(), admitted.retainUntil())));
     }
 
     /** An IdP's access token: no ledger, since the browser rightly sends the same token until it expires. */
-    private AssertionOutcome identityProviderToken(dev.vizgate.domain.model.VerifiedClaims claims, java.util.Optional<String> type,
-                                                   TrustedPlatform platform, CallerProof.IdentityProviderToken idp, java.time.Instant now) {
-        var decision = idpPolicy.admit(claims, type, new dev.vizgate.domain.policy.IdpTokenPolicy.Expectation(platform.audience(), idp.usernameClaim(),
+    private AssertionOutcome identityProviderToken(VerifiedClaims claims, Optional<String> type,
+                                                   TrustedPlatform platform, CallerProof.IdentityProviderToken idp, Instant now) {
+        var decision = idpPolicy.admit(claims, type, new IdpTokenPolicy.Expectation(platform.audience(), idp.usernameClaim(),
                 idp.requiredType(), idp.allowedClients()), now);
-        if (decision instanceof dev.vizgate.domain.policy.IdpTokenPolicy.Decision.Refused r) {
+        if (decision instanceof IdpTokenPolicy.Decision.Refused r) {
             return new AssertionOutcome.Rejected(r.reason(), r.detail());
         }
-        var admitted = (dev.vizgate.domain.policy.IdpTokenPolicy.Decision.Admitted) decision;
+        var admitted = (IdpTokenPolicy.Decision.Admitted) decision;
         var grants = PlatformGrants.read(claims, platform);
         if (grants instanceof PlatformGrants.Unusable u) {
             return new AssertionOutcome.Rejected(RejectionReason.INVALID_CLAIM, u.detail());

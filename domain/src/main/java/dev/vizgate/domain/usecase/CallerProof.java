@@ -2,6 +2,10 @@ package dev.vizgate.domain.usecase;
 
 import dev.vizgate.domain.model.Text;
 
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
 /**
  * What a trusted issuer's token proves, and so which rules it meets. A platform assertion is minted per request and
  * spent once; an identity provider's access token is what the platform's own sign-in already gave the browser, used
@@ -22,18 +26,18 @@ public sealed interface CallerProof {
      *                       token or another JWT the IdP signs for the same audience is refused
      * @param allowedClients when not empty, the clients ({@code azp}, else {@code client_id}) whose tokens are accepted
      */
-    record IdentityProviderToken(String usernameClaim, java.util.Optional<String> requiredType, java.util.Set<String> allowedClients)
+    record IdentityProviderToken(String usernameClaim, Optional<String> requiredType, Set<String> allowedClients)
             implements CallerProof {
         public IdentityProviderToken {
             Text.token(usernameClaim, "username claim", 128);
-            java.util.Objects.requireNonNull(requiredType, "requiredType");
+            Objects.requireNonNull(requiredType, "requiredType");
             requiredType.ifPresent(t -> Text.token(t, "token type", 64));
-            allowedClients = java.util.Set.copyOf(allowedClients);
+            allowedClients = Set.copyOf(allowedClients);
             allowedClients.forEach(c -> Text.token(c, "allowed client", 256));
         }
 
         public IdentityProviderToken(String usernameClaim) {
-            this(usernameClaim, java.util.Optional.empty(), java.util.Set.of());
+            this(usernameClaim, Optional.empty(), Set.of());
         }
     }
 }

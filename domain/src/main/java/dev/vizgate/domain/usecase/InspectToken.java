@@ -1,5 +1,7 @@
 package dev.vizgate.domain.usecase;
 
+import dev.vizgate.domain.model.Audience;
+import dev.vizgate.domain.model.ClaimNames;
 import dev.vizgate.domain.model.DecodeOutcome;
 import dev.vizgate.domain.model.DecodedToken;
 import dev.vizgate.domain.model.JwsAlgorithm;
@@ -7,13 +9,13 @@ import dev.vizgate.domain.model.OnDemandAccess;
 import dev.vizgate.domain.model.Scope;
 import dev.vizgate.domain.model.TableauErrorCode;
 import dev.vizgate.domain.model.Text;
-import dev.vizgate.domain.model.Audience;
-import dev.vizgate.domain.model.ClaimNames;
-import dev.vizgate.domain.policy.PolicyViolation;
-import dev.vizgate.domain.policy.TableauRules;
 import dev.vizgate.domain.model.UntrustedToken;
 import dev.vizgate.domain.model.VerifiedClaims;
 import dev.vizgate.domain.policy.BearerAssertionPolicy;
+import dev.vizgate.domain.policy.EasExpectation;
+import dev.vizgate.domain.policy.EasRules;
+import dev.vizgate.domain.policy.PolicyViolation;
+import dev.vizgate.domain.policy.TableauRules;
 import dev.vizgate.domain.port.TokenDecoder;
 import dev.vizgate.domain.usecase.InspectionReport.Finding;
 import dev.vizgate.domain.usecase.InspectionReport.Status;
@@ -23,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -39,7 +42,7 @@ public final class InspectToken {
         TABLEAU_EAS
     }
 
-    private static final Set<String> REGISTERED = dev.vizgate.domain.model.ClaimNames.TABLEAU_REGISTERED;
+    private static final Set<String> REGISTERED = ClaimNames.TABLEAU_REGISTERED;
 
     private final TokenDecoder decoder;
     private final Duration tableauMaxLifetime;
@@ -53,7 +56,7 @@ public final class InspectToken {
 
     public InspectionReport inspect(UntrustedToken token, Target target) {
         var decoded = decoder.decode(token);
-        var name = target.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        var name = target.name().toLowerCase(Locale.ROOT).replace('_', '-');
         if (decoded instanceof DecodeOutcome.Undecodable u) {
             return new InspectionReport(name, List.of(fail("structure", u.detail())));
         }
@@ -65,8 +68,8 @@ public final class InspectToken {
             tableau(t, findings);
         } else if (target == Target.TABLEAU_EAS) {
             critical(t, findings);
-            for (var check : dev.vizgate.domain.policy.EasRules.check(t.headerValues(), t.claims(),
-                    dev.vizgate.domain.policy.EasExpectation.anyToken(tableauMaxLifetime), clock.instant())) {
+            for (var check : EasRules.check(t.headerValues(), t.claims(),
+                    EasExpectation.anyToken(tableauMaxLifetime), clock.instant())) {
                 findings.add(check.violation().map(v -> violated(check.claim(), v)).orElseGet(() -> pass(check.claim(), check.seen())));
             }
         } else {

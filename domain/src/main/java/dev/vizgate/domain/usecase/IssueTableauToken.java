@@ -1,9 +1,13 @@
 package dev.vizgate.domain.usecase;
 
+import dev.vizgate.domain.model.Issuer;
+import dev.vizgate.domain.model.JwsHeader;
+import dev.vizgate.domain.model.KeyId;
 import dev.vizgate.domain.model.SigningFailure;
 import dev.vizgate.domain.model.TokenDraft;
 import dev.vizgate.domain.policy.ConnectedAppTrust;
 import dev.vizgate.domain.policy.PolicyDecision;
+import dev.vizgate.domain.policy.PolicyViolation;
 import dev.vizgate.domain.policy.TableauTokenPolicy;
 import dev.vizgate.domain.policy.TableauTokenRequest;
 import dev.vizgate.domain.port.KeySource;
@@ -11,19 +15,21 @@ import dev.vizgate.domain.port.TokenIds;
 import dev.vizgate.domain.port.TokenSigner;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /** Mints a Connected App token for the Embedding API or REST sign-in: policy first, then the key, then the signer. */
 public final class IssueTableauToken {
-    private final java.util.function.Supplier<ConnectedAppTrust> trust;
+    private final Supplier<ConnectedAppTrust> trust;
     private final TableauTokenPolicy policy;
     private final KeySource keys;
     private final TokenSigner signer;
     private final TokenIds ids;
     private final Clock clock;
     /** A trust's header, issuer and kid, built once per trust: the same for every token until a rotation switches the kid. */
-    private record Prepared(ConnectedAppTrust trust, dev.vizgate.domain.model.JwsHeader header, dev.vizgate.domain.model.Issuer issuer,
-                            dev.vizgate.domain.model.KeyId keyId, java.util.List<dev.vizgate.domain.policy.PolicyViolation> headerViolations) {
+    private record Prepared(ConnectedAppTrust trust, JwsHeader header, Issuer issuer,
+                            KeyId keyId, List<PolicyViolation> headerViolations) {
     }
 
     private volatile Prepared prepared;
@@ -34,7 +40,7 @@ public final class IssueTableauToken {
     }
 
     /** For a trust that changes while running: a rotated secret's kid. The supplier is asked once per token. */
-    public IssueTableauToken(java.util.function.Supplier<ConnectedAppTrust> trust, TableauTokenPolicy policy, KeySource keys, TokenSigner signer,
+    public IssueTableauToken(Supplier<ConnectedAppTrust> trust, TableauTokenPolicy policy, KeySource keys, TokenSigner signer,
                              TokenIds ids, Clock clock) {
         this.trust = Objects.requireNonNull(trust, "trust");
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -45,14 +51,14 @@ public final class IssueTableauToken {
         this.prepared = prepare(trust.get());
     }
 
-    private static java.util.function.Supplier<ConnectedAppTrust> constant(ConnectedAppTrust trust) {
+    private static Supplier<ConnectedAppTrust> constant(ConnectedAppTrust trust) {
         return () -> trust;
     }
 
     private Prepared prepare(ConnectedAppTrust t) {
         var header = t.header();
         return new Prepared(t, header, t.issuer(), t.signingKeyId(),
-                t instanceof ConnectedAppTrust.DirectTrust ? policy.reviewDirectTrustHeader(header) : java.util.List.of());
+                t instanceof ConnectedAppTrust.DirectTrust ? policy.reviewDirectTrustHeader(header) : List.of());
     }
 
     private Prepared current() {

@@ -1,10 +1,12 @@
 package dev.vizgate.domain.usecase;
 
 import dev.vizgate.domain.model.ClaimNames;
+import dev.vizgate.domain.model.Issuer;
 import dev.vizgate.domain.port.JwkEncoder;
 import dev.vizgate.domain.port.KeySource;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +35,7 @@ public final class PublishJwks {
      * An OpenID-style discovery document naming the JWKS, for a relying party that discovers keys from the
      * issuer. Whether Tableau discovers or takes a registered JWKS URI is UNVERIFIED (tableau.md §2), so both work.
      */
-    public Map<String, Object> discovery(dev.vizgate.domain.model.Issuer issuer) {
+    public Map<String, Object> discovery(Issuer issuer) {
         if (!issuer.isHttpsUri()) {
             throw new IllegalArgumentException("an EAS issuer must be an https URI, not " + issuer);
         }
@@ -45,7 +47,7 @@ public final class PublishJwks {
         doc.put("id_token_signing_alg_values_supported", algs);
         doc.put("subject_types_supported", List.of("public"));
         doc.put("response_types_supported", List.of("id_token"));
-        return java.util.Collections.unmodifiableMap(doc);
+        return Collections.unmodifiableMap(doc);
     }
 
     /** The JWKS document as ordered maps, ready for any JSON writer: {@code {"keys":[{…},…]}}. */
@@ -70,7 +72,7 @@ public final class PublishJwks {
                     jwk.put(k, v);
                 }
             });
-            out.add(java.util.Collections.unmodifiableMap(jwk));
+            out.add(Collections.unmodifiableMap(jwk));
         }
         return Map.of("keys", List.copyOf(out));
     }

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The one decision of who may choose what goes into a token, from what the caller proved. A platform backend (an API
@@ -40,7 +41,7 @@ public final class WhoMayChoose {
         }
 
         /** The choices named, in this order, by a request that {@code names} the given fields. */
-        public static List<Choice> namedBy(java.util.function.Predicate<String> names) {
+        public static List<Choice> namedBy(Predicate<String> names) {
             return Arrays.stream(values()).filter(c -> names.test(c.field)).toList();
         }
     }

@@ -7,15 +7,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vizgate.config.ConfigShape;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.boot.origin.SystemEnvironmentOrigin;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -128,13 +131,13 @@ final class SpringProperties {
 
     /** An environment variable by its own name (as its origin records it, or as its source holds it); anything else by the property's name. */
     private static String written(ConfigurationPropertyName name, ConfigurationProperty property,
-                                  org.springframework.boot.context.properties.source.ConfigurationPropertySource source) {
+                                  ConfigurationPropertySource source) {
         if (property.getOrigin() instanceof SystemEnvironmentOrigin env) {
             return env.getProperty();
         }
-        if (source.getUnderlyingSource() instanceof org.springframework.core.env.SystemEnvironmentPropertySource environment) {
+        if (source.getUnderlyingSource() instanceof SystemEnvironmentPropertySource environment) {
             // The variable Spring's own mapping reads for this name: upper case, each element joined by _, positions as _0.
-            var variable = name.toString().toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace("[", "_").replace("]", "").replace("-", "");
+            var variable = name.toString().toUpperCase(Locale.ROOT).replace('.', '_').replace("[", "_").replace("]", "").replace("-", "");
             if (environment.getSource().containsKey(variable)) {
                 return variable;
             }

@@ -2,6 +2,7 @@ package dev.vizgate.spring.autoconfigure;
 
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
@@ -29,7 +30,7 @@ class VizgateConfigured extends SpringBootCondition {
 
     /** The trust kind, read through Spring's Binder, so every relaxed form of the key counts (VIZGATE_TABLEAU_CONNECTEDAPP_TRUST too). */
     static String trust(ConditionContext context) {
-        return org.springframework.boot.context.properties.bind.Binder.get(context.getEnvironment())
+        return Binder.get(context.getEnvironment())
                 .bind("vizgate.tableau.connected-app.trust", String.class).orElse("");
     }
 
