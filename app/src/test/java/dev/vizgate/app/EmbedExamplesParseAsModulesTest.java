@@ -1,6 +1,7 @@
 package dev.vizgate.app;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ class EmbedExamplesParseAsModulesTest {
     }
 
     @Test
-    void readmeExamples_eachVendor_parseAsModules(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    void readmeExamples_eachVendor_parseAsModules(@TempDir Path dir) throws Exception {
         var blocks = new ArrayList<String>();
         blocks.addAll(examples(ReadmeStandsAloneTest.ROOT.resolve("README.md")));
         blocks.addAll(examples(ReadmeStandsAloneTest.ROOT.resolve("embed/README.md")));
@@ -48,7 +49,7 @@ class EmbedExamplesParseAsModulesTest {
     }
 
     @Test
-    void vizgateEmbedAndTheDemoScript_parseAsModules(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    void vizgateEmbedAndTheDemoScript_parseAsModules(@TempDir Path dir) throws Exception {
         for (var source : List.of(ReadmeStandsAloneTest.ROOT.resolve("embed/vizgate-embed.js"),
                 ReadmeStandsAloneTest.ROOT.resolve("app/src/main/resources/demo/demo.js"))) {
             var copy = Files.copy(source, dir.resolve(source.getFileName().toString().replace(".js", ".mjs")));
@@ -57,7 +58,7 @@ class EmbedExamplesParseAsModulesTest {
     }
 
     @Test
-    void aBrokenExample_isCaught(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    void aBrokenExample_isCaught(@TempDir Path dir) throws Exception {
         var broken = Files.writeString(dir.resolve("broken.mjs"), "await embedTableau(el, { src: 'x', proof, });\n}");
         assertThat(check(broken)).contains("SyntaxError");
     }

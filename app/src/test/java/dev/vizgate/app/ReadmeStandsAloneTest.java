@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -15,7 +16,7 @@ class ReadmeStandsAloneTest {
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     static final Pattern LINK = Pattern.compile("\\]\\(([^)#]+)(#[^)]*)?\\)");
 
-    static java.util.List<Path> documents() throws Exception {
+    static List<Path> documents() throws Exception {
         var docs = new ArrayList<Path>();
         docs.add(ROOT.resolve("README.md"));
         try (Stream<Path> s = Files.walk(ROOT.resolve("docs"))) {

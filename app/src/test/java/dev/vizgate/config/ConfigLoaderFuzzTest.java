@@ -1,10 +1,12 @@
 package dev.vizgate.config;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.vizgate.app.Scratch;
 import dev.vizgate.app.wiring.GatewayWiring;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConfigLoaderFuzzTest {
     static final String CANARY = "CANARY-config-secret-0f3e2d1c";
-    static final Path DIR = dev.vizgate.app.Scratch.folder("vizgate-config-fuzz");
+    static final Path DIR = Scratch.folder("vizgate-config-fuzz");
 
     @FuzzTest
     void anyYaml_loadAndWire_succeedsOrNamesTheProblem(byte[] input) throws IOException {
@@ -28,7 +30,7 @@ class ConfigLoaderFuzzTest {
             var loaded = new ConfigLoader(name -> CANARY).load(file);
             GatewayWiring.from(loaded.config(), loaded.files(), Clock.systemUTC());
         } catch (ConfigError e) {
-            if (new String(input, java.nio.charset.StandardCharsets.UTF_8).contains(CANARY)) {
+            if (new String(input, StandardCharsets.UTF_8).contains(CANARY)) {
                 return; // the file itself holds the text (the fuzzer learns it from this very check); quoting it leaks nothing
             }
             assertThat(e.twoLines()).isNotBlank().doesNotContain(CANARY);

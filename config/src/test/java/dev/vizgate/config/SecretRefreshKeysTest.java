@@ -1,5 +1,6 @@
 package dev.vizgate.config;
 
+import dev.vizgate.sdk.SecretRefresh;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -32,6 +33,6 @@ class SecretRefreshKeysTest {
         var refresh = SecretStoresMapping.refresh(new VizgateConfig.SecretRefresh("30s", 0.2));
         assertThat(refresh.every()).isEqualTo(Duration.ofSeconds(30));
         assertThat(refresh.jitter()).isEqualTo(0.2);
-        assertThat(SecretStoresMapping.refresh(null)).isEqualTo(dev.vizgate.sdk.SecretRefresh.defaults());
+        assertThat(SecretStoresMapping.refresh(null)).isEqualTo(SecretRefresh.defaults());
     }
 }

@@ -12,11 +12,16 @@ import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPublicKey;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,7 +70,7 @@ class TableauStandInDiscoversEasByRfc8414Test {
     private static String b64(BigInteger i) {
         var bytes = i.toByteArray();
         if (bytes[0] == 0) {
-            bytes = java.util.Arrays.copyOfRange(bytes, 1, bytes.length);
+            bytes = Arrays.copyOfRange(bytes, 1, bytes.length);
         }
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
@@ -73,7 +78,7 @@ class TableauStandInDiscoversEasByRfc8414Test {
     private String token(String aud) {
         var now = clock.instant().getEpochSecond();
         return TestJws.rs256("{\"alg\":\"RS256\",\"kid\":\"k1\",\"typ\":\"JWT\"}", "{\"iss\":\"" + issuer() + "\",\"sub\":\"alice@example.com\",\"aud\":\""
-                + aud + "\",\"iat\":" + now + ",\"exp\":" + (now + 300) + ",\"jti\":\"" + java.util.UUID.randomUUID()
+                + aud + "\",\"iat\":" + now + ",\"exp\":" + (now + 300) + ",\"jti\":\"" + UUID.randomUUID()
                 + "\",\"scp\":[\"tableau:views:embed\"]}", key.getPrivate()).value();
     }
 
@@ -81,7 +86,7 @@ class TableauStandInDiscoversEasByRfc8414Test {
     void givenRegisteredIssuerWithRfc8414Metadata_verify_acceptsItsToken() {
         serve("oauth-authorization-server");
         tableau.registerIssuer(issuer());
-        assertThat(tableau.verify(token("tableau"))).isEqualTo(new TableauStandIn.Verdict.Accepted("alice@example.com", java.util.List.of("tableau:views:embed"),
+        assertThat(tableau.verify(token("tableau"))).isEqualTo(new TableauStandIn.Verdict.Accepted("alice@example.com", List.of("tableau:views:embed"),
                 Map.of()));
     }
 
@@ -115,10 +120,10 @@ class TableauStandInDiscoversEasByRfc8414Test {
         tableau.registerIssuer(issuer());
         KeyPair other;
         try {
-            var g = java.security.KeyPairGenerator.getInstance("RSA");
+            var g = KeyPairGenerator.getInstance("RSA");
             g.initialize(2048);
             other = g.generateKeyPair(); // TestKeys.rsa() is one shared pair: this one is not the issuer's
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
         var now = clock.instant().getEpochSecond();

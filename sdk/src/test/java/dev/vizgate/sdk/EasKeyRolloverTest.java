@@ -16,10 +16,13 @@ import dev.vizgate.domain.usecase.TokenIssueOutcome;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -36,22 +39,22 @@ class EasKeyRolloverTest {
     private static final Subject ALICE = new Subject("alice@acme.com");
     private final MutableClock clock = new MutableClock();
 
-    private static KeySpec key(java.security.KeyPair pair, String kid) {
-        return new KeySpec(new KeyMaterial.InMemory(pair.getPrivate()), java.util.Optional.of(new KeyId(kid)), java.util.Optional.empty());
+    private static KeySpec key(KeyPair pair, String kid) {
+        return new KeySpec(new KeyMaterial.InMemory(pair.getPrivate()), Optional.of(new KeyId(kid)), Optional.empty());
     }
 
-    private static java.security.KeyPair freshRsa() throws Exception {
+    private static KeyPair freshRsa() throws Exception {
         var g = KeyPairGenerator.getInstance("RSA");
         g.initialize(2048);
         return g.generateKeyPair();
     }
 
-    private TableauSettings settings(java.time.Instant at) throws Exception {
+    private TableauSettings settings(Instant at) throws Exception {
         var eas = new ConnectedApp.Eas(GATEWAY, List.of(key(TestKeys.rsa(), "k-old"), key(freshRsa(), "k-new"))).withRolloverAt(at);
         return TableauSettings.of(URI.create("https://tableau.example.com"), new SiteContentUrl("acme"), eas);
     }
 
-    private record Minted(String token, java.time.Instant expires) {
+    private record Minted(String token, Instant expires) {
     }
 
     private static Set<String> kids(Vizgate vizgate) {

@@ -23,10 +23,13 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -93,7 +96,7 @@ class IdentityProviderIssuerTest {
 
     private static String b64(BigInteger i) {
         var bytes = i.toByteArray();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes[0] == 0 ? java.util.Arrays.copyOfRange(bytes, 1, bytes.length) : bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes[0] == 0 ? Arrays.copyOfRange(bytes, 1, bytes.length) : bytes);
     }
 
     private String tableauToken() {
@@ -154,7 +157,7 @@ class IdentityProviderIssuerTest {
     @Test
     void givenATokenSignedWithAKeyTheIdpDoesNotPublish_theExchangeIsUnusable_notUnavailable() throws Exception {
         var subject = new UntrustedToken("subject");
-        var generator = java.security.KeyPairGenerator.getInstance("RSA");
+        var generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         var notPublished = generator.generateKeyPair();
         var now = Instant.now().getEpochSecond();
@@ -219,7 +222,7 @@ class IdentityProviderIssuerTest {
     @Test
     void tableauAdminWithoutTableauSettings_isRefused() {
         assertThatThrownBy(() -> Vizgate.builder().store(StoreSettings.Memory.defaults())
-                .platformAssertions(PlatformAssertionSettings.of(java.util.List.of(PlatformSettings.identityProvider(issuer(), new Audience("vizgate"), "email",
+                .platformAssertions(PlatformAssertionSettings.of(List.of(PlatformSettings.identityProvider(issuer(), new Audience("vizgate"), "email",
                         Optional.empty(), Optional.empty()))))
                 .tableauAdmin(new TableauAdminSettings("vizgate-admin", new SecretSource.Value("pat"))).build())
                 .isInstanceOf(SettingsException.class).hasMessageContaining("tableau");

@@ -2,7 +2,10 @@ package dev.vizgate.sdk;
 
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.crypto.MACVerifier;
+import dev.vizgate.domain.model.Audience;
 import dev.vizgate.domain.model.ClientId;
+import dev.vizgate.domain.model.Issuer;
+import dev.vizgate.domain.model.SecretFetch;
 import dev.vizgate.domain.model.SecretId;
 import dev.vizgate.domain.model.SecretRef;
 import dev.vizgate.domain.model.SecretSlots;
@@ -11,14 +14,18 @@ import dev.vizgate.domain.model.StoreUnavailableException;
 import dev.vizgate.domain.model.StoredSecret;
 import dev.vizgate.domain.model.Subject;
 import dev.vizgate.domain.policy.TableauTokenRequest;
+import dev.vizgate.domain.port.SecretStore;
 import dev.vizgate.domain.testing.InMemorySecretStore;
 import dev.vizgate.domain.usecase.TokenIssueOutcome;
+import dev.vizgate.domain.usecase.TrustedPlatform;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,7 +81,7 @@ class ManagedSecretFollowsItsDocumentTest {
     }
 
     private String version() {
-        return ((dev.vizgate.domain.model.SecretFetch.Found) store.fetch(REF)).secret().version().value();
+        return ((SecretFetch.Found) store.fetch(REF)).secret().version().value();
     }
 
     @Test
@@ -127,19 +134,19 @@ class ManagedSecretFollowsItsDocumentTest {
                 ConnectedApp.Direct.of(new ClientId("c"), new SecretId("s"), A.value()));
         assertThatThrownBy(() -> Vizgate.builder().tableau(direct).rotation(rotation).build())
                 .isInstanceOfSatisfying(SettingsException.class, e -> assertThat(e.problem()).contains("only a managed secret"));
-        dev.vizgate.domain.port.SecretStore readOnly = store::fetch;
+        SecretStore readOnly = store::fetch;
         assertThatThrownBy(() -> Vizgate.builder().tableau(managed()).secretStore("memory", readOnly).rotation(rotation).build())
                 .isInstanceOfSatisfying(SettingsException.class, e -> assertThat(e.problem()).contains("cannot be written"));
-        assertThatThrownBy(() -> Vizgate.builder().rotation(rotation).platformAssertions(PlatformAssertionSettings.of(java.util.List.of(
-                new PlatformSettings(new dev.vizgate.domain.model.Issuer("https://p.example.com"),
-                        dev.vizgate.domain.usecase.TrustedPlatform.userOnly(new dev.vizgate.domain.model.Audience("vizgate")),
+        assertThatThrownBy(() -> Vizgate.builder().rotation(rotation).platformAssertions(PlatformAssertionSettings.of(List.of(
+                new PlatformSettings(new Issuer("https://p.example.com"),
+                        TrustedPlatform.userOnly(new Audience("vizgate")),
                         new PlatformKeys.Jwks(URI.create("https://p.example.com/jwks")))))).build())
                 .isInstanceOf(SettingsException.class);
         try (var vizgate = Vizgate.builder().tableau(managed()).secretStore("memory", store).rotation(rotation).build()) {
             assertThat(vizgate.rotation()).isPresent();
             assertThat(vizgate.rotation().get().plan()).hasSize(7);
         }
-        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> new RotationSettings(" ", new SecretSource.Value("p"), Duration.ZERO));
-        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> new RotationSettings("n", new SecretSource.Value("p"), Duration.ofSeconds(-1)));
+        Assertions.assertThatIllegalArgumentException().isThrownBy(() -> new RotationSettings(" ", new SecretSource.Value("p"), Duration.ZERO));
+        Assertions.assertThatIllegalArgumentException().isThrownBy(() -> new RotationSettings("n", new SecretSource.Value("p"), Duration.ofSeconds(-1)));
     }
 }

@@ -7,6 +7,7 @@ import dev.vizgate.domain.model.JwsAlgorithm;
 import dev.vizgate.domain.model.KeyId;
 import dev.vizgate.domain.model.SecretId;
 import dev.vizgate.domain.model.SiteContentUrl;
+import dev.vizgate.domain.policy.HostDecision;
 import dev.vizgate.domain.policy.HostPolicy;
 import dev.vizgate.domain.policy.TableauTokenPolicy;
 import dev.vizgate.domain.testing.TestKeys;
@@ -168,12 +169,12 @@ class SettingsRefuseWhatCannotWorkTest {
     @Test
     void salesforceConnection_trustsLoopbackOnlyForALoopbackTokenUrl_andNeverPrintsTheSecret() {
         var local = SalesforceConnection.of(URI.create("http://127.0.0.1:9999"), CLIENT);
-        assertThat(local.hosts().check(URI.create("http://127.0.0.1:9999/x"))).isInstanceOf(dev.vizgate.domain.policy.HostDecision.Allowed.class);
+        assertThat(local.hosts().check(URI.create("http://127.0.0.1:9999/x"))).isInstanceOf(HostDecision.Allowed.class);
         var cloud = SalesforceConnection.of(URI.create("https://login.salesforce.com"), CLIENT, HostPolicy.salesforce());
         assertThat(cloud.hosts()).isEqualTo(HostPolicy.salesforce());
         var org = SalesforceConnection.of(URI.create("https://acme.my.salesforce.com"), CLIENT).hosts();
-        assertThat(org.check(URI.create("https://acme.my.salesforce.com/secur/frontdoor.jsp"))).isInstanceOf(dev.vizgate.domain.policy.HostDecision.Allowed.class);
-        assertThat(org.check(URI.create("https://evil.my.salesforce.com/secur/frontdoor.jsp"))).isInstanceOf(dev.vizgate.domain.policy.HostDecision.Refused.class);
+        assertThat(org.check(URI.create("https://acme.my.salesforce.com/secur/frontdoor.jsp"))).isInstanceOf(HostDecision.Allowed.class);
+        assertThat(org.check(URI.create("https://evil.my.salesforce.com/secur/frontdoor.jsp"))).isInstanceOf(HostDecision.Refused.class);
         assertThatThrownBy(() -> SalesforceConnection.of(URI.create("https://login.salesforce.com"), CLIENT)).isInstanceOf(SettingsException.class)
                 .hasMessageContaining("salesforce.allowed-hosts").hasMessageContaining("My Domain");
         assertThat(cloud.sessionTtl()).isEqualTo(SalesforceConnection.DEFAULT_SESSION_TTL);

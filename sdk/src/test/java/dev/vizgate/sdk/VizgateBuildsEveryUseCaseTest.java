@@ -1,13 +1,20 @@
 package dev.vizgate.sdk;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.RSASSASigner;
 import dev.vizgate.adapters.keystore.KeyGeneration;
 import dev.vizgate.domain.model.Audience;
+import dev.vizgate.domain.model.BudgetSpend;
 import dev.vizgate.domain.model.ClientId;
 import dev.vizgate.domain.model.ExchangeOutcome;
 import dev.vizgate.domain.model.Grant;
 import dev.vizgate.domain.model.Issuer;
 import dev.vizgate.domain.model.JwsAlgorithm;
 import dev.vizgate.domain.model.KeyId;
+import dev.vizgate.domain.model.RateBudget;
 import dev.vizgate.domain.model.SalesforceFailure;
 import dev.vizgate.domain.model.SecretId;
 import dev.vizgate.domain.model.SiteContentUrl;
@@ -17,6 +24,7 @@ import dev.vizgate.domain.policy.ConnectedAppTrust;
 import dev.vizgate.domain.policy.TableauTokenRequest;
 import dev.vizgate.domain.testing.FakeKeySource;
 import dev.vizgate.domain.testing.FakeSalesforceAuthorization;
+import dev.vizgate.domain.testing.FakeSalesforceIdentities;
 import dev.vizgate.domain.testing.FakeTokenSigner;
 import dev.vizgate.domain.testing.FakeTokenVerifier;
 import dev.vizgate.domain.testing.InMemoryPendingAuthorizations;
@@ -32,18 +40,23 @@ import dev.vizgate.domain.usecase.NextSessionOutcome;
 import dev.vizgate.domain.usecase.TokenIssueOutcome;
 import dev.vizgate.domain.usecase.TrustedPlatform;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.Key;
 import java.security.KeyPairGenerator;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -73,7 +86,7 @@ class VizgateBuildsEveryUseCaseTest {
                 new SalesforceFlow.JwtBearer(new Audience("https://login.salesforce.com"), key));
     }
 
-    private static KeySpec inMemory(java.security.Key key) {
+    private static KeySpec inMemory(Key key) {
         return KeySpec.of(new KeyMaterial.InMemory(key));
     }
 
@@ -97,7 +110,7 @@ class VizgateBuildsEveryUseCaseTest {
             assertThat(vizgate.platformAssertions()).isEmpty();
             assertThat(vizgate.salesforceAssertionKey()).isEmpty();
             assertThat(vizgate.readiness()).containsOnlyKeys("config", "tableau-signing-key", "store");
-            assertThat(vizgate.readiness().values()).allMatch(java.util.function.BooleanSupplier::getAsBoolean);
+            assertThat(vizgate.readiness().values()).allMatch(BooleanSupplier::getAsBoolean);
             assertThat(vizgate.toString()).isEqualTo("Vizgate[tableau=DirectTrust, tableauNext=false, platforms=false]").doesNotContain(SECRET);
         }
     }
@@ -105,10 +118,10 @@ class VizgateBuildsEveryUseCaseTest {
     @Test
     void requestBudgets_countForTheWholeVizgate_underItsClock() {
         try (var vizgate = Vizgate.builder().clock(clock).tableau(direct()).build()) {
-            var budget = dev.vizgate.domain.model.RateBudget.perMinute(1);
-            assertThat(vizgate.requestBudgets().spend("portal/alice", budget)).isEqualTo(dev.vizgate.domain.model.BudgetSpend.ALLOWED);
-            assertThat(vizgate.requestBudgets().spend("portal/alice", budget)).isInstanceOf(dev.vizgate.domain.model.BudgetSpend.Exhausted.class);
-            assertThat(vizgate.requestBudgets().spend("portal/bob", budget)).isEqualTo(dev.vizgate.domain.model.BudgetSpend.ALLOWED);
+            var budget = RateBudget.perMinute(1);
+            assertThat(vizgate.requestBudgets().spend("portal/alice", budget)).isEqualTo(BudgetSpend.ALLOWED);
+            assertThat(vizgate.requestBudgets().spend("portal/alice", budget)).isInstanceOf(BudgetSpend.Exhausted.class);
+            assertThat(vizgate.requestBudgets().spend("portal/bob", budget)).isEqualTo(BudgetSpend.ALLOWED);
         }
     }
 
@@ -269,7 +282,7 @@ class VizgateBuildsEveryUseCaseTest {
         var settings = new TableauNextSettings(SalesforceConnection.of(URI.create("https://acme.my.salesforce.com"), new ClientId("3MVG9"))
                 .withRedirectUri(URI.create("https://gw.example.com/v1/tableau-next/callback")), new SalesforceFlow.WebServer(List.of("api", "web"), false));
         try (var vizgate = Vizgate.builder().clock(clock).tableauNext(settings).salesforce(salesforce)
-                .salesforceIdentities(new dev.vizgate.domain.testing.FakeSalesforceIdentities()).pendingAuthorizations(pending)
+                .salesforceIdentities(new FakeSalesforceIdentities()).pendingAuthorizations(pending)
                 .refreshTokens(refresh).build()) {
             var url = vizgate.webServerFlow().orElseThrow().begin(ALICE).authorizeUrl();
             assertThat(vizgate.signInTickets()).isPresent();
@@ -286,7 +299,7 @@ class VizgateBuildsEveryUseCaseTest {
         var settings = new TableauNextSettings(SalesforceConnection.of(URI.create("https://acme.my.salesforce.com"), new ClientId("3MVG9"))
                 .withRedirectUri(URI.create("https://gw.example.com/v1/tableau-next/callback")), new SalesforceFlow.WebServer(List.of("api", "web"), false));
         var builder = Vizgate.builder().clock(clock).tableauNext(settings).salesforce(new FakeSalesforceAuthorization(clock));
-        org.assertj.core.api.Assertions.assertThatThrownBy(builder::build).isInstanceOf(SettingsException.class)
+        Assertions.assertThatThrownBy(builder::build).isInstanceOf(SettingsException.class)
                 .hasMessageContaining("salesforce.flow").hasMessageContaining("identity service");
     }
 
@@ -309,11 +322,11 @@ class VizgateBuildsEveryUseCaseTest {
                 TrustedPlatform.userOnly(new Audience("vizgate")), new PlatformKeys.Fixed(List.of(inMemory(platformKeys.getPublic()))))));
         var ledger = new InMemoryReplayLedger(Clock.systemUTC());
         try (var vizgate = Vizgate.builder().platformAssertions(settings).replayLedger(ledger).build()) {
-            var now = java.time.Instant.now();
-            var jws = new com.nimbusds.jose.JWSObject(new com.nimbusds.jose.JWSHeader(com.nimbusds.jose.JWSAlgorithm.RS256),
-                    new com.nimbusds.jose.Payload(Map.of("iss", "https://portal.example.com", "aud", "vizgate", "sub", "alice@acme.com",
+            var now = Instant.now();
+            var jws = new JWSObject(new JWSHeader(JWSAlgorithm.RS256),
+                    new Payload(Map.of("iss", "https://portal.example.com", "aud", "vizgate", "sub", "alice@acme.com",
                             "jti", "j-1", "iat", now.getEpochSecond(), "exp", now.plusSeconds(60).getEpochSecond())));
-            jws.sign(new com.nimbusds.jose.crypto.RSASSASigner(platformKeys.getPrivate()));
+            jws.sign(new RSASSASigner(platformKeys.getPrivate()));
             var token = new UntrustedToken(jws.serialize());
             var accept = vizgate.platformAssertions().orElseThrow();
             assertThat(accept.accept(token)).isInstanceOfSatisfying(AssertionOutcome.Accepted.class, a -> assertThat(a.subject()).isEqualTo(ALICE));
@@ -395,7 +408,7 @@ class VizgateBuildsEveryUseCaseTest {
     void randomTokenIds_areVersion4Uuids_thatDoNotRepeat() {
         var ids = new RandomTokenIds();
         var a = ids.next().value();
-        assertThat(java.util.UUID.fromString(a).version()).isEqualTo(4);
+        assertThat(UUID.fromString(a).version()).isEqualTo(4);
         assertThat(ids.next().value()).isNotEqualTo(a);
     }
 }

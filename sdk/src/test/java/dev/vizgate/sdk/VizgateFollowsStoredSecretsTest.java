@@ -2,12 +2,16 @@ package dev.vizgate.sdk;
 
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.crypto.MACVerifier;
+import dev.vizgate.adapters.aws.JavaNetSdkHttpClient;
+import dev.vizgate.adapters.keystore.KeyGeneration;
+import dev.vizgate.domain.model.Audience;
 import dev.vizgate.domain.model.ClientId;
 import dev.vizgate.domain.model.SecretId;
 import dev.vizgate.domain.model.SecretRef;
 import dev.vizgate.domain.model.SiteContentUrl;
 import dev.vizgate.domain.model.Subject;
 import dev.vizgate.domain.policy.TableauTokenRequest;
+import dev.vizgate.domain.testing.FakeSalesforceAuthorization;
 import dev.vizgate.domain.testing.InMemorySecretStore;
 import dev.vizgate.domain.usecase.LiveSecret;
 import dev.vizgate.domain.usecase.TokenIssueOutcome;
@@ -15,9 +19,12 @@ import dev.vizgate.sandbox.SecretsManagerStandIn;
 import dev.vizgate.sandbox.VaultStandIn;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -178,9 +185,9 @@ class VizgateFollowsStoredSecretsTest {
         System.setProperty("aws.secretAccessKey", "sdk-test-secret");
         try (var aws = SecretsManagerStandIn.start(Clock.systemUTC(), "eu-west-1", "AKIAVIZGATESDK")) {
             var settings = new SecretStoreSettings.SecretsManager("eu-west-1", Optional.of(aws.baseUrl()), Duration.ofSeconds(2));
-            var client = software.amazon.awssdk.services.secretsmanager.SecretsManagerClient.builder()
-                    .region(software.amazon.awssdk.regions.Region.EU_WEST_1).endpointOverride(aws.baseUrl())
-                    .httpClient(new dev.vizgate.adapters.aws.JavaNetSdkHttpClient(java.time.Duration.ofSeconds(5))).build();
+            var client = SecretsManagerClient.builder()
+                    .region(Region.EU_WEST_1).endpointOverride(aws.baseUrl())
+                    .httpClient(new JavaNetSdkHttpClient(Duration.ofSeconds(5))).build();
             client.createSecret(b -> b.name("vizgate/tableau").secretString("{\"value\":\"" + FIRST + "\"}"));
             try (var vizgate = Vizgate.builder().tableau(stored(SecretRef.of("aws", "vizgate/tableau").field("value")))
                     .secretStore("aws", settings).build()) {
@@ -212,22 +219,22 @@ class VizgateFollowsStoredSecretsTest {
 
     @Test
     void everySecretKind_canBeStored_theSigningKeyTheConsumerSecretAndTheStoreSecret() throws Exception {
-        var generated = dev.vizgate.adapters.keystore.KeyGeneration.generate(dev.vizgate.adapters.keystore.KeyGeneration.Kind.RSA, 2048, "k",
+        var generated = KeyGeneration.generate(KeyGeneration.Kind.RSA, 2048, "k",
                 Duration.ofDays(1), Clock.systemUTC());
-        var pem = java.nio.file.Files.createTempFile("stored-key", ".pem");
+        var pem = Files.createTempFile("stored-key", ".pem");
         try {
-            java.nio.file.Files.delete(pem);
-            dev.vizgate.adapters.keystore.KeyGeneration.writePrivateKey(generated, pem, false);
-            store.put(SecretRef.of("memory", "keys/sf"), java.nio.file.Files.readString(pem));
+            Files.delete(pem);
+            KeyGeneration.writePrivateKey(generated, pem, false);
+            store.put(SecretRef.of("memory", "keys/sf"), Files.readString(pem));
         } finally {
-            java.nio.file.Files.deleteIfExists(pem);
+            Files.deleteIfExists(pem);
         }
         store.put(SecretRef.of("memory", "sf/secret"), "consumer-secret-kept-in-the-store");
         store.put(SecretRef.of("memory", "redis/secret"), "a-store-secret-kept-in-the-store-32b!");
-        var salesforce = new dev.vizgate.domain.testing.FakeSalesforceAuthorization(Clock.systemUTC());
+        var salesforce = new FakeSalesforceAuthorization(Clock.systemUTC());
         var next = new TableauNextSettings(SalesforceConnection.of(URI.create("https://acme.my.salesforce.com"), new ClientId("3MVG9"))
                 .withClientSecret(new SecretSource.Stored(SecretRef.of("memory", "sf/secret"))),
-                new SalesforceFlow.JwtBearer(new dev.vizgate.domain.model.Audience("https://login.salesforce.com"),
+                new SalesforceFlow.JwtBearer(new Audience("https://login.salesforce.com"),
                         KeySpec.of(new KeyMaterial.Stored(SecretRef.of("memory", "keys/sf")))));
         var redis = new StoreSettings.Redis(URI.create("redis://127.0.0.1:1"), StoreSecret.stored(SecretRef.of("memory", "redis/secret")), Duration.ofMillis(200));
         try (var vizgate = Vizgate.builder().tableauNext(next).salesforce(salesforce).store(redis).secretStore("memory", store).build()) {

@@ -2,9 +2,11 @@ package dev.vizgate.adapters.aws;
 
 import dev.vizgate.domain.model.SecretFetch;
 import dev.vizgate.domain.model.SecretRef;
+import dev.vizgate.domain.model.StoreUnavailableException;
 import dev.vizgate.domain.port.SecretStore;
 import dev.vizgate.domain.testing.SecretStoreContract;
 import dev.vizgate.sandbox.SecretsManagerStandIn;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,7 +46,7 @@ class SecretsManagerSecretStorePassesTheContractTest extends SecretStoreContract
     static void start() throws Exception {
         aws = SecretsManagerStandIn.start(Clock.systemUTC(), "eu-west-1", "AKIAVIZGATETEST");
         sdk = SecretsManagerClient.builder().region(Region.EU_WEST_1).credentialsProvider(CREDENTIALS).endpointOverride(aws.baseUrl())
-                .httpClient(new dev.vizgate.adapters.aws.JavaNetSdkHttpClient(java.time.Duration.ofSeconds(5))).build();
+                .httpClient(new JavaNetSdkHttpClient(Duration.ofSeconds(5))).build();
         store = new SecretsManagerSecretStore(new SecretsManagerSecretStore.Settings("eu-west-1", Optional.of(aws.baseUrl()), Duration.ofSeconds(2)),
                 CREDENTIALS);
     }
@@ -145,15 +148,15 @@ class SecretsManagerSecretStorePassesTheContractTest extends SecretStoreContract
         assertThat(second.secret().value()).isEqualTo("written-twice");
         assertThat(second.secret().version()).isNotEqualTo(first.secret().version());
         assertThat(sdk.getSecretValue(b -> b.secretId("vizgate/written")).secretString()).isEqualTo("{\"value\":\"written-twice\"}");
-        assertThat(aws.stages("vizgate/written")).containsExactly(java.util.List.of("AWSPREVIOUS"), java.util.List.of("AWSCURRENT"));
+        assertThat(aws.stages("vizgate/written")).containsExactly(List.of("AWSPREVIOUS"), List.of("AWSCURRENT"));
     }
 
     @Test
     void givenAnOutage_write_saysTheStoreIsUnavailable() {
         aws.down(true);
         try {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.write(SecretRef.of("aws", "vizgate/outage-write"), "v"))
-                    .isInstanceOf(dev.vizgate.domain.model.StoreUnavailableException.class).hasMessageNotContaining("v\"");
+            Assertions.assertThatThrownBy(() -> store.write(SecretRef.of("aws", "vizgate/outage-write"), "v"))
+                    .isInstanceOf(StoreUnavailableException.class).hasMessageNotContaining("v\"");
         } finally {
             aws.down(false);
         }

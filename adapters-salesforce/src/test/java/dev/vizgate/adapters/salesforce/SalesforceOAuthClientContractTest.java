@@ -1,14 +1,22 @@
 package dev.vizgate.adapters.salesforce;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.vizgate.domain.model.ClientId;
 import dev.vizgate.domain.model.Grant;
+import dev.vizgate.domain.policy.HostPolicy;
 import dev.vizgate.domain.port.SalesforceAuthorization;
 import dev.vizgate.domain.testing.MutableClock;
 import dev.vizgate.domain.testing.SalesforceAuthorizationContract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
+import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -19,7 +27,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 class SalesforceOAuthClientContractTest extends SalesforceAuthorizationContract {
     private WireMockServer salesforce;
     private final MutableClock clock = new MutableClock();
-    private final java.util.List<SalesforceOAuthClient> clients = new java.util.ArrayList<>();
+    private final List<SalesforceOAuthClient> clients = new ArrayList<>();
 
     @BeforeEach
     void start() {
@@ -34,9 +42,9 @@ class SalesforceOAuthClientContractTest extends SalesforceAuthorizationContract 
     }
 
     private SalesforceOAuthClient client(String baseUrl) {
-        var client = new SalesforceOAuthClient(new SalesforceSettings(java.net.URI.create(baseUrl), new dev.vizgate.domain.model.ClientId("3MVG9consumer"),
-                java.util.Optional.empty(), java.util.Optional.empty(), java.time.Duration.ofMinutes(30),
-                dev.vizgate.domain.policy.HostPolicy.salesforce().withLoopback(true), Resilience.defaults()), clock); // timing is not what this suite proves
+        var client = new SalesforceOAuthClient(new SalesforceSettings(URI.create(baseUrl), new ClientId("3MVG9consumer"),
+                Optional.empty(), Optional.empty(), Duration.ofMinutes(30),
+                HostPolicy.salesforce().withLoopback(true), Resilience.defaults()), clock); // timing is not what this suite proves
         clients.add(client);
         return client;
     }
@@ -72,7 +80,7 @@ class SalesforceOAuthClientContractTest extends SalesforceAuthorizationContract 
             var closed = s.getLocalPort();
             s.close();
             return client("http://127.0.0.1:" + closed);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -2,10 +2,13 @@ package dev.vizgate.adapters.salesforce;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.vizgate.domain.model.AccessToken;
+import dev.vizgate.domain.model.ClientId;
 import dev.vizgate.domain.model.ExchangeOutcome;
+import dev.vizgate.domain.model.Grant;
 import dev.vizgate.domain.model.InstanceUrl;
 import dev.vizgate.domain.model.SalesforceSession;
 import dev.vizgate.domain.model.Subject;
+import dev.vizgate.domain.policy.HostPolicy;
 import dev.vizgate.domain.port.SalesforceIdentities;
 import dev.vizgate.domain.testing.MutableClock;
 import dev.vizgate.domain.testing.SalesforceIdentitiesContract;
@@ -40,8 +43,8 @@ class SalesforceOAuthClientIdentifiesUsersTest extends SalesforceIdentitiesContr
     void start() {
         salesforce = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         salesforce.start();
-        client = new SalesforceOAuthClient(new SalesforceSettings(URI.create(salesforce.baseUrl()), new dev.vizgate.domain.model.ClientId("3MVG9consumer"),
-                Optional.empty(), Optional.empty(), Duration.ofMinutes(30), dev.vizgate.domain.policy.HostPolicy.salesforce().withLoopback(true),
+        client = new SalesforceOAuthClient(new SalesforceSettings(URI.create(salesforce.baseUrl()), new ClientId("3MVG9consumer"),
+                Optional.empty(), Optional.empty(), Duration.ofMinutes(30), HostPolicy.salesforce().withLoopback(true),
                 Resilience.defaults()), clock);
         salesforce.stubFor(get(urlPathMatching("/id/.*")).atPriority(10).willReturn(aResponse().withStatus(403).withBody("Bad_OAuth_Token")));
     }
@@ -81,7 +84,7 @@ class SalesforceOAuthClientIdentifiesUsersTest extends SalesforceIdentitiesContr
     void givenATokenResponse_exchange_keepsItsIdentityUrl() {
         salesforce.stubFor(post(urlEqualTo(SalesforceOAuthClientTest.TOKEN)).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                 .withBody(SalesforceOAuthClientTest.success(salesforce.baseUrl()))));
-        var session = ((ExchangeOutcome.Exchanged) client.exchange(new dev.vizgate.domain.model.Grant.JwtBearer(SalesforceOAuthClientTest.assertion()))).session();
+        var session = ((ExchangeOutcome.Exchanged) client.exchange(new Grant.JwtBearer(SalesforceOAuthClientTest.assertion()))).session();
         assertThat(session.identityUrl()).contains(URI.create("https://login.salesforce.com/id/00Dxx0000001gPLEAY/005xx000001SwiUAAS"));
     }
 

@@ -4,20 +4,24 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.vizgate.domain.model.AccessToken;
+import dev.vizgate.domain.model.AuthorizationState;
 import dev.vizgate.domain.model.ClientId;
 import dev.vizgate.domain.model.ExchangeOutcome;
 import dev.vizgate.domain.model.FrontdoorOutcome;
 import dev.vizgate.domain.model.Grant;
 import dev.vizgate.domain.model.InstanceUrl;
+import dev.vizgate.domain.model.PkceVerifier;
 import dev.vizgate.domain.model.RefreshToken;
 import dev.vizgate.domain.model.RevokeOutcome;
 import dev.vizgate.domain.model.SalesforceFailure.Kind;
 import dev.vizgate.domain.model.SalesforceSession;
 import dev.vizgate.domain.model.SignedToken;
+import dev.vizgate.domain.model.Subject;
 import dev.vizgate.domain.policy.HostPolicy;
 import dev.vizgate.domain.testing.MutableClock;
 import dev.vizgate.domain.testing.TestJws;
 import dev.vizgate.domain.testing.TestKeys;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,9 +31,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.net.URI;
 import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -58,8 +67,8 @@ class SalesforceOAuthClientTest {
         salesforce.start();
         // The JDK client's first call in a JVM loads and links its whole stack (over a second on a busy 2-core VM), which
         // would eat into fast()'s 700 ms request timeout; one call here leaves the tests to time what they mean to.
-        java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(URI.create(salesforce.baseUrl() + "/warm-up")).build(),
-                java.net.http.HttpResponse.BodyHandlers.discarding());
+        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(salesforce.baseUrl() + "/warm-up")).build(),
+                HttpResponse.BodyHandlers.discarding());
     }
 
     @AfterAll
@@ -289,7 +298,7 @@ class SalesforceOAuthClientTest {
         for (var property : SalesforceOAuthClient.WIRE_LOG_PROPERTIES) {
             System.setProperty(property, "headers");
             try {
-                org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SalesforceOAuthClient(settings(fast()), clock))
+                Assertions.assertThatThrownBy(() -> new SalesforceOAuthClient(settings(fast()), clock))
                         .isInstanceOf(IllegalStateException.class).hasMessageContaining(property).hasMessageContaining("unset it");
             } finally {
                 System.clearProperty(property);
@@ -438,10 +447,10 @@ class SalesforceOAuthClientTest {
 
     @Test
     void authorizeUrl_carriesStateAndAnS256Challenge() {
-        var verifier = new dev.vizgate.domain.model.PkceVerifier("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk");
-        var state = new dev.vizgate.domain.model.AuthorizationState("state-123");
-        var url = new AuthorizeUrl(settings(fast()), java.util.List.of("web", "api", "refresh_token"), true)
-                .authorizeUrl(state, verifier, new dev.vizgate.domain.model.Subject("alice@acme.com"));
+        var verifier = new PkceVerifier("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk");
+        var state = new AuthorizationState("state-123");
+        var url = new AuthorizeUrl(settings(fast()), List.of("web", "api", "refresh_token"), true)
+                .authorizeUrl(state, verifier, new Subject("alice@acme.com"));
         assertThat(url.toString()).startsWith(salesforce.baseUrl() + "/services/oauth2/authorize?response_type=code&client_id=3MVG9consumer")
                 .contains("state=state-123", "code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM", "code_challenge_method=S256",
                         "redirect_uri=https%3A%2F%2Fportal.example.com%2Fcallback", "scope=web+api+refresh_token", "login_hint=alice%40acme.com");
@@ -450,7 +459,7 @@ class SalesforceOAuthClientTest {
     @Test
     void secureSignInSecrets_are256RandomBitsEach_andNeverRepeat() {
         var secrets = new SecureSignInSecrets();
-        var seen = new java.util.HashSet<String>();
+        var seen = new HashSet<String>();
         for (int i = 0; i < 1000; i++) {
             var state = secrets.newState().value();
             var verifier = secrets.newVerifier().value();
@@ -464,8 +473,8 @@ class SalesforceOAuthClientTest {
     @Test
     void givenChallengeMethodTurnedOff_authorizeUrl_leavesItOut() {
         var secrets = new SecureSignInSecrets();
-        var url = new AuthorizeUrl(settings(fast()), java.util.List.of(), false).authorizeUrl(secrets.newState(),
-                secrets.newVerifier(), new dev.vizgate.domain.model.Subject("alice@acme.com"));
+        var url = new AuthorizeUrl(settings(fast()), List.of(), false).authorizeUrl(secrets.newState(),
+                secrets.newVerifier(), new Subject("alice@acme.com"));
         assertThat(url.toString()).doesNotContain("code_challenge_method").doesNotContain("scope=").contains("code_challenge=");
     }
 }

@@ -4,6 +4,7 @@ import dev.vizgate.domain.model.SecretFetch;
 import dev.vizgate.domain.model.SecretRef;
 import dev.vizgate.domain.port.SecretStore;
 import dev.vizgate.domain.testing.SecretStoreContract;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -136,7 +137,7 @@ class PlainSecretStoresPassTheContractTest {
         void inlineStore_neverPrintsItsValues_andRefusesAnEmptyOne() {
             inline.hold("a", "inline-CANARY");
             assertThat(inline.toString()).doesNotContain("CANARY");
-            org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> inline.hold("b", ""));
+            Assertions.assertThatIllegalArgumentException().isThrownBy(() -> inline.hold("b", ""));
         }
     }
 

@@ -1,10 +1,18 @@
 package dev.vizgate.adapters.store;
 
+import dev.vizgate.domain.port.PendingAuthorizations;
+import dev.vizgate.domain.port.RefreshTokens;
 import dev.vizgate.domain.port.ReplayLedger;
+import dev.vizgate.domain.port.RequestBudgets;
 import dev.vizgate.domain.port.SessionCache;
+import dev.vizgate.domain.port.SignInTickets;
 import dev.vizgate.domain.testing.MutableClock;
+import dev.vizgate.domain.testing.PendingAuthorizationsContract;
+import dev.vizgate.domain.testing.RefreshTokensContract;
 import dev.vizgate.domain.testing.ReplayLedgerContract;
+import dev.vizgate.domain.testing.RequestBudgetsContract;
 import dev.vizgate.domain.testing.SessionCacheContract;
+import dev.vizgate.domain.testing.SignInTicketsContract;
 import org.junit.jupiter.api.Nested;
 
 /** The Caffeine adapters pass the same contracts as the fakes (and, later, the Redis adapters). */
@@ -26,38 +34,38 @@ class InMemoryAdaptersContractTest {
     }
 
     @Nested
-    class RefreshTokenStore extends dev.vizgate.domain.testing.RefreshTokensContract {
+    class RefreshTokenStore extends RefreshTokensContract {
         @Override
-        protected dev.vizgate.domain.port.RefreshTokens createStore() {
+        protected RefreshTokens createStore() {
             return new CaffeineRefreshTokens(new MutableClock());
         }
 
         @Override
-        protected dev.vizgate.domain.port.RefreshTokens createStore(MutableClock clock) {
+        protected RefreshTokens createStore(MutableClock clock) {
             return new CaffeineRefreshTokens(clock);
         }
     }
 
     @Nested
-    class Pending extends dev.vizgate.domain.testing.PendingAuthorizationsContract {
+    class Pending extends PendingAuthorizationsContract {
         @Override
-        protected dev.vizgate.domain.port.PendingAuthorizations createStore(MutableClock clock) {
+        protected PendingAuthorizations createStore(MutableClock clock) {
             return new CaffeinePendingAuthorizations(clock);
         }
     }
 
     @Nested
-    class Tickets extends dev.vizgate.domain.testing.SignInTicketsContract {
+    class Tickets extends SignInTicketsContract {
         @Override
-        protected dev.vizgate.domain.port.SignInTickets createStore(MutableClock clock) {
+        protected SignInTickets createStore(MutableClock clock) {
             return new CaffeineSignInTickets(clock);
         }
     }
 
     @Nested
-    class Budgets extends dev.vizgate.domain.testing.RequestBudgetsContract {
+    class Budgets extends RequestBudgetsContract {
         @Override
-        protected dev.vizgate.domain.port.RequestBudgets createBudgets(MutableClock clock) {
+        protected RequestBudgets createBudgets(MutableClock clock) {
             return new CaffeineRequestBudgets(clock, 10_000);
         }
     }

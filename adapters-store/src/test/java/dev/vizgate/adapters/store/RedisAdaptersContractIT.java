@@ -1,13 +1,31 @@
 package dev.vizgate.adapters.store;
 
+import dev.vizgate.domain.model.BudgetSpend;
 import dev.vizgate.domain.model.ExchangeOutcome;
+import dev.vizgate.domain.model.Issuer;
+import dev.vizgate.domain.model.PendingAuthorization;
+import dev.vizgate.domain.model.RateBudget;
+import dev.vizgate.domain.model.RefreshToken;
+import dev.vizgate.domain.model.Sighting;
+import dev.vizgate.domain.model.StoreUnavailableException;
 import dev.vizgate.domain.model.Subject;
+import dev.vizgate.domain.model.TokenId;
+import dev.vizgate.domain.port.PendingAuthorizations;
+import dev.vizgate.domain.port.RefreshTokens;
 import dev.vizgate.domain.port.ReplayLedger;
+import dev.vizgate.domain.port.RequestBudgets;
 import dev.vizgate.domain.port.SessionCache;
+import dev.vizgate.domain.port.SignInTickets;
 import dev.vizgate.domain.testing.MutableClock;
+import dev.vizgate.domain.testing.PendingAuthorizationsContract;
+import dev.vizgate.domain.testing.RefreshTokensContract;
 import dev.vizgate.domain.testing.ReplayLedgerContract;
+import dev.vizgate.domain.testing.RequestBudgetsContract;
+import dev.vizgate.domain.testing.SequentialSignInSecrets;
 import dev.vizgate.domain.testing.SessionCacheContract;
+import dev.vizgate.domain.testing.SignInTicketsContract;
 import dev.vizgate.domain.testing.TestSessions;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -17,7 +35,11 @@ import org.testcontainers.utility.DockerImageName;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -80,9 +102,9 @@ class RedisAdaptersContractIT {
     }
 
     @Nested
-    class Budgets extends dev.vizgate.domain.testing.RequestBudgetsContract {
+    class Budgets extends RequestBudgetsContract {
         @Override
-        protected dev.vizgate.domain.port.RequestBudgets createBudgets(MutableClock clock) {
+        protected RequestBudgets createBudgets(MutableClock clock) {
             return new RedisRequestBudgets(store, clock);
         }
     }
@@ -117,7 +139,7 @@ class RedisAdaptersContractIT {
         var mine = new RedisSessionCache(store, new SessionSeal(SECRET), clock, Duration.ofSeconds(5), Duration.ofSeconds(5));
         var dave = new Subject("dave@acme.com");
         mine.getOrOpen(dave, s -> new ExchangeOutcome.Exchanged(TestSessions.session(clock.instant(), Duration.ofMinutes(30))));
-        var opened = new java.util.concurrent.atomic.AtomicInteger();
+        var opened = new AtomicInteger();
         other.getOrOpen(dave, s -> {
             opened.incrementAndGet();
             return new ExchangeOutcome.Exchanged(TestSessions.session(clock.instant(), Duration.ofMinutes(30)));
@@ -126,9 +148,9 @@ class RedisAdaptersContractIT {
     }
 
     @Nested
-    class Pending extends dev.vizgate.domain.testing.PendingAuthorizationsContract {
+    class Pending extends PendingAuthorizationsContract {
         @Override
-        protected dev.vizgate.domain.port.PendingAuthorizations createStore(MutableClock clock) {
+        protected PendingAuthorizations createStore(MutableClock clock) {
             return new RedisPendingAuthorizations(store, new SessionSeal(SECRET));
         }
 
@@ -140,9 +162,9 @@ class RedisAdaptersContractIT {
     }
 
     @Nested
-    class Tickets extends dev.vizgate.domain.testing.SignInTicketsContract {
+    class Tickets extends SignInTicketsContract {
         @Override
-        protected dev.vizgate.domain.port.SignInTickets createStore(MutableClock clock) {
+        protected SignInTickets createStore(MutableClock clock) {
             return new RedisSignInTickets(store, new SessionSeal(SECRET));
         }
 
@@ -154,15 +176,15 @@ class RedisAdaptersContractIT {
     }
 
     @Nested
-    class RefreshTokenStore extends dev.vizgate.domain.testing.RefreshTokensContract {
+    class RefreshTokenStore extends RefreshTokensContract {
         @Override
-        protected dev.vizgate.domain.port.RefreshTokens createStore() {
+        protected RefreshTokens createStore() {
             return new RedisRefreshTokens(store, new SessionSeal(SECRET), Duration.ofDays(30));
         }
 
         /** A second gateway: its own pool on the same Redis. */
         @Override
-        protected dev.vizgate.domain.port.RefreshTokens secondNode(dev.vizgate.domain.port.RefreshTokens first) {
+        protected RefreshTokens secondNode(RefreshTokens first) {
             return new RedisRefreshTokens(secondStore(), new SessionSeal(SECRET), Duration.ofDays(30));
         }
 
@@ -176,30 +198,30 @@ class RedisAdaptersContractIT {
     /** Someone who reaches Redis and knows a spent jti cannot compute its key to delete it: the key is an HMAC under the store secret. */
     @Test
     void aSpentJti_isKeyedByAnHmacThatOnlyTheStoreSecretGives() {
-        var issuer = new dev.vizgate.domain.model.Issuer("https://portal.example.com");
-        var jti = new dev.vizgate.domain.model.TokenId("jti-known-to-an-attacker");
-        var ledger = new RedisReplayLedger(store, new SessionSeal(SECRET), java.time.Clock.systemUTC());
-        assertThat(ledger.firstSeen(issuer, jti, java.time.Instant.now().plusSeconds(60))).isEqualTo(dev.vizgate.domain.model.Sighting.FIRST);
+        var issuer = new Issuer("https://portal.example.com");
+        var jti = new TokenId("jti-known-to-an-attacker");
+        var ledger = new RedisReplayLedger(store, new SessionSeal(SECRET), Clock.systemUTC());
+        assertThat(ledger.firstSeen(issuer, jti, Instant.now().plusSeconds(60))).isEqualTo(Sighting.FIRST);
         var plainHash = RedisStore.hashedKey("vizgate:jti:", issuer.value() + "\u0000" + jti.value());
         assertThat(store.redis().del(plainHash)).as("a key computable without the secret does not exist").isZero();
         assertThat(store.redis().keys("vizgate:jti:*")).isNotEmpty().noneMatch(k -> k.contains(jti.value()));
-        assertThat(ledger.firstSeen(issuer, jti, java.time.Instant.now().plusSeconds(60))).isEqualTo(dev.vizgate.domain.model.Sighting.REPLAYED);
+        assertThat(ledger.firstSeen(issuer, jti, Instant.now().plusSeconds(60))).isEqualTo(Sighting.REPLAYED);
     }
 
     @Test
     void refreshTokensAndPendingSignIns_inRedis_revealNeitherUserNorToken() {
         var refresh = new RedisRefreshTokens(store, new SessionSeal(SECRET), Duration.ofDays(30));
-        refresh.save(new Subject("erin@acme.com"), new dev.vizgate.domain.port.RefreshTokens.Grant(
-                new dev.vizgate.domain.model.RefreshToken("5Aep861-erin-refresh"), TestSessions.INSTANCE));
+        refresh.save(new Subject("erin@acme.com"), new RefreshTokens.Grant(
+                new RefreshToken("5Aep861-erin-refresh"), TestSessions.INSTANCE));
         var pending = new RedisPendingAuthorizations(store, new SessionSeal(SECRET));
-        var secrets = new dev.vizgate.domain.testing.SequentialSignInSecrets();
+        var secrets = new SequentialSignInSecrets();
         var verifier = secrets.newVerifier();
         var state = secrets.newState();
-        pending.hold(state, new dev.vizgate.domain.model.PendingAuthorization(new Subject("erin@acme.com"), verifier,
+        pending.hold(state, new PendingAuthorization(new Subject("erin@acme.com"), verifier,
                 secrets.digest(secrets.newBinding())), Duration.ofMinutes(1));
         var ticket = secrets.newTicket();
         new RedisSignInTickets(store, new SessionSeal(SECRET)).hold(ticket, new Subject("erin@acme.com"), Duration.ofMinutes(1));
-        var keys = new java.util.ArrayList<String>(store.redis().keys("vizgate:refresh:*"));
+        var keys = new ArrayList<String>(store.redis().keys("vizgate:refresh:*"));
         keys.addAll(store.redis().keys("vizgate:pending:*"));
         assertThat(store.redis().keys("vizgate:ticket:*")).isNotEmpty();
         keys.addAll(store.redis().keys("vizgate:ticket:*"));
@@ -214,8 +236,8 @@ class RedisAdaptersContractIT {
     void aRefreshTokenMovedToAnotherUsersKey_doesNotOpen() {
         var seal = new SessionSeal(SECRET);
         var refresh = new RedisRefreshTokens(store, seal, Duration.ofDays(30));
-        refresh.save(new Subject("frank@acme.com"), new dev.vizgate.domain.port.RefreshTokens.Grant(
-                new dev.vizgate.domain.model.RefreshToken("5Aep861-frank"), TestSessions.INSTANCE));
+        refresh.save(new Subject("frank@acme.com"), new RefreshTokens.Grant(
+                new RefreshToken("5Aep861-frank"), TestSessions.INSTANCE));
         var frankKey = seal.key("refresh", new Subject("frank@acme.com")).getBytes(StandardCharsets.UTF_8);
         var graceKey = seal.key("refresh", new Subject("grace@acme.com")).getBytes(StandardCharsets.UTF_8);
         store.redis().set(graceKey, store.redis().get(frankKey));
@@ -229,12 +251,12 @@ class RedisAdaptersContractIT {
         try (dead) {
             var refresh = new RedisRefreshTokens(dead, new SessionSeal(SECRET), Duration.ofDays(30));
             var pending = new RedisPendingAuthorizations(dead, new SessionSeal(SECRET));
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> refresh.find(new Subject("a@acme.com")))
-                    .isInstanceOf(dev.vizgate.domain.model.StoreUnavailableException.class).hasMessageContaining("127.0.0.1:1");
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> pending.take(new dev.vizgate.domain.testing.SequentialSignInSecrets().newState()))
-                    .isInstanceOf(dev.vizgate.domain.model.StoreUnavailableException.class);
-            assertThat(new RedisRequestBudgets(dead, java.time.Clock.systemUTC()).spend("caller", dev.vizgate.domain.model.RateBudget.perMinute(5)))
-                    .isInstanceOf(dev.vizgate.domain.model.BudgetSpend.Unavailable.class);
+            Assertions.assertThatThrownBy(() -> refresh.find(new Subject("a@acme.com")))
+                    .isInstanceOf(StoreUnavailableException.class).hasMessageContaining("127.0.0.1:1");
+            Assertions.assertThatThrownBy(() -> pending.take(new SequentialSignInSecrets().newState()))
+                    .isInstanceOf(StoreUnavailableException.class);
+            assertThat(new RedisRequestBudgets(dead, Clock.systemUTC()).spend("caller", RateBudget.perMinute(5)))
+                    .isInstanceOf(BudgetSpend.Unavailable.class);
         }
     }
 }

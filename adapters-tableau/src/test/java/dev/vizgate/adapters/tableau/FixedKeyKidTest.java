@@ -1,6 +1,7 @@
 package dev.vizgate.adapters.tableau;
 
 import dev.vizgate.domain.model.JwsAlgorithm;
+import dev.vizgate.domain.model.KeyId;
 import dev.vizgate.domain.model.RejectionReason;
 import dev.vizgate.domain.model.UntrustedToken;
 import dev.vizgate.domain.model.VerificationOutcome;
@@ -28,7 +29,7 @@ class FixedKeyKidTest {
     }
 
     JjwtTokenVerifier verifier(Optional<String> kid) {
-        var key = new TrustedKey(kid.map(dev.vizgate.domain.model.KeyId::new), JwsAlgorithm.RS256, TestKeys.rsa().getPublic());
+        var key = new TrustedKey(kid.map(KeyId::new), JwsAlgorithm.RS256, TestKeys.rsa().getPublic());
         return JjwtTokenVerifier.withFixedKeys(Map.of(PORTAL, List.of(key)), clock, Duration.ofSeconds(30));
     }
 

@@ -16,14 +16,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import javax.crypto.spec.SecretKeySpec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
@@ -39,15 +42,15 @@ class HostileTokensTest {
     static final MutableClock CLOCK = new MutableClock();
     static final long NOW = MutableClock.START.getEpochSecond();
     static final PrivateKey PORTAL_KEY = TestKeys.rsa().getPrivate();
-    static final java.security.KeyPair ATTACKER = attackerKeys();
+    static final KeyPair ATTACKER = attackerKeys();
     static final PrivateKey ATTACKER_KEY = ATTACKER.getPrivate();
 
-    private static java.security.KeyPair attackerKeys() {
+    private static KeyPair attackerKeys() {
         try {
             var g = KeyPairGenerator.getInstance("RSA");
             g.initialize(2048);
             return g.generateKeyPair();
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -176,7 +179,7 @@ class HostileTokensTest {
 
     @Test
     void givenKeysFromAnIssuerKeySource_verify_readsThemOnEveryCall() {
-        var calls = new java.util.concurrent.atomic.AtomicInteger();
+        var calls = new AtomicInteger();
         IssuerKeys source = () -> {
             calls.incrementAndGet();
             return List.of(TrustedKey.of("portal-1", JwsAlgorithm.RS256, TestKeys.rsa().getPublic()));

@@ -1,11 +1,13 @@
 package dev.vizgate.adapters.tableau;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vizgate.domain.model.JwsAlgorithm;
 import dev.vizgate.domain.model.JwsHeader;
 import dev.vizgate.domain.model.KeyId;
 import dev.vizgate.domain.model.SigningKey;
 import dev.vizgate.domain.model.TokenDraft;
 import dev.vizgate.domain.testing.FakeKeySource;
+import dev.vizgate.domain.testing.MutableClock;
 import dev.vizgate.domain.testing.TestClaims;
 import dev.vizgate.domain.testing.TestKeys;
 import dev.vizgate.domain.usecase.PublishJwks;
@@ -46,9 +48,9 @@ class JjwtJwkEncoderTest {
 
         var entry = jwks.get("keys").stream().filter(k -> k.get("kid").equals(Jws.header(token).get("kid"))).findFirst().orElseThrow();
         assertThat(entry).containsEntry("use", "sig").containsEntry("alg", "RS256").doesNotContainKeys("d", "p", "q", "dp", "dq", "qi");
-        var json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(entry);
+        var json = new ObjectMapper().writeValueAsString(entry);
         PublicKey key = ((PublicJwk<?>) Jwks.parser().build().parse(json)).toKey();
-        var parsed = Jwts.parser().verifyWith(key).clock(() -> Date.from(dev.vizgate.domain.testing.MutableClock.START))
+        var parsed = Jwts.parser().verifyWith(key).clock(() -> Date.from(MutableClock.START))
                 .build().parseSignedClaims(token.value());
         assertThat(parsed.getPayload().getIssuer()).isEqualTo("https://vizgate.example.com");
     }

@@ -1,5 +1,6 @@
 package dev.vizgate.adapters.tableau;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vizgate.domain.model.JwsAlgorithm;
 import dev.vizgate.domain.model.UntrustedToken;
@@ -8,6 +9,7 @@ import dev.vizgate.domain.testing.MutableClock;
 import dev.vizgate.domain.testing.TestKeys;
 import dev.vizgate.domain.testing.TokenVerifierContract;
 
+import java.security.GeneralSecurityException;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.time.Duration;
@@ -26,7 +28,7 @@ class JjwtTokenVerifierContractTest extends TokenVerifierContract {
             var g = KeyPairGenerator.getInstance("RSA");
             g.initialize(2048);
             return g.generateKeyPair().getPrivate();
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -34,7 +36,7 @@ class JjwtTokenVerifierContractTest extends TokenVerifierContract {
     private static String json(Map<String, Object> claims) {
         try {
             return new ObjectMapper().writeValueAsString(claims);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

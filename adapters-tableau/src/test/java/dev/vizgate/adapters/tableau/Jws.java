@@ -3,8 +3,7 @@ package dev.vizgate.adapters.tableau;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vizgate.domain.model.SignedToken;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
@@ -14,6 +13,8 @@ import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
 import java.util.Base64;
 import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * An independent JWS toolkit for tests: the JDK's Mac and Signature over the signing input, no jjwt. Used to
@@ -45,7 +46,7 @@ final class Jws {
     static Map<String, Object> json(String part) {
         try {
             return PLAIN.readValue(Base64.getUrlDecoder().decode(part), Map.class);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError(e);
         }
     }

@@ -1,5 +1,6 @@
 package dev.vizgate.adapters.tableau;
 
+import dev.vizgate.domain.model.Audience;
 import dev.vizgate.domain.model.ClientId;
 import dev.vizgate.domain.model.JwsAlgorithm;
 import dev.vizgate.domain.model.JwsHeader;
@@ -7,8 +8,11 @@ import dev.vizgate.domain.model.OnDemandAccess;
 import dev.vizgate.domain.model.SecretId;
 import dev.vizgate.domain.model.SignedToken;
 import dev.vizgate.domain.model.SigningKey;
+import dev.vizgate.domain.model.Subject;
 import dev.vizgate.domain.model.TokenDraft;
+import dev.vizgate.domain.model.TokenId;
 import dev.vizgate.domain.model.UserAttributes;
+import dev.vizgate.domain.policy.BearerAssertionPolicy;
 import dev.vizgate.domain.port.TokenSigner;
 import dev.vizgate.domain.testing.MutableClock;
 import dev.vizgate.domain.testing.TestClaims;
@@ -22,6 +26,7 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Random;
+import javax.crypto.SecretKey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,7 +52,7 @@ class LeanHs256SignerTest extends TokenSignerContract {
     static void sameAsJjwt(TokenDraft draft) {
         var lean = new LeanHs256Signer().sign(draft, KEY);
         var jjwt = new JjwtTokenSigner().sign(draft, KEY);
-        var parser = Jwts.parser().verifyWith((javax.crypto.SecretKey) KEY.key()).clock(() -> Date.from(MutableClock.START)).build();
+        var parser = Jwts.parser().verifyWith((SecretKey) KEY.key()).clock(() -> Date.from(MutableClock.START)).build();
         var a = parser.parseSignedClaims(lean.value());
         var b = parser.parseSignedClaims(jjwt.value());
         assertThat(Jws.header(lean)).isEqualTo(Jws.header(jjwt));
@@ -92,8 +97,8 @@ class LeanHs256SignerTest extends TokenSignerContract {
 
     @Test
     void givenAnRs256Draft_leanHandsItToJjwt() {
-        var claims = new dev.vizgate.domain.policy.BearerAssertionPolicy(new ClientId("k"), new dev.vizgate.domain.model.Audience("https://login.salesforce.com"))
-                .draft(new dev.vizgate.domain.model.Subject("u@x.com"), new dev.vizgate.domain.model.TokenId("j"), MutableClock.START);
+        var claims = new BearerAssertionPolicy(new ClientId("k"), new Audience("https://login.salesforce.com"))
+                .draft(new Subject("u@x.com"), new TokenId("j"), MutableClock.START);
         var token = new LeanHs256Signer().sign(claims, TestKeys.rs256("sf"));
         assertThat(Jws.verifies("RS256", TestKeys.rsa().getPublic(), token)).isTrue();
     }

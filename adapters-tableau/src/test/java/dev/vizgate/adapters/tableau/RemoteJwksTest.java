@@ -1,7 +1,9 @@
 package dev.vizgate.adapters.tableau;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.vizgate.domain.model.JwsAlgorithm;
+import dev.vizgate.domain.model.RejectionReason;
 import dev.vizgate.domain.model.UntrustedToken;
 import dev.vizgate.domain.model.VerificationOutcome;
 import dev.vizgate.domain.testing.MutableClock;
@@ -13,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -45,12 +50,12 @@ class RemoteJwksTest {
 
     void serve(String kid) throws Exception {
         var members = new JjwtJwkEncoder().publicMembers(TestKeys.rsa().getPublic());
-        var jwk = new java.util.LinkedHashMap<String, String>(members);
+        var jwk = new LinkedHashMap<String, String>(members);
         jwk.put("kid", kid);
         jwk.put("alg", "RS256");
         jwk.put("use", "sig");
         platform.stubFor(get(urlEqualTo("/jwks.json")).willReturn(aResponse().withStatus(200)
-                .withBody(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of("keys", java.util.List.of(jwk))))));
+                .withBody(new ObjectMapper().writeValueAsString(Map.of("keys", List.of(jwk))))));
     }
 
     @Test
@@ -102,7 +107,7 @@ class RemoteJwksTest {
     void settle() throws Exception {
         var pending = jwks.pending();
         if (pending.isPresent()) {
-            pending.get().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            pending.get().get(10, TimeUnit.SECONDS);
         }
     }
 
@@ -131,7 +136,7 @@ class RemoteJwksTest {
         jwks.keys();
         for (int i = 0; i < 50; i++) {
             var outcome = (VerificationOutcome.Rejected) verifier().verify(new UntrustedToken(token("made-up-" + i)));
-            assertThat(outcome.reason()).isEqualTo(dev.vizgate.domain.model.RejectionReason.UNKNOWN_KEY);
+            assertThat(outcome.reason()).isEqualTo(RejectionReason.UNKNOWN_KEY);
         }
         platform.verify(2, getRequestedFor(urlEqualTo("/jwks.json")));
         clock.advance(RemoteJwks.Timing.defaults().unknownKidCooldown());
@@ -143,7 +148,7 @@ class RemoteJwksTest {
     void givenJwksDownAtFirstUse_verify_saysTheKeysCouldNotBeFetched_andRecoversAfterAShortBackoff() throws Exception {
         platform.stubFor(get(urlEqualTo("/jwks.json")).willReturn(aResponse().withStatus(503)));
         var refused = (VerificationOutcome.Rejected) verifier().verify(new UntrustedToken(token("portal-1")));
-        assertThat(refused.reason()).isEqualTo(dev.vizgate.domain.model.RejectionReason.KEYS_UNAVAILABLE);
+        assertThat(refused.reason()).isEqualTo(RejectionReason.KEYS_UNAVAILABLE);
         assertThat(refused.detail()).contains("could not be fetched", "HTTP 503").doesNotContain("no trusted key has this kid");
 
         platform.resetAll();
@@ -172,10 +177,10 @@ class RemoteJwksTest {
         jwks.keys();
         platform.resetAll();
         var members = new JjwtJwkEncoder().publicMembers(TestKeys.rsa().getPublic());
-        var jwk = new java.util.LinkedHashMap<String, String>(members);
+        var jwk = new LinkedHashMap<String, String>(members);
         jwk.put("kid", "portal-1");
         platform.stubFor(get(urlEqualTo("/jwks.json")).willReturn(aResponse().withStatus(200).withFixedDelay(4000)
-                .withBody(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of("keys", java.util.List.of(jwk))))));
+                .withBody(new ObjectMapper().writeValueAsString(Map.of("keys", List.of(jwk))))));
         clock.advance(Duration.ofMinutes(11));
         assertThat(jwks.keys()).hasSize(1);
         // Had keys() waited for the slow fetch, nothing would be in flight any more when it returned.

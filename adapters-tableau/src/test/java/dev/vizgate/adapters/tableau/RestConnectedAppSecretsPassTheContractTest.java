@@ -11,6 +11,8 @@ import dev.vizgate.sandbox.TableauStandIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -21,6 +23,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,8 +42,8 @@ class RestConnectedAppSecretsPassTheContractTest extends ConnectedAppSecretAdmin
                     .personalAccessToken("vizgate-rotation", "pat-secret-value");
             started.add(t);
             return t;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -90,10 +95,10 @@ class RestConnectedAppSecretsPassTheContractTest extends ConnectedAppSecretAdmin
         var b64 = Base64.getUrlEncoder().withoutPadding();
         var now = Instant.now().getEpochSecond();
         var header = b64.encodeToString(("{\"alg\":\"HS256\",\"kid\":\"" + kid.value() + "\",\"iss\":\"6f1c2e7a-client\"}").getBytes(StandardCharsets.UTF_8));
-        var payload = b64.encodeToString(("{\"iss\":\"6f1c2e7a-client\",\"sub\":\"alice@acme.com\",\"aud\":\"tableau\",\"jti\":\"" + java.util.UUID.randomUUID()
+        var payload = b64.encodeToString(("{\"iss\":\"6f1c2e7a-client\",\"sub\":\"alice@acme.com\",\"aud\":\"tableau\",\"jti\":\"" + UUID.randomUUID()
                 + "\",\"iat\":" + now + ",\"exp\":" + (now + 300) + ",\"scp\":[\"tableau:views:embed\"]}").getBytes(StandardCharsets.UTF_8));
-        var mac = javax.crypto.Mac.getInstance("HmacSHA256");
-        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        var mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         return header + "." + payload + "." + b64.encodeToString(mac.doFinal((header + "." + payload).getBytes(StandardCharsets.US_ASCII)));
     }
 }

@@ -1,6 +1,7 @@
 package dev.vizgate.adapters.tableau;
 
 import dev.vizgate.domain.model.EasAdminOutcome;
+import dev.vizgate.domain.model.EasRegistration;
 import dev.vizgate.domain.model.SiteContentUrl;
 import dev.vizgate.domain.port.ExternalAuthorizationServers;
 import dev.vizgate.domain.testing.ExternalAuthorizationServersContract;
@@ -8,12 +9,15 @@ import dev.vizgate.sandbox.TableauStandIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,8 +32,8 @@ class RestExternalAuthorizationServersPassTheContractTest extends ExternalAuthor
                     .personalAccessToken("vizgate-admin", "pat-secret-value");
             started.add(t);
             return t;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -67,7 +71,7 @@ class RestExternalAuthorizationServersPassTheContractTest extends ExternalAuthor
     @Test
     void create_registersTheIssuerOnTheSite_asTheStandInSeesIt() {
         var t = tableau();
-        admin(t.baseUrl(), "pat-secret-value").create(dev.vizgate.domain.model.EasRegistration.draft("Vizgate", ISSUER, java.util.Optional.empty()));
+        admin(t.baseUrl(), "pat-secret-value").create(EasRegistration.draft("Vizgate", ISSUER, Optional.empty()));
         assertThat(t.registeredIssuers()).containsOnlyKeys(ISSUER.value());
     }
 }

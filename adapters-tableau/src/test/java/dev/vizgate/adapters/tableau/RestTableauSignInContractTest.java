@@ -7,6 +7,7 @@ import dev.vizgate.domain.testing.TableauSignInContract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
+import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
@@ -55,7 +56,7 @@ class RestTableauSignInContractTest extends TableauSignInContract {
         int closed;
         try (var s = new ServerSocket(0)) {
             closed = s.getLocalPort();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         return against(URI.create("http://127.0.0.1:" + closed));

@@ -1,5 +1,6 @@
 package dev.vizgate.adapters.tableau;
 
+import dev.vizgate.domain.model.Audience;
 import dev.vizgate.domain.model.ClientId;
 import dev.vizgate.domain.model.Issuer;
 import dev.vizgate.domain.model.JwsAlgorithm;
@@ -7,16 +8,21 @@ import dev.vizgate.domain.model.JwsHeader;
 import dev.vizgate.domain.model.KeyId;
 import dev.vizgate.domain.model.OnDemandAccess;
 import dev.vizgate.domain.model.SecretId;
+import dev.vizgate.domain.model.SignedToken;
 import dev.vizgate.domain.model.SigningKey;
+import dev.vizgate.domain.model.Subject;
 import dev.vizgate.domain.model.TokenDraft;
+import dev.vizgate.domain.model.TokenId;
 import dev.vizgate.domain.model.UserAttributes;
+import dev.vizgate.domain.policy.BearerAssertionPolicy;
+import dev.vizgate.domain.testing.MutableClock;
 import dev.vizgate.domain.testing.TestClaims;
 import dev.vizgate.domain.testing.TestKeys;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Keys;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 import java.util.Date;
 import java.util.List;
@@ -32,7 +38,7 @@ class TableauTokenFormatTest {
             TestKeys.hmacSecret("a-connected-app-secret-value-0123456789"));
     private final JjwtTokenSigner signer = new JjwtTokenSigner();
 
-    private dev.vizgate.domain.model.SignedToken direct(TestClaims claims) {
+    private SignedToken direct(TestClaims claims) {
         return signer.sign(new TokenDraft(JwsHeader.directTrust(SECRET_ID, CLIENT_ID), claims.build()), SECRET);
     }
 
@@ -70,7 +76,7 @@ class TableauTokenFormatTest {
     void directTrust_token_parsesWithJjwtAndTheSecret() {
         var token = direct(TestClaims.valid());
         var parsed = Jwts.parser().verifyWith(Keys.hmacShaKeyFor(SECRET.key().getEncoded()))
-                .clock(() -> Date.from(dev.vizgate.domain.testing.MutableClock.START)).build().parseSignedClaims(token.value());
+                .clock(() -> Date.from(MutableClock.START)).build().parseSignedClaims(token.value());
         assertThat(parsed.getPayload().getSubject()).isEqualTo(TestClaims.USER);
         assertThat(parsed.getHeader().getKeyId()).isEqualTo(SECRET_ID.value());
     }
@@ -112,10 +118,10 @@ class TableauTokenFormatTest {
 
     @Test
     void salesforceAssertion_header_isExactlyAlgRs256() {
-        var claims = new dev.vizgate.domain.policy.BearerAssertionPolicy(new ClientId("3MVG9key"),
-                new dev.vizgate.domain.model.Audience("https://login.salesforce.com"))
-                .draft(new dev.vizgate.domain.model.Subject("u@acme.com"), new dev.vizgate.domain.model.TokenId("j1"),
-                        dev.vizgate.domain.testing.MutableClock.START);
+        var claims = new BearerAssertionPolicy(new ClientId("3MVG9key"),
+                new Audience("https://login.salesforce.com"))
+                .draft(new Subject("u@acme.com"), new TokenId("j1"),
+                        MutableClock.START);
         var token = signer.sign(claims, TestKeys.rs256("sf"));
         assertThat(Jws.header(token)).containsOnlyKeys("alg").containsEntry("alg", "RS256");
         assertThat(Jws.payload(token).keySet()).isEqualTo(Set.of("iss", "sub", "aud", "exp", "iat", "jti"));

@@ -2,9 +2,11 @@ package dev.vizgate.adapters.vault;
 
 import dev.vizgate.domain.model.SecretFetch;
 import dev.vizgate.domain.model.SecretRef;
+import dev.vizgate.domain.model.StoreUnavailableException;
 import dev.vizgate.domain.port.SecretStore;
 import dev.vizgate.domain.testing.SecretStoreContract;
 import dev.vizgate.sandbox.VaultStandIn;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -133,8 +135,8 @@ class VaultKvSecretStorePassesTheContractTest {
         });
         vault.sealed(true);
         try {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.write(ref, "x"))
-                    .isInstanceOf(dev.vizgate.domain.model.StoreUnavailableException.class).hasMessageContaining("503");
+            Assertions.assertThatThrownBy(() -> store.write(ref, "x"))
+                    .isInstanceOf(StoreUnavailableException.class).hasMessageContaining("503");
         } finally {
             vault.sealed(false);
         }

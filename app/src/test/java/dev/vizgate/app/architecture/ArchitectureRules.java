@@ -3,7 +3,10 @@ package dev.vizgate.app.architecture;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.security.Key;
 import java.security.KeyStore;
 import java.security.PrivateKey;
@@ -34,9 +37,9 @@ public final class ArchitectureRules {
     /** The domain sees java.lang, java.util, java.time, java.net.URI and the java.security key interfaces, nothing else. */
     public ArchRule domainDependsOnlyOnItsJdkAllowList() {
         var allowedTypes = Set.of(Key.class.getName(), PublicKey.class.getName(), PrivateKey.class.getName(),
-                java.net.URI.class.getName(),
+                URI.class.getName(),
                 // thrown by the URI constructor, which is the URI API the domain is allowed
-                java.net.URISyntaxException.class.getName());
+                URISyntaxException.class.getName());
         var allowed = new DescribedPredicate<JavaClass>("the domain's allow-list") {
             @Override
             public boolean test(JavaClass c) {
@@ -115,7 +118,7 @@ public final class ArchitectureRules {
         var cli = noClasses().that().resideInAPackage(pkg("app.cli.."))
                 .should().dependOnClassesThat().resideInAnyPackage(pkg("adapters.tableau.."), pkg("adapters.salesforce.."), pkg("adapters.store.."))
                 .because("the CLI uses adapters-keystore for key files, and everything else through the sdk");
-        return com.tngtech.archunit.lang.CompositeArchRule.of(outsideCli).and(cli);
+        return CompositeArchRule.of(outsideCli).and(cli);
     }
 
     public ArchRule jjwtOnlyInTheTableauAdapter() {

@@ -3,6 +3,7 @@ package dev.vizgate.app.architecture;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -61,6 +62,6 @@ class SeededViolationsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("seeded")
     void givenSeededViolation_check_failsTheBuild(String name, Function<ArchitectureRules, ArchRule> rule, String[] mentioned) {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> rule.apply(RULES).check(fixture)).isInstanceOf(AssertionError.class);
+        Assertions.assertThatThrownBy(() -> rule.apply(RULES).check(fixture)).isInstanceOf(AssertionError.class);
     }
 }

@@ -4,7 +4,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Clock;
 import java.util.Map;
 
@@ -72,8 +74,8 @@ class CliAgainstTheDemoTest {
     @Test
     void everySecretTheDemoWrites_isReadableByItsOwnerAlone() throws Exception {
         for (var name : new String[] {"vault-token.txt", "tableau-pat.txt", "example.env", "private-key.pem", "eas-private-key.pem"}) {
-            assertThat(java.nio.file.Files.getPosixFilePermissions(demo.folder().resolve(name))).as(name).containsExactlyInAnyOrder(
-                    java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+            assertThat(Files.getPosixFilePermissions(demo.folder().resolve(name))).as(name).containsExactlyInAnyOrder(
+                    PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
         }
     }
 }

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** Runs the CLI in-process with a given clock, environment and stdin, capturing both streams. */
@@ -31,8 +33,8 @@ record CliRun(int exit, String out, String err) {
      * clock (doctor's expiry check, openssl), so making it at MutableClock's fixed start would fail a year later.
      */
     static CliRun keysInit(Path out, String... extra) {
-        var args = new java.util.ArrayList<>(java.util.List.of("keys", "init", "--out", out.toString()));
-        args.addAll(java.util.List.of(extra));
+        var args = new ArrayList<>(List.of("keys", "init", "--out", out.toString()));
+        args.addAll(List.of(extra));
         return run(Clock.systemUTC(), Map.of(), "", args.toArray(String[]::new));
     }
 

@@ -1,5 +1,6 @@
 package dev.vizgate.app.cli;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -138,7 +139,7 @@ class ConfigErrorsTest {
         assertThat(lines.get(1)).as(name).contains(fixHint);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void givenMissingConfigFile_token_exits2() {
         var run = CliRun.run(Map.of(), "token", "--config", dir.resolve("nope.yaml").toString(), "--user", "a");
         assertThat(run.exit()).isEqualTo(2);

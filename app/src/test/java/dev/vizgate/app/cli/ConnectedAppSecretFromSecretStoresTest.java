@@ -2,16 +2,26 @@ package dev.vizgate.app.cli;
 
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.SignedJWT;
+import dev.vizgate.adapters.aws.JavaNetSdkHttpClient;
+import dev.vizgate.adapters.keystore.KeyGeneration;
+import dev.vizgate.app.wiring.GatewayWiring;
+import dev.vizgate.config.ConfigLoader;
+import dev.vizgate.domain.testing.MutableClock;
 import dev.vizgate.sandbox.SecretsManagerStandIn;
 import dev.vizgate.sandbox.VaultStandIn;
+import dev.vizgate.sdk.Vizgate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,7 +41,7 @@ class ConnectedAppSecretFromSecretStoresTest {
     @BeforeAll
     static void start() throws Exception {
         // The stand-in keeps the CLI's clock (CliRun's MutableClock), so the secret's age is judged on one clock.
-        vault = VaultStandIn.start(new dev.vizgate.domain.testing.MutableClock(), Optional.of("portal")).appRole("vizgate-role", "role-secret-id");
+        vault = VaultStandIn.start(new MutableClock(), Optional.of("portal")).appRole("vizgate-role", "role-secret-id");
         vault.write("secret", "vizgate/tableau", Map.of("value", SECRET));
     }
 
@@ -77,9 +87,9 @@ class ConnectedAppSecretFromSecretStoresTest {
         try (var aws = SecretsManagerStandIn.start(Clock.systemUTC(), "eu-west-1", "AKIAVIZGATECLI")) { // the SDK signs with the real clock
             System.setProperty("aws.accessKeyId", "AKIAVIZGATECLI");
             System.setProperty("aws.secretAccessKey", "cli-test-secret");
-            try (var sdk = software.amazon.awssdk.services.secretsmanager.SecretsManagerClient.builder()
-                    .region(software.amazon.awssdk.regions.Region.EU_WEST_1).endpointOverride(aws.baseUrl())
-                    .httpClient(new dev.vizgate.adapters.aws.JavaNetSdkHttpClient(java.time.Duration.ofSeconds(5))).build()) {
+            try (var sdk = SecretsManagerClient.builder()
+                    .region(Region.EU_WEST_1).endpointOverride(aws.baseUrl())
+                    .httpClient(new JavaNetSdkHttpClient(Duration.ofSeconds(5))).build()) {
                 sdk.createSecret(b -> b.name("vizgate/tableau").secretString("{\"value\":\"" + SECRET + "\"}"));
                 var file = CliRun.write(dir, "vizgate.yaml", config("{ aws: \"vizgate/tableau\", field: value }",
                         "secret-stores:\n  aws: { region: eu-west-1, endpoint: \"" + aws.baseUrl() + "\" }\n"));
@@ -133,11 +143,11 @@ class ConnectedAppSecretFromSecretStoresTest {
 
     @Test
     void everySecretKind_canComeFromVault_theEasKeyTheSalesforceSecretAndTheStoreSecret() throws Exception {
-        var key = dev.vizgate.adapters.keystore.KeyGeneration.generate(dev.vizgate.adapters.keystore.KeyGeneration.Kind.EC_P256, 2048, "eas",
-                java.time.Duration.ofDays(1), Clock.systemUTC());
+        var key = KeyGeneration.generate(KeyGeneration.Kind.EC_P256, 2048, "eas",
+                Duration.ofDays(1), Clock.systemUTC());
         var pemFile = dir.resolve("eas.pem");
-        dev.vizgate.adapters.keystore.KeyGeneration.writePrivateKey(key, pemFile, false);
-        vault.write("secret", "vizgate/eas-key", Map.of("value", java.nio.file.Files.readString(pemFile)));
+        KeyGeneration.writePrivateKey(key, pemFile, false);
+        vault.write("secret", "vizgate/eas-key", Map.of("value", Files.readString(pemFile)));
         vault.write("secret", "vizgate/salesforce", Map.of("value", "consumer-secret-from-vault"));
         vault.write("secret", "vizgate/store", Map.of("value", "a-store-secret-kept-in-vault-of-32-bytes"));
         vault.write("secret", "vizgate/api-key", Map.of("value", "cd".repeat(32)));
@@ -160,15 +170,15 @@ class ConnectedAppSecretFromSecretStoresTest {
                   api-keys: [ { name: backend, sha256: { vault: "secret/vizgate/api-key" } } ]
                 """ + vaultStores();
         var file = CliRun.write(dir, "vizgate.yaml", yaml);
-        var loaded = new dev.vizgate.config.ConfigLoader(Map.of("VAULT_SECRET_ID", "role-secret-id")::get).load(file);
-        var wired = dev.vizgate.app.wiring.GatewayWiring.from(loaded.config(), loaded.files(), Clock.systemUTC());
-        try (var vizgate = (dev.vizgate.sdk.Vizgate) wired.services().resources()) {
+        var loaded = new ConfigLoader(Map.of("VAULT_SECRET_ID", "role-secret-id")::get).load(file);
+        var wired = GatewayWiring.from(loaded.config(), loaded.files(), Clock.systemUTC());
+        try (var vizgate = (Vizgate) wired.services().resources()) {
             assertThat(vizgate.secrets()).containsKeys("tableau.connected-app.signing-keys[0]", "salesforce.client-secret", "store.secret",
                     "callers.api-keys[0].sha256");
             assertThat(vizgate.secrets().values()).allMatch(s -> s.ref().store().equals("vault"));
             assertThat(vizgate.tableauTrust().orElseThrow().signingKeyId().value()).isEqualTo("eas-1");
         }
-        var summary = dev.vizgate.app.wiring.GatewayWiring.checkCallers(loaded.config(), loaded.files(), Clock.systemUTC());
+        var summary = GatewayWiring.checkCallers(loaded.config(), loaded.files(), Clock.systemUTC());
         assertThat(summary.apiKeys()).isEqualTo(1);
     }
 }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -45,8 +46,8 @@ class DemoProcessIT {
     /** What the demo wrote to standard error, for a failure's message. */
     private String errors() {
         try {
-            return java.nio.file.Files.readString(dir.resolve("demo.err"));
-        } catch (java.io.IOException e) {
+            return Files.readString(dir.resolve("demo.err"));
+        } catch (IOException e) {
             return "(unreadable: " + e.getMessage() + ")";
         }
     }

@@ -2,13 +2,19 @@ package dev.vizgate.app.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -49,7 +55,7 @@ class FirstTenMinutesTest {
 
     @Test
     void givenAStoppedDemo_itsThrowAwayKeyFolder_isGone_andItsPagesWereLoggedByName() throws Exception {
-        var access = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("vizgate.access");
+        var access = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger("vizgate.access");
         var logs = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
         logs.start();
         access.addAppender(logs);
@@ -57,10 +63,10 @@ class FirstTenMinutesTest {
         var folder = demo.folder();
         try {
             assertThat(folder.resolve("private-key.pem")).exists();
-            var http = java.net.http.HttpClient.newHttpClient();
+            var http = HttpClient.newHttpClient();
             for (var path : new String[]{"/", "/demo/demo.js"}) {
-                http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(demo.gateway().baseUrl() + path)).build(),
-                        java.net.http.HttpResponse.BodyHandlers.discarding());
+                http.send(HttpRequest.newBuilder(URI.create(demo.gateway().baseUrl() + path)).build(),
+                        HttpResponse.BodyHandlers.discarding());
             }
         } finally {
             demo.close();
@@ -104,7 +110,7 @@ class FirstTenMinutesTest {
     @Test
     void everyCommandsSummary_isAWholeSentence() {
         var cli = new CommandLine(new VizgateCommand(Context.system()));
-        var commands = new java.util.ArrayList<CommandLine>(cli.getSubcommands().values());
+        var commands = new ArrayList<CommandLine>(cli.getSubcommands().values());
         commands.addAll(cli.getSubcommands().get("keys").getSubcommands().values());
         for (var c : commands) {
             var summary = c.getCommandSpec().usageMessage().description()[0];

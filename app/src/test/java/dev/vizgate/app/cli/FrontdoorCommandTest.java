@@ -14,9 +14,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -34,7 +37,7 @@ class FrontdoorCommandTest {
     @BeforeEach
     void start() throws Exception {
         assertThat(CliRun.keysInit(dir.resolve("keys")).exit()).isZero();
-        java.security.cert.Certificate cert;
+        Certificate cert;
         try (var in = new FileInputStream(dir.resolve("keys/sf_public_cert.crt").toFile())) {
             cert = CertificateFactory.getInstance("X.509").generateCertificate(in);
         }
@@ -60,8 +63,8 @@ class FrontdoorCommandTest {
     }
 
     CliRun frontdoor(String user, String audience, String... extra) {
-        var args = new java.util.ArrayList<>(java.util.List.of("frontdoor", "--config", config(audience).toString(), "--user", user));
-        args.addAll(java.util.List.of(extra));
+        var args = new ArrayList<>(List.of("frontdoor", "--config", config(audience).toString(), "--user", user));
+        args.addAll(List.of(extra));
         return CliRun.run(Clock.systemUTC(), Map.of(), "", args.toArray(String[]::new));
     }
 

@@ -4,6 +4,7 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
+import dev.vizgate.adapters.keystore.KeyMaterialException;
 import dev.vizgate.adapters.keystore.Pkcs11Keys;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -12,6 +13,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -86,7 +88,7 @@ class HsmSigningIT {
         publicKey = cert.getPublicKey();
     }
 
-    static void deleteTree(Path p) throws java.io.IOException {
+    static void deleteTree(Path p) throws IOException {
         if (Files.isDirectory(p)) {
             try (var children = Files.list(p)) {
                 for (var c : children.toList()) {
@@ -130,8 +132,8 @@ class HsmSigningIT {
 
     @Test
     void givenWrongPin_loading_isATypedError() {
-        assertThat(wrongPinFailure).isInstanceOf(dev.vizgate.adapters.keystore.KeyMaterialException.class).hasMessageContaining("PIN");
-        assertThat(((dev.vizgate.adapters.keystore.KeyMaterialException) wrongPinFailure).problem())
-                .isEqualTo(dev.vizgate.adapters.keystore.KeyMaterialException.Problem.WRONG_PASSWORD);
+        assertThat(wrongPinFailure).isInstanceOf(KeyMaterialException.class).hasMessageContaining("PIN");
+        assertThat(((KeyMaterialException) wrongPinFailure).problem())
+                .isEqualTo(KeyMaterialException.Problem.WRONG_PASSWORD);
     }
 }

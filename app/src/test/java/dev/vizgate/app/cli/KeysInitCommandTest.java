@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +20,7 @@ class KeysInitCommandTest {
     Path dir;
 
     static String openssl(String... args) throws Exception {
-        var command = new java.util.ArrayList<>(List.of("openssl"));
+        var command = new ArrayList<>(List.of("openssl"));
         command.addAll(List.of(args));
         var p = new ProcessBuilder(command).redirectErrorStream(true).start();
         var out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

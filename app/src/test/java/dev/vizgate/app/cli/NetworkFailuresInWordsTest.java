@@ -2,11 +2,17 @@ package dev.vizgate.app.cli;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.net.ConnectException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import javax.net.ssl.SSLHandshakeException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,11 +41,11 @@ class NetworkFailuresInWordsTest {
 
     @Test
     void netFailure_namesEachFateInWords() {
-        assertThat(NetFailure.words(new java.net.ConnectException("Connection refused"))).isEqualTo("connection refused");
-        assertThat(NetFailure.words(new java.net.http.HttpConnectTimeoutException("x"))).isEqualTo("the connection timed out");
-        assertThat(NetFailure.words(new java.net.http.HttpTimeoutException("x"))).isEqualTo("timed out waiting for an answer");
-        assertThat(NetFailure.words(new java.io.IOException("wrapped", new java.net.UnknownHostException("nowhere")))).isEqualTo("unknown host");
-        assertThat(NetFailure.words(new javax.net.ssl.SSLHandshakeException("x"))).isEqualTo("the TLS handshake failed");
-        assertThat(NetFailure.words(new java.io.IOException("reset"))).isEqualTo("the connection failed or was reset");
+        assertThat(NetFailure.words(new ConnectException("Connection refused"))).isEqualTo("connection refused");
+        assertThat(NetFailure.words(new HttpConnectTimeoutException("x"))).isEqualTo("the connection timed out");
+        assertThat(NetFailure.words(new HttpTimeoutException("x"))).isEqualTo("timed out waiting for an answer");
+        assertThat(NetFailure.words(new IOException("wrapped", new UnknownHostException("nowhere")))).isEqualTo("unknown host");
+        assertThat(NetFailure.words(new SSLHandshakeException("x"))).isEqualTo("the TLS handshake failed");
+        assertThat(NetFailure.words(new IOException("reset"))).isEqualTo("the connection failed or was reset");
     }
 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -70,7 +71,7 @@ class ReadmeAgainstTheDemoIT {
     static String stderr() {
         try {
             return "the demo's standard error: " + Files.readString(dir.resolve("demo.err"));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return e.getMessage();
         }
     }

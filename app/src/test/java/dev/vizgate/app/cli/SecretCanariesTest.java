@@ -5,15 +5,16 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vizgate.adapters.keystore.KeyGeneration;
-import dev.vizgate.config.ConfigLoader;
 import dev.vizgate.app.http.Gateway;
 import dev.vizgate.app.http.GatewayServer;
 import dev.vizgate.app.wiring.GatewayWiring;
-import dev.vizgate.sandbox.SalesforceStandIn;
+import dev.vizgate.config.ConfigLoader;
 import dev.vizgate.sandbox.SalesforceStandIn.Fault;
+import dev.vizgate.sandbox.SalesforceStandIn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 import java.net.URI;
@@ -44,7 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SecretCanariesTest {
     /** Throw-away keys and configs: JUnit removes the folder, so the suite leaves none behind. */
-    @org.junit.jupiter.api.io.TempDir
+    @TempDir
     static Path scratch;
 
     static final String CA_SECRET = "CANARY-connected-app-secret-" + UUID.randomUUID();

@@ -1,5 +1,6 @@
 package dev.vizgate.app.cli;
 
+import dev.vizgate.domain.testing.MutableClock;
 import dev.vizgate.sandbox.TableauStandIn;
 import dev.vizgate.sandbox.VaultStandIn;
 import org.junit.jupiter.api.Test;
@@ -7,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,7 +76,7 @@ class SecretsRotateCommandTest {
     @Test
     void doctor_warnsWhenTheManagedSecretIsOlderThanTheRotationSchedule() throws Exception {
         // The secret was written 40 days before the CLI's clock (CliRun's MutableClock) reads.
-        var written = new dev.vizgate.domain.testing.MutableClock(dev.vizgate.domain.testing.MutableClock.START.minus(java.time.Duration.ofDays(40)));
+        var written = new MutableClock(MutableClock.START.minus(Duration.ofDays(40)));
         try (var tableau = tableau(); var vault = RotationStandIns.vault(written, "hvs.cli")) {
             var file = CliRun.write(dir, "vizgate.yaml", config(tableau, vault).replace("      propagation: 1s\n", "      propagation: 1s\n      every: 30d\n"));
             var run = CliRun.run(Map.of("VAULT_TOKEN", "hvs.cli"), "doctor", "--config", file.toString(), "--timeout", "1s");

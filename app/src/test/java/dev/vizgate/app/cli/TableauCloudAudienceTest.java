@@ -1,6 +1,7 @@
 package dev.vizgate.app.cli;
 
 import dev.vizgate.domain.model.Audience;
+import dev.vizgate.domain.model.Issuer;
 import dev.vizgate.domain.model.SiteContentUrl;
 import dev.vizgate.sdk.ConnectedApp;
 import dev.vizgate.sdk.KeyMaterial;
@@ -20,7 +21,7 @@ class TableauCloudAudienceTest {
     private static final String LUID = "0b5e8a52-7d1c-4c7e-9a3e-5f9f2d1c0a11";
 
     private static TableauSettings on(String server) throws Exception {
-        var eas = new ConnectedApp.Eas(new dev.vizgate.domain.model.Issuer("https://vizgate.example.com"),
+        var eas = new ConnectedApp.Eas(new Issuer("https://vizgate.example.com"),
                 List.of(KeySpec.of(new KeyMaterial.InMemory(EasCommandsTest.rsa().getPrivate()))));
         return TableauSettings.of(URI.create(server), new SiteContentUrl("acme"), eas);
     }

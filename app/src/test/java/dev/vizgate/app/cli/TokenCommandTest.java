@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -43,7 +44,7 @@ class TokenCommandTest {
 
     private CliRun token(String... extra) {
         var config = CliRun.write(dir, "vizgate.yaml", directConfig());
-        var args = new java.util.ArrayList<>(List.of("token", "--config", config.toString()));
+        var args = new ArrayList<>(List.of("token", "--config", config.toString()));
         args.addAll(List.of(extra));
         return CliRun.run(ENV, args.toArray(String[]::new));
     }

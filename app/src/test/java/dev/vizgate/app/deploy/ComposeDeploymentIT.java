@@ -21,10 +21,12 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -33,6 +35,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -84,7 +89,7 @@ class ComposeDeploymentIT {
         env.put("PLATFORM_ISSUER", ISSUER);
         env.put("REDIS_PASSWORD", "redis-password-" + UUID.randomUUID());
         var store = new byte[32];
-        new java.security.SecureRandom().nextBytes(store);
+        new SecureRandom().nextBytes(store);
         env.put("STORE_SECRET", Base64.getEncoder().encodeToString(store));
         var started = Instant.now();
         compose("up", "-d");
@@ -224,8 +229,8 @@ class ComposeDeploymentIT {
         var results = new ConcurrentLinkedQueue<Result>();
         var workers = 4;
         var pool = Executors.newFixedThreadPool(workers);
-        var running = new java.util.concurrent.atomic.AtomicBoolean(true);
-        var sequence = new java.util.concurrent.atomic.AtomicInteger();
+        var running = new AtomicBoolean(true);
+        var sequence = new AtomicInteger();
         for (int w = 0; w < workers; w++) {
             pool.submit(() -> {
                 var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
@@ -269,24 +274,24 @@ class ComposeDeploymentIT {
         var demo = docker("run", "--rm", image, "demo", "--port", "0");
         assertThat(demo).contains("this build has no demo").doesNotContain("Exception").doesNotContain("NoClassDefFoundError");
         var container = docker("create", image).lines().reduce((first, last) -> last).orElseThrow();
-        var libs = java.nio.file.Files.createTempDirectory("vizgate-image-libs");
+        var libs = Files.createTempDirectory("vizgate-image-libs");
         try {
             docker("cp", container + ":/app/libs", libs.toString());
-            try (var jars = java.nio.file.Files.list(libs.resolve("libs"))) {
+            try (var jars = Files.list(libs.resolve("libs"))) {
                 var names = jars.map(p -> p.getFileName().toString()).toList();
                 assertThat(names).as("the image's libraries").anySatisfy(n -> assertThat(n).startsWith("vizgate-sdk-"))
                         .noneSatisfy(n -> assertThat(n).startsWith("vizgate-sandbox-"));
             }
         } finally {
             docker("rm", container);
-            try (var paths = java.nio.file.Files.walk(libs)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            try (var paths = Files.walk(libs)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
     }
 
     /** Waits, up to a minute, until {@code count} reaches {@code atLeast}; the assertions after it say what was missing. */
-    static void awaitCount(java.util.function.LongSupplier count, long atLeast) throws InterruptedException {
+    static void awaitCount(LongSupplier count, long atLeast) throws InterruptedException {
         var deadline = Instant.now().plusSeconds(60);
         while (count.getAsLong() < atLeast && Instant.now().isBefore(deadline)) {
             Thread.sleep(100);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.vizgate.config.ConfigLoader;
 import dev.vizgate.config.ConfigSettings;
+import dev.vizgate.sdk.StoreSettings;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -112,13 +114,13 @@ class DeploymentManifestsTest {
     @Test
     void redis_requiresItsAclUser_andNeverEvicts() throws Exception {
         var redis = kind("Deployment", "vizgate-redis").path("spec").path("template").path("spec").path("containers").get(0);
-        var args = new java.util.ArrayList<String>();
+        var args = new ArrayList<String>();
         redis.path("args").forEach(a -> args.add(a.asText()));
         assertThat(String.join(" ", args)).contains("--maxmemory-policy noeviction", "--user default off",
                 "--user vizgate on >$(REDIS_PASSWORD) ~vizgate:* +@all -@dangerous");
         assertThat(args).as("redis-server takes each word of an ACL rule as an argument of its own").noneMatch(a -> a.startsWith("--") && a.contains(" "))
                 .noneMatch(a -> !a.startsWith("--") && a.contains(" ") && !a.isEmpty());
-        var password = new java.util.ArrayList<String>();
+        var password = new ArrayList<String>();
         redis.path("env").forEach(e -> password.add(e.path("valueFrom").path("secretKeyRef").path("key").asText()));
         assertThat(password).containsExactly("REDIS_PASSWORD");
         assertThat(gateway().toString()).contains("REDIS_PASSWORD");
@@ -145,13 +147,13 @@ class DeploymentManifestsTest {
         var env = new HashMap<String, String>();
         fromSecret.forEach(k -> env.put(k, "x"));
         env.put("PORTAL_API_KEY_SHA256", "a".repeat(64));
-        env.put("STORE_SECRET", java.util.Base64.getEncoder().encodeToString(new byte[32]));
+        env.put("STORE_SECRET", Base64.getEncoder().encodeToString(new byte[32]));
         env.put("TABLEAU_SECRET", "c2VjcmV0LXZhbHVlLWZyb20tdGhlLWNvbm5lY3RlZC1hcHAtMTIzNDU2");
         var file = Files.writeString(Files.createTempFile("vizgate-k8s", ".yaml"), text);
         try {
             var loaded = new ConfigLoader(env::get).load(file);
             assertThat(ConfigSettings.tableau(loaded.config(), loaded.files()).site().value()).isEqualTo("mysite");
-            assertThat(ConfigSettings.store(loaded.config(), loaded.files())).isInstanceOf(dev.vizgate.sdk.StoreSettings.Redis.class);
+            assertThat(ConfigSettings.store(loaded.config(), loaded.files())).isInstanceOf(StoreSettings.Redis.class);
         } finally {
             Files.deleteIfExists(file);
         }

@@ -3,12 +3,13 @@ package dev.vizgate.app.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vizgate.adapters.keystore.KeyGeneration;
-import dev.vizgate.config.ConfigLoader;
 import dev.vizgate.app.wiring.GatewayWiring;
+import dev.vizgate.config.ConfigLoader;
 import dev.vizgate.domain.testing.TestJws;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -22,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
@@ -37,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CallerTrustBoundaryTest {
     /** Throw-away keys and configs: JUnit removes the folder, so the suite leaves none behind. */
-    @org.junit.jupiter.api.io.TempDir
+    @TempDir
     static Path scratch;
 
     static final String LIMITED_KEY = "limited-backend-key-" + UUID.randomUUID();
@@ -50,7 +52,7 @@ class CallerTrustBoundaryTest {
     static final HttpClient http = HttpClient.newHttpClient();
 
     static String sha(String key) throws Exception {
-        return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
     }
 
     @BeforeAll

@@ -3,6 +3,7 @@ package dev.vizgate.app.http;
 import dev.vizgate.app.cli.Demo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 
@@ -16,7 +17,7 @@ import java.util.function.Supplier;
  * Chromium, and the page's moves (pick a user, flip a switch, embed two views, read a viz's dashboard).
  */
 abstract class DemoInChromium {
-    @org.junit.jupiter.api.io.TempDir
+    @TempDir
     static Path scratch;
 
     static Demo demo;

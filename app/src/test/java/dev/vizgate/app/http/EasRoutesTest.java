@@ -1,12 +1,15 @@
 package dev.vizgate.app.http;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
 import dev.vizgate.adapters.keystore.KeyGeneration;
-import dev.vizgate.config.ConfigLoader;
 import dev.vizgate.app.wiring.GatewayWiring;
+import dev.vizgate.config.ConfigError;
+import dev.vizgate.config.ConfigLoader;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -47,7 +51,7 @@ class EasRoutesTest {
             var token = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/v1/tableau/token")).header("Authorization", "Bearer k")
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"alice@example.com\"}")).build(),
                     HttpResponse.BodyHandlers.ofString());
-            var jwt = SignedJWT.parse(new com.fasterxml.jackson.databind.ObjectMapper().readTree(token.body()).get("token").asText());
+            var jwt = SignedJWT.parse(new ObjectMapper().readTree(token.body()).get("token").asText());
             assertThat(jwt.verify(new RSASSAVerifier((RSAKey) jwks.getKeyByKeyId("eas-1")))).isTrue();
         }
     }
@@ -71,18 +75,18 @@ class EasRoutesTest {
             var token = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/v1/tableau/token"))
                     .header("Authorization", "Bearer k").header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"alice@example.com\"}")).build(), HttpResponse.BodyHandlers.ofString());
-            var jwt = SignedJWT.parse(new com.fasterxml.jackson.databind.ObjectMapper().readTree(token.body()).get("token").asText());
+            var jwt = SignedJWT.parse(new ObjectMapper().readTree(token.body()).get("token").asText());
             assertThat(jwt.getJWTClaimsSet().getAudience()).containsExactly("tableau:0a1b2c3d-0000-4000-8000-0123456789ab");
         }
         Files.writeString(dir.resolve("bad.yaml"), Files.readString(dir.resolve("vizgate.yaml")).replace("tableau:0a1b2c3d-0000-4000-8000-0123456789ab", "tableau:mysite"));
         var loaded = new ConfigLoader(Map.<String, String>of()::get).load(dir.resolve("bad.yaml"));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> GatewayWiring.from(loaded.config(), loaded.files(), Clock.systemUTC()))
-                .isInstanceOfSatisfying(dev.vizgate.config.ConfigError.class, e -> assertThat(e.path()).isEqualTo("tableau.connected-app.audience"));
+        Assertions.assertThatThrownBy(() -> GatewayWiring.from(loaded.config(), loaded.files(), Clock.systemUTC()))
+                .isInstanceOfSatisfying(ConfigError.class, e -> assertThat(e.path()).isEqualTo("tableau.connected-app.audience"));
     }
 
     @Test
     void givenASlowClientThatNeverFinishesItsHeaders_serverDropsItAfterTheIdleTimeout() throws Exception {
-        var callers = new CallerAuthentication(java.util.List.of(new CallerAuthentication.ApiKey("k", CallerAuthentication.sha256("key"))), Optional.empty());
+        var callers = new CallerAuthentication(List.of(new CallerAuthentication.ApiKey("k", CallerAuthentication.sha256("key"))), Optional.empty());
         var services = Gateway.Services.builder(callers, new RateLimits(10, 10), new GatewayMetrics()).maxBodyBytes(1024).build();
         var options = new GatewayServer.Options("127.0.0.1", 0, Optional.empty(), Duration.ofMillis(500), Duration.ofSeconds(1), 16);
         try (var server = GatewayServer.start(new Gateway(services), options); var socket = new Socket("127.0.0.1", server.port())) {

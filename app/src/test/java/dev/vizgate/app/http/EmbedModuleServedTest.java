@@ -1,5 +1,6 @@
 package dev.vizgate.app.http;
 
+import dev.vizgate.domain.model.TableauErrorCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,9 +44,9 @@ class EmbedModuleServedTest {
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
             var errors = Gateway.JSON.readTree(r.body()).get("errors");
-            assertThat(errors).hasSize(dev.vizgate.domain.model.TableauErrorCode.values().length);
-            for (var code : dev.vizgate.domain.model.TableauErrorCode.values()) {
-                var entry = java.util.stream.StreamSupport.stream(errors.spliterator(), false)
+            assertThat(errors).hasSize(TableauErrorCode.values().length);
+            for (var code : TableauErrorCode.values()) {
+                var entry = StreamSupport.stream(errors.spliterator(), false)
                         .filter(e -> e.get("code").asInt() == code.code() && e.path("name").asText("").equals(code.tableauName().orElse(""))).findFirst().orElseThrow();
                 assertThat(entry.get("cause").asText()).isEqualTo(code.cause());
                 assertThat(entry.get("fix").asText()).isEqualTo(code.fix());

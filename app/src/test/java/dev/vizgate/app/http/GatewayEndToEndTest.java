@@ -9,15 +9,18 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.SignedJWT;
 import dev.vizgate.adapters.keystore.KeyGeneration;
-import dev.vizgate.config.ConfigLoader;
 import dev.vizgate.app.wiring.GatewayWiring;
+import dev.vizgate.config.ConfigLoader;
 import dev.vizgate.domain.testing.TestJws;
 import dev.vizgate.sandbox.SalesforceStandIn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
+import java.io.ByteArrayInputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,7 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The gateway on an ephemeral loopback port against the Salesforce stand-in, exercised through the JDK HttpClient. */
 class GatewayEndToEndTest {
     /** Throw-away keys and configs: JUnit removes the folder, so the suite leaves none behind. */
-    @org.junit.jupiter.api.io.TempDir
+    @TempDir
     static Path scratch;
 
     static final String API_KEY = "backend-key-CANARY-" + UUID.randomUUID();
@@ -65,12 +69,12 @@ class GatewayEndToEndTest {
         var g = KeyPairGenerator.getInstance("RSA");
         g.initialize(2048);
         portal = g.generateKeyPair();
-        dev.vizgate.adapters.keystore.KeyGeneration.writePublicKey(portal.getPublic(), dir.resolve("portal-public.pem"), true);
+        KeyGeneration.writePublicKey(portal.getPublic(), dir.resolve("portal-public.pem"), true);
         var sf = KeyGeneration.generate(KeyGeneration.Kind.RSA, 2048, "gw", Duration.ofDays(1), Clock.systemUTC());
         KeyGeneration.writePrivateKey(sf, dir.resolve("sf-key.pem"), false);
         salesforce = SalesforceStandIn.start(new SalesforceStandIn.Org("3MVG9k", sf.certificate().getPublicKey(), "https://login.salesforce.com",
                 Set.of("alice@acme.com"), Duration.ofHours(1), Clock.systemUTC()));
-        var sha = HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(API_KEY.getBytes(StandardCharsets.UTF_8)));
+        var sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(API_KEY.getBytes(StandardCharsets.UTF_8)));
         Files.writeString(dir.resolve("vizgate.yaml"), """
                 server: { bind: 127.0.0.1, port: 0, max-body: 4k, rate-limit: { user-per-minute: 1000 } }
                 callers:
@@ -254,7 +258,7 @@ class GatewayEndToEndTest {
         var bytes = body.getBytes(StandardCharsets.UTF_8);
         var request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/v1/tableau/token")).header("Authorization", "Bearer " + API_KEY)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes))).build();
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))).build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
@@ -276,7 +280,7 @@ class GatewayEndToEndTest {
     }
 
     static String raw(String request) throws Exception {
-        try (var socket = new java.net.Socket("127.0.0.1", server.port())) {
+        try (var socket = new Socket("127.0.0.1", server.port())) {
             socket.setSoTimeout(5000);
             socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);

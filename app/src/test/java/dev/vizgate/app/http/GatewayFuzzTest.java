@@ -2,8 +2,10 @@ package dev.vizgate.app.http;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vizgate.config.ConfigLoader;
+import dev.vizgate.app.Scratch;
 import dev.vizgate.app.wiring.GatewayWiring;
+import dev.vizgate.config.ConfigLoader;
+import org.eclipse.jetty.http.HttpTester;
 import org.eclipse.jetty.server.LocalConnector;
 
 import java.nio.charset.StandardCharsets;
@@ -33,7 +35,7 @@ class GatewayFuzzTest {
 
     private static LocalConnector start() {
         try {
-            var dir = dev.vizgate.app.Scratch.folder("vizgate-gateway-fuzz");
+            var dir = Scratch.folder("vizgate-gateway-fuzz");
             var sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(API_KEY.getBytes(StandardCharsets.UTF_8)));
             Files.writeString(dir.resolve("vizgate.yaml"), """
                     server: { bind: 127.0.0.1, port: 0, max-body: 4k, rate-limit: { caller-per-minute: 100000000, user-per-minute: 100000000 } }
@@ -76,7 +78,7 @@ class GatewayFuzzTest {
             assertThat(Integer.parseInt(statuses.group(1))).as(response).isNotEqualTo(500);
         }
         assertThat(response).doesNotContain("Exception", "\tat ", "java.", SECRET);
-        var first = org.eclipse.jetty.http.HttpTester.parseResponse(response);
+        var first = HttpTester.parseResponse(response);
         if (first != null && first.getStatus() >= 400) {
             assertThat(first.get("Content-Type")).as(response).startsWith("application/problem+json");
             var problem = JSON.readTree(first.getContent());

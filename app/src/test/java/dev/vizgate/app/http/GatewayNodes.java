@@ -1,15 +1,20 @@
 package dev.vizgate.app.http;
 
-import dev.vizgate.config.ConfigLoader;
+import dev.vizgate.adapters.keystore.KeyGeneration;
 import dev.vizgate.app.wiring.GatewayWiring;
+import dev.vizgate.config.ConfigLoader;
 import dev.vizgate.domain.testing.TestJws;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
@@ -31,11 +36,11 @@ public final class GatewayNodes {
      * A gateway node that is its own EAS: {@code issuer}, one signing key of {@code kind} written to {@code dir/eas.pem}
      * under kid "eas-1", and a backend caller whose API key is {@code apiKey}.
      */
-    public static GatewayServer easGateway(Path dir, dev.vizgate.adapters.keystore.KeyGeneration.Kind kind, String issuer, String apiKey)
+    public static GatewayServer easGateway(Path dir, KeyGeneration.Kind kind, String issuer, String apiKey)
             throws Exception {
-        var generated = dev.vizgate.adapters.keystore.KeyGeneration.generate(kind, 2048, "eas", java.time.Duration.ofDays(1), Clock.systemUTC());
-        dev.vizgate.adapters.keystore.KeyGeneration.writePrivateKey(generated, dir.resolve("eas.pem"), false);
-        var config = java.nio.file.Files.writeString(dir.resolve("vizgate.yaml"), """
+        var generated = KeyGeneration.generate(kind, 2048, "eas", Duration.ofDays(1), Clock.systemUTC());
+        KeyGeneration.writePrivateKey(generated, dir.resolve("eas.pem"), false);
+        var config = Files.writeString(dir.resolve("vizgate.yaml"), """
                 server: { bind: 127.0.0.1, port: 0 }
                 callers: { api-keys: [ { name: b, sha256: "%s" } ] }
                 tableau:
@@ -59,11 +64,11 @@ public final class GatewayNodes {
      * A platform's throw-away RSA key pair, its public key written to {@code dir/portal.pem} for
      * {@code callers.assertions[].key: "file:portal.pem"}.
      */
-    public static java.security.KeyPair platformKey(Path dir) throws Exception {
-        var g = java.security.KeyPairGenerator.getInstance("RSA");
+    public static KeyPair platformKey(Path dir) throws Exception {
+        var g = KeyPairGenerator.getInstance("RSA");
         g.initialize(2048);
         var pair = g.generateKeyPair();
-        dev.vizgate.adapters.keystore.KeyGeneration.writePublicKey(pair.getPublic(), dir.resolve("portal.pem"), true);
+        KeyGeneration.writePublicKey(pair.getPublic(), dir.resolve("portal.pem"), true);
         return pair;
     }
 

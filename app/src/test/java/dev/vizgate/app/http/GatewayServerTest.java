@@ -1,12 +1,20 @@
 package dev.vizgate.app.http;
 
 import dev.vizgate.adapters.keystore.KeyGeneration;
+import dev.vizgate.domain.model.ClientId;
+import dev.vizgate.domain.model.SecretId;
+import dev.vizgate.domain.policy.ConnectedAppTrust;
+import dev.vizgate.domain.policy.SecretRotation;
+import dev.vizgate.domain.policy.TableauTokenPolicy;
+import dev.vizgate.domain.testing.FakeKeySource;
+import dev.vizgate.domain.testing.FakeTokenSigner;
+import dev.vizgate.domain.testing.MutableClock;
+import dev.vizgate.domain.testing.SequentialTokenIds;
+import dev.vizgate.domain.testing.TestKeys;
 import dev.vizgate.domain.usecase.IssueTableauToken;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import java.io.FileOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,6 +31,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -111,11 +121,11 @@ class GatewayServerTest {
 
     @Test
     void givenTheRateLimitSpent_requests_get429WithRetryAfter() throws Exception {
-        var clock = new dev.vizgate.domain.testing.MutableClock();
-        var issue = new IssueTableauToken(new dev.vizgate.domain.policy.ConnectedAppTrust.DirectTrust(new dev.vizgate.domain.model.ClientId("c"),
-                dev.vizgate.domain.policy.SecretRotation.single(new dev.vizgate.domain.model.SecretId("s1"))),
-                dev.vizgate.domain.policy.TableauTokenPolicy.defaults(), new dev.vizgate.domain.testing.FakeKeySource().with(dev.vizgate.domain.testing.TestKeys.hs256("s1")),
-                new dev.vizgate.domain.testing.FakeTokenSigner(), new dev.vizgate.domain.testing.SequentialTokenIds(), clock);
+        var clock = new MutableClock();
+        var issue = new IssueTableauToken(new ConnectedAppTrust.DirectTrust(new ClientId("c"),
+                SecretRotation.single(new SecretId("s1"))),
+                TableauTokenPolicy.defaults(), new FakeKeySource().with(TestKeys.hs256("s1")),
+                new FakeTokenSigner(), new SequentialTokenIds(), clock);
         var base = services(Map.of(), new RateLimits(100, 2));
         var services = base.toBuilder().tableau(Optional.of(issue), "tableau-direct").build();
         try (var server = GatewayServer.start(new Gateway(services), GatewayServer.Options.loopback(0))) {

@@ -3,15 +3,16 @@ package dev.vizgate.app.http;
 import dev.vizgate.adapters.keystore.KeyGeneration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,7 +40,7 @@ class HeadAnswersLikeGetTest {
     static HttpResponse<byte[]> send(String method, String path) throws Exception {
         var r = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).method(method, HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
-        return OpenApiConformance.declared(method, path, r, new String(r.body(), java.nio.charset.StandardCharsets.UTF_8));
+        return OpenApiConformance.declared(method, path, r, new String(r.body(), StandardCharsets.UTF_8));
     }
 
     @ParameterizedTest

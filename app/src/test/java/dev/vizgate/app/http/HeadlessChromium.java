@@ -1,15 +1,25 @@
 package dev.vizgate.app.http;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.ChromiumDriver;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
+import java.util.logging.Level;
 
 /**
  * What the browser ITs share: Debian's headless Chromium through chromedriver (the chromium and chromium-driver
@@ -26,8 +36,8 @@ final class HeadlessChromium {
         var options = new ChromeOptions().setBinary(chromium).addArguments("--headless=new", "--no-sandbox", "--disable-gpu",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-dev-shm-usage", "--window-size=" + windowSize, "--user-data-dir=" + profile);
-        var logging = new org.openqa.selenium.logging.LoggingPreferences();
-        logging.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+        var logging = new LoggingPreferences();
+        logging.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logging);
         var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(driver)).usingAnyFreePort().build();
         return new ChromeDriver(service, options);
@@ -39,16 +49,16 @@ final class HeadlessChromium {
     }
 
     /** Saves a screenshot of the page as target/{name}.png, the artifact each browser test leaves. */
-    static byte[] screenshot(WebDriver browser, String name) throws java.io.IOException {
-        var shot = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
-        java.nio.file.Files.write(Path.of("target", name + ".png"), shot);
+    static byte[] screenshot(WebDriver browser, String name) throws IOException {
+        var shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+        Files.write(Path.of("target", name + ".png"), shot);
         return shot;
     }
 
     /** The browser console so far, for a failure message. */
     static String console(WebDriver browser) {
         var out = new StringBuilder();
-        browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).forEach(e -> out.append(e.getLevel()).append(' ')
+        browser.manage().logs().get(LogType.BROWSER).forEach(e -> out.append(e.getLevel()).append(' ')
                 .append(e.getMessage()).append('\n'));
         return out.toString();
     }
@@ -75,7 +85,7 @@ final class HeadlessChromium {
      * DevTools protocol's DOM.getDocument with pierce. Empty when there is none.
      */
     static String piercingText(WebDriver browser, String id) {
-        var document = ((org.openqa.selenium.chromium.ChromiumDriver) browser).executeCdpCommand("DOM.getDocument", java.util.Map.of("depth", -1, "pierce", true));
+        var document = ((ChromiumDriver) browser).executeCdpCommand("DOM.getDocument", Map.of("depth", -1, "pierce", true));
         var found = find(document.get("root"), id);
         if (found == null) {
             return "";
@@ -87,18 +97,18 @@ final class HeadlessChromium {
 
     @SuppressWarnings("unchecked")
     private static Object find(Object node, String id) {
-        if (!(node instanceof java.util.Map<?, ?> n)) {
+        if (!(node instanceof Map<?, ?> n)) {
             return null;
         }
-        if (n.get("attributes") instanceof java.util.List<?> attributes) {
+        if (n.get("attributes") instanceof List<?> attributes) {
             for (int i = 0; i + 1 < attributes.size(); i += 2) {
                 if ("id".equals(attributes.get(i)) && id.equals(attributes.get(i + 1))) {
                     return n;
                 }
             }
         }
-        for (var key : java.util.List.of("children", "shadowRoots")) {
-            if (n.get(key) instanceof java.util.List<?> list) {
+        for (var key : List.of("children", "shadowRoots")) {
+            if (n.get(key) instanceof List<?> list) {
                 for (var child : list) {
                     var hit = find(child, id);
                     if (hit != null) {
@@ -111,13 +121,13 @@ final class HeadlessChromium {
     }
 
     private static void collectText(Object node, StringBuilder out) {
-        if (!(node instanceof java.util.Map<?, ?> n)) {
+        if (!(node instanceof Map<?, ?> n)) {
             return;
         }
         if (Integer.valueOf(3).equals(((Number) n.get("nodeType")).intValue())) {
             out.append(n.get("nodeValue"));
         }
-        if (n.get("children") instanceof java.util.List<?> list) {
+        if (n.get("children") instanceof List<?> list) {
             list.forEach(child -> collectText(child, out));
         }
     }

@@ -1,5 +1,6 @@
 package dev.vizgate.app.http;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -76,7 +77,7 @@ class IssuerWithAPathIsDiscoverableTest {
         var token = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/v1/tableau/token"))
                 .header("Authorization", "Bearer k").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"alice@example.com\"}")).build(), HttpResponse.BodyHandlers.ofString());
-        var jwt = SignedJWT.parse(new com.fasterxml.jackson.databind.ObjectMapper().readTree(token.body()).get("token").asText());
+        var jwt = SignedJWT.parse(new ObjectMapper().readTree(token.body()).get("token").asText());
         assertThat(jwt.getJWTClaimsSet().getIssuer()).isEqualTo(ISSUER);
         assertThat(jwt.verify(new RSASSAVerifier((RSAKey) jwks.getKeyByKeyId("eas-1")))).isTrue();
     }

@@ -3,6 +3,7 @@ package dev.vizgate.app.http;
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 
 import java.net.http.HttpResponse;
@@ -22,7 +23,7 @@ final class OpenApiConformance {
     private static final OpenApiInteractionValidator VALIDATOR = OpenApiInteractionValidator.createForInlineApiSpecification(DOCUMENT).build();
     /** For HEAD: GET's status and headers, and by RFC 9110 no content, so the missing body is the one thing not judged. */
     private static final OpenApiInteractionValidator HEAD_VALIDATOR = OpenApiInteractionValidator.createForInlineApiSpecification(DOCUMENT)
-            .withLevelResolver(com.atlassian.oai.validator.report.LevelResolver.create()
+            .withLevelResolver(LevelResolver.create()
                     .withLevel("validation.response.body.missing", ValidationReport.Level.IGNORE).build()).build();
     private static final Set<String> PATHS = Gateway.ROUTES.keySet();
 

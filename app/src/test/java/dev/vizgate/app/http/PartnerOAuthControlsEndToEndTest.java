@@ -6,6 +6,7 @@ import dev.vizgate.sandbox.SalesforceStandIn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.net.ServerSocket;
 import java.net.URI;
@@ -31,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code client_secret}).
  */
 class PartnerOAuthControlsEndToEndTest {
-    @org.junit.jupiter.api.io.TempDir
+    @TempDir
     static Path scratch;
 
     static final String API_KEY = "partner-controls-key";

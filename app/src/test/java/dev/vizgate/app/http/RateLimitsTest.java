@@ -1,6 +1,13 @@
 package dev.vizgate.app.http;
 
+import dev.vizgate.adapters.store.CaffeineRequestBudgets;
+import dev.vizgate.domain.model.BudgetSpend;
+import dev.vizgate.domain.port.RequestBudgets;
+import dev.vizgate.domain.testing.MutableClock;
 import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,21 +41,21 @@ class RateLimitsTest {
 
     @Test
     void givenSharedBudgets_twoNodesSpendOneBudget_andTheRefusalSaysWhenTheWindowEnds() {
-        var clock = new dev.vizgate.domain.testing.MutableClock();
-        var shared = new dev.vizgate.adapters.store.CaffeineRequestBudgets(clock, 1000);
-        var nodeA = new RateLimits(java.util.Optional.of(shared), 1000, 3);
-        var nodeB = new RateLimits(java.util.Optional.of(shared), 1000, 3);
+        var clock = new MutableClock();
+        var shared = new CaffeineRequestBudgets(clock, 1000);
+        var nodeA = new RateLimits(Optional.of(shared), 1000, 3);
+        var nodeB = new RateLimits(Optional.of(shared), 1000, 3);
         assertThat(nodeA.check("portal", "alice")).isEmpty();
         assertThat(nodeB.check("portal", "alice")).isEmpty();
-        clock.advance(java.time.Duration.ofSeconds(15));
+        clock.advance(Duration.ofSeconds(15));
         assertThat(nodeA.check("portal", "alice")).isEmpty();
         assertThat(nodeB.check("portal", "alice")).as("three in all, not three per node").hasValue(45);
     }
 
     @Test
     void givenSharedBudgetsUnavailable_eachNodeStillLimitsOnItsOwn() {
-        dev.vizgate.domain.port.RequestBudgets down = (key, budget) -> new dev.vizgate.domain.model.BudgetSpend.Unavailable("Redis did not answer");
-        var node = new RateLimits(java.util.Optional.of(down), 1000, 2);
+        RequestBudgets down = (key, budget) -> new BudgetSpend.Unavailable("Redis did not answer");
+        var node = new RateLimits(Optional.of(down), 1000, 2);
         assertThat(node.check("portal", "alice")).isEmpty();
         assertThat(node.check("portal", "alice")).isEmpty();
         assertThat(node.check("portal", "alice")).hasValue(60);

@@ -1,11 +1,14 @@
 package dev.vizgate.app.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vizgate.sandbox.TableauStandIn;
+import dev.vizgate.app.cli.Context;
 import dev.vizgate.app.cli.RotationStandIns;
+import dev.vizgate.app.cli.VizgateCommand;
+import dev.vizgate.sandbox.TableauStandIn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -76,8 +79,8 @@ class RotationUnderLoadTwoGatewaysIT {
                 }
                 var out = new StringWriter();
                 var err = new StringWriter();
-                var context = new dev.vizgate.app.cli.Context(Clock.systemUTC(), env::get, java.io.InputStream.nullInputStream());
-                var exit = dev.vizgate.app.cli.VizgateCommand.execute(context, new PrintWriter(out, true), new PrintWriter(err, true),
+                var context = new Context(Clock.systemUTC(), env::get, InputStream.nullInputStream());
+                var exit = VizgateCommand.execute(context, new PrintWriter(out, true), new PrintWriter(err, true),
                         "secrets", "rotate", "--config", dir.resolve("vizgate.yaml").toString());
                 running.set(false);
                 pool.shutdown();

@@ -1,11 +1,13 @@
 package dev.vizgate.app.http;
 
 import dev.vizgate.domain.model.Issuer;
+import dev.vizgate.domain.usecase.ExchangeForTableauToken;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,7 +34,7 @@ class RouteTableAndServicesTest {
 
     @Test
     void theRoutesAsTheDocumentListsThem_andHeadOnlyOnGetRoutesWithoutEffects() {
-        assertThat(Gateway.ROUTES).hasSize(RouteTable.ENTRIES.size()).containsEntry("/v1/tableau-next/authorize", java.util.Set.of("GET", "POST"));
+        assertThat(Gateway.ROUTES).hasSize(RouteTable.ENTRIES.size()).containsEntry("/v1/tableau-next/authorize", Set.of("GET", "POST"));
         assertThat(RouteTable.ENTRIES).allSatisfy(e -> assertThat(!e.head() || e.methods().contains("GET")).as(e.path()).isTrue());
         assertThat(Gateway.allowed("/v1/tableau-next/callback")).isEqualTo("GET");
         assertThat(Gateway.allowed("/healthz")).isEqualTo("GET, HEAD");
@@ -40,7 +42,7 @@ class RouteTableAndServicesTest {
 
     @Test
     void aCopyThatAddsOneService_keepsEveryOther() {
-        var exchange = Optional.<dev.vizgate.domain.usecase.ExchangeForTableauToken>empty();
+        var exchange = Optional.<ExchangeForTableauToken>empty();
         var withIssuer = bare().toBuilder().jwks(Optional.empty(), Optional.of(new Issuer("https://vizgate.example.com"))).idpTableau(exchange)
                 .readiness(Map.of("store", () -> true)).maxBodyBytes(4096).build();
         var copy = withIssuer.toBuilder().demo(Optional.empty()).build();

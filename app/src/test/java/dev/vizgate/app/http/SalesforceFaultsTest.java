@@ -1,16 +1,21 @@
 package dev.vizgate.app.http;
 
 import dev.vizgate.adapters.keystore.KeyGeneration;
-import dev.vizgate.config.ConfigLoader;
 import dev.vizgate.app.wiring.GatewayWiring;
-import dev.vizgate.sandbox.SalesforceStandIn;
+import dev.vizgate.config.ConfigLoader;
 import dev.vizgate.sandbox.SalesforceStandIn.Fault;
+import dev.vizgate.sandbox.SalesforceStandIn;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,9 +23,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -29,11 +36,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Each Salesforce fault the stand-in injects ends in its problem+json within the time budget. */
 class SalesforceFaultsTest {
     /** Throw-away keys and configs: JUnit removes the folder, so the suite leaves none behind. */
-    @org.junit.jupiter.api.io.TempDir
+    @TempDir
     static Path scratch;
 
     static SalesforceStandIn salesforce;
-    static java.nio.file.Path config;
+    static Path config;
     GatewayServer server;
     static final HttpClient http = HttpClient.newHttpClient();
 
@@ -44,7 +51,7 @@ class SalesforceFaultsTest {
         KeyGeneration.writePrivateKey(sf, dir.resolve("sf.pem"), false);
         salesforce = SalesforceStandIn.start(new SalesforceStandIn.Org("3MVG9f", sf.certificate().getPublicKey(), "https://login.salesforce.com",
                 Set.of("alice@acme.com"), Duration.ofHours(1), Clock.systemUTC()));
-        var sha = HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest("k".getBytes(StandardCharsets.UTF_8)));
+        var sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest("k".getBytes(StandardCharsets.UTF_8)));
         Files.writeString(dir.resolve("vizgate.yaml"), """
                 server: { bind: 127.0.0.1, port: 0 }
                 callers: { api-keys: [ { name: b, sha256: "%s" } ] }
@@ -60,7 +67,7 @@ class SalesforceFaultsTest {
     }
 
     /** A fresh gateway per case: the circuit breaker remembers failures, which is the point of it. */
-    @org.junit.jupiter.api.BeforeEach
+    @BeforeEach
     void gateway() throws Exception {
         var loaded = new ConfigLoader(Map.<String, String>of()::get).load(config);
         var wired = GatewayWiring.from(loaded.config(), loaded.files(), Clock.systemUTC());
@@ -85,7 +92,7 @@ class SalesforceFaultsTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"alice@acme.com\"}")).build(), HttpResponse.BodyHandlers.ofString()));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void givenRepeatedFailures_theCircuitOpensAndLaterCallsFailFastWithoutReachingSalesforce() throws Exception {
         salesforce.fault(Fault.SERVER_ERROR);
         for (int i = 0; i < 3; i++) {
@@ -97,7 +104,7 @@ class SalesforceFaultsTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(500));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void givenAnOpenCircuitAndAHealedSalesforce_afterOpenFor_theTrialCallCloses_andFrontdoorsFlowAgain() throws Exception {
         salesforce.fault(Fault.SERVER_ERROR);
         for (int i = 0; i < 3; i++) {
@@ -138,7 +145,7 @@ class SalesforceFaultsTest {
      * Failsafe's scheduler) grow to what the work needs; three more rounds of the same work must then add no thread
      * and no connection to Salesforce (slack of 2 threads and 1 pooled connection for timing).
      */
-    @org.junit.jupiter.api.Test
+    @Test
     void givenEveryFaultRepeatedly_noThreadOrConnectionIsLeftBehind() throws Exception {
         assertThat(frontdoor().statusCode()).isEqualTo(200);
         faultRounds(1);
@@ -157,7 +164,7 @@ class SalesforceFaultsTest {
 
     private void faultRounds(int rounds) throws Exception {
         for (int round = 0; round < rounds; round++) {
-            for (var f : java.util.List.of(Fault.SERVER_ERROR, Fault.HTML_ERROR_PAGE, Fault.CONNECTION_RESET, Fault.FOREIGN_INSTANCE_URL, Fault.SLOW)) {
+            for (var f : List.of(Fault.SERVER_ERROR, Fault.HTML_ERROR_PAGE, Fault.CONNECTION_RESET, Fault.FOREIGN_INSTANCE_URL, Fault.SLOW)) {
                 salesforce.fault(f);
                 frontdoor();
             }
@@ -166,15 +173,15 @@ class SalesforceFaultsTest {
     }
 
     static int threads() {
-        return java.lang.management.ManagementFactory.getThreadMXBean().getThreadCount();
+        return ManagementFactory.getThreadMXBean().getThreadCount();
     }
 
     /** ESTABLISHED TCP connections whose far end is the stand-in's port, from the kernel's own table. */
-    static long connectionsToSalesforce() throws java.io.IOException {
+    static long connectionsToSalesforce() throws IOException {
         var port = String.format("%04X", salesforce.baseUrl().getPort());
         long n = 0;
-        for (var table : java.util.List.of("/proc/net/tcp", "/proc/net/tcp6")) {
-            var file = java.nio.file.Path.of(table);
+        for (var table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            var file = Path.of(table);
             if (!Files.exists(file)) {
                 continue;
             }

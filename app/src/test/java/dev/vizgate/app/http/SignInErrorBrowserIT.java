@@ -4,6 +4,8 @@ import dev.vizgate.domain.model.TableauErrorCode;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -23,7 +25,7 @@ class SignInErrorBrowserIT extends DemoInChromium {
         assertThat(browser.findElement(By.id("error-cause")).getText()).isEqualTo(disabled.cause());
         assertThat(browser.findElement(By.id("error-fix")).getText()).isEqualTo(disabled.fix());
         assertThat(status()).startsWith("Sign-in failed: " + disabled.cause());
-        for (var view : java.util.List.of("viz-overview", "viz-by-month")) {
+        for (var view : List.of("viz-overview", "viz-by-month")) {
             waitFor("the failure inside " + view, () -> !browser.findElements(By.cssSelector("#" + view + " .viz-error")).isEmpty());
             assertThat(browser.findElement(By.cssSelector("#" + view + " .viz-error")).getText())
                     .as("not a blank frame").contains("Sign-in failed", disabled.code() + " " + disabled.name(), disabled.cause());

@@ -1,5 +1,6 @@
 package dev.vizgate.app.http;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -7,6 +8,7 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.vizgate.adapters.tableau.RestTableauSignIn;
+import dev.vizgate.app.cli.CliRunAccess;
 import dev.vizgate.domain.model.SignInOutcome;
 import dev.vizgate.domain.model.SignedToken;
 import dev.vizgate.domain.model.SiteContentUrl;
@@ -15,6 +17,7 @@ import dev.vizgate.sandbox.TableauStandIn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -27,6 +30,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -38,12 +42,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Vizgate's tokens against the Tableau stand-in: the embed URL the Embedding API v3 library loads, and REST sign-in. */
 class TableauStandInInteropTest {
     /** Throw-away keys and configs: JUnit removes the folder, so the suite leaves none behind. */
-    @org.junit.jupiter.api.io.TempDir
+    @TempDir
     static Path scratch;
 
     static final String SECRET = "c2VjcmV0LXZhbHVlLWZyb20tdGhlLWNvbm5lY3RlZC1hcHAtMTIzNDU2";
     static TableauStandIn tableau;
-    static java.nio.file.Path config;
+    static Path config;
     static final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
@@ -68,9 +72,9 @@ class TableauStandInInteropTest {
     }
 
     static String vizgateToken(String user, String... extra) {
-        var args = new java.util.ArrayList<>(List.of("token", "--config", config.toString(), "--user", user));
+        var args = new ArrayList<>(List.of("token", "--config", config.toString(), "--user", user));
         args.addAll(List.of(extra));
-        var run = dev.vizgate.app.cli.CliRunAccess.run(Map.of("TABLEAU_SECRET", SECRET), args.toArray(String[]::new));
+        var run = CliRunAccess.run(Map.of("TABLEAU_SECRET", SECRET), args.toArray(String[]::new));
         return run.strip();
     }
 
@@ -149,7 +153,7 @@ class TableauStandInInteropTest {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"siteName\":\"mysite\",\"jwt\":\"x.y.z\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(refused.statusCode()).isEqualTo(401);
-        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(refused.body()).at("/result/errors/0/code").asInt()).isEqualTo(10084);
+        assertThat(new ObjectMapper().readTree(refused.body()).at("/result/errors/0/code").asInt()).isEqualTo(10084);
 
         tableau.embedSignInAvailable(false);
         try {

@@ -1,13 +1,14 @@
 package dev.vizgate.app.http;
 
 import dev.vizgate.adapters.keystore.KeyGeneration;
-import dev.vizgate.config.ConfigLoader;
 import dev.vizgate.app.wiring.GatewayWiring;
+import dev.vizgate.config.ConfigLoader;
 import dev.vizgate.domain.testing.TestJws;
 import dev.vizgate.sandbox.SalesforceStandIn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.utility.DockerImageName;
 
@@ -43,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TwoNodesIT {
     /** Throw-away keys and configs: JUnit removes the folder, so the suite leaves none behind. */
-    @org.junit.jupiter.api.io.TempDir
+    @TempDir
     static Path scratch;
 
     static final GenericContainer<?> REDIS = new GenericContainer<>(DockerImageName.parse("redis:7")).withExposedPorts(6379);
@@ -65,7 +66,7 @@ class TwoNodesIT {
         var g = KeyPairGenerator.getInstance("RSA");
         g.initialize(2048);
         portal = g.generateKeyPair();
-        dev.vizgate.adapters.keystore.KeyGeneration.writePublicKey(portal.getPublic(), dir.resolve("portal.pem"), true);
+        KeyGeneration.writePublicKey(portal.getPublic(), dir.resolve("portal.pem"), true);
         var sf = KeyGeneration.generate(KeyGeneration.Kind.RSA, 2048, "nodes", Duration.ofDays(1), Clock.systemUTC());
         KeyGeneration.writePrivateKey(sf, dir.resolve("sf.pem"), false);
         salesforce = SalesforceStandIn.start(new SalesforceStandIn.Org("3MVG9n", sf.certificate().getPublicKey(), "https://login.salesforce.com",
@@ -92,7 +93,7 @@ class TwoNodesIT {
         limitedB = GatewayNodes.start(dir.resolve("limited.yaml"), env);
     }
 
-    static GatewayServer node(java.nio.file.Path dir, Map<String, String> env) throws Exception {
+    static GatewayServer node(Path dir, Map<String, String> env) throws Exception {
         return GatewayNodes.start(dir.resolve("vizgate.yaml"), env);
     }
 
@@ -123,7 +124,7 @@ class TwoNodesIT {
     @Test
     void givenAUsersBudgetOfFour_bothNodesSpendTheOneBudget_soTheFifthRequestIsRefused() throws Exception {
         // The budget is per minute-long window by the clock: start well inside one, so the test never straddles two.
-        while (java.time.Instant.now().getEpochSecond() % 60 > 50) {
+        while (Instant.now().getEpochSecond() % 60 > 50) {
             Thread.sleep(500);
         }
         for (int i = 0; i < 4; i++) {

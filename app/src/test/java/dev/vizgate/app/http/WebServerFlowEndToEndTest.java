@@ -2,12 +2,14 @@ package dev.vizgate.app.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import dev.vizgate.adapters.keystore.KeyGeneration;
 import dev.vizgate.domain.testing.TestJws;
 import dev.vizgate.domain.testing.TestKeys;
 import dev.vizgate.sandbox.SalesforceStandIn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -26,7 +28,9 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -41,7 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class WebServerFlowEndToEndTest {
     /** Throw-away keys and configs: JUnit removes the folder, so the suite leaves none behind. */
-    @org.junit.jupiter.api.io.TempDir
+    @TempDir
     static Path scratch;
 
     static final String API_KEY = "web-flow-key";
@@ -61,7 +65,7 @@ class WebServerFlowEndToEndTest {
         g.initialize(2048);
         portal = g.generateKeyPair();
         idpKey = g.generateKeyPair();
-        dev.vizgate.adapters.keystore.KeyGeneration.writePublicKey(portal.getPublic(), dir.resolve("portal.pem"), true);
+        KeyGeneration.writePublicKey(portal.getPublic(), dir.resolve("portal.pem"), true);
         idp = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         idp.createContext("/jwks", ex -> {
             var bytes = jwks((RSAPublicKey) idpKey.getPublic()).getBytes(StandardCharsets.UTF_8);
@@ -121,7 +125,7 @@ class WebServerFlowEndToEndTest {
     }
 
     private static byte[] unsigned(byte[] b) {
-        return b.length > 1 && b[0] == 0 ? java.util.Arrays.copyOfRange(b, 1, b.length) : b;
+        return b.length > 1 && b[0] == 0 ? Arrays.copyOfRange(b, 1, b.length) : b;
     }
 
     /** An access token the identity provider issued for {@code user}: reusable until it expires. */
@@ -138,7 +142,7 @@ class WebServerFlowEndToEndTest {
 
     /** A browser: it keeps the cookies each host sets, and sends them back to that host (by hand: the JDK keeps no Secure cookie over http). */
     static final class Browser {
-        private final Map<String, String> gatewayCookies = new java.util.LinkedHashMap<>();
+        private final Map<String, String> gatewayCookies = new LinkedHashMap<>();
         private Optional<String> salesforceCookie = Optional.empty();
 
         /** A browser already signed in to Salesforce as {@code user}. */

@@ -1,14 +1,16 @@
 package dev.vizgate.app.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vizgate.config.ConfigLoader;
+import dev.vizgate.adapters.keystore.KeyGeneration;
 import dev.vizgate.app.wiring.GatewayWiring;
+import dev.vizgate.config.ConfigLoader;
 import dev.vizgate.domain.testing.TestJws;
 import dev.vizgate.domain.testing.TestKeys;
 import dev.vizgate.sandbox.SalesforceStandIn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.utility.DockerImageName;
 
@@ -26,10 +28,15 @@ import java.security.KeyPairGenerator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,7 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * from the refresh token B stored. No sticky sessions. Fails, never skips, without Docker.
  */
 class WebServerFlowTwoNodesIT {
-    @org.junit.jupiter.api.io.TempDir
+    @TempDir
     static Path scratch;
 
     static final GenericContainer<?> REDIS = new GenericContainer<>(DockerImageName.parse("redis:7")).withExposedPorts(6379);
@@ -57,7 +64,7 @@ class WebServerFlowTwoNodesIT {
         var g = KeyPairGenerator.getInstance("RSA");
         g.initialize(2048);
         portal = g.generateKeyPair();
-        dev.vizgate.adapters.keystore.KeyGeneration.writePublicKey(portal.getPublic(), scratch.resolve("portal.pem"), true);
+        KeyGeneration.writePublicKey(portal.getPublic(), scratch.resolve("portal.pem"), true);
         salesforce = SalesforceStandIn.start(new SalesforceStandIn.Org("3MVG9web2", TestKeys.rsa().getPublic(), "https://login.salesforce.com",
                 Set.of("alice@acme.com", "bob@acme.com"), Duration.ofHours(1), Clock.systemUTC())).rotateRefreshTokens(true);
         var portA = freePort();
@@ -165,10 +172,10 @@ class WebServerFlowTwoNodesIT {
 
         salesforce.expireSessions();
         var refreshesBefore = salesforce.refreshes();
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        var pool = Executors.newFixedThreadPool(16);
         try {
-            var start = new java.util.concurrent.CountDownLatch(1);
-            var futures = new java.util.ArrayList<java.util.concurrent.Future<HttpResponse<String>>>();
+            var start = new CountDownLatch(1);
+            var futures = new ArrayList<Future<HttpResponse<String>>>();
             for (int i = 0; i < 16; i++) {
                 var node = i % 2 == 0 ? a : b;
                 futures.add(pool.submit(() -> {
@@ -178,7 +185,7 @@ class WebServerFlowTwoNodesIT {
             }
             start.countDown();
             for (var f : futures) {
-                var r = f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                var r = f.get(60, TimeUnit.SECONDS);
                 assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
             }
         } finally {

@@ -2,6 +2,7 @@ package dev.vizgate.app.idp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vizgate.app.cli.CliRunAccess;
+import dev.vizgate.app.http.GatewayNodes;
 import dev.vizgate.app.http.GatewayServer;
 import dev.vizgate.sandbox.TableauStandIn;
 import org.junit.jupiter.api.AfterAll;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 
@@ -66,7 +68,7 @@ class KeycloakIssuesTableauTokenByExchangeIT {
     }
 
     static GatewayServer start(Path config) throws Exception {
-        return dev.vizgate.app.http.GatewayNodes.start(config, env());
+        return GatewayNodes.start(config, env());
     }
 
     @BeforeAll
@@ -99,7 +101,7 @@ class KeycloakIssuesTableauTokenByExchangeIT {
         var r = IdpGatewayCalls.token(gateway.port(), keycloak.userAccessToken("alice", "alice-password"), "{}");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         var tableauToken = JSON.readTree(r.body()).path("token").asText();
-        var claims = JSON.readTree(java.util.Base64.getUrlDecoder().decode(tableauToken.split("\\.")[1]));
+        var claims = JSON.readTree(Base64.getUrlDecoder().decode(tableauToken.split("\\.")[1]));
         assertThat(claims.path("iss").asText()).isEqualTo(keycloak.issuer());
         assertThat(claims.path("sub").asText()).isEqualTo("alice@example.com");
         assertThat(claims.path("aud").asText()).isEqualTo("tableau");

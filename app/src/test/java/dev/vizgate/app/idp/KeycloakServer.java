@@ -5,18 +5,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -34,7 +39,7 @@ public final class KeycloakServer {
 
     private static volatile KeycloakServer shared;
     /** Held until this JVM exits: another build's Keycloak would share the distribution's database folder. */
-    private static java.nio.channels.FileLock distributionLock;
+    private static FileLock distributionLock;
 
     private final URI base;
     private final Process process;
@@ -100,8 +105,8 @@ public final class KeycloakServer {
                     + "; the ITs run through Maven (./mvnw verify), whose pre-integration-test phase unpacks keycloak-quarkus-dist there");
         }
         try {
-            distributionLock = java.nio.channels.FileChannel.open(home.resolve(".in-use.lock"),
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE).lock();
+            distributionLock = FileChannel.open(home.resolve(".in-use.lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE).lock();
             var imports = Files.createDirectories(home.resolve("data/import"));
             try (var realm = KeycloakServer.class.getResourceAsStream("/keycloak/vizgate-realm.json")) {
                 Files.copy(realm, imports.resolve("vizgate-realm.json"), StandardCopyOption.REPLACE_EXISTING);
@@ -168,7 +173,7 @@ public final class KeycloakServer {
     }
 
     private static int freePort() throws IOException {
-        try (var s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (var s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
     }
@@ -178,7 +183,7 @@ public final class KeycloakServer {
             return;
         }
         try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.vizgate.app.idp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vizgate.app.http.GatewayNodes;
 import dev.vizgate.app.http.GatewayServer;
 import dev.vizgate.sandbox.TableauStandIn;
 import org.junit.jupiter.api.AfterAll;
@@ -12,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 
@@ -54,7 +57,7 @@ class KeycloakUserTokenProvesCallerIT {
                       audience: vizgate
                       claims: { username: email, scopes: tableau_scopes, attributes: tableau_attributes }
                 """.formatted(tableau.baseUrl(), keycloak.issuer()));
-        gateway = dev.vizgate.app.http.GatewayNodes.start(config, Map.of("TABLEAU_SECRET", SECRET));
+        gateway = GatewayNodes.start(config, Map.of("TABLEAU_SECRET", SECRET));
     }
 
     @AfterAll
@@ -102,8 +105,8 @@ class KeycloakUserTokenProvesCallerIT {
     void givenATamperedAccessToken_theGatewayRefusesIt() throws Exception {
         var at = keycloak.userAccessToken("alice", "alice-password");
         var parts = at.split("\\.");
-        var payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8).replace("alice@example.com", "bob@example.com");
-        var forged = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        var payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8).replace("alice@example.com", "bob@example.com");
+        var forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
         var r = IdpGatewayCalls.token(gateway.port(), forged, "{}");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(401);
         assertThat(r.body()).doesNotContain("bob@example.com\",\"token");
@@ -119,6 +122,6 @@ class KeycloakUserTokenProvesCallerIT {
 
     @Test
     void keycloakStartedWithinTheBudget() {
-        assertThat(keycloak.startTime()).isLessThan(java.time.Duration.ofSeconds(180));
+        assertThat(keycloak.startTime()).isLessThan(Duration.ofSeconds(180));
     }
 }

@@ -2,9 +2,12 @@ package dev.vizgate.app.wiring;
 
 import dev.vizgate.adapters.keystore.KeyGeneration;
 import dev.vizgate.config.ConfigLoader;
+import dev.vizgate.config.ConfigSettings;
 import dev.vizgate.domain.model.Subject;
 import dev.vizgate.domain.usecase.NextSessionOutcome;
+import dev.vizgate.domain.usecase.OpenTableauNextSession;
 import dev.vizgate.sandbox.SalesforceStandIn;
+import dev.vizgate.sdk.Vizgate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -29,8 +33,8 @@ class TableauNextFlowTest {
     @TempDir
     Path dir;
     SalesforceStandIn salesforce;
-    dev.vizgate.domain.usecase.OpenTableauNextSession sessions;
-    dev.vizgate.sdk.Vizgate vizgate;
+    OpenTableauNextSession sessions;
+    Vizgate vizgate;
 
     @BeforeEach
     void start() throws Exception {
@@ -46,8 +50,8 @@ class TableauNextFlowTest {
                   private-key: "file:private-key.pem"
                 """.formatted(salesforce.baseUrl()));
         var loaded = new ConfigLoader(Map.<String, String>of()::get).load(dir.resolve("vizgate.yaml"));
-        vizgate = dev.vizgate.config.ConfigSettings.build(loaded.files(), dev.vizgate.sdk.Vizgate.builder()
-                .tableauNext(dev.vizgate.config.ConfigSettings.tableauNext(loaded.config(), loaded.files())));
+        vizgate = ConfigSettings.build(loaded.files(), Vizgate.builder()
+                .tableauNext(ConfigSettings.tableauNext(loaded.config(), loaded.files())));
         sessions = vizgate.tableauNextSessions().orElseThrow();
     }
 
@@ -70,7 +74,7 @@ class TableauNextFlowTest {
                 }));
             }
             start.countDown();
-            var urls = new java.util.HashSet<String>();
+            var urls = new HashSet<String>();
             for (var f : futures) {
                 var outcome = f.get(30, TimeUnit.SECONDS);
                 assertThat(outcome).isInstanceOf(NextSessionOutcome.Opened.class);

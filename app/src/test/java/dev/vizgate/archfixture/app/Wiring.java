@@ -1,5 +1,7 @@
 package dev.vizgate.archfixture.app;
 
+import dev.vizgate.archfixture.adapters.keystore.UsesApp;
+
 public class Wiring {
-    dev.vizgate.archfixture.adapters.keystore.UsesApp keys;
+    UsesApp keys;
 }

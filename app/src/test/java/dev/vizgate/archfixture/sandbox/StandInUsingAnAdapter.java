@@ -1,6 +1,8 @@
 package dev.vizgate.archfixture.sandbox;
 
+import dev.vizgate.archfixture.adapters.tableau.TableauThing;
+
 /** Seeded: a stand-in reaching into an adapter. */
 public class StandInUsingAnAdapter {
-    dev.vizgate.archfixture.adapters.tableau.TableauThing thing;
+    TableauThing thing;
 }

@@ -1,6 +1,8 @@
 package dev.vizgate.archfixture.sdk;
 
+import dev.vizgate.archfixture.app.Wiring;
+
 /** Seeded violation: the sdk reaching up into the app. */
 public class SdkUsingTheApp {
-    Object wiring = new dev.vizgate.archfixture.app.Wiring();
+    Object wiring = new Wiring();
 }

@@ -1,6 +1,8 @@
 package dev.vizgate.archfixture.sdk;
 
+import dev.vizgate.archfixture.sandbox.StandInUsingAnAdapter;
+
 /** Seeded violation: the sdk depending on a stand-in. */
 public class SdkUsingTheSandbox {
-    Object standIn = new dev.vizgate.archfixture.sandbox.StandInUsingAnAdapter();
+    Object standIn = new StandInUsingAnAdapter();
 }

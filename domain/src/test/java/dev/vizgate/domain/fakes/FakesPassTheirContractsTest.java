@@ -1,42 +1,75 @@
 package dev.vizgate.domain.fakes;
 
-import dev.vizgate.domain.model.SignedToken;
-import dev.vizgate.domain.model.SigningKey;
-import dev.vizgate.domain.port.KeySource;
-import dev.vizgate.domain.port.ReplayLedger;
-import dev.vizgate.domain.port.SessionCache;
-import dev.vizgate.domain.port.TokenIds;
-import dev.vizgate.domain.port.TokenSigner;
-import dev.vizgate.domain.testing.FakeKeySource;
-import dev.vizgate.domain.testing.FakeTokenSigner;
-import dev.vizgate.domain.testing.InMemoryReplayLedger;
-import dev.vizgate.domain.testing.InMemorySessionCache;
-import dev.vizgate.domain.testing.KeySourceContract;
-import dev.vizgate.domain.testing.MutableClock;
-import dev.vizgate.domain.testing.ReplayLedgerContract;
-import dev.vizgate.domain.testing.SequentialTokenIds;
-import dev.vizgate.domain.testing.SessionCacheContract;
-import dev.vizgate.domain.testing.TestKeys;
-import dev.vizgate.domain.testing.TokenIdsContract;
-import dev.vizgate.domain.testing.TokenSignerContract;
-import dev.vizgate.domain.model.UntrustedToken;
-import dev.vizgate.domain.port.TokenVerifier;
-import dev.vizgate.domain.testing.FakeTokenVerifier;
-import dev.vizgate.domain.testing.TokenVerifierContract;
-import dev.vizgate.domain.testing.FakeTableauSignIn;
-import dev.vizgate.domain.testing.TableauSignInContract;
-import dev.vizgate.domain.port.TableauSignIn;
-import dev.vizgate.domain.model.SignInOutcome;
 import dev.vizgate.domain.model.ExchangeOutcome;
 import dev.vizgate.domain.model.FrontdoorOutcome;
 import dev.vizgate.domain.model.Grant;
 import dev.vizgate.domain.model.SalesforceFailure;
+import dev.vizgate.domain.model.SalesforceSession;
+import dev.vizgate.domain.model.SecretRef;
+import dev.vizgate.domain.model.SignInOutcome;
+import dev.vizgate.domain.model.SignedToken;
+import dev.vizgate.domain.model.SigningKey;
+import dev.vizgate.domain.model.StoredSecret;
+import dev.vizgate.domain.model.Subject;
+import dev.vizgate.domain.model.UntrustedToken;
+import dev.vizgate.domain.port.ConnectedAppSecretAdmin;
+import dev.vizgate.domain.port.ConnectedAppSecretSlots;
+import dev.vizgate.domain.port.ExternalAuthorizationServers;
+import dev.vizgate.domain.port.KeySource;
+import dev.vizgate.domain.port.PendingAuthorizations;
+import dev.vizgate.domain.port.RefreshTokens;
+import dev.vizgate.domain.port.ReplayLedger;
 import dev.vizgate.domain.port.SalesforceAuthorization;
+import dev.vizgate.domain.port.SalesforceIdentities;
+import dev.vizgate.domain.port.SecretStore;
+import dev.vizgate.domain.port.SessionCache;
+import dev.vizgate.domain.port.SignInTickets;
+import dev.vizgate.domain.port.TableauSignIn;
+import dev.vizgate.domain.port.TokenExchange;
+import dev.vizgate.domain.port.TokenIds;
+import dev.vizgate.domain.port.TokenSigner;
+import dev.vizgate.domain.port.TokenVerifier;
+import dev.vizgate.domain.testing.ConnectedAppSecretAdminContract;
+import dev.vizgate.domain.testing.ConnectedAppSecretSlotsContract;
+import dev.vizgate.domain.testing.ExternalAuthorizationServersContract;
+import dev.vizgate.domain.testing.FakeConnectedAppSecretAdmin;
+import dev.vizgate.domain.testing.FakeKeySource;
 import dev.vizgate.domain.testing.FakeSalesforceAuthorization;
+import dev.vizgate.domain.testing.FakeSalesforceIdentities;
+import dev.vizgate.domain.testing.FakeTableauSignIn;
+import dev.vizgate.domain.testing.FakeTokenExchange;
+import dev.vizgate.domain.testing.FakeTokenSigner;
+import dev.vizgate.domain.testing.FakeTokenVerifier;
+import dev.vizgate.domain.testing.InMemoryExternalAuthorizationServers;
+import dev.vizgate.domain.testing.InMemoryPendingAuthorizations;
+import dev.vizgate.domain.testing.InMemoryRefreshTokens;
+import dev.vizgate.domain.testing.InMemoryReplayLedger;
+import dev.vizgate.domain.testing.InMemorySecretSlots;
+import dev.vizgate.domain.testing.InMemorySecretStore;
+import dev.vizgate.domain.testing.InMemorySessionCache;
+import dev.vizgate.domain.testing.InMemorySignInTickets;
+import dev.vizgate.domain.testing.KeySourceContract;
+import dev.vizgate.domain.testing.MutableClock;
+import dev.vizgate.domain.testing.PendingAuthorizationsContract;
+import dev.vizgate.domain.testing.RefreshTokensContract;
+import dev.vizgate.domain.testing.ReplayLedgerContract;
 import dev.vizgate.domain.testing.SalesforceAuthorizationContract;
+import dev.vizgate.domain.testing.SalesforceIdentitiesContract;
+import dev.vizgate.domain.testing.SecretStoreContract;
+import dev.vizgate.domain.testing.SequentialTokenIds;
+import dev.vizgate.domain.testing.SessionCacheContract;
+import dev.vizgate.domain.testing.SignInTicketsContract;
+import dev.vizgate.domain.testing.TableauSignInContract;
+import dev.vizgate.domain.testing.TestKeys;
+import dev.vizgate.domain.testing.TokenExchangeContract;
+import dev.vizgate.domain.testing.TokenIdsContract;
+import dev.vizgate.domain.testing.TokenSignerContract;
+import dev.vizgate.domain.testing.TokenVerifierContract;
 import org.junit.jupiter.api.Nested;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** The fakes the use-case tests rely on obey the same contracts as the real adapters. */
@@ -58,68 +91,68 @@ class FakesPassTheirContractsTest {
     }
 
     @Nested
-    class PendingAuthorizationsFake extends dev.vizgate.domain.testing.PendingAuthorizationsContract {
+    class PendingAuthorizationsFake extends PendingAuthorizationsContract {
         @Override
-        protected dev.vizgate.domain.port.PendingAuthorizations createStore(MutableClock clock) {
-            return new dev.vizgate.domain.testing.InMemoryPendingAuthorizations(clock);
+        protected PendingAuthorizations createStore(MutableClock clock) {
+            return new InMemoryPendingAuthorizations(clock);
         }
     }
 
     @Nested
-    class RefreshTokensFake extends dev.vizgate.domain.testing.RefreshTokensContract {
+    class RefreshTokensFake extends RefreshTokensContract {
         @Override
-        protected dev.vizgate.domain.port.RefreshTokens createStore() {
-            return new dev.vizgate.domain.testing.InMemoryRefreshTokens();
+        protected RefreshTokens createStore() {
+            return new InMemoryRefreshTokens();
         }
 
         @Override
-        protected dev.vizgate.domain.port.RefreshTokens createStore(MutableClock clock) {
-            return new dev.vizgate.domain.testing.InMemoryRefreshTokens(clock);
+        protected RefreshTokens createStore(MutableClock clock) {
+            return new InMemoryRefreshTokens(clock);
         }
     }
 
     @Nested
-    class SecretStoreFake extends dev.vizgate.domain.testing.SecretStoreContract {
-        private final dev.vizgate.domain.testing.InMemorySecretStore store = new dev.vizgate.domain.testing.InMemorySecretStore();
+    class SecretStoreFake extends SecretStoreContract {
+        private final InMemorySecretStore store = new InMemorySecretStore();
         private int next;
 
         @Override
-        protected dev.vizgate.domain.port.SecretStore store() {
+        protected SecretStore store() {
             return store;
         }
 
         @Override
-        protected void write(dev.vizgate.domain.model.SecretRef ref, String value) {
+        protected void write(SecretRef ref, String value) {
             store.put(ref, value);
         }
 
         @Override
-        protected dev.vizgate.domain.model.SecretRef freshRef() {
-            return dev.vizgate.domain.model.SecretRef.of("memory", "secret/" + (++next));
+        protected SecretRef freshRef() {
+            return SecretRef.of("memory", "secret/" + (++next));
         }
 
         @Override
-        protected dev.vizgate.domain.model.SecretRef missingRef() {
-            return dev.vizgate.domain.model.SecretRef.of("memory", "secret/none");
+        protected SecretRef missingRef() {
+            return SecretRef.of("memory", "secret/none");
         }
 
         @Override
-        protected dev.vizgate.domain.port.SecretStore unreachableStore() {
-            var down = new dev.vizgate.domain.testing.InMemorySecretStore();
+        protected SecretStore unreachableStore() {
+            var down = new InMemorySecretStore();
             return down.down(true);
         }
     }
 
     @Nested
-    class ConnectedAppSecretAdminFake extends dev.vizgate.domain.testing.ConnectedAppSecretAdminContract {
+    class ConnectedAppSecretAdminFake extends ConnectedAppSecretAdminContract {
         @Override
-        protected dev.vizgate.domain.port.ConnectedAppSecretAdmin emptyApp() {
-            return new dev.vizgate.domain.testing.FakeConnectedAppSecretAdmin();
+        protected ConnectedAppSecretAdmin emptyApp() {
+            return new FakeConnectedAppSecretAdmin();
         }
 
         @Override
-        protected dev.vizgate.domain.port.ConnectedAppSecretAdmin unreachable() {
-            return new dev.vizgate.domain.testing.FakeConnectedAppSecretAdmin().down(true);
+        protected ConnectedAppSecretAdmin unreachable() {
+            return new FakeConnectedAppSecretAdmin().down(true);
         }
     }
 
@@ -189,7 +222,7 @@ class FakesPassTheirContractsTest {
 
         @Override
         protected TableauSignIn refusing() {
-            return new FakeTableauSignIn(new MutableClock()).refusing(new SignInOutcome.Refused(401, java.util.Optional.empty(), "refused"));
+            return new FakeTableauSignIn(new MutableClock()).refusing(new SignInOutcome.Refused(401, Optional.empty(), "refused"));
         }
 
         @Override
@@ -210,7 +243,7 @@ class FakesPassTheirContractsTest {
         @Override
         protected SalesforceAuthorization refusing() {
             return new FakeSalesforceAuthorization(clock).onExchange(g -> new ExchangeOutcome.Failed(new SalesforceFailure(
-                    SalesforceFailure.Kind.REJECTED, java.util.Optional.of("invalid_grant"), java.util.Optional.empty(), "refused")));
+                    SalesforceFailure.Kind.REJECTED, Optional.of("invalid_grant"), Optional.empty(), "refused")));
         }
 
         @Override
@@ -231,56 +264,56 @@ class FakesPassTheirContractsTest {
     }
 
     @Nested
-    class SignInTicketsFake extends dev.vizgate.domain.testing.SignInTicketsContract {
+    class SignInTicketsFake extends SignInTicketsContract {
         @Override
-        protected dev.vizgate.domain.port.SignInTickets createStore(MutableClock clock) {
-            return new dev.vizgate.domain.testing.InMemorySignInTickets(clock);
+        protected SignInTickets createStore(MutableClock clock) {
+            return new InMemorySignInTickets(clock);
         }
     }
 
     @Nested
-    class SalesforceIdentitiesFake extends dev.vizgate.domain.testing.SalesforceIdentitiesContract {
+    class SalesforceIdentitiesFake extends SalesforceIdentitiesContract {
         private final MutableClock clock = new MutableClock();
-        private final dev.vizgate.domain.testing.FakeSalesforceIdentities fake = new dev.vizgate.domain.testing.FakeSalesforceIdentities();
+        private final FakeSalesforceIdentities fake = new FakeSalesforceIdentities();
 
         @Override
-        protected dev.vizgate.domain.port.SalesforceIdentities identities() {
+        protected SalesforceIdentities identities() {
             return fake;
         }
 
         @Override
-        protected dev.vizgate.domain.model.SalesforceSession liveSessionFor(dev.vizgate.domain.model.Subject user) {
-            return fake.sessionFor(user, clock.instant(), java.time.Duration.ofMinutes(30));
+        protected SalesforceSession liveSessionFor(Subject user) {
+            return fake.sessionFor(user, clock.instant(), Duration.ofMinutes(30));
         }
 
         @Override
-        protected dev.vizgate.domain.model.SalesforceSession endedSession() {
-            var s = fake.sessionFor(ALICE, clock.instant(), java.time.Duration.ofMinutes(30));
+        protected SalesforceSession endedSession() {
+            var s = fake.sessionFor(ALICE, clock.instant(), Duration.ofMinutes(30));
             fake.end(s);
             return s;
         }
     }
 
     @Nested
-    class ExternalAuthorizationServersFake extends dev.vizgate.domain.testing.ExternalAuthorizationServersContract {
+    class ExternalAuthorizationServersFake extends ExternalAuthorizationServersContract {
         @Override
-        protected dev.vizgate.domain.port.ExternalAuthorizationServers emptySite() {
-            return new dev.vizgate.domain.testing.InMemoryExternalAuthorizationServers();
+        protected ExternalAuthorizationServers emptySite() {
+            return new InMemoryExternalAuthorizationServers();
         }
 
         @Override
-        protected dev.vizgate.domain.port.ExternalAuthorizationServers unreachable() {
-            return new dev.vizgate.domain.testing.InMemoryExternalAuthorizationServers().down();
+        protected ExternalAuthorizationServers unreachable() {
+            return new InMemoryExternalAuthorizationServers().down();
         }
     }
 
     @Nested
-    class TokenExchangeFake extends dev.vizgate.domain.testing.TokenExchangeContract {
+    class TokenExchangeFake extends TokenExchangeContract {
         private final UntrustedToken subject = new UntrustedToken("subject-" + UUID.randomUUID());
 
         @Override
-        protected dev.vizgate.domain.port.TokenExchange exchange() {
-            return new dev.vizgate.domain.testing.FakeTokenExchange().answering(subject, new UntrustedToken("issued-" + UUID.randomUUID()));
+        protected TokenExchange exchange() {
+            return new FakeTokenExchange().answering(subject, new UntrustedToken("issued-" + UUID.randomUUID()));
         }
 
         @Override
@@ -289,21 +322,21 @@ class FakesPassTheirContractsTest {
         }
 
         @Override
-        protected dev.vizgate.domain.port.TokenExchange unreachable() {
-            return new dev.vizgate.domain.testing.FakeTokenExchange().down();
+        protected TokenExchange unreachable() {
+            return new FakeTokenExchange().down();
         }
     }
 
     @Nested
-    class SecretSlotsFake extends dev.vizgate.domain.testing.ConnectedAppSecretSlotsContract {
+    class SecretSlotsFake extends ConnectedAppSecretSlotsContract {
         @Override
-        protected dev.vizgate.domain.port.ConnectedAppSecretSlots slotsHolding(dev.vizgate.domain.model.StoredSecret current) {
-            return new dev.vizgate.domain.testing.InMemorySecretSlots(current);
+        protected ConnectedAppSecretSlots slotsHolding(StoredSecret current) {
+            return new InMemorySecretSlots(current);
         }
 
         @Override
-        protected dev.vizgate.domain.port.ConnectedAppSecretSlots unreachableSlots() {
-            return new dev.vizgate.domain.testing.InMemorySecretSlots(FIRST).down(true);
+        protected ConnectedAppSecretSlots unreachableSlots() {
+            return new InMemorySecretSlots(FIRST).down(true);
         }
     }
 }

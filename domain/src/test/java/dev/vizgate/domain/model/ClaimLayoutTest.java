@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,8 +64,8 @@ class ClaimLayoutTest {
     @Test
     void givenNoScopesNoNbfNoOda_writeTo_leavesThemOut() {
         var base = TestClaims.valid().withScopes().build();
-        var claims = new Claims(base.issuer(), base.subject(), base.audience(), base.tokenId(), base.issuedAt(), java.util.Optional.empty(),
-                base.expiresAt(), base.scopes(), UserAttributes.none(), java.util.Optional.empty());
+        var claims = new Claims(base.issuer(), base.subject(), base.audience(), base.tokenId(), base.issuedAt(), Optional.empty(),
+                base.expiresAt(), base.scopes(), UserAttributes.none(), Optional.empty());
         assertThat(written(claims)).extracting(l -> l.substring(0, l.indexOf('='))).containsExactly("iss", "sub", "aud", "jti", "iat", "exp");
     }
 }

@@ -1,5 +1,6 @@
 package dev.vizgate.domain.model;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -33,7 +34,7 @@ class SalesforceErrorsTest {
         assertThat(SalesforceErrors.explain(error, description)).contains(hint);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void givenNoErrorAtAll_explain_stillAnswers() {
         assertThat(SalesforceErrors.explain(null, null)).contains("refused");
     }

@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -35,6 +37,6 @@ class ScopeTest {
     @Test
     void givenDuplicateScope_scopes_isRefusedButParseDropsRepeats() {
         assertThatIllegalArgumentException().isThrownBy(() -> Scopes.of("tableau:views:embed", "tableau:views:embed"));
-        assertThat(Scopes.parse(java.util.List.of("tableau:views:embed", "tableau:views:embed")).names()).containsExactly("tableau:views:embed");
+        assertThat(Scopes.parse(List.of("tableau:views:embed", "tableau:views:embed")).names()).containsExactly("tableau:views:embed");
     }
 }

@@ -1,10 +1,12 @@
 package dev.vizgate.domain.policy;
 
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -90,78 +92,78 @@ class HostPolicyTest {
     @ValueSource(strings = {"https://acme.my.salesforce.com", "https://acme--uat.sandbox.my.salesforce.com", "https://ACME.MY.SALESFORCE.COM",
             "http://127.0.0.1:8080", "http://localhost:1"})
     void givenAMyDomainOrLoopbackHost_isMyDomain_isTrue(String url) {
-        org.assertj.core.api.Assertions.assertThat(HostPolicy.isMyDomain(java.net.URI.create(url))).isTrue();
+        Assertions.assertThat(HostPolicy.isMyDomain(URI.create(url))).isTrue();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"https://login.salesforce.com", "https://test.salesforce.com", "https://.my.salesforce.com",
             "https://my.salesforce.com", "https://acme.my.salesforce.com.evil.example", "mailto:a@b.c"})
     void givenAnyOtherHost_isMyDomain_isFalse(String url) {
-        org.assertj.core.api.Assertions.assertThat(HostPolicy.isMyDomain(java.net.URI.create(url))).isFalse();
+        Assertions.assertThat(HostPolicy.isMyDomain(URI.create(url))).isFalse();
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void givenNoUrl_isMyDomain_isFalse() {
-        org.assertj.core.api.Assertions.assertThat(HostPolicy.isMyDomain(null)).isFalse();
+        Assertions.assertThat(HostPolicy.isMyDomain(null)).isFalse();
     }
 
     /** The default: the configured org's own hosts, never every customer's under Salesforce's suffixes. */
-    @org.junit.jupiter.api.Test
+    @Test
     void givenAMyDomainTokenUrl_forOrg_allowsThatOrgsHostsAndNoOtherOrgs() {
-        var own = HostPolicy.forOrg(java.net.URI.create("https://acme.my.salesforce.com")).orElseThrow();
-        org.assertj.core.api.Assertions.assertThat(own.check(java.net.URI.create("https://acme.my.salesforce.com/secur/frontdoor.jsp?otp=x")))
+        var own = HostPolicy.forOrg(URI.create("https://acme.my.salesforce.com")).orElseThrow();
+        Assertions.assertThat(own.check(URI.create("https://acme.my.salesforce.com/secur/frontdoor.jsp?otp=x")))
                 .isInstanceOf(HostDecision.Allowed.class);
-        org.assertj.core.api.Assertions.assertThat(own.check(java.net.URI.create("https://acme.lightning.force.com/"))).isInstanceOf(HostDecision.Allowed.class);
-        org.assertj.core.api.Assertions.assertThat(own.check(java.net.URI.create("https://login.salesforce.com/id/00D/005"))).isInstanceOf(HostDecision.Allowed.class);
-        for (var other : java.util.List.of("https://evil.my.salesforce.com/", "https://evil.my.site.com/", "https://evil.force.com/",
+        Assertions.assertThat(own.check(URI.create("https://acme.lightning.force.com/"))).isInstanceOf(HostDecision.Allowed.class);
+        Assertions.assertThat(own.check(URI.create("https://login.salesforce.com/id/00D/005"))).isInstanceOf(HostDecision.Allowed.class);
+        for (var other : List.of("https://evil.my.salesforce.com/", "https://evil.my.site.com/", "https://evil.force.com/",
                 "https://acme.my.salesforce.com.evil.example/")) {
-            org.assertj.core.api.Assertions.assertThat(own.check(java.net.URI.create(other))).as(other).isInstanceOf(HostDecision.Refused.class);
+            Assertions.assertThat(own.check(URI.create(other))).as(other).isInstanceOf(HostDecision.Refused.class);
         }
-        org.assertj.core.api.Assertions.assertThat(own.admitsOtherOrgs()).isFalse();
-        org.assertj.core.api.Assertions.assertThat(HostPolicy.salesforce().admitsOtherOrgs()).isTrue();
+        Assertions.assertThat(own.admitsOtherOrgs()).isFalse();
+        Assertions.assertThat(HostPolicy.salesforce().admitsOtherOrgs()).isTrue();
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void givenASandboxOrDeveloperMyDomain_forOrg_derivesItsLightningHost() {
-        var sandbox = HostPolicy.forOrg(java.net.URI.create("https://acme--uat.sandbox.my.salesforce.com")).orElseThrow();
-        org.assertj.core.api.Assertions.assertThat(sandbox.allowedHosts()).contains("acme--uat.sandbox.my.salesforce.com",
+        var sandbox = HostPolicy.forOrg(URI.create("https://acme--uat.sandbox.my.salesforce.com")).orElseThrow();
+        Assertions.assertThat(sandbox.allowedHosts()).contains("acme--uat.sandbox.my.salesforce.com",
                 "acme--uat.sandbox.lightning.force.com");
-        var dev = HostPolicy.forOrg(java.net.URI.create("https://acme-dev-ed.develop.my.salesforce.com")).orElseThrow();
-        org.assertj.core.api.Assertions.assertThat(dev.allowedHosts()).contains("acme-dev-ed.develop.lightning.force.com");
+        var dev = HostPolicy.forOrg(URI.create("https://acme-dev-ed.develop.my.salesforce.com")).orElseThrow();
+        Assertions.assertThat(dev.allowedHosts()).contains("acme-dev-ed.develop.lightning.force.com");
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void givenASharedLoginHost_forOrg_cannotKnowTheOrg() {
-        org.assertj.core.api.Assertions.assertThat(HostPolicy.forOrg(java.net.URI.create("https://login.salesforce.com"))).isEmpty();
-        org.assertj.core.api.Assertions.assertThat(HostPolicy.forOrg(java.net.URI.create("https://test.salesforce.com"))).isEmpty();
-        org.assertj.core.api.Assertions.assertThat(HostPolicy.forOrg(java.net.URI.create("https://portal.example.com"))).isEmpty();
-        org.assertj.core.api.Assertions.assertThat(HostPolicy.forOrg(java.net.URI.create("http://127.0.0.1:9999")).orElseThrow().loopbackAllowed()).isTrue();
+        Assertions.assertThat(HostPolicy.forOrg(URI.create("https://login.salesforce.com"))).isEmpty();
+        Assertions.assertThat(HostPolicy.forOrg(URI.create("https://test.salesforce.com"))).isEmpty();
+        Assertions.assertThat(HostPolicy.forOrg(URI.create("https://portal.example.com"))).isEmpty();
+        Assertions.assertThat(HostPolicy.forOrg(URI.create("http://127.0.0.1:9999")).orElseThrow().loopbackAllowed()).isTrue();
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void givenAnExperienceCloudSite_forOrg_allowsThatSiteAndNoOther() {
-        var site = HostPolicy.forOrg(java.net.URI.create("https://acme.my.site.com")).orElseThrow();
-        org.assertj.core.api.Assertions.assertThat(site.allowedHosts()).contains("acme.my.site.com", "login.salesforce.com");
-        org.assertj.core.api.Assertions.assertThat(site.loopbackAllowed()).isFalse();
-        org.assertj.core.api.Assertions.assertThat(HostPolicy.forOrg(java.net.URI.create("https://my.site.com"))).isEmpty();
-        org.assertj.core.api.Assertions.assertThat(HostPolicy.forOrg(java.net.URI.create("https://my.salesforce.com"))).isEmpty();
-        org.assertj.core.api.Assertions.assertThat(HostPolicy.forOrg(null)).isEmpty();
+        var site = HostPolicy.forOrg(URI.create("https://acme.my.site.com")).orElseThrow();
+        Assertions.assertThat(site.allowedHosts()).contains("acme.my.site.com", "login.salesforce.com");
+        Assertions.assertThat(site.loopbackAllowed()).isFalse();
+        Assertions.assertThat(HostPolicy.forOrg(URI.create("https://my.site.com"))).isEmpty();
+        Assertions.assertThat(HostPolicy.forOrg(URI.create("https://my.salesforce.com"))).isEmpty();
+        Assertions.assertThat(HostPolicy.forOrg(null)).isEmpty();
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void admitsOtherOrgs_isTrueForEachWideSuffixAndFalseForOneOrgsHosts() {
-        for (var wide : java.util.List.of(".salesforce.com", ".my.salesforce.com", ".force.com", ".lightning.force.com", ".site.com", ".my.site.com",
+        for (var wide : List.of(".salesforce.com", ".my.salesforce.com", ".force.com", ".lightning.force.com", ".site.com", ".my.site.com",
                 ".salesforce-sites.com")) {
-            org.assertj.core.api.Assertions.assertThat(new HostPolicy(java.util.Set.of(wide), false).admitsOtherOrgs()).as(wide).isTrue();
+            Assertions.assertThat(new HostPolicy(Set.of(wide), false).admitsOtherOrgs()).as(wide).isTrue();
         }
-        for (var narrow : java.util.List.of("acme.my.salesforce.com", "acme.lightning.force.com", "acme.my.site.com", ".acme.example.com")) {
-            org.assertj.core.api.Assertions.assertThat(new HostPolicy(java.util.Set.of(narrow), false).admitsOtherOrgs()).as(narrow).isFalse();
+        for (var narrow : List.of("acme.my.salesforce.com", "acme.lightning.force.com", "acme.my.site.com", ".acme.example.com")) {
+            Assertions.assertThat(new HostPolicy(Set.of(narrow), false).admitsOtherOrgs()).as(narrow).isFalse();
         }
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void isMyDomain_needsANameBeforeTheSuffix() {
-        org.assertj.core.api.Assertions.assertThat(HostPolicy.isMyDomain(java.net.URI.create("https://a.my.salesforce.com"))).isTrue();
-        org.assertj.core.api.Assertions.assertThat(HostPolicy.isMyDomain(java.net.URI.create("https://.my.salesforce.com"))).isFalse();
+        Assertions.assertThat(HostPolicy.isMyDomain(URI.create("https://a.my.salesforce.com"))).isTrue();
+        Assertions.assertThat(HostPolicy.isMyDomain(URI.create("https://.my.salesforce.com"))).isFalse();
     }
 }

@@ -6,6 +6,7 @@ import dev.vizgate.domain.model.VerifiedClaims;
 import dev.vizgate.domain.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -161,7 +162,7 @@ class ReplayPolicyTest {
         c.put("exp", NOW.getEpochSecond() - 50);
         c.remove("iat");
         assertThat(reason(c)).isEqualTo(RejectionReason.EXPIRED);
-        var lenient = new ReplayPolicy(ReplayPolicy.DEFAULT_MAX_TOKEN_AGE, java.time.Duration.ofSeconds(60));
+        var lenient = new ReplayPolicy(ReplayPolicy.DEFAULT_MAX_TOKEN_AGE, Duration.ofSeconds(60));
         assertThat(lenient.admit(new VerifiedClaims(c), VIZGATE, NOW)).isInstanceOf(ReplayDecision.Admitted.class);
     }
 

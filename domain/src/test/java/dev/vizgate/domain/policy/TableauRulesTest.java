@@ -1,5 +1,7 @@
 package dev.vizgate.domain.policy;
 
+import dev.vizgate.domain.model.ClaimWriter;
+import dev.vizgate.domain.model.OnDemandAccess;
 import dev.vizgate.domain.model.TableauErrorCode;
 import dev.vizgate.domain.testing.FakeTokenDecoder;
 import dev.vizgate.domain.testing.MutableClock;
@@ -8,6 +10,11 @@ import dev.vizgate.domain.usecase.InspectToken;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +29,7 @@ class TableauRulesTest {
             assertThat(v.message()).isEqualTo("aud is \"Tableau\"; Tableau accepts exactly \"tableau\" (or, for EAS on Tableau Cloud, \"tableau:<site-luid>\")");
         });
         assertThat(TableauRules.audience(null)).hasValueSatisfying(v -> assertThat(v.message()).startsWith("aud is missing"));
-        assertThat(TableauRules.audience(java.util.List.of("tableau"))).isPresent();
+        assertThat(TableauRules.audience(List.of("tableau"))).isPresent();
         assertThat(TableauRules.audience("tableau:0a1b2c3d-0000-4000-8000-0123456789ab")).as("EAS on Tableau Cloud, by field reports").isEmpty();
         assertThat(TableauRules.audience("tableau:mysite")).isPresent();
     }
@@ -64,11 +71,11 @@ class TableauRulesTest {
     @Test
     void givenATokenTooLong_thePolicyAndTheInspector_sayTheSameWordsAndCode() {
         var claims = TestClaims.valid().withLifetime(Duration.ofMinutes(15)).build();
-        var fromPolicy = new TableauTokenPolicy(Duration.ofMinutes(10), Duration.ofMinutes(5), Duration.ZERO, java.util.Set.copyOf(claims.scopes().values()),
-                claims.scopes(), java.util.Optional.empty(), false, dev.vizgate.domain.model.OnDemandAccess.FlagStyle.BOOLEAN).review(claims);
+        var fromPolicy = new TableauTokenPolicy(Duration.ofMinutes(10), Duration.ofMinutes(5), Duration.ZERO, Set.copyOf(claims.scopes().values()),
+                claims.scopes(), Optional.empty(), false, OnDemandAccess.FlagStyle.BOOLEAN).review(claims);
         var clock = new MutableClock(claims.issuedAt());
-        var payload = new java.util.LinkedHashMap<String, Object>();
-        claims.writeTo(new dev.vizgate.domain.model.ClaimWriter() {
+        var payload = new LinkedHashMap<String, Object>();
+        claims.writeTo(new ClaimWriter() {
             @Override
             public void text(String name, String value) {
                 payload.put(name, value);
@@ -80,7 +87,7 @@ class TableauRulesTest {
             }
 
             @Override
-            public void texts(String name, java.util.List<String> values) {
+            public void texts(String name, List<String> values) {
                 payload.put(name, values);
             }
 
@@ -90,7 +97,7 @@ class TableauRulesTest {
             }
         });
         var decoder = new FakeTokenDecoder();
-        var token = decoder.token(java.util.Map.of("alg", "HS256", "kid", "k", "iss", TestClaims.CLIENT_ID), payload);
+        var token = decoder.token(Map.of("alg", "HS256", "kid", "k", "iss", TestClaims.CLIENT_ID), payload);
         var report = new InspectToken(decoder, Duration.ofMinutes(10), clock).inspect(token, InspectToken.Target.TABLEAU);
         var fromInspector = report.failures().stream().filter(f -> f.rule().equals("exp")).findFirst().orElseThrow();
         assertThat(fromPolicy).singleElement().satisfies(v -> {

@@ -5,6 +5,8 @@ import dev.vizgate.domain.model.SecretId;
 import dev.vizgate.domain.port.ConnectedAppSecretAdmin;
 import org.junit.jupiter.api.Test;
 
+import java.util.Set;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -30,10 +32,10 @@ public abstract class ConnectedAppSecretAdminContract {
     @Test
     void list_answersTheIdsTheAppHolds() {
         var admin = emptyApp();
-        assertThat(admin.list()).isEqualTo(new SecretAdminOutcome.Listed(java.util.Set.of()));
+        assertThat(admin.list()).isEqualTo(new SecretAdminOutcome.Listed(Set.of()));
         var a = (SecretAdminOutcome.Created) admin.create();
         var b = (SecretAdminOutcome.Created) admin.create();
-        assertThat(admin.list()).isEqualTo(new SecretAdminOutcome.Listed(java.util.Set.of(a.id(), b.id())));
+        assertThat(admin.list()).isEqualTo(new SecretAdminOutcome.Listed(Set.of(a.id(), b.id())));
     }
 
     @Test

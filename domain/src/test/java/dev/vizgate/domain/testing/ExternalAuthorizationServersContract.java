@@ -7,6 +7,7 @@ import dev.vizgate.domain.port.ExternalAuthorizationServers;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +28,7 @@ public abstract class ExternalAuthorizationServersContract {
 
     @Test
     void givenEmptySite_list_answersNone() {
-        assertThat(emptySite().list()).isEqualTo(new EasAdminOutcome.Listed(java.util.List.of()));
+        assertThat(emptySite().list()).isEqualTo(new EasAdminOutcome.Listed(List.of()));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.vizgate.domain.testing;
 
 import dev.vizgate.domain.model.AttributeValue;
+import dev.vizgate.domain.model.ClaimWriter;
 import dev.vizgate.domain.model.SignedToken;
 import dev.vizgate.domain.model.SigningFailure;
 import dev.vizgate.domain.model.SigningKey;
@@ -64,7 +65,7 @@ public final class FakeTokenSigner implements TokenSigner {
     /** The payload in the domain's one claim layout ({@code Claims.writeTo}), as plain JSON. */
     static String payloadJson(TokenDraft d) {
         var fields = new ArrayList<String>();
-        d.claims().writeTo(new dev.vizgate.domain.model.ClaimWriter() {
+        d.claims().writeTo(new ClaimWriter() {
             @Override
             public void text(String name, String value) {
                 fields.add(q(name) + ":" + q(value));

@@ -4,7 +4,9 @@ import dev.vizgate.domain.model.SecretFetch;
 import dev.vizgate.domain.model.SecretRef;
 import dev.vizgate.domain.model.SecretValue;
 import dev.vizgate.domain.model.SecretVersion;
+import dev.vizgate.domain.model.StoreUnavailableException;
 import dev.vizgate.domain.port.SecretStore;
+import dev.vizgate.domain.port.SecretWriter;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,7 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Secrets in a map, each put a new version; it can be taken "down" to answer Unavailable. */
-public final class InMemorySecretStore implements SecretStore, dev.vizgate.domain.port.SecretWriter {
+public final class InMemorySecretStore implements SecretStore, SecretWriter {
     private final Map<String, SecretValue> secrets = new ConcurrentHashMap<>();
     private final AtomicLong versions = new AtomicLong();
     private final AtomicBoolean down = new AtomicBoolean();
@@ -35,7 +37,7 @@ public final class InMemorySecretStore implements SecretStore, dev.vizgate.domai
     @Override
     public void write(SecretRef ref, String value) {
         if (down.get()) {
-            throw new dev.vizgate.domain.model.StoreUnavailableException("the in-memory store is down");
+            throw new StoreUnavailableException("the in-memory store is down");
         }
         put(ref, value);
     }

@@ -5,6 +5,7 @@ import dev.vizgate.domain.model.PublishedKey;
 import dev.vizgate.domain.port.KeySource;
 import org.junit.jupiter.api.Test;
 
+import java.util.Base64;
 import java.util.HashSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,7 +44,7 @@ public abstract class KeySourceContract {
         var encoded = key.key().getEncoded();
         assertThat(key.toString()).contains("redacted");
         if (encoded != null) {
-            assertThat(key.toString()).doesNotContain(java.util.Base64.getEncoder().encodeToString(encoded).substring(0, 12));
+            assertThat(key.toString()).doesNotContain(Base64.getEncoder().encodeToString(encoded).substring(0, 12));
         }
     }
 }

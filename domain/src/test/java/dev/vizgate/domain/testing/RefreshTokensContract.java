@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -67,7 +68,7 @@ public abstract class RefreshTokensContract {
 
     /** A user of this test's own: stores shared by every test (one Redis) hold nothing of another test's leases. */
     private static Subject someone() {
-        return new Subject("user-" + java.util.UUID.randomUUID() + "@acme.com");
+        return new Subject("user-" + UUID.randomUUID() + "@acme.com");
     }
 
     private static RefreshTokens.Grant grant(String token) {

@@ -7,6 +7,10 @@ import dev.vizgate.domain.model.PkceVerifier;
 import dev.vizgate.domain.model.SignInTicket;
 import dev.vizgate.domain.port.SignInSecrets;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -39,9 +43,9 @@ public final class SequentialSignInSecrets implements SignInSecrets {
     @Override
     public BindingDigest digest(BrowserBinding binding) {
         try {
-            var hash = java.security.MessageDigest.getInstance("SHA-256").digest(binding.value().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return new BindingDigest(java.util.HexFormat.of().formatHex(hash));
-        } catch (java.security.NoSuchAlgorithmException e) {
+            var hash = MessageDigest.getInstance("SHA-256").digest(binding.value().getBytes(StandardCharsets.UTF_8));
+            return new BindingDigest(HexFormat.of().formatHex(hash));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

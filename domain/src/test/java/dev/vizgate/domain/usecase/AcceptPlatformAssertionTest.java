@@ -3,6 +3,8 @@ package dev.vizgate.domain.usecase;
 import dev.vizgate.domain.model.Audience;
 import dev.vizgate.domain.model.Issuer;
 import dev.vizgate.domain.model.RejectionReason;
+import dev.vizgate.domain.model.Subject;
+import dev.vizgate.domain.model.TokenId;
 import dev.vizgate.domain.model.UntrustedToken;
 import dev.vizgate.domain.policy.ReplayPolicy;
 import dev.vizgate.domain.testing.FakeTokenVerifier;
@@ -38,8 +40,8 @@ class AcceptPlatformAssertionTest {
     @Test
     void givenValidAssertion_accept_namesTheUser() {
         var outcome = useCase.accept(verifier.trusting("t1", claims("j1")));
-        assertThat(outcome).isEqualTo(new AssertionOutcome.Accepted(PORTAL, new dev.vizgate.domain.model.Subject("alice@example.com"),
-                new dev.vizgate.domain.model.TokenId("j1")));
+        assertThat(outcome).isEqualTo(new AssertionOutcome.Accepted(PORTAL, new Subject("alice@example.com"),
+                new TokenId("j1")));
     }
 
     @Test

@@ -3,8 +3,10 @@ package dev.vizgate.domain.usecase;
 import dev.vizgate.domain.model.Audience;
 import dev.vizgate.domain.model.Issuer;
 import dev.vizgate.domain.model.KeyId;
+import dev.vizgate.domain.model.RejectionReason;
 import dev.vizgate.domain.model.Subject;
 import dev.vizgate.domain.model.UntrustedToken;
+import dev.vizgate.domain.model.VerificationOutcome;
 import dev.vizgate.domain.policy.EasExpectation;
 import dev.vizgate.domain.policy.PolicyViolation;
 import dev.vizgate.domain.testing.FakeTokenDecoder;
@@ -109,8 +111,8 @@ class ExchangeForTableauTokenTest {
     @Test
     void givenTheIdpsKeysCouldNotBeFetched_exchange_isUnavailable_toRetry() {
         issued(claims(), true);
-        var keysDown = new ExchangeForTableauToken(idp, decoder, token -> new dev.vizgate.domain.model.VerificationOutcome.Rejected(
-                dev.vizgate.domain.model.RejectionReason.KEYS_UNAVAILABLE, "the JWKS did not answer"),
+        var keysDown = new ExchangeForTableauToken(idp, decoder, token -> new VerificationOutcome.Rejected(
+                RejectionReason.KEYS_UNAVAILABLE, "the JWKS did not answer"),
                 new EasExpectation(Optional.of(IDP), Optional.of(Audience.TABLEAU), Optional.empty(), Duration.ofMinutes(10)), clock);
         var outcome = keysDown.exchange(SUBJECT, ALICE);
         assertThat(outcome).isInstanceOf(IdpTokenOutcome.IdpUnavailable.class);

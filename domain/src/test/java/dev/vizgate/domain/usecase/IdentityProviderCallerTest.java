@@ -9,6 +9,7 @@ import dev.vizgate.domain.policy.ReplayPolicy;
 import dev.vizgate.domain.testing.FakeTokenVerifier;
 import dev.vizgate.domain.testing.InMemoryReplayLedger;
 import dev.vizgate.domain.testing.MutableClock;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -98,7 +100,7 @@ class IdentityProviderCallerTest {
 
     @Test
     void givenUsernameClaimAlsoCarryingScopes_trustedPlatform_isRefused() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TrustedPlatform(new Audience("vizgate"), Optional.of("email"), Optional.empty(),
+        Assertions.assertThatThrownBy(() -> new TrustedPlatform(new Audience("vizgate"), Optional.of("email"), Optional.empty(),
                 new CallerProof.IdentityProviderToken("email"))).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -133,14 +135,14 @@ class IdentityProviderCallerTest {
         assertThat(((AssertionOutcome.Accepted) other.accept(verifier.trusting("pu-1", claims))).subject()).isEqualTo(new Subject("alice"));
     }
 
-    private AcceptPlatformAssertion requiring(Optional<String> type, java.util.Set<String> clients) {
+    private AcceptPlatformAssertion requiring(Optional<String> type, Set<String> clients) {
         return new AcceptPlatformAssertion(verifier, ReplayPolicy.defaults(), ledger, Map.of(IDP, new TrustedPlatform(new Audience("vizgate"),
                 Optional.empty(), Optional.empty(), new CallerProof.IdentityProviderToken("email", type, clients))), clock);
     }
 
     @Test
     void givenTokenTypeRequired_accept_takesAnAccessTokenAndRefusesAnIdToken() {
-        var strict = requiring(Optional.of("at+jwt"), java.util.Set.of());
+        var strict = requiring(Optional.of("at+jwt"), Set.of());
         assertThat(strict.accept(verifier.trusting("typ-1", accessToken(), "at+jwt"))).isInstanceOf(AssertionOutcome.Accepted.class);
         assertThat(strict.accept(verifier.trusting("typ-2", accessToken(), "application/AT+JWT"))).isInstanceOf(AssertionOutcome.Accepted.class);
         var idToken = (AssertionOutcome.Rejected) strict.accept(verifier.trusting("typ-3", accessToken(), "JWT"));
@@ -150,7 +152,7 @@ class IdentityProviderCallerTest {
 
     @Test
     void givenAllowedClients_accept_takesOnlyTheirTokens() {
-        var strict = requiring(Optional.empty(), java.util.Set.of("portal"));
+        var strict = requiring(Optional.empty(), Set.of("portal"));
         var claims = accessToken();
         claims.put("azp", "portal");
         assertThat(strict.accept(verifier.trusting("azp-1", claims))).isInstanceOf(AssertionOutcome.Accepted.class);

@@ -1,5 +1,6 @@
 package dev.vizgate.domain.usecase;
 
+import dev.vizgate.domain.model.Audience;
 import dev.vizgate.domain.model.ClientId;
 import dev.vizgate.domain.model.Issuer;
 import dev.vizgate.domain.model.JwsAlgorithm;
@@ -16,10 +17,12 @@ import dev.vizgate.domain.testing.FakeTokenSigner;
 import dev.vizgate.domain.testing.MutableClock;
 import dev.vizgate.domain.testing.SequentialTokenIds;
 import dev.vizgate.domain.testing.TestKeys;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,7 +59,7 @@ class IssueTableauTokenTest {
 
     @Test
     void givenATrustThatChanges_issue_signsWithTheKidInForceForEachToken() {
-        var trust = new java.util.concurrent.atomic.AtomicReference<ConnectedAppTrust>(direct(OLD));
+        var trust = new AtomicReference<ConnectedAppTrust>(direct(OLD));
         var useCase = new IssueTableauToken(trust::get, TableauTokenPolicy.defaults(), keys, signer, new SequentialTokenIds(), clock);
         useCase.issue(TableauTokenRequest.forUser(ALICE));
         trust.set(direct(NEW));
@@ -66,15 +69,15 @@ class IssueTableauTokenTest {
 
     @Test
     void givenAnEasAudienceForTableauCloud_issue_writesItAsAud() {
-        var luid = new dev.vizgate.domain.model.Audience("tableau:0a1b2c3d-0000-4000-8000-0123456789ab");
+        var luid = new Audience("tableau:0a1b2c3d-0000-4000-8000-0123456789ab");
         var eas = new ConnectedAppTrust.ExternalAuthorizationServer(new Issuer("https://vizgate.example.com"), new KeyId("eas-1"), JwsAlgorithm.RS256, luid);
         var rsaKeys = new FakeKeySource().with(TestKeys.rs256("eas-1"));
         var outcome = new IssueTableauToken(eas, TableauTokenPolicy.defaults(), rsaKeys, signer, new SequentialTokenIds(), clock)
                 .issue(TableauTokenRequest.forUser(ALICE));
         assertThat(outcome).isInstanceOf(TokenIssueOutcome.Issued.class);
         assertThat(signer.signed().get(0).claims().audience()).isEqualTo(luid);
-        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> new ConnectedAppTrust.ExternalAuthorizationServer(
-                new Issuer("https://vizgate.example.com"), new KeyId("eas-1"), JwsAlgorithm.RS256, new dev.vizgate.domain.model.Audience("tableau:site")));
+        Assertions.assertThatIllegalArgumentException().isThrownBy(() -> new ConnectedAppTrust.ExternalAuthorizationServer(
+                new Issuer("https://vizgate.example.com"), new KeyId("eas-1"), JwsAlgorithm.RS256, new Audience("tableau:site")));
     }
 
     @Test

@@ -1,11 +1,14 @@
 package dev.vizgate.domain.usecase;
 
 import dev.vizgate.domain.model.SecretRef;
+import dev.vizgate.domain.model.SecretValue;
 import dev.vizgate.domain.testing.InMemorySecretStore;
 import dev.vizgate.domain.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -90,8 +93,8 @@ class LiveSecretTest {
 
     @Test
     void givenACheck_aRefusedValue_neverLoads_andARefusedNewVersionIsNotTaken() {
-        java.util.function.Function<dev.vizgate.domain.model.SecretValue, java.util.Optional<String>> atLeastTen =
-                v -> v.value().length() < 10 ? java.util.Optional.of("is " + v.value().length() + " characters") : java.util.Optional.empty();
+        Function<SecretValue, Optional<String>> atLeastTen =
+                v -> v.value().length() < 10 ? Optional.of("is " + v.value().length() + " characters") : Optional.empty();
         store.put(REF, "short");
         assertThat(LiveSecret.load(store, REF, clock, atLeastTen)).isInstanceOfSatisfying(LiveSecret.Result.NotLoaded.class,
                 n -> assertThat(n.detail()).isEqualTo("is 5 characters"));

@@ -8,6 +8,7 @@ import dev.vizgate.domain.policy.ReplayPolicy;
 import dev.vizgate.domain.testing.FakeTokenVerifier;
 import dev.vizgate.domain.testing.InMemoryReplayLedger;
 import dev.vizgate.domain.testing.MutableClock;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -98,7 +99,7 @@ class PlatformGrantsTest {
 
     @Test
     void givenSameClaimForScopesAndAttributes_trustedPlatform_isRefused() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TrustedPlatform(new Audience("vizgate"), Optional.of("x"), Optional.of("x")))
+        Assertions.assertThatThrownBy(() -> new TrustedPlatform(new Audience("vizgate"), Optional.of("x"), Optional.of("x")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

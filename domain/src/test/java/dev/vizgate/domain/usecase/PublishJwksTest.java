@@ -1,10 +1,13 @@
 package dev.vizgate.domain.usecase;
 
+import dev.vizgate.domain.model.Issuer;
 import dev.vizgate.domain.testing.FakeJwkEncoder;
 import dev.vizgate.domain.testing.FakeKeySource;
 import dev.vizgate.domain.testing.TestKeys;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,7 +46,7 @@ class PublishJwksTest {
 
     @Test
     void givenNoKeys_publish_isAnEmptySet() {
-        assertThat(new PublishJwks(new FakeKeySource(), new FakeJwkEncoder()).publish()).isEqualTo(Map.of("keys", java.util.List.of()));
+        assertThat(new PublishJwks(new FakeKeySource(), new FakeJwkEncoder()).publish()).isEqualTo(Map.of("keys", List.of()));
     }
 
     @Test
@@ -51,17 +54,17 @@ class PublishJwksTest {
         var keys = new FakeKeySource().publishing(TestKeys.publishedRs256("rsa-1")).publishing(TestKeys.publishedEs256("ec-1"));
         var publish = new PublishJwks(keys, new FakeJwkEncoder());
         for (var issuer : new String[]{"https://vizgate.example.com", "https://vizgate.example.com/"}) {
-            var doc = publish.discovery(new dev.vizgate.domain.model.Issuer(issuer));
+            var doc = publish.discovery(new Issuer(issuer));
             assertThat(doc.get("issuer")).isEqualTo(issuer);
             assertThat(doc.get("jwks_uri")).isEqualTo("https://vizgate.example.com/.well-known/jwks.json");
-            assertThat(doc.get("id_token_signing_alg_values_supported")).isEqualTo(java.util.List.of("ES256", "RS256"));
+            assertThat(doc.get("id_token_signing_alg_values_supported")).isEqualTo(List.of("ES256", "RS256"));
         }
     }
 
     @Test
     void givenANonHttpsIssuer_discovery_isRefused() {
         var publish = new PublishJwks(new FakeKeySource(), new FakeJwkEncoder());
-        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
-                .isThrownBy(() -> publish.discovery(new dev.vizgate.domain.model.Issuer("http://vizgate.example.com")));
+        Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> publish.discovery(new Issuer("http://vizgate.example.com")));
     }
 }

@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +41,7 @@ class RefreshTokenRotationTest {
     private final InMemoryRefreshTokens tokens = new InMemoryRefreshTokens(clock);
     /** Salesforce with rotation on: each refresh spends the token it names and answers the next one. */
     private final Set<String> live = ConcurrentHashMap.newKeySet();
-    private final List<String> spent = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<String> spent = new CopyOnWriteArrayList<>();
     private final AtomicInteger issued = new AtomicInteger();
     private final AtomicInteger reused = new AtomicInteger();
     private volatile boolean rotation = true;

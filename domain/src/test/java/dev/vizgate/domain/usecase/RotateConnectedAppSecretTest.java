@@ -10,9 +10,10 @@ import dev.vizgate.domain.testing.ClockWaits;
 import dev.vizgate.domain.testing.FakeConnectedAppSecretAdmin;
 import dev.vizgate.domain.testing.InMemorySecretSlots;
 import dev.vizgate.domain.testing.MutableClock;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -216,9 +217,9 @@ class RotateConnectedAppSecretTest {
 
     @Test
     void timing_refusesNegativeBounds() {
-        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        Assertions.assertThatIllegalArgumentException()
                 .isThrownBy(() -> new RotateConnectedAppSecret.Timing(Duration.ofSeconds(-1), Duration.ZERO));
-        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        Assertions.assertThatIllegalArgumentException()
                 .isThrownBy(() -> new RotateConnectedAppSecret.Timing(Duration.ZERO, null));
     }
 }

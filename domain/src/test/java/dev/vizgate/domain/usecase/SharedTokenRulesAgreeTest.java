@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -33,7 +34,7 @@ class SharedTokenRulesAgreeTest {
         c.put("iat", now);
         c.put("exp", now + 300);
         c.put("jti", "j-1");
-        c.put("scp", java.util.List.of("tableau:views:embed"));
+        c.put("scp", List.of("tableau:views:embed"));
         return c;
     }
 

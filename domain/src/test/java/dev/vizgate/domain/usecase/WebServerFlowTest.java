@@ -1,6 +1,7 @@
 package dev.vizgate.domain.usecase;
 
 import dev.vizgate.domain.model.AuthorizationState;
+import dev.vizgate.domain.model.BindingDigest;
 import dev.vizgate.domain.model.BrowserBinding;
 import dev.vizgate.domain.model.ExchangeOutcome;
 import dev.vizgate.domain.model.Grant;
@@ -12,17 +13,19 @@ import dev.vizgate.domain.model.Subject;
 import dev.vizgate.domain.port.AuthorizeUrls;
 import dev.vizgate.domain.testing.FakeSalesforceAuthorization;
 import dev.vizgate.domain.testing.FakeSalesforceIdentities;
-import dev.vizgate.domain.testing.SequentialSignInSecrets;
 import dev.vizgate.domain.testing.InMemoryPendingAuthorizations;
 import dev.vizgate.domain.testing.InMemoryRefreshTokens;
 import dev.vizgate.domain.testing.MutableClock;
+import dev.vizgate.domain.testing.SequentialSignInSecrets;
 import dev.vizgate.domain.testing.TestSessions;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -128,7 +131,7 @@ class WebServerFlowTest {
         begin(ALICE);
         assertThat(finish(Map.of("code", "aPrx-code"))).isInstanceOf(CallbackOutcome.UnknownState.class);
         assertThat(finish(Map.of("state", "has space", "code", "c"))).isInstanceOf(CallbackOutcome.UnknownState.class);
-        assertThat(finish(Map.of("state", new dev.vizgate.domain.testing.SequentialSignInSecrets().newState().value(), "code", "c"))).isInstanceOf(CallbackOutcome.UnknownState.class);
+        assertThat(finish(Map.of("state", new SequentialSignInSecrets().newState().value(), "code", "c"))).isInstanceOf(CallbackOutcome.UnknownState.class);
         assertThat(salesforce.exchanges()).isZero();
     }
 
@@ -152,7 +155,7 @@ class WebServerFlowTest {
 
     @Test
     void givenCallbackWithoutCode_finish_isMissingCode() {
-        for (var code : java.util.Arrays.asList(null, " ", "two words")) {
+        for (var code : Arrays.asList(null, " ", "two words")) {
             var state = begin(ALICE);
             var query = new HashMap<String, String>(Map.of("state", state));
             if (code != null) {
@@ -252,12 +255,12 @@ class WebServerFlowTest {
         var b = secrets.newBinding();
         assertThat(secrets.digest(a).matches(secrets.digest(a))).isTrue();
         assertThat(secrets.digest(a).matches(secrets.digest(b))).isFalse();
-        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> new dev.vizgate.domain.model.BindingDigest("ab"));
+        Assertions.assertThatIllegalArgumentException().isThrownBy(() -> new BindingDigest("ab"));
     }
 
     @Test
     void pkceVerifierAndState_neverPrintTheirValue() {
-        var secrets = new dev.vizgate.domain.testing.SequentialSignInSecrets();
+        var secrets = new SequentialSignInSecrets();
         var verifier = secrets.newVerifier();
         var state = secrets.newState();
         assertThat(verifier.toString()).doesNotContain(verifier.value());
@@ -266,17 +269,17 @@ class WebServerFlowTest {
 
     @Test
     void pkceVerifier_refusesWhatRfc7636Forbids() {
-        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> new PkceVerifier("short"));
-        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> new PkceVerifier("a".repeat(129)));
-        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> new PkceVerifier("a".repeat(42) + "+"));
-        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> new PkceVerifier(null));
+        Assertions.assertThatIllegalArgumentException().isThrownBy(() -> new PkceVerifier("short"));
+        Assertions.assertThatIllegalArgumentException().isThrownBy(() -> new PkceVerifier("a".repeat(129)));
+        Assertions.assertThatIllegalArgumentException().isThrownBy(() -> new PkceVerifier("a".repeat(42) + "+"));
+        Assertions.assertThatIllegalArgumentException().isThrownBy(() -> new PkceVerifier(null));
         assertThat(new PkceVerifier("a".repeat(128)).value()).hasSize(128);
         assertThat(new PkceVerifier("a".repeat(43)).value()).hasSize(43);
     }
 
     @Test
     void authorizationState_refusesOverlongValues() {
-        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> new AuthorizationState("a".repeat(513)));
+        Assertions.assertThatIllegalArgumentException().isThrownBy(() -> new AuthorizationState("a".repeat(513)));
         assertThat(new AuthorizationState("a".repeat(512)).value()).hasSize(512);
     }
 

@@ -8,6 +8,7 @@ import dev.vizgate.domain.policy.CallerAllowance;
 import dev.vizgate.domain.usecase.WhoMayChoose.Choice;
 import dev.vizgate.domain.usecase.WhoMayChoose.Chooser;
 import dev.vizgate.domain.usecase.WhoMayChoose.Decision;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -99,8 +100,8 @@ class WhoMayChooseTest {
                 Optional.of(UserAttributes.none().with("Team", "Red")));
         assertThat(decision).isInstanceOfSatisfying(Decision.BeyondAllowance.class, b -> assertThat(b.refusals())
                 .extracting(CallerAllowance.Refusal::kind, CallerAllowance.Refusal::what)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(CallerAllowance.Refusal.Kind.SCOPE, new Scope("tableau:users:create").value()),
-                        org.assertj.core.groups.Tuple.tuple(CallerAllowance.Refusal.Kind.ATTRIBUTE_NAME, "Team")));
+                .containsExactlyInAnyOrder(Tuple.tuple(CallerAllowance.Refusal.Kind.SCOPE, new Scope("tableau:users:create").value()),
+                        Tuple.tuple(CallerAllowance.Refusal.Kind.ATTRIBUTE_NAME, "Team")));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.vizgate.spring.autoconfigure;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.vizgate.config.ConfigShape;
 import dev.vizgate.config.VizgateConfig;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ class ConfigurationMetadataMatchesTheConfigTest {
 
     /** A record component's YAML key, as the mapping names it. */
     static String kebab(String camel) {
-        return dev.vizgate.config.ConfigShape.kebab(camel);
+        return ConfigShape.kebab(camel);
     }
 
     static List<Map<String, Object>> generate() {

@@ -12,9 +12,14 @@ import dev.vizgate.sdk.Vizgate;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import java.nio.file.Files;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,8 +80,8 @@ class StarterMapsPropertiesLikeTheYamlTest {
     @Test
     void givenEasTrust_theJwksBeanIsThere_andGivenIdentityProviderCallers_theCallerProofsToo() throws Exception {
         var key = Files.createTempFile("vizgate-eas", ".pem");
-        var g = java.security.KeyPairGenerator.getInstance("EC");
-        g.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+        var g = KeyPairGenerator.getInstance("EC");
+        g.initialize(new ECGenParameterSpec("secp256r1"));
         Files.writeString(key, "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(g.generateKeyPair().getPrivate().getEncoded())
                 + "\n-----END PRIVATE KEY-----\n");
         try {
@@ -95,13 +100,13 @@ class StarterMapsPropertiesLikeTheYamlTest {
     }
 
     /** The section as environment variables, the way a container is configured (the values as Spring's own env source holds them). */
-    private ApplicationContextRunner fromEnvironment(java.util.Map<String, Object> variables) {
+    private ApplicationContextRunner fromEnvironment(Map<String, Object> variables) {
         return runner.withInitializer(context -> context.getEnvironment().getPropertySources().addFirst(
-                new org.springframework.core.env.SystemEnvironmentPropertySource("test-systemEnvironment", variables)));
+                new SystemEnvironmentPropertySource("test-systemEnvironment", variables)));
     }
 
-    private static java.util.Map<String, Object> directInEnvironment() {
-        var variables = new java.util.HashMap<String, Object>();
+    private static Map<String, Object> directInEnvironment() {
+        var variables = new HashMap<String, Object>();
         variables.put("VIZGATE_TABLEAU_SERVERURL", "https://10ax.online.tableau.com");
         variables.put("VIZGATE_TABLEAU_SITE", "acme");
         variables.put("VIZGATE_TABLEAU_CONNECTEDAPP_CLIENTID", "client-1");

@@ -1,5 +1,6 @@
 package dev.vizgate.spring.sample;
 
+import dev.vizgate.config.ConfigError;
 import dev.vizgate.spring.autoconfigure.VizgateConfigurationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,7 +32,7 @@ class ConfigurationMistakeReportTest {
                 "vizgate.tableau.connected-app.secrets[0].id", "secret-1",
                 "vizgate.tableau.connected-app.secrets[0].value", "c2VjcmV0LXZhbHVlLWZyb20tdGhlLWNvbm5lY3RlZC1hcHAtMTIzNDU2",
                 "vizgate.tableau.sever-url", "https://typo.example.com"));
-        assertThatThrownBy(app::run).hasRootCauseInstanceOf(dev.vizgate.config.ConfigError.class)
+        assertThatThrownBy(app::run).hasRootCauseInstanceOf(ConfigError.class)
                 .satisfies(e -> assertThat(e).hasStackTraceContaining(VizgateConfigurationException.class.getName()));
         assertThat(output.getOut() + output.getErr()).contains("APPLICATION FAILED TO START", "Description:",
                 "The Vizgate setting 'vizgate.tableau.sever-url' is wrong: unknown key 'sever-url'.", "Action:",

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.net.ConnectException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -17,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -86,7 +89,7 @@ class SampleAppConfiguredByEnvironmentTest {
             try {
                 return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("X-Signed-In-User", "alice@example.com")
                         .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-            } catch (java.net.ConnectException notYet) {
+            } catch (ConnectException notYet) {
                 assertThat(app.isAlive()).as(() -> "the app stopped:\n" + appLog()).isTrue();
                 assertThat(System.nanoTime()).as(() -> "the app did not come up:\n" + appLog()).isLessThan(deadline);
                 Thread.sleep(250);
@@ -97,7 +100,7 @@ class SampleAppConfiguredByEnvironmentTest {
     static String appLog() {
         try {
             return Files.readString(log);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return e.getMessage();
         }
     }
@@ -110,7 +113,7 @@ class SampleAppConfiguredByEnvironmentTest {
         var page = HTTP.send(HttpRequest.newBuilder(URI.create(tableau.baseUrl() + "/vizportal/api/web/v1/auth/embed/target?token="
                 + URLEncoder.encode(token, StandardCharsets.UTF_8) + "&target=%2Ft%2Fmysite%2Fviews%2FSales")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(page.body()).as(page.body()).contains("<strong id=\"user\">alice@example.com</strong>");
-        var claims = new ObjectMapper().readTree(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+        var claims = new ObjectMapper().readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
         assertThat(claims.path("exp").asLong() - claims.path("iat").asLong()).as("the system property's lifetime, 4m").isBetween(230L, 250L);
 
         var frontdoor = get("/embed/frontdoor");

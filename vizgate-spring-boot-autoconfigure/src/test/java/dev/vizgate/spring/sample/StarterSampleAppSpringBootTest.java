@@ -1,6 +1,7 @@
 package dev.vizgate.spring.sample;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vizgate.domain.usecase.AcceptPlatformAssertion;
 import dev.vizgate.domain.usecase.ExchangeForTableauToken;
 import dev.vizgate.domain.usecase.IssueTableauToken;
 import dev.vizgate.domain.usecase.PublishJwks;
@@ -122,7 +123,7 @@ class StarterSampleAppSpringBootTest {
         assertThat(context.getBeansOfType(IssueTableauToken.class)).hasSize(1);
         assertThat(context.getBeansOfType(ExchangeForTableauToken.class)).isEmpty();
         assertThat(context.getBeansOfType(PublishJwks.class)).isEmpty();
-        assertThat(context.getBeansOfType(dev.vizgate.domain.usecase.AcceptPlatformAssertion.class)).isEmpty();
+        assertThat(context.getBeansOfType(AcceptPlatformAssertion.class)).isEmpty();
     }
 
     @Test

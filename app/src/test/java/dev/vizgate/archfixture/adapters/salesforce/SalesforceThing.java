@@ -1,5 +1,7 @@
 package dev.vizgate.archfixture.adapters.salesforce;
 
+import dev.vizgate.archfixture.adapters.tableau.TableauThing;
+
 public class SalesforceThing {
-    dev.vizgate.archfixture.adapters.tableau.TableauThing tableau;
+    TableauThing tableau;
 }

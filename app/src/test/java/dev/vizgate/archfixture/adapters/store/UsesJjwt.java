@@ -1,10 +1,14 @@
 package dev.vizgate.archfixture.adapters.store;
 
+import io.jsonwebtoken.Jwts;
+
+import java.net.http.HttpClient;
+
 /** Seeded: jjwt and the HTTP client outside their modules. */
 public class UsesJjwt {
     Object parser() {
-        return io.jsonwebtoken.Jwts.parser();
+        return Jwts.parser();
     }
 
-    java.net.http.HttpClient client;
+    HttpClient client;
 }

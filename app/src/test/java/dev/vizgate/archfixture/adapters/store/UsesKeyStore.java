@@ -1,6 +1,8 @@
 package dev.vizgate.archfixture.adapters.store;
 
+import java.security.KeyStore;
+
 /** Seeded: a KeyStore outside adapters-keystore. */
 public class UsesKeyStore {
-    java.security.KeyStore store;
+    KeyStore store;
 }

@@ -1,6 +1,8 @@
 package dev.vizgate.archfixture.adapters.tableau;
 
+import dev.vizgate.archfixture.adapters.salesforce.SalesforceThing;
+
 /** Seeded: one adapter calling another, both ways. */
 public class TableauThing {
-    dev.vizgate.archfixture.adapters.salesforce.SalesforceThing salesforce;
+    SalesforceThing salesforce;
 }

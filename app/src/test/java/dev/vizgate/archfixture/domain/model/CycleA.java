@@ -1,6 +1,8 @@
 package dev.vizgate.archfixture.domain.model;
 
+import dev.vizgate.archfixture.domain.policy.CycleB;
+
 /** Seeded: model → policy → model. */
 public class CycleA {
-    dev.vizgate.archfixture.domain.policy.CycleB b;
+    CycleB b;
 }

@@ -1,5 +1,7 @@
 package dev.vizgate.archfixture.domain.model;
 
+import java.io.File;
+
 /** Seeded: the domain reaching for java.io. */
-public record LeakyValue(java.io.File file) {
+public record LeakyValue(File file) {
 }

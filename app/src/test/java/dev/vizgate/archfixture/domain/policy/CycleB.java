@@ -1,5 +1,7 @@
 package dev.vizgate.archfixture.domain.policy;
 
+import dev.vizgate.archfixture.domain.model.CycleA;
+
 public class CycleB {
-    dev.vizgate.archfixture.domain.model.CycleA a;
+    CycleA a;
 }
