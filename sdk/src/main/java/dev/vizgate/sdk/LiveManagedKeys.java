@@ -1,6 +1,8 @@
 package dev.vizgate.sdk;
 
 import dev.vizgate.adapters.keystore.ConnectedAppSecrets;
+import dev.vizgate.adapters.keystore.LiveConnectedAppKeys;
+import dev.vizgate.adapters.secrets.SlotsDocument;
 import dev.vizgate.domain.model.JwsAlgorithm;
 import dev.vizgate.domain.model.KeyId;
 import dev.vizgate.domain.model.PublishedKey;

@@ -1,5 +1,6 @@
 package dev.vizgate.sdk;
 
+import dev.vizgate.adapters.secrets.StoredSecretSlots;
 import dev.vizgate.adapters.tableau.RestConnectedAppSecrets;
 import dev.vizgate.adapters.tableau.RestTableauSignIn;
 import dev.vizgate.domain.port.SecretStore;

@@ -1,6 +1,7 @@
 package dev.vizgate.sdk;
 
 import dev.vizgate.adapters.keystore.ConfiguredKeySource;
+import dev.vizgate.adapters.keystore.LiveConnectedAppKeys;
 import dev.vizgate.domain.model.KeyId;
 import dev.vizgate.domain.model.PublishedKey;
 import dev.vizgate.domain.model.SigningKey;

@@ -1,15 +1,11 @@
 package dev.vizgate.sdk;
 
-import dev.vizgate.adapters.secrets.InlineSecretStore;
 import dev.vizgate.adapters.secrets.EnvironmentSecretStore;
 import dev.vizgate.adapters.secrets.FileSecretStore;
-import dev.vizgate.domain.port.TokenExchange;
-import dev.vizgate.domain.port.SalesforceIdentities;
-import dev.vizgate.domain.port.SecretStore;
-import java.nio.file.Path;
-import java.util.function.Function;
+import dev.vizgate.adapters.secrets.InlineSecretStore;
 import dev.vizgate.adapters.tableau.JjwtJwkEncoder;
 import dev.vizgate.adapters.tableau.LeanHs256Signer;
+import dev.vizgate.adapters.tableau.RandomTokenIds;
 import dev.vizgate.domain.model.Issuer;
 import dev.vizgate.domain.policy.ConnectedAppTrust;
 import dev.vizgate.domain.port.KeySource;
@@ -17,17 +13,22 @@ import dev.vizgate.domain.port.PendingAuthorizations;
 import dev.vizgate.domain.port.RefreshTokens;
 import dev.vizgate.domain.port.ReplayLedger;
 import dev.vizgate.domain.port.SalesforceAuthorization;
+import dev.vizgate.domain.port.SalesforceIdentities;
+import dev.vizgate.domain.port.SecretStore;
 import dev.vizgate.domain.port.SessionCache;
+import dev.vizgate.domain.port.TokenExchange;
 import dev.vizgate.domain.port.TokenIds;
 import dev.vizgate.domain.port.TokenSigner;
 import dev.vizgate.domain.port.TokenVerifier;
 import dev.vizgate.domain.usecase.AcceptPlatformAssertion;
+import dev.vizgate.domain.usecase.IssueSignInTickets;
 import dev.vizgate.domain.usecase.IssueTableauToken;
 import dev.vizgate.domain.usecase.OpenTableauNextSession;
 import dev.vizgate.domain.usecase.PublishJwks;
-import dev.vizgate.domain.usecase.IssueSignInTickets;
 import dev.vizgate.domain.usecase.WebServerFlow;
 import io.micrometer.core.instrument.MeterRegistry;
+
+import java.nio.file.Path;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -37,6 +38,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 /**
  * Settings and, where you need your own, adapters. Everything is optional: without a store the stores live in

@@ -2,6 +2,8 @@ package dev.vizgate.sdk;
 
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.crypto.MACVerifier;
+import dev.vizgate.adapters.secrets.SlotsDocument;
+import dev.vizgate.adapters.secrets.StoredSecretSlots;
 import dev.vizgate.domain.model.Audience;
 import dev.vizgate.domain.model.ClientId;
 import dev.vizgate.domain.model.Issuer;

@@ -1,5 +1,6 @@
 package dev.vizgate.sdk;
 
+import dev.vizgate.adapters.secrets.SlotsDocument;
 import dev.vizgate.domain.model.ClientId;
 import dev.vizgate.domain.model.SecretRef;
 import dev.vizgate.domain.model.SiteContentUrl;

@@ -1,5 +1,7 @@
 package dev.vizgate.sdk;
 
+import dev.vizgate.adapters.secrets.SlotsDocument;
+import dev.vizgate.adapters.secrets.StoredSecretSlots;
 import dev.vizgate.adapters.vault.VaultKvSecretStore;
 import dev.vizgate.adapters.vault.VaultSettings;
 import dev.vizgate.domain.model.SecretRef;

@@ -6,6 +6,7 @@ import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import dev.vizgate.adapters.keystore.KeyGeneration;
+import dev.vizgate.adapters.tableau.RandomTokenIds;
 import dev.vizgate.domain.model.Audience;
 import dev.vizgate.domain.model.BudgetSpend;
 import dev.vizgate.domain.model.ClientId;

@@ -1,7 +1,5 @@
-package dev.vizgate.sdk;
+package dev.vizgate.adapters.keystore;
 
-import dev.vizgate.adapters.keystore.ConnectedAppSecrets;
-import dev.vizgate.adapters.keystore.KeyMaterialException;
 import dev.vizgate.domain.model.JwsAlgorithm;
 import dev.vizgate.domain.model.KeyId;
 import dev.vizgate.domain.model.PublishedKey;
@@ -19,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * A direct-trust Connected App's secrets as signing keys, each following its store: a new version signs from the next
  * token on. The HMAC key is derived once per version, not per token. Direct trust publishes nothing.
  */
-final class LiveConnectedAppKeys implements KeySource {
+public final class LiveConnectedAppKeys implements KeySource {
     private record Derived(SecretVersion version, SigningKey key) {
     }
 
@@ -27,7 +25,7 @@ final class LiveConnectedAppKeys implements KeySource {
     private final Map<KeyId, Derived> derived = new ConcurrentHashMap<>();
 
     /** Why {@code value} cannot be a Connected App secret (HS256 wants 256 bits or more), or empty when it can. */
-    static Optional<String> weakness(String setting, String value) {
+    public static Optional<String> weakness(String setting, String value) {
         try {
             ConnectedAppSecrets.hmacKey(setting, value);
             return Optional.empty();
@@ -36,7 +34,7 @@ final class LiveConnectedAppKeys implements KeySource {
         }
     }
 
-    LiveConnectedAppKeys(Map<KeyId, LiveSecret> secrets) {
+    public LiveConnectedAppKeys(Map<KeyId, LiveSecret> secrets) {
         this.secrets = Map.copyOf(secrets);
     }
 

@@ -1,4 +1,4 @@
-package dev.vizgate.sdk;
+package dev.vizgate.adapters.secrets;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,13 +17,13 @@ import java.util.Optional;
  * {@code {"current":{"id":…,"value":…},"next":{…},"previous":{"id":…,"value":…,"retired-at":"…"}}}. One document, so
  * every node reads the whole state in one read and each write is one new version.
  */
-final class SlotsDocument {
+public final class SlotsDocument {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private SlotsDocument() {
     }
 
-    static Optional<SecretSlots> read(String text) {
+    public static Optional<SecretSlots> read(String text) {
         try {
             var root = JSON.readTree(text);
             if (root == null || !root.isObject()) {
@@ -41,7 +41,7 @@ final class SlotsDocument {
         }
     }
 
-    static String write(SecretSlots slots) {
+    public static String write(SecretSlots slots) {
         var root = JSON.createObjectNode();
         put(root.putObject("current"), slots.current());
         slots.next().ifPresent(n -> put(root.putObject("next"), n));

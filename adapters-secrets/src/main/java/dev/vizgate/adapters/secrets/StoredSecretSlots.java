@@ -1,4 +1,4 @@
-package dev.vizgate.sdk;
+package dev.vizgate.adapters.secrets;
 
 import dev.vizgate.domain.model.SecretFetch;
 import dev.vizgate.domain.model.SecretRef;
@@ -13,12 +13,12 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** The rotation's slots kept as one {@link SlotsDocument} at a secret-store reference; each change is one new version. */
-final class StoredSecretSlots implements ConnectedAppSecretSlots {
+public final class StoredSecretSlots implements ConnectedAppSecretSlots {
     private final SecretStore store;
     private final SecretWriter writer;
     private final SecretRef ref;
 
-    StoredSecretSlots(SecretStore store, SecretWriter writer, SecretRef ref) {
+    public StoredSecretSlots(SecretStore store, SecretWriter writer, SecretRef ref) {
         this.store = store;
         this.writer = writer;
         this.ref = ref;

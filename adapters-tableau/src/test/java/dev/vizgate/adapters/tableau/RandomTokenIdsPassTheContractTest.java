@@ -1,4 +1,4 @@
-package dev.vizgate.sdk;
+package dev.vizgate.adapters.tableau;
 
 import dev.vizgate.domain.port.TokenIds;
 import dev.vizgate.domain.testing.TokenIdsContract;
