@@ -7,6 +7,7 @@ import dev.vizgate.app.http.GatewayServer;
 import dev.vizgate.app.http.RateLimits;
 import dev.vizgate.app.http.WebServerSignIn;
 import dev.vizgate.config.Check;
+import dev.vizgate.config.CallerAllowanceMapping;
 import dev.vizgate.config.ConfigError;
 import dev.vizgate.config.ConfigFiles;
 import dev.vizgate.config.ConfigSettings;
@@ -197,7 +198,7 @@ public final class GatewayWiring {
             var name = k.name();
             var key = Check.attempt(path + ".name", () -> CallerAuthentication.ApiKey.ofHex(name, hex.toLowerCase(Locale.ROOT)),
                     "use a short name such as portal-backend");
-            apiKeys.add(key.within(CallerAllowances.of(path, k), path));
+            apiKeys.add(key.within(CallerAllowanceMapping.of(path, k), path));
         }
         return apiKeys;
     }

@@ -1,8 +1,5 @@
-package dev.vizgate.app.wiring;
+package dev.vizgate.config;
 
-import dev.vizgate.config.Check;
-import dev.vizgate.config.ConfigError;
-import dev.vizgate.config.VizgateConfig;
 import dev.vizgate.domain.model.Scope;
 import dev.vizgate.domain.policy.CallerAllowance;
 
@@ -13,12 +10,16 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-/** A backend's own allow-lists ({@code callers.api-keys[i].allowed-scopes} and {@code allowed-attributes}). */
-final class CallerAllowances {
-    private CallerAllowances() {
+/**
+ * A backend's own allow-lists ({@code callers.api-keys[i].allowed-scopes} and {@code allowed-attributes}) as the
+ * domain's {@link CallerAllowance}; a mistake is a {@link ConfigError} at the list entry that holds it.
+ */
+public final class CallerAllowanceMapping {
+    private CallerAllowanceMapping() {
     }
 
-    static CallerAllowance of(String path, VizgateConfig.ApiKey key) {
+    /** @param path where this key is configured, {@code callers.api-keys[0]} */
+    public static CallerAllowance of(String path, VizgateConfig.ApiKey key) {
         Optional<Set<Scope>> scopes = Optional.empty();
         if (key.allowedScopes() != null) {
             var set = new LinkedHashSet<Scope>();
