@@ -8,6 +8,7 @@ import dev.vizgate.app.http.RateLimits;
 import dev.vizgate.app.http.WebServerSignIn;
 import dev.vizgate.config.Check;
 import dev.vizgate.config.CallerAllowanceMapping;
+import dev.vizgate.config.ServerMapping;
 import dev.vizgate.config.ConfigError;
 import dev.vizgate.config.ConfigFiles;
 import dev.vizgate.config.ConfigSettings;
@@ -30,15 +31,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * The gateway from one configuration: the sdk's {@link Vizgate} built from the mapped settings, plus what only the
  * HTTP face has (API keys, rate limits, the listener). No adapter is assembled here.
  */
 public final class GatewayWiring {
-    public static final int DEFAULT_PORT = 8080;
-    public static final long DEFAULT_MAX_BODY = 16 * 1024;
 
     public record Wired(Gateway.Services services, GatewayServer.Options options, CorsSettings cors) {
         /** The gateway this configuration describes: its services, and which other origins' pages may call it. */
@@ -85,11 +83,8 @@ public final class GatewayWiring {
         var readiness = new LinkedHashMap<String, Supplier<Boolean>>();
         vizgate.readiness().forEach((name, check) -> readiness.put(name, check::getAsBoolean));
         vizgate.secrets().forEach((setting, secret) -> readiness.put(Gateway.SECRET_FRESHNESS + setting, () -> !secret.status().stale()));
-        var server = config.server() == null ? new VizgateConfig.Server(null, null, null, null, null, null, null, null, null, null) : config.server();
-        var limits = server.rateLimit() == null ? new VizgateConfig.RateLimit(null, null) : server.rateLimit();
-        var rateLimits = Check.attempt("server.rate-limit", () -> new RateLimits(Optional.of(vizgate.requestBudgets()),
-                limits.callerPerMinute() == null ? 6000 : limits.callerPerMinute(), limits.userPerMinute() == null ? 120 : limits.userPerMinute()),
-                "allow at least one request a minute");
+        var server = ServerMapping.of(config, files);
+        var rateLimits = new RateLimits(Optional.of(vizgate.requestBudgets()), server.callerPerMinute(), server.userPerMinute());
         var services = Gateway.Services.builder(callers, rateLimits, metrics)
                 .tableau(vizgate.tableauTokens(), kind)
                 .idpTableau(vizgate.idpTableauTokens())
@@ -97,52 +92,20 @@ public final class GatewayWiring {
                         vizgate.webServerFlow().map(f -> new WebServerSignIn(f, vizgate.signInTickets().orElseThrow())))
                 .jwks(vizgate.jwks(), vizgate.easIssuer())
                 .readiness(readiness)
-                .maxBodyBytes(size("server.max-body", server.maxBody()))
+                .maxBodyBytes(server.maxBodyBytes())
                 .resources(vizgate)
                 .build();
-        var options = new GatewayServer.Options(server.bind() == null ? "0.0.0.0" : server.bind(),
-                server.port() == null ? DEFAULT_PORT : port(server.port()),
-                Optional.ofNullable(server.tls()).map(tls -> new GatewayServer.Tls(files.resolve(Check.required(tls.keystore(), "server.tls.keystore",
-                        "name a PKCS#12 keystore holding the gateway's certificate and key")), files.valueOrFile("server.tls.password",
-                        Check.required(tls.password(), "server.tls.password", "set password: \"${TLS_PASSWORD}\"")))),
-                Duration.ofSeconds(30), Check.duration("server.shutdown-grace", server.shutdownGrace(), Duration.ofSeconds(10)), 200);
+        var options = new GatewayServer.Options(server.listener().bind(), server.listener().port(),
+                server.tls().map(tls -> new GatewayServer.Tls(tls.keystore(), tls.password())),
+                Duration.ofSeconds(30), server.shutdownGrace(), 200);
         ConfigSettings.nodes(config);
-        if (server.admin() != null) {
-            var admin = server.admin();
-            var adminPort = Check.required(admin.port(), "server.admin.port", "set the admin listener's port, e.g. admin: { bind: 127.0.0.1, port: 9090 }");
-            var adminBind = admin.bind() == null ? "127.0.0.1" : admin.bind();
-            if (adminPort != 0 && adminPort == options.port() && adminBind.equals(options.bind())) {
-                throw new ConfigError("server.admin.port", "the admin listener is on the public listener's port " + adminPort,
-                        "give the admin listener a port of its own, e.g. 9090");
-            }
-            options = options.withAdmin(new GatewayServer.Listener(adminBind, port(adminPort)));
+        if (server.admin().isPresent()) {
+            options = options.withAdmin(new GatewayServer.Listener(server.admin().get().bind(), server.admin().get().port()));
         }
         return new Wired(services, options, CorsSettings.from(config));
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayWiring.class);
-
-    private static int port(int port) {
-        if (port < 0 || port > 65535) {
-            throw new ConfigError("server.port", "port " + port + " is out of range", "use 1-65535, or 0 for any free port");
-        }
-        return port;
-    }
-
-    private static final Pattern SIZE = Pattern.compile("(\\d{1,9})\\s*(|b|k|kb|kib|m|mb|mib)", Pattern.CASE_INSENSITIVE);
-
-    static long size(String path, String text) {
-        if (text == null) {
-            return DEFAULT_MAX_BODY;
-        }
-        var m = SIZE.matcher(text.strip());
-        if (!m.matches()) {
-            throw new ConfigError(path, "'" + text + "' is not a size", "write e.g. 16k or 16384");
-        }
-        var n = Long.parseLong(m.group(1));
-        var unit = m.group(2).toLowerCase(Locale.ROOT);
-        return unit.startsWith("k") ? n * 1024 : unit.startsWith("m") ? n * 1024 * 1024 : n;
-    }
 
     /** What the callers section amounts to, built by the very code {@code serve} uses: doctor reports this, or its ConfigError. */
     public record CallerSummary(int apiKeys, int platforms) {
