@@ -50,13 +50,13 @@ public final class RedisSessionCache implements SessionCache {
         var key = seal.key("session", subject);
         while (true) {
             var cached = readIfReachable(key);
-            if (cached.isPresent()) {
-                return new ExchangeOutcome.Exchanged(cached.get());
+            if (cached.session().isPresent()) {
+                return new ExchangeOutcome.Exchanged(cached.session().get());
             }
             var mine = new CompletableFuture<Optional<ExchangeOutcome>>();
             var theirs = inflight.putIfAbsent(subject, mine);
             if (theirs == null) {
-                return lead(subject, key, opener, mine);
+                return lead(subject, key, opener, mine, cached.reachable());
             }
             // The same user's fetch is under way on this node. Only a session it opened and could not write to Redis is
             // taken from it; anything in Redis may have been read, refused and evicted by this very caller meanwhile, so
@@ -68,12 +68,13 @@ public final class RedisSessionCache implements SessionCache {
         }
     }
 
+    /** @param reachable whether this caller's read reached Redis; if not, it is not asked again for the lock */
     private ExchangeOutcome lead(Subject subject, String key, Function<Subject, ExchangeOutcome> opener,
-                                 CompletableFuture<Optional<ExchangeOutcome>> mine) {
+                                 CompletableFuture<Optional<ExchangeOutcome>> mine, boolean reachable) {
         Fetched fetched = null;
         try {
             try {
-                fetched = shared(subject, key, opener);
+                fetched = reachable ? shared(subject, key, opener) : new Fetched(opener.apply(subject), true);
             } catch (JedisException e) {
                 // Redis is unreachable: a fresh exchange, not cached anywhere, keeps the user working.
                 fetched = new Fetched(opener.apply(subject), true);
@@ -123,11 +124,15 @@ public final class RedisSessionCache implements SessionCache {
         }
     }
 
-    private Optional<SalesforceSession> readIfReachable(String key) {
+    /** A read of the shared session, and whether Redis answered it. */
+    private record Read(Optional<SalesforceSession> session, boolean reachable) {
+    }
+
+    private Read readIfReachable(String key) {
         try {
-            return Optional.ofNullable(read(key));
+            return new Read(Optional.ofNullable(read(key)), true);
         } catch (JedisException e) {
-            return Optional.empty(); // the leader's fetch finds Redis down too and exchanges
+            return new Read(Optional.empty(), false);
         }
     }
 
