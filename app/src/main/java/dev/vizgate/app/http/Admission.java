@@ -200,12 +200,6 @@ final class Admission {
         return Problem.invalidRequest("an API-key caller must name the user: {\"user\":\"alice@example.com\"}");
     }
 
-    /** A browser named a choice: the advice fits its proof (its platform's assertion, or its identity provider's token). */
-    static Problem browserMayNotChoose(Caller.Browser browser, List<String> named) {
-        return refusal(new WhoMayChoose.Decision.BrowserMayNotChoose(WhoMayChoose.Choice.namedBy(named::contains),
-                ((WhoMayChoose.Chooser.SignedUser) browser.chooser()).signer()));
-    }
-
     static Problem browserMayNotChoose(List<String> named) {
         return Problem.of(ProblemType.CALLER_MAY_NOT_CHOOSE, "a platform assertion decides the user (its sub), and the scopes and attributes its platform signed"
                         + " (callers.assertions[].claims); remove " + String.join(", ", named) + " from the request,"
