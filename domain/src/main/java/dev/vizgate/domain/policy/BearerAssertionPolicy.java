@@ -3,7 +3,6 @@ package dev.vizgate.domain.policy;
 import dev.vizgate.domain.model.Audience;
 import dev.vizgate.domain.model.Claims;
 import dev.vizgate.domain.model.ClientId;
-import dev.vizgate.domain.model.JwsAlgorithm;
 import dev.vizgate.domain.model.JwsHeader;
 import dev.vizgate.domain.model.Loopback;
 import dev.vizgate.domain.model.Scopes;
@@ -22,8 +21,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-import static dev.vizgate.domain.policy.PolicyViolation.Rule.*;
-
 /**
  * The Salesforce JWT bearer assertion (salesforce.md §1): header {@code {"alg":"RS256"}}, {@code iss} =
  * consumer key, {@code sub} = username, {@code aud} = the configured audience, {@code exp} within 3 minutes.
@@ -34,7 +31,7 @@ import static dev.vizgate.domain.policy.PolicyViolation.Rule.*;
  * clock that runs ahead of Salesforce's.
  */
 public record BearerAssertionPolicy(ClientId consumerKey, Audience audience, Duration lifetime) {
-    public static final Duration MAX_LIFETIME = Duration.ofMinutes(3);
+    public static final Duration MAX_LIFETIME = SalesforceAssertionRules.MAX_LIFETIME;
     public static final Duration DEFAULT_LIFETIME = Duration.ofMinutes(2);
 
     public BearerAssertionPolicy {
@@ -68,20 +65,11 @@ public record BearerAssertionPolicy(ClientId consumerKey, Audience audience, Dur
     public List<PolicyViolation> review(TokenDraft draft, Instant now) {
         var violations = new ArrayList<PolicyViolation>();
         var claims = draft.claims();
-        if (draft.header().algorithm() != JwsAlgorithm.RS256) {
-            violations.add(PolicyViolation.of(WRONG_ALGORITHM, "Salesforce's JWT bearer flow takes RS256, not " + draft.header().algorithm()));
-        }
-        if (!claims.issuer().value().equals(consumerKey.value())) {
-            violations.add(PolicyViolation.of(WRONG_ISSUER, "iss must be the External Client App's consumer key"));
-        }
-        if (!claims.audience().equals(audience)) {
-            violations.add(PolicyViolation.of(WRONG_AUDIENCE, "aud is " + claims.audience() + "; the configured audience is " + audience));
-        }
-        var ahead = Duration.between(now.truncatedTo(ChronoUnit.SECONDS), claims.expiresAt());
-        if (ahead.compareTo(MAX_LIFETIME) > 0) {
-            violations.add(PolicyViolation.of(ASSERTION_TOO_LONG, "exp is " + TableauTokenPolicy.human(ahead)
-                    + " ahead; Salesforce wants it within 3 min"));
-        }
+        SalesforceAssertionRules.algorithm(Optional.of(draft.header().algorithm().name())).ifPresent(violations::add);
+        SalesforceAssertionRules.issuer(Optional.of(claims.issuer().value()), Optional.of(consumerKey)).ifPresent(violations::add);
+        SalesforceAssertionRules.subject(Optional.of(claims.subject().value())).ifPresent(violations::add);
+        SalesforceAssertionRules.audience(claims.audience().value(), Optional.of(audience)).ifPresent(violations::add);
+        SalesforceAssertionRules.expiry(Optional.of(claims.expiresAt()), now).ifPresent(violations::add);
         return violations;
     }
 

@@ -4,8 +4,6 @@ import dev.vizgate.domain.model.ClaimNames;
 import dev.vizgate.domain.model.Issuer;
 import dev.vizgate.domain.model.JwsAlgorithm;
 import dev.vizgate.domain.model.Loopback;
-import dev.vizgate.domain.model.Scope;
-import dev.vizgate.domain.model.TableauErrorCode;
 import dev.vizgate.domain.model.Text;
 import dev.vizgate.domain.model.VerifiedClaims;
 
@@ -18,12 +16,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-import static dev.vizgate.domain.policy.PolicyViolation.Rule.HEADER_MISSING_KID;
-import static dev.vizgate.domain.policy.PolicyViolation.Rule.NO_SCOPES;
-import static dev.vizgate.domain.policy.PolicyViolation.Rule.WRONG_ALGORITHM;
-import static dev.vizgate.domain.policy.PolicyViolation.Rule.WRONG_AUDIENCE;
-import static dev.vizgate.domain.policy.PolicyViolation.Rule.WRONG_ISSUER;
-import static dev.vizgate.domain.policy.PolicyViolation.Rule.WRONG_SUBJECT;
 
 /**
  * Tableau's rules for an OAuth 2.0 trust (EAS) token, from its EAS claims table (tableau.md §2) and the field reports on
@@ -73,16 +65,16 @@ public final class EasRules {
     private static Check keyId(VerifiedClaims header) {
         var kid = header.string(ClaimNames.KEY_ID).filter(k -> !k.isBlank());
         return kid.isPresent() ? Check.pass(ClaimNames.KEY_ID, "kid " + Text.escaped(kid.get(), 200))
-                : Check.broken(ClaimNames.KEY_ID, PolicyViolation.tableau(HEADER_MISSING_KID,
-                "the header has no kid; Tableau finds the issuer's key by it", TableauErrorCode.BAD_JWT));
+                : Check.broken(ClaimNames.KEY_ID, TokenRule.EAS_KEY_ID.broken(
+                "the header has no kid; Tableau finds the issuer's key by it"));
     }
 
     private static Check algorithm(VerifiedClaims header) {
         var raw = header.string(ClaimNames.ALGORITHM);
         var alg = raw.flatMap(JwsAlgorithm::fromName).filter(a -> !a.isSymmetric());
         return alg.isPresent() ? Check.pass(ClaimNames.ALGORITHM, alg.get().name())
-                : Check.broken(ClaimNames.ALGORITHM, PolicyViolation.tableau(WRONG_ALGORITHM, "alg is " + TableauRules.shown(raw.orElse(null))
-                + "; an EAS signs with a published public key: RS256, PS256 or ES256", TableauErrorCode.BLOCKLISTED_ALGORITHM));
+                : Check.broken(ClaimNames.ALGORITHM, TokenRule.EAS_ALGORITHM.broken("alg is " + TableauRules.shown(raw.orElse(null))
+                + "; an EAS signs with a published public key: RS256, PS256 or ES256"));
     }
 
     private static Check issuer(VerifiedClaims header, VerifiedClaims claims, EasExpectation expected) {
@@ -94,11 +86,11 @@ public final class EasRules {
         }
         var iss = inPayload.or(() -> inHeader).get();
         if (!httpsOrLoopback(iss)) {
-            return Check.broken(ClaimNames.ISSUER, PolicyViolation.of(WRONG_ISSUER, "iss " + TableauRules.shown(iss)
+            return Check.broken(ClaimNames.ISSUER, TokenRule.EAS_ISSUER_HTTPS.broken("iss " + TableauRules.shown(iss)
                     + " is not an https URL; Tableau wants a unique HTTPS issuer URI"));
         }
         if (expected.issuer().filter(e -> !e.value().equals(iss)).isPresent()) {
-            return Check.broken(ClaimNames.ISSUER, PolicyViolation.of(WRONG_ISSUER, "iss is " + TableauRules.shown(iss) + ", not the registered issuer "
+            return Check.broken(ClaimNames.ISSUER, TokenRule.EAS_ISSUER_REGISTERED.broken("iss is " + TableauRules.shown(iss) + ", not the registered issuer "
                     + TableauRules.shown(expected.issuer().get().value())));
         }
         return Check.pass(ClaimNames.ISSUER, "iss " + Text.escaped(iss, 300) + (iss.startsWith("http:") ? " (http on loopback: local testing only)" : ""));
@@ -111,8 +103,8 @@ public final class EasRules {
             return Check.broken(ClaimNames.SUBJECT, missing.get());
         }
         if (expected.user().filter(u -> !u.value().equals(sub.get())).isPresent()) {
-            return Check.broken(ClaimNames.SUBJECT, PolicyViolation.tableau(WRONG_SUBJECT, "sub is " + TableauRules.shown(sub.get())
-                    + ", not the Tableau username " + TableauRules.shown(expected.user().get().value()), TableauErrorCode.SYSTEM_USER_NOT_FOUND));
+            return Check.broken(ClaimNames.SUBJECT, TokenRule.EAS_USER.broken("sub is " + TableauRules.shown(sub.get())
+                    + ", not the Tableau username " + TableauRules.shown(expected.user().get().value())));
         }
         return Check.pass(ClaimNames.SUBJECT, "sub " + Text.escaped(sub.get(), 300));
     }
@@ -124,8 +116,8 @@ public final class EasRules {
             return Check.broken(ClaimNames.AUDIENCE, form.get());
         }
         if (expected.audience().filter(a -> !a.value().equals(aud)).isPresent()) {
-            return Check.broken(ClaimNames.AUDIENCE, PolicyViolation.tableau(WRONG_AUDIENCE, "aud is " + TableauRules.shown(aud) + "; this site wants "
-                    + TableauRules.shown(expected.audience().get().value()), TableauErrorCode.JWT_PARSE_ERROR));
+            return Check.broken(ClaimNames.AUDIENCE, TokenRule.EAS_SITE_AUDIENCE.broken("aud is " + TableauRules.shown(aud) + "; this site wants "
+                    + TableauRules.shown(expected.audience().get().value())));
         }
         return Check.pass(ClaimNames.AUDIENCE, "aud " + TableauRules.shown(aud)
                 + ("tableau".equals(aud) ? " (Tableau Server; Tableau Cloud reportedly wants tableau:<site-luid>)" : " (Tableau Cloud's site form, by field reports)"));
@@ -156,19 +148,8 @@ public final class EasRules {
 
     private static Check scopes(VerifiedClaims claims) {
         var scp = claims.values().get(ClaimNames.SCOPES);
-        if (!(scp instanceof List<?> list) || list.isEmpty()) {
-            return Check.broken(ClaimNames.SCOPES, PolicyViolation.of(NO_SCOPES, "scp must be a non-empty array such as [\"tableau:views:embed\"], not "
-                    + TableauRules.shown(scp)));
-        }
-        for (var s : list) {
-            try {
-                new Scope(String.valueOf(s));
-            } catch (IllegalArgumentException e) {
-                return Check.broken(ClaimNames.SCOPES, PolicyViolation.of(NO_SCOPES, "scp holds " + TableauRules.shown(String.valueOf(s))
-                        + ", not a tableau:<resource>:<action> scope"));
-            }
-        }
-        return Check.pass(ClaimNames.SCOPES, "scp " + Text.escaped(String.valueOf(list), 300));
+        return TableauRules.scopes(scp).map(v -> Check.broken(ClaimNames.SCOPES, v))
+                .orElseGet(() -> Check.pass(ClaimNames.SCOPES, "scp " + Text.escaped(String.valueOf(scp), 300)));
     }
 
     /** Tableau wants HTTPS; plain http is let through only on loopback, where an IdP runs in tests and demos. */

@@ -25,7 +25,8 @@ public record PolicyViolation(Rule rule, String message, Optional<TableauErrorCo
         ASSERTION_TOO_LONG,
         WRONG_SUBJECT,
         MISSING_JTI,
-        TOKEN_EXPIRED
+        TOKEN_EXPIRED,
+        NOT_YET_VALID
     }
 
     public PolicyViolation {
@@ -34,12 +35,9 @@ public record PolicyViolation(Rule rule, String message, Optional<TableauErrorCo
         Objects.requireNonNull(tableauWouldSay, "tableauWouldSay");
     }
 
+    /** One of the gateway's own rules, which no vendor answers for; a vendor's rule is broken through {@link TokenRule#broken}. */
     static PolicyViolation of(Rule rule, String message) {
         return new PolicyViolation(rule, message, Optional.empty());
-    }
-
-    static PolicyViolation tableau(Rule rule, String message, TableauErrorCode code) {
-        return new PolicyViolation(rule, message, Optional.of(code));
     }
 
     @Override

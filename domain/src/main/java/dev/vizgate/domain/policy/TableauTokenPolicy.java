@@ -168,9 +168,7 @@ public record TableauTokenPolicy(
         var violations = new ArrayList<PolicyViolation>();
         TableauRules.headerKeyId(header.keyId().isPresent(), " (the secret id)").ifPresent(violations::add);
         TableauRules.headerIssuer(header.issuer().isPresent()).ifPresent(violations::add);
-        if (!header.algorithm().isSymmetric()) {
-            violations.add(PolicyViolation.of(WRONG_ALGORITHM, "direct trust signs with HS256, not " + header.algorithm()));
-        }
+        TableauRules.directTrustAlgorithm(header.algorithm()).ifPresent(violations::add);
         return violations;
     }
 

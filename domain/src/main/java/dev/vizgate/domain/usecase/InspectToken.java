@@ -6,15 +6,13 @@ import dev.vizgate.domain.model.DecodeOutcome;
 import dev.vizgate.domain.model.DecodedToken;
 import dev.vizgate.domain.model.JwsAlgorithm;
 import dev.vizgate.domain.model.OnDemandAccess;
-import dev.vizgate.domain.model.Scope;
-import dev.vizgate.domain.model.TableauErrorCode;
 import dev.vizgate.domain.model.Text;
 import dev.vizgate.domain.model.UntrustedToken;
 import dev.vizgate.domain.model.VerifiedClaims;
-import dev.vizgate.domain.policy.BearerAssertionPolicy;
 import dev.vizgate.domain.policy.EasExpectation;
 import dev.vizgate.domain.policy.EasRules;
 import dev.vizgate.domain.policy.PolicyViolation;
+import dev.vizgate.domain.policy.SalesforceAssertionRules;
 import dev.vizgate.domain.policy.TableauRules;
 import dev.vizgate.domain.port.TokenDecoder;
 import dev.vizgate.domain.usecase.InspectionReport.Finding;
@@ -83,8 +81,9 @@ public final class InspectToken {
         var p = t.claims();
         var now = clock.instant();
         var alg = h.string(ClaimNames.ALGORITHM).flatMap(JwsAlgorithm::fromName);
-        if (alg.isEmpty()) {
-            out.add(fail(ClaimNames.ALGORITHM, "alg is " + shown(t.header().get(ClaimNames.ALGORITHM)) + "; Tableau takes HS256 (direct trust) or RS256, PS256, ES256 (EAS)"));
+        var unknownAlg = TableauRules.algorithm(h.string(ClaimNames.ALGORITHM));
+        if (unknownAlg.isPresent()) {
+            out.add(violated(ClaimNames.ALGORITHM, unknownAlg.get()));
         } else {
             out.add(pass(ClaimNames.ALGORITHM, alg.get() + (alg.get().isSymmetric() ? " (direct trust)" : " (OAuth 2.0 trust / EAS)")));
         }
@@ -167,33 +166,14 @@ public final class InspectToken {
         }
         if (iat.isEmpty()) {
             out.add(new Finding(Status.WARN, ClaimNames.ISSUED_AT, "iat is missing; Tableau's samples set it and users report needing it", Optional.empty()));
-        } else if (iat.get().isAfter(now)) {
-            out.add(tableauFail(ClaimNames.ISSUED_AT, "iat is in the future (" + iat.get() + "): a clock ahead of Tableau's; back-date iat a few seconds",
-                    TableauErrorCode.JWT_PARSE_ERROR));
         }
-        p.instant(ClaimNames.NOT_BEFORE).filter(nbf -> nbf.isAfter(now))
-                .ifPresent(nbf -> out.add(fail(ClaimNames.NOT_BEFORE, "nbf is in the future (" + nbf + ")")));
+        TableauRules.issuedAt(iat, now).ifPresent(v -> out.add(violated(ClaimNames.ISSUED_AT, v)));
+        TableauRules.notBefore(p.instant(ClaimNames.NOT_BEFORE), now).ifPresent(v -> out.add(violated(ClaimNames.NOT_BEFORE, v)));
     }
 
     private static void scopes(Object scp, List<Finding> out) {
-        if (!(scp instanceof List<?> list)) {
-            out.add(fail(ClaimNames.SCOPES, "scp must be a non-empty array of scopes such as [\"tableau:views:embed\"], not " + shown(scp)));
-            return;
-        }
-        var none = TableauRules.scopesPresent(list.size());
-        if (none.isPresent()) {
-            out.add(violated(ClaimNames.SCOPES, none.get()));
-            return;
-        }
-        var bad = new ArrayList<String>();
-        for (var s : list) {
-            try {
-                new Scope(String.valueOf(s));
-            } catch (IllegalArgumentException e) {
-                bad.add(escaped(String.valueOf(s)));
-            }
-        }
-        out.add(bad.isEmpty() ? pass(ClaimNames.SCOPES, "scopes " + escaped(String.valueOf(list))) : fail(ClaimNames.SCOPES, "not tableau:<resource>:<action>: " + escaped(String.valueOf(bad))));
+        out.add(TableauRules.scopes(scp).map(v -> violated(ClaimNames.SCOPES, v))
+                .orElseGet(() -> pass(ClaimNames.SCOPES, "scopes " + escaped(String.valueOf(scp)))));
     }
 
     /**
@@ -216,28 +196,20 @@ public final class InspectToken {
         var h = t.headerValues();
         var p = t.claims();
         var now = clock.instant();
-        out.add(h.string(ClaimNames.ALGORITHM).filter("RS256"::equals).isPresent()
-                ? pass(ClaimNames.ALGORITHM, "RS256") : fail(ClaimNames.ALGORITHM, "Salesforce's JWT bearer flow takes RS256, not " + shown(t.header().get(ClaimNames.ALGORITHM))));
+        out.add(SalesforceAssertionRules.algorithm(h.string(ClaimNames.ALGORITHM)).map(v -> violated(ClaimNames.ALGORITHM, v))
+                .orElseGet(() -> pass(ClaimNames.ALGORITHM, "RS256")));
         critical(t, out);
-        out.add(p.string(ClaimNames.ISSUER).isPresent() ? pass(ClaimNames.ISSUER, "iss (consumer key) present") : fail(ClaimNames.ISSUER, "iss must be the consumer key"));
+        out.add(SalesforceAssertionRules.issuer(p.string(ClaimNames.ISSUER), Optional.empty()).map(v -> violated(ClaimNames.ISSUER, v))
+                .orElseGet(() -> pass(ClaimNames.ISSUER, "iss (consumer key) present")));
         var sub = p.string(ClaimNames.SUBJECT).or(() -> p.string(ClaimNames.PRINCIPAL));
-        out.add(sub.isEmpty() ? fail(ClaimNames.SUBJECT, "sub must be the Salesforce username")
-                : Text.needsEscaping(sub.get()) ? fail(ClaimNames.SUBJECT, "sub " + escaped(sub.get()) + " holds control or invisible characters; no Salesforce username does")
-                : pass(ClaimNames.SUBJECT, "sub " + escaped(sub.get())));
-        var aud = p.string(ClaimNames.AUDIENCE);
-        out.add(aud.filter(a -> a.startsWith("https://")).isPresent()
-                ? pass(ClaimNames.AUDIENCE, "aud " + escaped(aud.get()) + " (must match what the org expects: login, test, My Domain or site)")
-                : fail(ClaimNames.AUDIENCE, "aud must be a URL such as https://login.salesforce.com, not " + shown(t.payload().get(ClaimNames.AUDIENCE))));
+        out.add(SalesforceAssertionRules.subject(sub).map(v -> violated(ClaimNames.SUBJECT, v))
+                .orElseGet(() -> pass(ClaimNames.SUBJECT, "sub " + escaped(sub.get()))));
+        var aud = t.payload().get(ClaimNames.AUDIENCE);
+        out.add(SalesforceAssertionRules.audience(aud, Optional.empty()).map(v -> violated(ClaimNames.AUDIENCE, v))
+                .orElseGet(() -> pass(ClaimNames.AUDIENCE, "aud " + escaped(String.valueOf(aud)) + " (must match what the org expects: login, test, My Domain or site)")));
         var exp = p.instant(ClaimNames.EXPIRES);
-        if (exp.isEmpty()) {
-            out.add(fail(ClaimNames.EXPIRES, "exp is missing or not a NumericDate (seconds, not milliseconds)"));
-        } else if (!exp.get().isAfter(now)) {
-            out.add(fail(ClaimNames.EXPIRES, "the assertion expired at " + exp.get() + "; Salesforce answers invalid_grant (expired authorization code)"));
-        } else if (Duration.between(now, exp.get()).compareTo(BearerAssertionPolicy.MAX_LIFETIME) > 0) {
-            out.add(fail(ClaimNames.EXPIRES, "exp is " + minutes(Duration.between(now, exp.get())) + " ahead; Salesforce wants it within 3 min"));
-        } else {
-            out.add(pass(ClaimNames.EXPIRES, "exp is " + minutes(Duration.between(now, exp.get())) + " ahead (within 3 min)"));
-        }
+        out.add(SalesforceAssertionRules.expiry(exp, now).map(v -> violated(ClaimNames.EXPIRES, v))
+                .orElseGet(() -> pass(ClaimNames.EXPIRES, "exp is " + minutes(Duration.between(now, exp.get())) + " ahead (within 3 min)")));
     }
 
     private static String minutes(Duration d) {
@@ -264,9 +236,5 @@ public final class InspectToken {
 
     private static Finding fail(String rule, String msg) {
         return new Finding(Status.FAIL, rule, msg, Optional.empty());
-    }
-
-    private static Finding tableauFail(String rule, String msg, TableauErrorCode code) {
-        return new Finding(Status.FAIL, rule, msg, Optional.of(code));
     }
 }
