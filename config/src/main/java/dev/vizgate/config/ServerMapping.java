@@ -1,5 +1,7 @@
 package dev.vizgate.config;
 
+import dev.vizgate.domain.model.RateBudget;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -34,7 +36,7 @@ public final class ServerMapping {
 
     /** The checked {@code server:} section. */
     public record ServerSettings(Listener listener, Optional<Tls> tls, Duration shutdownGrace, long maxBodyBytes,
-                                 int callerPerMinute, int userPerMinute, Optional<Listener> admin) {
+                                 RateBudget callerBudget, RateBudget userBudget, Optional<Listener> admin) {
     }
 
     public static ServerSettings of(VizgateConfig config, ConfigFiles files) {
@@ -42,10 +44,8 @@ public final class ServerMapping {
         var limits = server.rateLimit() == null ? new VizgateConfig.RateLimit(null, null) : server.rateLimit();
         var callerPerMinute = limits.callerPerMinute() == null ? DEFAULT_CALLER_PER_MINUTE : limits.callerPerMinute();
         var userPerMinute = limits.userPerMinute() == null ? DEFAULT_USER_PER_MINUTE : limits.userPerMinute();
-        if (callerPerMinute < 1 || userPerMinute < 1) {
-            throw new ConfigError("server.rate-limit", "a budget of " + Math.min(callerPerMinute, userPerMinute) + " requests a minute lets nothing through",
-                    "allow at least one request a minute");
-        }
+        var callerBudget = Check.attempt("server.rate-limit.caller-per-minute", () -> RateBudget.perMinute(callerPerMinute), "allow at least one request a minute");
+        var userBudget = Check.attempt("server.rate-limit.user-per-minute", () -> RateBudget.perMinute(userPerMinute), "allow at least one request a minute");
         var listener = new Listener(server.bind() == null ? "0.0.0.0" : server.bind(), server.port() == null ? DEFAULT_PORT : port("server.port", server.port()));
         var tls = Optional.ofNullable(server.tls()).map(t -> new Tls(files.resolve(Check.required(t.keystore(), "server.tls.keystore",
                 "name a PKCS#12 keystore holding the gateway's certificate and key")), files.valueOrFile("server.tls.password",
@@ -61,7 +61,7 @@ public final class ServerMapping {
             admin = Optional.of(new Listener(adminBind, port("server.admin.port", adminPort)));
         }
         return new ServerSettings(listener, tls, Check.duration("server.shutdown-grace", server.shutdownGrace(), Duration.ofSeconds(10)),
-                size("server.max-body", server.maxBody()), callerPerMinute, userPerMinute, admin);
+                size("server.max-body", server.maxBody()), callerBudget, userBudget, admin);
     }
 
     static int port(String path, int port) {

@@ -1,5 +1,6 @@
 package dev.vizgate.config;
 
+import dev.vizgate.domain.model.RateBudget;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -26,8 +27,8 @@ class ServerMappingTest {
         var s = ServerMapping.of(config(null), FILES);
         assertThat(s.listener()).isEqualTo(new ServerMapping.Listener("0.0.0.0", 8080));
         assertThat(s.maxBodyBytes()).isEqualTo(16 * 1024);
-        assertThat(s.callerPerMinute()).isEqualTo(6000);
-        assertThat(s.userPerMinute()).isEqualTo(120);
+        assertThat(s.callerBudget()).isEqualTo(RateBudget.perMinute(6000));
+        assertThat(s.userBudget()).isEqualTo(RateBudget.perMinute(120));
         assertThat(s.shutdownGrace()).isEqualTo(Duration.ofSeconds(10));
         assertThat(s.tls()).isEmpty();
         assertThat(s.admin()).isEmpty();
@@ -39,8 +40,8 @@ class ServerMappingTest {
                 new VizgateConfig.Tls("tls/gateway.p12", "changeit"), "3s", new VizgateConfig.AdminListener(null, 9090))), FILES);
         assertThat(s.listener()).isEqualTo(new ServerMapping.Listener("127.0.0.1", 9443));
         assertThat(s.maxBodyBytes()).isEqualTo(2 * 1024 * 1024);
-        assertThat(s.callerPerMinute()).isEqualTo(50);
-        assertThat(s.userPerMinute()).isEqualTo(5);
+        assertThat(s.callerBudget()).isEqualTo(RateBudget.perMinute(50));
+        assertThat(s.userBudget()).isEqualTo(RateBudget.perMinute(5));
         assertThat(s.shutdownGrace()).isEqualTo(Duration.ofSeconds(3));
         assertThat(s.tls().orElseThrow().keystore()).isEqualTo(Path.of("/etc/vizgate/tls/gateway.p12"));
         assertThat(s.tls().orElseThrow().toString()).doesNotContain("changeit");
@@ -59,7 +60,7 @@ class ServerMappingTest {
         assertMistake(server(70000, null, null, null, null, null, null), "server.port", "out of range");
         assertMistake(server(-1, null, null, null, null, null, null), "server.port", "out of range");
         assertMistake(server(null, null, "lots", null, null, null, null), "server.max-body", "is not a size");
-        assertMistake(server(null, null, null, new VizgateConfig.RateLimit(0, null), null, null, null), "server.rate-limit", "at least one request");
+        assertMistake(server(null, null, null, new VizgateConfig.RateLimit(0, null), null, null, null), "server.rate-limit.caller-per-minute", "at least one request");
         assertMistake(server(null, null, null, null, new VizgateConfig.Tls(null, "x"), null, null), "server.tls.keystore", "PKCS#12");
         assertMistake(server(null, null, null, null, new VizgateConfig.Tls("k.p12", null), null, null), "server.tls.password", "TLS_PASSWORD");
         assertMistake(server(null, null, null, null, null, null, new VizgateConfig.AdminListener(null, null)), "server.admin.port", "admin listener's port");

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -35,12 +36,14 @@ public final class RateLimits {
     }
 
     public RateLimits(Optional<RequestBudgets> shared, int callerPerMinute, int userPerMinute) {
-        if (callerPerMinute < 1 || userPerMinute < 1) {
-            throw new IllegalArgumentException("rate limits must allow at least one request a minute");
-        }
-        this.shared = shared;
-        this.callerBudget = RateBudget.perMinute(callerPerMinute);
-        this.userBudget = RateBudget.perMinute(userPerMinute);
+        this(shared, RateBudget.perMinute(callerPerMinute), RateBudget.perMinute(userPerMinute));
+    }
+
+    /** A budget's own rule (at least one request in its window) is {@link RateBudget}'s. */
+    public RateLimits(Optional<RequestBudgets> shared, RateBudget callerBudget, RateBudget userBudget) {
+        this.shared = Objects.requireNonNull(shared, "shared");
+        this.callerBudget = Objects.requireNonNull(callerBudget, "callerBudget");
+        this.userBudget = Objects.requireNonNull(userBudget, "userBudget");
     }
 
     /** Empty when allowed; otherwise the seconds to wait before retrying. */

@@ -6,15 +6,14 @@ import dev.vizgate.app.http.GatewayMetrics;
 import dev.vizgate.app.http.GatewayServer;
 import dev.vizgate.app.http.RateLimits;
 import dev.vizgate.app.http.WebServerSignIn;
+import dev.vizgate.config.ApiKeyMapping;
 import dev.vizgate.config.Check;
-import dev.vizgate.config.CallerAllowanceMapping;
 import dev.vizgate.config.ServerMapping;
 import dev.vizgate.config.ConfigError;
 import dev.vizgate.config.ConfigFiles;
 import dev.vizgate.config.ConfigSettings;
 import dev.vizgate.config.CorsSettings;
 import dev.vizgate.config.FilePermissions;
-import dev.vizgate.config.SecretText;
 import dev.vizgate.config.VizgateConfig;
 import dev.vizgate.domain.policy.ConnectedAppTrust;
 import dev.vizgate.domain.usecase.AcceptPlatformAssertion;
@@ -25,10 +24,8 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -84,7 +81,7 @@ public final class GatewayWiring {
         vizgate.readiness().forEach((name, check) -> readiness.put(name, check::getAsBoolean));
         vizgate.secrets().forEach((setting, secret) -> readiness.put(Gateway.SECRET_FRESHNESS + setting, () -> !secret.status().stale()));
         var server = ServerMapping.of(config, files);
-        var rateLimits = new RateLimits(Optional.of(vizgate.requestBudgets()), server.callerPerMinute(), server.userPerMinute());
+        var rateLimits = new RateLimits(Optional.of(vizgate.requestBudgets()), server.callerBudget(), server.userBudget());
         var services = Gateway.Services.builder(callers, rateLimits, metrics)
                 .tableau(vizgate.tableauTokens(), kind)
                 .idpTableau(vizgate.idpTableauTokens())
@@ -139,30 +136,9 @@ public final class GatewayWiring {
     }
 
     private static List<CallerAuthentication.ApiKey> apiKeys(VizgateConfig config, ConfigFiles files, Vizgate vizgate) {
-        var c = config.callers();
-        var apiKeys = new ArrayList<CallerAuthentication.ApiKey>();
-        if (c == null || c.apiKeys() == null) {
-            return apiKeys;
-        }
-        for (int i = 0; i < c.apiKeys().size(); i++) {
-            var k = c.apiKeys().get(i);
-            var path = "callers.api-keys[" + i + "]";
-            Check.required(k.name(), path + ".name", "name the backend that uses this key");
-            var text = Check.required(k.sha256(), path + ".sha256", "store the key's SHA-256 hex: printf %s \"$KEY\" | sha256sum");
-            if (text instanceof SecretText.Stored && vizgate == null) {
-                throw new ConfigError(path + ".sha256", "a hash kept in a secret store needs secret-stores configured", "add the store under secret-stores");
-            }
-            var hex = text instanceof SecretText.Stored stored
-                    ? ConfigSettings.map(files, () -> vizgate.readSecret(path + ".sha256", stored.ref(path + ".sha256"))).strip()
-                    : files.valueOrFile(path + ".sha256", ((SecretText.Plain) text).text());
-            if (!hex.matches("[0-9a-fA-F]{64}")) {
-                throw new ConfigError(path + ".sha256", "not 64 hex characters", "store the key's SHA-256 hex: printf %s \"$KEY\" | sha256sum");
-            }
-            var name = k.name();
-            var key = Check.attempt(path + ".name", () -> CallerAuthentication.ApiKey.ofHex(name, hex.toLowerCase(Locale.ROOT)),
-                    "use a short name such as portal-backend");
-            apiKeys.add(key.within(CallerAllowanceMapping.of(path, k), path));
-        }
-        return apiKeys;
+        return ApiKeyMapping.of(config, files, Optional.ofNullable(vizgate)).stream()
+                .map(b -> Check.attempt(b.path() + ".name", () -> CallerAuthentication.ApiKey.ofHex(b.name(), b.sha256Hex()),
+                        "use a short name such as portal-backend").within(b.allowance(), b.path()))
+                .toList();
     }
 }

@@ -1,0 +1,63 @@
+package dev.vizgate.config;
+
+import dev.vizgate.domain.policy.CallerAllowance;
+import dev.vizgate.sdk.Vizgate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * {@code callers.api-keys}: each platform backend's name, the SHA-256 of its key (written inline, read from a file, or
+ * kept in a secret store) and its own allow-lists. The key itself is never configured, only its hash; a mistake is a
+ * {@link ConfigError} at the entry that holds it.
+ */
+public final class ApiKeyMapping {
+    private static final String HASH_FIX = "store the key's SHA-256 hex: printf %s \"$KEY\" | sha256sum";
+
+    /** One backend's key as configured: {@code path} is where ({@code callers.api-keys[0]}), so refusals can name the list to change. */
+    public record Backend(String name, String sha256Hex, CallerAllowance allowance, String path) {
+        public Backend {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(allowance, "allowance");
+            Objects.requireNonNull(path, "path");
+            if (!sha256Hex.matches("[0-9a-f]{64}")) {
+                throw new IllegalArgumentException("an API key hash is 64 lower-case hex characters of SHA-256");
+            }
+        }
+    }
+
+    private ApiKeyMapping() {
+    }
+
+    /** @param stores the built sdk, to read hashes kept in a secret store; empty when no store is configured */
+    public static List<Backend> of(VizgateConfig config, ConfigFiles files, Optional<Vizgate> stores) {
+        var callers = config.callers();
+        var out = new ArrayList<Backend>();
+        if (callers == null || callers.apiKeys() == null) {
+            return out;
+        }
+        for (int i = 0; i < callers.apiKeys().size(); i++) {
+            var key = callers.apiKeys().get(i);
+            var path = "callers.api-keys[" + i + "]";
+            var name = Check.required(key.name(), path + ".name", "name the backend that uses this key");
+            var text = Check.required(key.sha256(), path + ".sha256", HASH_FIX);
+            var hex = text instanceof SecretText.Stored stored ? stored(files, stores, stored, path + ".sha256")
+                    : files.valueOrFile(path + ".sha256", ((SecretText.Plain) text).text());
+            if (!hex.matches("[0-9a-fA-F]{64}")) {
+                throw new ConfigError(path + ".sha256", "not 64 hex characters", HASH_FIX);
+            }
+            out.add(new Backend(name, hex.toLowerCase(Locale.ROOT), CallerAllowanceMapping.of(path, key), path));
+        }
+        return out;
+    }
+
+    private static String stored(ConfigFiles files, Optional<Vizgate> stores, SecretText.Stored stored, String setting) {
+        if (stores.isEmpty()) {
+            throw new ConfigError(setting, "a hash kept in a secret store needs secret-stores configured", "add the store under secret-stores");
+        }
+        return ConfigSettings.map(files, () -> stores.get().readSecret(setting, stored.ref(setting))).strip();
+    }
+}
