@@ -3,18 +3,13 @@ import dev.vizgate.domain.model.ClientId;
 import dev.vizgate.domain.model.SecretId;
 import dev.vizgate.domain.model.SiteContentUrl;
 import dev.vizgate.domain.model.Subject;
-import dev.vizgate.domain.policy.TableauTokenRequest;
-import dev.vizgate.domain.usecase.NextSessionOutcome;
-import dev.vizgate.domain.usecase.TokenIssueOutcome;
-import dev.vizgate.sdk.ConnectedApp;
+import dev.vizgate.domain.usecase.SessionNotOpenedException;
+import dev.vizgate.domain.usecase.TokenNotIssuedException;
+import dev.vizgate.sdk.DirectTrustTokens;
+import dev.vizgate.sdk.JwtBearerFrontdoors;
 import dev.vizgate.sdk.KeyMaterial;
 import dev.vizgate.sdk.KeySpec;
-import dev.vizgate.sdk.SalesforceConnection;
-import dev.vizgate.sdk.SalesforceFlow;
 import dev.vizgate.sdk.SettingsException;
-import dev.vizgate.sdk.TableauNextSettings;
-import dev.vizgate.sdk.TableauSettings;
-import dev.vizgate.sdk.Vizgate;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -23,35 +18,21 @@ import java.nio.file.Path;
 public class VizgateExample {
     public static void main(String[] args) {
         var user = new Subject(args.length > 0 ? args[0] : "alice@demo.example");
-        var tableau = TableauSettings.of(URI.create(env("TABLEAU_URL")), new SiteContentUrl(env("TABLEAU_SITE")),
-                ConnectedApp.Direct.of(new ClientId(env("TABLEAU_CLIENT_ID")), new SecretId(env("TABLEAU_SECRET_ID")), env("TABLEAU_SECRET")));
-        var tableauNext = new TableauNextSettings(
-                SalesforceConnection.of(URI.create(env("SALESFORCE_URL")), new ClientId(env("SALESFORCE_CONSUMER_KEY"))),
-                new SalesforceFlow.JwtBearer(new Audience("https://login.salesforce.com"),
-                        KeySpec.of(KeyMaterial.PemFile.of(Path.of(env("SALESFORCE_KEY_FILE"))))));
         var failures = 0;
-        try (var vizgate = Vizgate.builder().tableau(tableau).tableauNext(tableauNext).build()) {
-            // A Connected App JWT for <tableau-viz token="…">: one per viz, used once.
-            var token = vizgate.tableauTokens().orElseThrow().issue(TableauTokenRequest.forUser(user));
-            if (token instanceof TokenIssueOutcome.Issued issued) {
-                System.out.println("token " + issued.token().value());
-            } else if (token instanceof TokenIssueOutcome.Refused refused) {
-                System.out.println("no token: " + refused.violations().get(0).message());
-                failures++;
-            } else if (token instanceof TokenIssueOutcome.Failed failed) {
-                System.out.println("no token: " + failed.detail());
-                failures++;
-            }
-            // A single-use frontdoor URL, the authCredential of Tableau Next's embedding SDK.
-            var session = vizgate.tableauNextSessions().orElseThrow().open(user);
-            if (session instanceof NextSessionOutcome.Opened opened) {
-                System.out.println("frontdoor " + opened.frontdoorUrl().value());
-            } else if (session instanceof NextSessionOutcome.Failed failed) {
-                System.out.println("no frontdoor URL: " + failed.failure().detail());
-                failures++;
-            }
-        } catch (SettingsException e) {
-            System.out.println("settings: " + e.getMessage());
+        // A Connected App JWT for <tableau-viz token="…">: one per viz, used once.
+        try (var tokens = DirectTrustTokens.of(URI.create(env("TABLEAU_URL")), new SiteContentUrl(env("TABLEAU_SITE")),
+                new ClientId(env("TABLEAU_CLIENT_ID")), new SecretId(env("TABLEAU_SECRET_ID")), env("TABLEAU_SECRET"))) {
+            System.out.println("token " + tokens.tokenFor(user).value());
+        } catch (TokenNotIssuedException | SettingsException e) {
+            System.out.println(e.getMessage());
+            failures++;
+        }
+        // A single-use frontdoor URL, the authCredential of Tableau Next's embedding SDK.
+        try (var frontdoors = JwtBearerFrontdoors.of(URI.create(env("SALESFORCE_URL")), new ClientId(env("SALESFORCE_CONSUMER_KEY")),
+                new Audience("https://login.salesforce.com"), KeySpec.of(KeyMaterial.PemFile.of(Path.of(env("SALESFORCE_KEY_FILE")))))) {
+            System.out.println("frontdoor " + frontdoors.frontdoorFor(user).value());
+        } catch (SessionNotOpenedException | SettingsException e) {
+            System.out.println(e.getMessage());
             failures++;
         }
         System.exit(failures == 0 ? 0 : 1);
