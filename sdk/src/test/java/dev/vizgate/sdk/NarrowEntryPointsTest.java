@@ -29,7 +29,7 @@ class NarrowEntryPointsTest {
     private static final String SECRET = "a-connected-app-secret-of-at-least-32-bytes";
 
     @Test
-    void givenTheFiveValuesOfADirectTrustApp_tokenFor_mintsATokenTableauAccepts() {
+    void givenTheFiveValuesOfADirectTrustApp_tokenFor_mintsATokenTableauAccepts() throws Exception {
         try (var tableau = TableauStandIn.start(TableauStandIn.Site.of("acme", "client-1", Map.of("secret-1", SECRET.getBytes(StandardCharsets.UTF_8)),
                 Set.of("alice@acme.com"), Clock.systemUTC()));
              var tokens = DirectTrustTokens.of(tableau.baseUrl(), new SiteContentUrl("acme"), new ClientId("client-1"), new SecretId("secret-1"), SECRET)) {

@@ -28,6 +28,6 @@ class ReadmeExampleTest {
         var inReadme = between(between(readme, "<!-- readme-example:start -->", "<!-- readme-example:end -->"), "```java", "```");
         var compiled = Files.readString(Path.of("src", "test", "java", "VizgateExample.java"));
         assertThat(inReadme.strip()).isEqualTo(compiled.strip());
-        assertThat(inReadme).contains("import dev.vizgate.sdk.Vizgate;", "public static void main", "System.exit");
+        assertThat(inReadme).contains("import dev.vizgate.sdk.DirectTrustTokens;", "import dev.vizgate.sdk.JwtBearerFrontdoors;", "public static void main", "System.exit");
     }
 }
