@@ -1,5 +1,6 @@
 package dev.vizgate.app.http;
 
+import dev.vizgate.config.SettingPaths;
 import dev.vizgate.domain.usecase.ExchangeForTableauToken;
 import dev.vizgate.domain.usecase.IdpTokenOutcome;
 import org.eclipse.jetty.server.Request;
@@ -55,12 +56,12 @@ final class IdpTokenRoute implements Route {
                 m.put("rule", r.violation().rule().name());
                 m.put("detail", r.violation().message());
                 r.violation().tableauWouldSay().ifPresent(c -> m.put("tableauError", c.code()));
-                m.put("fix", r.idpSetting());
+                m.put("fix", fix(r));
                 return (Map<String, Object>) m;
             }).toList();
             var first = b.breaks().get(0);
             return Reply.problem(Problem.of(ProblemType.IDP_TOKEN_BREAKS_TABLEAU_RULES, "the identity provider's token breaks " + b.breaks().size()
-                    + " of Tableau's EAS rules, so it was not handed out; first: " + first.violation().message() + ". Fix: " + first.idpSetting())
+                    + " of Tableau's EAS rules, so it was not handed out; first: " + first.violation().message() + ". Fix: " + fix(first))
                     .with("violations", breaks));
         }
         if (outcome instanceof IdpTokenOutcome.IdpRefused r) {
@@ -74,5 +75,10 @@ final class IdpTokenRoute implements Route {
         }
         return Reply.problem(Problem.of(ProblemType.IDP_UNAVAILABLE, ((IdpTokenOutcome.IdpUnavailable) outcome).reason() + "; retry shortly")
                 .retryAfter(5));
+    }
+
+    /** The IdP's setting, and ours where one goes with it, named as the configuration file spells it. */
+    private static String fix(IdpTokenOutcome.RuleBreak r) {
+        return r.idpSetting() + r.ours().map(s -> " (" + SettingPaths.yaml(s) + ")").orElse("");
     }
 }

@@ -9,6 +9,7 @@ import dev.vizgate.domain.model.TokenExchangeOutcome;
 import dev.vizgate.domain.model.TokenId;
 import dev.vizgate.domain.model.UntrustedToken;
 import dev.vizgate.domain.model.RejectionReason;
+import dev.vizgate.domain.model.SettingId;
 import dev.vizgate.domain.model.VerificationOutcome;
 import dev.vizgate.domain.policy.EasExpectation;
 import dev.vizgate.domain.policy.EasRules;
@@ -21,6 +22,7 @@ import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The platform's identity provider as the issuer (the source document's model): the caller's IdP access token is
@@ -31,6 +33,9 @@ import java.util.Objects;
 public final class ExchangeForTableauToken {
     /** The identity-provider setting behind each rule; Keycloak's names are given where it is the worked example. */
     static final Map<Rule, String> IDP_SETTING = settings();
+    /** Vizgate's own setting that goes with the fix, where there is one. */
+    static final Map<Rule, SettingId> OUR_SETTING = Map.of(Rule.WRONG_ISSUER, SettingId.CONNECTED_APP_ISSUER, Rule.WRONG_SUBJECT, SettingId.IDP_USERNAME_CLAIM,
+            Rule.AUDIENCE_NOT_TABLEAU, SettingId.TOKEN_EXCHANGE_AUDIENCE, Rule.WRONG_AUDIENCE, SettingId.TOKEN_EXCHANGE_AUDIENCE, Rule.NO_SCOPES, SettingId.TOKEN_EXCHANGE_SCOPE);
 
     private final TokenExchange exchange;
     private final TokenDecoder decoder;
@@ -64,7 +69,8 @@ public final class ExchangeForTableauToken {
         }
         var token = ((DecodeOutcome.Decoded) decoded).token();
         var breaks = EasRules.violations(token.headerValues(), token.claims(), expectation.forUser(user), clock.instant()).stream()
-                .map(v -> new IdpTokenOutcome.RuleBreak(v, IDP_SETTING.getOrDefault(v.rule(), "check the identity provider's token settings")))
+                .map(v -> new IdpTokenOutcome.RuleBreak(v, IDP_SETTING.getOrDefault(v.rule(), "check the identity provider's token settings"),
+                        Optional.ofNullable(OUR_SETTING.get(v.rule()))))
                 .toList();
         if (!breaks.isEmpty()) {
             return new IdpTokenOutcome.BreaksTableauRules(breaks);
@@ -93,11 +99,11 @@ public final class ExchangeForTableauToken {
         m.put(Rule.HEADER_MISSING_KID, "the IdP must sign with a key that has a kid, as every OIDC provider's JWKS does; check its active signing keys");
         m.put(Rule.WRONG_ALGORITHM, "set the exchange client's access-token signature algorithm to RS256, PS256 or ES256"
                 + " (Keycloak: Clients > vizgate > Advanced > Access token signature algorithm)");
-        m.put(Rule.WRONG_ISSUER, "set tableau.connected-app.issuer to the IdP's issuer exactly as its metadata says, and serve it over https"
+        m.put(Rule.WRONG_ISSUER, "set the connected app's issuer to the IdP's issuer exactly as its metadata says, and serve it over https"
                 + " (Keycloak: https://<host>/realms/<realm>; a frontend URL changes it)");
         m.put(Rule.WRONG_SUBJECT, "put the Tableau username in sub on the exchange client (Keycloak: a User Property mapper, property email or username,"
-                + " token claim name sub), the same value callers' claims.username reads");
-        m.put(Rule.AUDIENCE_NOT_TABLEAU, "make the IdP put the site's audience in aud: name it in tableau.connected-app.token-exchange.audience"
+                + " token claim name sub), the same value the callers' username claim reads");
+        m.put(Rule.AUDIENCE_NOT_TABLEAU, "make the IdP put the site's audience in aud: name it as the token exchange's audience"
                 + " (Keycloak: a client with that client id and an audience mapper on the exchange client)");
         m.put(Rule.WRONG_AUDIENCE, m.get(Rule.AUDIENCE_NOT_TABLEAU));
         m.put(Rule.LIFETIME_TOO_LONG, "set the exchange client's access-token lifespan to 10 minutes or less"
@@ -105,7 +111,7 @@ public final class ExchangeForTableauToken {
         m.put(Rule.TOKEN_EXPIRED, "the IdP issued a token that is already expired: check the IdP's clock (NTP)");
         m.put(Rule.MISSING_JTI, "the IdP must put a jti in its access tokens (Keycloak does by default)");
         m.put(Rule.NO_SCOPES, "have the requested scope emit scp as an array of Tableau scopes (Keycloak: a client scope with a hardcoded claim mapper,"
-                + " claim scp, JSON [\"tableau:views:embed\"]), requested by tableau.connected-app.token-exchange.scope");
+                + " claim scp, JSON [\"tableau:views:embed\"]), requested as the token exchange's scope");
         return Map.copyOf(m);
     }
 }

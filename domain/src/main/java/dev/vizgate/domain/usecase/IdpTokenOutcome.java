@@ -1,5 +1,6 @@
 package dev.vizgate.domain.usecase;
 
+import dev.vizgate.domain.model.SettingId;
 import dev.vizgate.domain.model.KeyId;
 import dev.vizgate.domain.model.SignedToken;
 import dev.vizgate.domain.model.Text;
@@ -9,6 +10,7 @@ import dev.vizgate.domain.policy.PolicyViolation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /** What {@link ExchangeForTableauToken} got for the caller's user. */
 public sealed interface IdpTokenOutcome {
@@ -22,11 +24,15 @@ public sealed interface IdpTokenOutcome {
         }
     }
 
-    /** One rule the IdP's token breaks, and the IdP setting that fixes it. */
-    record RuleBreak(PolicyViolation violation, String idpSetting) {
+    /**
+     * One rule the IdP's token breaks, the IdP setting that fixes it, and the setting of Vizgate's that goes with it, if
+     * any, for the face to name as its configuration spells it.
+     */
+    record RuleBreak(PolicyViolation violation, String idpSetting, Optional<SettingId> ours) {
         public RuleBreak {
             Objects.requireNonNull(violation, "violation");
             Text.printable(idpSetting, "idpSetting", 512);
+            Objects.requireNonNull(ours, "ours");
         }
     }
 
