@@ -31,4 +31,16 @@ class ConfigShapeTest {
         assertThat(at(ConfigShape.ROOT, "tableau", "connected-app", "signing-keys", "[]")).isEqualTo(new ConfigShape.ValueOrMapping(KeyRef.MAPPING_KEYS));
         assertThat(((ConfigShape.ValueOrMapping) at(ConfigShape.ROOT, "callers", "api-keys", "[]", "sha256")).keys()).containsExactly("field");
     }
+
+    @Test
+    void readingTheRecordsAgain_givesTheSameShape_underKebabCaseNames() {
+        var fresh = ConfigShape.of(VizgateConfig.class);
+        assertThat(fresh).isEqualTo(ConfigShape.ROOT);
+        assertThat(at(fresh, "tableau", "connected-app", "secrets", "[]", "value")).isInstanceOf(ConfigShape.ValueOrMapping.class);
+        assertThat(at(fresh, "secret-stores")).isEqualTo(new ConfigShape.MapOf(ConfigShape.of(VizgateConfig.SecretStore.class)));
+        assertThat(at(fresh, "tableau", "token", "max-lifetime")).isEqualTo(new ConfigShape.Value());
+        assertThat(ConfigShape.kebab("maxLifetime")).isEqualTo("max-lifetime");
+        assertThat(ConfigShape.kebab("restApiVersion")).isEqualTo("rest-api-version");
+        assertThat(ConfigShape.kebab("site")).isEqualTo("site");
+    }
 }
