@@ -1,6 +1,8 @@
 package dev.vizgate.config;
 
+import dev.vizgate.domain.model.SettingId;
 import dev.vizgate.domain.policy.CallerAllowance;
+import dev.vizgate.sdk.Setting;
 import dev.vizgate.sdk.Vizgate;
 
 import java.util.ArrayList;
@@ -44,7 +46,7 @@ public final class ApiKeyMapping {
             var path = "callers.api-keys[" + i + "]";
             var name = Check.required(key.name(), path + ".name", "name the backend that uses this key");
             var text = Check.required(key.sha256(), path + ".sha256", HASH_FIX);
-            var hex = text instanceof SecretText.Stored stored ? stored(files, stores, stored, path + ".sha256")
+            var hex = text instanceof SecretText.Stored stored ? stored(files, stores, stored, i)
                     : files.valueOrFile(path + ".sha256", ((SecretText.Plain) text).text());
             if (!hex.matches("[0-9a-fA-F]{64}")) {
                 throw new ConfigError(path + ".sha256", "not 64 hex characters", HASH_FIX);
@@ -54,10 +56,12 @@ public final class ApiKeyMapping {
         return out;
     }
 
-    private static String stored(ConfigFiles files, Optional<Vizgate> stores, SecretText.Stored stored, String setting) {
+    private static String stored(ConfigFiles files, Optional<Vizgate> stores, SecretText.Stored stored, int index) {
+        var hash = Setting.at(SettingId.API_KEY_HASH, index);
+        var setting = SettingPaths.yaml(hash);
         if (stores.isEmpty()) {
             throw new ConfigError(setting, "a hash kept in a secret store needs secret-stores configured", "add the store under secret-stores");
         }
-        return ConfigSettings.map(files, () -> stores.get().readSecret(setting, stored.ref(setting))).strip();
+        return ConfigSettings.map(files, () -> stores.get().readSecret(hash, stored.ref(setting))).strip();
     }
 }

@@ -76,7 +76,7 @@ public final class ConfigSettings {
         var stores = map(files, () -> SecretStoresMapping.stores(config.secretStores(), files));
         stores.forEach(builder::secretStore);
         return builder.secretRefresh(map(files, () -> SecretStoresMapping.refresh(config.secretRefresh())))
-                .secretFilesRelativeTo(files.baseDir()).environment(files.environment());
+                .secretFilesRelativeTo(files.baseDir()).environment(files.environment()).settingNames(SettingPaths::yaml);
     }
 
     /** Builds what the settings describe: keys load and are checked here, exactly as {@code serve} does. */
@@ -90,7 +90,7 @@ public final class ConfigSettings {
             try {
                 return step.get();
             } catch (SettingsException e) {
-                throw new ConfigError(e.setting(), e.problem(), e.fix());
+                throw new ConfigError(SettingPaths.yaml(e.setting()), SettingPaths.spelledOut(e.problem()), SettingPaths.spelledOut(e.fix()));
             }
         });
     }

@@ -23,7 +23,7 @@ final class KeyLoader {
     }
 
     /** The spec with a stored key read from its store as PEM text; any other spec as it is. */
-    static KeySpec resolved(String setting, KeySpec spec, LiveSecrets live) {
+    static KeySpec resolved(Setting setting, KeySpec spec, LiveSecrets live) {
         if (!(spec.material() instanceof KeyMaterial.Stored s)) {
             return spec;
         }
@@ -31,13 +31,13 @@ final class KeyLoader {
         return new KeySpec(new KeyMaterial.PemText(pem), spec.kid(), spec.alg());
     }
 
-    static LoadedKey signing(String setting, KeySpec spec) {
+    static LoadedKey signing(Setting setting, KeySpec spec) {
         try {
             PrivateKey key;
             Optional<PublicKey> pub = Optional.empty();
             var material = spec.material();
             if (material instanceof KeyMaterial.PemText t) {
-                key = PemKeys.privateKey(new KeyInput.FromText(setting, t.pem()), Optional.empty());
+                key = PemKeys.privateKey(new KeyInput.FromText(setting.toString(), t.pem()), Optional.empty());
             } else if (material instanceof KeyMaterial.PemFile f) {
                 key = PemKeys.privateKey(new KeyInput.FromFile(f.file()), f.password().map(String::toCharArray));
             } else if (material instanceof KeyMaterial.KeyStoreEntry e) {
@@ -55,14 +55,14 @@ final class KeyLoader {
             } else if (material instanceof KeyMaterial.Stored) {
                 throw new IllegalStateException("a stored key is read from its store before it is loaded");
             } else if (((KeyMaterial.InMemory) material).key() instanceof PrivateKey k) {
-                KeyStrength.check(setting, k); // keys handed over in memory are checked like keys read from files
+                KeyStrength.check(setting.toString(), k); // keys handed over in memory are checked like keys read from files
                 key = k;
             } else {
                 throw new SettingsException(setting, "a signing key must be a private key, not a " + ((KeyMaterial.InMemory) material).key().getAlgorithm()
                         + " public key", "give the private key; its public half is derived");
             }
             var privateKey = key;
-            var publicKey = pub.orElseGet(() -> KeyPairs.publicOf(setting, privateKey));
+            var publicKey = pub.orElseGet(() -> KeyPairs.publicOf(setting.toString(), privateKey));
             var alg = algorithm(setting, spec.alg(), key);
             var kid = spec.kid().orElseGet(() -> new KeyId(JjwtJwkEncoder.thumbprint(publicKey)));
             return new LoadedKey(kid, alg, key, publicKey);
@@ -74,20 +74,20 @@ final class KeyLoader {
     }
 
     /** A platform's public key: PEM text or file (a key or a certificate), or a key in memory. */
-    static TrustedKey trusted(String setting, KeySpec spec) {
+    static TrustedKey trusted(Setting setting, KeySpec spec) {
         try {
             PublicKey key;
             var material = spec.material();
             if (material instanceof KeyMaterial.PemText t) {
-                key = PemKeys.publicKey(new KeyInput.FromText(setting, t.pem()));
+                key = PemKeys.publicKey(new KeyInput.FromText(setting.toString(), t.pem()));
             } else if (material instanceof KeyMaterial.PemFile f && f.password().isEmpty()) {
                 key = PemKeys.publicKey(new KeyInput.FromFile(f.file()));
             } else if (material instanceof KeyMaterial.InMemory m && m.key() instanceof PublicKey k) {
-                KeyStrength.check(setting, k);
+                KeyStrength.check(setting.toString(), k);
                 key = k;
             } else {
                 throw new SettingsException(setting, "a platform's key is its public key or certificate as a PEM file or text",
-                        "key: \"file:keys/portal-public.pem\"");
+                        "give the platform's public key or certificate as a PEM file");
             }
             var alg = spec.alg().orElse("EC".equals(key.getAlgorithm()) ? JwsAlgorithm.ES256 : JwsAlgorithm.RS256);
             return new TrustedKey(spec.kid(), alg, key);
@@ -98,11 +98,11 @@ final class KeyLoader {
         }
     }
 
-    private static JwsAlgorithm algorithm(String setting, Optional<JwsAlgorithm> configured, PrivateKey key) {
+    private static JwsAlgorithm algorithm(Setting setting, Optional<JwsAlgorithm> configured, PrivateKey key) {
         if (configured.isPresent()) {
             var alg = configured.get();
             if (!alg.acceptsKeyAlgorithm(key.getAlgorithm())) {
-                throw new SettingsException(setting + ".alg", alg + " does not fit a " + key.getAlgorithm() + " key",
+                throw new SettingsException(setting.algorithm(), alg + " does not fit a " + key.getAlgorithm() + " key",
                         "use ES256 for EC keys, RS256 or PS256 for RSA keys");
             }
             return alg;

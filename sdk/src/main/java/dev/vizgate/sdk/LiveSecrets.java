@@ -5,7 +5,6 @@ import dev.vizgate.domain.model.SecretRef;
 import dev.vizgate.domain.model.SecretValue;
 import dev.vizgate.domain.port.SecretStore;
 import dev.vizgate.domain.usecase.LiveSecret;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -37,13 +36,15 @@ final class LiveSecrets implements AutoCloseable {
     private final Clock clock;
     private final SecretRefresh refresh;
     private final Optional<MeterRegistry> registry;
-    private final Map<String, LiveSecret> bySetting = new ConcurrentHashMap<>();
+    private final Map<Setting, LiveSecret> bySetting = new ConcurrentHashMap<>();
+    private final Function<Setting, String> names;
     private volatile ScheduledExecutorService scheduler;
 
     private final InlineSecretStore inline;
 
     LiveSecrets(Map<String, SecretStore> stores, InlineSecretStore inline, Clock clock, SecretRefresh refresh,
-                Optional<MeterRegistry> registry) {
+                Optional<MeterRegistry> registry, Function<Setting, String> names) {
+        this.names = names;
         this.stores = Map.copyOf(stores);
         this.inline = inline;
         this.clock = clock;
@@ -52,17 +53,17 @@ final class LiveSecrets implements AutoCloseable {
     }
 
     /** Follows a secret from wherever {@code source} says: a store, or a value held inline under {@code setting}. */
-    LiveSecret follow(String setting, SecretSource source, Function<SecretValue, Optional<String>> refusal, String fix) {
-        var ref = source instanceof SecretSource.Stored s ? s.ref() : inline.hold(setting, ((SecretSource.Value) source).value());
+    LiveSecret follow(Setting setting, SecretSource source, Function<SecretValue, Optional<String>> refusal, String fix) {
+        var ref = source instanceof SecretSource.Stored s ? s.ref() : inline.hold(setting.key(), ((SecretSource.Value) source).value());
         return follow(setting, ref, refusal, fix);
     }
 
     /** Loads the secret {@code ref} names for {@code setting}; a secret that cannot load is a SettingsException. */
-    LiveSecret follow(String setting, SecretRef ref, Function<SecretValue, Optional<String>> refusal, String fix) {
+    LiveSecret follow(Setting setting, SecretRef ref, Function<SecretValue, Optional<String>> refusal, String fix) {
         var store = stores.get(ref.store());
         if (store == null) {
             throw new SettingsException(setting, "no secret store named '" + ref.store() + "' is configured (known: " + stores.keySet() + ")",
-                    "add it under secret-stores, or pass it to Vizgate.builder().secretStore(…)");
+                    "configure a secret store by that name, or pass it to Vizgate.builder().secretStore(…)");
         }
         var loaded = LiveSecret.load(store, ref, clock, refusal);
         if (loaded instanceof LiveSecret.Result.NotLoaded n) {
@@ -76,26 +77,26 @@ final class LiveSecrets implements AutoCloseable {
         return secret;
     }
 
-    private void version(String setting, LiveSecret secret) {
+    private void version(Setting setting, LiveSecret secret) {
         registry.ifPresent(r -> {
             var version = secret.current().version();
-            Gauge.builder(VERSION, secret, s -> s.current().version().equals(version) ? 1 : 0).tag("secret", setting)
+            Gauge.builder(VERSION, secret, s -> s.current().version().equals(version) ? 1 : 0).tag("secret", names.apply(setting))
                     .tag("version", version.value()).register(r);
         });
     }
 
-    private void meter(MeterRegistry r, String setting, LiveSecret secret) {
+    private void meter(MeterRegistry r, Setting setting, LiveSecret secret) {
         version(setting, secret);
-        Gauge.builder(LAST_REFRESH, secret, s -> s.status().lastSuccess().getEpochSecond()).tag("secret", setting).register(r);
-        Gauge.builder(STALE, secret, s -> s.status().stale() ? 1 : 0).tag("secret", setting).register(r);
-        Gauge.builder(FAILURES, secret, s -> s.status().failures()).tag("secret", setting).register(r);
+        Gauge.builder(LAST_REFRESH, secret, s -> s.status().lastSuccess().getEpochSecond()).tag("secret", names.apply(setting)).register(r);
+        Gauge.builder(STALE, secret, s -> s.status().stale() ? 1 : 0).tag("secret", names.apply(setting)).register(r);
+        Gauge.builder(FAILURES, secret, s -> s.status().failures()).tag("secret", names.apply(setting)).register(r);
         // The version's age as its store knows it (created), else since this process first saw it.
         Gauge.builder(AGE, secret, s -> Duration.between(s.current().createdAt().orElse(s.status().loadedAt()), clock.instant()).toSeconds())
-                .tag("secret", setting).register(r);
+                .tag("secret", names.apply(setting)).register(r);
     }
 
     /** The secrets by the setting that names them, for probes and doctor. */
-    Map<String, LiveSecret> bySetting() {
+    Map<Setting, LiveSecret> bySetting() {
         return Map.copyOf(bySetting);
     }
 

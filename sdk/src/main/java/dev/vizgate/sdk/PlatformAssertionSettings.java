@@ -1,6 +1,7 @@
 package dev.vizgate.sdk;
 
 import dev.vizgate.domain.model.Issuer;
+import dev.vizgate.domain.model.SettingId;
 import dev.vizgate.domain.policy.ReplayPolicy;
 
 import java.time.Duration;
@@ -29,7 +30,7 @@ public record PlatformAssertionSettings(List<PlatformSettings> platforms, Durati
             throw new IllegalArgumentException("the leeway must be zero or more");
         }
         if (leeway.compareTo(MAX_LEEWAY) > 0) {
-            throw new SettingsException("callers.assertion-leeway", "a leeway of " + leeway.toSeconds() + " s would accept assertions long after they expired",
+            throw new SettingsException(Setting.of(SettingId.ASSERTION_LEEWAY), "a leeway of " + leeway.toSeconds() + " s would accept assertions long after they expired",
                     "fix the clocks (NTP) and keep the leeway at 2m or less; the default is 30s");
         }
         new ReplayPolicy(ReplayPolicy.DEFAULT_MAX_TOKEN_AGE, leeway); // its own rules (whole seconds) apply too

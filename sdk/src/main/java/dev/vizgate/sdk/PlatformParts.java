@@ -7,6 +7,7 @@ import dev.vizgate.adapters.tableau.JsonTokenDecoder;
 import dev.vizgate.adapters.tableau.RemoteJwks;
 import dev.vizgate.adapters.tableau.TrustedKey;
 import dev.vizgate.domain.model.Issuer;
+import dev.vizgate.domain.model.SettingId;
 import dev.vizgate.domain.policy.ReplayPolicy;
 import dev.vizgate.domain.port.ReplayLedger;
 import dev.vizgate.domain.port.TokenVerifier;
@@ -35,7 +36,7 @@ final class PlatformParts {
             var p = settings.platforms().get(i);
             issuers.put(p.issuer(), p.platform());
             if (swapped.isEmpty()) {
-                keysByIssuer.put(p.issuer().value(), keys("callers.assertions[" + i + "].key", p.issuer(), p.keys(), clock));
+                keysByIssuer.put(p.issuer().value(), keys(Setting.at(SettingId.PLATFORM_KEY, i), p.issuer(), p.keys(), clock));
             }
         }
         var verifier = swapped.orElseGet(() -> new JjwtTokenVerifier(keysByIssuer, JsonTokenDecoder.DEFAULT_MAX_LENGTH, clock, policy.skew()));
@@ -46,7 +47,7 @@ final class PlatformParts {
         return HttpClient.newBuilder().connectTimeout(JWKS_CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    private static IssuerKeys keys(String setting, Issuer issuer, PlatformKeys keys, Clock clock) {
+    private static IssuerKeys keys(Setting setting, Issuer issuer, PlatformKeys keys, Clock clock) {
         if (keys instanceof PlatformKeys.Jwks j) {
             return new RemoteJwks(j.url(), http(), RemoteJwks.Timing.defaults(), clock);
         }
@@ -56,7 +57,7 @@ final class PlatformParts {
         var trusted = new ArrayList<TrustedKey>();
         var fixed = ((PlatformKeys.Fixed) keys).keys();
         for (int i = 0; i < fixed.size(); i++) {
-            trusted.add(KeyLoader.trusted(fixed.size() == 1 ? setting : setting + "[" + i + "]", fixed.get(i)));
+            trusted.add(KeyLoader.trusted(fixed.size() == 1 ? setting : setting.then(i), fixed.get(i)));
         }
         return IssuerKeys.fixed(trusted);
     }

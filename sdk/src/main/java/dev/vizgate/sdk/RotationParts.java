@@ -2,7 +2,7 @@ package dev.vizgate.sdk;
 
 import dev.vizgate.adapters.secrets.StoredSecretSlots;
 import dev.vizgate.adapters.tableau.RestConnectedAppSecrets;
-import dev.vizgate.adapters.tableau.RestTableauSignIn;
+import dev.vizgate.domain.model.SettingId;
 import dev.vizgate.domain.port.SecretStore;
 import dev.vizgate.domain.port.SecretWriter;
 import dev.vizgate.domain.usecase.RotateConnectedAppSecret;
@@ -23,15 +23,15 @@ final class RotationParts {
     static RotateConnectedAppSecret of(TableauSettings tableau, RotationSettings rotation, Map<String, SecretStore> stores, LiveSecrets live,
                                        Clock clock) {
         if (!(tableau.connectedApp() instanceof ConnectedApp.Managed managed)) {
-            throw new SettingsException("tableau.connected-app.rotation", "only a managed secret can be rotated",
-                    "set managed-secret: { vault: \"secret/vizgate/tableau\" } instead of secrets");
+            throw new SettingsException(Setting.of(SettingId.CONNECTED_APP_ROTATION), "only a managed secret can be rotated",
+                    "keep the Connected App secret as a managed secret in a secret store (such as Vault) instead of fixed secrets");
         }
         var store = stores.get(managed.slots().store());
         if (!(store instanceof SecretWriter writer)) {
-            throw new SettingsException("tableau.connected-app.managed-secret", "the store '" + managed.slots().store() + "' cannot be written to",
+            throw new SettingsException(Setting.of(SettingId.CONNECTED_APP_MANAGED_SECRET), "the store '" + managed.slots().store() + "' cannot be written to",
                     "keep a rotated secret in Vault or AWS Secrets Manager");
         }
-        var setting = "tableau.connected-app.rotation.personal-access-token";
+        var setting = Setting.of(SettingId.ROTATION_TOKEN);
         var pat = live.follow(setting, rotation.tokenSecret(), v -> Optional.empty(), "store the administrator's personal access token secret there");
         var admin = new RestConnectedAppSecrets(TableauAdmin.session(tableau, rotation.tokenName(), pat.current().value()), managed.clientId());
         var token = tableau.token();

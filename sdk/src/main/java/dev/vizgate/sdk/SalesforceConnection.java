@@ -2,6 +2,7 @@ package dev.vizgate.sdk;
 
 import dev.vizgate.adapters.salesforce.SalesforceSettings;
 import dev.vizgate.domain.model.ClientId;
+import dev.vizgate.domain.model.SettingId;
 import dev.vizgate.domain.policy.HostPolicy;
 
 import java.net.URI;
@@ -35,7 +36,7 @@ public record SalesforceConnection(URI tokenUrl, ClientId consumerKey, Optional<
      * say which org answers, so the hosts must then be named ({@link #of(URI, ClientId, HostPolicy)}).
      */
     public static SalesforceConnection of(URI tokenUrl, ClientId consumerKey) {
-        var hosts = HostPolicy.forOrg(tokenUrl).orElseThrow(() -> new SettingsException("salesforce.allowed-hosts",
+        var hosts = HostPolicy.forOrg(tokenUrl).orElseThrow(() -> new SettingsException(Setting.of(SettingId.SALESFORCE_ALLOWED_HOSTS),
                 "the token URL " + tokenUrl + " is not a My Domain (or Experience Cloud) host, so the org's own hosts, where its access tokens may be sent, are unknown",
                 "use the org's My Domain URL as token URL (https://acme.my.salesforce.com), or name its hosts"));
         return of(tokenUrl, consumerKey, hosts);

@@ -3,6 +3,7 @@ package dev.vizgate.sdk;
 import dev.vizgate.adapters.aws.SecretsManagerSecretStore;
 import dev.vizgate.adapters.vault.VaultKvSecretStore;
 import dev.vizgate.adapters.vault.VaultSettings;
+import dev.vizgate.domain.model.SettingId;
 import dev.vizgate.domain.port.SecretStore;
 
 /**
@@ -20,11 +21,11 @@ final class SecretStores {
             }
             return secretsManager((SecretStoreSettings.SecretsManager) settings);
         } catch (NoClassDefFoundError e) {
-            throw new SettingsException("secret-stores." + name, "the " + name + " adapter is not on the classpath",
+            throw new SettingsException(Setting.named(SettingId.SECRET_STORE, name), "the " + name + " adapter is not on the classpath",
                     "add dev.vizgate:" + (settings instanceof SecretStoreSettings.Vault ? "vizgate-adapters-vault" : "vizgate-adapters-aws")
                             + " to the application's dependencies");
         } catch (IllegalArgumentException e) {
-            throw new SettingsException("secret-stores." + name, e.getMessage(), "see the configuration reference for secret-stores");
+            throw new SettingsException(Setting.named(SettingId.SECRET_STORE, name), e.getMessage(), "see the configuration reference for secret stores");
         }
     }
 

@@ -1,25 +1,28 @@
 package dev.vizgate.sdk;
 
+import dev.vizgate.adapters.metrics.StoreGauges;
 import dev.vizgate.adapters.store.CaffeinePendingAuthorizations;
 import dev.vizgate.adapters.store.CaffeineRefreshTokens;
-import dev.vizgate.adapters.store.CaffeineRequestBudgets;
 import dev.vizgate.adapters.store.CaffeineReplayLedger;
+import dev.vizgate.adapters.store.CaffeineRequestBudgets;
 import dev.vizgate.adapters.store.CaffeineSessionCache;
 import dev.vizgate.adapters.store.CaffeineSignInTickets;
 import dev.vizgate.adapters.store.RedisPendingAuthorizations;
 import dev.vizgate.adapters.store.RedisRefreshTokens;
-import dev.vizgate.adapters.store.RedisRequestBudgets;
 import dev.vizgate.adapters.store.RedisReplayLedger;
+import dev.vizgate.adapters.store.RedisRequestBudgets;
 import dev.vizgate.adapters.store.RedisSessionCache;
 import dev.vizgate.adapters.store.RedisSignInTickets;
 import dev.vizgate.adapters.store.RedisStore;
 import dev.vizgate.adapters.store.SessionSeal;
+import dev.vizgate.domain.model.SettingId;
 import dev.vizgate.domain.port.PendingAuthorizations;
 import dev.vizgate.domain.port.RefreshTokens;
 import dev.vizgate.domain.port.ReplayLedger;
 import dev.vizgate.domain.port.RequestBudgets;
 import dev.vizgate.domain.port.SessionCache;
 import dev.vizgate.domain.port.SignInTickets;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -39,13 +42,13 @@ record StoreParts(ReplayLedger ledger, SessionCache sessions, RefreshTokens refr
     private static final int REDIS_CONNECTIONS = 64;
 
     /** @param refreshTokenIdle how long a web-server user's refresh token is kept unused */
-    static StoreParts of(StoreSettings settings, Clock clock, Optional<Meters> meters, LiveSecrets live, Duration refreshTokenIdle) {
+    static StoreParts of(StoreSettings settings, Clock clock, Optional<MeterRegistry> meters, LiveSecrets live, Duration refreshTokenIdle) {
         if (settings instanceof StoreSettings.Memory m) {
             var ledger = new CaffeineReplayLedger(clock, m.maxJtis());
             var sessions = new CaffeineSessionCache(clock, m.maxSessions());
-            meters.ifPresent(x -> {
-                x.storeSize("jtis", ledger::size, m.maxJtis());
-                x.storeSize("sessions", sessions::size, m.maxSessions());
+            meters.ifPresent(registry -> {
+                StoreGauges.register(registry, "jtis", ledger::size, m.maxJtis());
+                StoreGauges.register(registry, "sessions", sessions::size, m.maxSessions());
             });
             return new StoreParts(ledger, sessions, new CaffeineRefreshTokens(clock, refreshTokenIdle, 100_000), new CaffeinePendingAuthorizations(clock),
                     new CaffeineSignInTickets(clock), new CaffeineRequestBudgets(clock, MAX_BUDGET_KEYS), () -> true, List.of());
@@ -55,7 +58,7 @@ record StoreParts(ReplayLedger ledger, SessionCache sessions, RefreshTokens refr
         try {
             store = new RedisStore(r.url(), r.timeout(), REDIS_CONNECTIONS);
         } catch (IllegalArgumentException e) {
-            throw new SettingsException("store.url", e.getMessage(), "write redis://host:6379 or rediss://host:6380");
+            throw new SettingsException(Setting.of(SettingId.STORE_URL), e.getMessage(), "write redis://host:6379 or rediss://host:6380");
         }
         var seal = new SessionSeal(r.secret().bytes(live));
         return new StoreParts(new RedisReplayLedger(store, seal, clock), new RedisSessionCache(store, seal, clock, LOCK_TTL, WAIT_BOUND),

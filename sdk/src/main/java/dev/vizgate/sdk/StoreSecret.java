@@ -1,6 +1,7 @@
 package dev.vizgate.sdk;
 
 import dev.vizgate.domain.model.SecretRef;
+import dev.vizgate.domain.model.SettingId;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -46,7 +47,7 @@ public final class StoreSecret {
         if (stored.isEmpty()) {
             return bytes.clone();
         }
-        var secret = live.follow("store.secret", stored.get(), v -> refusal(v.value().strip().getBytes(StandardCharsets.UTF_8)),
+        var secret = live.follow(Setting.of(SettingId.STORE_SECRET), stored.get(), v -> refusal(v.value().strip().getBytes(StandardCharsets.UTF_8)),
                 "generate one: head -c 32 /dev/urandom | base64");
         return secret.current().value().strip().getBytes(StandardCharsets.UTF_8);
     }

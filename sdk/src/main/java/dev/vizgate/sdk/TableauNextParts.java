@@ -1,15 +1,19 @@
 package dev.vizgate.sdk;
 
 import dev.vizgate.adapters.keystore.ConfiguredKeySource;
+import dev.vizgate.adapters.metrics.MeteredSalesforceAuthorization;
+import dev.vizgate.adapters.metrics.MeteredSessionCache;
 import dev.vizgate.adapters.salesforce.AuthorizeUrl;
 import dev.vizgate.adapters.salesforce.SalesforceOAuthClient;
 import dev.vizgate.adapters.salesforce.SalesforceSettings;
 import dev.vizgate.adapters.salesforce.SecureSignInSecrets;
 import dev.vizgate.adapters.tableau.JjwtTokenSigner;
 import dev.vizgate.domain.model.JwsAlgorithm;
+import dev.vizgate.domain.model.SettingId;
 import dev.vizgate.domain.policy.BearerAssertionPolicy;
 import dev.vizgate.domain.port.SalesforceAuthorization;
 import dev.vizgate.domain.port.SalesforceIdentities;
+import dev.vizgate.domain.port.SessionCache;
 import dev.vizgate.domain.port.TokenIds;
 import dev.vizgate.domain.usecase.ClientCredentialsGrants;
 import dev.vizgate.domain.usecase.IssueSignInTickets;
@@ -18,6 +22,7 @@ import dev.vizgate.domain.usecase.OpenTableauNextSession;
 import dev.vizgate.domain.usecase.RefreshTokenGrants;
 import dev.vizgate.domain.usecase.SessionGrants;
 import dev.vizgate.domain.usecase.WebServerFlow;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import java.security.PublicKey;
 import java.time.Clock;
@@ -32,9 +37,9 @@ record TableauNextParts(OpenTableauNextSession sessions, Optional<WebServerFlow>
 
     static TableauNextParts of(TableauNextSettings settings, Optional<SalesforceAuthorization> swapped,
                                Optional<SalesforceIdentities> swappedIdentities, StoreParts stores,
-                               TokenIds ids, Clock clock, Optional<Meters> meters, LiveSecrets live) {
+                               TokenIds ids, Clock clock, Optional<MeterRegistry> meters, LiveSecrets live) {
         var owned = new ArrayList<AutoCloseable>();
-        var secret = settings.connection().clientSecret().map(source -> live.follow("salesforce.client-secret", source,
+        var secret = settings.connection().clientSecret().map(source -> live.follow(Setting.of(SettingId.SALESFORCE_CLIENT_SECRET), source,
                 v -> Optional.empty(), "store the External Client App's consumer secret there").current().value());
         var adapterSettings = settings.connection().adapterSettings(secret);
         Optional<BooleanSupplier> circuit = Optional.empty();
@@ -50,17 +55,17 @@ record TableauNextParts(OpenTableauNextSession sessions, Optional<WebServerFlow>
             client = oauth;
             identities = swappedIdentities.or(() -> Optional.of(oauth));
         }
-        var metered = meters.map(m -> m.salesforce(client)).orElse(client);
-        var sessions = meters.map(m -> m.sessions(stores.sessions())).orElse(stores.sessions());
+        var metered = meters.<SalesforceAuthorization>map(m -> new MeteredSalesforceAuthorization(client, m)).orElse(client);
+        var sessions = meters.<SessionCache>map(m -> new MeteredSessionCache(stores.sessions(), m)).orElse(stores.sessions());
         Optional<PublicKey> publicKey = Optional.empty();
         Optional<WebServerFlow> webServer = Optional.empty();
         Optional<IssueSignInTickets> tickets = Optional.empty();
         SessionGrants grants;
         var flow = settings.flow();
         if (flow instanceof SalesforceFlow.JwtBearer j) {
-            var key = KeyLoader.signing("salesforce.private-key", KeyLoader.resolved("salesforce.private-key", j.privateKey(), live));
+            var key = KeyLoader.signing(Setting.of(SettingId.SALESFORCE_PRIVATE_KEY), KeyLoader.resolved(Setting.of(SettingId.SALESFORCE_PRIVATE_KEY), j.privateKey(), live));
             if (!"RSA".equals(key.privateKey().getAlgorithm())) {
-                throw new SettingsException("salesforce.private-key", "the JWT bearer flow signs with RS256, which needs an RSA key",
+                throw new SettingsException(Setting.of(SettingId.SALESFORCE_PRIVATE_KEY), "the JWT bearer flow signs with RS256, which needs an RSA key",
                         "use an RSA key (vizgate keys init)");
             }
             var keys = ConfiguredKeySource.builder().signing(key.kid(), JwsAlgorithm.RS256, key.privateKey()).build();
@@ -74,7 +79,7 @@ record TableauNextParts(OpenTableauNextSession sessions, Optional<WebServerFlow>
             grants = new RefreshTokenGrants(stores.refreshTokens());
             var signInSecrets = new SecureSignInSecrets();
             webServer = Optional.of(new WebServerFlow(stores.pending(), signInSecrets, new AuthorizeUrl(adapterSettings, w.scopes(), w.sendChallengeMethod()),
-                    metered, identities.orElseThrow(() -> new SettingsException("salesforce.flow", "the web-server flow checks who signed in"
+                    metered, identities.orElseThrow(() -> new SettingsException(Setting.of(SettingId.SALESFORCE_FLOW), "the web-server flow checks who signed in"
                             + " through Salesforce's identity service, which the Salesforce client given to the builder does not offer",
                             "give the builder salesforceIdentities(…), or leave the default client")),
                     stores.refreshTokens(), settings.connection().redirectUri().orElseThrow()));
@@ -89,7 +94,7 @@ record TableauNextParts(OpenTableauNextSession sessions, Optional<WebServerFlow>
             return new SalesforceOAuthClient(settings, clock);
         } catch (IllegalStateException e) {
             // The JDK client's wire log is switched on by a system property: refuse to start rather than log tokens.
-            throw new SettingsException("salesforce", e.getMessage(), "remove the -D option from the JVM's command line");
+            throw new SettingsException(Setting.of(SettingId.SALESFORCE), e.getMessage(), "remove the -D option from the JVM's command line");
         }
     }
 }

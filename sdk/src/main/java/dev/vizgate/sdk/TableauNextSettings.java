@@ -1,5 +1,6 @@
 package dev.vizgate.sdk;
 
+import dev.vizgate.domain.model.SettingId;
 import dev.vizgate.domain.policy.BearerAssertionPolicy;
 import dev.vizgate.domain.policy.HostPolicy;
 
@@ -15,24 +16,24 @@ public record TableauNextSettings(SalesforceConnection connection, SalesforceFlo
         Objects.requireNonNull(flow, "flow");
         if (flow instanceof SalesforceFlow.ClientCredentials) {
             if (!HostPolicy.isMyDomain(connection.tokenUrl())) {
-                throw new SettingsException("salesforce.token-url", "client credentials work only on a My Domain host, not "
+                throw new SettingsException(Setting.of(SettingId.SALESFORCE_TOKEN_URL), "client credentials work only on a My Domain host, not "
                         + connection.tokenUrl().getHost() + " (Salesforce answers \"request not supported on this domain\")",
-                        "set token-url to https://<mydomain>.my.salesforce.com");
+                        "use the org's My Domain, https://<mydomain>.my.salesforce.com");
             }
             if (connection.clientSecret().isEmpty()) {
-                throw new SettingsException("salesforce.client-secret", "client credentials need the consumer secret",
-                        "set client-secret: \"${SF_CLIENT_SECRET}\"");
+                throw new SettingsException(Setting.of(SettingId.SALESFORCE_CLIENT_SECRET), "client credentials need the consumer secret",
+                        "give the External Client App's consumer secret");
             }
         }
         if (flow instanceof SalesforceFlow.WebServer && connection.redirectUri().isEmpty()) {
-            throw new SettingsException("salesforce.redirect-uri", "the web-server flow needs the callback URL registered on the app",
-                    "set redirect-uri to https://<gateway>/v1/tableau-next/callback");
+            throw new SettingsException(Setting.of(SettingId.SALESFORCE_REDIRECT_URI), "the web-server flow needs the callback URL registered on the app",
+                    "register https://<gateway>/v1/tableau-next/callback on the app and give it here");
         }
         if (flow instanceof SalesforceFlow.JwtBearer j) {
             try {
                 new BearerAssertionPolicy(connection.consumerKey(), j.audience());
             } catch (IllegalArgumentException e) {
-                throw new SettingsException("salesforce.audience", e.getMessage(),
+                throw new SettingsException(Setting.of(SettingId.SALESFORCE_AUDIENCE), e.getMessage(),
                         "use https://login.salesforce.com, https://test.salesforce.com, or your My Domain / Experience Cloud URL");
             }
         }

@@ -2,9 +2,11 @@ package dev.vizgate.sdk;
 
 import dev.vizgate.adapters.keystore.ConfiguredKeySource;
 import dev.vizgate.adapters.keystore.LiveConnectedAppKeys;
+import dev.vizgate.adapters.keystore.LiveManagedKeys;
+import dev.vizgate.adapters.keystore.RolloverKeySource;
+import dev.vizgate.adapters.secrets.SlotsDocument;
 import dev.vizgate.domain.model.KeyId;
-import dev.vizgate.domain.model.PublishedKey;
-import dev.vizgate.domain.model.SigningKey;
+import dev.vizgate.domain.model.SettingId;
 import dev.vizgate.domain.policy.ConnectedAppTrust;
 import dev.vizgate.domain.policy.KeyRollover;
 import dev.vizgate.domain.policy.SecretRotation;
@@ -15,7 +17,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -30,7 +31,6 @@ record TableauParts(Supplier<ConnectedAppTrust> trustNow, KeySource keys) {
         return trustNow.get();
     }
 
-    private static final String APP = "tableau.connected-app";
 
     static TableauParts of(TableauSettings settings, Optional<KeySource> swapped, LiveSecrets live, Clock clock) {
         if (settings.connectedApp() instanceof ConnectedApp.Direct d) {
@@ -39,15 +39,18 @@ record TableauParts(Supplier<ConnectedAppTrust> trustNow, KeySource keys) {
             return new TableauParts(trust, swapped.orElseGet(() -> secrets(d, live)));
         }
         if (settings.connectedApp() instanceof ConnectedApp.Managed m) {
-            var managed = LiveManagedKeys.follow(m, live);
+            var setting = Setting.of(SettingId.CONNECTED_APP_MANAGED_SECRET);
+            var document = live.follow(setting, m.slots(), v -> LiveManagedKeys.refusal(v, SlotsDocument::read, setting.toString()),
+                    "write {\"current\":{\"id\":\"<secret id>\",\"value\":\"<secret>\"}} there");
+            var managed = new LiveManagedKeys(m.clientId(), document, SlotsDocument::read, setting.toString());
             return new TableauParts(managed::trust, swapped.orElse(managed));
         }
         var eas = (ConnectedApp.Eas) settings.connectedApp();
         if (swapped.isPresent()) {
             var first = eas.signingKeys().get(0);
-            var kid = first.kid().orElseThrow(() -> new SettingsException(APP + ".signing-keys[0]",
+            var kid = first.kid().orElseThrow(() -> new SettingsException(Setting.at(SettingId.CONNECTED_APP_SIGNING_KEY, 0),
                     "with keys of your own (a KeySource), the signing key's kid cannot be derived", "name the kid and alg of the key that signs"));
-            var alg = first.alg().orElseThrow(() -> new SettingsException(APP + ".signing-keys[0]",
+            var alg = first.alg().orElseThrow(() -> new SettingsException(Setting.at(SettingId.CONNECTED_APP_SIGNING_KEY, 0),
                     "with keys of your own (a KeySource), the signing key's alg cannot be derived", "name the kid and alg of the key that signs"));
             return new TableauParts(new ConnectedAppTrust.ExternalAuthorizationServer(eas.issuer(), kid, alg, eas.audience()), swapped.get());
         }
@@ -55,7 +58,7 @@ record TableauParts(Supplier<ConnectedAppTrust> trustNow, KeySource keys) {
         var kids = new HashSet<KeyId>();
         var loadedKeys = new ArrayList<LoadedKey>();
         for (int i = 0; i < eas.signingKeys().size(); i++) {
-            var setting = APP + ".signing-keys[" + i + "]";
+            var setting = Setting.at(SettingId.CONNECTED_APP_SIGNING_KEY, i);
             var loaded = KeyLoader.signing(setting, KeyLoader.resolved(setting, eas.signingKeys().get(i), live));
             if (!kids.add(loaded.kid())) {
                 throw new SettingsException(setting, "kid " + loaded.kid() + " is used by two keys", "give each key its own kid, or drop the duplicate");
@@ -77,18 +80,7 @@ record TableauParts(Supplier<ConnectedAppTrust> trustNow, KeySource keys) {
         var before = new ConnectedAppTrust.ExternalAuthorizationServer(eas.issuer(), first.kid(), first.algorithm(), eas.audience());
         var after = new ConnectedAppTrust.ExternalAuthorizationServer(eas.issuer(), second.kid(), second.algorithm(), eas.audience());
         var all = keys.build();
-        KeySource published = new KeySource() {
-            @Override
-            public Optional<SigningKey> signingKey(KeyId keyId) {
-                return all.signingKey(keyId);
-            }
-
-            @Override
-            public List<PublishedKey> publishedKeys() {
-                var now = rollover.publishedAt(clock.instant());
-                return all.publishedKeys().stream().filter(k -> now.contains(k.keyId())).toList();
-            }
-        };
+        var published = new RolloverKeySource(all, rollover, clock);
         return new TableauParts(() -> rollover.signingAt(clock.instant()).equals(first.kid()) ? before : after, published);
     }
 
@@ -96,9 +88,9 @@ record TableauParts(Supplier<ConnectedAppTrust> trustNow, KeySource keys) {
     private static KeySource secrets(ConnectedApp.Direct d, LiveSecrets live) {
         var keys = new LinkedHashMap<KeyId, LiveSecret>();
         for (int i = 0; i < d.secrets().size(); i++) {
-            var setting = APP + ".secrets[" + i + "].value";
+            var setting = Setting.at(SettingId.CONNECTED_APP_SECRET_VALUE, i);
             var secret = d.secrets().get(i);
-            keys.put(secret.id().asKeyId(), live.follow(setting, secret.source(), value -> LiveConnectedAppKeys.weakness(setting, value.value()),
+            keys.put(secret.id().asKeyId(), live.follow(setting, secret.source(), value -> LiveConnectedAppKeys.weakness(setting.toString(), value.value()),
                     "use the whole secret value the Connected App shows (at least 256 bits)"));
         }
         return new LiveConnectedAppKeys(keys);

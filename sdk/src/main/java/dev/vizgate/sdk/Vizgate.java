@@ -1,42 +1,28 @@
 package dev.vizgate.sdk;
 
-import dev.vizgate.domain.usecase.LiveSecret;
-import dev.vizgate.domain.model.SecretRef;
-import dev.vizgate.domain.usecase.ExchangeForTableauToken;
-import java.util.function.Supplier;
-import dev.vizgate.domain.usecase.RotateConnectedAppSecret;
-import dev.vizgate.domain.port.RequestBudgets;
-import java.util.Collections;
 import dev.vizgate.adapters.tableau.JjwtJwkEncoder;
-import dev.vizgate.adapters.tableau.LeanHs256Signer;
 import dev.vizgate.domain.model.Issuer;
+import dev.vizgate.domain.model.SecretRef;
 import dev.vizgate.domain.policy.ConnectedAppTrust;
-import dev.vizgate.domain.port.KeySource;
-import dev.vizgate.domain.port.PendingAuthorizations;
-import dev.vizgate.domain.port.RefreshTokens;
-import dev.vizgate.domain.port.ReplayLedger;
-import dev.vizgate.domain.port.SalesforceAuthorization;
-import dev.vizgate.domain.port.SessionCache;
-import dev.vizgate.domain.port.TokenIds;
-import dev.vizgate.domain.port.TokenSigner;
-import dev.vizgate.domain.port.TokenVerifier;
+import dev.vizgate.domain.port.RequestBudgets;
 import dev.vizgate.domain.usecase.AcceptPlatformAssertion;
+import dev.vizgate.domain.usecase.ExchangeForTableauToken;
+import dev.vizgate.domain.usecase.IssueSignInTickets;
 import dev.vizgate.domain.usecase.IssueTableauToken;
+import dev.vizgate.domain.usecase.LiveSecret;
 import dev.vizgate.domain.usecase.OpenTableauNextSession;
 import dev.vizgate.domain.usecase.PublishJwks;
-import dev.vizgate.domain.usecase.IssueSignInTickets;
+import dev.vizgate.domain.usecase.RotateConnectedAppSecret;
 import dev.vizgate.domain.usecase.WebServerFlow;
-import io.micrometer.core.instrument.MeterRegistry;
 
 import java.security.PublicKey;
-import java.time.Clock;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Vizgate as a library: typed settings in, ready use cases out. Build it once, share it across threads, and close it
@@ -167,7 +153,7 @@ public final class Vizgate implements AutoCloseable {
      * The secrets Vizgate follows, by the setting that names them: each one's version in use, when it was last read,
      * and whether it is stale (its store did not answer, and the last good value is serving).
      */
-    public Map<String, LiveSecret> secrets() {
+    public Map<Setting, LiveSecret> secrets() {
         return live.bySetting(); // those read since the build (readSecret) included
     }
 
@@ -177,7 +163,7 @@ public final class Vizgate implements AutoCloseable {
      *
      * @throws SettingsException when no configured store holds it, or the store cannot be read now
      */
-    public String readSecret(String setting, SecretRef ref) {
+    public String readSecret(Setting setting, SecretRef ref) {
         return live.follow(setting, ref, v -> Optional.empty(), "store the value there").current().value();
     }
 

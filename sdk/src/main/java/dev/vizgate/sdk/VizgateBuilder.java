@@ -3,11 +3,9 @@ package dev.vizgate.sdk;
 import dev.vizgate.adapters.secrets.EnvironmentSecretStore;
 import dev.vizgate.adapters.secrets.FileSecretStore;
 import dev.vizgate.adapters.secrets.InlineSecretStore;
-import dev.vizgate.adapters.tableau.JjwtJwkEncoder;
 import dev.vizgate.adapters.tableau.LeanHs256Signer;
 import dev.vizgate.adapters.tableau.RandomTokenIds;
-import dev.vizgate.domain.model.Issuer;
-import dev.vizgate.domain.policy.ConnectedAppTrust;
+import dev.vizgate.domain.model.SettingId;
 import dev.vizgate.domain.port.KeySource;
 import dev.vizgate.domain.port.PendingAuthorizations;
 import dev.vizgate.domain.port.RefreshTokens;
@@ -20,16 +18,10 @@ import dev.vizgate.domain.port.TokenExchange;
 import dev.vizgate.domain.port.TokenIds;
 import dev.vizgate.domain.port.TokenSigner;
 import dev.vizgate.domain.port.TokenVerifier;
-import dev.vizgate.domain.usecase.AcceptPlatformAssertion;
-import dev.vizgate.domain.usecase.IssueSignInTickets;
 import dev.vizgate.domain.usecase.IssueTableauToken;
-import dev.vizgate.domain.usecase.OpenTableauNextSession;
-import dev.vizgate.domain.usecase.PublishJwks;
-import dev.vizgate.domain.usecase.WebServerFlow;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import java.nio.file.Path;
-import java.security.PublicKey;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -69,6 +61,7 @@ public final class VizgateBuilder {
     private Optional<RotationSettings> rotation = Optional.empty();
     private Optional<TableauAdminSettings> tableauAdmin = Optional.empty();
     private Function<String, String> environment = System::getenv;
+    private Function<Setting, String> settingNames = Setting::key;
 
     VizgateBuilder() {
     }
@@ -202,6 +195,15 @@ public final class VizgateBuilder {
         return this;
     }
 
+    /**
+     * How a setting is named in metric tags (default {@link Setting#key()}); a configuration module passes the key paths
+     * its file uses, so the tags read as the file does.
+     */
+    public VizgateBuilder settingNames(Function<Setting, String> names) {
+        this.settingNames = Objects.requireNonNull(names, "names");
+        return this;
+    }
+
     /** The folder relative {@code file} secret references are read from (default: the working directory). */
     public VizgateBuilder secretFilesRelativeTo(Path folder) {
         this.secretFiles = Objects.requireNonNull(folder, "folder");
@@ -215,7 +217,7 @@ public final class VizgateBuilder {
      */
     public Vizgate build() {
         if (tableau.isEmpty() && tableauNext.isEmpty() && platforms.isEmpty() && secretStores.isEmpty() && secretStoreSettings.isEmpty()) {
-            throw new SettingsException("", "neither Tableau, Tableau Next nor platform settings were given, so there is nothing to build",
+            throw new SettingsException(Setting.of(SettingId.SETTINGS), "neither Tableau, Tableau Next nor platform settings were given, so there is nothing to build",
                     "give the settings for the Tableau you embed");
         }
         var owned = new ArrayList<AutoCloseable>();
@@ -234,7 +236,7 @@ public final class VizgateBuilder {
     }
 
     private Vizgate build(List<AutoCloseable> owned) {
-        var meters = meterRegistry.map(Meters::new);
+        var meters = meterRegistry;
         var readiness = new LinkedHashMap<String, BooleanSupplier>();
         readiness.put("config", () -> true);
         var inline = new InlineSecretStore();
@@ -250,7 +252,7 @@ public final class VizgateBuilder {
             byName.put(name, store);
         });
         byName.putAll(secretStores);
-        var live = new LiveSecrets(byName, inline, clock, secretRefresh, meterRegistry);
+        var live = new LiveSecrets(byName, inline, clock, secretRefresh, meterRegistry, settingNames);
         owned.add(live);
         var idpIssued = tableau.filter(t -> t.connectedApp() instanceof ConnectedApp.IdpIssued);
         var idpTokens = idpIssued.map(t -> IdpIssuedParts.of(t, tokenExchange, live, clock));
@@ -271,15 +273,15 @@ public final class VizgateBuilder {
             n.circuitClosed().ifPresent(c -> readiness.put("salesforce-circuit", c));
         });
         var platformChecks = platforms.map(p -> PlatformParts.of(p, platformVerifier, stores.ledger(), clock));
-        var rotate = rotation.map(r -> RotationParts.of(tableau.orElseThrow(() -> new SettingsException("tableau.connected-app.rotation",
+        var rotate = rotation.map(r -> RotationParts.of(tableau.orElseThrow(() -> new SettingsException(Setting.of(SettingId.CONNECTED_APP_ROTATION),
                 "rotation needs the Tableau settings", "give the tableau settings")), r, byName, live, clock));
         live.start();
         var tableauTokens = tableauParts.map(t -> new IssueTableauToken(t.trustNow(), tableau.orElseThrow().token(), t.keys(),
                 tableauSigner.orElseGet(LeanHs256Signer::new), tokenIds, clock));
         var admin = tableauAdmin.map(a -> {
-            var settings = tableau.orElseThrow(() -> new SettingsException("tableau.admin", "the administrator's token needs the Tableau settings",
+            var settings = tableau.orElseThrow(() -> new SettingsException(Setting.of(SettingId.TABLEAU_ADMIN), "the administrator's token needs the Tableau settings",
                     "give the tableau settings"));
-            return TableauAdmin.of(settings, a.tokenName(), live.follow("tableau.admin.personal-access-token.secret", a.tokenSecret(),
+            return TableauAdmin.of(settings, a.tokenName(), live.follow(Setting.of(SettingId.TABLEAU_ADMIN_TOKEN_SECRET), a.tokenSecret(),
                     v -> Optional.empty(), "store the administrator's personal access token secret there").current().value());
         });
         return new Vizgate(tableauParts, tableauTokens, idpTokens, next, platformChecks, readiness, live, rotate, admin, owned, stores.budgets());

@@ -11,6 +11,7 @@ import dev.vizgate.domain.model.SecretFetch;
 import dev.vizgate.domain.model.SecretId;
 import dev.vizgate.domain.model.SecretRef;
 import dev.vizgate.domain.model.SecretSlots;
+import dev.vizgate.domain.model.SettingId;
 import dev.vizgate.domain.model.SiteContentUrl;
 import dev.vizgate.domain.model.StoreUnavailableException;
 import dev.vizgate.domain.model.StoredSecret;
@@ -104,10 +105,10 @@ class ManagedSecretFollowsItsDocumentTest {
             assertThat(first.getHeader().getKeyID()).isEqualTo("a-id");
             assertThat(first.verify(new MACVerifier(A.value().getBytes(StandardCharsets.UTF_8)))).isTrue();
             store.put(REF, SlotsDocument.write(new SecretSlots(A, Optional.of(B), Optional.empty())));
-            vizgate.secrets().get(LiveManagedKeys.SETTING).refresh();
+            vizgate.secrets().get(Setting.of(SettingId.CONNECTED_APP_MANAGED_SECRET)).refresh();
             assertThat(JWSObject.parse(token(vizgate)).getHeader().getKeyID()).as("next is held, not yet signing").isEqualTo("a-id");
             store.put(REF, SlotsDocument.write(new SecretSlots(B, Optional.empty(), Optional.of(new SecretSlots.Retired(A, AT)))));
-            vizgate.secrets().get(LiveManagedKeys.SETTING).refresh();
+            vizgate.secrets().get(Setting.of(SettingId.CONNECTED_APP_MANAGED_SECRET)).refresh();
             var switched = JWSObject.parse(token(vizgate));
             assertThat(switched.getHeader().getKeyID()).isEqualTo("b-id");
             assertThat(switched.verify(new MACVerifier(B.value().getBytes(StandardCharsets.UTF_8)))).isTrue();
@@ -120,7 +121,7 @@ class ManagedSecretFollowsItsDocumentTest {
         store.put(REF, "plain-text-not-a-document");
         assertThatThrownBy(() -> Vizgate.builder().tableau(managed()).secretStore("memory", store).build())
                 .isInstanceOfSatisfying(SettingsException.class, e -> {
-                    assertThat(e.setting()).isEqualTo(LiveManagedKeys.SETTING);
+                    assertThat(e.setting()).isEqualTo(Setting.of(SettingId.CONNECTED_APP_MANAGED_SECRET));
                     assertThat(e.problem()).contains("not a rotated secret's document");
                 });
         store.put(REF, SlotsDocument.write(SecretSlots.only(new StoredSecret(new SecretId("weak"), "too-short"))));

@@ -3,6 +3,7 @@ package dev.vizgate.sdk;
 import dev.vizgate.adapters.secrets.SlotsDocument;
 import dev.vizgate.domain.model.ClientId;
 import dev.vizgate.domain.model.SecretRef;
+import dev.vizgate.domain.model.SettingId;
 import dev.vizgate.domain.model.SiteContentUrl;
 import dev.vizgate.domain.model.Subject;
 import dev.vizgate.domain.policy.TableauTokenPolicy;
@@ -87,7 +88,7 @@ class RotationUnderLoadTest {
                 assertThat(minted.get()).as("tokens minted during the rotation").isGreaterThan(100);
                 assertThat(rejected).as("tokens Tableau refused").isEmpty();
                 assertThat(tableau.secretIds()).containsExactly(to);
-                var doc = a.secrets().get(LiveManagedKeys.SETTING);
+                var doc = a.secrets().get(Setting.of(SettingId.CONNECTED_APP_MANAGED_SECRET));
                 doc.refresh();
                 assertThat(SlotsDocument.read(doc.current().value()).orElseThrow())
                         .satisfies(s -> {

@@ -6,6 +6,7 @@ import dev.vizgate.domain.model.Issuer;
 import dev.vizgate.domain.model.JwsAlgorithm;
 import dev.vizgate.domain.model.KeyId;
 import dev.vizgate.domain.model.SecretId;
+import dev.vizgate.domain.model.SettingId;
 import dev.vizgate.domain.model.SiteContentUrl;
 import dev.vizgate.domain.policy.HostDecision;
 import dev.vizgate.domain.policy.HostPolicy;
@@ -135,10 +136,10 @@ class SettingsRefuseWhatCannotWorkTest {
     void tableauNext_clientCredentials_needAMyDomainHostAndTheSecret() {
         var login = SalesforceConnection.of(URI.create("https://login.salesforce.com"), CLIENT, HostPolicy.salesforce()).withClientSecret("s3cr3t");
         assertThatThrownBy(() -> new TableauNextSettings(login, new SalesforceFlow.ClientCredentials())).isInstanceOfSatisfying(SettingsException.class,
-                e -> assertThat(e.setting()).isEqualTo("salesforce.token-url"));
+                e -> assertThat(e.setting()).isEqualTo(Setting.of(SettingId.SALESFORCE_TOKEN_URL)));
         var myDomain = SalesforceConnection.of(URI.create("https://acme.my.salesforce.com"), CLIENT);
         assertThatThrownBy(() -> new TableauNextSettings(myDomain, new SalesforceFlow.ClientCredentials())).isInstanceOfSatisfying(SettingsException.class,
-                e -> assertThat(e.setting()).isEqualTo("salesforce.client-secret"));
+                e -> assertThat(e.setting()).isEqualTo(Setting.of(SettingId.SALESFORCE_CLIENT_SECRET)));
         assertThat(new TableauNextSettings(myDomain.withClientSecret("s3cr3t"), new SalesforceFlow.ClientCredentials()).flow())
                 .isInstanceOf(SalesforceFlow.ClientCredentials.class);
     }
@@ -147,7 +148,7 @@ class SettingsRefuseWhatCannotWorkTest {
     void tableauNext_webServerFlow_needsTheRedirectUri() {
         var connection = SalesforceConnection.of(URI.create("https://login.salesforce.com"), CLIENT, HostPolicy.salesforce());
         assertThatThrownBy(() -> new TableauNextSettings(connection, SalesforceFlow.WebServer.defaults())).isInstanceOfSatisfying(SettingsException.class,
-                e -> assertThat(e.setting()).isEqualTo("salesforce.redirect-uri"));
+                e -> assertThat(e.setting()).isEqualTo(Setting.of(SettingId.SALESFORCE_REDIRECT_URI)));
         var withRedirect = connection.withRedirectUri(URI.create("https://gw.example.com/v1/tableau-next/callback"));
         assertThat(new TableauNextSettings(withRedirect, SalesforceFlow.WebServer.defaults()).connection().redirectUri()).isPresent();
         assertThatIllegalArgumentException().isThrownBy(() -> connection.withRedirectUri(URI.create("http://gw.example.com/callback")));
@@ -159,10 +160,10 @@ class SettingsRefuseWhatCannotWorkTest {
         var key = KeySpec.of(new KeyMaterial.InMemory(TestKeys.rsa().getPrivate()));
         assertThatThrownBy(() -> new TableauNextSettings(connection, new SalesforceFlow.JwtBearer(new Audience("http://login.salesforce.com"), key)))
                 .isInstanceOfSatisfying(SettingsException.class, e -> {
-                    assertThat(e.setting()).isEqualTo("salesforce.audience");
+                    assertThat(e.setting()).isEqualTo(Setting.of(SettingId.SALESFORCE_AUDIENCE));
                     assertThat(e.fix()).contains("login.salesforce.com");
                     assertThat(e.problem()).isNotBlank();
-                    assertThat(e.getMessage()).startsWith("salesforce.audience: ");
+                    assertThat(e.getMessage()).as("the setting in words, no file's key").startsWith("the JWT bearer assertion's audience: ");
                 });
     }
 
@@ -175,8 +176,8 @@ class SettingsRefuseWhatCannotWorkTest {
         var org = SalesforceConnection.of(URI.create("https://acme.my.salesforce.com"), CLIENT).hosts();
         assertThat(org.check(URI.create("https://acme.my.salesforce.com/secur/frontdoor.jsp"))).isInstanceOf(HostDecision.Allowed.class);
         assertThat(org.check(URI.create("https://evil.my.salesforce.com/secur/frontdoor.jsp"))).isInstanceOf(HostDecision.Refused.class);
-        assertThatThrownBy(() -> SalesforceConnection.of(URI.create("https://login.salesforce.com"), CLIENT)).isInstanceOf(SettingsException.class)
-                .hasMessageContaining("salesforce.allowed-hosts").hasMessageContaining("My Domain");
+        assertThatThrownBy(() -> SalesforceConnection.of(URI.create("https://login.salesforce.com"), CLIENT)).isInstanceOfSatisfying(SettingsException.class,
+                e -> assertThat(e.setting()).isEqualTo(Setting.of(SettingId.SALESFORCE_ALLOWED_HOSTS))).hasMessageContaining("My Domain");
         assertThat(cloud.sessionTtl()).isEqualTo(SalesforceConnection.DEFAULT_SESSION_TTL);
         assertThat(cloud.withClientSecret("CANARY-secret").toString()).doesNotContain("CANARY").contains("redacted");
         assertThat(cloud.toString()).contains("none");
@@ -236,7 +237,7 @@ class SettingsRefuseWhatCannotWorkTest {
         assertThatIllegalArgumentException().isThrownBy(() -> new PlatformAssertionSettings(List.of(portal), null));
         assertThatIllegalArgumentException().isThrownBy(() -> new PlatformAssertionSettings(List.of(portal), Duration.ofMillis(1500)));
         assertThatThrownBy(() -> new PlatformAssertionSettings(List.of(portal), Duration.ofSeconds(121)))
-                .isInstanceOfSatisfying(SettingsException.class, e -> assertThat(e.setting()).isEqualTo("callers.assertion-leeway"));
+                .isInstanceOfSatisfying(SettingsException.class, e -> assertThat(e.setting()).isEqualTo(Setting.of(SettingId.ASSERTION_LEEWAY)));
         assertThatIllegalArgumentException().isThrownBy(() -> new PlatformKeys.Fixed(List.of()));
         assertThatIllegalArgumentException().isThrownBy(() -> new PlatformKeys.Jwks(URI.create("http://portal.example.com/jwks")));
         assertThat(new PlatformKeys.Jwks(URI.create("https://portal.example.com/jwks")).url()).hasHost("portal.example.com");

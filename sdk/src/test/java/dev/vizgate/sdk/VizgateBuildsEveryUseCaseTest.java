@@ -6,6 +6,7 @@ import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import dev.vizgate.adapters.keystore.KeyGeneration;
+import dev.vizgate.adapters.metrics.MeterNames;
 import dev.vizgate.adapters.tableau.RandomTokenIds;
 import dev.vizgate.domain.model.Audience;
 import dev.vizgate.domain.model.BudgetSpend;
@@ -18,6 +19,7 @@ import dev.vizgate.domain.model.KeyId;
 import dev.vizgate.domain.model.RateBudget;
 import dev.vizgate.domain.model.SalesforceFailure;
 import dev.vizgate.domain.model.SecretId;
+import dev.vizgate.domain.model.SettingId;
 import dev.vizgate.domain.model.SiteContentUrl;
 import dev.vizgate.domain.model.Subject;
 import dev.vizgate.domain.model.UntrustedToken;
@@ -130,7 +132,7 @@ class VizgateBuildsEveryUseCaseTest {
     void givenAWeakSecret_build_namesTheSecretsSetting() {
         var weak = TableauSettings.of(TABLEAU, new SiteContentUrl(""), ConnectedApp.Direct.of(new ClientId("c"), new SecretId("s"), "too-short"));
         assertThatThrownBy(() -> Vizgate.builder().tableau(weak).build()).isInstanceOfSatisfying(SettingsException.class, e -> {
-            assertThat(e.setting()).isEqualTo("tableau.connected-app.secrets[0].value");
+            assertThat(e.setting()).isEqualTo(Setting.at(SettingId.CONNECTED_APP_SECRET_VALUE, 0));
             assertThat(e.problem()).startsWith("is 72 bits");
             assertThat(e.getMessage()).doesNotContain("too-short");
         });
@@ -163,7 +165,7 @@ class VizgateBuildsEveryUseCaseTest {
         }
         var wrong = new KeySpec(new KeyMaterial.InMemory(rsa), Optional.empty(), Optional.of(JwsAlgorithm.ES256));
         assertThatThrownBy(() -> Vizgate.builder().tableau(eas(wrong)).build()).isInstanceOfSatisfying(SettingsException.class,
-                e -> assertThat(e.setting()).isEqualTo("tableau.connected-app.signing-keys[0].alg"));
+                e -> assertThat(e.setting()).isEqualTo(Setting.at(SettingId.CONNECTED_APP_SIGNING_KEY, 0).algorithm()));
     }
 
     @Test
@@ -171,7 +173,7 @@ class VizgateBuildsEveryUseCaseTest {
         var a = new KeySpec(new KeyMaterial.InMemory(TestKeys.ec().getPrivate()), Optional.of(new KeyId("same")), Optional.empty());
         var b = new KeySpec(new KeyMaterial.InMemory(TestKeys.ec().getPrivate()), Optional.of(new KeyId("same")), Optional.empty());
         assertThatThrownBy(() -> Vizgate.builder().tableau(eas(a, b)).build()).isInstanceOfSatisfying(SettingsException.class, e -> {
-            assertThat(e.setting()).isEqualTo("tableau.connected-app.signing-keys[1]");
+            assertThat(e.setting()).isEqualTo(Setting.at(SettingId.CONNECTED_APP_SIGNING_KEY, 1));
             assertThat(e.problem()).contains("kid same is used by two keys");
         });
     }
@@ -198,7 +200,7 @@ class VizgateBuildsEveryUseCaseTest {
             assertThat(fromFile.tableauTrust().orElseThrow().signingKeyId()).isEqualTo(fromText.tableauTrust().orElseThrow().signingKeyId());
         }
         assertThatThrownBy(() -> Vizgate.builder().tableau(eas(KeySpec.of(KeyMaterial.PemFile.of(dir.resolve("missing.pem"))))).build())
-                .isInstanceOfSatisfying(SettingsException.class, e -> assertThat(e.setting()).isEqualTo("tableau.connected-app.signing-keys[0]"));
+                .isInstanceOfSatisfying(SettingsException.class, e -> assertThat(e.setting()).isEqualTo(Setting.at(SettingId.CONNECTED_APP_SIGNING_KEY, 0)));
     }
 
     @Test
@@ -233,12 +235,12 @@ class VizgateBuildsEveryUseCaseTest {
             assertThat(salesforce.grants()).singleElement().isInstanceOf(Grant.JwtBearer.class);
             assertThat(vizgate.salesforceAssertionKey()).contains(rsa.getPublic());
             assertThat(vizgate.readiness()).doesNotContainKey("salesforce-circuit");
-            assertThat(registry.get(Meters.UPSTREAM_CALLS).tag("upstream", "salesforce-token").tag("outcome", "ok").counter().count()).isEqualTo(1);
-            assertThat(registry.get(Meters.UPSTREAM_CALLS).tag("upstream", "salesforce-singleaccess").tag("outcome", "ok").counter().count()).isEqualTo(2);
-            assertThat(registry.get(Meters.SESSION_CACHE).tag("result", "miss").counter().count()).isEqualTo(1);
-            assertThat(registry.get(Meters.SESSION_CACHE).tag("result", "hit").counter().count()).isEqualTo(1);
-            assertThat(registry.get(Meters.STORE_SIZE).tag("store", "sessions").gauge().value()).isEqualTo(1);
-            assertThat(registry.get(Meters.STORE_BOUND).tag("store", "jtis").gauge().value()).isEqualTo(StoreSettings.Memory.DEFAULT_MAX_JTIS);
+            assertThat(registry.get(MeterNames.UPSTREAM_CALLS).tag("upstream", "salesforce-token").tag("outcome", "ok").counter().count()).isEqualTo(1);
+            assertThat(registry.get(MeterNames.UPSTREAM_CALLS).tag("upstream", "salesforce-singleaccess").tag("outcome", "ok").counter().count()).isEqualTo(2);
+            assertThat(registry.get(MeterNames.SESSION_CACHE).tag("result", "miss").counter().count()).isEqualTo(1);
+            assertThat(registry.get(MeterNames.SESSION_CACHE).tag("result", "hit").counter().count()).isEqualTo(1);
+            assertThat(registry.get(MeterNames.STORE_SIZE).tag("store", "sessions").gauge().value()).isEqualTo(1);
+            assertThat(registry.get(MeterNames.STORE_BOUND).tag("store", "jtis").gauge().value()).isEqualTo(StoreSettings.Memory.DEFAULT_MAX_JTIS);
         }
     }
 
@@ -250,7 +252,7 @@ class VizgateBuildsEveryUseCaseTest {
         try (var vizgate = Vizgate.builder().clock(clock).meterRegistry(registry).tableauNext(jwtBearer(inMemory(TestKeys.rsa().getPrivate())))
                 .salesforce(salesforce).build()) {
             assertThat(vizgate.tableauNextSessions().orElseThrow().open(ALICE)).isInstanceOf(NextSessionOutcome.Failed.class);
-            assertThat(registry.get(Meters.UPSTREAM_CALLS).tag("outcome", "unavailable").counter().count()).isEqualTo(1);
+            assertThat(registry.get(MeterNames.UPSTREAM_CALLS).tag("outcome", "unavailable").counter().count()).isEqualTo(1);
         }
     }
 
@@ -258,7 +260,7 @@ class VizgateBuildsEveryUseCaseTest {
     void givenAnEcKeyForTheJwtBearerFlow_build_asksForRsa() {
         assertThatThrownBy(() -> Vizgate.builder().tableauNext(jwtBearer(inMemory(TestKeys.ec().getPrivate()))).build())
                 .isInstanceOfSatisfying(SettingsException.class, e -> {
-                    assertThat(e.setting()).isEqualTo("salesforce.private-key");
+                    assertThat(e.setting()).isEqualTo(Setting.of(SettingId.SALESFORCE_PRIVATE_KEY));
                     assertThat(e.problem()).contains("RS256");
                 });
     }
@@ -300,8 +302,8 @@ class VizgateBuildsEveryUseCaseTest {
         var settings = new TableauNextSettings(SalesforceConnection.of(URI.create("https://acme.my.salesforce.com"), new ClientId("3MVG9"))
                 .withRedirectUri(URI.create("https://gw.example.com/v1/tableau-next/callback")), new SalesforceFlow.WebServer(List.of("api", "web"), false));
         var builder = Vizgate.builder().clock(clock).tableauNext(settings).salesforce(new FakeSalesforceAuthorization(clock));
-        Assertions.assertThatThrownBy(builder::build).isInstanceOf(SettingsException.class)
-                .hasMessageContaining("salesforce.flow").hasMessageContaining("identity service");
+        Assertions.assertThatThrownBy(builder::build).isInstanceOfSatisfying(SettingsException.class,
+                e -> assertThat(e.setting()).isEqualTo(Setting.of(SettingId.SALESFORCE_FLOW))).hasMessageContaining("identity service");
     }
 
     @Test
@@ -355,14 +357,14 @@ class VizgateBuildsEveryUseCaseTest {
         var privateKey = PlatformAssertionSettings.of(List.of(new PlatformSettings(new Issuer("https://portal.example.com"),
                 TrustedPlatform.userOnly(new Audience("vizgate")), new PlatformKeys.Fixed(List.of(inMemory(TestKeys.rsa().getPrivate()))))));
         assertThatThrownBy(() -> Vizgate.builder().platformAssertions(privateKey).build()).isInstanceOfSatisfying(SettingsException.class, e -> {
-            assertThat(e.setting()).isEqualTo("callers.assertions[0].key");
+            assertThat(e.setting()).isEqualTo(Setting.at(SettingId.PLATFORM_KEY, 0));
             assertThat(e.problem()).contains("public key or certificate");
         });
         var notPem = PlatformAssertionSettings.of(List.of(new PlatformSettings(new Issuer("https://portal.example.com"),
                 TrustedPlatform.userOnly(new Audience("vizgate")), new PlatformKeys.Fixed(List.of(KeySpec.of(new KeyMaterial.PemText("not a key")),
                         KeySpec.of(new KeyMaterial.PemText("not a key")))))));
         assertThatThrownBy(() -> Vizgate.builder().platformAssertions(notPem).build()).isInstanceOfSatisfying(SettingsException.class,
-                e -> assertThat(e.setting()).isEqualTo("callers.assertions[0].key[0]"));
+                e -> assertThat(e.setting()).isEqualTo(Setting.at(SettingId.PLATFORM_KEY, 0).then(0)));
     }
 
     @Test
@@ -382,7 +384,7 @@ class VizgateBuildsEveryUseCaseTest {
     void givenARedisUrlTheClientRefuses_build_namesTheStoreUrl() {
         var redis = new StoreSettings.Redis(URI.create("redis://127.0.0.1:6379/not-a-number"), StoreSecret.of(new byte[32]), Duration.ofMillis(200));
         assertThatThrownBy(() -> Vizgate.builder().tableau(direct()).store(redis).build()).isInstanceOfSatisfying(SettingsException.class,
-                e -> assertThat(e.setting()).isEqualTo("store.url"));
+                e -> assertThat(e.setting()).isEqualTo(Setting.of(SettingId.STORE_URL)));
     }
 
     @Test

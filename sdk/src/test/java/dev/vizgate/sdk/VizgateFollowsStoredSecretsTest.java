@@ -8,6 +8,7 @@ import dev.vizgate.domain.model.Audience;
 import dev.vizgate.domain.model.ClientId;
 import dev.vizgate.domain.model.SecretId;
 import dev.vizgate.domain.model.SecretRef;
+import dev.vizgate.domain.model.SettingId;
 import dev.vizgate.domain.model.SiteContentUrl;
 import dev.vizgate.domain.model.Subject;
 import dev.vizgate.domain.policy.TableauTokenRequest;
@@ -62,7 +63,7 @@ class VizgateFollowsStoredSecretsTest {
         try (var vizgate = Vizgate.builder().tableau(stored(REF)).secretStore("memory", store).build()) {
             assertThat(signedWith(token(vizgate), FIRST)).isTrue();
             store.put(REF, SECOND);
-            var live = vizgate.secrets().get("tableau.connected-app.secrets[0].value");
+            var live = vizgate.secrets().get(Setting.at(SettingId.CONNECTED_APP_SECRET_VALUE, 0));
             assertThat(live.refresh()).isInstanceOf(LiveSecret.Refreshed.Changed.class);
             var next = token(vizgate);
             assertThat(signedWith(next, SECOND)).isTrue();
@@ -74,11 +75,11 @@ class VizgateFollowsStoredSecretsTest {
     void givenTheStoreDown_theLastGoodSecretKeepsSigning_andTheMetersSayStale() throws Exception {
         var registry = new SimpleMeterRegistry();
         try (var vizgate = Vizgate.builder().tableau(stored(REF)).secretStore("memory", store).meterRegistry(registry).build()) {
-            var live = vizgate.secrets().get("tableau.connected-app.secrets[0].value");
+            var live = vizgate.secrets().get(Setting.at(SettingId.CONNECTED_APP_SECRET_VALUE, 0));
             store.down(true);
             assertThat(live.refresh()).isInstanceOf(LiveSecret.Refreshed.KeptLastGood.class);
             assertThat(signedWith(token(vizgate), FIRST)).isTrue();
-            var tag = "tableau.connected-app.secrets[0].value";
+            var tag = "connected-app-secret-value[0]"; // the default names are Setting.key()
             assertThat(registry.get(LiveSecrets.STALE).tag("secret", tag).gauge().value()).isEqualTo(1);
             assertThat(registry.get(LiveSecrets.FAILURES).tag("secret", tag).gauge().value()).isEqualTo(1);
             assertThat(registry.get(LiveSecrets.LAST_REFRESH).tag("secret", tag).gauge().value()).isPositive();
@@ -96,7 +97,7 @@ class VizgateFollowsStoredSecretsTest {
     void givenAWeakNewVersion_itIsRefused_andTheStrongOneKeepsSigning() throws Exception {
         try (var vizgate = Vizgate.builder().tableau(stored(REF)).secretStore("memory", store).build()) {
             store.put(REF, "too-short");
-            var live = vizgate.secrets().get("tableau.connected-app.secrets[0].value");
+            var live = vizgate.secrets().get(Setting.at(SettingId.CONNECTED_APP_SECRET_VALUE, 0));
             assertThat(live.refresh()).isInstanceOfSatisfying(LiveSecret.Refreshed.KeptLastGood.class,
                     k -> assertThat(k.detail()).contains("72 bits"));
             assertThat(signedWith(token(vizgate), FIRST)).isTrue();
@@ -107,7 +108,7 @@ class VizgateFollowsStoredSecretsTest {
     void givenAnUnknownStoreOrAMissingSecret_build_namesTheSetting() {
         assertThatThrownBy(() -> Vizgate.builder().tableau(stored(SecretRef.of("nowhere", "x"))).build())
                 .isInstanceOfSatisfying(SettingsException.class, e -> {
-                    assertThat(e.setting()).isEqualTo("tableau.connected-app.secrets[0].value");
+                    assertThat(e.setting()).isEqualTo(Setting.at(SettingId.CONNECTED_APP_SECRET_VALUE, 0));
                     assertThat(e.problem()).contains("no secret store named 'nowhere'");
                 });
         assertThatThrownBy(() -> Vizgate.builder().tableau(stored(SecretRef.of("memory", "secret/none"))).secretStore("memory", store).build())
@@ -123,15 +124,16 @@ class VizgateFollowsStoredSecretsTest {
         var vizgate = Vizgate.builder().tableau(stored(REF)).secretStore("memory", store).meterRegistry(registry)
                 .secretRefresh(new SecretRefresh(Duration.ofSeconds(1), 0.2)).build();
         try {
-            var tag = "tableau.connected-app.secrets[0].value";
-            var firstVersion = vizgate.secrets().get(tag).current().version().value();
+            var setting = Setting.at(SettingId.CONNECTED_APP_SECRET_VALUE, 0);
+            var tag = setting.key();
+            var firstVersion = vizgate.secrets().get(setting).current().version().value();
             store.put(REF, SECOND);
             var deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (!signedWith(token(vizgate), SECOND) && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
             assertThat(signedWith(token(vizgate), SECOND)).as("taken by the scheduler within a few intervals").isTrue();
-            var secondVersion = vizgate.secrets().get(tag).current().version().value();
+            var secondVersion = vizgate.secrets().get(setting).current().version().value();
             assertThat(registry.get(LiveSecrets.VERSION).tag("secret", tag).tag("version", firstVersion).gauge().value()).isZero();
             assertThat(registry.get(LiveSecrets.VERSION).tag("secret", tag).tag("version", secondVersion).gauge().value()).isEqualTo(1);
         } finally {
@@ -145,7 +147,7 @@ class VizgateFollowsStoredSecretsTest {
     void givenInlineSecrets_noSchedulerRuns() {
         try (var vizgate = Vizgate.builder().tableau(TableauSettings.of(URI.create("https://10ax.online.tableau.com"), new SiteContentUrl(""),
                 ConnectedApp.Direct.of(new ClientId("c"), new SecretId("s"), FIRST))).build()) {
-            assertThat(vizgate.secrets()).containsOnlyKeys("tableau.connected-app.secrets[0].value");
+            assertThat(vizgate.secrets()).containsOnlyKeys(Setting.at(SettingId.CONNECTED_APP_SECRET_VALUE, 0));
             assertThat(vizgate.secrets().values()).allMatch(s -> s.ref().store().equals("inline"));
         }
     }
@@ -208,7 +210,7 @@ class VizgateFollowsStoredSecretsTest {
                 Optional.empty(), Optional.empty(), Duration.ofSeconds(1));
         assertThatThrownBy(() -> Vizgate.builder().tableau(stored(REF)).secretStore("vault", settings).build())
                 .isInstanceOfSatisfying(SettingsException.class, e -> {
-                    assertThat(e.setting()).isEqualTo("secret-stores.vault");
+                    assertThat(e.setting()).isEqualTo(Setting.named(SettingId.SECRET_STORE, "vault"));
                     assertThat(e.problem()).contains("https");
                 });
         assertThat(new SecretStoreSettings.VaultLogin.Token("hvs.CANARY").toString()).doesNotContain("CANARY");
@@ -238,13 +240,13 @@ class VizgateFollowsStoredSecretsTest {
                         KeySpec.of(new KeyMaterial.Stored(SecretRef.of("memory", "keys/sf")))));
         var redis = new StoreSettings.Redis(URI.create("redis://127.0.0.1:1"), StoreSecret.stored(SecretRef.of("memory", "redis/secret")), Duration.ofMillis(200));
         try (var vizgate = Vizgate.builder().tableauNext(next).salesforce(salesforce).store(redis).secretStore("memory", store).build()) {
-            assertThat(vizgate.secrets()).containsOnlyKeys("salesforce.client-secret", "salesforce.private-key", "store.secret");
+            assertThat(vizgate.secrets()).containsOnlyKeys(Setting.of(SettingId.SALESFORCE_CLIENT_SECRET), Setting.of(SettingId.SALESFORCE_PRIVATE_KEY), Setting.of(SettingId.STORE_SECRET));
             assertThat(vizgate.salesforceAssertionKey()).contains(generated.keys().getPublic());
         }
         store.put(SecretRef.of("memory", "redis/secret"), "short");
         assertThatThrownBy(() -> Vizgate.builder().tableauNext(next).salesforce(salesforce).store(redis).secretStore("memory", store).build())
                 .isInstanceOfSatisfying(SettingsException.class, e -> {
-                    assertThat(e.setting()).isEqualTo("store.secret");
+                    assertThat(e.setting()).isEqualTo(Setting.of(SettingId.STORE_SECRET));
                     assertThat(e.problem()).contains("40 bits");
                 });
         assertThat(StoreSecret.stored(SecretRef.of("memory", "redis/secret")).toString()).isEqualTo("StoreSecret[memory:redis/secret]");
@@ -256,11 +258,11 @@ class VizgateFollowsStoredSecretsTest {
     void givenOnlyASecretStore_vizgateBuilds_andReadsSecretsOfTheCallersOwn() {
         store.put(SecretRef.of("memory", "api/hash"), "ab".repeat(32));
         try (var vizgate = Vizgate.builder().secretStore("memory", store).build()) {
-            assertThat(vizgate.readSecret("callers.api-keys[0].sha256", SecretRef.of("memory", "api/hash"))).isEqualTo("ab".repeat(32));
-            assertThat(vizgate.secrets()).containsKey("callers.api-keys[0].sha256");
+            assertThat(vizgate.readSecret(Setting.at(SettingId.API_KEY_HASH, 0), SecretRef.of("memory", "api/hash"))).isEqualTo("ab".repeat(32));
+            assertThat(vizgate.secrets()).containsKey(Setting.at(SettingId.API_KEY_HASH, 0));
             assertThat(vizgate.tableauTokens()).isEmpty();
-            assertThatThrownBy(() -> vizgate.readSecret("x", SecretRef.of("memory", "api/none"))).isInstanceOfSatisfying(SettingsException.class,
-                    e -> assertThat(e.setting()).isEqualTo("x"));
+            assertThatThrownBy(() -> vizgate.readSecret(Setting.at(SettingId.API_KEY_HASH, 1), SecretRef.of("memory", "api/none"))).isInstanceOfSatisfying(SettingsException.class,
+                    e -> assertThat(e.setting()).isEqualTo(Setting.at(SettingId.API_KEY_HASH, 1)));
         }
     }
 }

@@ -23,6 +23,7 @@ import dev.vizgate.domain.model.SalesforceErrors;
 import dev.vizgate.domain.model.SalesforceFailure.Kind;
 import dev.vizgate.domain.model.SalesforceFailure;
 import dev.vizgate.domain.model.SalesforceSession;
+import dev.vizgate.domain.model.SettingId;
 import dev.vizgate.domain.model.Subject;
 import dev.vizgate.domain.model.Text;
 import dev.vizgate.domain.policy.HostDecision;
@@ -480,7 +481,7 @@ public final class SalesforceOAuthClient implements SalesforceAuthorization, Sal
             return new SalesforceFailure(Kind.REJECTED, error, description, SalesforceErrors.explain(error.get(), description.orElse("")));
         }
         return new SalesforceFailure(Kind.MALFORMED_RESPONSE, Optional.empty(), Optional.empty(), what + " answered " + status
-                + " without an OAuth error body" + (status == 404 ? "; check salesforce.token-url" : ""));
+                + " without an OAuth error body" + (status == 404 ? "; check " + SettingId.SALESFORCE_TOKEN_URL.words() : ""));
     }
 
     /**

@@ -184,7 +184,7 @@ class SalesforceOAuthClientTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "invalid_grant | user hasn't approved this consumer | permission set",
-            "invalid_grant | audience is invalid | salesforce.audience",
+            "invalid_grant | audience is invalid | the JWT bearer assertion's audience",
             "invalid_grant | expired authorization code | clock",
             "invalid_grant | expired access/refresh token | authorize again",
             "invalid_grant | authentication failure | certificate",
@@ -327,7 +327,7 @@ class SalesforceOAuthClientTest {
                 .withBody("<html><body>Page not found</body></html>")));
         var failure = ((ExchangeOutcome.Failed) client.exchange(new Grant.JwtBearer(assertion()))).failure();
         assertThat(failure.kind()).isEqualTo(Kind.MALFORMED_RESPONSE);
-        assertThat(failure.detail()).contains("salesforce.token-url");
+        assertThat(failure.detail()).contains("the Salesforce token URL");
     }
 
     @Test

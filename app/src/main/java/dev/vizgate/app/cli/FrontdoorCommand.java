@@ -3,6 +3,7 @@ package dev.vizgate.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vizgate.config.ConfigError;
 import dev.vizgate.config.ConfigSettings;
+import dev.vizgate.config.SettingPaths;
 import dev.vizgate.domain.model.OrgUrl;
 import dev.vizgate.domain.model.Subject;
 import dev.vizgate.domain.usecase.NextSessionOutcome;
@@ -65,7 +66,7 @@ final class FrontdoorCommand implements Callable<Integer> {
         var failure = ((NextSessionOutcome.Failed) outcome).failure();
         err.println("failed: " + failure.kind() + failure.error().map(e -> " " + e).orElse("")
                 + failure.description().map(d -> " (" + d + ")").orElse(""));
-        err.println("  fix: " + failure.detail());
+        err.println("  fix: " + SettingPaths.spelledOut(failure.detail()));
         err.flush();
         return VizgateCommand.EXIT_REJECTED;
     }

@@ -2,7 +2,9 @@ package dev.vizgate.app.cli;
 
 import dev.vizgate.app.cli.DoctorCommand.Finding;
 import dev.vizgate.app.cli.DoctorCommand.Level;
+import dev.vizgate.config.SettingPaths;
 import dev.vizgate.domain.usecase.LiveSecret;
+import dev.vizgate.sdk.Setting;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -20,14 +22,15 @@ final class SecretFindings {
     private SecretFindings() {
     }
 
-    static List<Finding> of(Map<String, LiveSecret> secrets, Clock clock) {
+    static List<Finding> of(Map<Setting, LiveSecret> secrets, Clock clock) {
         return of(secrets, clock, Optional.empty());
     }
 
     /** With a rotation schedule ({@code rotation.every}): a managed secret older than it is a warning. */
-    static List<Finding> of(Map<String, LiveSecret> secrets, Clock clock, Optional<Duration> every) {
+    static List<Finding> of(Map<Setting, LiveSecret> secrets, Clock clock, Optional<Duration> every) {
         var out = new ArrayList<Finding>();
-        for (var e : secrets.entrySet()) {
+        for (var s : secrets.entrySet()) {
+            var e = Map.entry(SettingPaths.yaml(s.getKey()), s.getValue());
             var ref = e.getValue().ref();
             var current = e.getValue().current();
             if (e.getKey().startsWith("tableau.connected-app.") && ("inline".equals(ref.store()) || "env".equals(ref.store()))) {

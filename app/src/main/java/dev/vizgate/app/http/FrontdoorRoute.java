@@ -1,5 +1,6 @@
 package dev.vizgate.app.http;
 
+import dev.vizgate.config.SettingPaths;
 import dev.vizgate.domain.model.OrgUrl;
 import dev.vizgate.domain.model.SalesforceFailure;
 import dev.vizgate.domain.usecase.NextSessionOutcome;
@@ -46,7 +47,7 @@ final class FrontdoorRoute implements Route {
     /** How each kind of Salesforce failure reaches a client. */
     static Problem problem(SalesforceFailure f) {
         var p = switch (f.kind()) {
-            case REJECTED -> Problem.of(ProblemType.SALESFORCE_REJECTED, f.detail());
+            case REJECTED -> Problem.of(ProblemType.SALESFORCE_REJECTED, SettingPaths.spelledOut(f.detail()));
             case UNAVAILABLE -> Problem.of(ProblemType.SALESFORCE_UNAVAILABLE, f.detail() + "; retry shortly");
             case UNTRUSTED_HOST -> Problem.of(ProblemType.UNTRUSTED_HOST, f.detail() + "; if the host is yours, add it to salesforce.allowed-hosts");
             case MALFORMED_RESPONSE -> Problem.of(ProblemType.SALESFORCE_MALFORMED, f.detail());

@@ -8,12 +8,13 @@ import dev.vizgate.app.http.RateLimits;
 import dev.vizgate.app.http.WebServerSignIn;
 import dev.vizgate.config.ApiKeyMapping;
 import dev.vizgate.config.Check;
-import dev.vizgate.config.ServerMapping;
 import dev.vizgate.config.ConfigError;
 import dev.vizgate.config.ConfigFiles;
 import dev.vizgate.config.ConfigSettings;
 import dev.vizgate.config.CorsSettings;
 import dev.vizgate.config.FilePermissions;
+import dev.vizgate.config.ServerMapping;
+import dev.vizgate.config.SettingPaths;
 import dev.vizgate.config.VizgateConfig;
 import dev.vizgate.domain.policy.ConnectedAppTrust;
 import dev.vizgate.domain.usecase.AcceptPlatformAssertion;
@@ -79,7 +80,7 @@ public final class GatewayWiring {
         }
         var readiness = new LinkedHashMap<String, Supplier<Boolean>>();
         vizgate.readiness().forEach((name, check) -> readiness.put(name, check::getAsBoolean));
-        vizgate.secrets().forEach((setting, secret) -> readiness.put(Gateway.SECRET_FRESHNESS + setting, () -> !secret.status().stale()));
+        vizgate.secrets().forEach((setting, secret) -> readiness.put(Gateway.SECRET_FRESHNESS + SettingPaths.yaml(setting), () -> !secret.status().stale()));
         var server = ServerMapping.of(config, files);
         var rateLimits = new RateLimits(Optional.of(vizgate.requestBudgets()), server.callerBudget(), server.userBudget());
         var services = Gateway.Services.builder(callers, rateLimits, metrics)

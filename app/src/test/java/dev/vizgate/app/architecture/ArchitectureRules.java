@@ -14,6 +14,7 @@ import java.security.PublicKey;
 import java.util.List;
 import java.util.Set;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -90,6 +91,13 @@ public final class ArchitectureRules {
                 .because("the sdk is what a library user puts on a classpath without the gateway, the CLI or the stand-ins");
     }
 
+    /** The sdk assembles adapters into use cases; every port implementation lives in an adapter, where its contract suite runs. */
+    public ArchRule sdkImplementsNoPort() {
+        return noClasses().that().resideInAPackage(pkg("sdk.."))
+                .should().implement(resideInAPackage(pkg("domain.port..")))
+                .because("the sdk only assembles: a port is implemented by an adapter module, which runs the port's contract suite");
+    }
+
     /**
      * The configuration's shape and mapping is shared by the gateway and the Spring Boot starter, so it sees the sdk and
      * the domain's values only: no adapter, no face, no stand-in.
@@ -160,7 +168,7 @@ public final class ArchitectureRules {
 
     public List<ArchRule> all() {
         return List.of(domainDependsOnlyOnItsJdkAllowList(), adaptersDoNotDependOnEachOther(), onlyAppSeesApp(),
-                sandboxDependsOnNoAdapter(), adaptersDependOnNoSandbox(), sdkSeesNeitherAppNorSandbox(), configSeesOnlyTheSdk(), springFaceSeesOnlyConfigAndSdk(), appReachesAdaptersOnlyThroughTheSdk(),
+                sandboxDependsOnNoAdapter(), adaptersDependOnNoSandbox(), sdkSeesNeitherAppNorSandbox(), sdkImplementsNoPort(), configSeesOnlyTheSdk(), springFaceSeesOnlyConfigAndSdk(), appReachesAdaptersOnlyThroughTheSdk(),
                 jjwtOnlyInTheTableauAdapter(), httpClientAndJacksonOnlyWhereAllowed(),
                 keyStoreAndBouncyCastleOnlyInTheKeystoreAdapter(), portsAreInterfaces(), modulesAreFreeOfCycles(),
                 domainPackagesAreFreeOfCycles(), adaptersAreFreeOfCycles());

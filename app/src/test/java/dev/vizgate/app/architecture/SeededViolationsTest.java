@@ -33,6 +33,7 @@ class SeededViolationsTest {
                 seeded("adapters depend on no sandbox", ArchitectureRules::adaptersDependOnNoSandbox, "AdapterUsingTheSandbox", "StandInUsingAnAdapter"),
                 seeded("only app sees app", ArchitectureRules::onlyAppSeesApp, "UsesApp", "Wiring"),
                 seeded("sdk sees no app", ArchitectureRules::sdkSeesNeitherAppNorSandbox, "SdkUsingTheApp", "Wiring"),
+                seeded("sdk implements no port", ArchitectureRules::sdkImplementsNoPort, "SdkImplementingAPort", "domain.port"),
                 seeded("sdk sees no sandbox", ArchitectureRules::sdkSeesNeitherAppNorSandbox, "SdkUsingTheSandbox", "StandInUsingAnAdapter"),
                 seeded("the Spring face sees only config and the sdk", ArchitectureRules::springFaceSeesOnlyConfigAndSdk, "StarterUsingTheApp", "Wiring"),
                 seeded("config sees only the sdk", ArchitectureRules::configSeesOnlyTheSdk, "ConfigUsingAnAdapter", "TableauThing"),

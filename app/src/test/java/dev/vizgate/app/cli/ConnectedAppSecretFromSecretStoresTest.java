@@ -6,6 +6,7 @@ import dev.vizgate.adapters.aws.JavaNetSdkHttpClient;
 import dev.vizgate.adapters.keystore.KeyGeneration;
 import dev.vizgate.app.wiring.GatewayWiring;
 import dev.vizgate.config.ConfigLoader;
+import dev.vizgate.config.SettingPaths;
 import dev.vizgate.domain.testing.MutableClock;
 import dev.vizgate.sandbox.SecretsManagerStandIn;
 import dev.vizgate.sandbox.VaultStandIn;
@@ -109,7 +110,7 @@ class ConnectedAppSecretFromSecretStoresTest {
         var run = CliRun.run(Map.of(), "token", "--config", file.toString(), "--user", "alice@example.com");
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).startsWith("config error at tableau.connected-app.secrets[0].value: no secret store named 'vault'")
-                .contains("secret-stores");
+                .contains("configure a secret store by that name");
     }
 
     @Test
@@ -173,8 +174,8 @@ class ConnectedAppSecretFromSecretStoresTest {
         var loaded = new ConfigLoader(Map.of("VAULT_SECRET_ID", "role-secret-id")::get).load(file);
         var wired = GatewayWiring.from(loaded.config(), loaded.files(), Clock.systemUTC());
         try (var vizgate = (Vizgate) wired.services().resources()) {
-            assertThat(vizgate.secrets()).containsKeys("tableau.connected-app.signing-keys[0]", "salesforce.client-secret", "store.secret",
-                    "callers.api-keys[0].sha256");
+            assertThat(vizgate.secrets().keySet().stream().map(SettingPaths::yaml)).contains("tableau.connected-app.signing-keys[0]",
+                    "salesforce.client-secret", "store.secret", "callers.api-keys[0].sha256");
             assertThat(vizgate.secrets().values()).allMatch(s -> s.ref().store().equals("vault"));
             assertThat(vizgate.tableauTrust().orElseThrow().signingKeyId().value()).isEqualTo("eas-1");
         }

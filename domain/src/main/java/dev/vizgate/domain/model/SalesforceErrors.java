@@ -17,12 +17,12 @@ public final class SalesforceErrors {
             return "the user is not pre-authorized for this app. Usual causes: (1) the permission set that pre-authorizes users"
                     + " (e.g. a clone of Tableau Next Consumer) is not assigned to this user, or the app's Permitted Users is not"
                     + " \"Admin approved users are pre-authorized\"; (2) the assertion's aud does not match what the org expects for"
-                    + " this token host — try https://login.salesforce.com (or test.) as salesforce.audience while posting to My Domain;"
+                    + " this token host — try https://login.salesforce.com (or test.) as " + SettingId.SALESFORCE_AUDIENCE.words() + " while posting to My Domain;"
                     + " (3) External Client App orgs (Spring '26 on) may want the My Domain URL as aud instead";
         }
         if (d.contains("audience is invalid") || d.contains("audience validation failed")) {
-            return "the assertion's aud is not accepted here: set salesforce.audience to https://login.salesforce.com,"
-                    + " https://test.salesforce.com (sandbox), your My Domain or Experience Cloud URL — independent of salesforce.token-url";
+            return "the assertion's aud is not accepted here: set " + SettingId.SALESFORCE_AUDIENCE.words() + " to https://login.salesforce.com,"
+                    + " https://test.salesforce.com (sandbox), your My Domain or Experience Cloud URL — independent of " + SettingId.SALESFORCE_TOKEN_URL.words();
         }
         if (d.contains("expired authorization code")) {
             return "the assertion's exp is in the past by Salesforce's clock (or the authorization code expired): sync this"
@@ -33,14 +33,14 @@ public final class SalesforceErrors {
                     + " or more than 5 grants per user and app): have the user authorize again";
         }
         if (d.contains("request not supported on this domain")) {
-            return "the client credentials flow works only on a My Domain host: set salesforce.token-url to https://<mydomain>.my.salesforce.com";
+            return "the client credentials flow works only on a My Domain host: set " + SettingId.SALESFORCE_TOKEN_URL.words() + " to https://<mydomain>.my.salesforce.com";
         }
         if (d.contains("external client app is not installed")) {
             return "the External Client App is not installed in this org: install it, or post to the org where it lives";
         }
         if (d.contains("authentication failure")) {
             return "Salesforce rejected the assertion or credentials: check that the certificate uploaded to the app matches"
-                    + " salesforce.private-key (vizgate doctor compares them), and the consumer key";
+                    + " " + SettingId.SALESFORCE_PRIVATE_KEY.words() + " (vizgate doctor compares them), and the consumer key";
         }
         return switch (e) {
             case "invalid_client_id" -> "the consumer key is unknown: copy it from the External Client App (Consumer Key and Secret)";

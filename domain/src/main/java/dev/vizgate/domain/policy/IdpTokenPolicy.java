@@ -4,6 +4,7 @@ import dev.vizgate.domain.model.Audience;
 import dev.vizgate.domain.model.ClaimNames;
 import dev.vizgate.domain.model.Issuer;
 import dev.vizgate.domain.model.RejectionReason;
+import dev.vizgate.domain.model.SettingId;
 import dev.vizgate.domain.model.Subject;
 import dev.vizgate.domain.model.Text;
 import dev.vizgate.domain.model.TokenId;
@@ -11,10 +12,10 @@ import dev.vizgate.domain.model.VerifiedClaims;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.Locale;
 
 /**
  * Rules for an identity provider's access token offered as a caller's proof: for this audience, not expired, not
@@ -84,7 +85,7 @@ public record IdpTokenPolicy(Duration skew) {
             var named = ((ClientClaim.Named) client).client();
             if (named.isEmpty() || !expectation.allowedClients().contains(named.get())) {
                 return refused(RejectionReason.INVALID_CLAIM, "the token was issued to " + named.map(Text::quote).orElse("no named client")
-                        + " (azp or client_id), not one of the clients allowed for this identity provider (allowed-clients)");
+                        + " (azp or client_id), not one of " + SettingId.IDP_ALLOWED_CLIENTS.words());
             }
         }
         Issuer issuer;
@@ -112,12 +113,12 @@ public record IdpTokenPolicy(Duration skew) {
         var raw = claims.string(usernameClaim);
         if (raw.isEmpty() || raw.get().isBlank()) {
             return refused(RejectionReason.MISSING_CLAIM, "the token has no " + usernameClaim
-                    + " claim to name the Tableau user; map it in the identity provider, or set claims.username to a claim it has");
+                    + " claim to name the Tableau user; map it in the identity provider, or name a claim it has as " + SettingId.IDP_USERNAME_CLAIM.words());
         }
         if (ClaimNames.EMAIL.equals(usernameClaim) && !Boolean.TRUE.equals(claims.values().get(ClaimNames.EMAIL_VERIFIED))) {
             return refused(RejectionReason.INVALID_CLAIM, "the username comes from email, but the identity provider does not vouch for it"
                     + " (email_verified is not true): an address the user may set could name any Tableau user. Have the identity provider"
-                    + " verify the email and put email_verified in its access tokens, or map claims.username to a claim the user cannot"
+                    + " verify the email and put email_verified in its access tokens, or make " + SettingId.IDP_USERNAME_CLAIM.words() + " a claim the user cannot"
                     + " change (Keycloak: preferred_username with editing the username off; Entra ID: upn)");
         }
         Subject user;

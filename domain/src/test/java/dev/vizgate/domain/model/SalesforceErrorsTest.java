@@ -12,8 +12,8 @@ class SalesforceErrorsTest {
     @CsvSource(delimiter = '|', textBlock = """
             invalid_grant | user hasn't approved this consumer | permission set
             invalid_grant | User hasn’t approved this consumer | permission set
-            invalid_grant | audience is invalid | salesforce.audience
-            invalid_grant | Audience validation failed | salesforce.audience
+            invalid_grant | audience is invalid | the JWT bearer assertion's audience
+            invalid_grant | Audience validation failed | the JWT bearer assertion's audience
             invalid_grant | expired authorization code | NTP
             invalid_grant | expired access/refresh token | authorize again
             invalid_grant | request not supported on this domain | My Domain

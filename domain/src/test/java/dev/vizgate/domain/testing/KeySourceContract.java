@@ -12,12 +12,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What every {@link KeySource} must do. Extend it with a source configured with {@link #SIGNING_KID} (a key
- * that signs) and at least one published public key.
+ * that signs) and at least one published public key, or, for a source of shared HS256 secrets, none
+ * ({@link #publishesKeys()} false): a secret is never published.
  */
 public abstract class KeySourceContract {
     protected static final KeyId SIGNING_KID = new KeyId("signing-1");
 
     protected abstract KeySource createKeySource();
+
+    /** False for a source of Connected App secrets (HS256), which must publish nothing. */
+    protected boolean publishesKeys() {
+        return true;
+    }
 
     @Test
     void givenConfiguredKid_signingKey_returnsThatKey() {
@@ -32,8 +38,12 @@ public abstract class KeySourceContract {
     }
 
     @Test
-    void publishedKeys_haveDistinctKids() {
+    void publishedKeys_haveDistinctKids_andNoSecretIsEverPublished() {
         var keys = createKeySource().publishedKeys();
+        if (!publishesKeys()) {
+            assertThat(keys).as("a shared secret is never published").isEmpty();
+            return;
+        }
         assertThat(keys).isNotEmpty();
         assertThat(new HashSet<>(keys.stream().map(PublishedKey::keyId).toList())).hasSameSizeAs(keys);
     }

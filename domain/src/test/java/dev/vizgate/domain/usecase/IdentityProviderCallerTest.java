@@ -88,7 +88,7 @@ class IdentityProviderCallerTest {
         claims.remove("email");
         var outcome = (AssertionOutcome.Rejected) useCase.accept(verifier.trusting("at-5", claims));
         assertThat(outcome.reason()).isEqualTo(RejectionReason.MISSING_CLAIM);
-        assertThat(outcome.detail()).contains("email").contains("claims.username");
+        assertThat(outcome.detail()).contains("email").contains("the identity provider's username claim");
     }
 
     @Test
@@ -161,7 +161,7 @@ class IdentityProviderCallerTest {
         assertThat(strict.accept(verifier.trusting("azp-2", viaClientId))).isInstanceOf(AssertionOutcome.Accepted.class);
         var other = accessToken();
         other.put("azp", "another-app");
-        assertThat(((AssertionOutcome.Rejected) strict.accept(verifier.trusting("azp-3", other))).detail()).contains("another-app", "allowed-clients");
+        assertThat(((AssertionOutcome.Rejected) strict.accept(verifier.trusting("azp-3", other))).detail()).contains("another-app", "the identity provider's allowed clients");
         assertThat(strict.accept(verifier.trusting("azp-4", accessToken()))).as("no client named").isInstanceOf(AssertionOutcome.Rejected.class);
         var conflicting = accessToken();
         conflicting.put("azp", "portal");

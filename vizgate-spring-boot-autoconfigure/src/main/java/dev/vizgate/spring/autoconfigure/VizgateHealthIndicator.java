@@ -1,5 +1,6 @@
 package dev.vizgate.spring.autoconfigure;
 
+import dev.vizgate.config.SettingPaths;
 import dev.vizgate.sdk.Vizgate;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
@@ -25,7 +26,7 @@ public class VizgateHealthIndicator extends AbstractHealthIndicator {
             builder.withDetail(check.getKey(), ok ? "ready" : "not ready");
             up &= ok;
         }
-        vizgate.secrets().forEach((setting, secret) -> builder.withDetail("secret " + setting, secret.status().stale() ? "stale" : "fresh"));
+        vizgate.secrets().forEach((setting, secret) -> builder.withDetail("secret " + SettingPaths.yaml(setting), secret.status().stale() ? "stale" : "fresh"));
         if (up) {
             builder.up();
         } else {

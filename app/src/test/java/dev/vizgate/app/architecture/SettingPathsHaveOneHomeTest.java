@@ -1,0 +1,58 @@
+package dev.vizgate.app.architecture;
+
+import dev.vizgate.config.SettingPaths;
+import dev.vizgate.domain.model.SettingId;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The domain, the adapters and the sdk name a setting only by its {@link SettingId}; config's {@link SettingPaths} alone spells it as
+ * the key path of a configuration file. So no main source file of theirs holds a setting's key path (up to its first
+ * list entry or name), and a refusal reads the same in YAML, Spring properties and the library.
+ */
+class SettingPathsHaveOneHomeTest {
+    static final List<String> MODULES = List.of("domain", "adapters-tableau", "adapters-salesforce", "adapters-keystore", "adapters-store",
+            "adapters-secrets", "adapters-vault", "adapters-aws", "adapters-metrics", "sdk");
+
+    /** Each setting's path up to its first list entry or user-named entry, e.g. tableau.connected-app.secrets, secret-stores. */
+    static List<String> paths() {
+        return Arrays.stream(SettingId.values()).map(SettingPaths::yaml).filter(p -> p.contains("."))
+                .map(p -> p.replaceAll("(\\[\\]|\\.<name>).*", "")).filter(p -> p.contains(".") || p.equals("secret-stores")).distinct().toList();
+    }
+
+    @Test
+    void noMainSourceBelowConfig_writesASettingsKeyPath() throws IOException {
+        var found = new ArrayList<String>();
+        for (var module : MODULES) {
+            try (Stream<Path> files = Files.walk(Path.of("..", module, "src", "main", "java"))) {
+                for (var file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    var lines = Files.readAllLines(file);
+                    for (int i = 0; i < lines.size(); i++) {
+                        var line = lines.get(i);
+                        for (var path : paths()) {
+                            if (line.contains("\"" + path) || line.contains(" " + path + "\"") || line.contains(" " + path + " ")) {
+                                found.add(file.getFileName() + ":" + (i + 1) + ": " + path + " in " + line.strip());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(found).as("key paths written outside config's SettingPaths").isEmpty();
+    }
+
+    @Test
+    void theScan_looksForEveryKindOfPath() {
+        assertThat(paths()).contains("tableau.connected-app.issuer", "tableau.connected-app.secrets", "callers.identity-providers", "store.url",
+                "secret-stores", "salesforce.private-key");
+    }
+}
