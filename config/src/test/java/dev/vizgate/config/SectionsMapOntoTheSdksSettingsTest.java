@@ -1,5 +1,8 @@
 package dev.vizgate.config;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.vizgate.domain.model.Audience;
 import dev.vizgate.domain.model.ClientId;
 import dev.vizgate.domain.model.Issuer;
@@ -10,11 +13,17 @@ import dev.vizgate.domain.model.Scope;
 import dev.vizgate.domain.model.SecretId;
 import dev.vizgate.domain.model.SecretRef;
 import dev.vizgate.domain.model.SiteContentUrl;
+import dev.vizgate.domain.policy.ReplayPolicy;
+import dev.vizgate.domain.usecase.CallerProof;
+import dev.vizgate.sdk.CallLimits;
 import dev.vizgate.sdk.ConnectedApp;
 import dev.vizgate.sdk.KeyMaterial;
+import dev.vizgate.sdk.KeySpec;
 import dev.vizgate.sdk.PlatformKeys;
 import dev.vizgate.sdk.RestApiVersion;
+import dev.vizgate.sdk.SalesforceConnection;
 import dev.vizgate.sdk.SalesforceFlow;
+import dev.vizgate.sdk.SecretRefresh;
 import dev.vizgate.sdk.SecretSource;
 import dev.vizgate.sdk.SecretStoreSettings;
 import dev.vizgate.sdk.StoreSettings;
@@ -271,10 +280,10 @@ class SectionsMapOntoTheSdksSettingsTest {
                   consumer-key: k
                   private-key: "file:k.pem"
                 """);
-        var defaults = dev.vizgate.sdk.CallLimits.defaults();
+        var defaults = CallLimits.defaults();
         var c = ConfigSettings.tableauNext(plain.config(), plain.files()).connection();
         assertThat(c.limits()).isEqualTo(defaults);
-        assertThat(c.sessionTtl()).isEqualTo(dev.vizgate.sdk.SalesforceConnection.DEFAULT_SESSION_TTL);
+        assertThat(c.sessionTtl()).isEqualTo(SalesforceConnection.DEFAULT_SESSION_TTL);
         var circuit = load("""
                 salesforce:
                   token-url: https://acme.my.salesforce.com
@@ -383,7 +392,7 @@ class SectionsMapOntoTheSdksSettingsTest {
         assertThat(portal.platform().audience()).isEqualTo(new Audience("vizgate"));
         assertThat(portal.platform().scopesClaim()).contains("tableau_scopes");
         assertThat(portal.platform().attributesClaim()).contains("tableau_attributes");
-        assertThat(portal.keys()).isEqualTo(new PlatformKeys.Fixed(List.of(new dev.vizgate.sdk.KeySpec(
+        assertThat(portal.keys()).isEqualTo(new PlatformKeys.Fixed(List.of(new KeySpec(
                 KeyMaterial.PemFile.of(dir.resolve("keys/portal-public.pem")), Optional.empty(), Optional.empty()))));
         var other = p.platforms().get(1);
         assertThat(other.platform().audience()).isEqualTo(new Audience("other-audience"));
@@ -393,7 +402,7 @@ class SectionsMapOntoTheSdksSettingsTest {
         assertThat(idp.platform().audience()).isEqualTo(new Audience("vizgate"));
         assertThat(idp.platform().scopesClaim()).contains("tableau_scopes");
         assertThat(idp.keys()).isEqualTo(new PlatformKeys.Jwks(URI.create("https://sso.example.com/realms/portal/certs")));
-        assertThat(idp.platform().proof()).isEqualTo(new dev.vizgate.domain.usecase.CallerProof.IdentityProviderToken("preferred_username",
+        assertThat(idp.platform().proof()).isEqualTo(new CallerProof.IdentityProviderToken("preferred_username",
                 Optional.of("at+jwt"), Set.of("portal")));
     }
 
@@ -405,9 +414,9 @@ class SectionsMapOntoTheSdksSettingsTest {
                     - { issuer: https://sso.example.com/realms/portal, audience: vizgate }
                 """);
         var p = ConfigSettings.platforms(loaded.config(), loaded.files()).orElseThrow();
-        assertThat(p.leeway()).isEqualTo(dev.vizgate.domain.policy.ReplayPolicy.DEFAULT_SKEW);
+        assertThat(p.leeway()).isEqualTo(ReplayPolicy.DEFAULT_SKEW);
         assertThat(p.platforms().get(0).platform().proof())
-                .isEqualTo(new dev.vizgate.domain.usecase.CallerProof.IdentityProviderToken("email", Optional.empty(), Set.of()));
+                .isEqualTo(new CallerProof.IdentityProviderToken("email", Optional.empty(), Set.of()));
     }
 
     @Test
@@ -437,7 +446,7 @@ class SectionsMapOntoTheSdksSettingsTest {
         var refresh = SecretStoresMapping.refresh(loaded.config().secretRefresh());
         assertThat(refresh.every()).isEqualTo(Duration.ofSeconds(30));
         assertThat(refresh.jitter()).isEqualTo(0.2);
-        assertThat(SecretStoresMapping.refresh(null)).isEqualTo(dev.vizgate.sdk.SecretRefresh.defaults());
+        assertThat(SecretStoresMapping.refresh(null)).isEqualTo(SecretRefresh.defaults());
         assertThat(SecretStoresMapping.stores(null, loaded.files())).isEmpty();
     }
 
@@ -457,7 +466,7 @@ class SectionsMapOntoTheSdksSettingsTest {
 
     @Test
     void aTreeFromAnotherSource_loadsByTheSameRules_andTheEnvironmentLoaderReadsAFile() throws Exception {
-        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+        var tree = (ObjectNode) new ObjectMapper(new YAMLFactory())
                 .readTree(DIRECT);
         var loaded = new ConfigLoader(Map.of("TABLEAU_SECRET", SECRET)::get).load(tree, dir);
         assertThat(loaded.files().baseDir()).isEqualTo(dir);

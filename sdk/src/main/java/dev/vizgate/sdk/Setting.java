@@ -4,6 +4,7 @@ import dev.vizgate.domain.model.SettingId;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -56,7 +57,7 @@ public record Setting(SettingId id, List<String> at, Optional<Part> part) {
      * {@code connected-app-secret-value[0]}, {@code connected-app-signing-key[1].alg}.
      */
     public String key() {
-        var out = new StringBuilder(id.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        var out = new StringBuilder(id.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         at.forEach(a -> out.append('[').append(a).append(']'));
         return out + (part.isPresent() ? ".alg" : "");
     }

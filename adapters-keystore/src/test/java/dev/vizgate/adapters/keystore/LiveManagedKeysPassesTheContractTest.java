@@ -1,6 +1,7 @@
 package dev.vizgate.adapters.keystore;
 
 import dev.vizgate.domain.model.ClientId;
+import dev.vizgate.domain.model.KeyId;
 import dev.vizgate.domain.model.SecretId;
 import dev.vizgate.domain.model.SecretRef;
 import dev.vizgate.domain.model.SecretSlots;
@@ -60,7 +61,7 @@ class LiveManagedKeysPassesTheContractTest extends KeySourceContract {
         var secret = document("signing-1=" + STRONG + ";signing-2=" + OTHER);
         var keys = new LiveManagedKeys(new ClientId("client-1"), secret, READ, "the managed secret");
         assertThat(((ConnectedAppTrust.DirectTrust) keys.trust()).secrets().active()).isEqualTo(new SecretId("signing-1"));
-        assertThat(keys.signingKey(new dev.vizgate.domain.model.KeyId("signing-2"))).isPresent();
+        assertThat(keys.signingKey(new KeyId("signing-2"))).isPresent();
         store.put(REF, "signing-2=" + OTHER);
         secret.refresh();
         assertThat(((ConnectedAppTrust.DirectTrust) keys.trust()).secrets().active()).isEqualTo(new SecretId("signing-2"));

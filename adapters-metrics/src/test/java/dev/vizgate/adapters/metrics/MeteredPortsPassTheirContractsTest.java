@@ -4,7 +4,6 @@ import dev.vizgate.domain.model.ExchangeOutcome;
 import dev.vizgate.domain.model.FrontdoorOutcome;
 import dev.vizgate.domain.model.Grant;
 import dev.vizgate.domain.model.SalesforceFailure;
-import dev.vizgate.domain.model.SalesforceSession;
 import dev.vizgate.domain.model.Subject;
 import dev.vizgate.domain.port.SalesforceAuthorization;
 import dev.vizgate.domain.port.SessionCache;
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -109,7 +109,7 @@ class MeteredPortsPassTheirContractsTest {
 
     @Test
     void aStore_showsItsSizeAndBound() {
-        var size = new java.util.concurrent.atomic.AtomicInteger(3);
+        var size = new AtomicInteger(3);
         StoreGauges.register(registry, "sessions", size::get, 100);
         size.set(7);
         assertThat(registry.find(MeterNames.STORE_SIZE).tag("store", "sessions").gauge().value()).isEqualTo(7);
