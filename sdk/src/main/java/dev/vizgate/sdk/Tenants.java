@@ -1,0 +1,107 @@
+package dev.vizgate.sdk;
+
+import dev.vizgate.domain.model.TenantId;
+import dev.vizgate.domain.usecase.WhichTenant;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Many customers, one library: each tenant's use cases, built from its own settings the first time they are asked for,
+ * and built again when its catalogue entry changes. What tenants share (the clock, the stores, the secret stores, the
+ * meter registry) comes from {@code base}, a fresh builder per tenant; nothing of one tenant (secret, key, site, token
+ * policy) is ever used for another. A changed definition that cannot be built leaves the tenant on its last good one,
+ * and says why in {@link #problems()}; every other tenant keeps serving.
+ *
+ * <pre>{@code
+ * try (var tenants = Tenants.of(platformCatalogue, Vizgate::builder)) {
+ *     var token = tenants.tenant(new TenantId("acme")).orElseThrow().tableauTokens().orElseThrow().issue(request);
+ * }
+ * }</pre>
+ */
+public final class Tenants implements AutoCloseable {
+    private record Built(TenantSettings settings, Vizgate vizgate) {
+    }
+
+    private final TenantCatalogue catalogue;
+    private final Supplier<VizgateBuilder> base;
+    private final Map<TenantId, Built> built = new ConcurrentHashMap<>();
+    private final Map<TenantId, SettingsException> problems = new ConcurrentHashMap<>();
+
+    private Tenants(TenantCatalogue catalogue, Supplier<VizgateBuilder> base) {
+        this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
+        this.base = Objects.requireNonNull(base, "base");
+    }
+
+    /** @param base a fresh builder with what every tenant shares; each tenant adds its own Tableau settings to it */
+    public static Tenants of(TenantCatalogue catalogue, Supplier<VizgateBuilder> base) {
+        return new Tenants(catalogue, base);
+    }
+
+    /**
+     * The tenant's use cases as its catalogue entry defines them now, or empty when the catalogue has no such tenant.
+     *
+     * @throws SettingsException when the tenant's first definition cannot be built (a later one that cannot keeps the last good)
+     */
+    public Optional<Vizgate> tenant(TenantId id) {
+        Objects.requireNonNull(id, "id");
+        var definition = catalogue.find(id);
+        if (definition.isEmpty()) {
+            Optional.ofNullable(built.remove(id)).ifPresent(b -> b.vizgate().close());
+            problems.remove(id);
+            return Optional.empty();
+        }
+        var settings = definition.get();
+        if (!settings.id().equals(id)) {
+            throw new IllegalStateException("the catalogue answered tenant " + settings.id() + " when asked for " + id);
+        }
+        var current = built.get(id);
+        if (current != null && current.settings().equals(settings)) {
+            return Optional.of(current.vizgate());
+        }
+        return Optional.of(build(id, settings, current));
+    }
+
+    private Vizgate build(TenantId id, TenantSettings settings, Built previous) {
+        final Vizgate fresh;
+        try {
+            fresh = base.get().tableau(settings.tableau()).build();
+        } catch (SettingsException e) {
+            if (previous == null) {
+                throw e;
+            }
+            problems.put(id, e);
+            return previous.vizgate(); // the last good definition keeps serving
+        }
+        var replaced = built.put(id, new Built(settings, fresh));
+        problems.remove(id);
+        if (replaced != null && replaced.vizgate() != fresh) {
+            replaced.vizgate().close();
+        }
+        return fresh;
+    }
+
+    /** Which tenant a request is for, by what its caller proved, against this catalogue. */
+    public WhichTenant which() {
+        return new WhichTenant(id -> catalogue.find(id).isPresent());
+    }
+
+    /** The tenants whose changed definition could not be built, and why; each is serving its last good definition. */
+    public Map<TenantId, SettingsException> problems() {
+        return Map.copyOf(problems);
+    }
+
+    @Override
+    public void close() {
+        built.values().forEach(b -> b.vizgate().close());
+        built.clear();
+    }
+
+    @Override
+    public String toString() {
+        return "Tenants[" + built.size() + " built]";
+    }
+}

@@ -1,0 +1,103 @@
+package dev.vizgate.sdk;
+
+import dev.vizgate.domain.model.ClientId;
+import dev.vizgate.domain.model.SecretId;
+import dev.vizgate.domain.model.SiteContentUrl;
+import dev.vizgate.domain.model.Subject;
+import dev.vizgate.domain.model.TenantId;
+import dev.vizgate.domain.policy.TableauTokenRequest;
+import dev.vizgate.domain.policy.TenantBinding;
+import dev.vizgate.domain.usecase.WhichTenant;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Each tenant is built from its catalogue entry when first asked for, built again when the entry changes, and gone
+ * when it is removed; a changed entry that cannot be built keeps the last good one serving and says why; other tenants
+ * never notice.
+ */
+class TenantsFollowTheirCatalogueTest {
+    static final String SECRET = "a-connected-app-secret-of-at-least-32-bytes";
+    static final TenantId ACME = new TenantId("acme");
+    static final TenantId GLOBEX = new TenantId("globex");
+    final Map<TenantId, TenantSettings> entries = new ConcurrentHashMap<>();
+
+    static TenantSettings tenant(TenantId id, String clientId, String secret) {
+        return new TenantSettings(id, TableauSettings.of(URI.create("https://" + id + ".online.tableau.com"), new SiteContentUrl(id.value()),
+                ConnectedApp.Direct.of(new ClientId(clientId), new SecretId("secret-" + id), secret)));
+    }
+
+    static String issuer(Vizgate vizgate) {
+        var token = vizgate.tableauTokens().orElseThrow().issue(TableauTokenRequest.forUser(new Subject("alice@example.com"))).issued().token().value();
+        var payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+        return payload.replaceAll(".*\"iss\":\"([^\"]+)\".*", "$1");
+    }
+
+    @Test
+    void aTenant_isBuiltOnce_rebuiltWhenItsEntryChanges_andGoneWhenRemoved() {
+        entries.put(ACME, tenant(ACME, "acme-app", SECRET));
+        entries.put(GLOBEX, tenant(GLOBEX, "globex-app", SECRET + "-globex"));
+        try (var tenants = Tenants.of(id -> Optional.ofNullable(entries.get(id)), Vizgate::builder)) {
+            var acme = tenants.tenant(ACME).orElseThrow();
+            assertThat(tenants.tenant(ACME)).containsSame(acme);
+            assertThat(issuer(acme)).isEqualTo("acme-app");
+            var globex = tenants.tenant(GLOBEX).orElseThrow();
+            entries.put(ACME, tenant(ACME, "acme-app-2", SECRET));
+            var changed = tenants.tenant(ACME).orElseThrow();
+            assertThat(changed).isNotSameAs(acme);
+            assertThat(issuer(changed)).isEqualTo("acme-app-2");
+            assertThat(tenants.tenant(GLOBEX)).containsSame(globex);
+            entries.remove(ACME);
+            assertThat(tenants.tenant(ACME)).isEmpty();
+            assertThat(tenants.tenant(new TenantId("nobody"))).isEmpty();
+            assertThat(issuer(tenants.tenant(GLOBEX).orElseThrow())).isEqualTo("globex-app");
+        }
+    }
+
+    @Test
+    void aChangedEntryThatCannotBeBuilt_keepsTheLastGood_andSaysWhy_whileANewOneThatCannotIsRefused() {
+        entries.put(ACME, tenant(ACME, "acme-app", SECRET));
+        try (var tenants = Tenants.of(id -> Optional.ofNullable(entries.get(id)), Vizgate::builder)) {
+            var good = tenants.tenant(ACME).orElseThrow();
+            entries.put(ACME, tenant(ACME, "acme-app-2", "weak"));
+            assertThat(tenants.tenant(ACME)).containsSame(good);
+            assertThat(issuer(good)).isEqualTo("acme-app");
+            assertThat(tenants.problems()).containsOnlyKeys(ACME);
+            assertThat(tenants.problems().get(ACME).getMessage()).contains("256 bits").doesNotContain("weak\"");
+            entries.put(ACME, tenant(ACME, "acme-app-3", SECRET));
+            assertThat(issuer(tenants.tenant(ACME).orElseThrow())).isEqualTo("acme-app-3");
+            assertThat(tenants.problems()).isEmpty();
+            entries.put(GLOBEX, tenant(GLOBEX, "globex-app", "weak"));
+            assertThatThrownBy(() -> tenants.tenant(GLOBEX)).isInstanceOf(SettingsException.class);
+        }
+    }
+
+    @Test
+    void whichTenant_asksTheCatalogue_soAnUnknownTenantIsRefusedLikeAForbiddenOne() {
+        entries.put(ACME, tenant(ACME, "acme-app", SECRET));
+        try (var tenants = Tenants.of(id -> Optional.ofNullable(entries.get(id)), Vizgate::builder)) {
+            var backend = new TenantBinding.Only(Set.of(ACME, GLOBEX));
+            assertThat(tenants.which().decide(backend, Optional.of(ACME))).isEqualTo(new WhichTenant.Decision.Decided(ACME));
+            assertThat(tenants.which().decide(backend, Optional.of(GLOBEX)))
+                    .isEqualTo(tenants.which().decide(backend, Optional.of(new TenantId("umbrella"))));
+            assertThat(tenants.toString()).doesNotContain(SECRET);
+        }
+    }
+
+    @Test
+    void aCatalogueThatAnswersAnotherTenant_isAnError_notAToken() {
+        entries.put(ACME, tenant(GLOBEX, "globex-app", SECRET));
+        try (var tenants = Tenants.of(id -> Optional.ofNullable(entries.get(id)), Vizgate::builder)) {
+            assertThatThrownBy(() -> tenants.tenant(ACME)).isInstanceOf(IllegalStateException.class).hasMessageContaining("globex");
+        }
+    }
+}
