@@ -74,6 +74,11 @@ public final class ConfigLoader {
      * the Tableau secret. Every section is still checked for unknown keys.
      */
     public Loaded load(Path file, Set<String> sections) {
+        return load(read(file), file.toAbsolutePath().getParent(), sections);
+    }
+
+    /** The file as a tree of sections, not yet bound: its absence, an unreadable file and bad YAML are ConfigErrors. */
+    public ObjectNode read(Path file) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -95,7 +100,7 @@ public final class ConfigLoader {
         if (!tree.isObject()) {
             throw new ConfigError("", "the configuration must be a YAML mapping of sections", "start from the example in the README");
         }
-        return load((ObjectNode) tree, file.toAbsolutePath().getParent(), sections);
+        return (ObjectNode) tree;
     }
 
     /**

@@ -1,0 +1,139 @@
+package dev.vizgate.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.vizgate.domain.model.TenantId;
+import dev.vizgate.sdk.TableauSettings;
+import dev.vizgate.sdk.TenantCatalogue;
+import dev.vizgate.sdk.TenantSettings;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Tenants from a folder with one file per tenant, {@code <tenant-id>.yaml}, each a {@code tableau:} section with the
+ * same keys as the configuration file's: a Kubernetes ConfigMap mounted as a folder, or a GitOps checkout. What most
+ * tenants share is written once in {@code _defaults.yaml}, under each tenant's own keys; in it {@code {tenant}} stands
+ * for the tenant's id, so a secret reference such as {@code { vault: "secret/tableau/{tenant}" }} serves every tenant.
+ * A file is read again when it changes. A changed file that is not valid keeps the tenant's last good definition and is
+ * reported in {@link #problems()}; a new one that is not valid is refused, naming the tenant and the key.
+ */
+public final class TenantDirectory implements TenantCatalogue {
+    static final String DEFAULTS = "_defaults.yaml";
+    private static final String TENANT = "{tenant}";
+
+    private record Stamp(FileTime modified, long size) {
+    }
+
+    private record Read(Stamp tenantFile, Optional<Stamp> defaultsFile, TenantSettings settings) {
+    }
+
+    private final Path folder;
+    private final ConfigLoader loader;
+    private final Map<TenantId, Read> read = new ConcurrentHashMap<>();
+    private final Map<TenantId, ConfigError> problems = new ConcurrentHashMap<>();
+
+    public TenantDirectory(Path folder, ConfigLoader loader) {
+        this.folder = Objects.requireNonNull(folder, "folder").toAbsolutePath();
+        this.loader = Objects.requireNonNull(loader, "loader");
+    }
+
+    /** @throws ConfigError when the tenant's file is new and not valid, naming the tenant and the key */
+    @Override
+    public Optional<TenantSettings> find(TenantId id) {
+        var file = folder.resolve(id.value() + ".yaml");
+        var modified = modified(file);
+        if (modified.isEmpty()) {
+            read.remove(id);
+            problems.remove(id);
+            return Optional.empty();
+        }
+        var defaults = modified(folder.resolve(DEFAULTS));
+        var last = read.get(id);
+        if (last != null && last.tenantFile().equals(modified.get()) && last.defaultsFile().equals(defaults)) {
+            return Optional.of(last.settings());
+        }
+        try {
+            var settings = new TenantSettings(id, map(id, file, defaults.isPresent()));
+            read.put(id, new Read(modified.get(), defaults, settings));
+            problems.remove(id);
+            return Optional.of(settings);
+        } catch (ConfigError e) {
+            var named = new ConfigError("tenant " + id + (e.path().isEmpty() ? "" : ", " + e.path()), e.getMessage(), e.fix());
+            if (last == null) {
+                throw named;
+            }
+            problems.put(id, named);
+            return Optional.of(last.settings()); // the last good definition keeps serving
+        }
+    }
+
+    private TableauSettings map(TenantId id, Path file, boolean withDefaults) {
+        var tenant = loader.read(file);
+        var names = new ArrayList<String>();
+        tenant.fieldNames().forEachRemaining(names::add);
+        if (!names.equals(List.of("tableau"))) {
+            throw new ConfigError("", "a tenant's file holds its tableau: section and nothing else, not " + names,
+                    "keep only tableau: (server-url, site, connected-app, token) in " + file.getFileName());
+        }
+        var merged = withDefaults ? merge(substitute(loader.read(folder.resolve(DEFAULTS)), id.value()), tenant) : tenant;
+        var loaded = loader.load(merged, folder);
+        return ConfigSettings.tableau(loaded.config(), loaded.files());
+    }
+
+    /** {@code over}'s values win; mappings are merged key by key, and anything else is replaced whole. */
+    static ObjectNode merge(ObjectNode under, ObjectNode over) {
+        var out = under.deepCopy();
+        over.fields().forEachRemaining(e -> {
+            var below = out.get(e.getKey());
+            out.set(e.getKey(), below instanceof ObjectNode b && e.getValue() instanceof ObjectNode o ? merge(b, o) : e.getValue().deepCopy());
+        });
+        return out;
+    }
+
+    private static <T extends JsonNode> T substitute(T node, String tenant) {
+        if (node instanceof ObjectNode object) {
+            var names = new ArrayList<String>();
+            object.fieldNames().forEachRemaining(names::add);
+            for (var name : names) {
+                var child = object.get(name);
+                object.set(name, child.isTextual() ? new TextNode(child.asText().replace(TENANT, tenant)) : substitute(child, tenant));
+            }
+        } else if (node != null && node.isArray()) {
+            var array = (ArrayNode) node;
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, array.get(i).isTextual() ? new TextNode(array.get(i).asText().replace(TENANT, tenant)) : substitute(array.get(i), tenant));
+            }
+        }
+        return node;
+    }
+
+    /** When the file last changed, and its size: a file written again within the clock's resolution mostly changes size too. */
+    private static Optional<Stamp> modified(Path file) {
+        try {
+            return Files.isRegularFile(file) ? Optional.of(new Stamp(Files.getLastModifiedTime(file), Files.size(file))) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The tenants whose changed file is not valid, and why; each is serving its last good definition. */
+    public Map<TenantId, ConfigError> problems() {
+        return Map.copyOf(problems);
+    }
+
+    @Override
+    public String toString() {
+        return "TenantDirectory[" + folder + "]";
+    }
+}
