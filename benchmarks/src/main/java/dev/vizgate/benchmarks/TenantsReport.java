@@ -1,0 +1,48 @@
+package dev.vizgate.benchmarks;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+
+/** Writes benchmarks/results/tenants.md from TenantsBenchmark's JMH JSON and TenantHeap's line. Arguments: json, heap line, output. */
+public final class TenantsReport {
+    static final double THROUGHPUT_FLOOR = 0.95;
+    static final long HEAP_CEILING = 50 * 1024;
+
+    private TenantsReport() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        var runs = new ObjectMapper().readTree(Path.of(args[0]).toFile());
+        double one = 0;
+        double many = 0;
+        for (var run : runs) {
+            var tenants = run.path("params").path("tenants").asText();
+            var score = run.path("primaryMetric").path("score").asDouble();
+            if (tenants.equals("1")) {
+                one = score;
+            } else if (tenants.equals("1000")) {
+                many = score;
+            }
+        }
+        var perTenant = Long.parseLong(args[1].replaceAll(".*bytes/tenant=(\\d+).*", "$1"));
+        var ratio = many / one;
+        var md = new StringBuilder()
+                .append("# Tenants: many customers in one library\n\n")
+                .append("Measured ").append(Instant.now().truncatedTo(ChronoUnit.MINUTES)).append(" on ").append(Runtime.getRuntime().availableProcessors())
+                .append(" cores, Java ").append(System.getProperty("java.version")).append(", by `benchmarks/tenants.sh`.\n\n")
+                .append("| figure | value | target | met |\n|---|---|---|---|\n")
+                .append(String.format(Locale.ROOT, "| tokens/ms, 1 tenant | %.1f | | |%n", one))
+                .append(String.format(Locale.ROOT, "| tokens/ms, 1,000 tenants round-robin | %.1f | | |%n", many))
+                .append(String.format(Locale.ROOT, "| 1,000 tenants against 1 | %.0f%% | at least %.0f%% | %s |%n", ratio * 100, THROUGHPUT_FLOOR * 100,
+                        ratio >= THROUGHPUT_FLOOR ? "yes" : "no"))
+                .append(String.format(Locale.ROOT, "| heap per built tenant | %d bytes | at most %d bytes | %s |%n", perTenant, HEAP_CEILING,
+                        perTenant <= HEAP_CEILING ? "yes" : "no"));
+        Files.writeString(Path.of(args[2]), md);
+        System.out.print(md);
+    }
+}
