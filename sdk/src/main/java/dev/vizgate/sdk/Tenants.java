@@ -30,6 +30,8 @@ public final class Tenants implements AutoCloseable {
     private final Supplier<VizgateBuilder> base;
     private final Map<TenantId, Built> built = new ConcurrentHashMap<>();
     private final Map<TenantId, SettingsException> problems = new ConcurrentHashMap<>();
+    /** One per tenant being built: callers racing for a tenant wait for one build instead of each building and closing the others'. */
+    private final Map<TenantId, Object> building = new ConcurrentHashMap<>();
 
     private Tenants(TenantCatalogue catalogue, Supplier<VizgateBuilder> base) {
         this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
@@ -52,6 +54,7 @@ public final class Tenants implements AutoCloseable {
         if (definition.isEmpty()) {
             Optional.ofNullable(built.remove(id)).ifPresent(b -> b.vizgate().close());
             problems.remove(id);
+            building.remove(id);
             return Optional.empty();
         }
         var settings = definition.get();
@@ -59,10 +62,17 @@ public final class Tenants implements AutoCloseable {
             throw new IllegalStateException("the catalogue answered tenant " + settings.id() + " when asked for " + id);
         }
         var current = built.get(id);
-        if (current != null && current.settings().equals(settings)) {
+        // A catalogue that answers the same object is not compared field by field on every request.
+        if (current != null && (current.settings() == settings || current.settings().equals(settings))) {
             return Optional.of(current.vizgate());
         }
-        return Optional.of(build(id, settings, current));
+        synchronized (building.computeIfAbsent(id, k -> new Object())) {
+            var again = built.get(id); // another caller may have built it while this one waited
+            if (again != null && again.settings().equals(settings)) {
+                return Optional.of(again.vizgate());
+            }
+            return Optional.of(build(id, settings, again));
+        }
     }
 
     private Vizgate build(TenantId id, TenantSettings settings, Built previous) {

@@ -7,6 +7,7 @@ import dev.vizgate.domain.model.Subject;
 import dev.vizgate.domain.model.TenantId;
 import dev.vizgate.domain.policy.TableauTokenRequest;
 import dev.vizgate.domain.policy.TenantBinding;
+import dev.vizgate.domain.testing.Race;
 import dev.vizgate.domain.usecase.WhichTenant;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -98,6 +100,21 @@ class TenantsFollowTheirCatalogueTest {
         entries.put(ACME, tenant(GLOBEX, "globex-app", SECRET));
         try (var tenants = Tenants.of(id -> Optional.ofNullable(entries.get(id)), Vizgate::builder)) {
             assertThatThrownBy(() -> tenants.tenant(ACME)).isInstanceOf(IllegalStateException.class).hasMessageContaining("globex");
+        }
+    }
+
+    @Test
+    void callersRacingForATenantThatIsNotBuiltYet_shareOneBuild() throws Exception {
+        entries.put(ACME, tenant(ACME, "acme-app", SECRET));
+        var builds = new AtomicInteger();
+        try (var tenants = Tenants.of(id -> Optional.ofNullable(entries.get(id)), () -> {
+            builds.incrementAndGet();
+            return Vizgate.builder();
+        })) {
+            var got = Race.run(8, () -> tenants.tenant(ACME).orElseThrow());
+            assertThat(builds).hasValue(1);
+            assertThat(got).allSatisfy(v -> assertThat(v).isSameAs(got.get(0)));
+            assertThat(issuer(got.get(0))).isEqualTo("acme-app");
         }
     }
 }
