@@ -2,6 +2,8 @@ package dev.vizgate.sdk;
 
 import dev.vizgate.domain.model.TenantId;
 import dev.vizgate.domain.usecase.WhichTenant;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 
 import java.util.Map;
 import java.util.Objects;
@@ -28,19 +30,29 @@ public final class Tenants implements AutoCloseable {
 
     private final TenantCatalogue catalogue;
     private final Supplier<VizgateBuilder> base;
+    private final Optional<MeterRegistry> meters;
     private final Map<TenantId, Built> built = new ConcurrentHashMap<>();
     private final Map<TenantId, SettingsException> problems = new ConcurrentHashMap<>();
     /** One per tenant being built: callers racing for a tenant wait for one build instead of each building and closing the others'. */
     private final Map<TenantId, Object> building = new ConcurrentHashMap<>();
 
-    private Tenants(TenantCatalogue catalogue, Supplier<VizgateBuilder> base) {
+    private Tenants(TenantCatalogue catalogue, Supplier<VizgateBuilder> base, Optional<MeterRegistry> meters) {
         this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
         this.base = Objects.requireNonNull(base, "base");
+        this.meters = Objects.requireNonNull(meters, "meters");
     }
 
     /** @param base a fresh builder with what every tenant shares; each tenant adds its own Tableau settings to it */
     public static Tenants of(TenantCatalogue catalogue, Supplier<VizgateBuilder> base) {
-        return new Tenants(catalogue, base);
+        return new Tenants(catalogue, base, Optional.empty());
+    }
+
+    /**
+     * As {@link #of(TenantCatalogue, Supplier)}, with every tenant's meters in {@code registry} under a {@code tenant}
+     * tag (the tenant's id), so one tenant's figures never stand for another's.
+     */
+    public static Tenants of(TenantCatalogue catalogue, Supplier<VizgateBuilder> base, MeterRegistry registry) {
+        return new Tenants(catalogue, base, Optional.of(registry));
     }
 
     /**
@@ -78,7 +90,9 @@ public final class Tenants implements AutoCloseable {
     private Vizgate build(TenantId id, TenantSettings settings, Built previous) {
         final Vizgate fresh;
         try {
-            fresh = base.get().tableau(settings.tableau()).build();
+            var builder = base.get().tableau(settings.tableau());
+            meters.ifPresent(shared -> builder.meterRegistry(tagged(shared, id)));
+            fresh = builder.build();
         } catch (SettingsException e) {
             if (previous == null) {
                 throw e;
@@ -92,6 +106,14 @@ public final class Tenants implements AutoCloseable {
             replaced.vizgate().close();
         }
         return fresh;
+    }
+
+    /** The shared registry seen through the tenant's tag: what a tenant registers there carries {@code tenant=<id>}. */
+    private static MeterRegistry tagged(MeterRegistry shared, TenantId id) {
+        var tenant = new CompositeMeterRegistry();
+        tenant.config().commonTags("tenant", id.value());
+        tenant.add(shared);
+        return tenant;
     }
 
     /** Which tenant a request is for, by what its caller proved, against this catalogue. */

@@ -9,6 +9,7 @@ import dev.vizgate.domain.policy.TableauTokenRequest;
 import dev.vizgate.domain.policy.TenantBinding;
 import dev.vizgate.domain.testing.Race;
 import dev.vizgate.domain.usecase.WhichTenant;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -115,6 +116,20 @@ class TenantsFollowTheirCatalogueTest {
             assertThat(builds).hasValue(1);
             assertThat(got).allSatisfy(v -> assertThat(v).isSameAs(got.get(0)));
             assertThat(issuer(got.get(0))).isEqualTo("acme-app");
+        }
+    }
+
+    @Test
+    void givenAMeterRegistry_eachTenantsMetersCarryItsTenantTag_andNeverStandForAnother() {
+        entries.put(ACME, tenant(ACME, "acme-app", SECRET));
+        entries.put(GLOBEX, tenant(GLOBEX, "globex-app", SECRET + "-globex"));
+        var registry = new SimpleMeterRegistry();
+        try (var tenants = Tenants.of(id -> Optional.ofNullable(entries.get(id)), Vizgate::builder, registry)) {
+            tenants.tenant(ACME).orElseThrow();
+            tenants.tenant(GLOBEX).orElseThrow();
+            var stale = registry.find(LiveSecrets.STALE).gauges();
+            assertThat(stale).extracting(g -> g.getId().getTag("tenant")).containsExactlyInAnyOrder("acme", "globex");
+            assertThat(registry.find(LiveSecrets.STALE).tag("tenant", "acme").gauge().value()).isZero();
         }
     }
 }
