@@ -2,9 +2,7 @@ package dev.vizgate.config;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,11 +23,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -121,7 +118,7 @@ public final class ConfigLoader {
             if (sections.isEmpty() || sections.contains(name)) {
                 var section = new ObjectNode(JsonNodeFactory.instance);
                 section.set(name, object.get(name));
-                substitute(section, "", fromEnvironment);
+                rewriteText(section, "", (path, text) -> expand(text, path, fromEnvironment));
                 object.set(name, section.get(name));
             }
         }
@@ -144,25 +141,29 @@ public final class ConfigLoader {
         }
     }
 
-    private void substitute(JsonNode node, String path, Set<String> fromEnvironment) {
+    /**
+     * Rewrites every text value in {@code node} in place, depth first: {@code rewrite} gets the value's key path
+     * ({@code tableau.connected-app.secrets[0].value}, below {@code path}) and its text, and answers the new text.
+     */
+    static void rewriteText(JsonNode node, String path, BiFunction<String, String, String> rewrite) {
         if (node instanceof ObjectNode object) {
             var fields = new ArrayList<Map.Entry<String, JsonNode>>();
             object.fields().forEachRemaining(fields::add);
             for (var f : fields) {
                 var childPath = path.isEmpty() ? f.getKey() : path + "." + f.getKey();
                 if (f.getValue().isTextual()) {
-                    object.set(f.getKey(), new TextNode(expand(f.getValue().asText(), childPath, fromEnvironment)));
+                    object.set(f.getKey(), new TextNode(rewrite.apply(childPath, f.getValue().asText())));
                 } else {
-                    substitute(f.getValue(), childPath, fromEnvironment);
+                    rewriteText(f.getValue(), childPath, rewrite);
                 }
             }
         } else if (node instanceof ArrayNode array) {
             for (int i = 0; i < array.size(); i++) {
                 var childPath = path + "[" + i + "]";
                 if (array.get(i).isTextual()) {
-                    array.set(i, new TextNode(expand(array.get(i).asText(), childPath, fromEnvironment)));
+                    array.set(i, new TextNode(rewrite.apply(childPath, array.get(i).asText())));
                 } else {
-                    substitute(array.get(i), childPath, fromEnvironment);
+                    rewriteText(array.get(i), childPath, rewrite);
                 }
             }
         }

@@ -1,9 +1,6 @@
 package dev.vizgate.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import dev.vizgate.domain.model.TenantId;
 import dev.vizgate.sdk.TableauSettings;
 import dev.vizgate.sdk.TenantCatalogue;
@@ -86,8 +83,16 @@ public final class TenantDirectory implements TenantCatalogue {
             throw new ConfigError("", "a tenant's file holds its tableau: section and nothing else, not " + names,
                     "keep only tableau: (server-url, site, connected-app, token) in " + file.getFileName());
         }
-        var merged = withDefaults ? merge(substitute(loader.read(folder.resolve(DEFAULTS)), id.value()), tenant) : tenant;
-        var loaded = loader.load(merged, folder);
+        if (!withDefaults) {
+            return tableau(tenant);
+        }
+        var defaults = loader.read(folder.resolve(DEFAULTS));
+        ConfigLoader.rewriteText(defaults, "", (path, text) -> text.replace(TENANT, id.value()));
+        return tableau(merge(defaults, tenant));
+    }
+
+    private TableauSettings tableau(ObjectNode tree) {
+        var loaded = loader.load(tree, folder);
         return ConfigSettings.tableau(loaded.config(), loaded.files());
     }
 
@@ -99,23 +104,6 @@ public final class TenantDirectory implements TenantCatalogue {
             out.set(e.getKey(), below instanceof ObjectNode b && e.getValue() instanceof ObjectNode o ? merge(b, o) : e.getValue().deepCopy());
         });
         return out;
-    }
-
-    private static <T extends JsonNode> T substitute(T node, String tenant) {
-        if (node instanceof ObjectNode object) {
-            var names = new ArrayList<String>();
-            object.fieldNames().forEachRemaining(names::add);
-            for (var name : names) {
-                var child = object.get(name);
-                object.set(name, child.isTextual() ? new TextNode(child.asText().replace(TENANT, tenant)) : substitute(child, tenant));
-            }
-        } else if (node != null && node.isArray()) {
-            var array = (ArrayNode) node;
-            for (int i = 0; i < array.size(); i++) {
-                array.set(i, array.get(i).isTextual() ? new TextNode(array.get(i).asText().replace(TENANT, tenant)) : substitute(array.get(i), tenant));
-            }
-        }
-        return node;
     }
 
     /** When the file last changed, and its size: a file written again within the clock's resolution mostly changes size too. */
