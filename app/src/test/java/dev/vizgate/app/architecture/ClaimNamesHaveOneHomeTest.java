@@ -3,12 +3,9 @@ package dev.vizgate.app.architecture;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,17 +29,10 @@ class ClaimNamesHaveOneHomeTest {
     @Test
     void noProductionCode_writesAClaimNameOutsideClaimNames() throws IOException {
         var found = new ArrayList<String>();
-        for (var module : MODULES) {
-            try (Stream<Path> files = Files.walk(Path.of("..", module, "src", "main", "java"))) {
-                for (var file : files.filter(f -> f.toString().endsWith(".java") && !f.endsWith("ClaimNames.java")).toList()) {
-                    var lines = Files.readAllLines(file);
-                    for (int i = 0; i < lines.size(); i++) {
-                        // Our own API's JSON answers have a "kid" member: a field of Vizgate's document, not a claim read or written.
-                        if (USE.matcher(lines.get(i)).find() && !lines.get(i).contains("body.put(")) {
-                            found.add(file.getFileName() + ":" + (i + 1) + ": " + lines.get(i).strip());
-                        }
-                    }
-                }
+        for (var line : MainSources.lines(MODULES)) {
+            // Our own API's JSON answers have a "kid" member: a field of Vizgate's document, not a claim read or written.
+            if (!line.file().endsWith("ClaimNames.java") && USE.matcher(line.text()).find() && !line.text().contains("body.put(")) {
+                found.add(line.at() + ": " + line.text().strip());
             }
         }
         assertThat(found).as("claim names written outside ClaimNames").isEmpty();

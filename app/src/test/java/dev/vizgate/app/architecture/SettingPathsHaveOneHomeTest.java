@@ -5,12 +5,9 @@ import dev.vizgate.domain.model.SettingId;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,19 +28,13 @@ class SettingPathsHaveOneHomeTest {
 
     @Test
     void noMainSourceBelowConfig_writesASettingsKeyPath() throws IOException {
+        var paths = paths();
         var found = new ArrayList<String>();
-        for (var module : MODULES) {
-            try (Stream<Path> files = Files.walk(Path.of("..", module, "src", "main", "java"))) {
-                for (var file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                    var lines = Files.readAllLines(file);
-                    for (int i = 0; i < lines.size(); i++) {
-                        var line = lines.get(i);
-                        for (var path : paths()) {
-                            if (line.contains("\"" + path) || line.contains(" " + path + "\"") || line.contains(" " + path + " ")) {
-                                found.add(file.getFileName() + ":" + (i + 1) + ": " + path + " in " + line.strip());
-                            }
-                        }
-                    }
+        for (var line : MainSources.lines(MODULES)) {
+            for (var path : paths) {
+                var text = line.text();
+                if (text.contains("\"" + path) || text.contains(" " + path + "\"") || text.contains(" " + path + " ")) {
+                    found.add(line.at() + ": " + path + " in " + text.strip());
                 }
             }
         }
