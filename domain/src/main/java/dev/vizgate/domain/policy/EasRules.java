@@ -125,19 +125,12 @@ public final class EasRules {
 
     private static Check lifetime(VerifiedClaims claims, Duration max, Instant now) {
         var exp = claims.instant(ClaimNames.EXPIRES);
-        if (exp.isEmpty()) {
-            return Check.broken(ClaimNames.EXPIRES, TableauRules.expiry(exp, now).orElseThrow());
-        }
         var iat = claims.instant(ClaimNames.ISSUED_AT);
+        var broken = TableauRules.expiresWithin(exp, iat, max, now);
+        if (broken.isPresent()) {
+            return Check.broken(ClaimNames.EXPIRES, broken.get());
+        }
         var window = Duration.between(iat.orElse(now), exp.get());
-        var tooLong = TableauRules.lifetime(window, max, iat.isPresent() ? ClaimNames.ISSUED_AT : "now");
-        if (tooLong.isPresent()) {
-            return Check.broken(ClaimNames.EXPIRES, tooLong.get());
-        }
-        var expired = TableauRules.expiry(exp, now);
-        if (expired.isPresent()) {
-            return Check.broken(ClaimNames.EXPIRES, expired.get());
-        }
         return Check.pass(ClaimNames.EXPIRES, "exp " + exp.get() + ", " + TableauRules.human(window) + " after " + (iat.isPresent() ? ClaimNames.ISSUED_AT : "now"));
     }
 

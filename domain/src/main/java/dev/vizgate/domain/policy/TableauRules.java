@@ -1,6 +1,7 @@
 package dev.vizgate.domain.policy;
 
 import dev.vizgate.domain.model.Audience;
+import dev.vizgate.domain.model.ClaimNames;
 import dev.vizgate.domain.model.JwsAlgorithm;
 import dev.vizgate.domain.model.Scope;
 import dev.vizgate.domain.model.Text;
@@ -109,6 +110,17 @@ public final class TableauRules {
             return Optional.of(TokenRule.TABLEAU_EXPIRY.broken("exp is missing or not a NumericDate"));
         }
         return exp.get().isAfter(now) ? Optional.empty() : Optional.of(TokenRule.TABLEAU_EXPIRY.broken("the token expired at " + exp.get()));
+    }
+
+    /**
+     * exp on a token from anywhere, rule by rule in one order: there and a NumericDate, at most {@code max} after iat
+     * (or now, without one), and not past. The first it breaks, or empty.
+     */
+    public static Optional<PolicyViolation> expiresWithin(Optional<Instant> exp, Optional<Instant> iat, Duration max, Instant now) {
+        if (exp.isEmpty()) {
+            return expiry(exp, now);
+        }
+        return lifetime(Duration.between(iat.orElse(now), exp.get()), max, iat.isPresent() ? ClaimNames.ISSUED_AT : "now").or(() -> expiry(exp, now));
     }
 
     /** iat is not ahead of the clock: a clock ahead of Tableau's makes error 10084. */
