@@ -78,21 +78,24 @@ final class LiveSecrets implements AutoCloseable {
     }
 
     private void version(Setting setting, LiveSecret secret) {
-        registry.ifPresent(r -> {
-            var version = secret.current().version();
-            Gauge.builder(VERSION, secret, s -> s.current().version().equals(version) ? 1 : 0).tag("secret", names.apply(setting))
-                    .tag("version", version.value()).register(r);
-        });
+        registry.ifPresent(r -> version(r, names.apply(setting), secret));
+    }
+
+    private static void version(MeterRegistry r, String tag, LiveSecret secret) {
+        var version = secret.current().version();
+        Gauge.builder(VERSION, secret, s -> s.current().version().equals(version) ? 1 : 0).tag("secret", tag)
+                .tag("version", version.value()).register(r);
     }
 
     private void meter(MeterRegistry r, Setting setting, LiveSecret secret) {
-        version(setting, secret);
-        Gauge.builder(LAST_REFRESH, secret, s -> s.status().lastSuccess().getEpochSecond()).tag("secret", names.apply(setting)).register(r);
-        Gauge.builder(STALE, secret, s -> s.status().stale() ? 1 : 0).tag("secret", names.apply(setting)).register(r);
-        Gauge.builder(FAILURES, secret, s -> s.status().failures()).tag("secret", names.apply(setting)).register(r);
+        var tag = names.apply(setting);
+        version(r, tag, secret);
+        Gauge.builder(LAST_REFRESH, secret, s -> s.status().lastSuccess().getEpochSecond()).tag("secret", tag).register(r);
+        Gauge.builder(STALE, secret, s -> s.status().stale() ? 1 : 0).tag("secret", tag).register(r);
+        Gauge.builder(FAILURES, secret, s -> s.status().failures()).tag("secret", tag).register(r);
         // The version's age as its store knows it (created), else since this process first saw it.
         Gauge.builder(AGE, secret, s -> Duration.between(s.current().createdAt().orElse(s.status().loadedAt()), clock.instant()).toSeconds())
-                .tag("secret", names.apply(setting)).register(r);
+                .tag("secret", tag).register(r);
     }
 
     /** The secrets by the setting that names them, for probes and doctor. */
