@@ -1,6 +1,6 @@
 package dev.vizgate.sdk;
 
-import dev.vizgate.adapters.salesforce.Resilience;
+import dev.vizgate.domain.policy.Resilience;
 
 import java.time.Duration;
 
@@ -21,7 +21,8 @@ public record CallLimits(Duration connectTimeout, Duration requestTimeout, Durat
                 d.breakerOpenFor());
     }
 
-    Resilience resilience() {
+    /** As the Salesforce client takes them, with the default backoff. */
+    public Resilience resilience() {
         return resilience(connectTimeout, requestTimeout, totalBudget, maxRetries, breakerFailures, breakerWindow, breakerOpenFor);
     }
 

@@ -1,6 +1,5 @@
 package dev.vizgate.sdk;
 
-import dev.vizgate.adapters.salesforce.SalesforceSettings;
 import dev.vizgate.domain.model.ClientId;
 import dev.vizgate.domain.model.SettingId;
 import dev.vizgate.domain.policy.HostPolicy;
@@ -27,7 +26,10 @@ public record SalesforceConnection(URI tokenUrl, ClientId consumerKey, Optional<
         redirectUri.ifPresent(u -> UpstreamUrl.check(u, "the redirect URI"));
         Objects.requireNonNull(hosts, "hosts");
         Objects.requireNonNull(limits, "limits");
-        adapterSettings(tokenUrl, consumerKey, Optional.empty(), redirectUri, sessionTtl, hosts, limits); // the adapter's own rules
+        Objects.requireNonNull(sessionTtl, "sessionTtl");
+        if (sessionTtl.isNegative() || sessionTtl.isZero()) {
+            throw new IllegalArgumentException("the session TTL must be positive");
+        }
     }
 
     /**
@@ -58,16 +60,6 @@ public record SalesforceConnection(URI tokenUrl, ClientId consumerKey, Optional<
 
     public SalesforceConnection withRedirectUri(URI uri) {
         return new SalesforceConnection(tokenUrl, consumerKey, clientSecret, Optional.of(uri), sessionTtl, hosts, limits);
-    }
-
-    /** The adapter's settings, with the consumer secret as read (once, at start-up). */
-    SalesforceSettings adapterSettings(Optional<String> resolvedSecret) {
-        return adapterSettings(tokenUrl, consumerKey, resolvedSecret, redirectUri, sessionTtl, hosts, limits);
-    }
-
-    private static SalesforceSettings adapterSettings(URI tokenUrl, ClientId consumerKey, Optional<String> clientSecret, Optional<URI> redirectUri,
-                                                      Duration sessionTtl, HostPolicy hosts, CallLimits limits) {
-        return new SalesforceSettings(tokenUrl, consumerKey, clientSecret, redirectUri, sessionTtl, hosts, limits.resilience());
     }
 
     @Override

@@ -23,7 +23,7 @@ public record SecretRefresh(Duration every, double jitter) {
     }
 
     /** The next wait: {@code every}, moved by up to ± jitter × every, from a uniform {@code random} in [0, 1). */
-    Duration nextDelay(double random) {
+    public Duration nextDelay(double random) {
         var spread = (long) (every.toMillis() * jitter * (2 * random - 1));
         return every.plusMillis(spread);
     }

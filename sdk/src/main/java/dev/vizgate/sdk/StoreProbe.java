@@ -1,7 +1,5 @@
 package dev.vizgate.sdk;
 
-import dev.vizgate.adapters.store.RedisStore;
-
 import java.time.Duration;
 
 /** Whether the shared store answers now, for a doctor or a deploy check; it opens one connection and closes it. */
@@ -14,8 +12,6 @@ public final class StoreProbe {
     }
 
     public static Probe probe(StoreSettings.Redis settings, Duration wait) {
-        try (var store = new RedisStore(settings.url(), wait, 1)) {
-            return new Probe(store.location(), store.reachable());
-        }
+        return Assemblies.found().probe(settings, wait);
     }
 }

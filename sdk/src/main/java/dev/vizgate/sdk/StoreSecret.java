@@ -1,9 +1,7 @@
 package dev.vizgate.sdk;
 
 import dev.vizgate.domain.model.SecretRef;
-import dev.vizgate.domain.model.SettingId;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Objects;
@@ -32,27 +30,24 @@ public final class StoreSecret {
         return new StoreSecret(new byte[0], Optional.of(Objects.requireNonNull(ref, "ref")));
     }
 
-    static Optional<String> refusal(byte[] bytes) {
-        return bytes.length < 32 ? Optional.of("the store secret is " + bytes.length * 8 + " bits; at least 256 are needed") : Optional.empty();
-    }
-
     private static void check(byte[] bytes) {
         refusal(bytes).ifPresent(r -> {
             throw new IllegalArgumentException(r);
         });
     }
 
-    /** The bytes: this secret's own, or read through {@code live} from the store that holds it. */
-    byte[] bytes(LiveSecrets live) {
-        if (stored.isEmpty()) {
-            return bytes.clone();
-        }
-        var secret = live.follow(Setting.of(SettingId.STORE_SECRET), stored.get(), v -> refusal(v.value().strip().getBytes(StandardCharsets.UTF_8)),
-                "generate one: head -c 32 /dev/urandom | base64");
-        return secret.current().value().strip().getBytes(StandardCharsets.UTF_8);
+    /** Where the store keeps it, when it is not given inline. */
+    public Optional<SecretRef> storedAt() {
+        return stored;
     }
 
-    byte[] bytes() {
+    /** Why these bytes cannot seal sessions (fewer than 256 bits), if they cannot. */
+    public static Optional<String> refusal(byte[] bytes) {
+        return bytes.length < 32 ? Optional.of("the store secret is " + bytes.length * 8 + " bits; at least 256 are needed") : Optional.empty();
+    }
+
+    /** The inline bytes (empty when stored): a copy. */
+    public byte[] bytes() {
         return bytes.clone();
     }
 

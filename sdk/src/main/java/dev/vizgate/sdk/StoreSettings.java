@@ -1,7 +1,6 @@
 package dev.vizgate.sdk;
 
-import dev.vizgate.adapters.store.CaffeineReplayLedger;
-import dev.vizgate.adapters.store.CaffeineSessionCache;
+import dev.vizgate.domain.policy.StoreBounds;
 
 import java.net.URI;
 import java.time.Duration;
@@ -11,8 +10,8 @@ import java.util.Objects;
 public sealed interface StoreSettings {
     /** Bounded in-memory stores; everything is lost on restart and not shared. */
     record Memory(long maxSessions, long maxJtis) implements StoreSettings {
-        public static final long DEFAULT_MAX_SESSIONS = CaffeineSessionCache.DEFAULT_MAXIMUM_SIZE;
-        public static final long DEFAULT_MAX_JTIS = CaffeineReplayLedger.DEFAULT_MAXIMUM_SIZE;
+        public static final long DEFAULT_MAX_SESSIONS = StoreBounds.SESSIONS;
+        public static final long DEFAULT_MAX_JTIS = StoreBounds.JTIS;
 
         public Memory {
             if (maxSessions < 1 || maxJtis < 1) {

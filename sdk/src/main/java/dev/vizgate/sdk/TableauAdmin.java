@@ -1,11 +1,7 @@
 package dev.vizgate.sdk;
 
-import dev.vizgate.adapters.tableau.RestExternalAuthorizationServers;
-import dev.vizgate.adapters.tableau.RestTableauSignIn;
-import dev.vizgate.adapters.tableau.TableauAdminSession;
 import dev.vizgate.domain.usecase.RegisterExternalAuthorizationServer;
 
-import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -14,28 +10,15 @@ import java.util.Optional;
  * by field reports) and the registration of Vizgate, or the platform's IdP, as an External Authorization Server.
  * Used by {@code vizgate doctor} and {@code vizgate eas register}; tokens are never minted here.
  */
-public final class TableauAdmin {
-    static final Duration TIMEOUT = Duration.ofSeconds(10);
-
-    private final TableauAdminSession session;
-
-    private TableauAdmin(TableauAdminSession session) {
-        this.session = session;
-    }
-
+public interface TableauAdmin {
     /** @param tokenSecret the personal access token's secret, inline or from a store ({@code stores} resolves it) */
-    public static TableauAdmin of(TableauSettings tableau, String tokenName, String tokenSecret) {
+    static TableauAdmin of(TableauSettings tableau, String tokenName, String tokenSecret) {
         Objects.requireNonNull(tableau, "tableau");
-        return new TableauAdmin(session(tableau, tokenName, tokenSecret));
-    }
-
-    static TableauAdminSession session(TableauSettings tableau, String tokenName, String tokenSecret) {
-        return new TableauAdminSession(tableau.serverUrl(), tableau.restApiVersion().value(), tableau.site(),
-                new TableauAdminSession.PersonalAccessToken(tokenName, tokenSecret), RestTableauSignIn.defaultClient(TIMEOUT), TIMEOUT);
+        return Assemblies.found().tableauAdmin(tableau, tokenName, tokenSecret);
     }
 
     /** Signed in: the site's LUID; otherwise why not. */
-    public sealed interface SiteLookup {
+    sealed interface SiteLookup {
         record Found(String luid) implements SiteLookup {
         }
 
@@ -43,21 +26,13 @@ public final class TableauAdmin {
         }
     }
 
-    public SiteLookup siteLuid() {
-        var opened = session.open();
-        if (opened instanceof TableauAdminSession.Opening.Opened o) {
-            return new SiteLookup.Found(o.siteId());
-        }
-        return new SiteLookup.NotFound(((TableauAdminSession.Opening.Failed) opened).why());
-    }
+    SiteLookup siteLuid();
 
     /** Registers (or updates) an issuer as an External Authorization Server on the site. */
-    public RegisterExternalAuthorizationServer registration() {
-        return new RegisterExternalAuthorizationServer(new RestExternalAuthorizationServers(session));
-    }
+    RegisterExternalAuthorizationServer registration();
 
     /** The audience a site needs by field reports (UNVERIFIED): "tableau:&lt;luid&gt;" on Tableau Cloud, else "tableau". */
-    public static Optional<String> cloudAudience(TableauSettings tableau, String luid) {
+    static Optional<String> cloudAudience(TableauSettings tableau, String luid) {
         return tableau.serverUrl().getHost().endsWith(".online.tableau.com") || tableau.serverUrl().getHost().equals("online.tableau.com")
                 ? Optional.of("tableau:" + luid) : Optional.empty();
     }

@@ -1,6 +1,5 @@
 package dev.vizgate.sdk;
 
-import dev.vizgate.adapters.tableau.JjwtJwkEncoder;
 import dev.vizgate.domain.model.Issuer;
 import dev.vizgate.domain.model.SecretRef;
 import dev.vizgate.domain.policy.ConnectedAppTrust;
@@ -14,11 +13,9 @@ import dev.vizgate.domain.usecase.OpenTableauNextSession;
 import dev.vizgate.domain.usecase.PublishJwks;
 import dev.vizgate.domain.usecase.RotateConnectedAppSecret;
 import dev.vizgate.domain.usecase.WebServerFlow;
+import dev.vizgate.sdk.spi.Assembled;
 
 import java.security.PublicKey;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -35,41 +32,10 @@ import java.util.function.Supplier;
  * }</pre>
  */
 public final class Vizgate implements AutoCloseable {
-    private final Optional<IssueTableauToken> tableauTokens;
-    private final Optional<ExchangeForTableauToken> idpTableauTokens;
-    private final Optional<Supplier<ConnectedAppTrust>> tableauTrust;
-    private final Optional<PublishJwks> jwks;
-    private final Optional<OpenTableauNextSession> tableauNextSessions;
-    private final Optional<WebServerFlow> webServerFlow;
-    private final Optional<IssueSignInTickets> signInTickets;
-    private final Optional<PublicKey> salesforceAssertionKey;
-    private final Optional<AcceptPlatformAssertion> platformAssertions;
-    private final Map<String, BooleanSupplier> readiness;
-    private final Optional<RotateConnectedAppSecret> rotation;
-    private final Optional<TableauAdmin> tableauAdmin;
-    private final LiveSecrets live;
-    private final List<AutoCloseable> owned;
-    private final RequestBudgets requestBudgets;
+    private final Assembled parts;
 
-    Vizgate(Optional<TableauParts> tableau, Optional<IssueTableauToken> tableauTokens, Optional<ExchangeForTableauToken> idpTokens,
-            Optional<TableauNextParts> next, Optional<AcceptPlatformAssertion> platforms, Map<String, BooleanSupplier> readiness, LiveSecrets secrets,
-            Optional<RotateConnectedAppSecret> rotation, Optional<TableauAdmin> tableauAdmin, List<AutoCloseable> owned, RequestBudgets requestBudgets) {
-        this.requestBudgets = requestBudgets;
-        this.tableauTrust = tableau.map(TableauParts::trustNow);
-        this.idpTableauTokens = idpTokens;
-        this.tableauTokens = tableauTokens;
-        this.jwks = tableau.filter(t -> t.trust() instanceof ConnectedAppTrust.ExternalAuthorizationServer)
-                .map(t -> new PublishJwks(t.keys(), new JjwtJwkEncoder()));
-        this.tableauNextSessions = next.map(TableauNextParts::sessions);
-        this.webServerFlow = next.flatMap(TableauNextParts::webServerFlow);
-        this.signInTickets = next.flatMap(TableauNextParts::signInTickets);
-        this.salesforceAssertionKey = next.flatMap(TableauNextParts::assertionPublicKey);
-        this.platformAssertions = platforms;
-        this.live = secrets;
-        this.rotation = rotation;
-        this.tableauAdmin = tableauAdmin;
-        this.readiness = Collections.unmodifiableMap(new LinkedHashMap<>(readiness)); // in the order the probe lists them
-        this.owned = List.copyOf(owned);
+    Vizgate(Assembled parts) {
+        this.parts = parts;
     }
 
     /** Settings and, where you need your own, adapters: see {@link VizgateBuilder}. */
@@ -82,17 +48,17 @@ public final class Vizgate implements AutoCloseable {
      * rate limit built on them holds for the whole deployment.
      */
     public RequestBudgets requestBudgets() {
-        return requestBudgets;
+        return parts.requestBudgets();
     }
 
     /** Signs Connected App JWTs for Tableau Cloud or Server; present when Tableau settings were given. */
     public Optional<IssueTableauToken> tableauTokens() {
-        return tableauTokens;
+        return parts.tableauTokens();
     }
 
     /** The site as its administrator sees it (site LUID, EAS registration); present when {@link VizgateBuilder#tableauAdmin} was given. */
     public Optional<TableauAdmin> tableauAdmin() {
-        return tableauAdmin;
+        return parts.tableauAdmin();
     }
 
     /**
@@ -101,17 +67,17 @@ public final class Vizgate implements AutoCloseable {
      * {@link #tableauTokens()} is empty: Vizgate then signs nothing itself.
      */
     public Optional<ExchangeForTableauToken> idpTableauTokens() {
-        return idpTableauTokens;
+        return parts.idpTableauTokens();
     }
 
     /** The Connected App's trust as built: direct (a secret) or EAS (an issuer and a signing key). */
     public Optional<ConnectedAppTrust> tableauTrust() {
-        return tableauTrust.map(Supplier::get);
+        return parts.tableauTrust().map(Supplier::get);
     }
 
     /** The JWKS (and discovery document) an EAS Connected App reads; present only for EAS trust. */
     public Optional<PublishJwks> jwks() {
-        return jwks;
+        return parts.jwks();
     }
 
     /** The EAS issuer, when the trust is EAS. */
@@ -121,32 +87,32 @@ public final class Vizgate implements AutoCloseable {
 
     /** Opens Tableau Next sessions and single-use frontdoor URLs; present when Tableau Next settings were given. */
     public Optional<OpenTableauNextSession> tableauNextSessions() {
-        return tableauNextSessions;
+        return parts.tableauNextSessions();
     }
 
     /** Salesforce's web server flow (authorize, callback); present when that is the configured flow. */
     public Optional<WebServerFlow> webServerFlow() {
-        return webServerFlow;
+        return parts.webServerFlow();
     }
 
     /** One-time tickets that start the web-server flow for a user proven by a reusable credential; with the web-server flow. */
     public Optional<IssueSignInTickets> signInTickets() {
-        return signInTickets;
+        return parts.signInTickets();
     }
 
     /** The public half of the JWT bearer flow's key, to compare with the certificate uploaded to the app. */
     public Optional<PublicKey> salesforceAssertionKey() {
-        return salesforceAssertionKey;
+        return parts.salesforceAssertionKey();
     }
 
     /** Checks a platform's assertion that proves its user; present when platforms were given. */
     public Optional<AcceptPlatformAssertion> platformAssertions() {
-        return platformAssertions;
+        return parts.platformAssertions();
     }
 
     /** Named checks a readiness probe runs: the signing key is loaded, the store answers, Salesforce's circuit is closed. */
     public Map<String, BooleanSupplier> readiness() {
-        return readiness;
+        return parts.readiness();
     }
 
     /**
@@ -154,7 +120,7 @@ public final class Vizgate implements AutoCloseable {
      * and whether it is stale (its store did not answer, and the last good value is serving).
      */
     public Map<Setting, LiveSecret> secrets() {
-        return live.bySetting(); // those read since the build (readSecret) included
+        return parts.secrets().bySetting(); // those read since the build (readSecret) included
     }
 
     /**
@@ -164,18 +130,19 @@ public final class Vizgate implements AutoCloseable {
      * @throws SettingsException when no configured store holds it, or the store cannot be read now
      */
     public String readSecret(Setting setting, SecretRef ref) {
-        return live.follow(setting, ref, v -> Optional.empty(), "store the value there").current().value();
+        return parts.secrets().read(setting, ref);
     }
 
     /** Rotates the managed Connected App secret; present when rotation settings were given. */
     public Optional<RotateConnectedAppSecret> rotation() {
-        return rotation;
+        return parts.rotation();
     }
 
     /** Closes what this object opened, in reverse order; what was passed to the builder stays open. */
     @Override
     public void close() {
         RuntimeException first = null;
+        var owned = parts.owned();
         for (int i = owned.size() - 1; i >= 0; i--) {
             try {
                 owned.get(i).close();
@@ -192,7 +159,7 @@ public final class Vizgate implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "Vizgate[tableau=" + tableauTrust().map(t -> t.getClass().getSimpleName()).orElse(idpTableauTokens.isPresent() ? "IdpIssued" : "none")
-                + ", tableauNext=" + tableauNextSessions.isPresent() + ", platforms=" + platformAssertions.isPresent() + "]";
+        return "Vizgate[tableau=" + tableauTrust().map(t -> t.getClass().getSimpleName()).orElse(parts.idpTableauTokens().isPresent() ? "IdpIssued" : "none")
+                + ", tableauNext=" + parts.tableauNextSessions().isPresent() + ", platforms=" + parts.platformAssertions().isPresent() + "]";
     }
 }

@@ -1,10 +1,5 @@
 package dev.vizgate.sdk;
 
-import dev.vizgate.adapters.secrets.EnvironmentSecretStore;
-import dev.vizgate.adapters.secrets.FileSecretStore;
-import dev.vizgate.adapters.secrets.InlineSecretStore;
-import dev.vizgate.adapters.tableau.LeanHs256Signer;
-import dev.vizgate.adapters.tableau.RandomTokenIds;
 import dev.vizgate.domain.model.SettingId;
 import dev.vizgate.domain.port.KeySource;
 import dev.vizgate.domain.port.PendingAuthorizations;
@@ -18,18 +13,15 @@ import dev.vizgate.domain.port.TokenExchange;
 import dev.vizgate.domain.port.TokenIds;
 import dev.vizgate.domain.port.TokenSigner;
 import dev.vizgate.domain.port.TokenVerifier;
-import dev.vizgate.domain.usecase.IssueTableauToken;
+import dev.vizgate.sdk.spi.Blueprint;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
@@ -38,7 +30,7 @@ import java.util.function.Function;
  */
 public final class VizgateBuilder {
     private Clock clock = Clock.systemUTC();
-    private TokenIds tokenIds = new RandomTokenIds();
+    private Optional<TokenIds> tokenIds = Optional.empty();
     private Optional<MeterRegistry> meterRegistry = Optional.empty();
     private Optional<TableauSettings> tableau = Optional.empty();
     private Optional<KeySource> tableauKeys = Optional.empty();
@@ -72,7 +64,7 @@ public final class VizgateBuilder {
     }
 
     public VizgateBuilder tokenIds(TokenIds tokenIds) {
-        this.tokenIds = Objects.requireNonNull(tokenIds, "tokenIds");
+        this.tokenIds = Optional.of(tokenIds);
         return this;
     }
 
@@ -220,70 +212,14 @@ public final class VizgateBuilder {
             throw new SettingsException(Setting.of(SettingId.SETTINGS), "neither Tableau, Tableau Next nor platform settings were given, so there is nothing to build",
                     "give the settings for the Tableau you embed");
         }
-        var owned = new ArrayList<AutoCloseable>();
-        try {
-            return build(owned);
-        } catch (RuntimeException e) {
-            for (var c : owned) {
-                try {
-                    c.close();
-                } catch (Exception ignored) {
-                    // what did open is closed on the way out; the first failure is the one to report
-                }
-            }
-            throw e;
-        }
+        return new Vizgate(Assemblies.found().assemble(blueprint()));
     }
 
-    private Vizgate build(List<AutoCloseable> owned) {
-        var meters = meterRegistry;
-        var readiness = new LinkedHashMap<String, BooleanSupplier>();
-        readiness.put("config", () -> true);
-        var inline = new InlineSecretStore();
-        var byName = new LinkedHashMap<String, SecretStore>();
-        byName.put(EnvironmentSecretStore.NAME, new EnvironmentSecretStore(environment));
-        byName.put(FileSecretStore.NAME, new FileSecretStore(secretFiles));
-        byName.put(InlineSecretStore.NAME, inline);
-        secretStoreSettings.forEach((name, settings) -> {
-            var store = SecretStores.build(name, settings);
-            if (store instanceof AutoCloseable c) {
-                owned.add(c);
-            }
-            byName.put(name, store);
-        });
-        byName.putAll(secretStores);
-        var live = new LiveSecrets(byName, inline, clock, secretRefresh, meterRegistry, settingNames);
-        owned.add(live);
-        var idpIssued = tableau.filter(t -> t.connectedApp() instanceof ConnectedApp.IdpIssued);
-        var idpTokens = idpIssued.map(t -> IdpIssuedParts.of(t, tokenExchange, live, clock));
-        var tableauParts = tableau.filter(t -> idpIssued.isEmpty()).map(t -> TableauParts.of(t, tableauKeys, live, clock));
-        tableauParts.ifPresent(t -> readiness.put("tableau-signing-key", () -> t.keys().signingKey(t.trust().signingKeyId()).isPresent()));
-        var idle = tableauNext.map(TableauNextSettings::flow).filter(SalesforceFlow.WebServer.class::isInstance)
-                .map(f -> ((SalesforceFlow.WebServer) f).refreshTokenIdle()).orElse(SalesforceFlow.WebServer.DEFAULT_REFRESH_TOKEN_IDLE);
-        var built = StoreParts.of(store, clock, meters, live, idle);
-        owned.addAll(built.owned());
-        var stores = new StoreParts(replayLedger.orElse(built.ledger()), sessionCache.orElse(built.sessions()),
-                refreshTokens.orElse(built.refreshTokens()), pendingAuthorizations.orElse(built.pending()), built.tickets(), built.budgets(),
-                built.reachable(),
-                built.owned());
-        readiness.put("store", stores.reachable());
-        var next = tableauNext.map(n -> TableauNextParts.of(n, salesforce, salesforceIdentities, stores, tokenIds, clock, meters, live));
-        next.ifPresent(n -> {
-            owned.addAll(n.owned());
-            n.circuitClosed().ifPresent(c -> readiness.put("salesforce-circuit", c));
-        });
-        var platformChecks = platforms.map(p -> PlatformParts.of(p, platformVerifier, stores.ledger(), clock));
-        var rotate = rotation.map(r -> RotationParts.of(tableau.orElseThrow(() -> new SettingsException(Setting.of(SettingId.CONNECTED_APP_ROTATION),
-                "rotation needs the Tableau settings", "give the tableau settings")), r, byName, live, clock));
-        live.start();
-        var tableauTokens = tableauParts.map(t -> new IssueTableauToken(t.trustNow(), tableau.orElseThrow().token(), t.keys(),
-                tableauSigner.orElseGet(LeanHs256Signer::new), tokenIds, clock));
-        var admin = tableauAdmin.map(a -> {
-            var settings = tableau.orElseThrow(() -> new SettingsException(Setting.of(SettingId.TABLEAU_ADMIN), "the administrator's token needs the Tableau settings",
-                    "give the tableau settings"));
-            return TableauAdmin.of(settings, a.tokenName(), live.follow(Setting.of(SettingId.TABLEAU_ADMIN_TOKEN_SECRET), a.tokenSecret(),
-                    v -> Optional.empty(), "store the administrator's personal access token secret there").current().value());
-        });
-        return new Vizgate(tableauParts, tableauTokens, idpTokens, next, platformChecks, readiness, live, rotate, admin, owned, stores.budgets());
+    private Blueprint blueprint() {
+        var settings = new Blueprint.Settings(tableau, tableauNext, store, platforms, rotation, tableauAdmin);
+        var swaps = new Blueprint.Swaps(tokenIds, tableauKeys, tableauSigner, tokenExchange, salesforce, salesforceIdentities, replayLedger,
+                sessionCache, refreshTokens, pendingAuthorizations, platformVerifier);
+        var secrets = new Blueprint.Secrets(secretStores, secretStoreSettings, secretRefresh, secretFiles, environment, settingNames);
+        return new Blueprint(clock, meterRegistry, settings, swaps, secrets);
     }
 }

@@ -27,6 +27,7 @@ import dev.vizgate.domain.model.SettingId;
 import dev.vizgate.domain.model.Subject;
 import dev.vizgate.domain.model.Text;
 import dev.vizgate.domain.policy.HostDecision;
+import dev.vizgate.domain.policy.Resilience;
 import dev.vizgate.domain.port.SalesforceAuthorization;
 import dev.vizgate.domain.port.SalesforceIdentities;
 

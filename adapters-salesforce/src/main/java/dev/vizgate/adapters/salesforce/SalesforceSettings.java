@@ -2,6 +2,7 @@ package dev.vizgate.adapters.salesforce;
 
 import dev.vizgate.domain.model.ClientId;
 import dev.vizgate.domain.policy.HostPolicy;
+import dev.vizgate.domain.policy.Resilience;
 
 import java.net.URI;
 import java.time.Duration;

@@ -4,6 +4,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.vizgate.domain.model.ClientId;
 import dev.vizgate.domain.model.Grant;
 import dev.vizgate.domain.policy.HostPolicy;
+import dev.vizgate.domain.policy.Resilience;
 import dev.vizgate.domain.port.SalesforceAuthorization;
 import dev.vizgate.domain.testing.MutableClock;
 import dev.vizgate.domain.testing.SalesforceAuthorizationContract;

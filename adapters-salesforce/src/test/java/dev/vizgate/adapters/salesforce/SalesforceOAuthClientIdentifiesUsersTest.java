@@ -9,6 +9,7 @@ import dev.vizgate.domain.model.InstanceUrl;
 import dev.vizgate.domain.model.SalesforceSession;
 import dev.vizgate.domain.model.Subject;
 import dev.vizgate.domain.policy.HostPolicy;
+import dev.vizgate.domain.policy.Resilience;
 import dev.vizgate.domain.port.SalesforceIdentities;
 import dev.vizgate.domain.testing.MutableClock;
 import dev.vizgate.domain.testing.SalesforceIdentitiesContract;

@@ -18,6 +18,7 @@ import dev.vizgate.domain.model.SalesforceSession;
 import dev.vizgate.domain.model.SignedToken;
 import dev.vizgate.domain.model.Subject;
 import dev.vizgate.domain.policy.HostPolicy;
+import dev.vizgate.domain.policy.Resilience;
 import dev.vizgate.domain.testing.MutableClock;
 import dev.vizgate.domain.testing.TestJws;
 import dev.vizgate.domain.testing.TestKeys;

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.vizgate.domain.model.AuthorizationState;
 import dev.vizgate.domain.model.PendingAuthorization;
+import dev.vizgate.domain.policy.StoreBounds;
 import dev.vizgate.domain.port.PendingAuthorizations;
 
 import java.time.Clock;
@@ -16,7 +17,7 @@ import java.util.Optional;
  * ({@link DeadlineExpiry}). {@code asMap().remove} takes a state atomically.
  */
 public final class CaffeinePendingAuthorizations implements PendingAuthorizations {
-    public static final long DEFAULT_MAXIMUM_SIZE = 100_000;
+    public static final long DEFAULT_MAXIMUM_SIZE = StoreBounds.PENDING_AUTHORIZATIONS;
 
     private final Clock clock;
     private final Cache<AuthorizationState, Held> held;

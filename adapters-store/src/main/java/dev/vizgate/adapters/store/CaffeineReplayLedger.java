@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.vizgate.domain.model.Issuer;
 import dev.vizgate.domain.model.Sighting;
 import dev.vizgate.domain.model.TokenId;
+import dev.vizgate.domain.policy.StoreBounds;
 import dev.vizgate.domain.port.ReplayLedger;
 
 import java.time.Clock;
@@ -17,7 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * expires, so size the bound above the peak number of live assertions (metrics show the size).
  */
 public final class CaffeineReplayLedger implements ReplayLedger {
-    public static final long DEFAULT_MAXIMUM_SIZE = 1_000_000;
+    public static final long DEFAULT_MAXIMUM_SIZE = StoreBounds.JTIS;
 
     private final Cache<String, Instant> spent;
     private final Clock clock;

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.vizgate.domain.model.ExchangeOutcome;
 import dev.vizgate.domain.model.SalesforceSession;
 import dev.vizgate.domain.model.Subject;
+import dev.vizgate.domain.policy.StoreBounds;
 import dev.vizgate.domain.port.SessionCache;
 
 import java.time.Clock;
@@ -22,7 +23,7 @@ import java.util.function.Function;
  * users cannot grow memory without limit.
  */
 public final class CaffeineSessionCache implements SessionCache {
-    public static final long DEFAULT_MAXIMUM_SIZE = 100_000;
+    public static final long DEFAULT_MAXIMUM_SIZE = StoreBounds.SESSIONS;
 
     private final AsyncCache<Subject, SalesforceSession> cache;
     private final Clock clock;

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.vizgate.domain.model.SignInTicket;
 import dev.vizgate.domain.model.Subject;
+import dev.vizgate.domain.policy.StoreBounds;
 import dev.vizgate.domain.port.SignInTickets;
 
 import java.time.Clock;
@@ -16,7 +17,7 @@ import java.util.Optional;
  * takes a ticket atomically.
  */
 public final class CaffeineSignInTickets implements SignInTickets {
-    public static final long DEFAULT_MAXIMUM_SIZE = 100_000;
+    public static final long DEFAULT_MAXIMUM_SIZE = StoreBounds.SIGN_IN_TICKETS;
 
     private record Held(Subject user, Instant until) {
     }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 /** Splits and parses a compact JWS without trusting it: for the inspector, and the verifier's first look. */
 public final class JsonTokenDecoder implements TokenDecoder {
     /** Far above any token Vizgate or Tableau deals in, far below what would cost real memory to parse. */
-    public static final int DEFAULT_MAX_LENGTH = 8_192;
+    public static final int DEFAULT_MAX_LENGTH = UntrustedToken.DEFAULT_MAX_LENGTH;
     private static final Pattern COMPACT = Pattern.compile("([A-Za-z0-9_-]+)\\.([A-Za-z0-9_-]+)\\.([A-Za-z0-9_-]*)");
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
     };

@@ -84,16 +84,27 @@ public final class ArchitectureRules {
                 .because("app is the outermost ring: it wires everything and nothing depends on it");
     }
 
-    /** The sdk is the library's front door: it sees the domain and the adapters, never the app on top or the stand-ins. */
-    public ArchRule sdkSeesNeitherAppNorSandbox() {
+    /**
+     * The sdk is the library's front door and what a user compiles against: it sees the domain, never an adapter or the
+     * assembly (they come on the runtime classpath, through a ServiceLoader), the app on top or the stand-ins.
+     */
+    public ArchRule sdkSeesOnlyTheDomain() {
         return noClasses().that().resideInAPackage(pkg("sdk.."))
-                .should().dependOnClassesThat().resideInAnyPackage(pkg("app.."), pkg("sandbox.."))
-                .because("the sdk is what a library user puts on a classpath without the gateway, the CLI or the stand-ins");
+                .should().dependOnClassesThat().resideInAnyPackage(pkg("adapters.."), pkg("assembly.."), pkg("app.."), pkg("sandbox.."),
+                        pkg("config.."), pkg("spring.."))
+                .because("the sdk is what a library user compiles against; the adapters are on the runtime classpath only, as jjwt-impl is");
     }
 
-    /** The sdk assembles adapters into use cases; every port implementation lives in an adapter, where its contract suite runs. */
+    /** The assembly builds the parts from the sdk's settings: it sees the sdk, the domain and the adapters, no face and no stand-in. */
+    public ArchRule assemblySeesNoFace() {
+        return noClasses().that().resideInAPackage(pkg("assembly.."))
+                .should().dependOnClassesThat().resideInAnyPackage(pkg("app.."), pkg("sandbox.."), pkg("config.."), pkg("spring.."))
+                .because("the assembly is the library's runtime half, used by every face and by library users alike");
+    }
+
+    /** The sdk and its assembly only assemble; every port implementation lives in an adapter, where its contract suite runs. */
     public ArchRule sdkImplementsNoPort() {
-        return noClasses().that().resideInAPackage(pkg("sdk.."))
+        return noClasses().that().resideInAnyPackage(pkg("sdk.."), pkg("assembly.."))
                 .should().implement(resideInAPackage(pkg("domain.port..")))
                 .because("the sdk only assembles: a port is implemented by an adapter module, which runs the port's contract suite");
     }
@@ -104,14 +115,14 @@ public final class ArchitectureRules {
      */
     public ArchRule configSeesOnlyTheSdk() {
         return noClasses().that().resideInAPackage(pkg("config.."))
-                .should().dependOnClassesThat().resideInAnyPackage(pkg("adapters.."), pkg("app.."), pkg("sandbox.."), pkg("spring.."))
+                .should().dependOnClassesThat().resideInAnyPackage(pkg("adapters.."), pkg("assembly.."), pkg("app.."), pkg("sandbox.."), pkg("spring.."))
                 .because("the YAML and Spring properties are two faces of one mapping onto the sdk's settings");
     }
 
     /** The Spring Boot starter is a face like the gateway: it reads the shared config mapping and the sdk, nothing below or beside. */
     public ArchRule springFaceSeesOnlyConfigAndSdk() {
         return noClasses().that().resideInAPackage(pkg("spring.."))
-                .should().dependOnClassesThat().resideInAnyPackage(pkg("adapters.."), pkg("app.."), pkg("sandbox.."))
+                .should().dependOnClassesThat().resideInAnyPackage(pkg("adapters.."), pkg("assembly.."), pkg("app.."), pkg("sandbox.."))
                 .because("the starter and the gateway are two thin faces of the same settings");
     }
 
@@ -121,10 +132,11 @@ public final class ArchitectureRules {
      */
     public ArchRule appReachesAdaptersOnlyThroughTheSdk() {
         var outsideCli = noClasses().that().resideInAPackage(pkg("app..")).and().resideOutsideOfPackage(pkg("app.cli.."))
-                .should().dependOnClassesThat().resideInAPackage(pkg("adapters.."))
+                .should().dependOnClassesThat().resideInAnyPackage(pkg("adapters.."), pkg("assembly.."))
                 .because("app's http, config and wiring reach adapters only through the sdk");
         var cli = noClasses().that().resideInAPackage(pkg("app.cli.."))
-                .should().dependOnClassesThat().resideInAnyPackage(pkg("adapters.tableau.."), pkg("adapters.salesforce.."), pkg("adapters.store.."))
+                .should().dependOnClassesThat().resideInAnyPackage(pkg("adapters.tableau.."), pkg("adapters.salesforce.."), pkg("adapters.store.."),
+                        pkg("assembly.."))
                 .because("the CLI uses adapters-keystore for key files, and everything else through the sdk");
         return CompositeArchRule.of(outsideCli).and(cli);
     }
@@ -138,7 +150,7 @@ public final class ArchitectureRules {
     public ArchRule httpClientAndJacksonOnlyWhereAllowed() {
         return noClasses().that().resideInAnyPackage(pkg("domain.."), pkg("adapters.keystore.."), pkg("adapters.store.."))
                 .should().dependOnClassesThat().resideInAnyPackage("java.net.http..", "com.fasterxml.jackson..")
-                .because("HTTP and JSON belong to adapters-salesforce, adapters-tableau, sdk, app and sandbox (DESIGN.md)");
+                .because("HTTP and JSON belong to adapters-salesforce, adapters-tableau, assembly, app and sandbox (DESIGN.md)");
     }
 
     public ArchRule keyStoreAndBouncyCastleOnlyInTheKeystoreAdapter() {
@@ -168,7 +180,7 @@ public final class ArchitectureRules {
 
     public List<ArchRule> all() {
         return List.of(domainDependsOnlyOnItsJdkAllowList(), adaptersDoNotDependOnEachOther(), onlyAppSeesApp(),
-                sandboxDependsOnNoAdapter(), adaptersDependOnNoSandbox(), sdkSeesNeitherAppNorSandbox(), sdkImplementsNoPort(), configSeesOnlyTheSdk(), springFaceSeesOnlyConfigAndSdk(), appReachesAdaptersOnlyThroughTheSdk(),
+                sandboxDependsOnNoAdapter(), adaptersDependOnNoSandbox(), sdkSeesOnlyTheDomain(), assemblySeesNoFace(), sdkImplementsNoPort(), configSeesOnlyTheSdk(), springFaceSeesOnlyConfigAndSdk(), appReachesAdaptersOnlyThroughTheSdk(),
                 jjwtOnlyInTheTableauAdapter(), httpClientAndJacksonOnlyWhereAllowed(),
                 keyStoreAndBouncyCastleOnlyInTheKeystoreAdapter(), portsAreInterfaces(), modulesAreFreeOfCycles(),
                 domainPackagesAreFreeOfCycles(), adaptersAreFreeOfCycles());

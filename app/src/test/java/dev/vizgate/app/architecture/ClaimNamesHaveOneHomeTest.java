@@ -24,7 +24,7 @@ class ClaimNamesHaveOneHomeTest {
             + "|(List|Set|Map)\\.of\\(" + CLAIM + "|, " + CLAIM + ", |, " + CLAIM + "\\)|\\.key\\(" + CLAIM + ")");
     /** config is left out: its "kid" and "alg" are the YAML keys of a key mapping, the configuration's vocabulary. */
     static final List<String> MODULES = List.of("domain", "adapters-tableau", "adapters-salesforce", "adapters-keystore", "adapters-store",
-            "adapters-secrets", "adapters-vault", "adapters-aws", "adapters-metrics", "sdk", "app", "vizgate-spring-boot-autoconfigure");
+            "adapters-secrets", "adapters-vault", "adapters-aws", "adapters-metrics", "sdk", "assembly", "app", "vizgate-spring-boot-autoconfigure");
 
     @Test
     void noProductionCode_writesAClaimNameOutsideClaimNames() throws IOException {

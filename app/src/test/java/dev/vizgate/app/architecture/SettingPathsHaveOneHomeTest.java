@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SettingPathsHaveOneHomeTest {
     static final List<String> MODULES = List.of("domain", "adapters-tableau", "adapters-salesforce", "adapters-keystore", "adapters-store",
-            "adapters-secrets", "adapters-vault", "adapters-aws", "adapters-metrics", "sdk");
+            "adapters-secrets", "adapters-vault", "adapters-aws", "adapters-metrics", "sdk", "assembly");
 
     /** Each setting's path up to its first list entry or user-named entry, e.g. tableau.connected-app.secrets, secret-stores. */
     static List<String> paths() {

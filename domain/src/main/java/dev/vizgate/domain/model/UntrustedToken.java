@@ -7,6 +7,9 @@ import java.util.Objects;
  * before parsing. Never printed, since it may be a valid credential.
  */
 public record UntrustedToken(String value) {
+    /** The bound a decoder puts on a token before parsing it: far above any real token. */
+    public static final int DEFAULT_MAX_LENGTH = 8_192;
+
     public UntrustedToken {
         Objects.requireNonNull(value, "token must not be null");
     }

@@ -6,6 +6,7 @@ import dev.vizgate.sandbox.TableauStandIn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import javax.tools.ToolProvider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,6 +68,41 @@ class SdkAloneTest {
             assertThat(probe.lines()).containsExactly("absent org.eclipse.jetty.server.Server", "absent picocli.CommandLine",
                     "absent dev.vizgate.sandbox.TableauStandIn", "absent dev.vizgate.app.cli.VizgateCommand", "present dev.vizgate.sdk.Vizgate");
         }
+    }
+
+    /**
+     * What a library user compiles against is the sdk and the domain (with Micrometer's registry type): the README
+     * program compiles on that classpath alone, and a program that names an adapter class does not, because the
+     * adapters come only on the runtime classpath, with vizgate-assembly (as jjwt-impl comes beside jjwt-api).
+     */
+    @Test
+    void theReadmeExample_compilesAgainstTheSdkAlone_andAnAdapterClassIsNotOnThatClasspath() throws Exception {
+        var sdk = Path.of("..", "sdk", "target");
+        var compileClasspath = String.join(File.pathSeparator, sdk.resolve("classes").toAbsolutePath().toString(),
+                Files.readString(sdk.resolve("sdk-compile.classpath")).strip());
+        assertThat(compileClasspath.split(File.pathSeparator)).noneMatch(e -> e.contains("vizgate-adapters") || e.contains("vizgate-assembly")
+                || e.contains("jjwt") || e.contains("caffeine") || e.contains("jackson"));
+
+        var readme = compile(compileClasspath, Path.of("src", "test", "java", "VizgateExample.java"));
+        assertThat(readme.exitCode()).as(readme.output()).isZero();
+
+        var adapterUser = dir.resolve("src").resolve("AdapterUser.java");
+        Files.createDirectories(adapterUser.getParent());
+        Files.writeString(adapterUser, "class AdapterUser { Object signer = new dev.vizgate.adapters.tableau.LeanHs256Signer(); }\n");
+        var refused = compile(compileClasspath, adapterUser);
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.output()).contains("package dev.vizgate.adapters.tableau does not exist");
+    }
+
+    private record Compiled(int exitCode, String output) {
+    }
+
+    private Compiled compile(String classpath, Path source) throws Exception {
+        var javac = ToolProvider.getSystemJavaCompiler();
+        var out = new ByteArrayOutputStream();
+        var classes = Files.createTempDirectory(dir, "classes");
+        int code = javac.run(null, out, out, "--release", "17", "-proc:none", "-cp", classpath, "-d", classes.toString(), source.toString());
+        return new Compiled(code, out.toString(StandardCharsets.UTF_8));
     }
 
     private String run(List<String> command) throws Exception {

@@ -1,4 +1,4 @@
-package dev.vizgate.sdk;
+package dev.vizgate.assembly;
 
 import dev.vizgate.adapters.secrets.StoredSecretSlots;
 import dev.vizgate.adapters.tableau.RestConnectedAppSecrets;
@@ -6,6 +6,11 @@ import dev.vizgate.domain.model.SettingId;
 import dev.vizgate.domain.port.SecretStore;
 import dev.vizgate.domain.port.SecretWriter;
 import dev.vizgate.domain.usecase.RotateConnectedAppSecret;
+import dev.vizgate.sdk.ConnectedApp;
+import dev.vizgate.sdk.RotationSettings;
+import dev.vizgate.sdk.Setting;
+import dev.vizgate.sdk.SettingsException;
+import dev.vizgate.sdk.TableauSettings;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -33,7 +38,7 @@ final class RotationParts {
         }
         var setting = Setting.of(SettingId.ROTATION_TOKEN);
         var pat = live.follow(setting, rotation.tokenSecret(), v -> Optional.empty(), "store the administrator's personal access token secret there");
-        var admin = new RestConnectedAppSecrets(TableauAdmin.session(tableau, rotation.tokenName(), pat.current().value()), managed.clientId());
+        var admin = new RestConnectedAppSecrets(SessionTableauAdmin.session(tableau, rotation.tokenName(), pat.current().value()), managed.clientId());
         var token = tableau.token();
         var timing = new RotateConnectedAppSecret.Timing(rotation.propagation(), token.maxLifetime().plus(token.skew()));
         return new RotateConnectedAppSecret(admin, new StoredSecretSlots(store, writer, managed.slots()), moment -> sleepUntil(clock, moment), clock, timing);

@@ -1,4 +1,4 @@
-package dev.vizgate.sdk;
+package dev.vizgate.assembly;
 
 import dev.vizgate.adapters.tableau.DiscoveredJwks;
 import dev.vizgate.adapters.tableau.DiscoveringTokenExchange;
@@ -10,6 +10,9 @@ import dev.vizgate.domain.policy.EasExpectation;
 import dev.vizgate.domain.port.TokenExchange;
 import dev.vizgate.domain.usecase.ExchangeForTableauToken;
 import dev.vizgate.domain.usecase.LiveSecret;
+import dev.vizgate.sdk.ConnectedApp;
+import dev.vizgate.sdk.Setting;
+import dev.vizgate.sdk.TableauSettings;
 
 import java.net.http.HttpClient;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package dev.vizgate.sdk;
+package dev.vizgate.assembly;
 
 import dev.vizgate.adapters.metrics.StoreGauges;
 import dev.vizgate.adapters.store.CaffeinePendingAuthorizations;
@@ -22,8 +22,13 @@ import dev.vizgate.domain.port.ReplayLedger;
 import dev.vizgate.domain.port.RequestBudgets;
 import dev.vizgate.domain.port.SessionCache;
 import dev.vizgate.domain.port.SignInTickets;
+import dev.vizgate.sdk.Setting;
+import dev.vizgate.sdk.SettingsException;
+import dev.vizgate.sdk.StoreSecret;
+import dev.vizgate.sdk.StoreSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -60,9 +65,19 @@ record StoreParts(ReplayLedger ledger, SessionCache sessions, RefreshTokens refr
         } catch (IllegalArgumentException e) {
             throw new SettingsException(Setting.of(SettingId.STORE_URL), e.getMessage(), "write redis://host:6379 or rediss://host:6380");
         }
-        var seal = new SessionSeal(r.secret().bytes(live));
+        var seal = new SessionSeal(sealingBytes(r.secret(), live));
         return new StoreParts(new RedisReplayLedger(store, seal, clock), new RedisSessionCache(store, seal, clock, LOCK_TTL, WAIT_BOUND),
                 new RedisRefreshTokens(store, seal, refreshTokenIdle), new RedisPendingAuthorizations(store, seal),
                 new RedisSignInTickets(store, seal), new RedisRequestBudgets(store, clock), store::reachable, List.of(store));
+    }
+
+    /** The secret's own bytes, or read through {@code live} from the store that holds it. */
+    private static byte[] sealingBytes(StoreSecret secret, LiveSecrets live) {
+        if (secret.storedAt().isEmpty()) {
+            return secret.bytes();
+        }
+        var followed = live.follow(Setting.of(SettingId.STORE_SECRET), secret.storedAt().get(),
+                v -> StoreSecret.refusal(v.value().strip().getBytes(StandardCharsets.UTF_8)), "generate one: head -c 32 /dev/urandom | base64");
+        return followed.current().value().strip().getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -1,4 +1,4 @@
-package dev.vizgate.sdk;
+package dev.vizgate.assembly;
 
 import dev.vizgate.adapters.keystore.KeyInput;
 import dev.vizgate.adapters.keystore.KeyMaterialException;
@@ -11,6 +11,10 @@ import dev.vizgate.adapters.tableau.JjwtJwkEncoder;
 import dev.vizgate.adapters.tableau.TrustedKey;
 import dev.vizgate.domain.model.JwsAlgorithm;
 import dev.vizgate.domain.model.KeyId;
+import dev.vizgate.sdk.KeyMaterial;
+import dev.vizgate.sdk.KeySpec;
+import dev.vizgate.sdk.Setting;
+import dev.vizgate.sdk.SettingsException;
 
 import java.security.PrivateKey;
 import java.security.PublicKey;

@@ -1,10 +1,13 @@
-package dev.vizgate.sdk;
+package dev.vizgate.assembly;
 
 import dev.vizgate.adapters.aws.SecretsManagerSecretStore;
 import dev.vizgate.adapters.vault.VaultKvSecretStore;
 import dev.vizgate.adapters.vault.VaultSettings;
 import dev.vizgate.domain.model.SettingId;
 import dev.vizgate.domain.port.SecretStore;
+import dev.vizgate.sdk.SecretStoreSettings;
+import dev.vizgate.sdk.Setting;
+import dev.vizgate.sdk.SettingsException;
 
 /**
  * Builds the store a {@link SecretStoreSettings} describes. The vendor adapters are optional dependencies of the sdk:

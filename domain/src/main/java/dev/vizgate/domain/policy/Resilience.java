@@ -1,4 +1,4 @@
-package dev.vizgate.adapters.salesforce;
+package dev.vizgate.domain.policy;
 
 import java.time.Duration;
 import java.util.Objects;

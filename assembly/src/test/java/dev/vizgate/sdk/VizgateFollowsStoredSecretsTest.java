@@ -4,6 +4,7 @@ import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.crypto.MACVerifier;
 import dev.vizgate.adapters.aws.JavaNetSdkHttpClient;
 import dev.vizgate.adapters.keystore.KeyGeneration;
+import dev.vizgate.adapters.metrics.MeterNames;
 import dev.vizgate.domain.model.Audience;
 import dev.vizgate.domain.model.ClientId;
 import dev.vizgate.domain.model.SecretId;
@@ -80,15 +81,15 @@ class VizgateFollowsStoredSecretsTest {
             assertThat(live.refresh()).isInstanceOf(LiveSecret.Refreshed.KeptLastGood.class);
             assertThat(signedWith(token(vizgate), FIRST)).isTrue();
             var tag = "connected-app-secret-value[0]"; // the default names are Setting.key()
-            assertThat(registry.get(LiveSecrets.STALE).tag("secret", tag).gauge().value()).isEqualTo(1);
-            assertThat(registry.get(LiveSecrets.FAILURES).tag("secret", tag).gauge().value()).isEqualTo(1);
-            assertThat(registry.get(LiveSecrets.LAST_REFRESH).tag("secret", tag).gauge().value()).isPositive();
-            assertThat(registry.get(LiveSecrets.AGE).tag("secret", tag).gauge().value()).isNotNegative();
+            assertThat(registry.get(MeterNames.SECRET_STALE).tag("secret", tag).gauge().value()).isEqualTo(1);
+            assertThat(registry.get(MeterNames.SECRET_REFRESH_FAILURES).tag("secret", tag).gauge().value()).isEqualTo(1);
+            assertThat(registry.get(MeterNames.SECRET_LAST_REFRESH).tag("secret", tag).gauge().value()).isPositive();
+            assertThat(registry.get(MeterNames.SECRET_VERSION_AGE).tag("secret", tag).gauge().value()).isNotNegative();
             store.down(false);
             live.refresh();
-            assertThat(registry.get(LiveSecrets.STALE).tag("secret", tag).gauge().value()).isZero();
+            assertThat(registry.get(MeterNames.SECRET_STALE).tag("secret", tag).gauge().value()).isZero();
             var firstVersion = live.current().version().value();
-            assertThat(registry.get(LiveSecrets.VERSION).tag("secret", tag).tag("version", firstVersion).gauge().value()).isEqualTo(1);
+            assertThat(registry.get(MeterNames.SECRET_VERSION).tag("secret", tag).tag("version", firstVersion).gauge().value()).isEqualTo(1);
 
         }
     }
@@ -134,8 +135,8 @@ class VizgateFollowsStoredSecretsTest {
             }
             assertThat(signedWith(token(vizgate), SECOND)).as("taken by the scheduler within a few intervals").isTrue();
             var secondVersion = vizgate.secrets().get(setting).current().version().value();
-            assertThat(registry.get(LiveSecrets.VERSION).tag("secret", tag).tag("version", firstVersion).gauge().value()).isZero();
-            assertThat(registry.get(LiveSecrets.VERSION).tag("secret", tag).tag("version", secondVersion).gauge().value()).isEqualTo(1);
+            assertThat(registry.get(MeterNames.SECRET_VERSION).tag("secret", tag).tag("version", firstVersion).gauge().value()).isZero();
+            assertThat(registry.get(MeterNames.SECRET_VERSION).tag("secret", tag).tag("version", secondVersion).gauge().value()).isEqualTo(1);
         } finally {
             vizgate.close();
         }

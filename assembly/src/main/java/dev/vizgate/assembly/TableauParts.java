@@ -1,4 +1,4 @@
-package dev.vizgate.sdk;
+package dev.vizgate.assembly;
 
 import dev.vizgate.adapters.keystore.ConfiguredKeySource;
 import dev.vizgate.adapters.keystore.LiveConnectedAppKeys;
@@ -12,6 +12,11 @@ import dev.vizgate.domain.policy.KeyRollover;
 import dev.vizgate.domain.policy.SecretRotation;
 import dev.vizgate.domain.port.KeySource;
 import dev.vizgate.domain.usecase.LiveSecret;
+import dev.vizgate.sdk.ConnectedApp;
+import dev.vizgate.sdk.ConnectedAppSecret;
+import dev.vizgate.sdk.Setting;
+import dev.vizgate.sdk.SettingsException;
+import dev.vizgate.sdk.TableauSettings;
 
 import java.time.Clock;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.vizgate.sdk;
 
+import dev.vizgate.adapters.metrics.MeterNames;
 import dev.vizgate.domain.model.ClientId;
 import dev.vizgate.domain.model.SecretId;
 import dev.vizgate.domain.model.SiteContentUrl;
@@ -127,9 +128,9 @@ class TenantsFollowTheirCatalogueTest {
         try (var tenants = Tenants.of(id -> Optional.ofNullable(entries.get(id)), Vizgate::builder, registry)) {
             tenants.tenant(ACME).orElseThrow();
             tenants.tenant(GLOBEX).orElseThrow();
-            var stale = registry.find(LiveSecrets.STALE).gauges();
+            var stale = registry.find(MeterNames.SECRET_STALE).gauges();
             assertThat(stale).extracting(g -> g.getId().getTag("tenant")).containsExactlyInAnyOrder("acme", "globex");
-            assertThat(registry.find(LiveSecrets.STALE).tag("tenant", "acme").gauge().value()).isZero();
+            assertThat(registry.find(MeterNames.SECRET_STALE).tag("tenant", "acme").gauge().value()).isZero();
         }
     }
 }

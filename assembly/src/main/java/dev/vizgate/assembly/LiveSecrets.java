@@ -1,10 +1,17 @@
-package dev.vizgate.sdk;
+package dev.vizgate.assembly;
 
+import dev.vizgate.adapters.metrics.MeterNames;
 import dev.vizgate.adapters.secrets.InlineSecretStore;
 import dev.vizgate.domain.model.SecretRef;
 import dev.vizgate.domain.model.SecretValue;
 import dev.vizgate.domain.port.SecretStore;
 import dev.vizgate.domain.usecase.LiveSecret;
+import dev.vizgate.sdk.SecretRefresh;
+import dev.vizgate.sdk.SecretSource;
+import dev.vizgate.sdk.Setting;
+import dev.vizgate.sdk.SettingsException;
+import dev.vizgate.sdk.Vizgate;
+import dev.vizgate.sdk.spi.FollowedSecrets;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -24,13 +31,7 @@ import java.util.function.Function;
  * stopped when it closes. Meters (tagged by the setting that names the secret, never its value): when it was last read,
  * failures, whether it is stale, and how long the version in use has been in use.
  */
-final class LiveSecrets implements AutoCloseable {
-    static final String LAST_REFRESH = "vizgate.secret.last.refresh";
-    static final String FAILURES = "vizgate.secret.refresh.failures";
-    static final String STALE = "vizgate.secret.stale";
-    static final String AGE = "vizgate.secret.version.age";
-    /** 1 for the version in use, 0 for one replaced since: {@code vizgate_secret_version{secret,version}}. */
-    static final String VERSION = "vizgate.secret.version";
+final class LiveSecrets implements FollowedSecrets, AutoCloseable {
 
     private final Map<String, SecretStore> stores;
     private final Clock clock;
@@ -83,23 +84,29 @@ final class LiveSecrets implements AutoCloseable {
 
     private static void version(MeterRegistry r, String tag, LiveSecret secret) {
         var version = secret.current().version();
-        Gauge.builder(VERSION, secret, s -> s.current().version().equals(version) ? 1 : 0).tag("secret", tag)
+        Gauge.builder(MeterNames.SECRET_VERSION, secret, s -> s.current().version().equals(version) ? 1 : 0).tag("secret", tag)
                 .tag("version", version.value()).register(r);
     }
 
     private void meter(MeterRegistry r, Setting setting, LiveSecret secret) {
         var tag = names.apply(setting);
         version(r, tag, secret);
-        Gauge.builder(LAST_REFRESH, secret, s -> s.status().lastSuccess().getEpochSecond()).tag("secret", tag).register(r);
-        Gauge.builder(STALE, secret, s -> s.status().stale() ? 1 : 0).tag("secret", tag).register(r);
-        Gauge.builder(FAILURES, secret, s -> s.status().failures()).tag("secret", tag).register(r);
+        Gauge.builder(MeterNames.SECRET_LAST_REFRESH, secret, s -> s.status().lastSuccess().getEpochSecond()).tag("secret", tag).register(r);
+        Gauge.builder(MeterNames.SECRET_STALE, secret, s -> s.status().stale() ? 1 : 0).tag("secret", tag).register(r);
+        Gauge.builder(MeterNames.SECRET_REFRESH_FAILURES, secret, s -> s.status().failures()).tag("secret", tag).register(r);
         // The version's age as its store knows it (created), else since this process first saw it.
-        Gauge.builder(AGE, secret, s -> Duration.between(s.current().createdAt().orElse(s.status().loadedAt()), clock.instant()).toSeconds())
+        Gauge.builder(MeterNames.SECRET_VERSION_AGE, secret, s -> Duration.between(s.current().createdAt().orElse(s.status().loadedAt()), clock.instant()).toSeconds())
                 .tag("secret", tag).register(r);
     }
 
     /** The secrets by the setting that names them, for probes and doctor. */
-    Map<Setting, LiveSecret> bySetting() {
+    @Override
+    public String read(Setting setting, SecretRef ref) {
+        return follow(setting, ref, v -> Optional.empty(), "store the value there").current().value();
+    }
+
+    @Override
+    public Map<Setting, LiveSecret> bySetting() {
         return Map.copyOf(bySetting);
     }
 

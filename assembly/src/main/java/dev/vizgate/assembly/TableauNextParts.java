@@ -1,4 +1,4 @@
-package dev.vizgate.sdk;
+package dev.vizgate.assembly;
 
 import dev.vizgate.adapters.keystore.ConfiguredKeySource;
 import dev.vizgate.adapters.metrics.MeteredSalesforceAuthorization;
@@ -22,6 +22,10 @@ import dev.vizgate.domain.usecase.OpenTableauNextSession;
 import dev.vizgate.domain.usecase.RefreshTokenGrants;
 import dev.vizgate.domain.usecase.SessionGrants;
 import dev.vizgate.domain.usecase.WebServerFlow;
+import dev.vizgate.sdk.SalesforceFlow;
+import dev.vizgate.sdk.Setting;
+import dev.vizgate.sdk.SettingsException;
+import dev.vizgate.sdk.TableauNextSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import java.security.PublicKey;
@@ -41,7 +45,7 @@ record TableauNextParts(OpenTableauNextSession sessions, Optional<WebServerFlow>
         var owned = new ArrayList<AutoCloseable>();
         var secret = settings.connection().clientSecret().map(source -> live.follow(Setting.of(SettingId.SALESFORCE_CLIENT_SECRET), source,
                 v -> Optional.empty(), "store the External Client App's consumer secret there").current().value());
-        var adapterSettings = settings.connection().adapterSettings(secret);
+        var adapterSettings = SalesforceClientSettings.of(settings.connection(), secret);
         Optional<BooleanSupplier> circuit = Optional.empty();
         SalesforceAuthorization client;
         Optional<SalesforceIdentities> identities;

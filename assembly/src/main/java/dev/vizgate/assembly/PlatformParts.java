@@ -1,4 +1,4 @@
-package dev.vizgate.sdk;
+package dev.vizgate.assembly;
 
 import dev.vizgate.adapters.tableau.DiscoveredJwks;
 import dev.vizgate.adapters.tableau.IssuerKeys;
@@ -13,6 +13,9 @@ import dev.vizgate.domain.port.ReplayLedger;
 import dev.vizgate.domain.port.TokenVerifier;
 import dev.vizgate.domain.usecase.AcceptPlatformAssertion;
 import dev.vizgate.domain.usecase.TrustedPlatform;
+import dev.vizgate.sdk.PlatformAssertionSettings;
+import dev.vizgate.sdk.PlatformKeys;
+import dev.vizgate.sdk.Setting;
 
 import java.net.http.HttpClient;
 import java.time.Clock;

@@ -1,0 +1,32 @@
+package dev.vizgate.sdk.spi;
+
+import dev.vizgate.domain.port.TokenDecoder;
+import dev.vizgate.sdk.StoreProbe;
+import dev.vizgate.sdk.StoreSettings;
+import dev.vizgate.sdk.TableauAdmin;
+import dev.vizgate.sdk.TableauSettings;
+
+import java.time.Duration;
+
+/**
+ * What turns settings into working parts: the one service {@code vizgate-assembly} provides, found through
+ * {@link java.util.ServiceLoader} on the runtime classpath, as jjwt finds {@code jjwt-impl}. The sdk compiles against
+ * this interface and the domain only, so no adapter class reaches a library user's compile classpath.
+ */
+public interface Assembly {
+    /**
+     * Loads and checks every key, opens the clients the settings name, and wires the use cases.
+     *
+     * @throws dev.vizgate.sdk.SettingsException when a key does not load or is weak, or the settings cannot work together
+     */
+    Assembled assemble(Blueprint blueprint);
+
+    /** The production decoder of tokens, for the inspector. */
+    TokenDecoder tokenDecoder();
+
+    /** Opens one connection to the shared store, asks it to answer, and closes it. */
+    StoreProbe.Probe probe(StoreSettings.Redis settings, Duration wait);
+
+    /** A site administrator's session through Tableau's REST API. */
+    TableauAdmin tableauAdmin(TableauSettings tableau, String tokenName, String tokenSecret);
+}
