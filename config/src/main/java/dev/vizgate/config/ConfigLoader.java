@@ -123,6 +123,7 @@ public final class ConfigLoader {
             }
         }
         var files = new ConfigFiles(baseDir, fromEnvironment, env);
+        TenantDirectory.underListedTenants(tree);
         return files.wire(() -> bind(tree, files));
     }
 

@@ -99,9 +99,17 @@ public final class ConfigSettings {
      * The sdk's builder with every section this configuration has: what {@code serve} builds, {@code doctor} checks and
      * the Spring Boot starter exposes as beans.
      */
+    /**
+     * What every tenant's builder starts from: the clock, the store and the secret stores of this configuration. Each
+     * tenant adds only its own Tableau section.
+     */
+    public static VizgateBuilder tenantBase(VizgateConfig config, ConfigFiles files, Clock clock) {
+        return withSecretStores(Vizgate.builder().clock(clock).store(store(config, files)), config, files);
+    }
+
     public static VizgateBuilder builder(VizgateConfig config, ConfigFiles files, Clock clock) {
-        if (config.tableau() == null && config.salesforce() == null) {
-            throw new ConfigError("", "neither tableau: nor salesforce: is configured, so the gateway would serve nothing",
+        if (config.tableau() == null && config.salesforce() == null && config.tenants() == null) {
+            throw new ConfigError("", "neither tableau:, salesforce: nor tenants: is configured, so the gateway would serve nothing",
                     "add the section for the Tableau you embed");
         }
         var builder = withSecretStores(Vizgate.builder().clock(clock).store(store(config, files)), config, files);

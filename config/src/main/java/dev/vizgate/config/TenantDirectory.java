@@ -1,5 +1,6 @@
 package dev.vizgate.config;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vizgate.domain.model.TenantId;
 import dev.vizgate.sdk.TableauSettings;
@@ -11,10 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -96,6 +100,25 @@ public final class TenantDirectory implements TenantCatalogue {
         return ConfigSettings.tableau(loaded.config(), loaded.files());
     }
 
+    /**
+     * Writes {@code tenants.defaults} under each tenant of {@code tenants.list}, with {@code {tenant}} filled in, so a
+     * listed tenant is bound and checked whole, as a tenant's file is.
+     */
+    static void underListedTenants(ObjectNode config) {
+        if (!(config.get("tenants") instanceof ObjectNode tenants) || !(tenants.get("defaults") instanceof ObjectNode defaults)
+                || !(tenants.get("list") instanceof ArrayNode list)) {
+            return;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i) instanceof ObjectNode tenant && tenant.get("id") != null && tenant.get("id").isTextual()) {
+                var filled = defaults.deepCopy();
+                var id = tenant.get("id").asText();
+                ConfigLoader.rewriteText(filled, "", (path, text) -> text.replace(TENANT, id));
+                list.set(i, merge(filled, tenant));
+            }
+        }
+    }
+
     /** {@code over}'s values win; mappings are merged key by key, and anything else is replaced whole. */
     static ObjectNode merge(ObjectNode under, ObjectNode over) {
         var out = under.deepCopy();
@@ -113,6 +136,24 @@ public final class TenantDirectory implements TenantCatalogue {
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    /** The tenants with a file here now: each {@code <id>.yaml} whose name is a tenant id ({@code _defaults.yaml} is not). */
+    public Set<TenantId> ids() {
+        var out = new TreeSet<TenantId>(Comparator.comparing(TenantId::value));
+        try (var files = Files.list(folder)) {
+            files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".yaml") && !n.equals(DEFAULTS))
+                    .map(n -> n.substring(0, n.length() - ".yaml".length())).forEach(n -> {
+                        try {
+                            out.add(new TenantId(n));
+                        } catch (IllegalArgumentException e) {
+                            // not a tenant's file: a name no tenant could have
+                        }
+                    });
+        } catch (IOException e) {
+            return Set.of();
+        }
+        return out;
     }
 
     /** The tenants whose changed file is not valid, and why; each is serving its last good definition. */

@@ -8,7 +8,30 @@ import java.util.Map;
  * and required where a command needs it. Unknown keys are errors.
  */
 public record VizgateConfig(Server server, Callers callers, Tableau tableau, Salesforce salesforce, Store store,
-                            Map<String, SecretStore> secretStores, SecretRefresh secretRefresh) {
+                            Map<String, SecretStore> secretStores, SecretRefresh secretRefresh, Tenants tenants) {
+    /** A one-tenant configuration: today's shape, with no {@code tenants:} section. */
+    public VizgateConfig(Server server, Callers callers, Tableau tableau, Salesforce salesforce, Store store,
+                         Map<String, SecretStore> secretStores, SecretRefresh secretRefresh) {
+        this(server, callers, tableau, salesforce, store, secretStores, secretRefresh, null);
+    }
+
+    /**
+     * Many customers in one deployment, each with its own Tableau section: listed here ({@code list}, each an {@code id}
+     * and a {@code tableau:} section, over {@code defaults}) and/or one file per tenant in {@code directory}
+     * ({@code <id>.yaml}, over {@code _defaults.yaml}), read again when it changes. In {@code defaults}, {@code {tenant}}
+     * stands for the tenant's id. A tenant listed here and in the directory is the one listed here.
+     */
+    public record Tenants(String directory, TenantDefaults defaults, List<Tenant> list) {
+    }
+
+    /** What most tenants share, under each listed tenant's own keys. */
+    public record TenantDefaults(Tableau tableau) {
+    }
+
+    /** One customer: its id (a slug of 1 to 64 characters) and its Tableau site, connected app and token policy. */
+    public record Tenant(String id, Tableau tableau) {
+    }
+
     public record Server(Integer port, String bind, String maxBody, RateLimit rateLimit, Tls tls, String shutdownGrace, AdminListener admin, Integer nodes,
                          String readableSecretFiles, Cors cors) {
     }
@@ -59,8 +82,14 @@ public record VizgateConfig(Server server, Callers callers, Tableau tableau, Sal
     /**
      * A platform backend. It names the user, and may name scopes and attributes within its own allow-lists when given
      * ({@code allowed-scopes}, {@code allowed-attributes}); without them the gateway's tableau.token lists alone apply.
+     * With {@code tenants:} configured, {@code tenants} names the tenants it may act for, or {@code ["*"]} for all.
      */
-    public record ApiKey(String name, SecretText sha256, List<String> allowedScopes, List<AllowedAttribute> allowedAttributes) {
+    public record ApiKey(String name, SecretText sha256, List<String> allowedScopes, List<AllowedAttribute> allowedAttributes,
+                         List<String> tenants) {
+        public ApiKey(String name, SecretText sha256, List<String> allowedScopes, List<AllowedAttribute> allowedAttributes) {
+            this(name, sha256, allowedScopes, allowedAttributes, null);
+        }
+
         @Override
         public String toString() {
             return "ApiKey[" + name + "]";

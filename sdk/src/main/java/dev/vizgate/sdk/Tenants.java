@@ -118,7 +118,16 @@ public final class Tenants implements AutoCloseable {
 
     /** Which tenant a request is for, by what its caller proved, against this catalogue. */
     public WhichTenant which() {
-        return new WhichTenant(id -> catalogue.find(id).isPresent());
+        return new WhichTenant(this::exists);
+    }
+
+    /** A tenant whose definition cannot be read exists all the same: {@link #tenant} then says why it cannot serve. */
+    private boolean exists(TenantId id) {
+        try {
+            return catalogue.find(id).isPresent();
+        } catch (RuntimeException e) {
+            return true;
+        }
     }
 
     /** The tenants whose changed definition could not be built, and why; each is serving its last good definition. */

@@ -54,6 +54,7 @@ public final class VizgateBuilder {
     private Optional<TableauAdminSettings> tableauAdmin = Optional.empty();
     private Function<String, String> environment = System::getenv;
     private Function<Setting, String> settingNames = Setting::key;
+    private boolean servesTenants;
 
     VizgateBuilder() {
     }
@@ -203,12 +204,21 @@ public final class VizgateBuilder {
     }
 
     /**
+     * This Vizgate holds what a deployment's tenants share (the stores, the secret stores, the platforms that prove
+     * callers) and need not serve a Tableau of its own: each tenant's comes from {@link Tenants}.
+     */
+    public VizgateBuilder servingTenants() {
+        this.servesTenants = true;
+        return this;
+    }
+
+    /**
      * Loads and checks every key, opens the store's client and the Salesforce client, and wires the use cases.
      *
      * @throws SettingsException when a key does not load or is weak, or the settings cannot work together
      */
     public Vizgate build() {
-        if (tableau.isEmpty() && tableauNext.isEmpty() && platforms.isEmpty() && secretStores.isEmpty() && secretStoreSettings.isEmpty()) {
+        if (!servesTenants && tableau.isEmpty() && tableauNext.isEmpty() && platforms.isEmpty() && secretStores.isEmpty() && secretStoreSettings.isEmpty()) {
             throw new SettingsException(Setting.of(SettingId.SETTINGS), "neither Tableau, Tableau Next nor platform settings were given, so there is nothing to build",
                     "give the settings for the Tableau you embed");
         }

@@ -9,10 +9,12 @@ import dev.vizgate.config.Check;
 import dev.vizgate.config.ConfigError;
 import dev.vizgate.config.ConfigFiles;
 import dev.vizgate.config.ConfigSettings;
+import dev.vizgate.config.ConfiguredTenants;
 import dev.vizgate.config.DurationText;
 import dev.vizgate.config.FilePermissions;
 import dev.vizgate.config.VizgateConfig;
 import dev.vizgate.domain.model.Audience;
+import dev.vizgate.domain.model.TenantId;
 import dev.vizgate.domain.policy.ConnectedAppTrust;
 import dev.vizgate.domain.policy.HostDecision;
 import dev.vizgate.sdk.ConnectedApp;
@@ -32,8 +34,10 @@ import java.net.URI;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 @Command(name = "doctor", mixinStandardHelpOptions = true,
@@ -71,8 +75,11 @@ final class DoctorCommand implements Callable<Integer> {
         if (cfg.salesforce() != null) {
             salesforce(cfg, loaded.files(), wait);
         }
-        if (cfg.tableau() == null && cfg.salesforce() == null) {
-            add(Level.FAIL, "config", "neither tableau: nor salesforce: is configured", "add the section for the Tableau you embed");
+        if (cfg.tenants() != null) {
+            tenants(cfg, loaded.files());
+        }
+        if (cfg.tableau() == null && cfg.salesforce() == null && cfg.tenants() == null) {
+            add(Level.FAIL, "config", "neither tableau:, salesforce: nor tenants: is configured", "add the section for the Tableau you embed");
         }
         callers(cfg, loaded.files());
         store(cfg, loaded.files());
@@ -132,6 +139,52 @@ final class DoctorCommand implements Callable<Integer> {
         ok("tableau.token", "tokens live " + DurationText.format(policy.defaultLifetime()) + " (max "
                 + DurationText.format(policy.maxLifetime()) + "), iat back-dated " + DurationText.format(policy.skew()));
         reach("tableau.server-url", settings.serverUrl(), wait, true);
+    }
+
+    /**
+     * One line per tenant (those listed in the file and those with a file in the directory): its Connected App built
+     * as {@code serve} builds it at the tenant's first request, keys and secrets read and checked; then a summary.
+     */
+    private void tenants(VizgateConfig cfg, ConfigFiles files) {
+        ConfiguredTenants catalogue;
+        try {
+            catalogue = ConfiguredTenants.of(cfg, files).orElseThrow();
+        } catch (ConfigError e) {
+            add(Level.FAIL, "tenants", e.path() + ": " + e.getMessage(), e.fix());
+            return;
+        }
+        var ids = new TreeSet<TenantId>(Comparator.comparing(TenantId::value));
+        ids.addAll(catalogue.listed());
+        ids.addAll(catalogue.inDirectory());
+        int failing = 0;
+        for (var id : ids) {
+            var check = "tenant " + id;
+            try {
+                var settings = catalogue.find(id).orElseThrow();
+                var builder = ConfigSettings.tenantBase(cfg, files, root.context().clock()).tableau(settings.tableau());
+                try (var vizgate = ConfigSettings.build(files, builder)) {
+                    ok(check, vizgate.tableauTrust().map(DoctorCommand::describe).orElse("issued by its identity provider") + ", site "
+                            + settings.tableau().site().value() + " on " + settings.tableau().serverUrl());
+                }
+            } catch (ConfigError e) {
+                failing++;
+                add(Level.FAIL, check, e.path() + ": " + e.getMessage(), e.fix());
+            }
+        }
+        catalogue.problems().forEach((id, e) -> add(Level.WARN, "tenant " + id, "its changed file is not valid at " + e.path()
+                + " (" + e.getMessage() + "); the running gateway keeps its last good definition", e.fix()));
+        if (ids.isEmpty()) {
+            add(Level.WARN, "tenants", "no tenant is listed and the directory holds no tenant file yet", "add <tenant>.yaml to the directory");
+        } else if (failing == 0) {
+            ok("tenants", ids.size() + " tenant(s), all can serve");
+        } else {
+            add(Level.FAIL, "tenants", failing + " of " + ids.size() + " tenant(s) cannot serve", "fix each tenant named above");
+        }
+    }
+
+    private static String describe(ConnectedAppTrust trust) {
+        return trust instanceof ConnectedAppTrust.ExternalAuthorizationServer eas ? "EAS issuer " + eas.issuer() + ", key " + eas.signingKeyId()
+                : "direct trust, client id " + trust.issuer().value();
     }
 
     private void salesforce(VizgateConfig cfg, ConfigFiles files, Duration wait) {

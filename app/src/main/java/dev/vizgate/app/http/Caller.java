@@ -3,9 +3,11 @@ package dev.vizgate.app.http;
 import dev.vizgate.domain.model.Issuer;
 import dev.vizgate.domain.model.Scopes;
 import dev.vizgate.domain.model.Subject;
+import dev.vizgate.domain.model.TenantId;
 import dev.vizgate.domain.model.UntrustedToken;
 import dev.vizgate.domain.model.UserAttributes;
 import dev.vizgate.domain.policy.CallerAllowance;
+import dev.vizgate.domain.policy.TenantBinding;
 import dev.vizgate.domain.usecase.OneTimeUse;
 import dev.vizgate.domain.usecase.WhoMayChoose;
 
@@ -23,12 +25,20 @@ public sealed interface Caller {
     /** What this caller proved, as the domain's decision of who may choose what sees it. */
     WhoMayChoose.Chooser chooser();
 
+    /** The tenants this caller's proof covers; empty when it covers none (or the gateway serves no tenants). */
+    Optional<TenantBinding> tenants();
+
     /** @param configPath where this key is configured ({@code callers.api-keys[0]}), so refusals can name the list to change */
-    record Backend(String name, CallerAllowance allowance, String configPath) implements Caller {
+    record Backend(String name, CallerAllowance allowance, String configPath, Optional<TenantBinding> tenants) implements Caller {
         public Backend {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(allowance, "allowance");
             Objects.requireNonNull(configPath, "configPath");
+            Objects.requireNonNull(tenants, "tenants");
+        }
+
+        public Backend(String name, CallerAllowance allowance, String configPath) {
+            this(name, allowance, configPath, Optional.empty());
         }
 
         public Backend(String name) {
@@ -49,7 +59,7 @@ public sealed interface Caller {
      *                 ({@link Admission#spend}); empty for an IdP token, which is reusable
      */
     record Browser(Issuer issuer, Subject subject, Optional<Scopes> scopes, UserAttributes attributes, Optional<UntrustedToken> idpToken,
-                   Optional<OneTimeUse> unspent) implements Caller {
+                   Optional<OneTimeUse> unspent, Optional<TenantId> tenant) implements Caller {
         public Browser {
             Objects.requireNonNull(issuer, "issuer");
             Objects.requireNonNull(subject, "subject");
@@ -57,10 +67,22 @@ public sealed interface Caller {
             Objects.requireNonNull(attributes, "attributes");
             Objects.requireNonNull(idpToken, "idpToken");
             Objects.requireNonNull(unspent, "unspent");
+            Objects.requireNonNull(tenant, "tenant");
+        }
+
+        public Browser(Issuer issuer, Subject subject, Optional<Scopes> scopes, UserAttributes attributes, Optional<UntrustedToken> idpToken,
+                       Optional<OneTimeUse> unspent) {
+            this(issuer, subject, scopes, attributes, idpToken, unspent, Optional.empty());
         }
 
         public Browser(Issuer issuer, Subject subject, Optional<Scopes> scopes, UserAttributes attributes) {
             this(issuer, subject, scopes, attributes, Optional.empty(), Optional.empty());
+        }
+
+        /** A browser covers only the tenant its signed proof names. */
+        @Override
+        public Optional<TenantBinding> tenants() {
+            return tenant.map(TenantBinding.Signed::new);
         }
 
         public Browser(Issuer issuer, Subject subject) {

@@ -3,6 +3,7 @@ package dev.vizgate.app.http;
 import dev.vizgate.domain.model.RejectionReason;
 import dev.vizgate.domain.model.UntrustedToken;
 import dev.vizgate.domain.policy.CallerAllowance;
+import dev.vizgate.domain.policy.TenantBinding;
 import dev.vizgate.domain.usecase.AcceptPlatformAssertion;
 import dev.vizgate.domain.usecase.AssertionOutcome;
 
@@ -22,11 +23,13 @@ import java.util.regex.Pattern;
  * gets a token for a user they did not prove.
  */
 public final class CallerAuthentication {
-    public record ApiKey(String name, byte[] sha256, CallerAllowance allowance, String configPath) {
+    /** @param tenants the tenants this key acts for, when the gateway serves tenants; empty for a one-tenant gateway */
+    public record ApiKey(String name, byte[] sha256, CallerAllowance allowance, String configPath, Optional<TenantBinding> tenants) {
         public ApiKey {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(allowance, "allowance");
             Objects.requireNonNull(configPath, "configPath");
+            Objects.requireNonNull(tenants, "tenants");
             // The name goes into every access-log line as it is: no control characters, so no forged lines.
             if (name.isBlank() || name.length() > 100 || name.chars().anyMatch(Character::isISOControl)) {
                 throw new IllegalArgumentException("a caller name is 1-100 characters without control characters");
@@ -38,7 +41,7 @@ public final class CallerAuthentication {
         }
 
         public ApiKey(String name, byte[] sha256) {
-            this(name, sha256, CallerAllowance.unrestricted(), "callers.api-keys");
+            this(name, sha256, CallerAllowance.unrestricted(), "callers.api-keys", Optional.empty());
         }
 
         public static ApiKey ofHex(String name, String hex) {
@@ -46,7 +49,12 @@ public final class CallerAuthentication {
         }
 
         public ApiKey within(CallerAllowance allowance, String configPath) {
-            return new ApiKey(name, sha256, allowance, configPath);
+            return new ApiKey(name, sha256, allowance, configPath, tenants);
+        }
+
+        /** The same key, bound to these tenants. */
+        public ApiKey forTenants(Optional<TenantBinding> bound) {
+            return new ApiKey(name, sha256, allowance, configPath, bound);
         }
 
         @Override
@@ -104,7 +112,7 @@ public final class CallerAuthentication {
         }
         return match == null
                 ? refused(Problem.unauthenticated("the API key is not one this gateway knows; check the key, or its sha256 under callers.api-keys"))
-                : new Outcome.Authenticated(new Caller.Backend(match.name(), match.allowance(), match.configPath()));
+                : new Outcome.Authenticated(new Caller.Backend(match.name(), match.allowance(), match.configPath(), match.tenants()));
     }
 
     /**

@@ -52,7 +52,7 @@ public final class Gateway extends Handler.Abstract {
                            Optional<WebServerSignIn> webServer, Optional<PublishJwks> jwks, Optional<Issuer> easIssuer,
                            CallerAuthentication callers, RateLimits rateLimits, GatewayMetrics metrics,
                            Map<String, Supplier<Boolean>> readiness, long maxBodyBytes, Optional<DemoPage> demo, AutoCloseable resources,
-                           Optional<ExchangeForTableauToken> idpTableau) {
+                           Optional<ExchangeForTableauToken> idpTableau, Optional<TenantTokens> tenants) {
         public Services {
             Objects.requireNonNull(tableau, "tableau");
             Objects.requireNonNull(tableauKind, "tableauKind");
@@ -67,12 +67,13 @@ public final class Gateway extends Handler.Abstract {
             Objects.requireNonNull(demo, "demo");
             Objects.requireNonNull(resources, "resources");
             Objects.requireNonNull(idpTableau, "idpTableau");
+            Objects.requireNonNull(tenants, "tenants");
         }
 
         /** Services that serve nothing optional yet: who may call, how often, and where the counts go. */
         public static Builder builder(CallerAuthentication callers, RateLimits rateLimits, GatewayMetrics metrics) {
             return new Builder(new Services(Optional.empty(), "tableau", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                    callers, rateLimits, metrics, Map.of(), 16 * 1024, Optional.empty(), () -> { }, Optional.empty()));
+                    callers, rateLimits, metrics, Map.of(), 16 * 1024, Optional.empty(), () -> { }, Optional.empty(), Optional.empty()));
         }
 
         /** A builder holding every service of these, to replace some and keep the rest. */
@@ -96,6 +97,7 @@ public final class Gateway extends Handler.Abstract {
             private Optional<DemoPage> demo;
             private AutoCloseable resources;
             private Optional<ExchangeForTableauToken> idpTableau;
+            private Optional<TenantTokens> tenants;
 
             private Builder(Services s) {
                 tableau = s.tableau;
@@ -112,6 +114,13 @@ public final class Gateway extends Handler.Abstract {
                 demo = s.demo;
                 resources = s.resources;
                 idpTableau = s.idpTableau;
+                tenants = s.tenants;
+            }
+
+            /** Tenants, each with its own Connected App, chosen by what the caller proved. */
+            public Builder tenants(Optional<TenantTokens> tenants) {
+                this.tenants = tenants;
+                return this;
             }
 
             public Builder tableau(Optional<IssueTableauToken> tableau, String kind) {
@@ -159,7 +168,7 @@ public final class Gateway extends Handler.Abstract {
 
             public Services build() {
                 return new Services(tableau, tableauKind, tableauNext, webServer, jwks, easIssuer, callers, rateLimits, metrics, readiness,
-                        maxBodyBytes, demo, resources, idpTableau);
+                        maxBodyBytes, demo, resources, idpTableau, tenants);
             }
         }
     }
@@ -197,7 +206,7 @@ public final class Gateway extends Handler.Abstract {
     public boolean handle(Request request, Response response, Callback callback) {
         var started = System.nanoTime();
         var raw = Request.getPathInContext(request);
-        var path = issuerPaths.getOrDefault(raw, raw);
+        var path = TenantPaths.routed(issuerPaths.getOrDefault(raw, raw), request);
         var method = request.getMethod();
         var route = routeName(path);
         Reply reply;
@@ -232,7 +241,7 @@ public final class Gateway extends Handler.Abstract {
         reply.headers().forEach(headers::put);
         var took = Duration.ofNanos(System.nanoTime() - started);
         services.metrics().request(route, reply.status(), took);
-        ACCESS.info("{} {} -> {} in {} ms, caller {}", method, route, reply.status(), took.toMillis(), reply.caller());
+        ACCESS.info("{} {} -> {} in {} ms, caller {}, tenant {}", method, route, reply.status(), took.toMillis(), reply.caller(), reply.tenant());
         if ("HEAD".equals(method)) {
             headers.put(HttpHeader.CONTENT_LENGTH, Long.toString(reply.body().length)); // what GET would send, and nothing of it
             response.write(true, null, callback);

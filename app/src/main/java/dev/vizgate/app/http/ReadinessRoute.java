@@ -16,9 +16,19 @@ final class ReadinessRoute implements Route {
     static final String FRESHNESS = "secret ";
 
     private final Map<String, Supplier<Boolean>> checks;
+    private final Supplier<Map<String, String>> tenantProblems;
 
     ReadinessRoute(Map<String, Supplier<Boolean>> checks) {
+        this(checks, Map::of);
+    }
+
+    /**
+     * @param tenantProblems each tenant whose changed definition is not valid, and where; shown, never failing readiness,
+     *                       since every other tenant (and that one, on its last good definition) is serving
+     */
+    ReadinessRoute(Map<String, Supplier<Boolean>> checks, Supplier<Map<String, String>> tenantProblems) {
         this.checks = checks;
+        this.tenantProblems = tenantProblems;
     }
 
     @Override
@@ -39,10 +49,12 @@ final class ReadinessRoute implements Route {
             results.put(check.getKey(), up ? "ok" : "failing");
             ok &= up;
         }
+        var tenants = tenantProblems.get();
         if (ok) {
-            return Reply.json(200, Map.of("status", "ready", "checks", results));
+            return Reply.json(200, tenants.isEmpty() ? Map.of("status", "ready", "checks", results)
+                    : Map.of("status", "ready", "checks", results, "tenantProblems", tenants));
         }
-        return Reply.problem(Problem.of(ProblemType.NOT_READY, "a readiness check is failing; run vizgate doctor --config … for details")
-                .with("checks", results));
+        var problem = Problem.of(ProblemType.NOT_READY, "a readiness check is failing; run vizgate doctor --config … for details").with("checks", results);
+        return Reply.problem(tenants.isEmpty() ? problem : problem.with("tenantProblems", tenants));
     }
 }

@@ -5,8 +5,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** What a route answers: status, type, body, extra headers, and the caller it served (for the access log; "-" if none). */
-record Reply(int status, String contentType, byte[] body, Map<String, String> headers, String caller) {
+/**
+ * What a route answers: status, type, body, extra headers, and the caller and tenant it served (for the access log;
+ * "-" if none).
+ */
+record Reply(int status, String contentType, byte[] body, Map<String, String> headers, String caller, String tenant) {
+    Reply(int status, String contentType, byte[] body, Map<String, String> headers, String caller) {
+        this(status, contentType, body, headers, caller, "-");
+    }
+
     Reply(int status, String contentType, byte[] body, Map<String, String> headers) {
         this(status, contentType, body, headers, "-");
     }
@@ -39,11 +46,16 @@ record Reply(int status, String contentType, byte[] body, Map<String, String> he
     Reply withHeader(String name, String value) {
         var h = new LinkedHashMap<>(headers);
         h.put(name, value);
-        return new Reply(status, contentType, body, h, caller);
+        return new Reply(status, contentType, body, h, caller, tenant);
     }
 
     /** The same reply, recorded as served to this caller. */
     Reply by(String callerName) {
-        return new Reply(status, contentType, body, headers, callerName);
+        return new Reply(status, contentType, body, headers, callerName, tenant);
+    }
+
+    /** The same reply, recorded as served for this tenant. */
+    Reply forTenant(String tenantId) {
+        return new Reply(status, contentType, body, headers, caller, tenantId);
     }
 }

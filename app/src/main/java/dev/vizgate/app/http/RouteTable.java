@@ -23,12 +23,17 @@ final class RouteTable {
     }
 
     private static final String EAS = "EAS (tableau.connected-app.trust: eas)";
+    private static final String TENANTS = "tenants (tenants:)";
     private static final String WEB_SERVER = "Salesforce web-server flow (salesforce.flow: web-server)";
 
     static final List<Entry> ENTRIES = List.of(
             new Entry("/v1/tableau/token", Set.of("POST"), false, Optional.of("Tableau"), (s, a) -> s.tableau()
-                    .<Route>map(t -> new TokenRoute(t, s.tableauKind(), a, s.metrics()))
-                    .or(() -> s.idpTableau().map(t -> new IdpTokenRoute(t, a, s.metrics())))),
+                    .<Route>map(t -> new TokenRoute(TokenSource.fixed(t, s.tableauKind()), a, s.metrics()))
+                    .or(() -> s.idpTableau().map(t -> new IdpTokenRoute(t, a, s.metrics())))
+                    // With tenants, the caller's proof says which tenant an unnamed request is for (a browser's, or a key bound to one).
+                    .or(() -> s.tenants().map(t -> new TokenRoute(t, a, s.metrics())))),
+            new Entry(TenantPaths.TEMPLATE + "tableau/token", Set.of("POST"), false, Optional.of(TENANTS),
+                    (s, a) -> s.tenants().map(t -> new TokenRoute(t, a, s.metrics()))),
             new Entry("/v1/tableau-next/frontdoor", Set.of("POST"), false, Optional.of("Salesforce"),
                     (s, a) -> s.tableauNext().map(n -> new FrontdoorRoute(n, a, s.metrics()))),
             new Entry("/v1/tableau-next/authorize", Set.of("GET", "POST"), false, Optional.of(WEB_SERVER),
@@ -39,7 +44,8 @@ final class RouteTable {
             new Entry("/.well-known/openid-configuration", Set.of("GET"), true, Optional.of(EAS), RouteTable::discovery),
             new Entry("/.well-known/oauth-authorization-server", Set.of("GET"), true, Optional.of(EAS), RouteTable::discovery),
             new Entry("/healthz", Set.of("GET"), true, Optional.empty(), (s, a) -> Optional.of(request -> Reply.json(200, Map.of("status", "alive")))),
-            new Entry("/readyz", Set.of("GET"), true, Optional.empty(), (s, a) -> Optional.of(new ReadinessRoute(s.readiness()))),
+            new Entry("/readyz", Set.of("GET"), true, Optional.empty(), (s, a) -> Optional.of(new ReadinessRoute(s.readiness(),
+                    () -> s.tenants().map(TenantTokens::problems).orElse(Map.of())))),
             new Entry("/metrics", Set.of("GET"), true, Optional.empty(),
                     (s, a) -> Optional.of(request -> Reply.text("text/plain; version=0.0.4; charset=utf-8", s.metrics().scrape()))),
             new Entry("/openapi.yaml", Set.of("GET"), true, Optional.empty(),

@@ -15,28 +15,37 @@ import java.util.LinkedHashMap;
 import java.util.Optional;
 import java.util.Set;
 
-/** {@code POST /v1/tableau/token}: a Connected App JWT for the admitted caller's user, with what that caller may choose. */
+/**
+ * {@code POST /v1/tableau/token} and {@code POST /v1/tenants/{tenant}/tableau/token}: a Connected App JWT for the
+ * admitted caller's user, with what that caller may choose, signed for the Connected App its {@link TokenSource} picks.
+ */
 final class TokenRoute implements Route {
     private static final Set<String> FIELDS = Set.of("user", "scopes", "attributes");
 
-    private final IssueTableauToken tokens;
-    private final String kind;
+    private final TokenSource source;
     private final Admission admission;
     private final GatewayMetrics metrics;
 
-    TokenRoute(IssueTableauToken tokens, String kind, Admission admission, GatewayMetrics metrics) {
-        this.tokens = tokens;
-        this.kind = kind;
+    TokenRoute(TokenSource source, Admission admission, GatewayMetrics metrics) {
+        this.source = source;
         this.admission = admission;
         this.metrics = metrics;
     }
 
     @Override
     public Reply answer(Request request) {
-        return admission.answer(request, FIELDS, this::issue);
+        var named = TenantPaths.named(request);
+        return admission.answer(request, FIELDS, acting -> {
+            var chosen = source.choose(acting.caller(), named);
+            if (chosen instanceof TokenSource.Chosen.Refuse refuse) {
+                return Reply.problem(refuse.problem()).forTenant(refuse.tenant());
+            }
+            var use = (TokenSource.Chosen.Use) chosen;
+            return issue(acting, use.tokens(), use.kind()).forTenant(use.tenant());
+        });
     }
 
-    private Reply issue(Admission.Acting acting) {
+    private Reply issue(Admission.Acting acting, IssueTableauToken tokens, String kind) {
         Optional<Scopes> scopes = Optional.empty();
         Optional<UserAttributes> attributes = Optional.empty();
         if (acting.caller() instanceof Caller.Backend) {

@@ -5,21 +5,26 @@ import dev.vizgate.app.http.Gateway;
 import dev.vizgate.app.http.GatewayMetrics;
 import dev.vizgate.app.http.GatewayServer;
 import dev.vizgate.app.http.RateLimits;
+import dev.vizgate.app.http.TenantTokens;
 import dev.vizgate.app.http.WebServerSignIn;
 import dev.vizgate.config.ApiKeyMapping;
 import dev.vizgate.config.Check;
 import dev.vizgate.config.ConfigError;
 import dev.vizgate.config.ConfigFiles;
 import dev.vizgate.config.ConfigSettings;
+import dev.vizgate.config.ConfiguredTenants;
 import dev.vizgate.config.CorsSettings;
 import dev.vizgate.config.FilePermissions;
 import dev.vizgate.config.ServerMapping;
 import dev.vizgate.config.SettingPaths;
 import dev.vizgate.config.VizgateConfig;
+import dev.vizgate.domain.model.TenantId;
 import dev.vizgate.domain.policy.ConnectedAppTrust;
 import dev.vizgate.domain.usecase.AcceptPlatformAssertion;
+import dev.vizgate.sdk.Tenants;
 import dev.vizgate.sdk.Vizgate;
 import dev.vizgate.sdk.VizgateBuilder;
+import io.micrometer.core.instrument.Gauge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,11 +62,14 @@ public final class GatewayWiring {
 
     private static Wired build(VizgateConfig config, ConfigFiles files, Clock clock) {
         var metrics = new GatewayMetrics();
+        var catalogue = ConfiguredTenants.of(config, files);
         var builder = builder(config, files, clock).meterRegistry(metrics.registry());
+        catalogue.ifPresent(c -> builder.servingTenants());
         var vizgate = ConfigSettings.build(files, builder);
         try {
             var apiKeys = apiKeys(config, files, vizgate);
-            var wired = wire(config, files, vizgate, apiKeys, metrics);
+            var tenants = catalogue.map(c -> tenants(c, config, files, clock, metrics));
+            var wired = wire(config, files, vizgate, apiKeys, metrics, tenants);
             FilePermissions.check(config, files).forEach(open -> LOG.warn("{}", open));
             return wired;
         } catch (RuntimeException e) {
@@ -70,7 +78,27 @@ public final class GatewayWiring {
         }
     }
 
-    private static Wired wire(VizgateConfig config, ConfigFiles files, Vizgate vizgate, List<CallerAuthentication.ApiKey> apiKeys, GatewayMetrics metrics) {
+    /**
+     * Each tenant's Connected App, built from what the tenants share (clock, store, secret stores) and its own
+     * Tableau section, at its first request; its meters carry its id as the {@code tenant} tag.
+     */
+    private static TenantTokens tenants(ConfiguredTenants catalogue, VizgateConfig config, ConfigFiles files, Clock clock, GatewayMetrics metrics) {
+        var tenants = Tenants.of(catalogue, () -> ConfigSettings.tenantBase(config, files, clock), metrics.registry());
+        var tokens = new TenantTokens(tenants, () -> {
+            var out = new LinkedHashMap<TenantId, String>();
+            catalogue.problems().forEach((id, e) -> out.put(id, e.path()));
+            return out;
+        });
+        Gauge.builder(TENANT_PROBLEMS, tokens, t -> t.problems().size())
+                .description("tenants serving their last good definition because the new one is not valid").register(metrics.registry());
+        return tokens;
+    }
+
+    /** How many tenants serve their last good definition because their new one is not valid. */
+    public static final String TENANT_PROBLEMS = "vizgate.tenants.invalid";
+
+    private static Wired wire(VizgateConfig config, ConfigFiles files, Vizgate vizgate, List<CallerAuthentication.ApiKey> apiKeys, GatewayMetrics metrics,
+                              Optional<TenantTokens> tenants) {
         var callers = callers(apiKeys, vizgate.platformAssertions());
         var kind = vizgate.tableauTrust().map(t -> t instanceof ConnectedAppTrust.ExternalAuthorizationServer ? "tableau-eas" : "tableau-direct").orElse("tableau");
         if (vizgate.idpTableauTokens().isPresent() && vizgate.platformAssertions().filter(p -> config.callers() != null
@@ -89,9 +117,16 @@ public final class GatewayWiring {
                 .tableauNext(vizgate.tableauNextSessions(),
                         vizgate.webServerFlow().map(f -> new WebServerSignIn(f, vizgate.signInTickets().orElseThrow())))
                 .jwks(vizgate.jwks(), vizgate.easIssuer())
+                .tenants(tenants)
                 .readiness(readiness)
                 .maxBodyBytes(server.maxBodyBytes())
-                .resources(vizgate)
+                .resources(() -> {
+                    try {
+                        tenants.ifPresent(TenantTokens::close);
+                    } finally {
+                        vizgate.close();
+                    }
+                })
                 .build();
         var options = new GatewayServer.Options(server.listener().bind(), server.listener().port(),
                 server.tls().map(tls -> new GatewayServer.Tls(tls.keystore(), tls.password())),
@@ -139,7 +174,7 @@ public final class GatewayWiring {
     private static List<CallerAuthentication.ApiKey> apiKeys(VizgateConfig config, ConfigFiles files, Vizgate vizgate) {
         return ApiKeyMapping.of(config, files, Optional.ofNullable(vizgate)).stream()
                 .map(b -> Check.attempt(b.path() + ".name", () -> CallerAuthentication.ApiKey.ofHex(b.name(), b.sha256Hex()),
-                        "use a short name such as portal-backend").within(b.allowance(), b.path()))
+                        "use a short name such as portal-backend").within(b.allowance(), b.path()).forTenants(b.tenants()))
                 .toList();
     }
 }

@@ -1,0 +1,94 @@
+package dev.vizgate.app.http;
+
+import dev.vizgate.domain.model.TenantId;
+import dev.vizgate.domain.policy.ConnectedAppTrust;
+import dev.vizgate.domain.usecase.WhichTenant;
+import dev.vizgate.sdk.Tenants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * The tenant a request is for, decided by what its caller proved ({@link WhichTenant}), and that tenant's own Connected
+ * App. A tenant the proof does not cover is refused with the same words whether or not it exists, and so is a path
+ * segment that could not be a tenant's id: neither the refusal nor its timing says which tenants exist.
+ */
+public final class TenantTokens implements TokenSource, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TenantTokens.class);
+
+    private final Tenants tenants;
+    private final Supplier<Map<TenantId, String>> catalogueProblems;
+
+    /** @param catalogueProblems tenants whose changed definition the catalogue could not read, and where (never a value) */
+    public TenantTokens(Tenants tenants, Supplier<Map<TenantId, String>> catalogueProblems) {
+        this.tenants = Objects.requireNonNull(tenants, "tenants");
+        this.catalogueProblems = Objects.requireNonNull(catalogueProblems, "catalogueProblems");
+    }
+
+    /** Each tenant serving its last good definition because its new one is not valid, and where it is not. */
+    public Map<String, String> problems() {
+        var out = new TreeMap<String, String>();
+        catalogueProblems.get().forEach((id, where) -> out.put(id.value(), "not valid at " + where + "; serving its last good definition"));
+        tenants.problems().forEach((id, e) -> out.putIfAbsent(id.value(), "cannot be built (" + e.setting().key()
+                + "); serving its last good definition"));
+        return out;
+    }
+
+    @Override
+    public Chosen choose(Caller caller, Optional<String> namedTenant) {
+        Optional<TenantId> named = Optional.empty();
+        if (namedTenant.isPresent()) {
+            try {
+                named = Optional.of(new TenantId(namedTenant.get()));
+            } catch (IllegalArgumentException e) {
+                return notCovered("-");
+            }
+        }
+        var binding = caller.tenants();
+        if (binding.isEmpty()) {
+            return notCovered(named.map(TenantId::value).orElse("-"));
+        }
+        var decision = tenants.which().decide(binding.get(), named);
+        if (decision instanceof WhichTenant.Decision.Refused refused) {
+            var asked = named.map(TenantId::value).orElse("-");
+            return WhichTenant.NOT_NAMED.equals(refused.reason())
+                    ? new Chosen.Refuse(Problem.of(ProblemType.TENANT_REQUIRED, refused.reason() + " (/v1/tenants/{tenant}/tableau/token)"), asked)
+                    : notCovered(asked);
+        }
+        var tenant = ((WhichTenant.Decision.Decided) decision).tenant();
+        try {
+            var vizgate = tenants.tenant(tenant);
+            if (vizgate.isEmpty()) {
+                return notCovered(tenant.value()); // removed since the decision
+            }
+            var tokens = vizgate.get().tableauTokens();
+            if (tokens.isEmpty()) {
+                return new Chosen.Refuse(Problem.notConfigured("a Connected App that Vizgate signs for (trust direct, managed or eas) for this tenant"),
+                        tenant.value());
+            }
+            var kind = vizgate.get().tableauTrust().map(t -> t instanceof ConnectedAppTrust.ExternalAuthorizationServer ? "tableau-eas" : "tableau-direct")
+                    .orElse("tableau");
+            return new Chosen.Use(tokens.get(), kind, tenant.value());
+        } catch (RuntimeException e) {
+            // A tenant whose first definition does not build: its operators see why in the log and in doctor; its callers see that it cannot serve.
+            LOG.warn("tenant {} cannot serve: {}", tenant, e.getMessage());
+            return new Chosen.Refuse(Problem.of(ProblemType.TENANT_UNAVAILABLE,
+                    "this tenant's configuration cannot be used now; its operators should run vizgate doctor").retryAfter(30), tenant.value());
+        }
+    }
+
+    /** Closes every tenant's built parts. */
+    @Override
+    public void close() {
+        tenants.close();
+    }
+
+    private static Chosen notCovered(String asked) {
+        return new Chosen.Refuse(Problem.of(ProblemType.TENANT_NOT_COVERED, WhichTenant.NOT_COVERED), asked);
+    }
+}

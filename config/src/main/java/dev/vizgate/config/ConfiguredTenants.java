@@ -1,0 +1,98 @@
+package dev.vizgate.config;
+
+import dev.vizgate.domain.model.TenantId;
+import dev.vizgate.sdk.TenantCatalogue;
+import dev.vizgate.sdk.TenantSettings;
+
+import java.nio.file.Files;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code tenants:} as the sdk's {@link TenantCatalogue}: the tenants listed in the file, each checked whole when the
+ * configuration is read, and those of the watched {@code directory}, read when first asked for and again when their file
+ * changes. A tenant listed in the file wins over a file of the same name in the directory.
+ */
+public final class ConfiguredTenants implements TenantCatalogue {
+    private final Map<TenantId, TenantSettings> listed;
+    private final Optional<TenantDirectory> directory;
+
+    private ConfiguredTenants(Map<TenantId, TenantSettings> listed, Optional<TenantDirectory> directory) {
+        this.listed = Collections.unmodifiableMap(listed);
+        this.directory = directory;
+    }
+
+    /** The configuration's tenants, or empty for a one-tenant configuration (no {@code tenants:} section). */
+    public static Optional<ConfiguredTenants> of(VizgateConfig config, ConfigFiles files) {
+        var tenants = config.tenants();
+        if (tenants == null) {
+            return Optional.empty();
+        }
+        var listed = new LinkedHashMap<TenantId, TenantSettings>();
+        var list = tenants.list() == null ? List.<VizgateConfig.Tenant>of() : tenants.list();
+        for (int i = 0; i < list.size(); i++) {
+            var path = "tenants.list[" + i + "]";
+            var tenant = list.get(i);
+            var raw = Check.required(tenant.id(), path + ".id", "name the tenant with a slug such as acme");
+            var id = Check.attempt(path + ".id", () -> new TenantId(raw), "use 1 to 64 lower-case letters, digits and hyphens");
+            var tableau = Check.required(tenant.tableau(), path + ".tableau", "give the tenant's tableau: section (server-url, site, connected-app)");
+            var one = new VizgateConfig(null, null, tableau, null, null, config.secretStores(), null);
+            try {
+                var settings = new TenantSettings(id, ConfigSettings.tableau(one, files));
+                if (listed.put(id, settings) != null) {
+                    throw new ConfigError(path + ".id", "tenant " + id + " is listed twice", "list each tenant once");
+                }
+            } catch (ConfigError e) {
+                throw e.path().startsWith(path) ? e : new ConfigError(path + "." + e.path(), e.getMessage(), e.fix());
+            }
+        }
+        Optional<TenantDirectory> directory = Optional.empty();
+        if (tenants.directory() != null) {
+            var folder = files.baseDir().resolve(tenants.directory()).normalize();
+            if (!Files.isDirectory(folder)) {
+                throw new ConfigError("tenants.directory", folder + " is not a directory",
+                        "create it, or point tenants.directory at the folder holding <tenant>.yaml files");
+            }
+            directory = Optional.of(new TenantDirectory(folder, new ConfigLoader(files.environment())));
+        }
+        if (listed.isEmpty() && directory.isEmpty()) {
+            throw new ConfigError("tenants", "no tenant is listed and no directory is named, so no tenant could be served",
+                    "list tenants under tenants.list, or name tenants.directory");
+        }
+        return Optional.of(new ConfiguredTenants(listed, directory));
+    }
+
+    /** @throws ConfigError when the tenant's file in the directory is new and not valid, naming the tenant and the key */
+    @Override
+    public Optional<TenantSettings> find(TenantId id) {
+        var one = listed.get(id);
+        if (one != null) {
+            return Optional.of(one);
+        }
+        return directory.flatMap(d -> d.find(id));
+    }
+
+    /** The tenants listed in the configuration file, in its order. */
+    public Set<TenantId> listed() {
+        return listed.keySet();
+    }
+
+    /** The tenants that have a file in the directory now (its {@code <id>.yaml} files whose name is a tenant id). */
+    public Set<TenantId> inDirectory() {
+        return directory.map(TenantDirectory::ids).orElse(Set.of());
+    }
+
+    /** The directory's tenants whose changed file is not valid, and why; each is serving its last good definition. */
+    public Map<TenantId, ConfigError> problems() {
+        return directory.map(TenantDirectory::problems).orElse(Map.of());
+    }
+
+    @Override
+    public String toString() {
+        return "ConfiguredTenants[" + listed.size() + " listed" + directory.map(d -> ", " + d).orElse("") + "]";
+    }
+}
