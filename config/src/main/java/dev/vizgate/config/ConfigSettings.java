@@ -68,7 +68,7 @@ public final class ConfigSettings {
     }
 
     public static Optional<PlatformAssertionSettings> platforms(VizgateConfig config, ConfigFiles files) {
-        return map(files, () -> PlatformMapping.from(config.callers(), files));
+        return map(files, () -> PlatformMapping.from(config.callers(), files, config.tenants() != null));
     }
 
     /** The secret stores and refresh schedule every builder gets, so a secret reference resolves the same way in every command. */

@@ -73,10 +73,11 @@ public record VizgateConfig(Server server, Callers callers, Tableau tableau, Sal
      * ({@code azp} or {@code client_id}) whose tokens are taken.
      */
     public record IdentityProvider(String issuer, String audience, String jwksUrl, IdentityClaims claims, String tokenType,
-                                   List<String> allowedClients) {
+                                   List<String> allowedClients, String tenant) {
     }
 
-    public record IdentityClaims(String username, String scopes, String attributes) {
+    /** {@code tenant}: the claim that names the user's tenant, when the gateway has tenants and this issuer serves several. */
+    public record IdentityClaims(String username, String scopes, String attributes, String tenant) {
     }
 
     /**
@@ -101,11 +102,11 @@ public record VizgateConfig(Server server, Callers callers, Tableau tableau, Sal
     }
 
     /** A platform whose browsers prove their user with an assertion; {@code claims} maps what else it may grant. */
-    public record AssertionIssuer(String issuer, KeyRef key, String jwksUrl, String audience, AssertionClaims claims) {
+    public record AssertionIssuer(String issuer, KeyRef key, String jwksUrl, String audience, AssertionClaims claims, String tenant) {
     }
 
     /** Which claims of the platform's assertion carry the scopes and the user attributes it grants. */
-    public record AssertionClaims(String scopes, String attributes) {
+    public record AssertionClaims(String scopes, String attributes, String tenant) {
     }
 
     public record Tableau(String serverUrl, String site, String restApiVersion, ConnectedApp connectedApp, Token token, Admin admin) {

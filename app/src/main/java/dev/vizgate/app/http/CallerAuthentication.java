@@ -129,7 +129,7 @@ public final class CallerAuthentication {
     private static Outcome assertion(AcceptPlatformAssertion accepting, UntrustedToken token, AssertionOutcome outcome) {
         if (outcome instanceof AssertionOutcome.Accepted a) {
             var idpToken = accepting.isIdentityProvider(a.issuer()) ? Optional.of(token) : Optional.<UntrustedToken>empty();
-            return new Outcome.Authenticated(new Caller.Browser(a.issuer(), a.subject(), a.scopes(), a.attributes(), idpToken, a.unspent()));
+            return new Outcome.Authenticated(new Caller.Browser(a.issuer(), a.subject(), a.scopes(), a.attributes(), idpToken, a.unspent(), a.tenant()));
         }
         return refusal(outcome);
     }

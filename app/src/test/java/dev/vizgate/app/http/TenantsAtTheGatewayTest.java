@@ -2,9 +2,11 @@ package dev.vizgate.app.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vizgate.adapters.keystore.KeyGeneration;
 import dev.vizgate.app.wiring.GatewayWiring;
 import dev.vizgate.config.ConfigError;
 import dev.vizgate.config.ConfigLoader;
+import dev.vizgate.domain.testing.TestJws;
 import dev.vizgate.sandbox.TableauStandIn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,8 +20,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
@@ -50,6 +55,22 @@ class TenantsAtTheGatewayTest {
     static TableauStandIn globex;
     static TableauStandIn initech;
     static GatewayServer server;
+    /** A platform whose assertions name the tenant in a claim, and one (Acme's own sign-in) that serves Acme alone. */
+    static final String PORTAL = "https://portal.example.com";
+    static final String ACME_SSO = "https://sso.acme.example.com";
+    static KeyPair portal;
+
+    static String assertion(String issuer, String sub, String tenantClaim) {
+        var now = Instant.now().getEpochSecond();
+        return TestJws.rs256("{\"alg\":\"RS256\"}", "{\"iss\":\"" + issuer + "\",\"sub\":\"" + sub + "\",\"aud\":\"vizgate\",\"jti\":\""
+                + UUID.randomUUID() + "\",\"iat\":" + now + ",\"exp\":" + (now + 60) + tenantClaim + "}", portal.getPrivate()).value();
+    }
+
+    static HttpResponse<String> asBrowser(String path, String assertion) throws Exception {
+        return OpenApiConformance.declared("POST", path, http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+                .header("Authorization", "Bearer " + assertion).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString()));
+    }
 
     static String sha(String key) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
@@ -66,6 +87,10 @@ class TenantsAtTheGatewayTest {
         globex = site("globex", GLOBEX_SECRET);
         initech = site("initech", INITECH_SECRET);
         Files.createDirectories(dir.resolve("tenants"));
+        var g = KeyPairGenerator.getInstance("RSA");
+        g.initialize(2048);
+        portal = g.generateKeyPair();
+        KeyGeneration.writePublicKey(portal.getPublic(), dir.resolve("portal-public.pem"), true);
         Files.writeString(dir.resolve("vizgate.yaml"), """
                 server: { bind: 127.0.0.1, port: 0, rate-limit: { user-per-minute: 1000 } }
                 callers:
@@ -73,6 +98,9 @@ class TenantsAtTheGatewayTest {
                     - { name: acme-backend, sha256: "%s", tenants: [ acme ] }
                     - { name: two-tenant-backend, sha256: "%s", tenants: [ acme, globex ] }
                     - { name: platform-backend, sha256: "%s", tenants: [ "*" ] }
+                  assertions:
+                    - { issuer: "%s", key: "file:portal-public.pem", claims: { tenant: tenant } }
+                    - { issuer: "%s", key: "file:portal-public.pem", tenant: acme }
                 tenants:
                   directory: tenants
                   defaults:
@@ -95,7 +123,7 @@ class TenantsAtTheGatewayTest {
                         server-url: "https://10ax.online.tableau.com"
                         site: hooli
                         connected-app: { secrets: [ { id: hooli-secret-id, value: "too-short-to-sign" } ] }
-                """.formatted(sha(ACME_KEY), sha(BOTH_KEY), sha(ALL_KEY), acme.baseUrl(), ACME_SECRET, globex.baseUrl(), GLOBEX_SECRET));
+                """.formatted(sha(ACME_KEY), sha(BOTH_KEY), sha(ALL_KEY), PORTAL, ACME_SSO, acme.baseUrl(), ACME_SECRET, globex.baseUrl(), GLOBEX_SECRET));
         var loaded = new ConfigLoader(Map.<String, String>of()::get).load(dir.resolve("vizgate.yaml"));
         var wired = GatewayWiring.from(loaded.config(), loaded.files(), Clock.systemUTC());
         server = GatewayServer.start(wired.gateway(), wired.options());
@@ -187,6 +215,28 @@ class TenantsAtTheGatewayTest {
         assertThat(p.get("detail").asText()).contains("vizgate doctor").doesNotContain("too-short");
         assertThat(acme.verify(issued(token("/v1/tenants/acme/tableau/token", ALL_KEY, "alice@acme.com"))))
                 .isInstanceOf(TableauStandIn.Verdict.Accepted.class);
+    }
+
+    @Test
+    void givenABrowserWhoseAssertionNamesAcme_itGetsAcmesToken_onEitherPath_andNeverGlobexs() throws Exception {
+        var named = assertion(PORTAL, "alice@acme.com", ",\"tenant\":\"acme\"");
+        assertThat(acme.verify(issued(asBrowser("/v1/tenants/acme/tableau/token", named)))).isInstanceOf(TableauStandIn.Verdict.Accepted.class);
+        var unnamed = assertion(PORTAL, "alice@acme.com", ",\"tenant\":\"acme\"");
+        assertThat(acme.verify(issued(asBrowser("/v1/tableau/token", unnamed)))).isInstanceOf(TableauStandIn.Verdict.Accepted.class);
+        problem(asBrowser("/v1/tenants/globex/tableau/token", assertion(PORTAL, "alice@acme.com", ",\"tenant\":\"acme\"")), 403, "tenant-not-covered");
+    }
+
+    @Test
+    void givenABrowserWhoseAssertionNamesNoTenant_itIsRefusedAsUnproven() throws Exception {
+        var p = problem(asBrowser("/v1/tenants/acme/tableau/token", assertion(PORTAL, "alice@acme.com", "")), 401, "assertion-invalid");
+        assertThat(p.get("detail").asText()).contains("names no tenant");
+    }
+
+    @Test
+    void givenAnIssuerThatServesAcmeAlone_itsBrowsers_getAcme_whateverTheirClaimsSay() throws Exception {
+        var claimsGlobex = assertion(ACME_SSO, "alice@acme.com", ",\"tenant\":\"globex\"");
+        assertThat(acme.verify(issued(asBrowser("/v1/tableau/token", claimsGlobex)))).isInstanceOf(TableauStandIn.Verdict.Accepted.class);
+        problem(asBrowser("/v1/tenants/globex/tableau/token", assertion(ACME_SSO, "alice@acme.com", "")), 403, "tenant-not-covered");
     }
 
     @Test

@@ -124,7 +124,7 @@ public final class AcceptPlatformAssertion {
         var granted = (PlatformGrants.Granted) grants;
         return new AssertionOutcome.Accepted(admitted.issuer(), admitted.subject(), Optional.of(admitted.tokenId()),
                 granted.scopes(), granted.attributes(),
-                Optional.of(new OneTimeUse(admitted.issuer(), admitted.tokenId(), admitted.retainUntil())));
+                Optional.of(new OneTimeUse(admitted.issuer(), admitted.tokenId(), admitted.retainUntil())), granted.tenant());
     }
 
     /** An IdP's access token: no ledger, since the browser rightly sends the same token until it expires. */
@@ -141,7 +141,8 @@ public final class AcceptPlatformAssertion {
             return new AssertionOutcome.Rejected(RejectionReason.INVALID_CLAIM, u.detail());
         }
         var granted = (PlatformGrants.Granted) grants;
-        return new AssertionOutcome.Accepted(admitted.issuer(), admitted.user(), admitted.tokenId(), granted.scopes(), granted.attributes());
+        return new AssertionOutcome.Accepted(admitted.issuer(), admitted.user(), admitted.tokenId(), granted.scopes(), granted.attributes(),
+                Optional.empty(), granted.tenant());
     }
 
     private static Issuer issuerOrNull(String raw) {

@@ -4,6 +4,7 @@ import dev.vizgate.domain.model.Issuer;
 import dev.vizgate.domain.model.RejectionReason;
 import dev.vizgate.domain.model.Scopes;
 import dev.vizgate.domain.model.Subject;
+import dev.vizgate.domain.model.TenantId;
 import dev.vizgate.domain.model.Text;
 import dev.vizgate.domain.model.TokenId;
 import dev.vizgate.domain.model.UserAttributes;
@@ -18,16 +19,24 @@ public sealed interface AssertionOutcome {
      * when the platform maps none, so the gateway's default applies) and user attributes (none when unmapped).
      * {@code unspent} is present while a one-time assertion's {@code jti} still has to be spent
      * ({@link AcceptPlatformAssertion#check}); it is empty once spent, and for an identity provider's reusable token.
+     * {@code tenant} is the tenant the proof names ({@link PlatformTenant}), empty in a deployment without tenants.
      */
     record Accepted(Issuer issuer, Subject subject, Optional<TokenId> tokenId, Optional<Scopes> scopes, UserAttributes attributes,
-                    Optional<OneTimeUse> unspent) implements AssertionOutcome {
+                    Optional<OneTimeUse> unspent, Optional<TenantId> tenant) implements AssertionOutcome {
         public Accepted {
+            Objects.requireNonNull(tenant, "tenant");
             Objects.requireNonNull(issuer, "issuer");
             Objects.requireNonNull(subject, "subject");
             Objects.requireNonNull(tokenId, "tokenId");
             Objects.requireNonNull(scopes, "scopes");
             Objects.requireNonNull(attributes, "attributes");
             Objects.requireNonNull(unspent, "unspent");
+        }
+
+        /** Accepted for no tenant. */
+        public Accepted(Issuer issuer, Subject subject, Optional<TokenId> tokenId, Optional<Scopes> scopes, UserAttributes attributes,
+                        Optional<OneTimeUse> unspent) {
+            this(issuer, subject, tokenId, scopes, attributes, unspent, Optional.empty());
         }
 
         /** Accepted with nothing left to spend. */
@@ -37,7 +46,7 @@ public sealed interface AssertionOutcome {
 
         /** The same acceptance, its one-time use spent. */
         public Accepted spent() {
-            return new Accepted(issuer, subject, tokenId, scopes, attributes, Optional.empty());
+            return new Accepted(issuer, subject, tokenId, scopes, attributes, Optional.empty(), tenant);
         }
 
         public Accepted(Issuer issuer, Subject subject, TokenId tokenId) {

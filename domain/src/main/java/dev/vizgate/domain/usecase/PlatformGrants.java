@@ -2,6 +2,7 @@ package dev.vizgate.domain.usecase;
 
 import dev.vizgate.domain.model.AttributeValue;
 import dev.vizgate.domain.model.Scopes;
+import dev.vizgate.domain.model.TenantId;
 import dev.vizgate.domain.model.Text;
 import dev.vizgate.domain.model.UserAttributes;
 import dev.vizgate.domain.model.VerifiedClaims;
@@ -17,10 +18,12 @@ import java.util.Optional;
  * Reads what a platform granted its user from the claims its configuration maps: scopes as a JSON array of
  * strings or one space-separated string (the OAuth {@code scope} form), attributes as an object of name to a
  * string or an array of strings. A mapped claim that is absent grants nothing; one of the wrong shape refuses
- * the assertion, since guessing would widen or narrow what the platform meant.
+ * the assertion, since guessing would widen or narrow what the platform meant. The tenant, when the platform names it
+ * by claim, must be there: a proof that names no tenant cannot be for any.
  */
 sealed interface PlatformGrants {
-    record Granted(Optional<Scopes> scopes, UserAttributes attributes) implements PlatformGrants {
+    /** @param tenant the tenant the proof names, when the platform names one */
+    record Granted(Optional<Scopes> scopes, UserAttributes attributes, Optional<TenantId> tenant) implements PlatformGrants {
     }
 
     record Unusable(String detail) implements PlatformGrants {
@@ -31,9 +34,30 @@ sealed interface PlatformGrants {
             var scopes = platform.scopesClaim().flatMap(name -> scopes(name, claims.values().get(name)));
             var attributes = platform.attributesClaim().map(name -> attributes(name, claims.values().get(name)))
                     .orElse(UserAttributes.none());
-            return new Granted(scopes, attributes);
+            return new Granted(scopes, attributes, tenant(platform.tenant(), claims));
         } catch (IllegalArgumentException e) {
             return new Unusable(Text.oneLine(e.getMessage(), 512));
+        }
+    }
+
+    private static Optional<TenantId> tenant(PlatformTenant source, VerifiedClaims claims) {
+        if (source instanceof PlatformTenant.Fixed fixed) {
+            return Optional.of(fixed.tenant());
+        }
+        if (!(source instanceof PlatformTenant.FromClaim fromClaim)) {
+            return Optional.empty();
+        }
+        var value = claims.values().get(fromClaim.claim());
+        if (value == null) {
+            throw new IllegalArgumentException("the proof names no tenant in its " + fromClaim.claim() + " claim; the platform must sign the user's tenant");
+        }
+        if (!(value instanceof String id)) {
+            throw new IllegalArgumentException("the " + fromClaim.claim() + " claim must be the tenant's id, a string");
+        }
+        try {
+            return Optional.of(new TenantId(id));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the " + fromClaim.claim() + " claim is not a tenant's id (1 to 64 lower-case letters, digits and hyphens)");
         }
     }
 
