@@ -5,13 +5,21 @@ import org.eclipse.jetty.server.Request;
 import java.util.Optional;
 
 /**
- * The tenant paths, {@code /v1/tenants/{tenant}/…}: routed by their template, so the route table, the methods, CORS,
- * the metrics and the access log all see one path per route whatever the tenant, and the segment the caller sent
- * travels beside the request, unchecked until the route decides by the caller's proof.
+ * The tenant paths: the token route {@code /v1/tenants/{tenant}/…}, and an EAS tenant's issuer
+ * {@code https://<gateway>/tenants/{tenant}} with its metadata and JWKS under {@code /tenants/{tenant}/.well-known/…}
+ * and at RFC 8414's inserted path {@code /.well-known/oauth-authorization-server/tenants/{tenant}}. Each is routed by its
+ * template, so the route table, the methods, CORS, the metrics and the access log all see one path per route whatever
+ * the tenant; the segment the caller sent travels beside the request, unchecked until the route decides.
  */
 final class TenantPaths {
     static final String PREFIX = "/v1/tenants/";
     static final String TEMPLATE = PREFIX + "{tenant}/";
+    /** An EAS tenant's issuer path, under which its metadata and JWKS are appended. */
+    static final String ISSUER_PREFIX = "/tenants/";
+    static final String ISSUER_TEMPLATE = ISSUER_PREFIX + "{tenant}/";
+    /** RFC 8414 §3.1: the well-known name inserted before the issuer's path. */
+    static final String INSERTED_PREFIX = IssuerPaths.OAUTH + ISSUER_PREFIX;
+    static final String INSERTED_TEMPLATE = INSERTED_PREFIX + "{tenant}";
     private static final String ATTRIBUTE = "vizgate.tenant";
     /** Longer than any tenant id (64): a longer segment is still routed, and refused like any other tenant not covered. */
     private static final int MAX_SEGMENT = 200;
@@ -25,14 +33,21 @@ final class TenantPaths {
 
     /** The template and tenant segment of a tenant path; empty for any other path. */
     static Optional<Split> split(String path) {
-        if (!path.startsWith(PREFIX)) {
-            return Optional.empty();
+        if (path.startsWith(INSERTED_PREFIX)) {
+            var segment = path.substring(INSERTED_PREFIX.length());
+            return segment.isEmpty() || segment.length() > MAX_SEGMENT || segment.contains("/") ? Optional.empty()
+                    : Optional.of(new Split(INSERTED_TEMPLATE, segment));
         }
-        var slash = path.indexOf('/', PREFIX.length());
-        if (slash <= PREFIX.length() || slash - PREFIX.length() > MAX_SEGMENT) {
-            return Optional.empty();
+        for (var prefix : new String[] {PREFIX, ISSUER_PREFIX}) {
+            if (path.startsWith(prefix)) {
+                var slash = path.indexOf('/', prefix.length());
+                if (slash <= prefix.length() || slash - prefix.length() > MAX_SEGMENT) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Split(prefix + "{tenant}/" + path.substring(slash + 1), path.substring(prefix.length(), slash)));
+            }
         }
-        return Optional.of(new Split(TEMPLATE + path.substring(slash + 1), path.substring(PREFIX.length(), slash)));
+        return Optional.empty();
     }
 
     /** The template this path is an instance of (remembering its tenant segment on the request), or the path itself. */

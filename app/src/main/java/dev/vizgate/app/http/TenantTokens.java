@@ -1,12 +1,16 @@
 package dev.vizgate.app.http;
 
+import dev.vizgate.domain.model.Issuer;
 import dev.vizgate.domain.model.TenantId;
 import dev.vizgate.domain.policy.ConnectedAppTrust;
+import dev.vizgate.domain.usecase.PublishJwks;
 import dev.vizgate.domain.usecase.WhichTenant;
 import dev.vizgate.sdk.Tenants;
+import dev.vizgate.sdk.Vizgate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -80,6 +84,47 @@ public final class TenantTokens implements TokenSource, AutoCloseable {
             return new Chosen.Refuse(Problem.of(ProblemType.TENANT_UNAVAILABLE,
                     "this tenant's configuration cannot be used now; its operators should run vizgate doctor").retryAfter(30), tenant.value());
         }
+    }
+
+    /** An EAS tenant's issuer and keys, as its metadata and JWKS publish them. */
+    public sealed interface Eas {
+        record Published(Issuer issuer, PublishJwks jwks) implements Eas {
+        }
+
+        /** No such tenant, not an EAS tenant, or one whose issuer is not {@code /tenants/<id>} on a gateway. */
+        record NotServed() implements Eas {
+        }
+
+        /** The tenant's definition cannot be built now. */
+        record Unavailable() implements Eas {
+        }
+    }
+
+    /** The EAS issuer whose path is {@code /tenants/<segment>}, when that tenant's Connected App trusts this gateway as its EAS. */
+    Eas easIssuer(String segment) {
+        TenantId tenant;
+        try {
+            tenant = new TenantId(segment);
+        } catch (IllegalArgumentException e) {
+            return new Eas.NotServed();
+        }
+        try {
+            var vizgate = tenants.tenant(tenant);
+            var issuer = vizgate.flatMap(Vizgate::easIssuer);
+            var jwks = vizgate.flatMap(Vizgate::jwks);
+            if (issuer.isEmpty() || jwks.isEmpty() || !(TenantPaths.ISSUER_PREFIX + tenant.value()).equals(issuerPath(issuer.get()))) {
+                return new Eas.NotServed();
+            }
+            return new Eas.Published(issuer.get(), jwks.get());
+        } catch (RuntimeException e) {
+            LOG.warn("tenant {} cannot publish its keys: {}", tenant, e.getMessage());
+            return new Eas.Unavailable();
+        }
+    }
+
+    private static String issuerPath(Issuer issuer) {
+        var path = URI.create(issuer.value()).getRawPath();
+        return path != null && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
     /** Closes every tenant's built parts. */
