@@ -17,6 +17,8 @@ public final class ServerMapping {
     public static final long DEFAULT_MAX_BODY = 16 * 1024;
     public static final int DEFAULT_CALLER_PER_MINUTE = 6000;
     public static final int DEFAULT_USER_PER_MINUTE = 120;
+    /** As much as one caller may spend: one tenant's flood then cannot take more than a busy backend could. */
+    public static final int DEFAULT_TENANT_PER_MINUTE = DEFAULT_CALLER_PER_MINUTE;
     private static final Pattern SIZE = Pattern.compile("(\\d{1,9})\\s*(|b|k|kb|kib|m|mb|mib)", Pattern.CASE_INSENSITIVE);
 
     private ServerMapping() {
@@ -36,7 +38,7 @@ public final class ServerMapping {
 
     /** The checked {@code server:} section. */
     public record ServerSettings(Listener listener, Optional<Tls> tls, Duration shutdownGrace, long maxBodyBytes,
-                                 RateBudget callerBudget, RateBudget userBudget, Optional<Listener> admin) {
+                                 RateBudget callerBudget, RateBudget userBudget, RateBudget tenantBudget, Optional<Listener> admin) {
     }
 
     public static ServerSettings of(VizgateConfig config, ConfigFiles files) {
@@ -46,6 +48,8 @@ public final class ServerMapping {
         var userPerMinute = limits.userPerMinute() == null ? DEFAULT_USER_PER_MINUTE : limits.userPerMinute();
         var callerBudget = Check.attempt("server.rate-limit.caller-per-minute", () -> RateBudget.perMinute(callerPerMinute), "allow at least one request a minute");
         var userBudget = Check.attempt("server.rate-limit.user-per-minute", () -> RateBudget.perMinute(userPerMinute), "allow at least one request a minute");
+        var tenantPerMinute = limits.tenantPerMinute() == null ? DEFAULT_TENANT_PER_MINUTE : limits.tenantPerMinute();
+        var tenantBudget = Check.attempt("server.rate-limit.tenant-per-minute", () -> RateBudget.perMinute(tenantPerMinute), "allow at least one request a minute");
         var listener = new Listener(server.bind() == null ? "0.0.0.0" : server.bind(), server.port() == null ? DEFAULT_PORT : port("server.port", server.port()));
         var tls = Optional.ofNullable(server.tls()).map(t -> new Tls(files.resolve(Check.required(t.keystore(), "server.tls.keystore",
                 "name a PKCS#12 keystore holding the gateway's certificate and key")), files.valueOrFile("server.tls.password",
@@ -61,7 +65,7 @@ public final class ServerMapping {
             admin = Optional.of(new Listener(adminBind, port("server.admin.port", adminPort)));
         }
         return new ServerSettings(listener, tls, Check.duration("server.shutdown-grace", server.shutdownGrace(), Duration.ofSeconds(10)),
-                size("server.max-body", server.maxBody()), callerBudget, userBudget, admin);
+                size("server.max-body", server.maxBody()), callerBudget, userBudget, tenantBudget, admin);
     }
 
     static int port(String path, int port) {

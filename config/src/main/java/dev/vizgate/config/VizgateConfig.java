@@ -47,8 +47,15 @@ public record VizgateConfig(Server server, Callers callers, Tableau tableau, Sal
     public record AdminListener(String bind, Integer port) {
     }
 
-    /** Requests per minute a caller (API key or assertion issuer) and a single user may make. */
-    public record RateLimit(Integer callerPerMinute, Integer userPerMinute) {
+    /**
+     * Requests per minute a caller (API key or assertion issuer), a single user, and (with tenants) all of one tenant's
+     * callers together may make.
+     */
+    public record RateLimit(Integer callerPerMinute, Integer userPerMinute, Integer tenantPerMinute) {
+        public RateLimit(Integer callerPerMinute, Integer userPerMinute) {
+            this(callerPerMinute, userPerMinute, null);
+        }
+
     }
 
     public record Tls(String keystore, String password) {

@@ -9,6 +9,7 @@ import org.eclipse.jetty.server.Request;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -129,6 +130,11 @@ final class Admission {
     Reply spendThen(Acting acting, Supplier<Reply> grant) {
         var refused = spend(acting);
         return refused.isPresent() ? Reply.problem(refused.get()) : grant.get();
+    }
+
+    /** Spends one request of the tenant's own budget; empty when allowed, else the seconds to wait. */
+    OptionalLong tenantLimit(String tenant) {
+        return rateLimits.checkTenant(tenant);
     }
 
     /** The refusal of an API key that tries to start a browser sign-in (in a URL or in a header). */

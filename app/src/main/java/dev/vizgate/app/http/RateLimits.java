@@ -27,6 +27,7 @@ public final class RateLimits {
     private final Optional<RequestBudgets> shared;
     private final RateBudget callerBudget;
     private final RateBudget userBudget;
+    private final RateBudget tenantBudget;
     private final AtomicBoolean sharedDown = new AtomicBoolean();
     private final Cache<String, RateLimiter<Object>> local = Caffeine.newBuilder()
             .maximumSize(200_000).expireAfterAccess(Duration.ofMinutes(10)).build();
@@ -41,9 +42,20 @@ public final class RateLimits {
 
     /** A budget's own rule (at least one request in its window) is {@link RateBudget}'s. */
     public RateLimits(Optional<RequestBudgets> shared, RateBudget callerBudget, RateBudget userBudget) {
+        this(shared, callerBudget, userBudget, callerBudget);
+    }
+
+    /** @param tenantBudget what all of one tenant's callers together may spend, so one tenant cannot starve the others */
+    public RateLimits(Optional<RequestBudgets> shared, RateBudget callerBudget, RateBudget userBudget, RateBudget tenantBudget) {
         this.shared = Objects.requireNonNull(shared, "shared");
         this.callerBudget = Objects.requireNonNull(callerBudget, "callerBudget");
         this.userBudget = Objects.requireNonNull(userBudget, "userBudget");
+        this.tenantBudget = Objects.requireNonNull(tenantBudget, "tenantBudget");
+    }
+
+    /** The tenant's own budget, spent once its request is decided to be for it; empty when allowed. */
+    public OptionalLong checkTenant(String tenant) {
+        return take("t\u0000" + tenant, tenantBudget);
     }
 
     /** Empty when allowed; otherwise the seconds to wait before retrying. */

@@ -41,6 +41,12 @@ final class TokenRoute implements Route {
                 return Reply.problem(refuse.problem()).forTenant(refuse.tenant());
             }
             var use = (TokenSource.Chosen.Use) chosen;
+            if (!"-".equals(use.tenant())) {
+                var limited = admission.tenantLimit(use.tenant());
+                if (limited.isPresent()) {
+                    return Reply.problem(Problem.rateLimited(limited.getAsLong())).forTenant(use.tenant());
+                }
+            }
             return issue(acting, use.tokens(), use.kind()).forTenant(use.tenant());
         });
     }

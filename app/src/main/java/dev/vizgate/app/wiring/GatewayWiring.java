@@ -110,7 +110,7 @@ public final class GatewayWiring {
         vizgate.readiness().forEach((name, check) -> readiness.put(name, check::getAsBoolean));
         vizgate.secrets().forEach((setting, secret) -> readiness.put(Gateway.SECRET_FRESHNESS + SettingPaths.yaml(setting), () -> !secret.status().stale()));
         var server = ServerMapping.of(config, files);
-        var rateLimits = new RateLimits(Optional.of(vizgate.requestBudgets()), server.callerBudget(), server.userBudget());
+        var rateLimits = new RateLimits(Optional.of(vizgate.requestBudgets()), server.callerBudget(), server.userBudget(), server.tenantBudget());
         var services = Gateway.Services.builder(callers, rateLimits, metrics)
                 .tableau(vizgate.tableauTokens(), kind)
                 .idpTableau(vizgate.idpTableauTokens())
@@ -120,13 +120,13 @@ public final class GatewayWiring {
                 .tenants(tenants)
                 .readiness(readiness)
                 .maxBodyBytes(server.maxBodyBytes())
-                .resources(() -> {
+                .resources(tenants.<AutoCloseable>map(t -> () -> {
                     try {
-                        tenants.ifPresent(TenantTokens::close);
+                        t.close();
                     } finally {
                         vizgate.close();
                     }
-                })
+                }).orElse(vizgate)) // a one-tenant gateway's resources are its Vizgate, as before
                 .build();
         var options = new GatewayServer.Options(server.listener().bind(), server.listener().port(),
                 server.tls().map(tls -> new GatewayServer.Tls(tls.keystore(), tls.password())),
