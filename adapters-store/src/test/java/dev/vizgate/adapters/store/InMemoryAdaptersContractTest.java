@@ -4,6 +4,7 @@ import dev.vizgate.domain.port.PendingAuthorizations;
 import dev.vizgate.domain.port.RefreshTokens;
 import dev.vizgate.domain.port.ReplayLedger;
 import dev.vizgate.domain.port.RequestBudgets;
+import dev.vizgate.domain.port.RotationLeases;
 import dev.vizgate.domain.port.SessionCache;
 import dev.vizgate.domain.port.SignInTickets;
 import dev.vizgate.domain.testing.MutableClock;
@@ -11,6 +12,7 @@ import dev.vizgate.domain.testing.PendingAuthorizationsContract;
 import dev.vizgate.domain.testing.RefreshTokensContract;
 import dev.vizgate.domain.testing.ReplayLedgerContract;
 import dev.vizgate.domain.testing.RequestBudgetsContract;
+import dev.vizgate.domain.testing.RotationLeasesContract;
 import dev.vizgate.domain.testing.SessionCacheContract;
 import dev.vizgate.domain.testing.SignInTicketsContract;
 import org.junit.jupiter.api.Nested;
@@ -59,6 +61,14 @@ class InMemoryAdaptersContractTest {
         @Override
         protected SignInTickets createStore(MutableClock clock) {
             return new CaffeineSignInTickets(clock);
+        }
+    }
+
+    @Nested
+    class Leases extends RotationLeasesContract {
+        @Override
+        protected RotationLeases createLeases(MutableClock clock) {
+            return new LocalRotationLeases(clock);
         }
     }
 

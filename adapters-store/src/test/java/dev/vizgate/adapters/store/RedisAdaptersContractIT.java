@@ -14,6 +14,7 @@ import dev.vizgate.domain.port.PendingAuthorizations;
 import dev.vizgate.domain.port.RefreshTokens;
 import dev.vizgate.domain.port.ReplayLedger;
 import dev.vizgate.domain.port.RequestBudgets;
+import dev.vizgate.domain.port.RotationLeases;
 import dev.vizgate.domain.port.SessionCache;
 import dev.vizgate.domain.port.SignInTickets;
 import dev.vizgate.domain.testing.MutableClock;
@@ -21,6 +22,7 @@ import dev.vizgate.domain.testing.PendingAuthorizationsContract;
 import dev.vizgate.domain.testing.RefreshTokensContract;
 import dev.vizgate.domain.testing.ReplayLedgerContract;
 import dev.vizgate.domain.testing.RequestBudgetsContract;
+import dev.vizgate.domain.testing.RotationLeasesContract;
 import dev.vizgate.domain.testing.SequentialSignInSecrets;
 import dev.vizgate.domain.testing.SessionCacheContract;
 import dev.vizgate.domain.testing.SignInTicketsContract;
@@ -98,6 +100,14 @@ class RedisAdaptersContractIT {
         @Override
         protected void expire(MutableClock clock, Duration by) {
             waitOut(clock, by);
+        }
+    }
+
+    @Nested
+    class Leases extends RotationLeasesContract {
+        @Override
+        protected RotationLeases createLeases(MutableClock clock) {
+            return new RedisRotationLeases(store, clock);
         }
     }
 

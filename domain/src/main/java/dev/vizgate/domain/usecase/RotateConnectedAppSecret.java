@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -94,6 +95,37 @@ public final class RotateConnectedAppSecret {
 
     /** Runs every step not yet done; {@code progress} hears each step as it starts. */
     public RotationOutcome run(Consumer<Step> progress) {
+        return run(progress, () -> true);
+    }
+
+    /**
+     * As {@link #run(Consumer)}, asking {@code mayGoOn} before each step (after each wait): when it says no (the node's
+     * lease on this rotation was lost), the run stops there, and whoever holds the lease now carries on from the journal.
+     */
+    public RotationOutcome run(Consumer<Step> progress, BooleanSupplier mayGoOn) {
+        try {
+            return steps(step -> {
+                if (!mayGoOn.getAsBoolean()) {
+                    throw new Stopped(step);
+                }
+                progress.accept(step);
+            });
+        } catch (Stopped s) {
+            return new RotationOutcome.Paused(s.at, "this node no longer holds the rotation's lease; the node that does carries on from the journal");
+        }
+    }
+
+    /** Thrown from the progress hook to stop before a step; never leaves this class. */
+    private static final class Stopped extends RuntimeException {
+        private final Step at;
+
+        Stopped(Step at) {
+            super(null, null, false, false);
+            this.at = at;
+        }
+    }
+
+    private RotationOutcome steps(Consumer<Step> progress) {
         var step = Step.CLEAR_ROOM;
         try {
             var slots = store.read();

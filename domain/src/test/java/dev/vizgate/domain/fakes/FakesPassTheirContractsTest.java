@@ -19,6 +19,7 @@ import dev.vizgate.domain.port.KeySource;
 import dev.vizgate.domain.port.PendingAuthorizations;
 import dev.vizgate.domain.port.RefreshTokens;
 import dev.vizgate.domain.port.ReplayLedger;
+import dev.vizgate.domain.port.RotationLeases;
 import dev.vizgate.domain.port.SalesforceAuthorization;
 import dev.vizgate.domain.port.SalesforceIdentities;
 import dev.vizgate.domain.port.SecretStore;
@@ -44,6 +45,7 @@ import dev.vizgate.domain.testing.InMemoryExternalAuthorizationServers;
 import dev.vizgate.domain.testing.InMemoryPendingAuthorizations;
 import dev.vizgate.domain.testing.InMemoryRefreshTokens;
 import dev.vizgate.domain.testing.InMemoryReplayLedger;
+import dev.vizgate.domain.testing.InMemoryRotationLeases;
 import dev.vizgate.domain.testing.InMemorySecretSlots;
 import dev.vizgate.domain.testing.InMemorySecretStore;
 import dev.vizgate.domain.testing.InMemorySessionCache;
@@ -53,6 +55,7 @@ import dev.vizgate.domain.testing.MutableClock;
 import dev.vizgate.domain.testing.PendingAuthorizationsContract;
 import dev.vizgate.domain.testing.RefreshTokensContract;
 import dev.vizgate.domain.testing.ReplayLedgerContract;
+import dev.vizgate.domain.testing.RotationLeasesContract;
 import dev.vizgate.domain.testing.SalesforceAuthorizationContract;
 import dev.vizgate.domain.testing.SalesforceIdentitiesContract;
 import dev.vizgate.domain.testing.SecretStoreContract;
@@ -74,6 +77,14 @@ import java.util.UUID;
 
 /** The fakes the use-case tests rely on obey the same contracts as the real adapters. */
 class FakesPassTheirContractsTest {
+    @Nested
+    class RotationLeasesFake extends RotationLeasesContract {
+        @Override
+        protected RotationLeases createLeases(MutableClock clock) {
+            return new InMemoryRotationLeases(clock);
+        }
+    }
+
     @Nested
     class LedgerFake extends ReplayLedgerContract {
         @Override
