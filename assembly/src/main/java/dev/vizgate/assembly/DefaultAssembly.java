@@ -106,7 +106,7 @@ public final class DefaultAssembly implements Assembly {
         owned.addAll(built.owned());
         var stores = new StoreParts(swaps.replayLedger().orElse(built.ledger()), swaps.sessionCache().orElse(built.sessions()),
                 swaps.refreshTokens().orElse(built.refreshTokens()), swaps.pendingAuthorizations().orElse(built.pending()), built.tickets(),
-                built.budgets(), built.reachable(), built.owned());
+                built.budgets(), built.leases(), built.reachable(), built.owned());
         readiness.put("store", stores.reachable());
         var tokenIds = swaps.tokenIds().orElseGet(RandomTokenIds::new);
         var next = settings.tableauNext().map(n -> TableauNextParts.of(n, swaps.salesforce(), swaps.salesforceIdentities(), stores, tokenIds, clock,
@@ -118,6 +118,8 @@ public final class DefaultAssembly implements Assembly {
         var platformChecks = settings.platforms().map(p -> PlatformParts.of(p, swaps.platformVerifier(), stores.ledger(), clock));
         var rotate = settings.rotation().map(r -> RotationParts.of(tableau.orElseThrow(() -> new SettingsException(
                 Setting.of(SettingId.CONNECTED_APP_ROTATION), "rotation needs the Tableau settings", "give the tableau settings")), r, byName, live, clock));
+        var scheduled = rotate.flatMap(r -> RotationParts.scheduled(r, tableau.orElseThrow(), settings.rotation().orElseThrow(), stores.leases(),
+                byName, clock));
         live.start();
         var tableauTokens = tableauParts.map(t -> new IssueTableauToken(t.trustNow(), tableau.orElseThrow().token(), t.keys(),
                 swaps.tableauSigner().orElseGet(LeanHs256Signer::new), tokenIds, clock));
@@ -132,6 +134,6 @@ public final class DefaultAssembly implements Assembly {
                 .map(t -> new PublishJwks(t.keys(), new JjwtJwkEncoder()));
         return new Assembled(tableauTokens, idpTokens, tableauParts.map(TableauParts::trustNow), jwks, next.map(TableauNextParts::sessions),
                 next.flatMap(TableauNextParts::webServerFlow), next.flatMap(TableauNextParts::signInTickets),
-                next.flatMap(TableauNextParts::assertionPublicKey), platformChecks, rotate, admin, readiness, live, stores.budgets(), owned);
+                next.flatMap(TableauNextParts::assertionPublicKey), platformChecks, rotate, admin, readiness, live, stores.budgets(), owned, scheduled);
     }
 }

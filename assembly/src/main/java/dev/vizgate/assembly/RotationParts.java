@@ -2,10 +2,14 @@ package dev.vizgate.assembly;
 
 import dev.vizgate.adapters.secrets.StoredSecretSlots;
 import dev.vizgate.adapters.tableau.RestConnectedAppSecrets;
+import dev.vizgate.domain.model.SecretFetch;
 import dev.vizgate.domain.model.SettingId;
+import dev.vizgate.domain.model.StoreUnavailableException;
+import dev.vizgate.domain.port.RotationLeases;
 import dev.vizgate.domain.port.SecretStore;
 import dev.vizgate.domain.port.SecretWriter;
 import dev.vizgate.domain.usecase.RotateConnectedAppSecret;
+import dev.vizgate.domain.usecase.RotateOnSchedule;
 import dev.vizgate.sdk.ConnectedApp;
 import dev.vizgate.sdk.RotationSettings;
 import dev.vizgate.sdk.Setting;
@@ -17,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /** The rotation of a managed Connected App secret: Tableau's REST calls as an administrator, the store's slots, real waits. */
 final class RotationParts {
@@ -43,6 +48,38 @@ final class RotationParts {
         var timing = new RotateConnectedAppSecret.Timing(rotation.propagation(), token.maxLifetime().plus(token.skew()));
         return new RotateConnectedAppSecret(admin, new StoredSecretSlots(store, writer, managed.slots()), moment -> sleepUntil(clock, moment), clock, timing);
     }
+
+    /** This process's name on rotation leases: unique per process, and readable in Redis and the logs. */
+    static final String HOLDER = "vizgate-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+
+    /**
+     * Rotation on {@link RotationSettings#every}'s schedule, leased per Connected App. The secret in use is as old as
+     * the managed-secret document's current version (written when a rotation finishes), read from its store at each
+     * ask: a node's followed copy may be a refresh behind, and would call a rotation that just finished due again. The
+     * lease outlives the rotation's longest wait (the propagation bound plus the longest token), so a live node keeps
+     * it between steps.
+     */
+    static Optional<RotateOnSchedule> scheduled(RotateConnectedAppSecret rotation, TableauSettings tableau, RotationSettings settings,
+                                                RotationLeases leases, Map<String, SecretStore> stores, Clock clock) {
+        if (settings.every().isEmpty()) {
+            return Optional.empty();
+        }
+        var managed = (ConnectedApp.Managed) tableau.connectedApp();
+        var token = tableau.token();
+        var ttl = settings.propagation().plus(token.maxLifetime()).plus(token.skew()).plus(LEASE_MARGIN);
+        var plan = new RotateOnSchedule.Plan("rotation:" + managed.clientId().value(), settings.every().get(), ttl);
+        var store = stores.get(managed.slots().store());
+        return Optional.of(new RotateOnSchedule(rotation, leases, () -> {
+            var fetched = store.fetch(managed.slots());
+            if (fetched instanceof SecretFetch.Unavailable u) {
+                throw new StoreUnavailableException(u.detail());
+            }
+            return fetched instanceof SecretFetch.Found f ? f.secret().createdAt() : Optional.empty();
+        }, plan, HOLDER, clock));
+    }
+
+    /** Beyond the longest wait, for the steps' own calls. */
+    private static final Duration LEASE_MARGIN = Duration.ofMinutes(5);
 
     /** Sleeps until {@code moment} by the same clock the rotation reads its moments from. */
     private static void sleepUntil(Clock clock, Instant moment) {

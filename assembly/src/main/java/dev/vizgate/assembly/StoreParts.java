@@ -7,10 +7,12 @@ import dev.vizgate.adapters.store.CaffeineReplayLedger;
 import dev.vizgate.adapters.store.CaffeineRequestBudgets;
 import dev.vizgate.adapters.store.CaffeineSessionCache;
 import dev.vizgate.adapters.store.CaffeineSignInTickets;
+import dev.vizgate.adapters.store.LocalRotationLeases;
 import dev.vizgate.adapters.store.RedisPendingAuthorizations;
 import dev.vizgate.adapters.store.RedisRefreshTokens;
 import dev.vizgate.adapters.store.RedisReplayLedger;
 import dev.vizgate.adapters.store.RedisRequestBudgets;
+import dev.vizgate.adapters.store.RedisRotationLeases;
 import dev.vizgate.adapters.store.RedisSessionCache;
 import dev.vizgate.adapters.store.RedisSignInTickets;
 import dev.vizgate.adapters.store.RedisStore;
@@ -20,6 +22,7 @@ import dev.vizgate.domain.port.PendingAuthorizations;
 import dev.vizgate.domain.port.RefreshTokens;
 import dev.vizgate.domain.port.ReplayLedger;
 import dev.vizgate.domain.port.RequestBudgets;
+import dev.vizgate.domain.port.RotationLeases;
 import dev.vizgate.domain.port.SessionCache;
 import dev.vizgate.domain.port.SignInTickets;
 import dev.vizgate.sdk.Setting;
@@ -37,7 +40,7 @@ import java.util.function.BooleanSupplier;
 
 /** The stores from {@link StoreSettings}: Caffeine for one node, Redis (sealed) for many. */
 record StoreParts(ReplayLedger ledger, SessionCache sessions, RefreshTokens refreshTokens, PendingAuthorizations pending,
-                  SignInTickets tickets, RequestBudgets budgets, BooleanSupplier reachable, List<AutoCloseable> owned) {
+                  SignInTickets tickets, RequestBudgets budgets, RotationLeases leases, BooleanSupplier reachable, List<AutoCloseable> owned) {
     /** How many request counters one node keeps (a caller, and a caller's user, each have one). */
     private static final long MAX_BUDGET_KEYS = 200_000;
 
@@ -56,7 +59,8 @@ record StoreParts(ReplayLedger ledger, SessionCache sessions, RefreshTokens refr
                 StoreGauges.register(registry, "sessions", sessions::size, m.maxSessions());
             });
             return new StoreParts(ledger, sessions, new CaffeineRefreshTokens(clock, refreshTokenIdle, 100_000), new CaffeinePendingAuthorizations(clock),
-                    new CaffeineSignInTickets(clock), new CaffeineRequestBudgets(clock, MAX_BUDGET_KEYS), () -> true, List.of());
+                    new CaffeineSignInTickets(clock), new CaffeineRequestBudgets(clock, MAX_BUDGET_KEYS), new LocalRotationLeases(clock), () -> true,
+                    List.of());
         }
         var r = (StoreSettings.Redis) settings;
         RedisStore store;
@@ -68,7 +72,8 @@ record StoreParts(ReplayLedger ledger, SessionCache sessions, RefreshTokens refr
         var seal = new SessionSeal(sealingBytes(r.secret(), live));
         return new StoreParts(new RedisReplayLedger(store, seal, clock), new RedisSessionCache(store, seal, clock, LOCK_TTL, WAIT_BOUND),
                 new RedisRefreshTokens(store, seal, refreshTokenIdle), new RedisPendingAuthorizations(store, seal),
-                new RedisSignInTickets(store, seal), new RedisRequestBudgets(store, clock), store::reachable, List.of(store));
+                new RedisSignInTickets(store, seal), new RedisRequestBudgets(store, clock), new RedisRotationLeases(store, clock), store::reachable,
+                List.of(store));
     }
 
     /** The secret's own bytes, or read through {@code live} from the store that holds it. */

@@ -139,7 +139,12 @@ final class TableauMapping {
         var secretText = required(pat.secret(), path + ".personal-access-token.secret", "secret: { vault: \"secret/vizgate/tableau-pat\" }");
         var source = SecretText.source(path + ".personal-access-token.secret", secretText, files);
         var propagation = duration(path + ".propagation", r.propagation(), Duration.ofMinutes(2));
-        return Optional.of(attempt(path, () -> new RotationSettings(name, source, propagation), "keep propagation zero or more"));
+        var settings = attempt(path, () -> new RotationSettings(name, source, propagation), "keep propagation zero or more");
+        if (r.every() == null) {
+            return Optional.of(settings);
+        }
+        var every = duration(path + ".every", r.every(), Duration.ZERO);
+        return Optional.of(attempt(path + ".every", () -> settings.every(every), "rotate at most every few days, e.g. every: 30d"));
     }
 
     private static ConnectedApp eas(VizgateConfig.ConnectedApp app, ConfigFiles files) {

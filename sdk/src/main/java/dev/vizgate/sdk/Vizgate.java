@@ -12,6 +12,7 @@ import dev.vizgate.domain.usecase.LiveSecret;
 import dev.vizgate.domain.usecase.OpenTableauNextSession;
 import dev.vizgate.domain.usecase.PublishJwks;
 import dev.vizgate.domain.usecase.RotateConnectedAppSecret;
+import dev.vizgate.domain.usecase.RotateOnSchedule;
 import dev.vizgate.domain.usecase.WebServerFlow;
 import dev.vizgate.sdk.spi.Assembled;
 
@@ -136,6 +137,14 @@ public final class Vizgate implements AutoCloseable {
     /** Rotates the managed Connected App secret; present when rotation settings were given. */
     public Optional<RotateConnectedAppSecret> rotation() {
         return parts.rotation();
+    }
+
+    /**
+     * Rotation on the schedule {@link RotationSettings#every} sets, under a lease in the store so one node rotates at a
+     * time; present when a schedule was given. Call {@link RotateOnSchedule#tick()} now and then (the gateway does).
+     */
+    public Optional<RotateOnSchedule> scheduledRotation() {
+        return parts.scheduledRotation();
     }
 
     /** Closes what this object opened, in reverse order; what was passed to the builder stays open. */

@@ -2,6 +2,7 @@ package dev.vizgate.app.cli;
 
 import dev.vizgate.app.http.GatewayServer;
 import dev.vizgate.app.wiring.GatewayWiring;
+import dev.vizgate.app.wiring.RotationSchedule;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,8 +25,12 @@ final class ServeCommand implements Callable<Integer> {
         var loaded = config.load(root.context());
         var wired = GatewayWiring.from(loaded.config(), loaded.files(), root.context().clock());
         var server = GatewayServer.start(wired.gateway(), wired.options());
+        // The seed's rule, kept inside the deployment: the secret is rotated on its schedule, one node at a time.
+        var schedule = wired.scheduledRotation().map(r -> RotationSchedule.start(r, wired.services().metrics().registry(),
+                RotationSchedule.periodFor(r.plan().every()), root.context().clock()));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
+                schedule.ifPresent(RotationSchedule::close);
                 server.close();
             } catch (Exception e) {
                 // Shutting down anyway; nothing more to do.

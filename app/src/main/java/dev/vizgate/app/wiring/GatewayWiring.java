@@ -21,6 +21,7 @@ import dev.vizgate.config.VizgateConfig;
 import dev.vizgate.domain.model.TenantId;
 import dev.vizgate.domain.policy.ConnectedAppTrust;
 import dev.vizgate.domain.usecase.AcceptPlatformAssertion;
+import dev.vizgate.domain.usecase.RotateOnSchedule;
 import dev.vizgate.sdk.Tenants;
 import dev.vizgate.sdk.Vizgate;
 import dev.vizgate.sdk.VizgateBuilder;
@@ -41,7 +42,8 @@ import java.util.function.Supplier;
  */
 public final class GatewayWiring {
 
-    public record Wired(Gateway.Services services, GatewayServer.Options options, CorsSettings cors) {
+    /** @param scheduledRotation the rotation {@code serve} runs on its schedule ({@link RotationSchedule}), when one is configured */
+    public record Wired(Gateway.Services services, GatewayServer.Options options, CorsSettings cors, Optional<RotateOnSchedule> scheduledRotation) {
         /** The gateway this configuration describes: its services, and which other origins' pages may call it. */
         public Gateway gateway() {
             return new Gateway(services, cors);
@@ -65,6 +67,8 @@ public final class GatewayWiring {
         var catalogue = ConfiguredTenants.of(config, files);
         var builder = builder(config, files, clock).meterRegistry(metrics.registry());
         catalogue.ifPresent(c -> builder.servingTenants());
+        // A schedule (rotation.every) makes serve rotate the managed secret itself, so it needs the rotation's parts.
+        ConfigSettings.rotation(config, files).filter(r -> r.every().isPresent()).ifPresent(builder::rotation);
         var vizgate = ConfigSettings.build(files, builder);
         try {
             var apiKeys = apiKeys(config, files, vizgate);
@@ -135,7 +139,7 @@ public final class GatewayWiring {
         if (server.admin().isPresent()) {
             options = options.withAdmin(new GatewayServer.Listener(server.admin().get().bind(), server.admin().get().port()));
         }
-        return new Wired(services, options, CorsSettings.from(config));
+        return new Wired(services, options, CorsSettings.from(config), vizgate.scheduledRotation());
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayWiring.class);

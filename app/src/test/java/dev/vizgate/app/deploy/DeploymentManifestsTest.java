@@ -70,6 +70,20 @@ class DeploymentManifestsTest {
     }
 
     @Test
+    void theRotationCronJob_runsSecretsRotate_oneAtATime_withTheGatewaysConfigAndSecrets() throws Exception {
+        var job = kind("CronJob", "vizgate-rotate-secret").path("spec");
+        assertThat(job.path("concurrencyPolicy").asText()).as("two runs at once would fight over Tableau's two secrets").isEqualTo("Forbid");
+        var pod = job.path("jobTemplate").path("spec").path("template").path("spec");
+        var container = pod.path("containers").get(0);
+        assertThat(container.path("image").asText()).isEqualTo(gateway().path("image").asText());
+        assertThat(YAML.convertValue(container.path("args"), List.class)).containsExactly("secrets", "rotate", "--config", "/config/vizgate.yaml");
+        assertThat(container.path("envFrom").get(0).path("secretRef").path("name").asText())
+                .isEqualTo(gateway().path("env").get(0).path("valueFrom").path("secretKeyRef").path("name").asText());
+        assertThat(pod.path("volumes").get(0).path("configMap").path("name").asText()).isEqualTo("vizgate-config");
+        assertThat(container.path("securityContext").path("readOnlyRootFilesystem").asBoolean()).isTrue();
+    }
+
+    @Test
     void yamllintStrict_passesOnEveryDeploymentFile() throws Exception {
         var process = new ProcessBuilder("yamllint", "-s", "-c", DEPLOY.resolve(".yamllint").toString(), DEPLOY.toString()).redirectErrorStream(true).start();
         var out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

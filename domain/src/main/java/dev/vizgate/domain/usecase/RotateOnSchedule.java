@@ -37,7 +37,7 @@ public final class RotateOnSchedule {
             }
         }
 
-        /** The lease store did not answer; the next tick tries again. */
+        /** The lease store, or the secret store, did not answer; the next tick tries again. */
         record LeaseUnavailable(String why) implements Tick {
         }
     }
@@ -80,6 +80,11 @@ public final class RotateOnSchedule {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /** The lease's name, the schedule and the lease's life. */
+    public Plan plan() {
+        return plan;
+    }
+
     /**
      * When the next rotation is due: the secret in use plus {@code every}, or now when an earlier run stopped half-way
      * or the store does not say how old the secret is (rotating it then is the safe side of the rule).
@@ -115,6 +120,16 @@ public final class RotateOnSchedule {
         }
         var lease = new Lease[] {granted.get()};
         try {
+            // Asked again under the lease: the node that held it may have just finished the rotation this tick saw due.
+            Instant dueNow;
+            try {
+                dueNow = due();
+            } catch (StoreUnavailableException e) {
+                return new Tick.LeaseUnavailable("the secret store did not answer: " + e.getMessage());
+            }
+            if (clock.instant().isBefore(dueNow)) {
+                return new Tick.NotDue(dueNow);
+            }
             var outcome = rotation.run(step -> { }, () -> {
                 try {
                     var renewed = leases.renew(lease[0], plan.ttl());

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Leases in a map, for the domain's tests; passes {@link RotationLeasesContract}. */
-public final class InMemoryRotationLeases implements RotationLeases {
+public class InMemoryRotationLeases implements RotationLeases {
     private final Clock clock;
     private final Map<String, Lease> held = new HashMap<>();
     private final Map<String, Long> fences = new HashMap<>();

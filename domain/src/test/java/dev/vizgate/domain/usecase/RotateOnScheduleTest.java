@@ -1,5 +1,6 @@
 package dev.vizgate.domain.usecase;
 
+import dev.vizgate.domain.model.Lease;
 import dev.vizgate.domain.model.SecretAdminOutcome;
 import dev.vizgate.domain.model.SecretId;
 import dev.vizgate.domain.model.StoredSecret;
@@ -57,6 +58,22 @@ class RotateOnScheduleTest {
         assertThat(tableau.ids()).hasSize(1).doesNotContain(OLD);
         assertThat(store.peek().current().id()).isNotEqualTo(OLD);
         assertThat(leases.acquire(PLAN.name(), "node-2", PLAN.ttl())).as("released when done").isPresent();
+    }
+
+    @Test
+    void givenARotationThatFinishedWhileThisNodeAskedForTheLease_theTickRotatesNothing() {
+        clock.advance(Duration.ofDays(31));
+        // This node saw the old secret's age, but by the time it holds the lease another node has rotated and written
+        // the new secret: asked again under the lease, nothing is due.
+        var node = new RotateOnSchedule(new RotateConnectedAppSecret(tableau, store, new ClockWaits(clock), clock, TIMING), new InMemoryRotationLeases(clock) {
+            @Override
+            public synchronized Optional<Lease> acquire(String name, String holder, Duration ttl) {
+                inUseSince.set(clock.instant());
+                return super.acquire(name, holder, ttl);
+            }
+        }, () -> Optional.of(inUseSince.get()), PLAN, "node-1", clock);
+        assertThat(node.tick()).isEqualTo(new RotateOnSchedule.Tick.NotDue(clock.instant().plus(PLAN.every())));
+        assertThat(tableau.ids()).containsExactly(OLD);
     }
 
     @Test

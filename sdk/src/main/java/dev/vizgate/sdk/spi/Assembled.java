@@ -9,6 +9,7 @@ import dev.vizgate.domain.usecase.IssueTableauToken;
 import dev.vizgate.domain.usecase.OpenTableauNextSession;
 import dev.vizgate.domain.usecase.PublishJwks;
 import dev.vizgate.domain.usecase.RotateConnectedAppSecret;
+import dev.vizgate.domain.usecase.RotateOnSchedule;
 import dev.vizgate.domain.usecase.WebServerFlow;
 import dev.vizgate.sdk.TableauAdmin;
 
@@ -32,7 +33,7 @@ public record Assembled(Optional<IssueTableauToken> tableauTokens, Optional<Exch
                         Optional<IssueSignInTickets> signInTickets, Optional<PublicKey> salesforceAssertionKey,
                         Optional<AcceptPlatformAssertion> platformAssertions, Optional<RotateConnectedAppSecret> rotation,
                         Optional<TableauAdmin> tableauAdmin, Map<String, BooleanSupplier> readiness, FollowedSecrets secrets,
-                        RequestBudgets requestBudgets, List<AutoCloseable> owned) {
+                        RequestBudgets requestBudgets, List<AutoCloseable> owned, Optional<RotateOnSchedule> scheduledRotation) {
     public Assembled {
         Objects.requireNonNull(tableauTokens, "tableauTokens");
         Objects.requireNonNull(idpTableauTokens, "idpTableauTokens");
@@ -49,5 +50,6 @@ public record Assembled(Optional<IssueTableauToken> tableauTokens, Optional<Exch
         Objects.requireNonNull(secrets, "secrets");
         Objects.requireNonNull(requestBudgets, "requestBudgets");
         owned = List.copyOf(owned);
+        Objects.requireNonNull(scheduledRotation, "scheduledRotation");
     }
 }
