@@ -42,7 +42,7 @@ public final class ConfiguredTenants implements TenantCatalogue {
             var tableau = Check.required(tenant.tableau(), path + ".tableau", "give the tenant's tableau: section (server-url, site, connected-app)");
             var one = new VizgateConfig(null, null, tableau, null, null, config.secretStores(), null);
             try {
-                var settings = new TenantSettings(id, ConfigSettings.tableau(one, files));
+                var settings = new TenantSettings(id, ConfigSettings.tableau(one, files), ConfigSettings.rotation(one, files));
                 if (listed.put(id, settings) != null) {
                     throw new ConfigError(path + ".id", "tenant " + id + " is listed twice", "list each tenant once");
                 }

@@ -3,7 +3,6 @@ package dev.vizgate.config;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vizgate.domain.model.TenantId;
-import dev.vizgate.sdk.TableauSettings;
 import dev.vizgate.sdk.TenantCatalogue;
 import dev.vizgate.sdk.TenantSettings;
 
@@ -65,7 +64,7 @@ public final class TenantDirectory implements TenantCatalogue {
             return Optional.of(last.settings());
         }
         try {
-            var settings = new TenantSettings(id, map(id, file, defaults.isPresent()));
+            var settings = map(id, file, defaults.isPresent());
             read.put(id, new Read(modified.get(), defaults, settings));
             problems.remove(id);
             return Optional.of(settings);
@@ -79,7 +78,7 @@ public final class TenantDirectory implements TenantCatalogue {
         }
     }
 
-    private TableauSettings map(TenantId id, Path file, boolean withDefaults) {
+    private TenantSettings map(TenantId id, Path file, boolean withDefaults) {
         var tenant = loader.read(file);
         var names = new ArrayList<String>();
         tenant.fieldNames().forEachRemaining(names::add);
@@ -88,16 +87,16 @@ public final class TenantDirectory implements TenantCatalogue {
                     "keep only tableau: (server-url, site, connected-app, token) in " + file.getFileName());
         }
         if (!withDefaults) {
-            return tableau(tenant);
+            return settings(id, tenant);
         }
         var defaults = loader.read(folder.resolve(DEFAULTS));
         ConfigLoader.rewriteText(defaults, "", (path, text) -> text.replace(TENANT, id.value()));
-        return tableau(merge(defaults, tenant));
+        return settings(id, merge(defaults, tenant));
     }
 
-    private TableauSettings tableau(ObjectNode tree) {
+    private TenantSettings settings(TenantId id, ObjectNode tree) {
         var loaded = loader.load(tree, folder);
-        return ConfigSettings.tableau(loaded.config(), loaded.files());
+        return new TenantSettings(id, ConfigSettings.tableau(loaded.config(), loaded.files()), ConfigSettings.rotation(loaded.config(), loaded.files()));
     }
 
     /**

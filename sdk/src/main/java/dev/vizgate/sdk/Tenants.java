@@ -91,6 +91,7 @@ public final class Tenants implements AutoCloseable {
         final Vizgate fresh;
         try {
             var builder = base.get().tableau(settings.tableau());
+            settings.rotation().ifPresent(builder::rotation);
             meters.ifPresent(shared -> builder.meterRegistry(tagged(shared, id)));
             fresh = builder.build();
         } catch (SettingsException e) {

@@ -3,10 +3,11 @@ package dev.vizgate.app.cli;
 import dev.vizgate.app.http.GatewayServer;
 import dev.vizgate.app.wiring.GatewayWiring;
 import dev.vizgate.app.wiring.RotationSchedule;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -26,8 +27,10 @@ final class ServeCommand implements Callable<Integer> {
         var wired = GatewayWiring.from(loaded.config(), loaded.files(), root.context().clock());
         var server = GatewayServer.start(wired.gateway(), wired.options());
         // The seed's rule, kept inside the deployment: the secret is rotated on its schedule, one node at a time.
-        var schedule = wired.scheduledRotation().map(r -> RotationSchedule.start(r, wired.services().metrics().registry(),
-                RotationSchedule.periodFor(r.plan().every()), root.context().clock()));
+        var registry = wired.services().metrics().registry();
+        var schedule = wired.scheduledRotation().map(r -> RotationSchedule.start(r, registry, RotationSchedule.periodFor(r.plan().every()),
+                root.context().clock())).or(() -> wired.tenantRotations().map(r -> RotationSchedule.startForTenants(r, registry, Duration.ofMinutes(1),
+                root.context().clock())));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 schedule.ifPresent(RotationSchedule::close);

@@ -4,6 +4,7 @@ import dev.vizgate.domain.model.Issuer;
 import dev.vizgate.domain.model.TenantId;
 import dev.vizgate.domain.policy.ConnectedAppTrust;
 import dev.vizgate.domain.usecase.PublishJwks;
+import dev.vizgate.domain.usecase.RotateOnSchedule;
 import dev.vizgate.domain.usecase.WhichTenant;
 import dev.vizgate.sdk.Tenants;
 import dev.vizgate.sdk.Vizgate;
@@ -125,6 +126,11 @@ public final class TenantTokens implements TokenSource, AutoCloseable {
     private static String issuerPath(Issuer issuer) {
         var path = URI.create(issuer.value()).getRawPath();
         return path != null && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+
+    /** The tenant's rotation schedule, building the tenant if need be; empty without one. */
+    public Optional<RotateOnSchedule> scheduledRotation(TenantId tenant) {
+        return tenants.tenant(tenant).flatMap(Vizgate::scheduledRotation);
     }
 
     /** Closes every tenant's built parts. */

@@ -33,7 +33,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
@@ -42,8 +44,13 @@ import java.util.function.Supplier;
  */
 public final class GatewayWiring {
 
-    /** @param scheduledRotation the rotation {@code serve} runs on its schedule ({@link RotationSchedule}), when one is configured */
-    public record Wired(Gateway.Services services, GatewayServer.Options options, CorsSettings cors, Optional<RotateOnSchedule> scheduledRotation) {
+    /**
+     * @param scheduledRotation the rotation {@code serve} runs on its schedule ({@link RotationSchedule}), when one is configured
+     * @param tenantRotations   with tenants, each known tenant (listed, or with a file in the directory) and how to reach
+     *                          its schedule, if it has one
+     */
+    public record Wired(Gateway.Services services, GatewayServer.Options options, CorsSettings cors, Optional<RotateOnSchedule> scheduledRotation,
+                        Optional<Supplier<Map<String, Supplier<Optional<RotateOnSchedule>>>>> tenantRotations) {
         /** The gateway this configuration describes: its services, and which other origins' pages may call it. */
         public Gateway gateway() {
             return new Gateway(services, cors);
@@ -74,6 +81,10 @@ public final class GatewayWiring {
             var apiKeys = apiKeys(config, files, vizgate);
             var tenants = catalogue.map(c -> tenants(c, config, files, clock, metrics));
             var wired = wire(config, files, vizgate, apiKeys, metrics, tenants);
+            if (catalogue.isPresent()) {
+                wired = new Wired(wired.services(), wired.options(), wired.cors(), wired.scheduledRotation(),
+                        Optional.of(rotations(catalogue.get(), tenants.orElseThrow())));
+            }
             FilePermissions.check(config, files).forEach(open -> LOG.warn("{}", open));
             return wired;
         } catch (RuntimeException e) {
@@ -96,6 +107,18 @@ public final class GatewayWiring {
         Gauge.builder(TENANT_PROBLEMS, tokens, t -> t.problems().size())
                 .description("tenants serving their last good definition because the new one is not valid").register(metrics.registry());
         return tokens;
+    }
+
+    /** Each tenant known now, in id order, with how to reach its rotation schedule (building the tenant at the first ask). */
+    private static Supplier<Map<String, Supplier<Optional<RotateOnSchedule>>>> rotations(ConfiguredTenants catalogue, TenantTokens tokens) {
+        return () -> {
+            var ids = new TreeSet<String>();
+            catalogue.listed().forEach(id -> ids.add(id.value()));
+            catalogue.inDirectory().forEach(id -> ids.add(id.value()));
+            var out = new LinkedHashMap<String, Supplier<Optional<RotateOnSchedule>>>();
+            ids.forEach(id -> out.put(id, () -> tokens.scheduledRotation(new TenantId(id))));
+            return out;
+        };
     }
 
     /** How many tenants serve their last good definition because their new one is not valid. */
@@ -139,7 +162,7 @@ public final class GatewayWiring {
         if (server.admin().isPresent()) {
             options = options.withAdmin(new GatewayServer.Listener(server.admin().get().bind(), server.admin().get().port()));
         }
-        return new Wired(services, options, CorsSettings.from(config), vizgate.scheduledRotation());
+        return new Wired(services, options, CorsSettings.from(config), vizgate.scheduledRotation(), Optional.empty());
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayWiring.class);

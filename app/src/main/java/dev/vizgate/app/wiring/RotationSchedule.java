@@ -11,38 +11,47 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
- * {@code serve}'s own rotation schedule: one daemon thread asks {@link RotateOnSchedule} every {@code period}, moved by
- * up to a tenth either way so nodes do not ask in step. Each tick's result is counted and logged; the next due time and
- * the last success are gauges, so an alert can fire on a secret past its due date.
+ * {@code serve}'s own rotation schedule: one daemon thread asks each scheduled rotation (the one Connected App's, or
+ * each tenant's) every {@code period}, moved by up to a tenth either way so nodes do not ask in step. Each tick's result
+ * is counted and logged by tenant ("-" without tenants); the next due time and the last success are gauges per tenant,
+ * so an alert can fire on a secret past its due date.
  */
 public final class RotationSchedule implements AutoCloseable {
-    /** Ticks by result: not-due, held-elsewhere, rotated, paused, refused, lease-unavailable, failed. */
+    /** Ticks by tenant and result: not-due, held-elsewhere, rotated, paused, refused, lease-unavailable, failed. */
     public static final String TICKS = "vizgate.rotation.ticks";
-    /** When the next rotation is due, in epoch seconds. */
+    /** When the next rotation is due, in epoch seconds, by tenant. */
     public static final String NEXT_DUE = "vizgate.rotation.next.due";
-    /** When this node last finished a rotation, in epoch seconds (0 before the first). */
+    /** When this node last finished a rotation, in epoch seconds (0 before the first), by tenant. */
     public static final String LAST_SUCCESS = "vizgate.rotation.last.success";
+    /** The tenant tag of a deployment without tenants. */
+    public static final String NO_TENANT = "-";
 
     private static final Logger LOG = LoggerFactory.getLogger(RotationSchedule.class);
 
-    private final RotateOnSchedule rotation;
+    private record Times(AtomicReference<Instant> nextDue, AtomicReference<Instant> lastSuccess) {
+    }
+
+    private final Supplier<Map<String, Supplier<Optional<RotateOnSchedule>>>> rotations;
     private final MeterRegistry meters;
     private final Duration period;
-    private final ScheduledExecutorService thread;
-    private final AtomicReference<Instant> nextDue = new AtomicReference<>(Instant.EPOCH);
-    private final AtomicReference<Instant> lastSuccess = new AtomicReference<>(Instant.EPOCH);
     private final Clock clock;
+    private final ScheduledExecutorService thread;
+    private final Map<String, Times> times = new ConcurrentHashMap<>();
 
-    private RotationSchedule(RotateOnSchedule rotation, MeterRegistry meters, Duration period, Clock clock) {
-        this.rotation = rotation;
+    private RotationSchedule(Supplier<Map<String, Supplier<Optional<RotateOnSchedule>>>> rotations, MeterRegistry meters, Duration period, Clock clock) {
+        this.rotations = rotations;
         this.meters = meters;
         this.period = period;
         this.clock = clock;
@@ -51,68 +60,112 @@ public final class RotationSchedule implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        Gauge.builder(NEXT_DUE, nextDue, n -> n.get().getEpochSecond()).description("when the next scheduled rotation is due").register(meters);
-        Gauge.builder(LAST_SUCCESS, lastSuccess, n -> n.get().getEpochSecond()).description("when this node last finished a rotation").register(meters);
     }
 
-    /** Starts ticking now, then every {@code period} with jitter. */
+    /** The one Connected App's schedule: the first tick now, then every {@code period} with jitter. */
     public static RotationSchedule start(RotateOnSchedule rotation, MeterRegistry meters, Duration period, Clock clock) {
-        var schedule = new RotationSchedule(rotation, meters, period, clock);
+        var schedule = new RotationSchedule(() -> Map.of(NO_TENANT, () -> Optional.of(rotation)), meters, period, clock);
         schedule.thread.execute(schedule::tickAndPlanNext);
         return schedule;
     }
 
-    /** One tick, as the thread runs it; public for tests that drive the clock themselves. */
-    public RotateOnSchedule.Tick tick() {
+    /**
+     * Every tenant's schedule: {@code rotations} names the tenants now, each with how to reach its scheduled rotation
+     * (building the tenant if need be; it throws when the tenant cannot be built). The first tick waits one period, so
+     * start-up never waits for a thousand tenants' secrets.
+     */
+    public static RotationSchedule startForTenants(Supplier<Map<String, Supplier<Optional<RotateOnSchedule>>>> rotations, MeterRegistry meters, Duration period,
+                                                   Clock clock) {
+        var schedule = new RotationSchedule(rotations, meters, period, clock);
+        schedule.planNext();
+        return schedule;
+    }
+
+    /** One round over every scheduled rotation, as the thread runs it; public for tests that drive it themselves. */
+    public Map<String, RotateOnSchedule.Tick> tick() {
+        var out = new LinkedHashMap<String, RotateOnSchedule.Tick>();
+        Map<String, Supplier<Optional<RotateOnSchedule>>> now;
+        try {
+            now = rotations.get();
+        } catch (RuntimeException e) {
+            LOG.warn("scheduled rotation could not list the tenants: {}", e.getMessage());
+            return out;
+        }
+        now.forEach((tenant, rotation) -> tick(tenant, rotation).ifPresent(t -> out.put(tenant, t)));
+        return out;
+    }
+
+    /** One tenant's tick; empty when the tenant has no schedule. */
+    private Optional<RotateOnSchedule.Tick> tick(String tenant, Supplier<Optional<RotateOnSchedule>> reach) {
         RotateOnSchedule.Tick tick;
         try {
-            tick = rotation.tick();
+            var rotation = reach.get();
+            if (rotation.isEmpty()) {
+                return Optional.empty();
+            }
+            tick = rotation.get().tick();
         } catch (RuntimeException e) {
             if (thread.isShutdown()) {
                 // Stopped with the node: the journal and the lapsing lease let the next run finish it.
-                LOG.info("scheduled rotation stopped with the node: {}", e.getMessage());
-                return new RotateOnSchedule.Tick.LeaseUnavailable("stopped with the node");
+                LOG.info("scheduled rotation of tenant {} stopped with the node: {}", tenant, e.getMessage());
+                return Optional.of(new RotateOnSchedule.Tick.LeaseUnavailable("stopped with the node"));
             }
-            LOG.warn("scheduled rotation failed: {}", e.getMessage());
-            count("failed");
-            return new RotateOnSchedule.Tick.LeaseUnavailable(String.valueOf(e.getMessage()));
+            LOG.warn("scheduled rotation of tenant {} failed: {}", tenant, e.getMessage());
+            count(tenant, "failed");
+            return Optional.of(new RotateOnSchedule.Tick.LeaseUnavailable(String.valueOf(e.getMessage())));
         }
+        var at = times(tenant);
         if (tick instanceof RotateOnSchedule.Tick.NotDue n) {
-            nextDue.set(n.due());
-            count("not-due");
+            at.nextDue().set(n.due());
+            count(tenant, "not-due");
         } else if (tick instanceof RotateOnSchedule.Tick.HeldElsewhere) {
-            count("held-elsewhere");
+            count(tenant, "held-elsewhere");
         } else if (tick instanceof RotateOnSchedule.Tick.LeaseUnavailable u) {
-            LOG.warn("scheduled rotation could not ask for its lease ({}); the next tick tries again", u.why());
-            count("lease-unavailable");
+            LOG.warn("scheduled rotation of tenant {} could not ask for its lease ({}); the next tick tries again", tenant, u.why());
+            count(tenant, "lease-unavailable");
         } else {
             var ran = (RotateOnSchedule.Tick.Ran) tick;
             if (ran.outcome() instanceof RotationOutcome.Rotated r) {
-                lastSuccess.set(clock.instant());
-                LOG.info("scheduled rotation under lease fence {}: {} -> {}", ran.fence(), r.from(), r.to());
-                count("rotated");
+                at.lastSuccess().set(clock.instant());
+                LOG.info("scheduled rotation of tenant {} under lease fence {}: {} -> {}", tenant, ran.fence(), r.from(), r.to());
+                count(tenant, "rotated");
             } else if (ran.outcome() instanceof RotationOutcome.Paused p) {
-                LOG.warn("scheduled rotation paused at {}: {}", p.at(), p.why());
-                count("paused");
+                LOG.warn("scheduled rotation of tenant {} paused at {}: {}", tenant, p.at(), p.why());
+                count(tenant, "paused");
             } else {
                 var refused = (RotationOutcome.Refused) ran.outcome();
-                LOG.error("scheduled rotation refused at {}: {}", refused.at(), refused.why());
-                count("refused");
+                LOG.error("scheduled rotation of tenant {} refused at {}: {}", tenant, refused.at(), refused.why());
+                count(tenant, "refused");
             }
         }
-        return tick;
+        return Optional.of(tick);
+    }
+
+    private Times times(String tenant) {
+        return times.computeIfAbsent(tenant, t -> {
+            var made = new Times(new AtomicReference<>(Instant.EPOCH), new AtomicReference<>(Instant.EPOCH));
+            Gauge.builder(NEXT_DUE, made.nextDue(), n -> n.get().getEpochSecond()).tag("tenant", t)
+                    .description("when the next scheduled rotation is due").register(meters);
+            Gauge.builder(LAST_SUCCESS, made.lastSuccess(), n -> n.get().getEpochSecond()).tag("tenant", t)
+                    .description("when this node last finished a rotation").register(meters);
+            return made;
+        });
     }
 
     private void tickAndPlanNext() {
         tick();
+        planNext();
+    }
+
+    private void planNext() {
         var jitter = 1 + (ThreadLocalRandom.current().nextDouble() - 0.5) / 5; // ± a tenth
         if (!thread.isShutdown()) {
             thread.schedule(this::tickAndPlanNext, Math.max(1, (long) (period.toMillis() * jitter)), TimeUnit.MILLISECONDS);
         }
     }
 
-    private void count(String result) {
-        Counter.builder(TICKS).tag("result", result.toLowerCase(Locale.ROOT)).description("scheduled rotation ticks by result").register(meters).increment();
+    private void count(String tenant, String result) {
+        Counter.builder(TICKS).tag("tenant", tenant).tag("result", result).description("scheduled rotation ticks by result").register(meters).increment();
     }
 
     /** How often a node asks: a twentieth of {@code every}, at most a minute, at least a second. */

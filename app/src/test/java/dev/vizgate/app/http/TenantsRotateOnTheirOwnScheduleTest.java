@@ -1,0 +1,90 @@
+package dev.vizgate.app.http;
+
+import dev.vizgate.app.wiring.GatewayWiring;
+import dev.vizgate.app.wiring.RotationSchedule;
+import dev.vizgate.config.ConfigLoader;
+import dev.vizgate.domain.usecase.RotateOnSchedule;
+import dev.vizgate.domain.usecase.RotationOutcome;
+import dev.vizgate.sandbox.TableauStandIn;
+import dev.vizgate.sandbox.VaultStandIn;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each tenant with a managed secret and {@code rotation.every} is rotated on its own schedule, on its own site, under
+ * its own lease: Acme's secret is rotated on Acme's Tableau and Globex's on Globex's, a tenant without a schedule is
+ * left alone, and the ticks are counted by tenant.
+ */
+class TenantsRotateOnTheirOwnScheduleTest {
+    static final String FIRST = "first-managed-connected-app-secret-0123456789";
+
+    @TempDir
+    Path dir;
+
+    static TableauStandIn site(String name) throws Exception {
+        return TableauStandIn.start(TableauStandIn.Site.of(name, name + "-client", Map.of("first-id", FIRST.getBytes(StandardCharsets.UTF_8)),
+                Set.of("alice@" + name + ".com"), Clock.systemUTC())).personalAccessToken("vizgate-rotation", "pat-secret-value");
+    }
+
+    @Test
+    void givenTwoTenantsOnASchedule_eachIsRotatedOnItsOwnSite_andATenantWithoutOneIsLeftAlone() throws Exception {
+        try (var acme = site("acme"); var globex = site("globex"); var initech = site("initech");
+             var vault = VaultStandIn.start(Clock.systemUTC(), Optional.empty()).token("hvs.tenants")) {
+            for (var tenant : new String[] {"acme", "globex", "initech"}) {
+                vault.write("secret", "vizgate/" + tenant, Map.of("value", "{\"current\":{\"id\":\"first-id\",\"value\":\"" + FIRST + "\"}}"));
+            }
+            vault.write("secret", "vizgate/tableau-pat", Map.of("value", "pat-secret-value"));
+            Files.writeString(dir.resolve("vizgate.yaml"), """
+                    server: { bind: 127.0.0.1, port: 0 }
+                    callers: { api-keys: [ { name: platform, sha256: "%s", tenants: [ "*" ] } ] }
+                    secret-stores: { vault: { address: %s, token: "${VAULT_TOKEN}" } }
+                    tenants:
+                      defaults:
+                        tableau:
+                          connected-app:
+                            client-id: "{tenant}-client"
+                            trust: direct
+                            managed-secret: { vault: "secret/vizgate/{tenant}" }
+                            rotation:
+                              personal-access-token: { name: vizgate-rotation, secret: { vault: "secret/vizgate/tableau-pat" } }
+                              propagation: 0s
+                              every: 1s
+                          token: { max-lifetime: 2s, lifetime: 1s, skew: 1s }
+                      list:
+                        - { id: acme, tableau: { server-url: "%s", site: acme } }
+                        - { id: globex, tableau: { server-url: "%s", site: globex } }
+                        - id: initech
+                          tableau: { server-url: "%s", site: initech, connected-app: { rotation: { every: null } } }
+                    """.formatted(GatewayNodes.sha256("k"), vault.baseUrl(), acme.baseUrl(), globex.baseUrl(), initech.baseUrl()));
+            var loaded = new ConfigLoader(Map.of("VAULT_TOKEN", "hvs.tenants")::get).load(dir.resolve("vizgate.yaml"));
+            var wired = GatewayWiring.from(loaded.config(), loaded.files(), Clock.systemUTC());
+            try (var schedule = RotationSchedule.startForTenants(wired.tenantRotations().orElseThrow(), wired.services().metrics().registry(),
+                    Duration.ofDays(1), Clock.systemUTC())) {
+                Thread.sleep(1100); // each tenant's secret is older than its every: 1s
+                var round = schedule.tick();
+                assertThat(round).containsOnlyKeys("acme", "globex");
+                assertThat(round.values()).allSatisfy(t -> assertThat(t).isInstanceOfSatisfying(RotateOnSchedule.Tick.Ran.class,
+                        ran -> assertThat(ran.outcome()).isInstanceOf(RotationOutcome.Rotated.class)));
+                assertThat(acme.secretIds()).hasSize(1).doesNotContain("first-id");
+                assertThat(globex.secretIds()).hasSize(1).doesNotContain("first-id").doesNotContainAnyElementsOf(acme.secretIds());
+                assertThat(initech.secretIds()).containsExactly("first-id");
+                var registry = wired.services().metrics().registry();
+                assertThat(registry.find(RotationSchedule.TICKS).tag("tenant", "acme").tag("result", "rotated").counter().count()).isEqualTo(1);
+                assertThat(registry.find(RotationSchedule.TICKS).tag("tenant", "initech").counter()).isNull();
+            } finally {
+                wired.services().resources().close();
+            }
+        }
+    }
+}
