@@ -3,12 +3,15 @@ package dev.vizgate.spring.autoconfigure;
 import dev.vizgate.config.ConfigError;
 import dev.vizgate.config.ConfigLoader;
 import dev.vizgate.config.ConfigSettings;
+import dev.vizgate.config.ConfiguredTenants;
 import dev.vizgate.domain.usecase.AcceptPlatformAssertion;
 import dev.vizgate.domain.usecase.ExchangeForTableauToken;
 import dev.vizgate.domain.usecase.IssueTableauToken;
 import dev.vizgate.domain.usecase.OpenTableauNextSession;
 import dev.vizgate.domain.usecase.PublishJwks;
+import dev.vizgate.sdk.Tenants;
 import dev.vizgate.sdk.Vizgate;
+import dev.vizgate.sdk.VizgateBuilder;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -22,6 +25,8 @@ import org.springframework.core.env.Environment;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Vizgate as Spring beans. The {@code vizgate.*} properties go through the same mapping as the gateway's YAML (the config
@@ -38,14 +43,39 @@ public class VizgateAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     public Vizgate vizgate(Environment environment, ObjectProvider<MeterRegistry> meters, ObjectProvider<Clock> clock) {
-        var tree = SpringProperties.tree(environment);
-        try {
-            var loaded = new ConfigLoader(environment::getProperty).load(tree.root(), Path.of("").toAbsolutePath());
+        return mapped(environment, loaded -> {
             var builder = ConfigSettings.builder(loaded.config(), loaded.files(), clock.getIfAvailable(Clock::systemUTC));
             meters.ifAvailable(builder::meterRegistry);
+            if (loaded.config().tenants() != null) {
+                builder.servingTenants(); // each tenant's Tableau is the Tenants bean's
+            }
             return ConfigSettings.build(loaded.files(), builder);
+        });
+    }
+
+    /**
+     * With {@code vizgate.tenants}: each tenant's use cases, built from the shared settings and its own section at its
+     * first use ({@code tenants.tenant(new TenantId("acme")).orElseThrow().tableauTokens()}), its meters tagged by tenant.
+     */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    @Conditional(VizgateConfigured.ServesTenants.class)
+    public Tenants vizgateTenants(Environment environment, ObjectProvider<MeterRegistry> meters, ObjectProvider<Clock> clock) {
+        return mapped(environment, loaded -> {
+            var catalogue = ConfiguredTenants.of(loaded.config(), loaded.files()).orElseThrow();
+            var now = clock.getIfAvailable(Clock::systemUTC);
+            Supplier<VizgateBuilder> base = () -> ConfigSettings.tenantBase(loaded.config(), loaded.files(), now);
+            var registry = meters.getIfAvailable();
+            return registry == null ? Tenants.of(catalogue, base) : Tenants.of(catalogue, base, registry);
+        });
+    }
+
+    /** The {@code vizgate.*} properties through the YAML's mapping; a mistake names the key as a Spring user writes it. */
+    private static <T> T mapped(Environment environment, Function<ConfigLoader.Loaded, T> make) {
+        var tree = SpringProperties.tree(environment);
+        try {
+            return make.apply(new ConfigLoader(environment::getProperty).load(tree.root(), Path.of("").toAbsolutePath()));
         } catch (ConfigError e) {
-            // The key as a Spring user writes it; ConfigError already withholds values that came from the environment.
             // The setting as the user wrote it (an environment variable by its own name); values from the environment withheld.
             throw new VizgateConfigurationException(tree.shown(e.path()), e.getMessage(), e.fix(), e);
         }

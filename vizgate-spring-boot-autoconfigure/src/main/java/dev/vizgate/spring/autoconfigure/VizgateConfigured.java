@@ -9,13 +9,13 @@ import org.springframework.boot.context.properties.source.IterableConfigurationP
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
-/** Vizgate is built only when a {@code vizgate.tableau} or {@code vizgate.salesforce} section is configured. */
+/** Vizgate is built only when a {@code vizgate.tableau}, {@code vizgate.salesforce} or {@code vizgate.tenants} section is configured. */
 class VizgateConfigured extends SpringBootCondition {
     @Override
     public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-        return has(context, "vizgate.tableau") || has(context, "vizgate.salesforce")
-                ? ConditionOutcome.match("vizgate.tableau or vizgate.salesforce is configured")
-                : ConditionOutcome.noMatch("neither vizgate.tableau nor vizgate.salesforce is configured");
+        return has(context, "vizgate.tableau") || has(context, "vizgate.salesforce") || has(context, "vizgate.tenants")
+                ? ConditionOutcome.match("vizgate.tableau, vizgate.salesforce or vizgate.tenants is configured")
+                : ConditionOutcome.noMatch("neither vizgate.tableau, vizgate.salesforce nor vizgate.tenants is configured");
     }
 
     static boolean has(ConditionContext context, String prefix) {
@@ -58,6 +58,14 @@ class VizgateConfigured extends SpringBootCondition {
         public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
             var trust = trust(context);
             return "idp".equals(trust) ? ConditionOutcome.match("trust: idp") : ConditionOutcome.noMatch("trust: " + trust);
+        }
+    }
+
+    /** Many customers, each with its own Tableau section. */
+    static final class ServesTenants extends SpringBootCondition {
+        @Override
+        public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return has(context, "vizgate.tenants") ? ConditionOutcome.match("vizgate.tenants") : ConditionOutcome.noMatch("no vizgate.tenants");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.vizgate.spring.autoconfigure;
 
 import dev.vizgate.domain.model.Subject;
+import dev.vizgate.domain.model.TenantId;
 import dev.vizgate.domain.policy.TableauTokenRequest;
 import dev.vizgate.domain.usecase.AcceptPlatformAssertion;
 import dev.vizgate.domain.usecase.ExchangeForTableauToken;
@@ -8,6 +9,7 @@ import dev.vizgate.domain.usecase.IssueTableauToken;
 import dev.vizgate.domain.usecase.OpenTableauNextSession;
 import dev.vizgate.domain.usecase.PublishJwks;
 import dev.vizgate.domain.usecase.TokenIssueOutcome;
+import dev.vizgate.sdk.Tenants;
 import dev.vizgate.sdk.Vizgate;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -35,6 +37,24 @@ class StarterMapsPropertiesLikeTheYamlTest {
         return new String[]{"vizgate.tableau.server-url=https://10ax.online.tableau.com", "vizgate.tableau.site=acme",
                 "vizgate.tableau.connected-app.client-id=client-1", "vizgate.tableau.connected-app.trust=direct",
                 "vizgate.tableau.connected-app.secrets[0].id=secret-1", secretValue};
+    }
+
+    @Test
+    void givenTenants_aTenantsBean_handsOutEachTenantsOwnTokens_andTheOneTenantBeansAreAbsent() {
+        runner.withPropertyValues("vizgate.tenants.defaults.tableau.server-url=https://10ax.online.tableau.com",
+                        "vizgate.tenants.defaults.tableau.connected-app.client-id={tenant}-client", "vizgate.tenants.defaults.tableau.connected-app.trust=direct",
+                        "vizgate.tenants.defaults.tableau.connected-app.secrets[0].id={tenant}-secret",
+                        "vizgate.tenants.defaults.tableau.connected-app.secrets[0].value=" + SECRET,
+                        "vizgate.tenants.list[0].id=acme", "vizgate.tenants.list[0].tableau.site=acme",
+                        "vizgate.tenants.list[1].id=globex", "vizgate.tenants.list[1].tableau.site=globex")
+                .run(context -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(Tenants.class).hasSingleBean(Vizgate.class).doesNotHaveBean(IssueTableauToken.class);
+                    var tenants = context.getBean(Tenants.class);
+                    var issued = (TokenIssueOutcome.Issued) tenants.tenant(new TenantId("globex")).orElseThrow().tableauTokens().orElseThrow()
+                            .issue(TableauTokenRequest.forUser(new Subject("alice@globex.com")));
+                    assertThat(issued.keyId().value()).isEqualTo("globex-secret");
+                    assertThat(tenants.tenant(new TenantId("umbrella"))).isEmpty();
+                });
     }
 
     @Test
