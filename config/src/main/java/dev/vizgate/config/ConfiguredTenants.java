@@ -3,6 +3,7 @@ package dev.vizgate.config;
 import dev.vizgate.domain.model.TenantId;
 import dev.vizgate.sdk.TenantCatalogue;
 import dev.vizgate.sdk.TenantSettings;
+import dev.vizgate.sdk.TenantTags;
 
 import java.nio.file.Files;
 import java.util.Collections;
@@ -20,10 +21,17 @@ import java.util.Set;
 public final class ConfiguredTenants implements TenantCatalogue {
     private final Map<TenantId, TenantSettings> listed;
     private final Optional<TenantDirectory> directory;
+    private final TenantTags tags;
 
-    private ConfiguredTenants(Map<TenantId, TenantSettings> listed, Optional<TenantDirectory> directory) {
+    private ConfiguredTenants(Map<TenantId, TenantSettings> listed, Optional<TenantDirectory> directory, TenantTags tags) {
         this.listed = Collections.unmodifiableMap(listed);
         this.directory = directory;
+        this.tags = tags;
+    }
+
+    /** How the {@code tenant} tag of the meters is bounded ({@code tenants.metrics-tags}). */
+    public TenantTags tags() {
+        return tags;
     }
 
     /** The configuration's tenants, or empty for a one-tenant configuration (no {@code tenants:} section). */
@@ -63,7 +71,9 @@ public final class ConfiguredTenants implements TenantCatalogue {
             throw new ConfigError("tenants", "no tenant is listed and no directory is named, so no tenant could be served",
                     "list tenants under tenants.list, or name tenants.directory");
         }
-        return Optional.of(new ConfiguredTenants(listed, directory));
+        var limit = tenants.metricsTags() == null ? TenantTags.DEFAULT_LIMIT : tenants.metricsTags();
+        var tags = Check.attempt("tenants.metrics-tags", () -> new TenantTags(limit), "give 0 or more (0: every tenant shares tenant=other)");
+        return Optional.of(new ConfiguredTenants(listed, directory, tags));
     }
 
     /** @throws ConfigError when the tenant's file in the directory is new and not valid, naming the tenant and the key */

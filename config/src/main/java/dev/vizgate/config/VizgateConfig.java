@@ -19,9 +19,10 @@ public record VizgateConfig(Server server, Callers callers, Tableau tableau, Sal
      * Many customers in one deployment, each with its own Tableau section: listed here ({@code list}, each an {@code id}
      * and a {@code tableau:} section, over {@code defaults}) and/or one file per tenant in {@code directory}
      * ({@code <id>.yaml}, over {@code _defaults.yaml}), read again when it changes. In {@code defaults}, {@code {tenant}}
-     * stands for the tenant's id. A tenant listed here and in the directory is the one listed here.
+     * stands for the tenant's id. A tenant listed here and in the directory is the one listed here. {@code metrics-tags}
+     * bounds the {@code tenant} tag: the first that many tenants get their own, the rest share {@code other}.
      */
-    public record Tenants(String directory, TenantDefaults defaults, List<Tenant> list) {
+    public record Tenants(String directory, TenantDefaults defaults, List<Tenant> list, Integer metricsTags) {
     }
 
     /** What most tenants share, under each listed tenant's own keys. */

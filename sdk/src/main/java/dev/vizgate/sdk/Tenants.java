@@ -31,20 +31,22 @@ public final class Tenants implements AutoCloseable {
     private final TenantCatalogue catalogue;
     private final Supplier<VizgateBuilder> base;
     private final Optional<MeterRegistry> meters;
+    private final TenantTags tags;
     private final Map<TenantId, Built> built = new ConcurrentHashMap<>();
     private final Map<TenantId, SettingsException> problems = new ConcurrentHashMap<>();
     /** One per tenant being built: callers racing for a tenant wait for one build instead of each building and closing the others'. */
     private final Map<TenantId, Object> building = new ConcurrentHashMap<>();
 
-    private Tenants(TenantCatalogue catalogue, Supplier<VizgateBuilder> base, Optional<MeterRegistry> meters) {
+    private Tenants(TenantCatalogue catalogue, Supplier<VizgateBuilder> base, Optional<MeterRegistry> meters, TenantTags tags) {
         this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
         this.base = Objects.requireNonNull(base, "base");
         this.meters = Objects.requireNonNull(meters, "meters");
+        this.tags = Objects.requireNonNull(tags, "tags");
     }
 
     /** @param base a fresh builder with what every tenant shares; each tenant adds its own Tableau settings to it */
     public static Tenants of(TenantCatalogue catalogue, Supplier<VizgateBuilder> base) {
-        return new Tenants(catalogue, base, Optional.empty());
+        return new Tenants(catalogue, base, Optional.empty(), TenantTags.defaults());
     }
 
     /**
@@ -52,7 +54,17 @@ public final class Tenants implements AutoCloseable {
      * tag (the tenant's id), so one tenant's figures never stand for another's.
      */
     public static Tenants of(TenantCatalogue catalogue, Supplier<VizgateBuilder> base, MeterRegistry registry) {
-        return new Tenants(catalogue, base, Optional.of(registry));
+        return of(catalogue, base, registry, TenantTags.defaults());
+    }
+
+    /** As above, with the {@code tenant} tag bounded by {@code tags}: past its limit, tenants share one tag. */
+    public static Tenants of(TenantCatalogue catalogue, Supplier<VizgateBuilder> base, MeterRegistry registry, TenantTags tags) {
+        return new Tenants(catalogue, base, Optional.of(registry), tags);
+    }
+
+    /** The tag this tenant's meters carry (its id, or {@link TenantTags#OTHER} past the bound). */
+    public String tagFor(TenantId id) {
+        return tags.tagFor(id);
     }
 
     /**
@@ -92,7 +104,7 @@ public final class Tenants implements AutoCloseable {
         try {
             var builder = base.get().tableau(settings.tableau());
             settings.rotation().ifPresent(builder::rotation);
-            meters.ifPresent(shared -> builder.meterRegistry(tagged(shared, id)));
+            meters.ifPresent(shared -> builder.meterRegistry(tagged(shared, tags.tagFor(id))));
             fresh = builder.build();
         } catch (SettingsException e) {
             if (previous == null) {
@@ -110,9 +122,9 @@ public final class Tenants implements AutoCloseable {
     }
 
     /** The shared registry seen through the tenant's tag: what a tenant registers there carries {@code tenant=<id>}. */
-    private static MeterRegistry tagged(MeterRegistry shared, TenantId id) {
+    private static MeterRegistry tagged(MeterRegistry shared, String tag) {
         var tenant = new CompositeMeterRegistry();
-        tenant.config().commonTags("tenant", id.value());
+        tenant.config().commonTags("tenant", tag);
         tenant.add(shared);
         return tenant;
     }

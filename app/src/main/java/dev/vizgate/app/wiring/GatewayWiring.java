@@ -50,7 +50,7 @@ public final class GatewayWiring {
      *                          its schedule, if it has one
      */
     public record Wired(Gateway.Services services, GatewayServer.Options options, CorsSettings cors, Optional<RotateOnSchedule> scheduledRotation,
-                        Optional<Supplier<Map<String, Supplier<Optional<RotateOnSchedule>>>>> tenantRotations) {
+                        Optional<RotationSchedule.OfTenants> tenantRotations) {
         /** The gateway this configuration describes: its services, and which other origins' pages may call it. */
         public Gateway gateway() {
             return new Gateway(services, cors);
@@ -83,7 +83,8 @@ public final class GatewayWiring {
             var wired = wire(config, files, vizgate, apiKeys, metrics, tenants);
             if (catalogue.isPresent()) {
                 wired = new Wired(wired.services(), wired.options(), wired.cors(), wired.scheduledRotation(),
-                        Optional.of(rotations(catalogue.get(), tenants.orElseThrow())));
+                        Optional.of(new RotationSchedule.OfTenants(rotations(catalogue.get(), tenants.orElseThrow()),
+                                id -> catalogue.get().tags().tagFor(new TenantId(id)))));
             }
             FilePermissions.check(config, files).forEach(open -> LOG.warn("{}", open));
             return wired;
@@ -98,7 +99,7 @@ public final class GatewayWiring {
      * Tableau section, at its first request; its meters carry its id as the {@code tenant} tag.
      */
     private static TenantTokens tenants(ConfiguredTenants catalogue, VizgateConfig config, ConfigFiles files, Clock clock, GatewayMetrics metrics) {
-        var tenants = Tenants.of(catalogue, () -> ConfigSettings.tenantBase(config, files, clock), metrics.registry());
+        var tenants = Tenants.of(catalogue, () -> ConfigSettings.tenantBase(config, files, clock), metrics.registry(), catalogue.tags());
         var tokens = new TenantTokens(tenants, () -> {
             var out = new LinkedHashMap<TenantId, String>();
             catalogue.problems().forEach((id, e) -> out.put(id, e.path()));

@@ -20,6 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -43,15 +44,26 @@ public final class RotationSchedule implements AutoCloseable {
     private record Times(AtomicReference<Instant> nextDue, AtomicReference<Instant> lastSuccess) {
     }
 
+    /**
+     * Every tenant's schedule: {@code rotations} names the tenants now (by id), each with how to reach its scheduled
+     * rotation (building the tenant if need be; it throws when the tenant cannot be built); {@code tag} is the
+     * {@code tenant} tag of an id's meters, bounded like every tenant meter.
+     */
+    public record OfTenants(Supplier<Map<String, Supplier<Optional<RotateOnSchedule>>>> rotations, Function<String, String> tag) {
+    }
+
     private final Supplier<Map<String, Supplier<Optional<RotateOnSchedule>>>> rotations;
+    private final Function<String, String> tag;
     private final MeterRegistry meters;
     private final Duration period;
     private final Clock clock;
     private final ScheduledExecutorService thread;
     private final Map<String, Times> times = new ConcurrentHashMap<>();
 
-    private RotationSchedule(Supplier<Map<String, Supplier<Optional<RotateOnSchedule>>>> rotations, MeterRegistry meters, Duration period, Clock clock) {
+    private RotationSchedule(Supplier<Map<String, Supplier<Optional<RotateOnSchedule>>>> rotations, Function<String, String> tag, MeterRegistry meters,
+                             Duration period, Clock clock) {
         this.rotations = rotations;
+        this.tag = tag;
         this.meters = meters;
         this.period = period;
         this.clock = clock;
@@ -64,19 +76,14 @@ public final class RotationSchedule implements AutoCloseable {
 
     /** The one Connected App's schedule: the first tick now, then every {@code period} with jitter. */
     public static RotationSchedule start(RotateOnSchedule rotation, MeterRegistry meters, Duration period, Clock clock) {
-        var schedule = new RotationSchedule(() -> Map.of(NO_TENANT, () -> Optional.of(rotation)), meters, period, clock);
+        var schedule = new RotationSchedule(() -> Map.of(NO_TENANT, () -> Optional.of(rotation)), Function.identity(), meters, period, clock);
         schedule.thread.execute(schedule::tickAndPlanNext);
         return schedule;
     }
 
-    /**
-     * Every tenant's schedule: {@code rotations} names the tenants now, each with how to reach its scheduled rotation
-     * (building the tenant if need be; it throws when the tenant cannot be built). The first tick waits one period, so
-     * start-up never waits for a thousand tenants' secrets.
-     */
-    public static RotationSchedule startForTenants(Supplier<Map<String, Supplier<Optional<RotateOnSchedule>>>> rotations, MeterRegistry meters, Duration period,
-                                                   Clock clock) {
-        var schedule = new RotationSchedule(rotations, meters, period, clock);
+    /** Every tenant's schedule ({@link OfTenants}). The first tick waits one period, so start-up never waits for a thousand tenants' secrets. */
+    public static RotationSchedule startForTenants(OfTenants tenants, MeterRegistry meters, Duration period, Clock clock) {
+        var schedule = new RotationSchedule(tenants.rotations(), tenants.tag(), meters, period, clock);
         schedule.planNext();
         return schedule;
     }
@@ -114,7 +121,7 @@ public final class RotationSchedule implements AutoCloseable {
             count(tenant, "failed");
             return Optional.of(new RotateOnSchedule.Tick.LeaseUnavailable(String.valueOf(e.getMessage())));
         }
-        var at = times(tenant);
+        var at = times(tag.apply(tenant));
         if (tick instanceof RotateOnSchedule.Tick.NotDue n) {
             at.nextDue().set(n.due());
             count(tenant, "not-due");
@@ -165,7 +172,7 @@ public final class RotationSchedule implements AutoCloseable {
     }
 
     private void count(String tenant, String result) {
-        Counter.builder(TICKS).tag("tenant", tenant).tag("result", result).description("scheduled rotation ticks by result").register(meters).increment();
+        Counter.builder(TICKS).tag("tenant", tag.apply(tenant)).tag("result", result).description("scheduled rotation ticks by result").register(meters).increment();
     }
 
     /** How often a node asks: a twentieth of {@code every}, at most a minute, at least a second. */

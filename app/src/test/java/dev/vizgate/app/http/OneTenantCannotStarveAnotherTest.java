@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,6 +39,7 @@ class OneTenantCannotStarveAnotherTest {
                 server: { bind: 127.0.0.1, port: 0, rate-limit: { caller-per-minute: 1000, user-per-minute: 1000, tenant-per-minute: 3 } }
                 callers: { api-keys: [ { name: platform, sha256: "%s", tenants: [ "*" ] } ] }
                 tenants:
+                  metrics-tags: 1
                   defaults:
                     tableau:
                       server-url: https://10ax.online.tableau.com
@@ -44,6 +47,7 @@ class OneTenantCannotStarveAnotherTest {
                   list:
                     - { id: acme, tableau: { site: acme } }
                     - { id: globex, tableau: { site: globex } }
+                    - { id: initech, tableau: { site: initech } }
                 """.formatted(GatewayNodes.sha256(KEY), SECRET));
         var loaded = new ConfigLoader(Map.<String, String>of()::get).load(dir.resolve("vizgate.yaml"));
         var wired = GatewayWiring.from(loaded.config(), loaded.files(), Clock.systemUTC());
@@ -71,5 +75,18 @@ class OneTenantCannotStarveAnotherTest {
         assertThat(limited.statusCode()).as(limited.body()).isEqualTo(429);
         assertThat(limited.headers().firstValue("Retry-After")).isPresent();
         assertThat(token("globex", "alice@globex.com").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void givenMetricsTagsOfOne_oneTenantKeepsItsTag_andTheOthersShareOther() throws Exception {
+        token("globex", "tagged@globex.com");
+        token("initech", "tagged@initech.com");
+        var scraped = http.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        var tags = new TreeSet<String>();
+        var m = Pattern.compile("tenant=\"([^\"]+)\"").matcher(scraped);
+        while (m.find()) {
+            tags.add(m.group(1));
+        }
+        assertThat(tags).as("the first tenant built keeps its own tag; every later one is other").hasSize(2).contains("other");
     }
 }

@@ -66,7 +66,7 @@ public class VizgateAutoConfiguration {
             var now = clock.getIfAvailable(Clock::systemUTC);
             Supplier<VizgateBuilder> base = () -> ConfigSettings.tenantBase(loaded.config(), loaded.files(), now);
             var registry = meters.getIfAvailable();
-            return registry == null ? Tenants.of(catalogue, base) : Tenants.of(catalogue, base, registry);
+            return registry == null ? Tenants.of(catalogue, base) : Tenants.of(catalogue, base, registry, catalogue.tags());
         });
     }
 
