@@ -1,9 +1,14 @@
 package dev.vizgate.app.cli;
 
 import dev.vizgate.config.ConfigError;
+import dev.vizgate.config.ConfigLoader;
 import dev.vizgate.config.ConfigSettings;
+import dev.vizgate.config.ConfiguredTenants;
+import dev.vizgate.domain.model.TenantId;
 import dev.vizgate.domain.usecase.RotateConnectedAppSecret;
 import dev.vizgate.domain.usecase.RotationOutcome;
+import dev.vizgate.sdk.RotationSettings;
+import dev.vizgate.sdk.TableauSettings;
 import dev.vizgate.sdk.Vizgate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -11,7 +16,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
+import java.util.Comparator;
 import java.util.Locale;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 @Command(name = "secrets", mixinStandardHelpOptions = true, subcommands = SecretsCommand.Rotate.class,
@@ -44,14 +51,68 @@ final class SecretsCommand implements Callable<Integer> {
         @Option(names = "--dry-run", description = "Print the plan from the store's record and change nothing.")
         boolean dryRun;
 
+        @Option(names = "--tenant", paramLabel = "ID", description = "With tenants: configured, rotate this tenant's secret.")
+        String tenant;
+
+        @Option(names = "--all-tenants", description = "With tenants: configured, rotate every tenant's secret that has rotation configured, one after another.")
+        boolean allTenants;
+
         @Override
         public Integer call() {
             var root = parent.root;
-            var loaded = config.load(root.context(), "tableau", "secret-stores", "secret-refresh");
-            var tableau = ConfigSettings.tableau(loaded.config(), loaded.files());
-            var rotation = ConfigSettings.rotation(loaded.config(), loaded.files()).orElseThrow(() -> new ConfigError("tableau.connected-app.rotation",
-                    "required key is missing", "add rotation: { personal-access-token: { name: …, secret: { vault: \"secret/vizgate/tableau-pat\" } } }"));
+            var loaded = config.load(root.context(), "tableau", "tenants", "secret-stores", "secret-refresh");
             var out = root.spec.commandLine().getOut();
+            var err = root.spec.commandLine().getErr();
+            if (tenant != null && allTenants) {
+                throw new Cli.UsageError("--tenant and --all-tenants: give one or the other");
+            }
+            if (tenant == null && !allTenants) {
+                if (loaded.config().tableau() == null && loaded.config().tenants() != null) {
+                    throw new ConfigError("tenants", "this configuration serves tenants, each with its own secret", "name one with --tenant <id>, or --all-tenants");
+                }
+                var tableau = ConfigSettings.tableau(loaded.config(), loaded.files());
+                return rotate(tableau, ConfigSettings.rotation(loaded.config(), loaded.files()).orElseThrow(() -> missing("tableau.connected-app.rotation")),
+                        loaded, out, err);
+            }
+            var catalogue = ConfiguredTenants.of(loaded.config(), loaded.files()).orElseThrow(() -> new ConfigError("tenants",
+                    "--tenant and --all-tenants need the tenants: section", "leave them out, or add the tenants: section"));
+            if (tenant != null) {
+                var id = Cli.parse("--tenant", () -> new TenantId(tenant));
+                var settings = catalogue.find(id).orElseThrow(() -> new ConfigError("tenants", "no tenant " + id + " is listed or has a file in the directory",
+                        "check the id, or add the tenant"));
+                return rotate(settings.tableau(), settings.rotation().orElseThrow(() -> missing("tenant " + id + ", tableau.connected-app.rotation")),
+                        loaded, out, err);
+            }
+            var ids = new TreeSet<TenantId>(Comparator.comparing(TenantId::value));
+            ids.addAll(catalogue.listed());
+            ids.addAll(catalogue.inDirectory());
+            var failed = 0;
+            for (var id : ids) {
+                out.println("tenant " + id + ":");
+                var settings = catalogue.find(id).orElseThrow();
+                if (settings.rotation().isEmpty()) {
+                    out.println("  no rotation configured; skipped");
+                    continue;
+                }
+                try {
+                    failed += rotate(settings.tableau(), settings.rotation().get(), loaded, out, err) == VizgateCommand.EXIT_OK ? 0 : 1;
+                } catch (ConfigError e) {
+                    failed++;
+                    err.println("tenant " + id + ": " + e.twoLines());
+                }
+            }
+            out.println(failed == 0 ? "every tenant done" : failed + " tenant(s) not rotated; run again to go on");
+            out.flush();
+            return failed == 0 ? VizgateCommand.EXIT_OK : VizgateCommand.EXIT_REJECTED;
+        }
+
+        private static ConfigError missing(String where) {
+            return new ConfigError(where, "required key is missing",
+                    "add rotation: { personal-access-token: { name: …, secret: { vault: \"secret/vizgate/tableau-pat\" } } }");
+        }
+
+        private int rotate(TableauSettings tableau, RotationSettings rotation, ConfigLoader.Loaded loaded, PrintWriter out, PrintWriter err) {
+            var root = parent.root;
             var builder = ConfigSettings.withSecretStores(Vizgate.builder(), loaded.config(), loaded.files()).clock(root.context().clock())
                     .tableau(tableau).rotation(rotation);
             try (var vizgate = ConfigSettings.build(loaded.files(), builder)) {
@@ -69,7 +130,7 @@ final class SecretsCommand implements Callable<Integer> {
                     out.println("step " + name(step) + ": " + step.does());
                     out.flush();
                 });
-                return report(outcome, out, root.spec.commandLine().getErr());
+                return report(outcome, out, err);
             }
         }
 

@@ -1,0 +1,98 @@
+package dev.vizgate.app.cli;
+
+import dev.vizgate.sandbox.TableauStandIn;
+import dev.vizgate.sandbox.VaultStandIn;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code vizgate secrets rotate --tenant} rotates one tenant's secret on its own site; {@code --all-tenants} rotates
+ * every tenant that has rotation configured, one after another, and says which it skipped: the CronJob way.
+ */
+class SecretsRotateForTenantsTest {
+    static final String FIRST = "first-managed-connected-app-secret-0123456789";
+
+    @TempDir
+    Path dir;
+
+    static TableauStandIn site(String name) throws Exception {
+        return TableauStandIn.start(TableauStandIn.Site.of(name, name + "-client", Map.of("first-id", FIRST.getBytes(StandardCharsets.UTF_8)),
+                Set.of("alice@" + name + ".com"), Clock.systemUTC())).personalAccessToken("vizgate-rotation", "pat-secret-value");
+    }
+
+    CliRun rotate(TableauStandIn acme, TableauStandIn globex, TableauStandIn initech, VaultStandIn vault, String... which) {
+        var cfg = CliRun.write(dir, "vizgate.yaml", """
+                secret-stores: { vault: { address: %s, token: "${VAULT_TOKEN}" } }
+                tenants:
+                  defaults:
+                    tableau:
+                      connected-app:
+                        client-id: "{tenant}-client"
+                        trust: direct
+                        managed-secret: { vault: "secret/vizgate/{tenant}" }
+                        rotation:
+                          personal-access-token: { name: vizgate-rotation, secret: { vault: "secret/vizgate/tableau-pat" } }
+                          propagation: 0s
+                      token: { max-lifetime: 2s, lifetime: 1s, skew: 1s }
+                  list:
+                    - { id: acme, tableau: { server-url: "%s", site: acme } }
+                    - { id: globex, tableau: { server-url: "%s", site: globex } }
+                    - id: initech
+                      tableau: { server-url: "%s", site: initech, connected-app: { rotation: null } }
+                """.formatted(vault.baseUrl(), acme.baseUrl(), globex.baseUrl(), initech.baseUrl()));
+        var args = new ArrayList<>(List.of("secrets", "rotate", "--config", cfg.toString()));
+        args.addAll(List.of(which));
+        return CliRun.run(Clock.systemUTC(), Map.of("VAULT_TOKEN", "hvs.cli"), "", args.toArray(String[]::new));
+    }
+
+    VaultStandIn vault() throws Exception {
+        var vault = VaultStandIn.start(Clock.systemUTC(), Optional.empty()).token("hvs.cli");
+        for (var tenant : new String[] {"acme", "globex", "initech"}) {
+            vault.write("secret", "vizgate/" + tenant, Map.of("value", "{\"current\":{\"id\":\"first-id\",\"value\":\"" + FIRST + "\"}}"));
+        }
+        vault.write("secret", "vizgate/tableau-pat", Map.of("value", "pat-secret-value"));
+        return vault;
+    }
+
+    @Test
+    void givenOneTenant_onlyItsSecret_isRotated_onItsOwnSite() throws Exception {
+        try (var acme = site("acme"); var globex = site("globex"); var initech = site("initech"); var vault = vault()) {
+            var run = rotate(acme, globex, initech, vault, "--tenant", "globex");
+            assertThat(run.exit()).as(run.out() + run.err()).isZero();
+            assertThat(globex.secretIds()).hasSize(1).doesNotContain("first-id");
+            assertThat(acme.secretIds()).containsExactly("first-id");
+        }
+    }
+
+    @Test
+    void givenAllTenants_everyTenantWithRotation_isRotated_andTheOthersAreNamedAsSkipped() throws Exception {
+        try (var acme = site("acme"); var globex = site("globex"); var initech = site("initech"); var vault = vault()) {
+            var run = rotate(acme, globex, initech, vault, "--all-tenants");
+            assertThat(run.exit()).as(run.out() + run.err()).isZero();
+            assertThat(run.out()).contains("tenant acme:", "tenant globex:", "tenant initech:\n  no rotation configured; skipped", "every tenant done");
+            assertThat(acme.secretIds()).hasSize(1).doesNotContain("first-id");
+            assertThat(globex.secretIds()).hasSize(1).doesNotContain("first-id");
+            assertThat(initech.secretIds()).containsExactly("first-id");
+        }
+    }
+
+    @Test
+    void givenATenantsConfiguration_withoutNamingATenant_itSaysToNameOne() throws Exception {
+        try (var acme = site("acme"); var globex = site("globex"); var initech = site("initech"); var vault = vault()) {
+            var run = rotate(acme, globex, initech, vault);
+            assertThat(run.exit()).isNotZero();
+            assertThat(run.err()).contains("--tenant <id>, or --all-tenants");
+        }
+    }
+}
