@@ -18,6 +18,7 @@ import dev.vizgate.sdk.ConnectedApp;
 import dev.vizgate.sdk.SalesforceFlow;
 import dev.vizgate.sdk.Setting;
 import dev.vizgate.sdk.SettingsException;
+import dev.vizgate.sdk.SharedParts;
 import dev.vizgate.sdk.StoreProbe;
 import dev.vizgate.sdk.StoreSettings;
 import dev.vizgate.sdk.TableauAdmin;
@@ -31,6 +32,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
@@ -73,6 +75,15 @@ public final class DefaultAssembly implements Assembly {
         return new SessionTableauAdmin(SessionTableauAdmin.session(tableau, tokenName, tokenSecret));
     }
 
+    /** The secret stores worth sharing: the clients of secret managers, not the environment, files or inline values. */
+    private static Map<String, SecretStore> sharedStores(Map<String, SecretStore> byName) {
+        var out = new LinkedHashMap<>(byName);
+        out.remove(EnvironmentSecretStore.NAME);
+        out.remove(FileSecretStore.NAME);
+        out.remove(InlineSecretStore.NAME);
+        return out;
+    }
+
     private static Assembled wire(Blueprint b, List<AutoCloseable> owned) {
         var clock = b.clock();
         var meters = b.meters();
@@ -93,6 +104,7 @@ public final class DefaultAssembly implements Assembly {
             }
             byName.put(name, store);
         });
+        b.shared().ifPresent(s -> s.secretStores().forEach(byName::putIfAbsent)); // another Vizgate's clients: used, never closed here
         byName.putAll(b.secrets().stores());
         var live = new LiveSecrets(byName, inline, clock, b.secrets().refresh(), meters, b.secrets().settingNames());
         owned.add(live);
@@ -102,7 +114,7 @@ public final class DefaultAssembly implements Assembly {
         tableauParts.ifPresent(t -> readiness.put("tableau-signing-key", () -> t.keys().signingKey(t.trust().signingKeyId()).isPresent()));
         var idle = settings.tableauNext().map(TableauNextSettings::flow).filter(SalesforceFlow.WebServer.class::isInstance)
                 .map(f -> ((SalesforceFlow.WebServer) f).refreshTokenIdle()).orElse(SalesforceFlow.WebServer.DEFAULT_REFRESH_TOKEN_IDLE);
-        var built = StoreParts.of(settings.store(), clock, meters, live, idle);
+        var built = b.shared().map(s -> StoreParts.sharing(s, clock)).orElseGet(() -> StoreParts.of(settings.store(), clock, meters, live, idle));
         owned.addAll(built.owned());
         var stores = new StoreParts(swaps.replayLedger().orElse(built.ledger()), swaps.sessionCache().orElse(built.sessions()),
                 swaps.refreshTokens().orElse(built.refreshTokens()), swaps.pendingAuthorizations().orElse(built.pending()), built.tickets(),
@@ -134,6 +146,7 @@ public final class DefaultAssembly implements Assembly {
                 .map(t -> new PublishJwks(t.keys(), new JjwtJwkEncoder()));
         return new Assembled(tableauTokens, idpTokens, tableauParts.map(TableauParts::trustNow), jwks, next.map(TableauNextParts::sessions),
                 next.flatMap(TableauNextParts::webServerFlow), next.flatMap(TableauNextParts::signInTickets),
-                next.flatMap(TableauNextParts::assertionPublicKey), platformChecks, rotate, admin, readiness, live, stores.budgets(), owned, scheduled);
+                next.flatMap(TableauNextParts::assertionPublicKey), platformChecks, rotate, admin, readiness, live, stores.budgets(), owned, scheduled,
+                new SharedParts(sharedStores(byName), stores.ledger(), stores.sessions(), stores.refreshTokens(), stores.pending(), stores.leases()));
     }
 }

@@ -27,6 +27,7 @@ import dev.vizgate.domain.port.SessionCache;
 import dev.vizgate.domain.port.SignInTickets;
 import dev.vizgate.sdk.Setting;
 import dev.vizgate.sdk.SettingsException;
+import dev.vizgate.sdk.SharedParts;
 import dev.vizgate.sdk.StoreSecret;
 import dev.vizgate.sdk.StoreSettings;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -74,6 +75,16 @@ record StoreParts(ReplayLedger ledger, SessionCache sessions, RefreshTokens refr
                 new RedisRefreshTokens(store, seal, refreshTokenIdle), new RedisPendingAuthorizations(store, seal),
                 new RedisSignInTickets(store, seal), new RedisRequestBudgets(store, clock), new RedisRotationLeases(store, clock), store::reachable,
                 List.of(store));
+    }
+
+    /**
+     * Another Vizgate's stores, shared: its ledger, sessions, refresh tokens, pending sign-ins and leases; nothing is
+     * opened, and so nothing is owned. Sign-in tickets and request budgets, which only a gateway's own routes use, stay
+     * small and in memory.
+     */
+    static StoreParts sharing(SharedParts shared, Clock clock) {
+        return new StoreParts(shared.ledger(), shared.sessions(), shared.refreshTokens(), shared.pending(), new CaffeineSignInTickets(clock, 1_000),
+                new CaffeineRequestBudgets(clock, 1_000), shared.leases(), () -> true, List.of());
     }
 
     /** The secret's own bytes, or read through {@code live} from the store that holds it. */

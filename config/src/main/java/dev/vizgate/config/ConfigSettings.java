@@ -3,6 +3,7 @@ package dev.vizgate.config;
 import dev.vizgate.sdk.PlatformAssertionSettings;
 import dev.vizgate.sdk.RotationSettings;
 import dev.vizgate.sdk.SettingsException;
+import dev.vizgate.sdk.SharedParts;
 import dev.vizgate.sdk.StoreSettings;
 import dev.vizgate.sdk.TableauAdminSettings;
 import dev.vizgate.sdk.TableauNextSettings;
@@ -105,6 +106,16 @@ public final class ConfigSettings {
      */
     public static VizgateBuilder tenantBase(VizgateConfig config, ConfigFiles files, Clock clock) {
         return withSecretStores(Vizgate.builder().clock(clock).store(store(config, files)), config, files);
+    }
+
+    /**
+     * As {@link #tenantBase(VizgateConfig, ConfigFiles, Clock)}, using {@code shared}'s secret-store clients and stores
+     * instead of opening a set per tenant: one Vault client and one Redis pool for a thousand tenants.
+     */
+    public static VizgateBuilder tenantBase(VizgateConfig config, ConfigFiles files, Clock clock, SharedParts shared) {
+        return Vizgate.builder().clock(clock).sharing(shared)
+                .secretRefresh(map(files, () -> SecretStoresMapping.refresh(config.secretRefresh())))
+                .secretFilesRelativeTo(files.baseDir()).environment(files.environment()).settingNames(SettingPaths::yaml);
     }
 
     public static VizgateBuilder builder(VizgateConfig config, ConfigFiles files, Clock clock) {

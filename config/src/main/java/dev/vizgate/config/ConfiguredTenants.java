@@ -6,6 +6,7 @@ import dev.vizgate.sdk.TenantSettings;
 import dev.vizgate.sdk.TenantTags;
 
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,9 @@ import java.util.Set;
  * changes. A tenant listed in the file wins over a file of the same name in the directory.
  */
 public final class ConfiguredTenants implements TenantCatalogue {
+    /** How often a tenant's file, once read, is looked at again: a change counts within this. */
+    static final Duration RECHECK = Duration.ofSeconds(1);
+
     private final Map<TenantId, TenantSettings> listed;
     private final Optional<TenantDirectory> directory;
     private final TenantTags tags;
@@ -65,7 +69,7 @@ public final class ConfiguredTenants implements TenantCatalogue {
                 throw new ConfigError("tenants.directory", folder + " is not a directory",
                         "create it, or point tenants.directory at the folder holding <tenant>.yaml files");
             }
-            directory = Optional.of(new TenantDirectory(folder, new ConfigLoader(files.environment())));
+            directory = Optional.of(new TenantDirectory(folder, new ConfigLoader(files.environment()), RECHECK));
         }
         if (listed.isEmpty() && directory.isEmpty()) {
             throw new ConfigError("tenants", "no tenant is listed and no directory is named, so no tenant could be served",

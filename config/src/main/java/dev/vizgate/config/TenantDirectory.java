@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -35,7 +36,8 @@ public final class TenantDirectory implements TenantCatalogue {
     private record Stamp(FileTime modified, long size) {
     }
 
-    private record Read(Stamp tenantFile, Optional<Stamp> defaultsFile, TenantSettings settings) {
+    /** @param checkedAt when the files' stamps were last looked at, on {@link System#nanoTime()}'s scale */
+    private record Read(Stamp tenantFile, Optional<Stamp> defaultsFile, TenantSettings settings, long checkedAt) {
     }
 
     private final Path folder;
@@ -43,14 +45,31 @@ public final class TenantDirectory implements TenantCatalogue {
     private final Map<TenantId, Read> read = new ConcurrentHashMap<>();
     private final Map<TenantId, ConfigError> problems = new ConcurrentHashMap<>();
 
+    private final long recheckNanos;
+
+    /** A folder whose files are looked at on every ask. */
     public TenantDirectory(Path folder, ConfigLoader loader) {
+        this(folder, loader, Duration.ZERO);
+    }
+
+    /**
+     * A folder whose files, once read, are looked at again at most every {@code recheck}: a token route asks for its
+     * tenant on every request, and two file stats a request are measurable; a change still counts within {@code recheck}.
+     */
+    public TenantDirectory(Path folder, ConfigLoader loader, Duration recheck) {
         this.folder = Objects.requireNonNull(folder, "folder").toAbsolutePath();
         this.loader = Objects.requireNonNull(loader, "loader");
+        this.recheckNanos = Objects.requireNonNull(recheck, "recheck").toNanos();
     }
 
     /** @throws ConfigError when the tenant's file is new and not valid, naming the tenant and the key */
     @Override
     public Optional<TenantSettings> find(TenantId id) {
+        var known = read.get(id);
+        var now = System.nanoTime();
+        if (known != null && now - known.checkedAt() < recheckNanos) {
+            return Optional.of(known.settings());
+        }
         var file = folder.resolve(id.value() + ".yaml");
         var modified = modified(file);
         if (modified.isEmpty()) {
@@ -61,11 +80,12 @@ public final class TenantDirectory implements TenantCatalogue {
         var defaults = modified(folder.resolve(DEFAULTS));
         var last = read.get(id);
         if (last != null && last.tenantFile().equals(modified.get()) && last.defaultsFile().equals(defaults)) {
+            read.put(id, new Read(last.tenantFile(), last.defaultsFile(), last.settings(), now));
             return Optional.of(last.settings());
         }
         try {
             var settings = map(id, file, defaults.isPresent());
-            read.put(id, new Read(modified.get(), defaults, settings));
+            read.put(id, new Read(modified.get(), defaults, settings, now));
             problems.remove(id);
             return Optional.of(settings);
         } catch (ConfigError e) {
@@ -74,6 +94,7 @@ public final class TenantDirectory implements TenantCatalogue {
                 throw named;
             }
             problems.put(id, named);
+            read.put(id, new Read(modified.get(), defaults, last.settings(), now)); // not read again until the file changes again
             return Optional.of(last.settings()); // the last good definition keeps serving
         }
     }

@@ -147,6 +147,11 @@ public final class Vizgate implements AutoCloseable {
         return parts.scheduledRotation();
     }
 
+    /** Its secret-store clients and stores, for other Vizgates (a deployment's tenants) to share instead of opening their own. */
+    public SharedParts shared() {
+        return parts.shared();
+    }
+
     /** Closes what this object opened, in reverse order; what was passed to the builder stays open. */
     @Override
     public void close() {

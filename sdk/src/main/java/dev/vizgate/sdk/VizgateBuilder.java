@@ -55,6 +55,7 @@ public final class VizgateBuilder {
     private Function<String, String> environment = System::getenv;
     private Function<Setting, String> settingNames = Setting::key;
     private boolean servesTenants;
+    private Optional<SharedParts> shared = Optional.empty();
 
     VizgateBuilder() {
     }
@@ -204,6 +205,15 @@ public final class VizgateBuilder {
     }
 
     /**
+     * Uses another Vizgate's secret-store clients and stores ({@link Vizgate#shared()}) instead of opening its own; they
+     * stay that Vizgate's to close. Secret stores given here by name are added to those.
+     */
+    public VizgateBuilder sharing(SharedParts parts) {
+        this.shared = Optional.of(parts);
+        return this;
+    }
+
+    /**
      * This Vizgate holds what a deployment's tenants share (the stores, the secret stores, the platforms that prove
      * callers) and need not serve a Tableau of its own: each tenant's comes from {@link Tenants}.
      */
@@ -230,6 +240,6 @@ public final class VizgateBuilder {
         var swaps = new Blueprint.Swaps(tokenIds, tableauKeys, tableauSigner, tokenExchange, salesforce, salesforceIdentities, replayLedger,
                 sessionCache, refreshTokens, pendingAuthorizations, platformVerifier);
         var secrets = new Blueprint.Secrets(secretStores, secretStoreSettings, secretRefresh, secretFiles, environment, settingNames);
-        return new Blueprint(clock, meterRegistry, settings, swaps, secrets);
+        return new Blueprint(clock, meterRegistry, settings, swaps, secrets, shared);
     }
 }

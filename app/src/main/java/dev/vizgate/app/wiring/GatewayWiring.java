@@ -22,10 +22,13 @@ import dev.vizgate.domain.model.TenantId;
 import dev.vizgate.domain.policy.ConnectedAppTrust;
 import dev.vizgate.domain.usecase.AcceptPlatformAssertion;
 import dev.vizgate.domain.usecase.RotateOnSchedule;
+import dev.vizgate.sdk.SharedParts;
 import dev.vizgate.sdk.Tenants;
 import dev.vizgate.sdk.Vizgate;
 import dev.vizgate.sdk.VizgateBuilder;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,14 +75,14 @@ public final class GatewayWiring {
     private static Wired build(VizgateConfig config, ConfigFiles files, Clock clock) {
         var metrics = new GatewayMetrics();
         var catalogue = ConfiguredTenants.of(config, files);
-        var builder = builder(config, files, clock).meterRegistry(metrics.registry());
+        var builder = builder(config, files, clock).meterRegistry(catalogue.isPresent() ? untenanted(metrics.registry()) : metrics.registry());
         catalogue.ifPresent(c -> builder.servingTenants());
         // A schedule (rotation.every) makes serve rotate the managed secret itself, so it needs the rotation's parts.
         ConfigSettings.rotation(config, files).filter(r -> r.every().isPresent()).ifPresent(builder::rotation);
         var vizgate = ConfigSettings.build(files, builder);
         try {
             var apiKeys = apiKeys(config, files, vizgate);
-            var tenants = catalogue.map(c -> tenants(c, config, files, clock, metrics));
+            var tenants = catalogue.map(c -> tenants(c, config, files, clock, metrics, vizgate.shared()));
             var wired = wire(config, files, vizgate, apiKeys, metrics, tenants);
             if (catalogue.isPresent()) {
                 wired = new Wired(wired.services(), wired.options(), wired.cors(), wired.scheduledRotation(),
@@ -98,8 +101,10 @@ public final class GatewayWiring {
      * Each tenant's Connected App, built from what the tenants share (clock, store, secret stores) and its own
      * Tableau section, at its first request; its meters carry its id as the {@code tenant} tag.
      */
-    private static TenantTokens tenants(ConfiguredTenants catalogue, VizgateConfig config, ConfigFiles files, Clock clock, GatewayMetrics metrics) {
-        var tenants = Tenants.of(catalogue, () -> ConfigSettings.tenantBase(config, files, clock), metrics.registry(), catalogue.tags());
+    private static TenantTokens tenants(ConfiguredTenants catalogue, VizgateConfig config, ConfigFiles files, Clock clock, GatewayMetrics metrics,
+                                        SharedParts shared) {
+        // Every tenant shares the gateway's secret-store clients and stores: one Vault client and one Redis pool in all.
+        var tenants = Tenants.of(catalogue, () -> ConfigSettings.tenantBase(config, files, clock, shared), metrics.registry(), catalogue.tags());
         var tokens = new TenantTokens(tenants, () -> {
             var out = new LinkedHashMap<TenantId, String>();
             catalogue.problems().forEach((id, e) -> out.put(id, e.path()));
@@ -120,6 +125,17 @@ public final class GatewayWiring {
             ids.forEach(id -> out.put(id, () -> tokens.scheduledRotation(new TenantId(id))));
             return out;
         };
+    }
+
+    /**
+     * The gateway's own meters seen with {@code tenant="-"}: Prometheus wants every meter of a name to carry the same tag
+     * keys, and each tenant's meters of the same names carry their tenant.
+     */
+    private static MeterRegistry untenanted(MeterRegistry shared) {
+        var composite = new CompositeMeterRegistry();
+        composite.config().commonTags("tenant", "-");
+        composite.add(shared);
+        return composite;
     }
 
     /** How many tenants serve their last good definition because their new one is not valid. */

@@ -87,6 +87,7 @@ class OneTenantCannotStarveAnotherTest {
         while (m.find()) {
             tags.add(m.group(1));
         }
+        tags.remove("-"); // the gateway's own meters
         assertThat(tags).as("the first tenant built keeps its own tag; every later one is other").hasSize(2).contains("other");
     }
 }

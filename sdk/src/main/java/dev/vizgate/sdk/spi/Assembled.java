@@ -11,6 +11,7 @@ import dev.vizgate.domain.usecase.PublishJwks;
 import dev.vizgate.domain.usecase.RotateConnectedAppSecret;
 import dev.vizgate.domain.usecase.RotateOnSchedule;
 import dev.vizgate.domain.usecase.WebServerFlow;
+import dev.vizgate.sdk.SharedParts;
 import dev.vizgate.sdk.TableauAdmin;
 
 import java.security.PublicKey;
@@ -33,7 +34,7 @@ public record Assembled(Optional<IssueTableauToken> tableauTokens, Optional<Exch
                         Optional<IssueSignInTickets> signInTickets, Optional<PublicKey> salesforceAssertionKey,
                         Optional<AcceptPlatformAssertion> platformAssertions, Optional<RotateConnectedAppSecret> rotation,
                         Optional<TableauAdmin> tableauAdmin, Map<String, BooleanSupplier> readiness, FollowedSecrets secrets,
-                        RequestBudgets requestBudgets, List<AutoCloseable> owned, Optional<RotateOnSchedule> scheduledRotation) {
+                        RequestBudgets requestBudgets, List<AutoCloseable> owned, Optional<RotateOnSchedule> scheduledRotation, SharedParts shared) {
     public Assembled {
         Objects.requireNonNull(tableauTokens, "tableauTokens");
         Objects.requireNonNull(idpTableauTokens, "idpTableauTokens");
@@ -51,5 +52,6 @@ public record Assembled(Optional<IssueTableauToken> tableauTokens, Optional<Exch
         Objects.requireNonNull(requestBudgets, "requestBudgets");
         owned = List.copyOf(owned);
         Objects.requireNonNull(scheduledRotation, "scheduledRotation");
+        Objects.requireNonNull(shared, "shared");
     }
 }

@@ -17,6 +17,7 @@ import dev.vizgate.sdk.RotationSettings;
 import dev.vizgate.sdk.SecretRefresh;
 import dev.vizgate.sdk.SecretStoreSettings;
 import dev.vizgate.sdk.Setting;
+import dev.vizgate.sdk.SharedParts;
 import dev.vizgate.sdk.StoreSettings;
 import dev.vizgate.sdk.TableauAdminSettings;
 import dev.vizgate.sdk.TableauNextSettings;
@@ -33,8 +34,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /** Everything a {@link dev.vizgate.sdk.VizgateBuilder} was told, handed to the {@link Assembly} as one value. */
-public record Blueprint(Clock clock, Optional<MeterRegistry> meters, Settings settings, Swaps swaps, Secrets secrets) {
+public record Blueprint(Clock clock, Optional<MeterRegistry> meters, Settings settings, Swaps swaps, Secrets secrets, Optional<SharedParts> shared) {
     public Blueprint {
+        Objects.requireNonNull(shared, "shared");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(meters, "meters");
         Objects.requireNonNull(settings, "settings");
