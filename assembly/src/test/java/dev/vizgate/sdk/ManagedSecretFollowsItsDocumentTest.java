@@ -149,6 +149,18 @@ class ManagedSecretFollowsItsDocumentTest {
             assertThat(vizgate.rotation()).isPresent();
             assertThat(vizgate.rotation().get().plan()).hasSize(7);
         }
+        try (var vizgate = Vizgate.builder().tableau(managed()).secretStore("memory", store).rotation(rotation).build()) {
+            assertThat(vizgate.scheduledRotation()).as("no schedule without every").isEmpty();
+        }
+        try (var vizgate = Vizgate.builder().tableau(managed()).secretStore("memory", store).rotation(rotation.every(Duration.ofDays(30))).build()) {
+            var scheduled = vizgate.scheduledRotation().orElseThrow();
+            assertThat(scheduled.plan().every()).isEqualTo(Duration.ofDays(30));
+            assertThat(scheduled.plan().name()).startsWith("rotation:");
+            assertThat(scheduled.plan().ttl()).as("longer than the rotation's longest wait").isGreaterThan(Duration.ofMinutes(15));
+            assertThat(scheduled.due()).as("a store that does not date the secret makes it due at once").isBeforeOrEqualTo(Instant.now());
+        }
+        Assertions.assertThatIllegalArgumentException().isThrownBy(() -> rotation.every(Duration.ZERO));
+        Assertions.assertThatIllegalArgumentException().isThrownBy(() -> rotation.every(Duration.ofDays(-1)));
         Assertions.assertThatIllegalArgumentException().isThrownBy(() -> new RotationSettings(" ", new SecretSource.Value("p"), Duration.ZERO));
         Assertions.assertThatIllegalArgumentException().isThrownBy(() -> new RotationSettings("n", new SecretSource.Value("p"), Duration.ofSeconds(-1)));
     }

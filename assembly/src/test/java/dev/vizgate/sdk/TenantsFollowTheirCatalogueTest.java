@@ -47,6 +47,26 @@ class TenantsFollowTheirCatalogueTest {
     }
 
     @Test
+    void aTenantWhoseDefinitionCannotBeRead_existsForTheDecision_soItsCallerLearnsItCannotServe_notThatItIsUnknown() {
+        try (var tenants = Tenants.of(id -> {
+            throw new IllegalStateException("the file of " + id + " is not valid");
+        }, Vizgate::builder)) {
+            assertThat(tenants.which().decide(new TenantBinding.AnyTenant(), Optional.of(ACME))).isEqualTo(new WhichTenant.Decision.Decided(ACME));
+        }
+    }
+
+    @Test
+    void eachTenantsTag_isItsId_untilTheBound_andTenantsSaysHowManyAreBuilt() {
+        entries.put(ACME, tenant(ACME, "acme-app", SECRET));
+        try (var tenants = Tenants.of(id -> Optional.ofNullable(entries.get(id)), Vizgate::builder, new SimpleMeterRegistry(), new TenantTags(1))) {
+            assertThat(tenants.tagFor(ACME)).isEqualTo("acme");
+            assertThat(tenants.tagFor(GLOBEX)).isEqualTo(TenantTags.OTHER);
+            tenants.tenant(ACME).orElseThrow();
+            assertThat(tenants).hasToString("Tenants[1 built]");
+        }
+    }
+
+    @Test
     void aTenant_isBuiltOnce_rebuiltWhenItsEntryChanges_andGoneWhenRemoved() {
         entries.put(ACME, tenant(ACME, "acme-app", SECRET));
         entries.put(GLOBEX, tenant(GLOBEX, "globex-app", SECRET + "-globex"));

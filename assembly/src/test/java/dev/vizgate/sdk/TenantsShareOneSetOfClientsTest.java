@@ -41,6 +41,8 @@ class TenantsShareOneSetOfClientsTest {
                 assertThat(tenant.shared().sessions()).isSameAs(shared.sessions());
                 assertThat(tenant.shared().leases()).isSameAs(shared.leases());
                 assertThat(tenant.shared().secretStores().get("memory")).isSameAs(store);
+                assertThat(tenant.readiness().get("store").getAsBoolean()).as("the sharer does not probe what it does not own").isTrue();
+                assertThat(shared.toString()).isEqualTo("SharedParts[secret stores [memory]]");
             }
             var again = Vizgate.builder().sharing(shared).tableau(acme()).build();
             assertThat(again.tableauTokens().orElseThrow().issue(TableauTokenRequest.forUser(new Subject("bob@acme.com"))))

@@ -2,6 +2,7 @@ package dev.vizgate.sdk;
 
 import dev.vizgate.sdk.spi.Assembly;
 
+import java.util.List;
 import java.util.ServiceLoader;
 
 /** Finds the one {@link Assembly} on the runtime classpath, once. */
@@ -26,6 +27,11 @@ final class Assemblies {
         if (all.isEmpty()) {
             all = ServiceLoader.load(Assembly.class, Assemblies.class.getClassLoader()).stream().map(ServiceLoader.Provider::get).toList();
         }
+        return theOne(all);
+    }
+
+    /** The one assembly among those found; none, or more than one, is a packaging mistake said in words. */
+    static Assembly theOne(List<Assembly> all) {
         if (all.isEmpty()) {
             throw new AssemblyMissing("no Vizgate assembly is on the runtime classpath, so there is nothing to turn the settings into working parts",
                     "add dev.vizgate:vizgate-assembly with <scope>runtime</scope> beside dev.vizgate:vizgate-sdk (the BOM names its version)");
