@@ -24,6 +24,22 @@ public final class RotationStandIns {
                 Set.of("alice@acme.com"), Clock.systemUTC())).personalAccessToken("vizgate-rotation", "pat-secret-value");
     }
 
+    /** A tenant's own site, {@code name}: its Connected App {@code <name>-client} holds "first-id", and the administrator's token. */
+    public static TableauStandIn site(String name) throws Exception {
+        return TableauStandIn.start(TableauStandIn.Site.of(name, name + "-client", Map.of("first-id", FIRST.getBytes(StandardCharsets.UTF_8)),
+                Set.of("alice@" + name + ".com"), Clock.systemUTC())).personalAccessToken("vizgate-rotation", "pat-secret-value");
+    }
+
+    /** A Vault that accepts {@code token}, holding each tenant's document at secret/vizgate/{tenant} ("first-id" current) and the token's secret. */
+    public static VaultStandIn tenantsVault(String token, String... tenants) throws Exception {
+        var vault = VaultStandIn.start(Clock.systemUTC(), Optional.empty()).token(token);
+        for (var tenant : tenants) {
+            vault.write("secret", "vizgate/" + tenant, Map.of("value", "{\"current\":{\"id\":\"first-id\",\"value\":\"" + FIRST + "\"}}"));
+        }
+        vault.write("secret", "vizgate/tableau-pat", Map.of("value", "pat-secret-value"));
+        return vault;
+    }
+
     /** A Vault (on {@code clock}) that accepts {@code token}, holding the document with "first-id" as current and the token's secret. */
     public static VaultStandIn vault(Clock clock, String token) throws Exception {
         var vault = VaultStandIn.start(clock, Optional.empty()).token(token);

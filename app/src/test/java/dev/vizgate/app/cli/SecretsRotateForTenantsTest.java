@@ -5,14 +5,11 @@ import dev.vizgate.sandbox.VaultStandIn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,15 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every tenant that has rotation configured, one after another, and says which it skipped: the CronJob way.
  */
 class SecretsRotateForTenantsTest {
-    static final String FIRST = "first-managed-connected-app-secret-0123456789";
-
     @TempDir
     Path dir;
-
-    static TableauStandIn site(String name) throws Exception {
-        return TableauStandIn.start(TableauStandIn.Site.of(name, name + "-client", Map.of("first-id", FIRST.getBytes(StandardCharsets.UTF_8)),
-                Set.of("alice@" + name + ".com"), Clock.systemUTC())).personalAccessToken("vizgate-rotation", "pat-secret-value");
-    }
 
     CliRun rotate(TableauStandIn acme, TableauStandIn globex, TableauStandIn initech, VaultStandIn vault, String... which) {
         var cfg = CliRun.write(dir, "vizgate.yaml", """
@@ -57,17 +47,12 @@ class SecretsRotateForTenantsTest {
     }
 
     VaultStandIn vault() throws Exception {
-        var vault = VaultStandIn.start(Clock.systemUTC(), Optional.empty()).token("hvs.cli");
-        for (var tenant : new String[] {"acme", "globex", "initech"}) {
-            vault.write("secret", "vizgate/" + tenant, Map.of("value", "{\"current\":{\"id\":\"first-id\",\"value\":\"" + FIRST + "\"}}"));
-        }
-        vault.write("secret", "vizgate/tableau-pat", Map.of("value", "pat-secret-value"));
-        return vault;
+        return RotationStandIns.tenantsVault("hvs.cli", "acme", "globex", "initech");
     }
 
     @Test
     void givenOneTenant_onlyItsSecret_isRotated_onItsOwnSite() throws Exception {
-        try (var acme = site("acme"); var globex = site("globex"); var initech = site("initech"); var vault = vault()) {
+        try (var acme = RotationStandIns.site("acme"); var globex = RotationStandIns.site("globex"); var initech = RotationStandIns.site("initech"); var vault = vault()) {
             var run = rotate(acme, globex, initech, vault, "--tenant", "globex");
             assertThat(run.exit()).as(run.out() + run.err()).isZero();
             assertThat(globex.secretIds()).hasSize(1).doesNotContain("first-id");
@@ -77,7 +62,7 @@ class SecretsRotateForTenantsTest {
 
     @Test
     void givenAllTenants_everyTenantWithRotation_isRotated_andTheOthersAreNamedAsSkipped() throws Exception {
-        try (var acme = site("acme"); var globex = site("globex"); var initech = site("initech"); var vault = vault()) {
+        try (var acme = RotationStandIns.site("acme"); var globex = RotationStandIns.site("globex"); var initech = RotationStandIns.site("initech"); var vault = vault()) {
             var run = rotate(acme, globex, initech, vault, "--all-tenants");
             assertThat(run.exit()).as(run.out() + run.err()).isZero();
             assertThat(run.out()).contains("tenant acme:", "tenant globex:", "tenant initech:\n  no rotation configured; skipped", "every tenant done");
@@ -89,7 +74,7 @@ class SecretsRotateForTenantsTest {
 
     @Test
     void givenATenantsConfiguration_withoutNamingATenant_itSaysToNameOne() throws Exception {
-        try (var acme = site("acme"); var globex = site("globex"); var initech = site("initech"); var vault = vault()) {
+        try (var acme = RotationStandIns.site("acme"); var globex = RotationStandIns.site("globex"); var initech = RotationStandIns.site("initech"); var vault = vault()) {
             var run = rotate(acme, globex, initech, vault);
             assertThat(run.exit()).isNotZero();
             assertThat(run.err()).contains("--tenant <id>, or --all-tenants");

@@ -1,31 +1,19 @@
 package dev.vizgate.app.http;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vizgate.app.cli.Context;
 import dev.vizgate.app.cli.RotationStandIns;
 import dev.vizgate.app.cli.VizgateCommand;
-import dev.vizgate.sandbox.TableauStandIn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,41 +41,16 @@ class RotationUnderLoadTwoGatewaysIT {
             var a = GatewayNodes.start(dir.resolve("vizgate.yaml"), env);
             var b = GatewayNodes.start(dir.resolve("vizgate.yaml"), env);
             try {
-                var http = HttpClient.newHttpClient();
-                var json = new ObjectMapper();
-                var served = new AtomicInteger();
-                var rejected = new ArrayList<String>();
-                var running = new AtomicBoolean(true);
-                var pool = Executors.newFixedThreadPool(2);
-                for (var node : List.of(a, b)) {
-                    pool.submit(() -> {
-                        while (running.get()) {
-                            var r = http.send(HttpRequest.newBuilder(URI.create(node.baseUrl() + "/v1/tableau/token")).header("Authorization", "Bearer " + API_KEY)
-                                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"alice@acme.com\"}")).build(),
-                                    HttpResponse.BodyHandlers.ofString());
-                            var verdict = r.statusCode() == 200 ? tableau.verify(json.readTree(r.body()).get("token").asText()) : null;
-                            served.incrementAndGet();
-                            if (!(verdict instanceof TableauStandIn.Verdict.Accepted)) {
-                                synchronized (rejected) {
-                                    rejected.add(r.statusCode() + " " + verdict);
-                                }
-                            }
-                            Thread.sleep(20);
-                        }
-                        return null;
-                    });
-                }
+                var watch = TokensUnderWatch.start(List.of(a.baseUrl(), b.baseUrl()), API_KEY, tableau);
                 var out = new StringWriter();
                 var err = new StringWriter();
                 var context = new Context(Clock.systemUTC(), env::get, InputStream.nullInputStream());
                 var exit = VizgateCommand.execute(context, new PrintWriter(out, true), new PrintWriter(err, true),
                         "secrets", "rotate", "--config", dir.resolve("vizgate.yaml").toString());
-                running.set(false);
-                pool.shutdown();
-                assertThat(pool.awaitTermination(20, TimeUnit.SECONDS)).isTrue();
+                watch.close();
                 assertThat(exit).as(out + "\n" + err).isZero();
-                assertThat(served.get()).as("tokens served during the rotation").isGreaterThan(100);
-                assertThat(rejected).as("tokens Tableau refused").isEmpty();
+                assertThat(watch.served()).as("tokens served during the rotation").isGreaterThan(100);
+                assertThat(watch.rejected()).as("tokens Tableau refused").isEmpty();
                 assertThat(tableau.secretIds()).hasSize(1).doesNotContain("first-id");
             } finally {
                 a.close();

@@ -1,31 +1,21 @@
 package dev.vizgate.app.http;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vizgate.app.cli.RotationStandIns;
 import dev.vizgate.app.wiring.GatewayWiring;
 import dev.vizgate.app.wiring.RotationSchedule;
 import dev.vizgate.config.ConfigLoader;
-import dev.vizgate.sandbox.TableauStandIn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.utility.DockerImageName;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -77,42 +67,17 @@ class ScheduledRotationTwoNodesIT {
                     + RotationStandIns.config(tableau, vault, "2s").replace("propagation: 2s", "propagation: 2s\n      every: 3s"));
             var env = Map.of("VAULT_TOKEN", "hvs.schedule", "STORE_SECRET", "one-store-secret-shared-by-every-node-0123456789");
             try (var a = node(env); var b = node(env)) {
-                var http = HttpClient.newHttpClient();
-                var json = new ObjectMapper();
-                var served = new AtomicInteger();
-                var rejected = new ArrayList<String>();
-                var running = new AtomicBoolean(true);
-                var pool = Executors.newFixedThreadPool(2);
-                for (var node : List.of(a, b)) {
-                    pool.submit(() -> {
-                        while (running.get()) {
-                            var r = http.send(HttpRequest.newBuilder(URI.create(node.server().baseUrl() + "/v1/tableau/token"))
-                                    .header("Authorization", "Bearer " + API_KEY).header("Content-Type", "application/json")
-                                    .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"alice@acme.com\"}")).build(), HttpResponse.BodyHandlers.ofString());
-                            var verdict = r.statusCode() == 200 ? tableau.verify(json.readTree(r.body()).get("token").asText()) : null;
-                            served.incrementAndGet();
-                            if (!(verdict instanceof TableauStandIn.Verdict.Accepted)) {
-                                synchronized (rejected) {
-                                    rejected.add(r.statusCode() + " " + verdict);
-                                }
-                            }
-                            Thread.sleep(20);
-                        }
-                        return null;
-                    });
-                }
+                var watch = TokensUnderWatch.start(List.of(a.server().baseUrl(), b.server().baseUrl()), API_KEY, tableau);
                 var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
                 while (a.ticks("rotated") + b.ticks("rotated") < 1 && System.nanoTime() < deadline) {
                     Thread.sleep(200);
                 }
-                running.set(false);
-                pool.shutdown();
-                assertThat(pool.awaitTermination(20, TimeUnit.SECONDS)).isTrue();
+                watch.close();
                 assertThat(a.ticks("rotated") + b.ticks("rotated")).as("a rotation finished").isGreaterThanOrEqualTo(1);
                 assertThat(a.ticks("held-elsewhere") + b.ticks("held-elsewhere")).as("the other node saw the lease held").isGreaterThan(0);
                 assertThat(a.ticks("refused") + b.ticks("refused")).as("no rotation was refused, so none overlapped").isZero();
-                assertThat(served.get()).isGreaterThan(50);
-                assertThat(rejected).as("tokens Tableau refused").isEmpty();
+                assertThat(watch.served()).isGreaterThan(50);
+                assertThat(watch.rejected()).as("tokens Tableau refused").isEmpty();
                 assertThat(tableau.secretIds()).doesNotContain("first-id");
             }
         }

@@ -1,23 +1,19 @@
 package dev.vizgate.app.http;
 
+import dev.vizgate.app.cli.RotationStandIns;
 import dev.vizgate.app.wiring.GatewayWiring;
 import dev.vizgate.app.wiring.RotationSchedule;
 import dev.vizgate.config.ConfigLoader;
 import dev.vizgate.domain.usecase.RotateOnSchedule;
 import dev.vizgate.domain.usecase.RotationOutcome;
-import dev.vizgate.sandbox.TableauStandIn;
-import dev.vizgate.sandbox.VaultStandIn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,24 +23,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * left alone, and the ticks are counted by tenant.
  */
 class TenantsRotateOnTheirOwnScheduleTest {
-    static final String FIRST = "first-managed-connected-app-secret-0123456789";
-
     @TempDir
     Path dir;
 
-    static TableauStandIn site(String name) throws Exception {
-        return TableauStandIn.start(TableauStandIn.Site.of(name, name + "-client", Map.of("first-id", FIRST.getBytes(StandardCharsets.UTF_8)),
-                Set.of("alice@" + name + ".com"), Clock.systemUTC())).personalAccessToken("vizgate-rotation", "pat-secret-value");
-    }
-
     @Test
     void givenTwoTenantsOnASchedule_eachIsRotatedOnItsOwnSite_andATenantWithoutOneIsLeftAlone() throws Exception {
-        try (var acme = site("acme"); var globex = site("globex"); var initech = site("initech");
-             var vault = VaultStandIn.start(Clock.systemUTC(), Optional.empty()).token("hvs.tenants")) {
-            for (var tenant : new String[] {"acme", "globex", "initech"}) {
-                vault.write("secret", "vizgate/" + tenant, Map.of("value", "{\"current\":{\"id\":\"first-id\",\"value\":\"" + FIRST + "\"}}"));
-            }
-            vault.write("secret", "vizgate/tableau-pat", Map.of("value", "pat-secret-value"));
+        try (var acme = RotationStandIns.site("acme"); var globex = RotationStandIns.site("globex"); var initech = RotationStandIns.site("initech");
+             var vault = RotationStandIns.tenantsVault("hvs.tenants", "acme", "globex", "initech")) {
             Files.writeString(dir.resolve("vizgate.yaml"), """
                     server: { bind: 127.0.0.1, port: 0 }
                     callers: { api-keys: [ { name: platform, sha256: "%s", tenants: [ "*" ] } ] }
