@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.vizgate.config.ConfigError;
 import dev.vizgate.config.ConfigSettings;
-import dev.vizgate.domain.policy.ConnectedAppTrust;
 import dev.vizgate.sdk.ConnectedApp;
 import dev.vizgate.sdk.Vizgate;
 import picocli.CommandLine.Command;
@@ -24,12 +23,15 @@ final class JwksCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
 
+    @Mixin
+    TenantOption tenant;
+
     @Override
     public Integer call() throws Exception {
-        var loaded = config.load(root.context(), "tableau", "secret-stores", "secret-refresh");
-        var settings = ConfigSettings.tableau(loaded.config(), loaded.files());
+        var loaded = config.load(root.context(), "tableau", "tenants", "secret-stores", "secret-refresh");
+        var settings = tenant.tableau(loaded);
         if (!(settings.connectedApp() instanceof ConnectedApp.Eas)) {
-            throw new ConfigError("tableau.connected-app.trust", "direct trust publishes no keys (its secret is shared, never published)",
+            throw new ConfigError(tenant.at("tableau.connected-app.trust"), "direct trust publishes no keys (its secret is shared, never published)",
                     "set trust: eas with signing-keys to publish a JWKS");
         }
         var out = root.spec.commandLine().getOut();

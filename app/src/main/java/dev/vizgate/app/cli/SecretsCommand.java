@@ -51,8 +51,8 @@ final class SecretsCommand implements Callable<Integer> {
         @Option(names = "--dry-run", description = "Print the plan from the store's record and change nothing.")
         boolean dryRun;
 
-        @Option(names = "--tenant", paramLabel = "ID", description = "With tenants: configured, rotate this tenant's secret.")
-        String tenant;
+        @Mixin
+        TenantOption tenant;
 
         @Option(names = "--all-tenants", description = "With tenants: configured, rotate every tenant's secret that has rotation configured, one after another.")
         boolean allTenants;
@@ -63,26 +63,18 @@ final class SecretsCommand implements Callable<Integer> {
             var loaded = config.load(root.context(), "tableau", "tenants", "secret-stores", "secret-refresh");
             var out = root.spec.commandLine().getOut();
             var err = root.spec.commandLine().getErr();
-            if (tenant != null && allTenants) {
+            if (tenant.tenant != null && allTenants) {
                 throw new Cli.UsageError("--tenant and --all-tenants: give one or the other");
             }
-            if (tenant == null && !allTenants) {
-                if (loaded.config().tableau() == null && loaded.config().tenants() != null) {
+            if (!allTenants) {
+                if (tenant.tenant == null && loaded.config().tableau() == null && loaded.config().tenants() != null) {
                     throw new ConfigError("tenants", "this configuration serves tenants, each with its own secret", "name one with --tenant <id>, or --all-tenants");
                 }
-                var tableau = ConfigSettings.tableau(loaded.config(), loaded.files());
-                return rotate(tableau, ConfigSettings.rotation(loaded.config(), loaded.files()).orElseThrow(() -> missing("tableau.connected-app.rotation")),
+                return rotate(tenant.tableau(loaded), tenant.rotation(loaded).orElseThrow(() -> missing(tenant.at("tableau.connected-app.rotation"))),
                         loaded, out, err);
             }
             var catalogue = ConfiguredTenants.of(loaded.config(), loaded.files()).orElseThrow(() -> new ConfigError("tenants",
-                    "--tenant and --all-tenants need the tenants: section", "leave them out, or add the tenants: section"));
-            if (tenant != null) {
-                var id = Cli.parse("--tenant", () -> new TenantId(tenant));
-                var settings = catalogue.find(id).orElseThrow(() -> new ConfigError("tenants", "no tenant " + id + " is listed or has a file in the directory",
-                        "check the id, or add the tenant"));
-                return rotate(settings.tableau(), settings.rotation().orElseThrow(() -> missing("tenant " + id + ", tableau.connected-app.rotation")),
-                        loaded, out, err);
-            }
+                    "--all-tenants needs the tenants: section", "leave it out, or add the tenants: section"));
             var ids = new TreeSet<TenantId>(Comparator.comparing(TenantId::value));
             ids.addAll(catalogue.listed());
             ids.addAll(catalogue.inDirectory());

@@ -1,20 +1,15 @@
 package dev.vizgate.app.cli;
 
 import dev.vizgate.config.ConfigError;
-import dev.vizgate.config.ConfigFiles;
 import dev.vizgate.config.ConfigSettings;
-import dev.vizgate.config.ConfiguredTenants;
 import dev.vizgate.config.DurationText;
-import dev.vizgate.config.VizgateConfig;
 import dev.vizgate.domain.model.AttributeValue;
 import dev.vizgate.domain.model.Scopes;
 import dev.vizgate.domain.model.Subject;
-import dev.vizgate.domain.model.TenantId;
 import dev.vizgate.domain.model.UserAttributes;
 import dev.vizgate.domain.policy.TableauTokenRequest;
 import dev.vizgate.domain.usecase.TokenIssueOutcome;
 import dev.vizgate.sdk.ConnectedApp;
-import dev.vizgate.sdk.TableauSettings;
 import dev.vizgate.sdk.Vizgate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,8 +40,8 @@ final class TokenCommand implements Callable<Integer> {
     @Option(names = "--attr", paramLabel = "NAME=VALUE", description = "A user attribute; repeat a NAME for several values.")
     List<String> attributes = new ArrayList<>();
 
-    @Option(names = "--tenant", paramLabel = "ID", description = "With tenants: configured, the tenant whose Connected App signs (its id).")
-    String tenant;
+    @Mixin
+    TenantOption tenant;
 
     @Option(names = "--lifetime", paramLabel = "DURATION", description = "Token lifetime, e.g. 5m (at most the configured maximum minus the skew).")
     String lifetime;
@@ -55,7 +50,7 @@ final class TokenCommand implements Callable<Integer> {
     public Integer call() {
         var context = root.context();
         var loaded = config.load(context, "tableau", "tenants", "secret-stores", "secret-refresh");
-        var settings = tenant == null ? oneTenant(loaded.config(), loaded.files()) : tenant(loaded.config(), loaded.files());
+        var settings = tenant.tableau(loaded);
         if (settings.connectedApp() instanceof ConnectedApp.IdpIssued) {
             throw new ConfigError("tableau.connected-app.trust", "with trust: idp the identity provider issues the tokens,"
                     + " in exchange for a signed-in user's own token, so the CLI has none to mint",
@@ -92,21 +87,6 @@ final class TokenCommand implements Callable<Integer> {
         }
         err.flush();
         return VizgateCommand.EXIT_REJECTED;
-    }
-
-    private static TableauSettings oneTenant(VizgateConfig config, ConfigFiles files) {
-        if (config.tableau() == null && config.tenants() != null) {
-            throw new ConfigError("tenants", "this configuration serves tenants, each with its own Connected App", "name the tenant: --tenant <id>");
-        }
-        return ConfigSettings.tableau(config, files);
-    }
-
-    private TableauSettings tenant(VizgateConfig config, ConfigFiles files) {
-        var id = Cli.parse("--tenant", () -> new TenantId(tenant));
-        var tenants = ConfiguredTenants.of(config, files).orElseThrow(() -> new ConfigError("tenants",
-                "--tenant names a tenant, and this configuration has no tenants: section", "leave out --tenant, or add the tenants: section"));
-        return tenants.find(id).orElseThrow(() -> new ConfigError("tenants", "no tenant " + id + " is listed or has a file in the directory",
-                "check the id, or add the tenant")).tableau();
     }
 
     private UserAttributes attributes() {

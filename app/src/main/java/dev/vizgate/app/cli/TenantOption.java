@@ -1,0 +1,53 @@
+package dev.vizgate.app.cli;
+
+import dev.vizgate.config.ConfigError;
+import dev.vizgate.config.ConfigLoader;
+import dev.vizgate.config.ConfigSettings;
+import dev.vizgate.config.ConfiguredTenants;
+import dev.vizgate.domain.model.TenantId;
+import dev.vizgate.sdk.RotationSettings;
+import dev.vizgate.sdk.TableauSettings;
+import dev.vizgate.sdk.TenantSettings;
+import picocli.CommandLine.Option;
+
+import java.util.Optional;
+
+/**
+ * {@code --tenant ID}, shared by the commands that act for one Connected App: with it, the tenant's own Tableau section
+ * (and rotation); without it, the configuration's one {@code tableau:} section, and a tenants configuration is told to
+ * name one.
+ */
+final class TenantOption {
+    @Option(names = "--tenant", paramLabel = "ID", description = "With tenants: configured, act for this tenant's Connected App (its id).")
+    String tenant;
+
+    /** The Tableau section to act for. */
+    TableauSettings tableau(ConfigLoader.Loaded loaded) {
+        return tenant == null ? oneTenant(loaded) : settings(loaded).tableau();
+    }
+
+    /** Its rotation, when configured. */
+    Optional<RotationSettings> rotation(ConfigLoader.Loaded loaded) {
+        return tenant == null ? ConfigSettings.rotation(loaded.config(), loaded.files()) : settings(loaded).rotation();
+    }
+
+    /** Where a missing key is, in the configuration's words: the top-level section, or the tenant's. */
+    String at(String key) {
+        return tenant == null ? key : "tenant " + tenant + ", " + key;
+    }
+
+    private static TableauSettings oneTenant(ConfigLoader.Loaded loaded) {
+        if (loaded.config().tableau() == null && loaded.config().tenants() != null) {
+            throw new ConfigError("tenants", "this configuration serves tenants, each with its own Connected App", "name the tenant: --tenant <id>");
+        }
+        return ConfigSettings.tableau(loaded.config(), loaded.files());
+    }
+
+    private TenantSettings settings(ConfigLoader.Loaded loaded) {
+        var id = Cli.parse("--tenant", () -> new TenantId(tenant));
+        var tenants = ConfiguredTenants.of(loaded.config(), loaded.files()).orElseThrow(() -> new ConfigError("tenants",
+                "--tenant names a tenant, and this configuration has no tenants: section", "leave out --tenant, or add the tenants: section"));
+        return tenants.find(id).orElseThrow(() -> new ConfigError("tenants", "no tenant " + id + " is listed or has a file in the directory",
+                "check the id, or add the tenant"));
+    }
+}
