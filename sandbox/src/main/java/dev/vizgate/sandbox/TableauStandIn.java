@@ -4,8 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -14,6 +12,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -69,6 +68,14 @@ public final class TableauStandIn implements AutoCloseable {
 
     private static final Set<String> REGISTERED = Set.of("iss", "sub", "aud", "exp", "iat", "nbf", "jti", "scp");
     private final Site site;
+    /**
+     * Every site this server hosts, by content URL, as one Tableau Cloud pod hosts many customers' sites: the first is
+     * {@link #site}, which also holds the rotation, EAS and administrator state; each site has its own Connected App and
+     * users, and a token is judged by the site it is presented to.
+     */
+    private final Map<String, Site> sites = new LinkedHashMap<>();
+    /** Each further site's Connected App secrets (the first site's are {@link #secrets}). */
+    private final Map<String, Map<String, byte[]>> otherSecrets = new ConcurrentHashMap<>();
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(8);
     private final Map<String, Long> spent = new ConcurrentHashMap<>();
@@ -143,8 +150,14 @@ public final class TableauStandIn implements AutoCloseable {
         embedSignInAvailable = available;
     }
 
-    private TableauStandIn(Site site, HttpServer server) {
-        this.site = site;
+    private TableauStandIn(List<Site> all, HttpServer server) {
+        this.site = all.get(0);
+        all.forEach(s -> {
+            if (sites.putIfAbsent(s.contentUrl(), s) != null) {
+                throw new IllegalArgumentException("site " + s.contentUrl() + " is given twice");
+            }
+        });
+        all.stream().skip(1).forEach(s -> otherSecrets.put(s.contentUrl(), new ConcurrentHashMap<>(s.secrets())));
         this.server = server;
         this.secrets.putAll(site.secrets());
         server.setExecutor(executor);
@@ -157,7 +170,27 @@ public final class TableauStandIn implements AutoCloseable {
     }
 
     public static TableauStandIn start(Site site) throws IOException {
-        return new TableauStandIn(site, Http.server());
+        return new TableauStandIn(List.of(site), Http.server());
+    }
+
+    /** One server hosting several sites, each with its own Connected App, as a Tableau Cloud pod does. */
+    public static TableauStandIn start(Site first, Site... more) throws IOException {
+        var all = new ArrayList<Site>();
+        all.add(first);
+        all.addAll(List.of(more));
+        return new TableauStandIn(all, Http.server());
+    }
+
+    /**
+     * The token judged by the site it is presented to: a site knows only its own Connected App, so a token another
+     * site's app signed is refused as Tableau refuses a wrong client id (126 CONNECTED_APP_NOT_FOUND).
+     */
+    public Verdict verifyOn(String contentUrl, String jwt) {
+        var at = sites.get(contentUrl);
+        if (at == null) {
+            return refuse(TableauCode.LOGIN_FAILED, "no site named " + contentUrl);
+        }
+        return at == site ? verify(jwt) : verify(at, otherSecrets.get(contentUrl), jwt);
     }
 
     public URI baseUrl() {
@@ -174,8 +207,12 @@ public final class TableauStandIn implements AutoCloseable {
         executor.shutdownNow();
     }
 
-    /** The checks, in the order Tableau's troubleshooting table suggests. */
+    /** The checks, in the order Tableau's troubleshooting table suggests, by the first (or only) site. */
     public Verdict verify(String jwt) {
+        return verify(site, secrets, jwt);
+    }
+
+    private Verdict verify(Site site, Map<String, byte[]> secrets, String jwt) {
         var parts = jwt == null ? new String[0] : jwt.split("\\.", -1);
         if (parts.length != 3) {
             return refuse(TableauCode.JWT_PARSE_ERROR, "not a compact JWS");
@@ -282,8 +319,7 @@ public final class TableauStandIn implements AutoCloseable {
             Http.json(ex, 400, Map.of("result", Map.of("errors", List.of(Map.of("code", TableauCode.JWT_PARSE_ERROR.code())))));
             return;
         }
-        var verdict = site.contentUrl().equals(String.valueOf(body.get("siteName"))) ? verify(String.valueOf(body.get("jwt")))
-                : new Verdict.Refused(TableauCode.LOGIN_FAILED.code(), "no site named " + body.get("siteName"));
+        var verdict = verifyOn(String.valueOf(body.get("siteName")), String.valueOf(body.get("jwt")));
         if (verdict instanceof Verdict.Refused r) {
             Http.json(ex, 401, Map.of("result", Map.of("errors", List.of(Map.of("code", r.code(), "message", r.reason())))));
             return;
@@ -413,8 +449,7 @@ public final class TableauStandIn implements AutoCloseable {
                     "user", Map.of("id", uuid("user:" + name)), "token", token, "estimatedTimeToExpiration", "239:59:59")));
             return;
         }
-        var verdict = contentUrl.equals(site.contentUrl()) ? verify(String.valueOf(credentials.get("jwt")))
-                : new Verdict.Refused(TableauCode.LOGIN_FAILED.code(), "no site with contentUrl " + contentUrl);
+        var verdict = verifyOn(contentUrl, String.valueOf(credentials.get("jwt")));
         if (verdict instanceof Verdict.Refused r) {
             // Tableau documents 401001 "Signin Error"; the "(code)" in the detail is the stand-in's way to name the cause (UNVERIFIED).
             Http.json(ex, 401, Map.of("error", Map.of("summary", "Signin Error", "detail", "Error signing in to Tableau Server (" + r.code() + ")",
@@ -423,7 +458,7 @@ public final class TableauStandIn implements AutoCloseable {
         }
         signIns.incrementAndGet();
         var user = ((Verdict.Accepted) verdict).user();
-        Http.json(ex, 200, Map.of("credentials", Map.of("site", Map.of("id", uuid("site:" + site.contentUrl()), "contentUrl", site.contentUrl()),
+        Http.json(ex, 200, Map.of("credentials", Map.of("site", Map.of("id", uuid("site:" + contentUrl), "contentUrl", contentUrl),
                 "user", Map.of("id", uuid("user:" + user)), "token", Base64.getUrlEncoder().withoutPadding().encodeToString(random()),
                 "estimatedTimeToExpiration", "239:59:59")));
     }

@@ -51,9 +51,8 @@ class TenantsAtTheGatewayTest {
     static final String INITECH_SECRET = "initech-connected-app-secret-" + UUID.randomUUID();
     static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient http = HttpClient.newHttpClient();
-    static TableauStandIn acme;
-    static TableauStandIn globex;
-    static TableauStandIn initech;
+    /** One Tableau Cloud pod hosting the three customers' sites, each with its own Connected App. */
+    static TableauStandIn pod;
     static GatewayServer server;
     /** A platform whose assertions name the tenant in a claim, and one (Acme's own sign-in) that serves Acme alone. */
     static final String PORTAL = "https://portal.example.com";
@@ -76,16 +75,19 @@ class TenantsAtTheGatewayTest {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
     }
 
-    static TableauStandIn site(String name, String secret) throws Exception {
-        return TableauStandIn.start(TableauStandIn.Site.of(name, name + "-client", Map.of(name + "-secret-id", secret.getBytes(StandardCharsets.UTF_8)),
-                Set.of("alice@" + name + ".com"), Clock.systemUTC()));
+    static TableauStandIn.Site site(String name, String secret) {
+        return TableauStandIn.Site.of(name, name + "-client", Map.of(name + "-secret-id", secret.getBytes(StandardCharsets.UTF_8)),
+                Set.of("alice@" + name + ".com"), Clock.systemUTC());
+    }
+
+    /** The verdict of the site the token is presented to. */
+    static TableauStandIn.Verdict on(String site, String token) {
+        return pod.verifyOn(site, token);
     }
 
     @BeforeAll
     static void start() throws Exception {
-        acme = site("acme", ACME_SECRET);
-        globex = site("globex", GLOBEX_SECRET);
-        initech = site("initech", INITECH_SECRET);
+        pod = TableauStandIn.start(site("acme", ACME_SECRET), site("globex", GLOBEX_SECRET), site("initech", INITECH_SECRET));
         Files.createDirectories(dir.resolve("tenants"));
         var g = KeyPairGenerator.getInstance("RSA");
         g.initialize(2048);
@@ -123,7 +125,7 @@ class TenantsAtTheGatewayTest {
                         server-url: "https://10ax.online.tableau.com"
                         site: hooli
                         connected-app: { secrets: [ { id: hooli-secret-id, value: "too-short-to-sign" } ] }
-                """.formatted(sha(ACME_KEY), sha(BOTH_KEY), sha(ALL_KEY), PORTAL, ACME_SSO, acme.baseUrl(), ACME_SECRET, globex.baseUrl(), GLOBEX_SECRET));
+                """.formatted(sha(ACME_KEY), sha(BOTH_KEY), sha(ALL_KEY), PORTAL, ACME_SSO, pod.baseUrl(), ACME_SECRET, pod.baseUrl(), GLOBEX_SECRET));
         var loaded = new ConfigLoader(Map.<String, String>of()::get).load(dir.resolve("vizgate.yaml"));
         var wired = GatewayWiring.from(loaded.config(), loaded.files(), Clock.systemUTC());
         server = GatewayServer.start(wired.gateway(), wired.options());
@@ -132,9 +134,7 @@ class TenantsAtTheGatewayTest {
     @AfterAll
     static void stop() throws Exception {
         server.close();
-        acme.close();
-        globex.close();
-        initech.close();
+        pod.close();
     }
 
     static HttpResponse<String> token(String path, String key, String user) throws Exception {
@@ -158,8 +158,9 @@ class TenantsAtTheGatewayTest {
     @Test
     void givenAKeyBoundToAcme_acmesPath_givesATokenAcmesSiteAcceptsAndGlobexsRefuses() throws Exception {
         var token = issued(token("/v1/tenants/acme/tableau/token", ACME_KEY, "alice@acme.com"));
-        assertThat(acme.verify(token)).isInstanceOf(TableauStandIn.Verdict.Accepted.class);
-        assertThat(globex.verify(token)).isInstanceOf(TableauStandIn.Verdict.Refused.class);
+        assertThat(on("acme", token)).isInstanceOf(TableauStandIn.Verdict.Accepted.class);
+        assertThat(on("globex", token)).as("Globex's site does not know Acme's Connected App: Tableau's wrong-client-id code")
+                .isInstanceOfSatisfying(TableauStandIn.Verdict.Refused.class, r -> assertThat(r.code()).isEqualTo(126));
     }
 
     @Test
@@ -176,21 +177,21 @@ class TenantsAtTheGatewayTest {
         var unknown = problem(token("/v1/tenants/umbrella/tableau/token", ALL_KEY, "alice@acme.com"), 403, "tenant-not-covered");
         var notCovered = problem(token("/v1/tenants/globex/tableau/token", ACME_KEY, "alice@globex.com"), 403, "tenant-not-covered");
         assertThat(unknown).isEqualTo(notCovered);
-        assertThat(globex.verify(issued(token("/v1/tenants/globex/tableau/token", ALL_KEY, "alice@globex.com"))))
+        assertThat(on("globex", issued(token("/v1/tenants/globex/tableau/token", ALL_KEY, "alice@globex.com"))))
                 .isInstanceOf(TableauStandIn.Verdict.Accepted.class);
     }
 
     @Test
     void givenAKeyBoundToOneTenant_theOneTenantPath_servesThatTenant() throws Exception {
         var token = issued(token("/v1/tableau/token", ACME_KEY, "alice@acme.com"));
-        assertThat(acme.verify(token)).isInstanceOf(TableauStandIn.Verdict.Accepted.class);
+        assertThat(on("acme", token)).isInstanceOf(TableauStandIn.Verdict.Accepted.class);
     }
 
     @Test
     void givenAKeyBoundToTwoTenants_theOneTenantPath_asksForTheTenant() throws Exception {
         var p = problem(token("/v1/tableau/token", BOTH_KEY, "alice@acme.com"), 400, "tenant-required");
         assertThat(p.get("detail").asText()).contains("/v1/tenants/{tenant}/tableau/token");
-        assertThat(globex.verify(issued(token("/v1/tenants/globex/tableau/token", BOTH_KEY, "alice@globex.com"))))
+        assertThat(on("globex", issued(token("/v1/tenants/globex/tableau/token", BOTH_KEY, "alice@globex.com"))))
                 .isInstanceOf(TableauStandIn.Verdict.Accepted.class);
     }
 
@@ -203,26 +204,26 @@ class TenantsAtTheGatewayTest {
                   site: initech
                   connected-app: { client-id: initech-client, trust: direct, secrets: [ { id: initech-secret-id, value: "%s" } ] }
                   token: { scopes: [ "tableau:views:embed" ] }
-                """.formatted(initech.baseUrl(), INITECH_SECRET));
+                """.formatted(pod.baseUrl(), INITECH_SECRET));
         var token = issued(token("/v1/tenants/initech/tableau/token", ALL_KEY, "alice@initech.com"));
-        assertThat(initech.verify(token)).isInstanceOf(TableauStandIn.Verdict.Accepted.class);
-        assertThat(acme.verify(token)).isInstanceOf(TableauStandIn.Verdict.Refused.class);
+        assertThat(on("initech", token)).isInstanceOf(TableauStandIn.Verdict.Accepted.class);
+        assertThat(on("acme", token)).isInstanceOf(TableauStandIn.Verdict.Refused.class);
     }
 
     @Test
     void givenATenantWhoseSecretIsWeak_itsRequests_are503_whileEveryOtherTenantServes() throws Exception {
         var p = problem(token("/v1/tenants/hooli/tableau/token", ALL_KEY, "alice@hooli.com"), 503, "tenant-unavailable");
         assertThat(p.get("detail").asText()).contains("vizgate doctor").doesNotContain("too-short");
-        assertThat(acme.verify(issued(token("/v1/tenants/acme/tableau/token", ALL_KEY, "alice@acme.com"))))
+        assertThat(on("acme", issued(token("/v1/tenants/acme/tableau/token", ALL_KEY, "alice@acme.com"))))
                 .isInstanceOf(TableauStandIn.Verdict.Accepted.class);
     }
 
     @Test
     void givenABrowserWhoseAssertionNamesAcme_itGetsAcmesToken_onEitherPath_andNeverGlobexs() throws Exception {
         var named = assertion(PORTAL, "alice@acme.com", ",\"tenant\":\"acme\"");
-        assertThat(acme.verify(issued(asBrowser("/v1/tenants/acme/tableau/token", named)))).isInstanceOf(TableauStandIn.Verdict.Accepted.class);
+        assertThat(on("acme", issued(asBrowser("/v1/tenants/acme/tableau/token", named)))).isInstanceOf(TableauStandIn.Verdict.Accepted.class);
         var unnamed = assertion(PORTAL, "alice@acme.com", ",\"tenant\":\"acme\"");
-        assertThat(acme.verify(issued(asBrowser("/v1/tableau/token", unnamed)))).isInstanceOf(TableauStandIn.Verdict.Accepted.class);
+        assertThat(on("acme", issued(asBrowser("/v1/tableau/token", unnamed)))).isInstanceOf(TableauStandIn.Verdict.Accepted.class);
         problem(asBrowser("/v1/tenants/globex/tableau/token", assertion(PORTAL, "alice@acme.com", ",\"tenant\":\"acme\"")), 403, "tenant-not-covered");
     }
 
@@ -235,7 +236,7 @@ class TenantsAtTheGatewayTest {
     @Test
     void givenAnIssuerThatServesAcmeAlone_itsBrowsers_getAcme_whateverTheirClaimsSay() throws Exception {
         var claimsGlobex = assertion(ACME_SSO, "alice@acme.com", ",\"tenant\":\"globex\"");
-        assertThat(acme.verify(issued(asBrowser("/v1/tableau/token", claimsGlobex)))).isInstanceOf(TableauStandIn.Verdict.Accepted.class);
+        assertThat(on("acme", issued(asBrowser("/v1/tableau/token", claimsGlobex)))).isInstanceOf(TableauStandIn.Verdict.Accepted.class);
         problem(asBrowser("/v1/tenants/globex/tableau/token", assertion(ACME_SSO, "alice@acme.com", "")), 403, "tenant-not-covered");
     }
 
