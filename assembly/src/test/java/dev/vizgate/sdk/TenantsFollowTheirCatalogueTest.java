@@ -56,6 +56,29 @@ class TenantsFollowTheirCatalogueTest {
     }
 
     @Test
+    void aRemovedTenantsMeters_leaveTheRegistry_andAChangedTenantsMeters_followItsNewDefinition() {
+        entries.put(ACME, tenant(ACME, "acme-app", SECRET));
+        entries.put(GLOBEX, tenant(GLOBEX, "globex-app", SECRET + "-globex"));
+        var registry = new SimpleMeterRegistry();
+        try (var tenants = Tenants.of(id -> Optional.ofNullable(entries.get(id)), Vizgate::builder, registry)) {
+            tenants.tenant(ACME).orElseThrow();
+            tenants.tenant(GLOBEX).orElseThrow();
+            assertThat(registry.find("vizgate.secret.version").tag("tenant", "acme").meters()).isNotEmpty();
+
+            entries.put(ACME, new TenantSettings(ACME, TableauSettings.of(URI.create("https://acme.online.tableau.com"), new SiteContentUrl("acme"),
+                    ConnectedApp.Direct.of(new ClientId("acme-app"), new SecretId("secret-acme-2"), SECRET + "-2"))));
+            tenants.tenant(ACME).orElseThrow();
+            assertThat(registry.find("vizgate.secret.version").tag("tenant", "acme").gauges()).as("the new definition's secret, and only it")
+                    .singleElement().satisfies(g -> assertThat(g.value()).isEqualTo(1.0));
+
+            entries.remove(ACME);
+            assertThat(tenants.tenant(ACME)).isEmpty();
+            assertThat(registry.find("vizgate.secret.version").tag("tenant", "acme").meters()).as("a removed tenant leaves no meter behind").isEmpty();
+            assertThat(registry.find("vizgate.secret.version").tag("tenant", "globex").meters()).as("and takes no other tenant's").isNotEmpty();
+        }
+    }
+
+    @Test
     void eachTenantsTag_isItsId_untilTheBound_andTenantsSaysHowManyAreBuilt() {
         entries.put(ACME, tenant(ACME, "acme-app", SECRET));
         try (var tenants = Tenants.of(id -> Optional.ofNullable(entries.get(id)), Vizgate::builder, new SimpleMeterRegistry(), new TenantTags(1))) {

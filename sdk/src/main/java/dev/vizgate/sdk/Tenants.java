@@ -25,7 +25,8 @@ import java.util.function.Supplier;
  * }</pre>
  */
 public final class Tenants implements AutoCloseable {
-    private record Built(TenantSettings settings, Vizgate vizgate) {
+    /** @param meters the tenant's view of the shared registry, through which its meters were registered */
+    private record Built(TenantSettings settings, Vizgate vizgate, Optional<MeterRegistry> meters) {
     }
 
     private final TenantCatalogue catalogue;
@@ -76,7 +77,10 @@ public final class Tenants implements AutoCloseable {
         Objects.requireNonNull(id, "id");
         var definition = catalogue.find(id);
         if (definition.isEmpty()) {
-            Optional.ofNullable(built.remove(id)).ifPresent(b -> b.vizgate().close());
+            Optional.ofNullable(built.remove(id)).ifPresent(b -> {
+                removeMeters(id, b);
+                b.vizgate().close();
+            });
             problems.remove(id);
             building.remove(id);
             return Optional.empty();
@@ -101,10 +105,16 @@ public final class Tenants implements AutoCloseable {
 
     private Vizgate build(TenantId id, TenantSettings settings, Built previous) {
         final Vizgate fresh;
+        final Optional<MeterRegistry> view = meters.map(shared -> tagged(shared, tags.tagFor(id)));
+        if (previous != null) {
+            // A registry hands back the meter it has for an id: the fresh build's gauges would read the replaced one's state.
+            // So they go first; a build that fails leaves the last good definition serving without its meters until the next.
+            removeMeters(id, previous);
+        }
         try {
             var builder = base.get().tableau(settings.tableau());
             settings.rotation().ifPresent(builder::rotation);
-            meters.ifPresent(shared -> builder.meterRegistry(tagged(shared, tags.tagFor(id))));
+            view.ifPresent(builder::meterRegistry);
             fresh = builder.build();
         } catch (SettingsException e) {
             if (previous == null) {
@@ -113,12 +123,20 @@ public final class Tenants implements AutoCloseable {
             problems.put(id, e);
             return previous.vizgate(); // the last good definition keeps serving
         }
-        var replaced = built.put(id, new Built(settings, fresh));
+        var replaced = built.put(id, new Built(settings, fresh, view));
         problems.remove(id);
         if (replaced != null && replaced.vizgate() != fresh) {
             replaced.vizgate().close();
         }
         return fresh;
+    }
+
+    /** Takes a tenant's meters out of the shared registry, unless it shares the bounded tag with other tenants. */
+    private void removeMeters(TenantId id, Built tenant) {
+        if (TenantTags.OTHER.equals(tags.tagFor(id))) {
+            return;
+        }
+        tenant.meters().ifPresent(view -> meters.ifPresent(shared -> view.getMeters().forEach(m -> shared.remove(m.getId()))));
     }
 
     /** The shared registry seen through the tenant's tag: what a tenant registers there carries {@code tenant=<id>}. */
