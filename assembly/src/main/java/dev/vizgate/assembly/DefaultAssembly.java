@@ -106,7 +106,12 @@ public final class DefaultAssembly implements Assembly {
         });
         b.shared().ifPresent(s -> s.secretStores().forEach(byName::putIfAbsent)); // another Vizgate's clients: used, never closed here
         byName.putAll(b.secrets().stores());
-        var live = new LiveSecrets(byName, inline, clock, b.secrets().refresh(), meters, b.secrets().settingNames());
+        var refresher = b.shared().map(SharedParts::refresher).orElseGet(() -> {
+            var own = LiveSecrets.refresher();
+            owned.add(own::shutdownNow); // closed after everything that schedules on it
+            return own;
+        });
+        var live = new LiveSecrets(byName, inline, clock, b.secrets().refresh(), meters, b.secrets().settingNames(), refresher);
         owned.add(live);
         var idpIssued = tableau.filter(t -> t.connectedApp() instanceof ConnectedApp.IdpIssued);
         var idpTokens = idpIssued.map(t -> IdpIssuedParts.of(t, swaps.tokenExchange(), live, clock));
@@ -147,6 +152,7 @@ public final class DefaultAssembly implements Assembly {
         return new Assembled(tableauTokens, idpTokens, tableauParts.map(TableauParts::trustNow), jwks, next.map(TableauNextParts::sessions),
                 next.flatMap(TableauNextParts::webServerFlow), next.flatMap(TableauNextParts::signInTickets),
                 next.flatMap(TableauNextParts::assertionPublicKey), platformChecks, rotate, admin, readiness, live, stores.budgets(), owned, scheduled,
-                new SharedParts(sharedStores(byName), stores.ledger(), stores.sessions(), stores.refreshTokens(), stores.pending(), stores.leases()));
+                new SharedParts(sharedStores(byName), stores.ledger(), stores.sessions(), stores.refreshTokens(), stores.pending(), stores.leases(),
+                        refresher));
     }
 }

@@ -21,14 +21,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * Every secret Vizgate follows, read again on a jittered schedule by one daemon thread; owned by {@link Vizgate} and
- * stopped when it closes. Meters (tagged by the setting that names the secret, never its value): when it was last read,
+ * Every secret Vizgate follows, read again on a jittered schedule on {@code refresher}'s one daemon thread, which a
+ * deployment's tenants share (so a thousand tenants need one thread, not a thousand); owned by {@link Vizgate}, and its
+ * schedule stops when it closes (the thread is its owner's to stop). Meters (tagged by the setting that names the secret, never its value): when it was last read,
  * failures, whether it is stale, and how long the version in use has been in use.
  */
 final class LiveSecrets implements FollowedSecrets, AutoCloseable {
@@ -39,12 +42,16 @@ final class LiveSecrets implements FollowedSecrets, AutoCloseable {
     private final Optional<MeterRegistry> registry;
     private final Map<Setting, LiveSecret> bySetting = new ConcurrentHashMap<>();
     private final Function<Setting, String> names;
-    private volatile ScheduledExecutorService scheduler;
+    private final ScheduledExecutorService refresher;
+    private volatile boolean started;
+    private volatile boolean closed;
+    private volatile ScheduledFuture<?> next;
 
     private final InlineSecretStore inline;
 
     LiveSecrets(Map<String, SecretStore> stores, InlineSecretStore inline, Clock clock, SecretRefresh refresh,
-                Optional<MeterRegistry> registry, Function<Setting, String> names) {
+                Optional<MeterRegistry> registry, Function<Setting, String> names, ScheduledExecutorService refresher) {
+        this.refresher = refresher;
         this.names = names;
         this.stores = Map.copyOf(stores);
         this.inline = inline;
@@ -123,33 +130,47 @@ final class LiveSecrets implements FollowedSecrets, AutoCloseable {
         if (bySetting.values().stream().allMatch(s -> "inline".equals(s.ref().store()))) {
             return; // nothing can change
         }
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            var t = new Thread(r, "vizgate-secret-refresh");
-            t.setDaemon(true);
-            return t;
-        });
+        started = true;
         schedule();
     }
 
+    /** Whether a schedule of reads is running (a Vizgate whose secrets are all inline has none). */
+    boolean scheduled() {
+        return started && !closed;
+    }
+
     private void schedule() {
-        var s = scheduler;
-        if (s == null || s.isShutdown()) {
+        if (closed) {
             return;
         }
-        s.schedule(() -> {
-            try {
-                refreshAll();
-            } finally {
-                schedule();
-            }
-        }, refresh.nextDelay(ThreadLocalRandom.current().nextDouble()).toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            next = refresher.schedule(() -> {
+                try {
+                    refreshAll();
+                } finally {
+                    schedule();
+                }
+            }, refresh.nextDelay(ThreadLocalRandom.current().nextDouble()).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // the shared thread's owner has stopped it: nothing more to read
+        }
     }
 
     @Override
     public void close() {
-        var s = scheduler;
-        if (s != null) {
-            s.shutdownNow();
+        closed = true;
+        var pending = next;
+        if (pending != null) {
+            pending.cancel(false);
         }
+    }
+
+    /** One daemon thread for reading secrets again, started by its first task. */
+    static ScheduledExecutorService refresher() {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            var t = new Thread(r, "vizgate-secret-refresh");
+            t.setDaemon(true);
+            return t;
+        });
     }
 }

@@ -41,13 +41,25 @@ class TenantsShareOneSetOfClientsTest {
                 assertThat(tenant.shared().sessions()).isSameAs(shared.sessions());
                 assertThat(tenant.shared().leases()).isSameAs(shared.leases());
                 assertThat(tenant.shared().secretStores().get("memory")).isSameAs(store);
+                assertThat(tenant.shared().refresher()).as("one thread reads every sharer's secrets again").isSameAs(shared.refresher());
                 assertThat(tenant.readiness().get("store").getAsBoolean()).as("the sharer does not probe what it does not own").isTrue();
                 assertThat(shared.toString()).isEqualTo("SharedParts[secret stores [memory]]");
             }
+            assertThat(shared.refresher().isShutdown()).as("a sharer that closes leaves the shared thread running").isFalse();
             var again = Vizgate.builder().sharing(shared).tableau(acme()).build();
             assertThat(again.tableauTokens().orElseThrow().issue(TableauTokenRequest.forUser(new Subject("bob@acme.com"))))
                     .as("the shared parts still work after one sharer closed").isInstanceOf(TokenIssueOutcome.Issued.class);
             again.close();
         }
+        // The gateway, which opened it, stops it.
+    }
+
+    @Test
+    void givenTheVizgateThatOpenedThem_closing_stopsTheSharedThread() {
+        var store = new InMemorySecretStore().put(REF, "acme-connected-app-secret-of-32-bytes!!");
+        var gateway = Vizgate.builder().secretStore("memory", store).servingTenants().build();
+        var refresher = gateway.shared().refresher();
+        gateway.close();
+        assertThat(refresher.isShutdown()).isTrue();
     }
 }

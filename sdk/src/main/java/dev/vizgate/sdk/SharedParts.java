@@ -11,15 +11,16 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * What one Vizgate opened that others may use instead of opening their own: its secret-store clients (a Vault or AWS
- * client each) and its stores (in memory, or one Redis pool). A deployment with a thousand tenants builds each tenant
+ * client each), its stores (in memory, or one Redis pool) and the thread that reads followed secrets again. A deployment with a thousand tenants builds each tenant
  * {@link VizgateBuilder#sharing sharing} these, so it holds one client and one pool, not a thousand. The Vizgate that
  * opened them closes them; those that share them never do.
  */
 public record SharedParts(Map<String, SecretStore> secretStores, ReplayLedger ledger, SessionCache sessions, RefreshTokens refreshTokens,
-                          PendingAuthorizations pending, RotationLeases leases) {
+                          PendingAuthorizations pending, RotationLeases leases, ScheduledExecutorService refresher) {
     public SharedParts {
         secretStores = Collections.unmodifiableMap(new LinkedHashMap<>(secretStores));
         Objects.requireNonNull(ledger, "ledger");
@@ -27,6 +28,7 @@ public record SharedParts(Map<String, SecretStore> secretStores, ReplayLedger le
         Objects.requireNonNull(refreshTokens, "refreshTokens");
         Objects.requireNonNull(pending, "pending");
         Objects.requireNonNull(leases, "leases");
+        Objects.requireNonNull(refresher, "refresher");
     }
 
     @Override
