@@ -76,6 +76,11 @@ public final class ConfigSettings {
     public static VizgateBuilder withSecretStores(VizgateBuilder builder, VizgateConfig config, ConfigFiles files) {
         var stores = map(files, () -> SecretStoresMapping.stores(config.secretStores(), files));
         stores.forEach(builder::secretStore);
+        return readingSecrets(builder, config, files);
+    }
+
+    /** How often stored secrets are read again, where {@code file} and {@code env} references resolve, and how settings are named. */
+    private static VizgateBuilder readingSecrets(VizgateBuilder builder, VizgateConfig config, ConfigFiles files) {
         return builder.secretRefresh(map(files, () -> SecretStoresMapping.refresh(config.secretRefresh())))
                 .secretFilesRelativeTo(files.baseDir()).environment(files.environment()).settingNames(SettingPaths::yaml);
     }
@@ -113,9 +118,7 @@ public final class ConfigSettings {
      * instead of opening a set per tenant: one Vault client and one Redis pool for a thousand tenants.
      */
     public static VizgateBuilder tenantBase(VizgateConfig config, ConfigFiles files, Clock clock, SharedParts shared) {
-        return Vizgate.builder().clock(clock).sharing(shared)
-                .secretRefresh(map(files, () -> SecretStoresMapping.refresh(config.secretRefresh())))
-                .secretFilesRelativeTo(files.baseDir()).environment(files.environment()).settingNames(SettingPaths::yaml);
+        return readingSecrets(Vizgate.builder().clock(clock).sharing(shared), config, files);
     }
 
     public static VizgateBuilder builder(VizgateConfig config, ConfigFiles files, Clock clock) {

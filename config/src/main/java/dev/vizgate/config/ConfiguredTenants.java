@@ -8,11 +8,13 @@ import dev.vizgate.sdk.TenantTags;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * {@code tenants:} as the sdk's {@link TenantCatalogue}: the tenants listed in the file, each checked whole when the
@@ -93,6 +95,14 @@ public final class ConfiguredTenants implements TenantCatalogue {
     /** The tenants listed in the configuration file, in its order. */
     public Set<TenantId> listed() {
         return listed.keySet();
+    }
+
+    /** Every tenant known now, listed or with a file in the directory, in id order: what doctor, rotation and the CLI go through. */
+    public Set<TenantId> known() {
+        var ids = new TreeSet<TenantId>(Comparator.comparing(TenantId::value));
+        ids.addAll(listed());
+        ids.addAll(inDirectory());
+        return ids;
     }
 
     /** The tenants that have a file in the directory now (its {@code <id>.yaml} files whose name is a tenant id). */

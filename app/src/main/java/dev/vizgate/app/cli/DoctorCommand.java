@@ -14,7 +14,6 @@ import dev.vizgate.config.DurationText;
 import dev.vizgate.config.FilePermissions;
 import dev.vizgate.config.VizgateConfig;
 import dev.vizgate.domain.model.Audience;
-import dev.vizgate.domain.model.TenantId;
 import dev.vizgate.domain.policy.ConnectedAppTrust;
 import dev.vizgate.domain.policy.HostDecision;
 import dev.vizgate.sdk.ConnectedApp;
@@ -34,10 +33,8 @@ import java.net.URI;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 @Command(name = "doctor", mixinStandardHelpOptions = true,
@@ -153,9 +150,7 @@ final class DoctorCommand implements Callable<Integer> {
             add(Level.FAIL, "tenants", e.path() + ": " + e.getMessage(), e.fix());
             return;
         }
-        var ids = new TreeSet<TenantId>(Comparator.comparing(TenantId::value));
-        ids.addAll(catalogue.listed());
-        ids.addAll(catalogue.inDirectory());
+        var ids = catalogue.known();
         int failing = 0;
         for (var id : ids) {
             var check = "tenant " + id;

@@ -4,7 +4,6 @@ import dev.vizgate.config.ConfigError;
 import dev.vizgate.config.ConfigLoader;
 import dev.vizgate.config.ConfigSettings;
 import dev.vizgate.config.ConfiguredTenants;
-import dev.vizgate.domain.model.TenantId;
 import dev.vizgate.domain.usecase.RotateConnectedAppSecret;
 import dev.vizgate.domain.usecase.RotationOutcome;
 import dev.vizgate.sdk.RotationSettings;
@@ -16,9 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
-import java.util.Comparator;
 import java.util.Locale;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 @Command(name = "secrets", mixinStandardHelpOptions = true, subcommands = SecretsCommand.Rotate.class,
@@ -75,11 +72,8 @@ final class SecretsCommand implements Callable<Integer> {
             }
             var catalogue = ConfiguredTenants.of(loaded.config(), loaded.files()).orElseThrow(() -> new ConfigError("tenants",
                     "--all-tenants needs the tenants: section", "leave it out, or add the tenants: section"));
-            var ids = new TreeSet<TenantId>(Comparator.comparing(TenantId::value));
-            ids.addAll(catalogue.listed());
-            ids.addAll(catalogue.inDirectory());
             var failed = 0;
-            for (var id : ids) {
+            for (var id : catalogue.known()) {
                 out.println("tenant " + id + ":");
                 var settings = catalogue.find(id).orElseThrow();
                 if (settings.rotation().isEmpty()) {

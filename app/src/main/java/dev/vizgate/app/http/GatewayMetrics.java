@@ -1,11 +1,13 @@
 package dev.vizgate.app.http;
 
+import dev.vizgate.domain.policy.ConnectedAppTrust;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -15,6 +17,11 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * and the stores into the same registry. Tags are routes, kinds and outcomes: never users, tokens or keys.
  */
 public final class GatewayMetrics {
+    /** The kind of Connected App a token route signs for, as the issued-token meter tags it. */
+    public static String tokenKind(Optional<ConnectedAppTrust> trust) {
+        return trust.map(t -> t instanceof ConnectedAppTrust.ExternalAuthorizationServer ? "tableau-eas" : "tableau-direct").orElse("tableau");
+    }
+
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     // Routes are a fixed set and statuses few, so each meter is built once and found again without building a
     // key or a lambda per request (the hot path).

@@ -4,6 +4,7 @@ import dev.vizgate.domain.model.Issuer;
 
 import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Where a client looks for an issuer's metadata when the issuer has a path ({@code https://host/tenant-a}): RFC 8414
@@ -22,11 +23,15 @@ final class IssuerPaths {
 
     /** The request paths an issuer with a path adds, each mapped to the route that answers it. */
     static Map<String, String> aliases(Issuer issuer) {
+        return path(issuer).map(p -> Map.of(OAUTH + p, OAUTH, p + OAUTH, OAUTH, p + OIDC, OIDC, p + JWKS, JWKS)).orElse(Map.of());
+    }
+
+    /** The issuer's path without a trailing slash ({@code /tenant-a}); empty for an issuer without one. */
+    static Optional<String> path(Issuer issuer) {
         var path = URI.create(issuer.value()).getRawPath();
         if (path == null || path.isEmpty() || path.equals("/")) {
-            return Map.of();
+            return Optional.empty();
         }
-        var p = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-        return Map.of(OAUTH + p, OAUTH, p + OAUTH, OAUTH, p + OIDC, OIDC, p + JWKS, JWKS);
+        return Optional.of(path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
     }
 }

@@ -2,7 +2,6 @@ package dev.vizgate.app.http;
 
 import dev.vizgate.domain.model.Issuer;
 import dev.vizgate.domain.model.TenantId;
-import dev.vizgate.domain.policy.ConnectedAppTrust;
 import dev.vizgate.domain.usecase.PublishJwks;
 import dev.vizgate.domain.usecase.RotateOnSchedule;
 import dev.vizgate.domain.usecase.WhichTenant;
@@ -11,7 +10,6 @@ import dev.vizgate.sdk.Vizgate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -76,9 +74,7 @@ public final class TenantTokens implements TokenSource, AutoCloseable {
                 return new Chosen.Refuse(Problem.notConfigured("a Connected App that Vizgate signs for (trust direct, managed or eas) for this tenant"),
                         tenant.value());
             }
-            var kind = vizgate.get().tableauTrust().map(t -> t instanceof ConnectedAppTrust.ExternalAuthorizationServer ? "tableau-eas" : "tableau-direct")
-                    .orElse("tableau");
-            return new Chosen.Use(tokens.get(), kind, tenant.value());
+            return new Chosen.Use(tokens.get(), GatewayMetrics.tokenKind(vizgate.get().tableauTrust()), tenant.value());
         } catch (RuntimeException e) {
             // A tenant whose first definition does not build: its operators see why in the log and in doctor; its callers see that it cannot serve.
             LOG.warn("tenant {} cannot serve: {}", tenant, e.getMessage());
@@ -113,7 +109,7 @@ public final class TenantTokens implements TokenSource, AutoCloseable {
             var vizgate = tenants.tenant(tenant);
             var issuer = vizgate.flatMap(Vizgate::easIssuer);
             var jwks = vizgate.flatMap(Vizgate::jwks);
-            if (issuer.isEmpty() || jwks.isEmpty() || !(TenantPaths.ISSUER_PREFIX + tenant.value()).equals(issuerPath(issuer.get()))) {
+            if (issuer.isEmpty() || jwks.isEmpty() || !IssuerPaths.path(issuer.get()).equals(Optional.of(TenantPaths.ISSUER_PREFIX + tenant.value()))) {
                 return new Eas.NotServed();
             }
             return new Eas.Published(issuer.get(), jwks.get());
@@ -121,11 +117,6 @@ public final class TenantTokens implements TokenSource, AutoCloseable {
             LOG.warn("tenant {} cannot publish its keys: {}", tenant, e.getMessage());
             return new Eas.Unavailable();
         }
-    }
-
-    private static String issuerPath(Issuer issuer) {
-        var path = URI.create(issuer.value()).getRawPath();
-        return path != null && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
     /** The tenant's rotation schedule, building the tenant if need be; empty without one. */

@@ -19,7 +19,6 @@ import dev.vizgate.config.ServerMapping;
 import dev.vizgate.config.SettingPaths;
 import dev.vizgate.config.VizgateConfig;
 import dev.vizgate.domain.model.TenantId;
-import dev.vizgate.domain.policy.ConnectedAppTrust;
 import dev.vizgate.domain.usecase.AcceptPlatformAssertion;
 import dev.vizgate.domain.usecase.RotateOnSchedule;
 import dev.vizgate.sdk.SharedParts;
@@ -38,7 +37,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
@@ -118,11 +116,8 @@ public final class GatewayWiring {
     /** Each tenant known now, in id order, with how to reach its rotation schedule (building the tenant at the first ask). */
     private static Supplier<Map<String, Supplier<Optional<RotateOnSchedule>>>> rotations(ConfiguredTenants catalogue, TenantTokens tokens) {
         return () -> {
-            var ids = new TreeSet<String>();
-            catalogue.listed().forEach(id -> ids.add(id.value()));
-            catalogue.inDirectory().forEach(id -> ids.add(id.value()));
             var out = new LinkedHashMap<String, Supplier<Optional<RotateOnSchedule>>>();
-            ids.forEach(id -> out.put(id, () -> tokens.scheduledRotation(new TenantId(id))));
+            catalogue.known().forEach(id -> out.put(id.value(), () -> tokens.scheduledRotation(id)));
             return out;
         };
     }
@@ -144,7 +139,7 @@ public final class GatewayWiring {
     private static Wired wire(VizgateConfig config, ConfigFiles files, Vizgate vizgate, List<CallerAuthentication.ApiKey> apiKeys, GatewayMetrics metrics,
                               Optional<TenantTokens> tenants) {
         var callers = callers(apiKeys, vizgate.platformAssertions());
-        var kind = vizgate.tableauTrust().map(t -> t instanceof ConnectedAppTrust.ExternalAuthorizationServer ? "tableau-eas" : "tableau-direct").orElse("tableau");
+        var kind = GatewayMetrics.tokenKind(vizgate.tableauTrust());
         if (vizgate.idpTableauTokens().isPresent() && vizgate.platformAssertions().filter(p -> config.callers() != null
                 && config.callers().identityProviders() != null && !config.callers().identityProviders().isEmpty()).isEmpty()) {
             throw new ConfigError("callers.identity-providers", "with tableau.connected-app.trust: idp only a user's identity-provider token can be exchanged,"
