@@ -1,6 +1,10 @@
 package dev.vizgate.config;
 
 import dev.vizgate.domain.model.TenantId;
+import dev.vizgate.sdk.RotationSettings;
+import dev.vizgate.sdk.TableauAdminSettings;
+import dev.vizgate.sdk.TableauNextSettings;
+import dev.vizgate.sdk.TableauSettings;
 import dev.vizgate.sdk.TenantCatalogue;
 import dev.vizgate.sdk.TenantSettings;
 import dev.vizgate.sdk.TenantTags;
@@ -53,10 +57,9 @@ public final class ConfiguredTenants implements TenantCatalogue {
             var tenant = list.get(i);
             var raw = Check.required(tenant.id(), path + ".id", "name the tenant with a slug such as acme");
             var id = Check.attempt(path + ".id", () -> new TenantId(raw), "use 1 to 64 lower-case letters, digits and hyphens");
-            var tableau = Check.required(tenant.tableau(), path + ".tableau", "give the tenant's tableau: section (server-url, site, connected-app)");
-            var one = new VizgateConfig(null, null, tableau, null, null, config.secretStores(), null);
+            var one = new VizgateConfig(null, null, tenant.tableau(), tenant.salesforce(), null, config.secretStores(), null);
             try {
-                var settings = new TenantSettings(id, ConfigSettings.tableau(one, files), ConfigSettings.rotation(one, files));
+                var settings = settings(id, one, files);
                 if (listed.put(id, settings) != null) {
                     throw new ConfigError(path + ".id", "tenant " + id + " is listed twice", "list each tenant once");
                 }
@@ -80,6 +83,26 @@ public final class ConfiguredTenants implements TenantCatalogue {
         var limit = tenants.metricsTags() == null ? TenantTags.DEFAULT_LIMIT : tenants.metricsTags();
         var tags = Check.attempt("tenants.metrics-tags", () -> new TenantTags(limit), "give 0 or more (0: every tenant shares tenant=other)");
         return Optional.of(new ConfiguredTenants(listed, directory, tags));
+    }
+
+    /**
+     * A tenant's sections as the sdk's settings: its {@code tableau:} (with rotation and the administrator's token), its
+     * {@code salesforce:}, or both. Errors name the key within the tenant; the caller puts the tenant in front.
+     */
+    static TenantSettings settings(TenantId id, VizgateConfig tenant, ConfigFiles files) {
+        if (tenant.tableau() == null && tenant.salesforce() == null) {
+            throw new ConfigError("tableau", "the tenant has neither a tableau: nor a salesforce: section, so it embeds nothing",
+                    "give the tenant's tableau: section (server-url, site, connected-app), its salesforce: section, or both");
+        }
+        if (tenant.salesforce() != null && "web-server".equals(tenant.salesforce().flow())) {
+            throw new ConfigError("salesforce.flow", "a tenant's Tableau Next cannot use the web-server flow: its authorize and callback"
+                    + " routes serve the one-tenant configuration", "use jwt-bearer or client-credentials for a tenant's org");
+        }
+        var tableau = tenant.tableau() == null ? Optional.<TableauSettings>empty() : Optional.of(ConfigSettings.tableau(tenant, files));
+        var next = tenant.salesforce() == null ? Optional.<TableauNextSettings>empty() : Optional.of(ConfigSettings.tableauNext(tenant, files));
+        var rotation = tableau.isEmpty() ? Optional.<RotationSettings>empty() : ConfigSettings.rotation(tenant, files);
+        var admin = tableau.isEmpty() ? Optional.<TableauAdminSettings>empty() : ConfigSettings.admin(tenant, files);
+        return new TenantSettings(id, tableau, next, rotation, admin);
     }
 
     /** @throws ConfigError when the tenant's file in the directory is new and not valid, naming the tenant and the key */

@@ -13,7 +13,6 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,6 +31,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class TenantDirectory implements TenantCatalogue {
     static final String DEFAULTS = "_defaults.yaml";
     private static final String TENANT = "{tenant}";
+    /** What a tenant's file may hold: its own sections, never the deployment's (server, callers, store). */
+    private static final Set<String> SECTIONS = Set.of("tableau", "salesforce");
 
     private record Stamp(FileTime modified, long size) {
     }
@@ -103,21 +104,21 @@ public final class TenantDirectory implements TenantCatalogue {
         var tenant = loader.read(file);
         var names = new ArrayList<String>();
         tenant.fieldNames().forEachRemaining(names::add);
-        if (!names.equals(List.of("tableau"))) {
-            throw new ConfigError("", "a tenant's file holds its tableau: section and nothing else, not " + names,
-                    "keep only tableau: (server-url, site, connected-app, token) in " + file.getFileName());
+        if (names.isEmpty() || !SECTIONS.containsAll(names)) {
+            throw new ConfigError("", "a tenant's file holds its tableau: and/or salesforce: section and nothing else, not " + names,
+                    "keep only tableau: (server-url, site, connected-app, token) and salesforce: (token-url, consumer-key, …) in " + file.getFileName());
         }
         if (!withDefaults) {
             return settings(id, tenant);
         }
         var defaults = loader.read(folder.resolve(DEFAULTS));
         ConfigLoader.rewriteText(defaults, "", (path, text) -> text.replace(TENANT, id.value()));
-        return settings(id, merge(defaults, tenant));
+        return settings(id, underDefaults(defaults, tenant));
     }
 
     private TenantSettings settings(TenantId id, ObjectNode tree) {
         var loaded = loader.load(tree, folder);
-        return new TenantSettings(id, ConfigSettings.tableau(loaded.config(), loaded.files()), ConfigSettings.rotation(loaded.config(), loaded.files()));
+        return ConfiguredTenants.settings(id, loaded.config(), loaded.files());
     }
 
     /**
@@ -134,9 +135,24 @@ public final class TenantDirectory implements TenantCatalogue {
                 var filled = defaults.deepCopy();
                 var id = tenant.get("id").asText();
                 ConfigLoader.rewriteText(filled, "", (path, text) -> text.replace(TENANT, id));
-                list.set(i, merge(filled, tenant));
+                list.set(i, underDefaults(filled, tenant));
             }
         }
+    }
+
+    /**
+     * A tenant over the defaults, section by section: a section the tenant does not have is not taken from the
+     * defaults, so a tenant on Tableau alone gets no {@code salesforce:} from them (write {@code salesforce: {}} to take
+     * the defaults' whole).
+     */
+    static ObjectNode underDefaults(ObjectNode defaults, ObjectNode tenant) {
+        var out = tenant.deepCopy();
+        tenant.fields().forEachRemaining(e -> {
+            if (defaults.get(e.getKey()) instanceof ObjectNode d && e.getValue() instanceof ObjectNode own) {
+                out.set(e.getKey(), merge(d, own));
+            }
+        });
+        return out;
     }
 
     /** {@code over}'s values win; mappings are merged key by key, and anything else is replaced whole. */

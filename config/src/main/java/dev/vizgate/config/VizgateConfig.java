@@ -16,8 +16,8 @@ public record VizgateConfig(Server server, Callers callers, Tableau tableau, Sal
     }
 
     /**
-     * Many customers in one deployment, each with its own Tableau section: listed here ({@code list}, each an {@code id}
-     * and a {@code tableau:} section, over {@code defaults}) and/or one file per tenant in {@code directory}
+     * Many customers in one deployment, each with its own Tableau section, Salesforce section, or both: listed here
+     * ({@code list}, each an {@code id} with a {@code tableau:} and/or {@code salesforce:} section, over {@code defaults}) and/or one file per tenant in {@code directory}
      * ({@code <id>.yaml}, over {@code _defaults.yaml}), read again when it changes. In {@code defaults}, {@code {tenant}}
      * stands for the tenant's id. A tenant listed here and in the directory is the one listed here. {@code metrics-tags}
      * bounds the {@code tenant} tag: the first that many tenants get their own, the rest share {@code other}.
@@ -26,11 +26,14 @@ public record VizgateConfig(Server server, Callers callers, Tableau tableau, Sal
     }
 
     /** What most tenants share, under each listed tenant's own keys. */
-    public record TenantDefaults(Tableau tableau) {
+    public record TenantDefaults(Tableau tableau, Salesforce salesforce) {
     }
 
-    /** One customer: its id (a slug of 1 to 64 characters) and its Tableau site, connected app and token policy. */
-    public record Tenant(String id, Tableau tableau) {
+    /**
+     * One customer: its id (a slug of 1 to 64 characters), and its Tableau site, connected app and token policy, its
+     * Salesforce org and External Client App for Tableau Next, or both.
+     */
+    public record Tenant(String id, Tableau tableau, Salesforce salesforce) {
     }
 
     public record Server(Integer port, String bind, String maxBody, RateLimit rateLimit, Tls tls, String shutdownGrace, AdminListener admin, Integer nodes,

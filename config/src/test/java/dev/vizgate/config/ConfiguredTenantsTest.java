@@ -49,11 +49,11 @@ class ConfiguredTenantsTest {
     void givenDefaults_eachListedTenant_getsThemWithItsOwnIdFilledIn_andItsOwnKeysWin() throws Exception {
         var loaded = load(TWO);
         var tenants = ConfiguredTenants.of(loaded.config(), loaded.files()).orElseThrow();
-        var acme = (ConnectedApp.Direct) tenants.find(new TenantId("acme")).orElseThrow().tableau().connectedApp();
+        var acme = (ConnectedApp.Direct) tenants.find(new TenantId("acme")).orElseThrow().tableau().orElseThrow().connectedApp();
         assertThat(acme.clientId()).isEqualTo(new ClientId("acme-client"));
         assertThat(acme.secrets().get(0).id().value()).isEqualTo("acme-secret");
         assertThat(acme.secrets().get(0).source()).isEqualTo(new SecretSource.Stored(new SecretRef("env", "SECRET", Optional.empty())));
-        var globex = (ConnectedApp.Direct) tenants.find(new TenantId("globex")).orElseThrow().tableau().connectedApp();
+        var globex = (ConnectedApp.Direct) tenants.find(new TenantId("globex")).orElseThrow().tableau().orElseThrow().connectedApp();
         assertThat(globex.clientId()).isEqualTo(new ClientId("globex-own-client"));
         assertThat(globex.secrets().get(0).id().value()).isEqualTo("globex-secret");
         assertThat(tenants.listed()).containsExactly(new TenantId("acme"), new TenantId("globex"));
@@ -103,9 +103,9 @@ class ConfiguredTenantsTest {
         Files.writeString(dir.resolve("tenants/initech.yaml"), file.formatted("initech", SECRET));
         var loaded = load(TWO.replace("tenants:\n", "tenants:\n  directory: tenants\n"));
         var tenants = ConfiguredTenants.of(loaded.config(), loaded.files()).orElseThrow();
-        assertThat(((ConnectedApp.Direct) tenants.find(new TenantId("acme")).orElseThrow().tableau().connectedApp()).clientId())
+        assertThat(((ConnectedApp.Direct) tenants.find(new TenantId("acme")).orElseThrow().tableau().orElseThrow().connectedApp()).clientId())
                 .isEqualTo(new ClientId("acme-client"));
-        assertThat(((ConnectedApp.Direct) tenants.find(new TenantId("initech")).orElseThrow().tableau().connectedApp()).clientId())
+        assertThat(((ConnectedApp.Direct) tenants.find(new TenantId("initech")).orElseThrow().tableau().orElseThrow().connectedApp()).clientId())
                 .isEqualTo(new ClientId("from-the-directory"));
         assertThat(tenants.inDirectory()).containsExactly(new TenantId("acme"), new TenantId("initech"));
     }

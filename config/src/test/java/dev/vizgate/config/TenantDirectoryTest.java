@@ -69,9 +69,9 @@ class TenantDirectoryTest {
         write("acme.yaml", "tableau:\n  site: acme\n  connected-app: { client-id: acme-app }\n");
         var acme = directory().find(ACME).orElseThrow();
         assertThat(acme.id()).isEqualTo(ACME);
-        assertThat(acme.tableau().site()).isEqualTo(new SiteContentUrl("acme"));
-        assertThat(acme.tableau().token().defaultLifetime()).isEqualTo(Duration.ofMinutes(3));
-        var app = (ConnectedApp.Direct) acme.tableau().connectedApp();
+        assertThat(acme.tableau().orElseThrow().site()).isEqualTo(new SiteContentUrl("acme"));
+        assertThat(acme.tableau().orElseThrow().token().defaultLifetime()).isEqualTo(Duration.ofMinutes(3));
+        var app = (ConnectedApp.Direct) acme.tableau().orElseThrow().connectedApp();
         assertThat(app.clientId()).isEqualTo(new ClientId("acme-app"));
         assertThat(app.secrets().get(0).id().value()).isEqualTo("acme-secret");
         assertThat(app.secrets().get(0).source()).isEqualTo(new SecretSource.Stored(new SecretRef("vault", "secret/tableau/acme", Optional.empty())));
@@ -83,12 +83,12 @@ class TenantDirectoryTest {
         assertThat(directory.find(ACME)).isEmpty();
         write("acme.yaml", "tableau:\n  server-url: https://t.example.com\n  site: acme\n"
                 + "  connected-app: { client-id: acme-app, trust: direct, secrets: [ { id: s, value: \"${TABLEAU_SECRET}\" } ] }\n");
-        assertThat(directory.find(ACME).orElseThrow().tableau().site()).isEqualTo(new SiteContentUrl("acme"));
+        assertThat(directory.find(ACME).orElseThrow().tableau().orElseThrow().site()).isEqualTo(new SiteContentUrl("acme"));
         var first = directory.find(ACME).orElseThrow();
         assertThat(directory.find(ACME).orElseThrow()).isSameAs(first);
         write("acme.yaml", "tableau:\n  server-url: https://t.example.com\n  site: acme-two\n"
                 + "  connected-app: { client-id: acme-app, trust: direct, secrets: [ { id: s, value: \"${TABLEAU_SECRET}\" } ] }\n");
-        assertThat(directory.find(ACME).orElseThrow().tableau().site()).isEqualTo(new SiteContentUrl("acme-two"));
+        assertThat(directory.find(ACME).orElseThrow().tableau().orElseThrow().site()).isEqualTo(new SiteContentUrl("acme-two"));
         Files.delete(dir.resolve("acme.yaml"));
         assertThat(directory.find(ACME)).isEmpty();
     }
@@ -113,10 +113,22 @@ class TenantDirectoryTest {
     }
 
     @Test
-    void aTenantsFile_holdsItsTableauSectionOnly() throws Exception {
+    void aTenantsFile_holdsItsOwnSectionsOnly() throws Exception {
         write("acme.yaml", "tableau:\n  site: acme\nserver: { port: 1 }\n");
         assertThatThrownBy(() -> directory().find(ACME)).isInstanceOfSatisfying(ConfigError.class,
-                e -> assertThat(e.twoLines()).contains("tenant acme").contains("tableau: section and nothing else"));
+                e -> assertThat(e.twoLines()).contains("tenant acme").contains("tableau: and/or salesforce: section and nothing else"));
+    }
+
+    @Test
+    void aTenantsFile_withASalesforceSectionAlone_isATableauNextTenant_andTheDefaultsTableauIsNotForced() throws Exception {
+        write("_defaults.yaml", "tableau:\n  server-url: https://t.example.com\nsalesforce:\n  audience: https://login.salesforce.com\n"
+                + "  consumer-key: \"{tenant}-key\"\n  client-secret: \"s3cr3t-s3cr3t\"\n  flow: client-credentials\n");
+        write("acme.yaml", "salesforce:\n  token-url: https://acme.my.salesforce.com\n");
+        var acme = directory().find(ACME).orElseThrow();
+        assertThat(acme.tableau()).isEmpty();
+        var next = acme.tableauNext().orElseThrow();
+        assertThat(next.connection().consumerKey()).hasToString("acme-key");
+        assertThat(next.connection().tokenUrl().getHost()).isEqualTo("acme.my.salesforce.com");
     }
 
     @Test

@@ -45,7 +45,7 @@ public final class Tenants implements AutoCloseable {
         this.tags = Objects.requireNonNull(tags, "tags");
     }
 
-    /** @param base a fresh builder with what every tenant shares; each tenant adds its own Tableau settings to it */
+    /** @param base a fresh builder with what every tenant shares; each tenant adds its own Tableau and Tableau Next settings to it */
     public static Tenants of(TenantCatalogue catalogue, Supplier<VizgateBuilder> base) {
         return new Tenants(catalogue, base, Optional.empty(), TenantTags.defaults());
     }
@@ -112,8 +112,11 @@ public final class Tenants implements AutoCloseable {
             removeMeters(id, previous);
         }
         try {
-            var builder = base.get().tableau(settings.tableau());
+            var builder = base.get();
+            settings.tableau().ifPresent(builder::tableau);
+            settings.tableauNext().ifPresent(builder::tableauNext);
             settings.rotation().ifPresent(builder::rotation);
+            settings.admin().ifPresent(builder::tableauAdmin);
             view.ifPresent(builder::meterRegistry);
             fresh = builder.build();
         } catch (SettingsException e) {

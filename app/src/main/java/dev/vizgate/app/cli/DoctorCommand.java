@@ -156,10 +156,16 @@ final class DoctorCommand implements Callable<Integer> {
             var check = "tenant " + id;
             try {
                 var settings = catalogue.find(id).orElseThrow();
-                var builder = ConfigSettings.tenantBase(cfg, files, root.context().clock()).tableau(settings.tableau());
+                var builder = ConfigSettings.tenantBase(cfg, files, root.context().clock());
+                settings.tableau().ifPresent(builder::tableau);
+                settings.tableauNext().ifPresent(builder::tableauNext);
                 try (var vizgate = ConfigSettings.build(files, builder)) {
-                    ok(check, vizgate.tableauTrust().map(DoctorCommand::describe).orElse("issued by its identity provider") + ", site "
-                            + settings.tableau().site().value() + " on " + settings.tableau().serverUrl());
+                    var parts = new ArrayList<String>();
+                    settings.tableau().ifPresent(t -> parts.add(vizgate.tableauTrust().map(DoctorCommand::describe).orElse("issued by its identity provider")
+                            + ", site " + t.site().value() + " on " + t.serverUrl()));
+                    settings.tableauNext().ifPresent(n -> parts.add("Tableau Next through " + n.connection().tokenUrl().getHost()
+                            + " (" + flowName(n.flow()) + ")"));
+                    ok(check, String.join("; ", parts));
                 }
             } catch (ConfigError e) {
                 failing++;
@@ -175,6 +181,11 @@ final class DoctorCommand implements Callable<Integer> {
         } else {
             add(Level.FAIL, "tenants", failing + " of " + ids.size() + " tenant(s) cannot serve", "fix each tenant named above");
         }
+    }
+
+    /** The flow as the configuration names it ({@code salesforce.flow}). */
+    private static String flowName(SalesforceFlow flow) {
+        return flow instanceof SalesforceFlow.JwtBearer ? "jwt-bearer" : flow instanceof SalesforceFlow.ClientCredentials ? "client-credentials" : "web-server";
     }
 
     private static String describe(ConnectedAppTrust trust) {
@@ -196,7 +207,7 @@ final class DoctorCommand implements Callable<Integer> {
         }
         var s = settings.connection();
         var flow = settings.flow();
-        var flowName = flow instanceof SalesforceFlow.JwtBearer ? "jwt-bearer" : flow instanceof SalesforceFlow.ClientCredentials ? "client-credentials" : "web-server";
+        var flowName = flowName(flow);
         ok("salesforce", "flow " + flowName + ", token host " + s.tokenUrl().getHost() + ", sessions taken to last " + DurationText.format(s.sessionTtl())
                 + " (salesforce.session-ttl; Salesforce says nothing, so set it to the org's session timeout)");
         if (flow instanceof SalesforceFlow.WebServer w) {

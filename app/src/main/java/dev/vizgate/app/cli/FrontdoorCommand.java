@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
 @Command(name = "frontdoor", mixinStandardHelpOptions = true,
         description = {"Prints a single-use Salesforce frontdoor URL for a user, for Tableau Next's embedding SDK.",
                 "The URL goes to the SDK's authCredential (with --json, beside the orgUrl it needs).",
+                "With tenants: configured, --tenant names whose org and External Client App to use.",
                 "The URL signs the browser in once and expires quickly; do not store or log it."})
 final class FrontdoorCommand implements Callable<Integer> {
     @CommandLine.ParentCommand
@@ -26,6 +27,9 @@ final class FrontdoorCommand implements Callable<Integer> {
 
     @Mixin
     ConfigOption config;
+
+    @Mixin
+    TenantOption tenant;
 
     @Option(names = "--user", required = true, paramLabel = "USER", description = "The Salesforce username (sub of the assertion).")
     String user;
@@ -36,10 +40,10 @@ final class FrontdoorCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var context = root.context();
-        var loaded = config.load(context, "salesforce", "store");
+        var loaded = config.load(context, "salesforce", "store", "tenants", "secret-stores", "secret-refresh");
         var subject = Cli.parse("--user", () -> new Subject(user));
-        var builder = Vizgate.builder().clock(context.clock()).tableauNext(ConfigSettings.tableauNext(loaded.config(), loaded.files()))
-                .store(ConfigSettings.store(loaded.config(), loaded.files()));
+        var builder = ConfigSettings.withSecretStores(Vizgate.builder().clock(context.clock()), loaded.config(), loaded.files())
+                .tableauNext(tenant.tableauNext(loaded)).store(ConfigSettings.store(loaded.config(), loaded.files()));
         NextSessionOutcome outcome;
         try (var vizgate = ConfigSettings.build(loaded.files(), builder)) {
             var sessions = vizgate.tableauNextSessions().orElseThrow();

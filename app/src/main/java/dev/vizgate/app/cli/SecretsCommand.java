@@ -81,7 +81,7 @@ final class SecretsCommand implements Callable<Integer> {
                     continue;
                 }
                 try {
-                    failed += rotate(settings.tableau(), settings.rotation().get(), loaded, out, err) == VizgateCommand.EXIT_OK ? 0 : 1;
+                    failed += rotate(settings.tableau().orElseThrow(), settings.rotation().get(), loaded, out, err) == VizgateCommand.EXIT_OK ? 0 : 1;
                 } catch (ConfigError e) {
                     failed++;
                     err.println("tenant " + id + ": " + e.twoLines());

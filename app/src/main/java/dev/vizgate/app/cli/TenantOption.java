@@ -6,6 +6,8 @@ import dev.vizgate.config.ConfigSettings;
 import dev.vizgate.config.ConfiguredTenants;
 import dev.vizgate.domain.model.TenantId;
 import dev.vizgate.sdk.RotationSettings;
+import dev.vizgate.sdk.TableauAdminSettings;
+import dev.vizgate.sdk.TableauNextSettings;
 import dev.vizgate.sdk.TableauSettings;
 import dev.vizgate.sdk.TenantSettings;
 import picocli.CommandLine.Option;
@@ -13,8 +15,8 @@ import picocli.CommandLine.Option;
 import java.util.Optional;
 
 /**
- * {@code --tenant ID}, shared by the commands that act for one Connected App: with it, the tenant's own Tableau section
- * (and rotation); without it, the configuration's one {@code tableau:} section, and a tenants configuration is told to
+ * {@code --tenant ID}, shared by the commands that act for one Connected App or one org: with it, the tenant's own
+ * Tableau section (with its rotation and administrator's token) or Salesforce section; without it, the configuration's one {@code tableau:} section, and a tenants configuration is told to
  * name one.
  */
 final class TenantOption {
@@ -23,7 +25,29 @@ final class TenantOption {
 
     /** The Tableau section to act for. */
     TableauSettings tableau(ConfigLoader.Loaded loaded) {
-        return tenant == null ? oneTenant(loaded) : settings(loaded).tableau();
+        return tenant == null ? oneTenant(loaded) : settings(loaded).tableau().orElseThrow(() -> new ConfigError(at("tableau"),
+                "this tenant embeds Tableau Next alone, so it has no Connected App", "give the tenant a tableau: section, or use frontdoor"));
+    }
+
+    /** The Tableau Next section (org and External Client App) to act for. */
+    TableauNextSettings tableauNext(ConfigLoader.Loaded loaded) {
+        if (tenant == null) {
+            if (loaded.config().salesforce() == null && loaded.config().tenants() != null) {
+                throw new ConfigError("tenants", "this configuration serves tenants, each with its own org", "name the tenant: --tenant <id>");
+            }
+            return ConfigSettings.tableauNext(loaded.config(), loaded.files());
+        }
+        return settings(loaded).tableauNext().orElseThrow(() -> new ConfigError(at("salesforce"),
+                "this tenant has no salesforce: section, so it has no Tableau Next", "give the tenant its salesforce: section"));
+    }
+
+    /** The site administrator's personal access token, when configured. */
+    Optional<TableauAdminSettings> admin(ConfigLoader.Loaded loaded) {
+        if (tenant == null) {
+            oneTenant(loaded);
+            return ConfigSettings.admin(loaded.config(), loaded.files());
+        }
+        return settings(loaded).admin();
     }
 
     /** Its rotation, when configured. */
@@ -43,7 +67,7 @@ final class TenantOption {
         return ConfigSettings.tableau(loaded.config(), loaded.files());
     }
 
-    private TenantSettings settings(ConfigLoader.Loaded loaded) {
+    TenantSettings settings(ConfigLoader.Loaded loaded) {
         var id = Cli.parse("--tenant", () -> new TenantId(tenant));
         var tenants = ConfiguredTenants.of(loaded.config(), loaded.files()).orElseThrow(() -> new ConfigError("tenants",
                 "--tenant names a tenant, and this configuration has no tenants: section", "leave out --tenant, or add the tenants: section"));

@@ -16,6 +16,7 @@ import java.util.Set;
 final class Cors {
     /** The routes a browser page calls across origins: each takes its proof in Authorization with a JSON body. */
     static final Set<String> BROWSER_ROUTES = Set.of("/v1/tableau/token", TenantPaths.TEMPLATE + "tableau/token", "/v1/tableau-next/frontdoor",
+            TenantPaths.TEMPLATE + "tableau-next/frontdoor",
             "/v1/tableau-next/authorize");
     static final String ALLOWED_METHODS = "POST";
     static final String ALLOWED_HEADERS = "Authorization, Content-Type";

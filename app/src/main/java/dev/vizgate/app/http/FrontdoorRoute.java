@@ -10,29 +10,30 @@ import org.eclipse.jetty.server.Request;
 import java.util.LinkedHashMap;
 import java.util.Set;
 
-/** {@code POST /v1/tableau-next/frontdoor}: a single-use frontdoor URL for the admitted caller's user. */
+/**
+ * {@code POST /v1/tableau-next/frontdoor} and {@code POST /v1/tenants/{tenant}/tableau-next/frontdoor}: a single-use
+ * frontdoor URL for the admitted caller's user, in the org its {@link TenantSource} picks.
+ */
 final class FrontdoorRoute implements Route {
-    private final OpenTableauNextSession sessions;
+    private final TenantSource<OpenTableauNextSession> source;
     private final Admission admission;
     private final GatewayMetrics metrics;
 
-    FrontdoorRoute(OpenTableauNextSession sessions, Admission admission, GatewayMetrics metrics) {
-        this.sessions = sessions;
+    FrontdoorRoute(TenantSource<OpenTableauNextSession> source, Admission admission, GatewayMetrics metrics) {
+        this.source = source;
         this.admission = admission;
         this.metrics = metrics;
     }
 
     @Override
     public Reply answer(Request request) {
-        return admission.answer(request, Set.of("user"), this::open);
+        var named = TenantPaths.named(request);
+        return admission.answer(request, Set.of("user"), acting -> TenantSource.serve(source, admission, acting, named,
+                // Opening a session reaches Salesforce, so the assertion is spent before, not after.
+                (sessions, kind) -> admission.spendThen(acting, () -> opened(acting, sessions))));
     }
 
-    private Reply open(Admission.Acting acting) {
-        // Opening a session reaches Salesforce, so the assertion is spent before, not after.
-        return admission.spendThen(acting, () -> opened(acting));
-    }
-
-    private Reply opened(Admission.Acting acting) {
+    private Reply opened(Admission.Acting acting, OpenTableauNextSession sessions) {
         var outcome = sessions.open(acting.user());
         if (outcome instanceof NextSessionOutcome.Opened opened) {
             metrics.tokenIssued("frontdoor");

@@ -28,12 +28,12 @@ final class RouteTable {
 
     static final List<Entry> ENTRIES = List.of(
             new Entry("/v1/tableau/token", Set.of("POST"), false, Optional.of("Tableau"), (s, a) -> s.tableau()
-                    .<Route>map(t -> new TokenRoute(TokenSource.fixed(t, s.tableauKind()), a, s.metrics()))
+                    .<Route>map(t -> new TokenRoute(TenantSource.fixed(t, s.tableauKind()), a, s.metrics()))
                     .or(() -> s.idpTableau().map(t -> new IdpTokenRoute(t, a, s.metrics())))
                     // With tenants, the caller's proof says which tenant an unnamed request is for (a browser's, or a key bound to one).
-                    .or(() -> s.tenants().map(t -> new TokenRoute(t, a, s.metrics())))),
+                    .or(() -> s.tenants().map(t -> new TokenRoute(t.tokens(), a, s.metrics())))),
             new Entry(TenantPaths.TEMPLATE + "tableau/token", Set.of("POST"), false, Optional.of(TENANTS),
-                    (s, a) -> s.tenants().map(t -> new TokenRoute(t, a, s.metrics()))),
+                    (s, a) -> s.tenants().map(t -> new TokenRoute(t.tokens(), a, s.metrics()))),
             // An EAS tenant's issuer is https://<gateway>/tenants/<id>: its JWKS and metadata where clients look for them.
             new Entry(TenantPaths.ISSUER_TEMPLATE + ".well-known/jwks.json", Set.of("GET"), true, Optional.of(TENANTS),
                     (s, a) -> s.tenants().map(t -> new TenantIssuerRoute(t, TenantIssuerRoute.Document.JWKS))),
@@ -43,8 +43,11 @@ final class RouteTable {
                     (s, a) -> s.tenants().map(t -> new TenantIssuerRoute(t, TenantIssuerRoute.Document.METADATA))),
             new Entry(TenantPaths.INSERTED_TEMPLATE, Set.of("GET"), true, Optional.of(TENANTS),
                     (s, a) -> s.tenants().map(t -> new TenantIssuerRoute(t, TenantIssuerRoute.Document.METADATA))),
-            new Entry("/v1/tableau-next/frontdoor", Set.of("POST"), false, Optional.of("Salesforce"),
-                    (s, a) -> s.tableauNext().map(n -> new FrontdoorRoute(n, a, s.metrics()))),
+            new Entry("/v1/tableau-next/frontdoor", Set.of("POST"), false, Optional.of("Salesforce"), (s, a) -> s.tableauNext()
+                    .<Route>map(n -> new FrontdoorRoute(TenantSource.fixed(n, "frontdoor"), a, s.metrics()))
+                    .or(() -> s.tenants().map(t -> new FrontdoorRoute(t.frontdoors(), a, s.metrics())))),
+            new Entry(TenantPaths.TEMPLATE + "tableau-next/frontdoor", Set.of("POST"), false, Optional.of(TENANTS),
+                    (s, a) -> s.tenants().map(t -> new FrontdoorRoute(t.frontdoors(), a, s.metrics()))),
             new Entry("/v1/tableau-next/authorize", Set.of("GET", "POST"), false, Optional.of(WEB_SERVER),
                     (s, a) -> s.webServer().map(w -> new AuthorizeRoute(w.flow(), w.tickets(), a))),
             new Entry("/v1/tableau-next/callback", Set.of("GET"), false, Optional.of(WEB_SERVER), (s, a) -> s.webServer().map(w -> new CallbackRoute(w.flow()))),

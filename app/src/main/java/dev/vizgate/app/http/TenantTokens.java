@@ -2,6 +2,8 @@ package dev.vizgate.app.http;
 
 import dev.vizgate.domain.model.Issuer;
 import dev.vizgate.domain.model.TenantId;
+import dev.vizgate.domain.usecase.IssueTableauToken;
+import dev.vizgate.domain.usecase.OpenTableauNextSession;
 import dev.vizgate.domain.usecase.PublishJwks;
 import dev.vizgate.domain.usecase.RotateOnSchedule;
 import dev.vizgate.domain.usecase.WhichTenant;
@@ -14,14 +16,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * The tenant a request is for, decided by what its caller proved ({@link WhichTenant}), and that tenant's own Connected
- * App. A tenant the proof does not cover is refused with the same words whether or not it exists, and so is a path
+ * App or org. A tenant the proof does not cover is refused with the same words whether or not it exists, and so is a path
  * segment that could not be a tenant's id: neither the refusal nor its timing says which tenants exist.
  */
-public final class TenantTokens implements TokenSource, AutoCloseable {
+public final class TenantTokens implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TenantTokens.class);
 
     private final Tenants tenants;
@@ -42,8 +45,26 @@ public final class TenantTokens implements TokenSource, AutoCloseable {
         return out;
     }
 
-    @Override
-    public Chosen choose(Caller caller, Optional<String> namedTenant) {
+    /** The Tableau tokens of the tenant the caller's proof decides. */
+    TenantSource<IssueTableauToken> tokens() {
+        return (caller, named) -> choose(caller, named, "tableau/token", Vizgate::tableauTokens, v -> GatewayMetrics.tokenKind(v.tableauTrust()),
+                "a Connected App that Vizgate signs for (trust direct, managed or eas) for this tenant");
+    }
+
+    /** The Tableau Next sessions (its own org and External Client App) of the tenant the caller's proof decides. */
+    TenantSource<OpenTableauNextSession> frontdoors() {
+        return (caller, named) -> choose(caller, named, "tableau-next/frontdoor", Vizgate::tableauNextSessions, v -> "frontdoor",
+                "Tableau Next (a salesforce: section) for this tenant");
+    }
+
+    /**
+     * @param route    the route's path under the tenant, for the words of a refusal
+     * @param pick     the tenant's use case, if it has one
+     * @param kind     the use case's kind for the metrics
+     * @param missing  what the tenant lacks when {@code pick} finds nothing
+     */
+    private <T> TenantSource.Chosen<T> choose(Caller caller, Optional<String> namedTenant, String route,
+                                              Function<Vizgate, Optional<T>> pick, Function<Vizgate, String> kind, String missing) {
         Optional<TenantId> named = Optional.empty();
         if (namedTenant.isPresent()) {
             try {
@@ -60,7 +81,7 @@ public final class TenantTokens implements TokenSource, AutoCloseable {
         if (decision instanceof WhichTenant.Decision.Refused refused) {
             var asked = named.map(TenantId::value).orElse("-");
             return WhichTenant.NOT_NAMED.equals(refused.reason())
-                    ? new Chosen.Refuse(Problem.of(ProblemType.TENANT_REQUIRED, refused.reason() + " (/v1/tenants/{tenant}/tableau/token)"), asked)
+                    ? new TenantSource.Chosen.Refuse<>(Problem.of(ProblemType.TENANT_REQUIRED, refused.reason() + " (" + TenantPaths.TEMPLATE + route + ")"), asked)
                     : notCovered(asked);
         }
         var tenant = ((WhichTenant.Decision.Decided) decision).tenant();
@@ -69,16 +90,15 @@ public final class TenantTokens implements TokenSource, AutoCloseable {
             if (vizgate.isEmpty()) {
                 return notCovered(tenant.value()); // removed since the decision
             }
-            var tokens = vizgate.get().tableauTokens();
-            if (tokens.isEmpty()) {
-                return new Chosen.Refuse(Problem.notConfigured("a Connected App that Vizgate signs for (trust direct, managed or eas) for this tenant"),
-                        tenant.value());
+            var use = pick.apply(vizgate.get());
+            if (use.isEmpty()) {
+                return new TenantSource.Chosen.Refuse<>(Problem.notConfigured(missing), tenant.value());
             }
-            return new Chosen.Use(tokens.get(), GatewayMetrics.tokenKind(vizgate.get().tableauTrust()), tenant.value());
+            return new TenantSource.Chosen.Use<>(use.get(), kind.apply(vizgate.get()), tenant.value());
         } catch (RuntimeException e) {
             // A tenant whose first definition does not build: its operators see why in the log and in doctor; its callers see that it cannot serve.
             LOG.warn("tenant {} cannot serve: {}", tenant, e.getMessage());
-            return new Chosen.Refuse(Problem.of(ProblemType.TENANT_UNAVAILABLE,
+            return new TenantSource.Chosen.Refuse<>(Problem.of(ProblemType.TENANT_UNAVAILABLE,
                     "this tenant's configuration cannot be used now; its operators should run vizgate doctor").retryAfter(30), tenant.value());
         }
     }
@@ -130,7 +150,7 @@ public final class TenantTokens implements TokenSource, AutoCloseable {
         tenants.close();
     }
 
-    private static Chosen notCovered(String asked) {
-        return new Chosen.Refuse(Problem.of(ProblemType.TENANT_NOT_COVERED, WhichTenant.NOT_COVERED), asked);
+    private static <T> TenantSource.Chosen<T> notCovered(String asked) {
+        return new TenantSource.Chosen.Refuse<>(Problem.of(ProblemType.TENANT_NOT_COVERED, WhichTenant.NOT_COVERED), asked);
     }
 }

@@ -17,16 +17,16 @@ import java.util.Set;
 
 /**
  * {@code POST /v1/tableau/token} and {@code POST /v1/tenants/{tenant}/tableau/token}: a Connected App JWT for the
- * admitted caller's user, with what that caller may choose, signed for the Connected App its {@link TokenSource} picks.
+ * admitted caller's user, with what that caller may choose, signed for the Connected App its {@link TenantSource} picks.
  */
 final class TokenRoute implements Route {
     private static final Set<String> FIELDS = Set.of("user", "scopes", "attributes");
 
-    private final TokenSource source;
+    private final TenantSource<IssueTableauToken> source;
     private final Admission admission;
     private final GatewayMetrics metrics;
 
-    TokenRoute(TokenSource source, Admission admission, GatewayMetrics metrics) {
+    TokenRoute(TenantSource<IssueTableauToken> source, Admission admission, GatewayMetrics metrics) {
         this.source = source;
         this.admission = admission;
         this.metrics = metrics;
@@ -35,20 +35,8 @@ final class TokenRoute implements Route {
     @Override
     public Reply answer(Request request) {
         var named = TenantPaths.named(request);
-        return admission.answer(request, FIELDS, acting -> {
-            var chosen = source.choose(acting.caller(), named);
-            if (chosen instanceof TokenSource.Chosen.Refuse refuse) {
-                return Reply.problem(refuse.problem()).forTenant(refuse.tenant());
-            }
-            var use = (TokenSource.Chosen.Use) chosen;
-            if (!"-".equals(use.tenant())) {
-                var limited = admission.tenantLimit(use.tenant());
-                if (limited.isPresent()) {
-                    return Reply.problem(Problem.rateLimited(limited.getAsLong())).forTenant(use.tenant());
-                }
-            }
-            return issue(acting, use.tokens(), use.kind()).forTenant(use.tenant());
-        });
+        return admission.answer(request, FIELDS, acting -> TenantSource.serve(source, admission, acting, named,
+                (tokens, kind) -> issue(acting, tokens, kind)));
     }
 
     private Reply issue(Admission.Acting acting, IssueTableauToken tokens, String kind) {

@@ -31,12 +31,14 @@ class DoctorSpeaksTenantsTest {
                   list:
                     - { id: acme, tableau: { site: acme, connected-app: { secrets: [ { id: acme-secret, value: "%s" } ] } } }
                     - { id: hooli, tableau: { site: hooli, connected-app: { secrets: [ { id: hooli-secret, value: "too-short" } ] } } }
+                    - id: globex
+                      salesforce: { token-url: "https://globex.my.salesforce.com", consumer-key: globex-key, client-secret: "s3cr3t-s3cr3t", flow: client-credentials }
                 """.formatted("a".repeat(64), GOOD));
         return CliRun.run(Clock.systemUTC(), Map.of(), "", "doctor", "--config", cfg.toString(), "--timeout", "1s");
     }
 
     @Test
-    void givenTwoListedTenantsAndOneInTheDirectory_doctor_printsALineForEach_andFailsForTheWeakOne() throws Exception {
+    void givenThreeListedTenantsAndOneInTheDirectory_doctor_printsALineForEach_andFailsForTheWeakOne() throws Exception {
         Files.createDirectories(dir.resolve("tenants"));
         Files.writeString(dir.resolve("tenants").resolve("initech.yaml"), """
                 tableau:
@@ -49,7 +51,8 @@ class DoctorSpeaksTenantsTest {
                 .contains("OK    tenant acme: direct trust, client id acme-client, site acme")
                 .contains("OK    tenant initech: direct trust, client id initech-client, site initech")
                 .contains("FAIL  tenant hooli:")
-                .contains("FAIL  tenants: 1 of 3 tenant(s) cannot serve")
+                .contains("OK    tenant globex: Tableau Next through globex.my.salesforce.com (client-credentials)")
+                .contains("FAIL  tenants: 1 of 4 tenant(s) cannot serve")
                 .doesNotContain("too-short");
         assertThat(run.exit()).isEqualTo(1);
     }
