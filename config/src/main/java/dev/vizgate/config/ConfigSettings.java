@@ -126,6 +126,13 @@ public final class ConfigSettings {
             throw new ConfigError("", "neither tableau:, salesforce: nor tenants: is configured, so the gateway would serve nothing",
                     "add the section for the Tableau you embed");
         }
+        if (config.tenants() != null && (config.tableau() != null || config.salesforce() != null)) {
+            // Every caller of a tenants gateway is bound to tenants, so a top-level section would hand its tokens to
+            // callers that proved only a tenant: the one-tenant routes would cross the boundary.
+            var section = config.tableau() != null ? "tableau" : "salesforce";
+            throw new ConfigError(section, "with tenants: configured, the gateway serves its tenants only, and a top-level " + section
+                    + ": section would be served to every tenant's callers", "move it into a tenant: tenants.list: [ { id: <name>, " + section + ": … } ]");
+        }
         var builder = withSecretStores(Vizgate.builder().clock(clock).store(store(config, files)), config, files);
         if (config.tableau() != null) {
             builder.tableau(tableau(config, files));

@@ -124,6 +124,19 @@ class ConfiguredTenantsTest {
     }
 
     @Test
+    void givenTenants_aTopLevelTableauOrSalesforceSection_isRefused_sinceEveryCallerIsBoundToTenants() throws Exception {
+        var tableau = load(TWO + "tableau: { server-url: https://10ax.online.tableau.com, site: root }\n");
+        assertThatThrownBy(() -> ConfigSettings.builder(tableau.config(), tableau.files(), java.time.Clock.systemUTC()))
+                .isInstanceOfSatisfying(ConfigError.class, e -> {
+                    assertThat(e.path()).isEqualTo("tableau");
+                    assertThat(e.fix()).contains("tenants.list");
+                });
+        var salesforce = load(TWO + "salesforce: { token-url: https://acme.my.salesforce.com }\n");
+        assertThatThrownBy(() -> ConfigSettings.builder(salesforce.config(), salesforce.files(), java.time.Clock.systemUTC()))
+                .isInstanceOfSatisfying(ConfigError.class, e -> assertThat(e.path()).isEqualTo("salesforce"));
+    }
+
+    @Test
     void givenTenants_aKeyBoundToAllAndToOne_isAmbiguous_andAKeyNamingANonSlug_isRefused() throws Exception {
         var both = load(TWO + "callers: { api-keys: [ { name: k, sha256: \"%s\", tenants: [ \"*\", acme ] } ] }\n".formatted(HASH));
         assertThatThrownBy(() -> ApiKeyMapping.of(both.config(), both.files(), Optional.empty()))

@@ -85,7 +85,8 @@ public final class TableauStandIn implements AutoCloseable {
     private volatile Duration sessionLifetime = Duration.ofHours(2);
     private volatile boolean connectedAppEnabled = true;
 
-    private record BrowserSession(Verdict.Accepted who, Instant ends) {
+    /** @param site the content URL of the site the browser signed in to: a Tableau session is one site's */
+    private record BrowserSession(Verdict.Accepted who, String site, Instant ends) {
     }
 
     /**
@@ -287,7 +288,7 @@ public final class TableauStandIn implements AutoCloseable {
                     + "</p><p>" + Http.escape(r.reason()) + "</p>"));
             return;
         }
-        Http.html(ex, 200, vizPage((Verdict.Accepted) verdict, query.getOrDefault("target", "/")));
+        Http.html(ex, 200, vizPage((Verdict.Accepted) verdict, site.contentUrl(), query.getOrDefault("target", "/")));
     }
 
     /**
@@ -325,7 +326,8 @@ public final class TableauStandIn implements AutoCloseable {
             return;
         }
         var session = Base64.getUrlEncoder().withoutPadding().encodeToString(random());
-        browserSessions.put(session, new BrowserSession((Verdict.Accepted) verdict, site.clock().instant().plus(sessionLifetime)));
+        browserSessions.put(session, new BrowserSession((Verdict.Accepted) verdict, String.valueOf(body.get("siteName")),
+                site.clock().instant().plus(sessionLifetime)));
         ex.getResponseHeaders().add("Set-Cookie", "workgroup_session_id=" + session + "; Path=/; HttpOnly; SameSite=Lax");
         Http.json(ex, 200, Map.of("result", Map.of("user", Map.of("name", ((Verdict.Accepted) verdict).user()))));
     }
@@ -337,13 +339,20 @@ public final class TableauStandIn implements AutoCloseable {
             Http.html(ex, 401, page("Sign in to Tableau", "<p id=\"sign-in\">No session: this view needs a signed-in user.</p>"));
             return;
         }
+        var path = ex.getRequestURI().getPath().substring("/t/".length());
+        var viewSite = path.contains("/") ? path.substring(0, path.indexOf('/')) : path;
+        if (!viewSite.equals(live.site())) {
+            Http.html(ex, 401, page("Sign in to Tableau", "<p id=\"sign-in\">This browser is signed in to another site; this view needs a user of "
+                    + Http.escape(viewSite) + ".</p>"));
+            return;
+        }
         var session = live.who();
         if (!session.scopes().contains(VIEWS_EMBED) && !session.scopes().contains(VIEWS_EMBED_AUTHORING)) {
             Http.html(ex, 401, page("Tableau stand-in refused the token", "<p>Error <span id=\"error-code\">" + site.missingScopeCode()
                     + "</span></p><p>scp lacks tableau:views:embed</p>"));
             return;
         }
-        Http.html(ex, 200, vizPage(session, ex.getRequestURI().toString())
+        Http.html(ex, 200, vizPage(session, live.site(), ex.getRequestURI().toString())
                 .replace("</body>", sessionEnds(Duration.between(site.clock().instant(), live.ends())) + "</body>"));
     }
 
@@ -368,8 +377,9 @@ public final class TableauStandIn implements AutoCloseable {
         return Collections.unmodifiableMap(m);
     }
 
-    private static String vizPage(Verdict.Accepted a, String target) throws IOException {
-        return page("Stand-in viz", "<p>Signed in as <strong id=\"user\">" + Http.escape(a.user()) + "</strong></p>"
+    private static String vizPage(Verdict.Accepted a, String siteName, String target) throws IOException {
+        return page("Stand-in viz", "<p>Signed in as <strong id=\"user\">" + Http.escape(a.user()) + "</strong> on site <strong id=\"site\">"
+                + Http.escape(siteName) + "</strong></p>"
                 + "<p>Scopes: <span id=\"scopes\">" + Http.escape(String.join(" ", a.scopes())) + "</span></p>"
                 + "<p>User attributes: <span id=\"attributes\">" + Http.escape(Http.JSON.writeValueAsString(a.attributes())) + "</span></p>"
                 + dashboard(a)

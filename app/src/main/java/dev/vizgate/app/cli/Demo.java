@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
+import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,18 +39,30 @@ import java.util.Set;
 public final class Demo implements AutoCloseable {
     public static final List<String> USERS = List.of("alice@demo.example", "bob@demo.example");
 
+    /** The two customers of the many-customers gateway, each a tenant with its own site on one stand-in pod. */
+    public static final List<DemoPage.Customer> CUSTOMERS = List.of(
+            new DemoPage.Customer("acme", "Acme", "acme", List.of("alice@acme.example", "carol@acme.example")),
+            new DemoPage.Customer("globex", "Globex", "globex", List.of("bob@globex.example")));
+
     private final TableauStandIn tableau;
     private final SalesforceStandIn salesforce;
     private final VaultStandIn vault;
     private final GatewayServer gateway;
+    private final Customers customers;
     private final Path folder;
     private final String apiKey;
 
-    private Demo(TableauStandIn tableau, SalesforceStandIn salesforce, VaultStandIn vault, GatewayServer gateway, Path folder, String apiKey) {
+    /** The many-customers gateway and the pod hosting its customers' sites. */
+    private record Customers(TableauStandIn pod, GatewayServer gateway) {
+    }
+
+    private Demo(TableauStandIn tableau, SalesforceStandIn salesforce, VaultStandIn vault, GatewayServer gateway, Customers customers,
+                 Path folder, String apiKey) {
         this.tableau = tableau;
         this.salesforce = salesforce;
         this.vault = vault;
         this.gateway = gateway;
+        this.customers = customers;
         this.folder = folder;
         this.apiKey = apiKey;
     }
@@ -179,7 +192,70 @@ public final class Demo implements AutoCloseable {
         var page = new DemoPage(platform.getPrivate(), USERS, tableau.baseUrl(), salesforce.baseUrl(), clock, switches);
         var services = wired.services().toBuilder().demo(Optional.of(page)).build(); // every other service as serve wires it
         var gateway = GatewayServer.start(new Gateway(services, wired.cors()), wired.options());
-        return new Demo(tableau, salesforce, vault, gateway, folder, apiKey);
+        started.add(gateway);
+        var customers = customers(port == 0 ? 0 : port + 1, clock, folder, platform.getPrivate(), apiKeyHash, random, started);
+        return new Demo(tableau, salesforce, vault, gateway, customers, folder, apiKey);
+    }
+
+    /**
+     * The many-customers gateway ({@code customers.yaml}): Acme and Globex as tenants, each with its own site and
+     * connected app on one stand-in pod, and the page with a customer picker. The demo platform's assertions name the
+     * user's customer in a {@code tenant} claim; the same backend API key acts for either ({@code tenants: ["*"]}).
+     */
+    private static Customers customers(int port, Clock clock, Path folder, PrivateKey platformKey, String apiKeyHash,
+                                       SecureRandom random, List<AutoCloseable> started) throws Exception {
+        var sites = new ArrayList<TableauStandIn.Site>();
+        for (var c : CUSTOMERS) {
+            var secret = new byte[32];
+            random.nextBytes(secret);
+            var value = Base64.getEncoder().encodeToString(secret);
+            ownerOnly(folder.resolve(c.tenant() + "-secret.txt"), value);
+            sites.add(TableauStandIn.Site.of(c.site(), c.tenant() + "-client-id", Map.of(c.tenant() + "-secret-id", value.getBytes(StandardCharsets.UTF_8)),
+                    Set.copyOf(c.users()), clock));
+        }
+        var pod = TableauStandIn.start(sites.get(0), sites.subList(1, sites.size()).toArray(TableauStandIn.Site[]::new));
+        started.add(pod);
+        var list = new StringBuilder();
+        CUSTOMERS.forEach(c -> list.append("    - { id: ").append(c.tenant()).append(", tableau: { site: ").append(c.site()).append(" } }\n"));
+        var config = Files.writeString(folder.resolve("customers.yaml"), """
+                # Written by vizgate demo: two customers as tenants, each with its own site and connected app on one stand-in pod.
+                server: { bind: 127.0.0.1, port: %d }
+                callers:
+                  api-keys: [ { name: demo-backend, sha256: "%s", tenants: [ "*" ] } ]
+                  assertions:
+                    - { issuer: "%s", key: "file:platform-public.pem", claims: { attributes: tableau_attributes, tenant: tenant } }
+                tenants:
+                  defaults:
+                    tableau:
+                      server-url: %s
+                      connected-app: { client-id: "{tenant}-client-id", trust: direct, secrets: [ { id: "{tenant}-secret-id", value: "file:{tenant}-secret.txt" } ] }
+                      token: { lifetime: 5m, max-lifetime: 6m, scopes: [ "tableau:views:embed" ] }
+                  list:
+                %s""".formatted(port, apiKeyHash, DemoPage.PLATFORM_ISSUER, pod.baseUrl(), list));
+        var loaded = new ConfigLoader(Map.<String, String>of()::get).load(config);
+        var page = DemoPage.customers(platformKey, CUSTOMERS, pod.baseUrl(), clock);
+        GatewayServer gateway;
+        try {
+            gateway = customersGateway(loaded, clock, page, Optional.empty());
+        } catch (Exception e) {
+            if (port == 0) {
+                throw e;
+            }
+            // The port after the demo's is taken: any free one will do, since the demo prints where it is. A failed
+            // start closed what it wired, so the retry wires afresh.
+            gateway = customersGateway(loaded, clock, page, Optional.of(0));
+        }
+        started.add(gateway);
+        return new Customers(pod, gateway);
+    }
+
+    private static GatewayServer customersGateway(ConfigLoader.Loaded loaded, Clock clock, DemoPage page, Optional<Integer> port) throws Exception {
+        var wired = GatewayWiring.from(loaded.config(), loaded.files(), clock);
+        var services = wired.services().toBuilder().demo(Optional.of(page)).build();
+        var o = wired.options();
+        var options = port.map(p -> new GatewayServer.Options(o.bind(), p, o.tls(), o.idleTimeout(), o.shutdownGrace(), o.maxThreads(), o.admin()))
+                .orElse(o);
+        return GatewayServer.start(new Gateway(services, wired.cors()), options);
     }
 
     /** The issuer eas.yaml names: a stand-in for the public https URL a real gateway serves its metadata and JWKS at. */
@@ -212,6 +288,16 @@ public final class Demo implements AutoCloseable {
         return gateway;
     }
 
+    /** The many-customers gateway, with its customer picker page. */
+    public GatewayServer customersGateway() {
+        return customers.gateway();
+    }
+
+    /** The stand-in pod hosting the customers' sites. */
+    public TableauStandIn customersPod() {
+        return customers.pod();
+    }
+
     public Path folder() {
         return folder;
     }
@@ -225,6 +311,8 @@ public final class Demo implements AutoCloseable {
     @Override
     public void close() throws Exception {
         try {
+            customers.gateway().close();
+            customers.pod().close();
             gateway.close();
             tableau.close();
             salesforce.close();

@@ -15,7 +15,8 @@ final class DemoCommand implements Callable<Integer> {
     @CommandLine.ParentCommand
     VizgateCommand root;
 
-    @Option(names = "--port", defaultValue = "8080", paramLabel = "N", description = "Port of the demo page and gateway; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--port", defaultValue = "8080", paramLabel = "N", description = "Port of the demo page and gateway (the many-customers"
+            + " gateway takes the next one); 0 picks free ones. Default: ${DEFAULT-VALUE}.")
     int port;
 
     /** What the demo says when the build had no npm: the page starts, but shows no view. */
@@ -61,6 +62,8 @@ final class DemoCommand implements Callable<Integer> {
         out.println("vizgate demo ready: " + demo.gateway().baseUrl() + "/");
         out.println("(local stand-ins for Tableau and Salesforce; throw-away keys in " + demo.folder() + ")");
         out.println("backend API key (demo only): " + demo.apiKey() + "; every setting for the README's examples: " + demo.folder().resolve("example.env"));
+        out.println("many customers (Acme and Globex as tenants, each with its own site): " + demo.customersGateway().baseUrl() + "/"
+                + " (customers.yaml beside it)");
         out.flush();
         if (!DemoPage.hasEmbeddingApi() || !DemoPage.hasAnalyticsSdk()) {
             err.println(MISSING_BUNDLES);

@@ -15,6 +15,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -28,9 +30,23 @@ public final class DemoPage {
     private final PrivateKey platformKey;
     private final List<String> users;
     private final URI tableau;
-    private final URI salesforce;
+    private final Optional<URI> salesforce;
     private final Clock clock;
     private final Switches switches;
+    private final List<Customer> customers;
+
+    /**
+     * One of the demo's customers: a tenant with its own site on the stand-in Tableau pod, and its users. The demo
+     * platform knows which customer each user belongs to, and says so in the assertion it signs; the page never does.
+     */
+    public record Customer(String tenant, String name, String site, List<String> users) {
+        public Customer {
+            Objects.requireNonNull(tenant, "tenant");
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(site, "site");
+            users = List.copyOf(users);
+        }
+    }
 
     /** The demo's switches over its stand-ins, which the page turns on and off. */
     public interface Switches {
@@ -42,12 +58,35 @@ public final class DemoPage {
     }
 
     public DemoPage(PrivateKey platformKey, List<String> users, URI tableau, URI salesforce, Clock clock, Switches switches) {
+        this(platformKey, users, tableau, Optional.of(salesforce), clock, switches, List.of());
+    }
+
+    private DemoPage(PrivateKey platformKey, List<String> users, URI tableau, Optional<URI> salesforce, Clock clock, Switches switches,
+                     List<Customer> customers) {
         this.platformKey = platformKey;
         this.users = List.copyOf(users);
         this.tableau = tableau;
         this.salesforce = salesforce;
         this.clock = clock;
         this.switches = switches;
+        this.customers = List.copyOf(customers);
+    }
+
+    /**
+     * The many-customers page: a customer picker over the customers' users, each embedding a view of its own site on
+     * the stand-in pod {@code tableau}, through a gateway that serves them as tenants.
+     */
+    public static DemoPage customers(PrivateKey platformKey, List<Customer> customers, URI tableau, Clock clock) {
+        var users = customers.stream().flatMap(c -> c.users().stream()).toList();
+        return new DemoPage(platformKey, users, tableau, Optional.empty(), clock, (shortSession, signInFails) -> SESSION, customers);
+    }
+
+    /** The session the many-customers page's stand-ins grant; it has no switches. */
+    private static final Duration SESSION = Duration.ofHours(2);
+
+    /** The customer a user belongs to, in the many-customers page. */
+    private Optional<Customer> customerOf(String user) {
+        return customers.stream().filter(c -> c.users().contains(user)).findFirst();
     }
 
     Switches switches() {
@@ -75,8 +114,14 @@ public final class DemoPage {
 
     byte[] html() {
         var api = hasEmbeddingApi();
+        if (!customers.isEmpty()) {
+            return resource("/demo/customers.html").replace("{{CUSTOMERS}}", escapedJson(customers)).replace("{{TABLEAU}}", tableau.toString())
+                    .replace("{{EMBEDDING_API}}", Boolean.toString(api))
+                    .replace("{{EMBEDDING_API_SCRIPT}}", api ? "<script src=\"" + EMBEDDING_API + "\"></script>" : "")
+                    .getBytes(StandardCharsets.UTF_8);
+        }
         return resource("/demo/index.html").replace("{{USERS}}", String.join(",", users)).replace("{{TABLEAU}}", tableau.toString())
-                .replace("{{SALESFORCE}}", salesforce.toString()).replace("{{ANALYTICS_SDK}}", Boolean.toString(hasAnalyticsSdk()))
+                .replace("{{SALESFORCE}}", salesforce.map(URI::toString).orElse("")).replace("{{ANALYTICS_SDK}}", Boolean.toString(hasAnalyticsSdk()))
                 .replace("{{EMBEDDING_API}}", Boolean.toString(api))
                 .replace("{{EMBEDDING_API_SCRIPT}}", api ? "<script src=\"" + EMBEDDING_API + "\"></script>" : "")
                 .getBytes(StandardCharsets.UTF_8);
@@ -110,20 +155,33 @@ public final class DemoPage {
     }
 
     byte[] script() {
-        return resource("/demo/demo.js").getBytes(StandardCharsets.UTF_8);
+        return resource(customers.isEmpty() ? "/demo/demo.js" : "/demo/customers.js").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The customers as JSON for an HTML attribute: its quotes escaped. */
+    private static String escapedJson(List<Customer> customers) {
+        try {
+            return Gateway.JSON.writeValueAsString(customers).replace("&", "&amp;").replace("\"", "&quot;");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The demo platform's row-level security: what it grants each user in its assertion (a user attribute Tableau filters on). */
-    static final Map<String, String> REGIONS = Map.of("alice@demo.example", "West", "bob@demo.example", "East");
+    static final Map<String, String> REGIONS = Map.of("alice@demo.example", "West", "bob@demo.example", "East",
+            "alice@acme.example", "West", "carol@acme.example", "Central", "bob@globex.example", "East");
 
     /** The page embeds the stand-ins' pages in frames and calls only the gateway. */
     String contentSecurityPolicy() {
         // connect-src: the Embedding API signs the browser in to Tableau with a cross-origin fetch before it loads the view.
-        return "default-src 'self'; connect-src 'self' " + tableau + "; frame-src " + tableau + " " + salesforce
+        return "default-src 'self'; connect-src 'self' " + tableau + "; frame-src " + tableau + salesforce.map(s -> " " + s).orElse("")
                 + "; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
     }
 
-    /** A platform assertion for a demo user: RS256 over iss, sub, aud, jti, iat and exp one minute ahead. */
+    /**
+     * A platform assertion for a demo user: RS256 over iss, sub, aud, jti, iat and exp one minute ahead; on the
+     * many-customers page, with the {@code tenant} claim of the user's customer.
+     */
     String assertionFor(String user) {
         var now = clock.instant().getEpochSecond();
         try {
@@ -133,6 +191,7 @@ public final class DemoPage {
             if (REGIONS.containsKey(user)) {
                 claims.put("tableau_attributes", Map.of("Region", REGIONS.get(user)));
             }
+            customerOf(user).ifPresent(c -> claims.put("tenant", c.tenant()));
             var payload = b64(Gateway.JSON.writeValueAsBytes(claims));
             var s = Signature.getInstance("SHA256withRSA");
             s.initSign(platformKey);
