@@ -10,6 +10,7 @@ import dev.vizgate.sdk.TenantSettings;
 import dev.vizgate.sdk.TenantTags;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Comparator;
@@ -29,14 +30,90 @@ public final class ConfiguredTenants implements TenantCatalogue {
     /** How often a tenant's file, once read, is looked at again: a change counts within this. */
     static final Duration RECHECK = Duration.ofSeconds(1);
 
-    private final Map<TenantId, TenantSettings> listed;
+    private volatile Map<TenantId, TenantSettings> listed;
     private final Optional<TenantDirectory> directory;
     private final TenantTags tags;
+    private final Optional<FollowedFile> file;
 
-    private ConfiguredTenants(Map<TenantId, TenantSettings> listed, Optional<TenantDirectory> directory, TenantTags tags) {
+    /**
+     * The configuration file whose {@code tenants.list} is read again when it changes: its stamp when last read, when
+     * it was last looked at, and why its newest version could not be used, if it could not.
+     */
+    private static final class FollowedFile {
+        final Path path;
+        final ConfigLoader loader;
+        volatile Optional<TenantDirectory.Stamp> stamp;
+        volatile long checkedAt = System.nanoTime();
+        volatile Optional<ConfigError> problem = Optional.empty();
+        final long recheckNanos;
+
+        FollowedFile(Path path, ConfigLoader loader, Duration recheck) {
+            this.path = path;
+            this.loader = loader;
+            this.recheckNanos = recheck.toNanos();
+            this.stamp = TenantDirectory.modified(path);
+        }
+    }
+
+    private ConfiguredTenants(Map<TenantId, TenantSettings> listed, Optional<TenantDirectory> directory, TenantTags tags, Optional<FollowedFile> file) {
         this.listed = Collections.unmodifiableMap(listed);
         this.directory = directory;
         this.tags = tags;
+        this.file = file;
+    }
+
+    /**
+     * These tenants, with the list of {@code file} (the configuration this was read from) read again within
+     * {@link #RECHECK} of each change: a tenant added to, changed in or removed from {@code tenants.list} counts with no
+     * restart. A changed file that is not valid keeps the last good list and says why in {@link #listProblem()}. Only
+     * the list (with its defaults) is followed; the directory, the tags and every other section are read at start.
+     */
+    public ConfiguredTenants following(Path configFile, ConfigLoader loader) {
+        return following(configFile, loader, RECHECK);
+    }
+
+    /** As {@link #following(Path, ConfigLoader)}, looking at the file at most once per {@code recheck}. */
+    ConfiguredTenants following(Path configFile, ConfigLoader loader, Duration recheck) {
+        return new ConfiguredTenants(listed, directory, tags, Optional.of(new FollowedFile(configFile, loader, recheck)));
+    }
+
+    /** Why the configuration file's newest {@code tenants.list} is not in use, when it is not: the last good list serves. */
+    public Optional<ConfigError> listProblem() {
+        refreshListed();
+        return file.flatMap(f -> f.problem);
+    }
+
+    private void refreshListed() {
+        if (file.isEmpty()) {
+            return;
+        }
+        var f = file.get();
+        var now = System.nanoTime();
+        if (now - f.checkedAt < f.recheckNanos) {
+            return;
+        }
+        synchronized (f) {
+            if (now - f.checkedAt < f.recheckNanos) {
+                return;
+            }
+            f.checkedAt = now;
+            var stamp = TenantDirectory.modified(f.path);
+            if (stamp.equals(f.stamp)) {
+                return;
+            }
+            f.stamp = stamp;
+            try {
+                var loaded = f.loader.load(f.path);
+                if (loaded.config().tenants() == null) {
+                    throw new ConfigError("tenants", "the tenants: section is gone from the file",
+                            "a gateway serving tenants keeps serving them until it restarts; put the section back, or restart");
+                }
+                listed = Collections.unmodifiableMap(listedIn(loaded.config(), loaded.files()));
+                f.problem = Optional.empty();
+            } catch (ConfigError e) {
+                f.problem = Optional.of(e); // the last good list keeps serving
+            }
+        }
     }
 
     /** How the {@code tenant} tag of the meters is bounded ({@code tenants.metrics-tags}). */
@@ -50,23 +127,7 @@ public final class ConfiguredTenants implements TenantCatalogue {
         if (tenants == null) {
             return Optional.empty();
         }
-        var listed = new LinkedHashMap<TenantId, TenantSettings>();
-        var list = tenants.list() == null ? List.<VizgateConfig.Tenant>of() : tenants.list();
-        for (int i = 0; i < list.size(); i++) {
-            var path = "tenants.list[" + i + "]";
-            var tenant = list.get(i);
-            var raw = Check.required(tenant.id(), path + ".id", "name the tenant with a slug such as acme");
-            var id = Check.attempt(path + ".id", () -> new TenantId(raw), "use 1 to 64 lower-case letters, digits and hyphens");
-            var one = new VizgateConfig(null, null, tenant.tableau(), tenant.salesforce(), null, config.secretStores(), null);
-            try {
-                var settings = settings(id, one, files);
-                if (listed.put(id, settings) != null) {
-                    throw new ConfigError(path + ".id", "tenant " + id + " is listed twice", "list each tenant once");
-                }
-            } catch (ConfigError e) {
-                throw e.path().startsWith(path) ? e : new ConfigError(path + "." + e.path(), e.getMessage(), e.fix());
-            }
-        }
+        var listed = listedIn(config, files);
         Optional<TenantDirectory> directory = Optional.empty();
         if (tenants.directory() != null) {
             var folder = files.baseDir().resolve(tenants.directory()).normalize();
@@ -82,7 +143,29 @@ public final class ConfiguredTenants implements TenantCatalogue {
         }
         var limit = tenants.metricsTags() == null ? TenantTags.DEFAULT_LIMIT : tenants.metricsTags();
         var tags = Check.attempt("tenants.metrics-tags", () -> new TenantTags(limit), "give 0 or more (0: every tenant shares tenant=other)");
-        return Optional.of(new ConfiguredTenants(listed, directory, tags));
+        return Optional.of(new ConfiguredTenants(listed, directory, tags, Optional.empty()));
+    }
+
+    /** The tenants of {@code tenants.list}, each checked whole; errors are named {@code tenants.list[i].…}. */
+    private static Map<TenantId, TenantSettings> listedIn(VizgateConfig config, ConfigFiles files) {
+        var listed = new LinkedHashMap<TenantId, TenantSettings>();
+        var list = config.tenants().list() == null ? List.<VizgateConfig.Tenant>of() : config.tenants().list();
+        for (int i = 0; i < list.size(); i++) {
+            var path = "tenants.list[" + i + "]";
+            var tenant = list.get(i);
+            var raw = Check.required(tenant.id(), path + ".id", "name the tenant with a slug such as acme");
+            var id = Check.attempt(path + ".id", () -> new TenantId(raw), "use 1 to 64 lower-case letters, digits and hyphens");
+            var one = new VizgateConfig(null, null, tenant.tableau(), tenant.salesforce(), null, config.secretStores(), null);
+            try {
+                var settings = settings(id, one, files);
+                if (listed.put(id, settings) != null) {
+                    throw new ConfigError(path + ".id", "tenant " + id + " is listed twice", "list each tenant once");
+                }
+            } catch (ConfigError e) {
+                throw e.path().startsWith(path) ? e : new ConfigError(path + "." + e.path(), e.getMessage(), e.fix());
+            }
+        }
+        return listed;
     }
 
     /**
@@ -108,6 +191,7 @@ public final class ConfiguredTenants implements TenantCatalogue {
     /** @throws ConfigError when the tenant's file in the directory is new and not valid, naming the tenant and the key */
     @Override
     public Optional<TenantSettings> find(TenantId id) {
+        refreshListed();
         var one = listed.get(id);
         if (one != null) {
             return Optional.of(one);
@@ -117,6 +201,7 @@ public final class ConfiguredTenants implements TenantCatalogue {
 
     /** The tenants listed in the configuration file, in its order. */
     public Set<TenantId> listed() {
+        refreshListed();
         return listed.keySet();
     }
 

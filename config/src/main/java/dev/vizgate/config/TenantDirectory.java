@@ -34,7 +34,7 @@ public final class TenantDirectory implements TenantCatalogue {
     /** What a tenant's file may hold: its own sections, never the deployment's (server, callers, store). */
     private static final Set<String> SECTIONS = Set.of("tableau", "salesforce");
 
-    private record Stamp(FileTime modified, long size) {
+    record Stamp(FileTime modified, long size) {
     }
 
     /** @param checkedAt when the files' stamps were last looked at, on {@link System#nanoTime()}'s scale */
@@ -166,7 +166,7 @@ public final class TenantDirectory implements TenantCatalogue {
     }
 
     /** When the file last changed, and its size: a file written again within the clock's resolution mostly changes size too. */
-    private static Optional<Stamp> modified(Path file) {
+    static Optional<Stamp> modified(Path file) {
         try {
             return Files.isRegularFile(file) ? Optional.of(new Stamp(Files.getLastModifiedTime(file), Files.size(file))) : Optional.empty();
         } catch (IOException e) {

@@ -123,6 +123,52 @@ class ConfiguredTenantsTest {
         assertThat(keys.get(1).tenants()).contains(new TenantBinding.AnyTenant());
     }
 
+    /** Writes the file as an editor would, a second later than its last version, so no two versions share a stamp. */
+    static void edit(Path file, String text) throws Exception {
+        var before = Files.getLastModifiedTime(file).toMillis();
+        Files.writeString(file, text);
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(before + 1000));
+    }
+
+    @Test
+    void followingTheFile_aTenantAddedChangedOrRemovedInTheList_counts_andAnInvalidEditKeepsTheLastGoodList() throws Exception {
+        var file = dir.resolve("vizgate.yaml");
+        var loader = new ConfigLoader(Map.of("SECRET", SECRET)::get);
+        Files.writeString(file, TWO);
+        var loaded = loader.load(file);
+        var tenants = ConfiguredTenants.of(loaded.config(), loaded.files()).orElseThrow().following(file, loader, java.time.Duration.ZERO);
+        var initech = new TenantId("initech");
+        assertThat(tenants.find(initech)).isEmpty();
+
+        edit(file, TWO + "    - { id: initech, tableau: { site: initech } }\n");
+        assertThat(tenants.find(initech).orElseThrow().tableau().orElseThrow().site().value()).isEqualTo("initech");
+        assertThat(tenants.known()).extracting(TenantId::value).containsExactly("acme", "globex", "initech");
+
+        edit(file, TWO.replace("    - { id: acme, tableau: { site: acme } }\n", "") + "    - { id: initech, tableau: { site: initech-two } }\n");
+        assertThat(tenants.find(new TenantId("acme"))).as("removed from the list").isEmpty();
+        assertThat(tenants.find(initech).orElseThrow().tableau().orElseThrow().site().value()).isEqualTo("initech-two");
+        assertThat(tenants.listProblem()).isEmpty();
+
+        edit(file, TWO + "    - { id: initech, tableau: { site: initech, connected-app: { trust: sideways } } }\n");
+        assertThat(tenants.listProblem()).hasValueSatisfying(e -> assertThat(e.path()).startsWith("tenants.list[2].tableau.connected-app"));
+        assertThat(tenants.find(initech).orElseThrow().tableau().orElseThrow().site().value()).as("the last good list serves").isEqualTo("initech-two");
+
+        edit(file, TWO);
+        assertThat(tenants.find(initech)).isEmpty();
+        assertThat(tenants.listProblem()).isEmpty();
+    }
+
+    @Test
+    void notFollowingTheFile_itsEditsDoNotCount() throws Exception {
+        var file = dir.resolve("vizgate.yaml");
+        Files.writeString(file, TWO);
+        var loaded = new ConfigLoader(Map.of("SECRET", SECRET)::get).load(file);
+        var tenants = ConfiguredTenants.of(loaded.config(), loaded.files()).orElseThrow();
+        Files.writeString(file, TWO + "    - { id: initech, tableau: { site: initech } }\n");
+        assertThat(tenants.find(new TenantId("initech"))).isEmpty();
+        assertThat(tenants.listProblem()).isEmpty();
+    }
+
     @Test
     void givenTenants_aTopLevelTableauOrSalesforceSection_isRefused_sinceEveryCallerIsBoundToTenants() throws Exception {
         var tableau = load(TWO + "tableau: { server-url: https://10ax.online.tableau.com, site: root }\n");

@@ -2,6 +2,7 @@ package dev.vizgate.app.cli;
 
 import dev.vizgate.app.http.GatewayServer;
 import dev.vizgate.app.wiring.GatewayWiring;
+import dev.vizgate.config.ConfigLoader;
 import dev.vizgate.app.wiring.RotationSchedule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,8 +24,8 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        var loaded = config.load(root.context());
-        var wired = GatewayWiring.from(loaded.config(), loaded.files(), root.context().clock());
+        // The file's tenants.list is followed: a tenant added, changed or removed there counts with no restart.
+        var wired = GatewayWiring.following(config.file, new ConfigLoader(root.context().env()), root.context().clock());
         var server = GatewayServer.start(wired.gateway(), wired.options());
         // The seed's rule, kept inside the deployment: the secret is rotated on its schedule, one node at a time.
         var registry = wired.services().metrics().registry();

@@ -28,10 +28,13 @@ public final class TenantTokens implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TenantTokens.class);
 
     private final Tenants tenants;
-    private final Supplier<Map<TenantId, String>> catalogueProblems;
+    private final Supplier<Map<String, String>> catalogueProblems;
 
-    /** @param catalogueProblems tenants whose changed definition the catalogue could not read, and where (never a value) */
-    public TenantTokens(Tenants tenants, Supplier<Map<TenantId, String>> catalogueProblems) {
+    /**
+     * @param catalogueProblems what the catalogue could not read, by tenant id (or by the list that failed), each saying
+     *                          where and what serves meanwhile (never a value)
+     */
+    public TenantTokens(Tenants tenants, Supplier<Map<String, String>> catalogueProblems) {
         this.tenants = Objects.requireNonNull(tenants, "tenants");
         this.catalogueProblems = Objects.requireNonNull(catalogueProblems, "catalogueProblems");
     }
@@ -39,7 +42,7 @@ public final class TenantTokens implements AutoCloseable {
     /** Each tenant serving its last good definition because its new one is not valid, and where it is not. */
     public Map<String, String> problems() {
         var out = new TreeMap<String, String>();
-        catalogueProblems.get().forEach((id, where) -> out.put(id.value(), "not valid at " + where + "; serving its last good definition"));
+        out.putAll(catalogueProblems.get());
         tenants.problems().forEach((id, e) -> out.putIfAbsent(id.value(), "cannot be built (" + e.setting().key()
                 + "); serving its last good definition"));
         return out;

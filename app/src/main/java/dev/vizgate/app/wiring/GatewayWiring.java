@@ -11,6 +11,7 @@ import dev.vizgate.config.ApiKeyMapping;
 import dev.vizgate.config.Check;
 import dev.vizgate.config.ConfigError;
 import dev.vizgate.config.ConfigFiles;
+import dev.vizgate.config.ConfigLoader;
 import dev.vizgate.config.ConfigSettings;
 import dev.vizgate.config.ConfiguredTenants;
 import dev.vizgate.config.CorsSettings;
@@ -31,6 +32,7 @@ import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -38,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The gateway from one configuration: the sdk's {@link Vizgate} built from the mapped settings, plus what only the
@@ -62,7 +65,16 @@ public final class GatewayWiring {
     }
 
     public static Wired from(VizgateConfig config, ConfigFiles files, Clock clock) {
-        return files.wire(() -> build(config, files, clock)); // its errors withhold values that came from the environment
+        return files.wire(() -> build(config, files, clock, Optional.empty())); // its errors withhold values that came from the environment
+    }
+
+    /**
+     * What {@code serve} runs: the configuration in {@code file}, whose {@code tenants.list} is then followed, so a
+     * tenant added to, changed in or removed from the file counts with no restart.
+     */
+    public static Wired following(Path file, ConfigLoader loader, Clock clock) {
+        var loaded = loader.load(file);
+        return loaded.files().wire(() -> build(loaded.config(), loaded.files(), clock, Optional.of(c -> c.following(file, loader))));
     }
 
     /** The sdk's builder with every section this configuration has: what {@code serve} builds and {@code doctor} checks. */
@@ -70,9 +82,9 @@ public final class GatewayWiring {
         return ConfigSettings.builder(config, files, clock);
     }
 
-    private static Wired build(VizgateConfig config, ConfigFiles files, Clock clock) {
+    private static Wired build(VizgateConfig config, ConfigFiles files, Clock clock, Optional<UnaryOperator<ConfiguredTenants>> follow) {
         var metrics = new GatewayMetrics();
-        var catalogue = ConfiguredTenants.of(config, files);
+        var catalogue = ConfiguredTenants.of(config, files).map(c -> follow.map(f -> f.apply(c)).orElse(c));
         var builder = builder(config, files, clock).meterRegistry(catalogue.isPresent() ? untenanted(metrics.registry()) : metrics.registry());
         catalogue.ifPresent(c -> builder.servingTenants());
         // A schedule (rotation.every) makes serve rotate the managed secret itself, so it needs the rotation's parts.
@@ -104,8 +116,10 @@ public final class GatewayWiring {
         // Every tenant shares the gateway's secret-store clients and stores: one Vault client and one Redis pool in all.
         var tenants = Tenants.of(catalogue, () -> ConfigSettings.tenantBase(config, files, clock, shared), metrics.registry(), catalogue.tags());
         var tokens = new TenantTokens(tenants, () -> {
-            var out = new LinkedHashMap<TenantId, String>();
-            catalogue.problems().forEach((id, e) -> out.put(id, e.path()));
+            var out = new LinkedHashMap<String, String>();
+            catalogue.listProblem().ifPresent(e -> out.put("tenants.list", "the file's newest tenants: section is not valid at " + e.path()
+                    + "; the last good list is serving"));
+            catalogue.problems().forEach((id, e) -> out.put(id.value(), "not valid at " + e.path() + "; serving its last good definition"));
             return out;
         });
         Gauge.builder(TENANT_PROBLEMS, tokens, t -> t.problems().size())
