@@ -27,6 +27,9 @@ import dev.vizgate.sdk.Vizgate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import dev.vizgate.config.SettingPaths;
+import dev.vizgate.domain.model.TenantId;
+import dev.vizgate.sdk.RotationSettings;
 import picocli.CommandLine;
 
 import java.net.URI;
@@ -54,6 +57,12 @@ final class DoctorCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
 
+    @Option(names = "--tenant", paramLabel = "ID", description = "With tenants: configured, check this tenant alone (by default every tenant).")
+    String tenant;
+
+    @Option(names = "--all-tenants", description = "With tenants: configured, check every tenant, one line each and a summary (the default).")
+    boolean allTenants;
+
     @Option(names = "--timeout", defaultValue = "5s", paramLabel = "DURATION", description = "How long to wait for each upstream host. Default: ${DEFAULT-VALUE}.")
     String timeout;
 
@@ -64,6 +73,9 @@ final class DoctorCommand implements Callable<Integer> {
         var context = root.context();
         var loaded = config.load(context);
         var wait = DurationText.parse(timeout).orElseThrow(() -> new Cli.UsageError("--timeout '" + timeout + "' is not a duration"));
+        if (tenant != null && allTenants) {
+            throw new Cli.UsageError("--tenant and --all-tenants: give one or the other");
+        }
         ok("config", "parsed " + config.file);
         var cfg = loaded.config();
         if (cfg.tableau() != null) {
@@ -151,6 +163,14 @@ final class DoctorCommand implements Callable<Integer> {
             return;
         }
         var ids = catalogue.known();
+        if (tenant != null) {
+            var one = Cli.parse("--tenant", () -> new TenantId(tenant));
+            if (catalogue.find(one).isEmpty()) {
+                add(Level.FAIL, "tenant " + one, "no tenant " + one + " is listed or has a file in the directory", "check the id, or add the tenant");
+                return;
+            }
+            ids = java.util.Set.of(one);
+        }
         int failing = 0;
         for (var id : ids) {
             var check = "tenant " + id;
@@ -166,6 +186,7 @@ final class DoctorCommand implements Callable<Integer> {
                     settings.tableauNext().ifPresent(n -> parts.add("Tableau Next through " + n.connection().tokenUrl().getHost()
                             + " (" + flowName(n.flow()) + ")"));
                     ok(check, String.join("; ", parts));
+                    settings.rotation().flatMap(RotationSettings::every).ifPresent(every -> rotationState(check, vizgate, every));
                 }
             } catch (ConfigError e) {
                 failing++;
@@ -181,6 +202,39 @@ final class DoctorCommand implements Callable<Integer> {
         } else {
             add(Level.FAIL, "tenants", failing + " of " + ids.size() + " tenant(s) cannot serve", "fix each tenant named above");
         }
+    }
+
+    /**
+     * A tenant's rotation on its schedule: when its managed secret was last rotated (the version's creation, as its
+     * store says), and when the next rotation is due; overdue is a warning.
+     */
+    private void rotationState(String check, Vizgate vizgate, Duration every) {
+        var now = root.context().clock().instant();
+        vizgate.secrets().forEach((setting, live) -> {
+            if (!SettingPaths.yaml(setting).startsWith("tableau.connected-app.managed-secret")) {
+                return;
+            }
+            var created = live.current().createdAt();
+            if (created.isEmpty()) {
+                ok(check + " rotation", "every " + schedule(every) + "; version " + live.current().version()
+                        + ", whose age its store does not say, so the next rotation is due at the schedule's first tick");
+                return;
+            }
+            var due = created.get().plus(every);
+            if (!now.isBefore(due)) {
+                add(Level.WARN, check + " rotation", "last rotated " + Duration.between(created.get(), now).toDays() + " day(s) ago (version "
+                        + live.current().version() + "), past its schedule of every " + schedule(every),
+                        "serve rotates it at its next tick; or run vizgate secrets rotate --tenant " + check.substring("tenant ".length()));
+            } else {
+                ok(check + " rotation", "every " + schedule(every) + "; last rotated " + Duration.between(created.get(), now).toDays()
+                        + " day(s) ago (version " + live.current().version() + "), next due " + due.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+            }
+        });
+    }
+
+    /** A schedule as people write it: whole days in days (30d, not 720h). */
+    private static String schedule(Duration every) {
+        return every.toSeconds() % 86_400 == 0 ? every.toDays() + "d" : DurationText.format(every);
     }
 
     /** The flow as the configuration names it ({@code salesforce.flow}). */

@@ -22,7 +22,13 @@ class SecretsRotateForTenantsTest {
     Path dir;
 
     CliRun rotate(TableauStandIn acme, TableauStandIn globex, TableauStandIn initech, VaultStandIn vault, String... which) {
-        var cfg = CliRun.write(dir, "vizgate.yaml", """
+        var args = new ArrayList<>(List.of("secrets", "rotate", "--config", config(acme, globex, initech, vault).toString()));
+        args.addAll(List.of(which));
+        return CliRun.run(Clock.systemUTC(), Map.of("VAULT_TOKEN", "hvs.cli"), "", args.toArray(String[]::new));
+    }
+
+    Path config(TableauStandIn acme, TableauStandIn globex, TableauStandIn initech, VaultStandIn vault) {
+        return CliRun.write(dir, "vizgate.yaml", """
                 secret-stores: { vault: { address: %s, token: "${VAULT_TOKEN}" } }
                 tenants:
                   defaults:
@@ -34,6 +40,7 @@ class SecretsRotateForTenantsTest {
                         rotation:
                           personal-access-token: { name: vizgate-rotation, secret: { vault: "secret/vizgate/tableau-pat" } }
                           propagation: 0s
+                          every: 30d
                       token: { max-lifetime: 2s, lifetime: 1s, skew: 1s }
                   list:
                     - { id: acme, tableau: { server-url: "%s", site: acme } }
@@ -41,9 +48,23 @@ class SecretsRotateForTenantsTest {
                     - id: initech
                       tableau: { server-url: "%s", site: initech, connected-app: { rotation: null } }
                 """.formatted(vault.baseUrl(), acme.baseUrl(), globex.baseUrl(), initech.baseUrl()));
-        var args = new ArrayList<>(List.of("secrets", "rotate", "--config", cfg.toString()));
-        args.addAll(List.of(which));
-        return CliRun.run(Clock.systemUTC(), Map.of("VAULT_TOKEN", "hvs.cli"), "", args.toArray(String[]::new));
+    }
+
+    @Test
+    void givenTenantsOnASchedule_doctor_saysWhenEachWasLastRotated_whenTheNextIsDue_andWarnsWhenOverdue() throws Exception {
+        try (var acme = RotationStandIns.site("acme"); var globex = RotationStandIns.site("globex"); var initech = RotationStandIns.site("initech"); var vault = vault()) {
+            var cfg = config(acme, globex, initech, vault).toString();
+            var now = CliRun.run(Clock.systemUTC(), Map.of("VAULT_TOKEN", "hvs.cli"), "", "doctor", "--config", cfg, "--tenant", "acme");
+            assertThat(now.out()).as(now.out() + now.err()).contains("OK    tenant acme rotation: every 30d; last rotated 0 day(s) ago")
+                    .contains(", next due ").doesNotContain("tenant globex");
+            var later = Clock.offset(Clock.systemUTC(), java.time.Duration.ofDays(40));
+            var overdue = CliRun.run(later, Map.of("VAULT_TOKEN", "hvs.cli"), "", "doctor", "--config", cfg);
+            assertThat(overdue.out()).as(overdue.out() + overdue.err())
+                    .contains("WARN  tenant acme rotation: last rotated 40 day(s) ago")
+                    .contains("WARN  tenant globex rotation: last rotated 40 day(s) ago")
+                    .contains("vizgate secrets rotate --tenant globex")
+                    .doesNotContain("tenant initech rotation");
+        }
     }
 
     VaultStandIn vault() throws Exception {
