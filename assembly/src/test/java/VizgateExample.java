@@ -29,7 +29,7 @@ public class VizgateExample {
         }
         // A single-use frontdoor URL, the authCredential of Tableau Next's embedding SDK.
         try (var frontdoors = JwtBearerFrontdoors.of(URI.create(env("SALESFORCE_URL")), new ClientId(env("SALESFORCE_CONSUMER_KEY")),
-                new Audience("https://login.salesforce.com"), KeySpec.of(KeyMaterial.PemFile.of(Path.of(env("SALESFORCE_KEY_FILE")))))) {
+                new Audience(env("SALESFORCE_URL")), KeySpec.of(KeyMaterial.PemFile.of(Path.of(env("SALESFORCE_KEY_FILE")))))) {
             System.out.println("frontdoor " + frontdoors.frontdoorFor(user).value());
         } catch (SessionNotOpenedException | SettingsException e) {
             System.out.println(e.getMessage());

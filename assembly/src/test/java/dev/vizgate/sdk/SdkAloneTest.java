@@ -51,7 +51,7 @@ class SdkAloneTest {
         try (var tableau = TableauStandIn.start(TableauStandIn.Site.of("acme", "6f1c2e7a-client",
                 Map.of("9d4e-secret-id", SECRET.getBytes(StandardCharsets.UTF_8)), Set.of("alice@acme.com"), Clock.systemUTC()));
              var salesforce = SalesforceStandIn.start(new SalesforceStandIn.Org("3MVG9consumer", keys.certificate().getPublicKey(),
-                     "https://login.salesforce.com", Set.of("alice@acme.com"), Duration.ofHours(2), Clock.systemUTC()))) {
+                     "https://login.salesforce.com", Set.of("alice@acme.com"), Duration.ofHours(2), Clock.systemUTC())).asExternalClientApp()) {
             var classpath = String.join(File.pathSeparator, program.toString(), Path.of("target", "classes").toAbsolutePath().toString(), runtime);
             var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             var run = run(List.of(java, "-cp", classpath, "VizgateExample", "alice@acme.com"), List.of("TABLEAU_URL=" + tableau.baseUrl(),

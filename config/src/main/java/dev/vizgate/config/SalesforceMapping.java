@@ -25,6 +25,7 @@ final class SalesforceMapping {
     }
 
     static TableauNextSettings from(VizgateConfig.Salesforce s, ConfigFiles files) {
+        app(s);
         var tokenUrl = Check.upstream("salesforce.token-url", required(s.tokenUrl(), "salesforce.token-url",
                 "set it to the org's My Domain URL, e.g. https://acme.my.salesforce.com (or https://login.salesforce.com / https://test.salesforce.com with allowed-hosts)"));
         var consumerKey = attempt("salesforce.consumer-key", () -> new ClientId(required(s.consumerKey(),
@@ -45,7 +46,7 @@ final class SalesforceMapping {
                 .map(v -> SecretText.source("salesforce.client-secret", v, files));
         Optional<URI> redirect = Optional.ofNullable(s.redirectUri()).map(u -> Check.upstream("salesforce.redirect-uri", u));
         var flow = switch (Optional.ofNullable(s.flow()).orElse("jwt-bearer")) {
-            case "jwt-bearer" -> jwtBearer(s, files);
+            case "jwt-bearer" -> jwtBearer(s, tokenUrl, files);
             case "client-credentials" -> new SalesforceFlow.ClientCredentials();
             case "web-server" -> {
                 var idle = duration("salesforce.refresh-token-idle", s.refreshTokenIdle(), SalesforceFlow.WebServer.DEFAULT_REFRESH_TOKEN_IDLE);
@@ -62,14 +63,35 @@ final class SalesforceMapping {
         return new TableauNextSettings(connection, flow); // its SettingsException names the key that must change
     }
 
-    private static SalesforceFlow jwtBearer(VizgateConfig.Salesforce s, ConfigFiles files) {
-        var audience = required(s.audience(), "salesforce.audience",
-                "set the assertion's aud apart from token-url: https://login.salesforce.com, https://test.salesforce.com, or your My Domain URL");
-        var aud = attempt("salesforce.audience", () -> new Audience(audience),
-                "use https://login.salesforce.com, https://test.salesforce.com, or your My Domain / Experience Cloud URL");
+    /** How a fix names the audience to use: My Domain first, since External Client Apps refuse the legacy hosts (field reports). */
+    static final String AUDIENCE_FIX = "use the org's My Domain URL, e.g. https://acme.my.salesforce.com (External Client Apps refuse"
+            + " https://login.salesforce.com and https://test.salesforce.com, field reports say; an existing connected app accepts them)";
+
+    /**
+     * The JWT bearer flow. Its {@code aud} defaults to the token URL's My Domain: since Spring '26 every new integration
+     * is an External Client App, and field reports say those refuse the legacy login and test hosts (salesforce.md).
+     */
+    private static SalesforceFlow jwtBearer(VizgateConfig.Salesforce s, URI tokenUrl, ConfigFiles files) {
+        var audience = s.audience() != null ? s.audience() : HostPolicy.isMyDomain(tokenUrl) ? tokenUrl.getScheme() + "://" + tokenUrl.getAuthority() : null;
+        required(audience, "salesforce.audience", "token-url is not a My Domain, so the assertion's aud must be given: " + AUDIENCE_FIX);
+        var aud = attempt("salesforce.audience", () -> new Audience(audience), AUDIENCE_FIX);
         var key = KeyRefs.spec("salesforce.private-key", required(s.privateKey(), "salesforce.private-key",
                 "run vizgate keys init and set private-key: \"file:keys/private-key.pem\""), files);
         return new SalesforceFlow.JwtBearer(aud, key);
+    }
+
+    /** {@code salesforce.app}: whether the app is an External Client App (the default) or an existing connected app. */
+    static boolean externalClientApp(VizgateConfig.Salesforce s) {
+        return app(s).equals("external-client-app");
+    }
+
+    private static String app(VizgateConfig.Salesforce s) {
+        var app = s.app() == null ? "external-client-app" : s.app();
+        if (!app.equals("external-client-app") && !app.equals("connected-app")) {
+            throw new ConfigError("salesforce.app", "app is '" + s.app() + "'",
+                    "set app to external-client-app (every new integration since Spring '26) or connected-app (an existing one)");
+        }
+        return app;
     }
 
     static CallLimits limits(VizgateConfig.Timeouts t, VizgateConfig.Circuit c) {

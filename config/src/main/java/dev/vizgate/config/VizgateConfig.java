@@ -162,9 +162,13 @@ public record VizgateConfig(Server server, Callers callers, Tableau tableau, Sal
                         List<String> allowedAttributes, Boolean wildcardScopes, String odaFlag) {
     }
 
+    /**
+     * @param app {@code external-client-app} (the default: every new integration since Spring '26) or
+     *            {@code connected-app} (an existing one), which decides only what doctor warns about the audience
+     */
     public record Salesforce(String tokenUrl, String audience, String consumerKey, SecretText clientSecret, KeyRef privateKey,
                              String certificate, String flow, String sessionTtl, List<String> allowedHosts, String redirectUri,
-                             List<String> scopes, Timeouts timeouts, Circuit circuit, String refreshTokenIdle) {
+                             List<String> scopes, Timeouts timeouts, Circuit circuit, String refreshTokenIdle, String app) {
         @Override
         public String toString() {
             return "Salesforce[" + tokenUrl + ", " + flow + "]";

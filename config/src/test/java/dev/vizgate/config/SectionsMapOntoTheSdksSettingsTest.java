@@ -271,6 +271,19 @@ class SectionsMapOntoTheSdksSettingsTest {
         assertThat(flow.privateKey().material()).isEqualTo(KeyMaterial.PemFile.of(dir.resolve("keys/private-key.pem")));
     }
 
+    /** salesforce.md, turn 3 (field reports): External Client Apps refuse the legacy hosts, so aud defaults to token-url's My Domain. */
+    @Test
+    void aJwtBearerSectionWithoutAudience_onAMyDomain_sendsTheMyDomainAsAud() throws Exception {
+        var loaded = load("""
+                salesforce:
+                  token-url: https://acme.my.salesforce.com/services/oauth2/token
+                  consumer-key: "3MVG9consumer"
+                  private-key: "file:keys/private-key.pem"
+                """);
+        var flow = (SalesforceFlow.JwtBearer) ConfigSettings.tableauNext(loaded.config(), loaded.files()).flow();
+        assertThat(flow.audience()).isEqualTo(new Audience("https://acme.my.salesforce.com"));
+    }
+
     @Test
     void aSalesforceSectionWithoutLimits_takesTheDefaults_andACircuitAloneKeepsTheTimeouts() throws Exception {
         var plain = load("""

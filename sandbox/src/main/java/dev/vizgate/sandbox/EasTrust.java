@@ -49,6 +49,10 @@ final class EasTrust {
 
     /** Empty when the signature verifies under a key the registered issuer publishes; otherwise Tableau's refusal. */
     Optional<TableauStandIn.Verdict.Refused> check(Map<String, Object> header, String issuer, String[] parts) {
+        if (registrations.isEmpty()) {
+            // Field reports (tableau.md §8): a site with no EAS issuer at all answers 10082.
+            return refuse(TableauCode.AUTHORIZATION_SERVER_ISSUER_NOT_SPECIFIED, "no external authorization server is registered on this site");
+        }
         var registered = registrations.values().stream().filter(r -> r.issuerUrl().equals(issuer)).findFirst();
         if (registered.isEmpty()) {
             return refuse(TableauCode.CONNECTED_APP_NOT_FOUND_10089, "no external authorization server with issuer " + issuer + " is registered");
@@ -61,7 +65,8 @@ final class EasTrust {
         try {
             metadata = get(URI.create(trimmed(issuer) + "/.well-known/oauth-authorization-server"));
         } catch (IOException e) {
-            return refuse(TableauCode.COULD_NOT_FETCH_JWT_KEYS, "no RFC 8414 metadata at " + trimmed(issuer)
+            // Field reports (tableau.md §8): metadata that cannot be fetched is 10081.
+            return refuse(TableauCode.COULD_NOT_RETRIEVE_IDP_METADATA, "no RFC 8414 metadata at " + trimmed(issuer)
                     + "/.well-known/oauth-authorization-server (" + e.getMessage() + "); OIDC discovery alone is not read");
         }
         if (!issuer.equals(metadata.get("issuer")) || !(metadata.get("jwks_uri") instanceof String jwksUri)) {
@@ -82,8 +87,13 @@ final class EasTrust {
             return refuse(TableauCode.COULD_NOT_FETCH_JWT_KEYS, "no key in the issuer's JWKS has kid " + kid);
         }
         try {
+            var key = publicKey(jwk.get());
+            if (key instanceof java.security.interfaces.RSAPublicKey rsa && rsa.getModulus().bitLength() < 2048) {
+                // Field reports (tableau.md §8): an RSA key under 2048 bits is 10088.
+                return refuse(TableauCode.RSA_KEY_SIZE_INVALID, "the RSA key with kid " + kid + " has " + rsa.getModulus().bitLength() + " bits; 2048 or more");
+            }
             var verifier = signature(alg);
-            verifier.initVerify(publicKey(jwk.get()));
+            verifier.initVerify(key);
             verifier.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
             if (!verifier.verify(Base64.getUrlDecoder().decode(parts[2]))) {
                 return refuse(TableauCode.COULD_NOT_FETCH_JWT_KEYS, "the signature does not verify under kid " + kid);

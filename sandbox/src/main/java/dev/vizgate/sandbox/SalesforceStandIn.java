@@ -186,6 +186,18 @@ public final class SalesforceStandIn implements AutoCloseable {
     }
 
     private volatile boolean expiredAs403 = false;
+    private volatile boolean externalClientApp = false;
+    private static final Set<String> LEGACY_AUDIENCES = Set.of("https://login.salesforce.com", "https://test.salesforce.com");
+
+    /**
+     * Plays an External Client App as field reports describe it since Spring '26 (salesforce.md, turn 3): the org's My
+     * Domain (this stand-in's own URL) is a good {@code aud}, and the legacy login and test hosts are refused with
+     * {@code app_not_found}.
+     */
+    public SalesforceStandIn asExternalClientApp() {
+        externalClientApp = true;
+        return this;
+    }
 
     /**
      * How singleaccess reports an ended session: 401 {@code INVALID_SESSION_ID} (the REST API's answer) or, as the UI
@@ -521,7 +533,12 @@ public final class SalesforceStandIn implements AutoCloseable {
         if (!org.consumerKey().equals(claims.get("iss"))) {
             return Map.of("error", "invalid_client_id", "error_description", "client identifier invalid");
         }
-        if (!org.audience().equals(claims.get("aud"))) {
+        if (externalClientApp && LEGACY_AUDIENCES.contains(String.valueOf(claims.get("aud")))) {
+            // Field reports (salesforce.md, turn 3): since Spring '26 an External Client App refuses the legacy hosts as aud.
+            return Map.of("error", "app_not_found", "error_description", "External client app is not installed in this org");
+        }
+        var myDomain = externalClientApp && baseUrl().toString().equals(claims.get("aud"));
+        if (!org.audience().equals(claims.get("aud")) && !myDomain) {
             return invalidGrant("audience is invalid");
         }
         if (!(claims.get("exp") instanceof Number exp)) {

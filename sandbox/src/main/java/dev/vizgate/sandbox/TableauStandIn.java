@@ -35,7 +35,8 @@ import javax.crypto.spec.SecretKeySpec;
  * library loads in its iframe when given a token — {@code /vizportal/api/web/v1/auth/embed/target?token=…&target=…},
  * read from {@code EmbeddingUrlBuilder.setToken} in the {@code @tableau/embedding-api} package. Direct-trust JWTs are
  * checked by Tableau's documented rules (tableau.md §1, §4) with the JDK's HMAC, and refused with Tableau's codes.
- * Tableau documents no code for a replayed {@code jti} or a missing scope (UNVERIFIED), so those are configurable.
+ * Tableau documents no code for a replayed {@code jti} or a missing scope; field reports give 10091 JTI_ALREADY_USED for
+ * the first (tableau.md §8), the default here, and both stay configurable.
  */
 public final class TableauStandIn implements AutoCloseable {
     /** The scopes that let a token embed a view (Tableau's scope list), held here rather than taken from the product. */
@@ -52,7 +53,7 @@ public final class TableauStandIn implements AutoCloseable {
         }
 
         public static Site of(String contentUrl, String clientId, Map<String, byte[]> secrets, Set<String> users, Clock clock) {
-            return new Site(contentUrl, clientId, secrets, users, Duration.ofMinutes(10), TableauCode.LOGIN_FAILED.code(),
+            return new Site(contentUrl, clientId, secrets, users, Duration.ofMinutes(10), TableauCode.JTI_ALREADY_USED.code(),
                     TableauCode.LOGIN_FAILED.code(), clock);
         }
     }
@@ -264,7 +265,10 @@ public final class TableauStandIn implements AutoCloseable {
             return refuse(TableauCode.SYSTEM_USER_NOT_FOUND, "no Tableau user " + sub);
         }
         if (!(claims.get("jti") instanceof String jti) || spent.putIfAbsent(jti, exp.longValue()) != null) {
-            return new Verdict.Refused(site.replayedJtiCode(), "the jti was already used (the code is a stand-in choice; Tableau documents none)");
+            return new Verdict.Refused(site.replayedJtiCode(), "the jti was already used (10091 in field reports; Tableau documents none)");
+        }
+        if (!(claims.get("scp") instanceof List<?>)) {
+            return refuse(TableauCode.SCP_MISSING_OR_NOT_A_LIST, "scp is missing or is not a list (field reports)");
         }
         var scopes = claims.get("scp") instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.<String>of();
         var attributes = new LinkedHashMap<String, Object>();

@@ -27,8 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The stand-in trusts an EAS the way field reports say Tableau does (tableau.md §7): registered issuer, metadata at
- * RFC 8414's path only, its JWKS, then the claims. An issuer serving only OIDC discovery is refused: why both matter.
+ * The stand-in trusts an EAS the way field reports say Tableau does (tableau.md §7, §8): registered issuer, metadata at
+ * RFC 8414's path only, its JWKS, then the claims, each refusal with the field reports' code. An issuer serving only OIDC discovery is refused: why both matter.
  */
 class TableauStandInDiscoversEasByRfc8414Test {
     private final MutableClock clock = new MutableClock();
@@ -91,19 +91,62 @@ class TableauStandInDiscoversEasByRfc8414Test {
     }
 
     @Test
-    void givenIssuerServingOnlyOidcDiscovery_verify_refusesIt_couldNotFetchKeys() {
+    void givenIssuerServingOnlyOidcDiscovery_verify_refusesIt_couldNotRetrieveMetadata_10081() {
         serve("openid-configuration");
         tableau.registerIssuer(issuer());
         var verdict = (TableauStandIn.Verdict.Refused) tableau.verify(token("tableau"));
-        assertThat(verdict.code()).isEqualTo(TableauCode.COULD_NOT_FETCH_JWT_KEYS.code());
+        assertThat(verdict.code()).isEqualTo(TableauCode.COULD_NOT_RETRIEVE_IDP_METADATA.code()).isEqualTo(10081);
         assertThat(verdict.reason()).contains("oauth-authorization-server").contains("OIDC discovery alone is not read");
     }
 
     @Test
-    void givenUnregisteredIssuer_verify_refusesIt() {
+    void givenAnotherIssuerRegistered_verify_refusesThisOne_10089() {
         serve("oauth-authorization-server");
+        tableau.registerIssuer("https://another.example.com");
         assertThat(((TableauStandIn.Verdict.Refused) tableau.verify(token("tableau"))).code())
                 .isEqualTo(TableauCode.CONNECTED_APP_NOT_FOUND_10089.code());
+    }
+
+    @Test
+    void givenNoIssuerRegisteredAtAll_verify_refuses_issuerNotSpecified_10082() {
+        serve("oauth-authorization-server");
+        assertThat(((TableauStandIn.Verdict.Refused) tableau.verify(token("tableau"))).code())
+                .isEqualTo(TableauCode.AUTHORIZATION_SERVER_ISSUER_NOT_SPECIFIED.code()).isEqualTo(10082);
+    }
+
+    @Test
+    void givenAnRsaKeyUnder2048Bits_verify_refuses_rsaKeySizeInvalid_10088() throws Exception {
+        var g = KeyPairGenerator.getInstance("RSA");
+        g.initialize(1024);
+        var weak = g.generateKeyPair();
+        var pub = (RSAPublicKey) weak.getPublic();
+        served.put("/realms/portal/.well-known/oauth-authorization-server", "{\"issuer\":\"" + issuer() + "\",\"jwks_uri\":\"" + issuer() + "/certs\"}");
+        served.put("/realms/portal/certs", "{\"keys\":[{\"kty\":\"RSA\",\"kid\":\"k1\",\"alg\":\"RS256\",\"n\":\"" + b64(pub.getModulus())
+                + "\",\"e\":\"" + b64(pub.getPublicExponent()) + "\"}]}");
+        tableau.registerIssuer(issuer());
+        var now = clock.instant().getEpochSecond();
+        var signed = TestJws.rs256("{\"alg\":\"RS256\",\"kid\":\"k1\"}", "{\"iss\":\"" + issuer() + "\",\"sub\":\"alice@example.com\",\"aud\":\"tableau\",\"exp\":"
+                + (now + 300) + ",\"jti\":\"w\",\"scp\":[\"tableau:views:embed\"]}", weak.getPrivate()).value();
+        assertThat(((TableauStandIn.Verdict.Refused) tableau.verify(signed)).code()).isEqualTo(TableauCode.RSA_KEY_SIZE_INVALID.code()).isEqualTo(10088);
+    }
+
+    @Test
+    void givenAReplayedJti_verify_refuses_jtiAlreadyUsed_10091() {
+        serve("oauth-authorization-server");
+        tableau.registerIssuer(issuer());
+        var once = token("tableau");
+        assertThat(tableau.verify(once)).isInstanceOf(TableauStandIn.Verdict.Accepted.class);
+        assertThat(((TableauStandIn.Verdict.Refused) tableau.verify(once)).code()).isEqualTo(TableauCode.JTI_ALREADY_USED.code()).isEqualTo(10091);
+    }
+
+    @Test
+    void givenScpThatIsNotAList_verify_refuses_10099() {
+        serve("oauth-authorization-server");
+        tableau.registerIssuer(issuer());
+        var now = clock.instant().getEpochSecond();
+        var signed = TestJws.rs256("{\"alg\":\"RS256\",\"kid\":\"k1\"}", "{\"iss\":\"" + issuer() + "\",\"sub\":\"alice@example.com\",\"aud\":\"tableau\",\"exp\":"
+                + (now + 300) + ",\"jti\":\"s\",\"scp\":\"tableau:views:embed\"}", key.getPrivate()).value();
+        assertThat(((TableauStandIn.Verdict.Refused) tableau.verify(signed)).code()).isEqualTo(TableauCode.SCP_MISSING_OR_NOT_A_LIST.code()).isEqualTo(10099);
     }
 
     @Test

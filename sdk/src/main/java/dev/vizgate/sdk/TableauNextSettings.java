@@ -34,7 +34,8 @@ public record TableauNextSettings(SalesforceConnection connection, SalesforceFlo
                 new BearerAssertionPolicy(connection.consumerKey(), j.audience());
             } catch (IllegalArgumentException e) {
                 throw new SettingsException(Setting.of(SettingId.SALESFORCE_AUDIENCE), e.getMessage(),
-                        "use https://login.salesforce.com, https://test.salesforce.com, or your My Domain / Experience Cloud URL");
+                        "use the org's My Domain URL, e.g. https://acme.my.salesforce.com (External Client Apps refuse login.salesforce.com and"
+                                + " test.salesforce.com, field reports say; an existing connected app accepts them), or an Experience Cloud URL");
             }
         }
     }

@@ -114,8 +114,9 @@ public final class Demo implements AutoCloseable {
         // An EAS key for the second connected app the demo describes (eas.yaml): jwks and eas register work on it.
         var easKeys = KeyGeneration.generate(KeyGeneration.Kind.EC_P256, 256, "vizgate-demo-eas", Duration.ofDays(1), clock);
         KeyGeneration.writePrivateKey(easKeys, folder.resolve("eas-private-key.pem"), true);
+        // An External Client App, as every new integration is since Spring '26: the assertion's aud is the org's My Domain.
         var salesforce = SalesforceStandIn.start(new SalesforceStandIn.Org("demo-consumer-key", sfKeys.certificate().getPublicKey(),
-                "https://login.salesforce.com", Set.copyOf(USERS), ORG_SESSION, clock));
+                "https://login.salesforce.com", Set.copyOf(USERS), ORG_SESSION, clock)).asExternalClientApp();
         started.add(salesforce);
         var apiKey = token(random);
         var apiKeyHash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(apiKey.getBytes(StandardCharsets.UTF_8)));
@@ -157,8 +158,7 @@ public final class Demo implements AutoCloseable {
                     max-lifetime: 6m
                     scopes: [ "tableau:views:embed" ]
                 salesforce:
-                  token-url: %s
-                  audience: https://login.salesforce.com
+                  token-url: %s   # the org's My Domain, which is also the assertion's aud
                   consumer-key: "demo-consumer-key"
                   private-key: "file:private-key.pem"
                   certificate: "file:sf_public_cert.crt"

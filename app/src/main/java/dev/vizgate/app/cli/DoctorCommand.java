@@ -285,9 +285,16 @@ final class DoctorCommand implements Callable<Integer> {
         }
         if (flow instanceof SalesforceFlow.JwtBearer j) {
             var aud = URI.create(j.audience().value()).getHost();
-            if (!aud.equalsIgnoreCase(s.tokenUrl().getHost())) {
-                ok("salesforce.audience", "aud " + j.audience() + " differs from the token host " + s.tokenUrl().getHost()
-                        + " (usual for My Domain hosts; External Client App orgs may want the My Domain URL as aud)");
+            var legacy = aud.equalsIgnoreCase("login.salesforce.com") || aud.equalsIgnoreCase("test.salesforce.com");
+            if (legacy && !"connected-app".equals(cfg.salesforce().app())) {
+                add(Level.WARN, "salesforce.audience", "aud " + j.audience() + " is a legacy host, which External Client Apps refuse with"
+                        + " app_not_found since Spring '26 (field reports: n8n-io/n8n PR #29016, forcedotcom/cli #3482)",
+                        "set audience to the org's My Domain URL (or leave it out: it defaults to token-url's My Domain); for an existing"
+                                + " connected app, which still accepts it, set salesforce.app: connected-app");
+            } else if (!aud.equalsIgnoreCase(s.tokenUrl().getHost())) {
+                ok("salesforce.audience", "aud " + j.audience() + " differs from the token host " + s.tokenUrl().getHost());
+            } else {
+                ok("salesforce.audience", "aud " + j.audience() + ", the org's My Domain");
             }
             certificate(cfg.salesforce().certificate(), files, assertionKey.orElseThrow());
         }

@@ -25,6 +25,8 @@ final class TableauErrorsRoute implements Route {
             c.tableauName().ifPresent(name -> e.put("name", name)); // as Tableau's table names it; absent where it gives none
             e.put("cause", c.cause());
             e.put("fix", c.fix());
+            e.put("evidence", c.evidence() == TableauErrorCode.Evidence.DOCUMENTED ? "documented" : "field-report");
+            e.put("source", c.source());
             return e;
         }).toList();
         try {

@@ -119,7 +119,7 @@ class TableauStandInInteropTest {
     void givenTheSameTokenTwice_theStandInRefusesTheReplay() throws Exception {
         var token = vizgateToken("alice@example.com");
         assertThat(embed(token).statusCode()).isEqualTo(200);
-        assertThat(refusedWith(token)).isEqualTo(TableauErrorCode.LOGIN_FAILED.code());
+        assertThat(refusedWith(token)).isEqualTo(TableauErrorCode.JTI_ALREADY_USED.code());
     }
 
     @Test
@@ -172,6 +172,6 @@ class TableauStandInInteropTest {
         var outcome = signIn.signIn(token, new SiteContentUrl("mysite"));
         assertThat(outcome).isInstanceOf(SignInOutcome.SignedIn.class);
         var replay = (SignInOutcome.Refused) signIn.signIn(token, new SiteContentUrl("mysite"));
-        assertThat(replay.code()).contains(TableauErrorCode.LOGIN_FAILED);
+        assertThat(replay.code()).contains(TableauErrorCode.JTI_ALREADY_USED);
     }
 }

@@ -149,7 +149,7 @@ public final class TableauRules {
     /** scp is a non-empty array whose every value is a scope. */
     public static Optional<PolicyViolation> scopes(Object scp) {
         if (!(scp instanceof List<?> list)) {
-            return Optional.of(TokenRule.TABLEAU_SCOPES.broken("scp must be a non-empty array such as [\"tableau:views:embed\"], not " + shown(scp)));
+            return Optional.of(TokenRule.TABLEAU_SCOPES_LIST.broken("scp must be a non-empty array such as [\"tableau:views:embed\"], not " + shown(scp)));
         }
         return scopesPresent(list.size()).or(() -> scopeForms(list));
     }

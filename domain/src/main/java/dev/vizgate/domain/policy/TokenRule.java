@@ -43,10 +43,12 @@ public enum TokenRule {
     TABLEAU_ISSUER(Vendor.TABLEAU, ClaimNames.ISSUER, WRONG_ISSUER, null),
     /** tableau.md §4: sub, the Tableau username, is there (10084 otherwise). */
     TABLEAU_SUBJECT(Vendor.TABLEAU, ClaimNames.SUBJECT, WRONG_SUBJECT, TableauErrorCode.JWT_PARSE_ERROR),
-    /** tableau.md §1: a unique jti per token; the code for a missing or replayed one is UNVERIFIED, so none is given. */
+    /** tableau.md §1: a unique jti per token; §8: a replayed one is 10091 (field reports), a missing one has no code. */
     TABLEAU_TOKEN_ID(Vendor.TABLEAU, ClaimNames.TOKEN_ID, MISSING_JTI, null),
-    /** tableau.md §1: scp names at least one scope, each tableau:&lt;resource&gt;:&lt;action&gt;. */
+    /** tableau.md §1: scp names at least one scope, each tableau:&lt;resource&gt;:&lt;action&gt;; no code is documented. */
     TABLEAU_SCOPES(Vendor.TABLEAU, ClaimNames.SCOPES, NO_SCOPES, null),
+    /** tableau.md §8, field reports: a missing scp, or one that is not a list, is 10099. */
+    TABLEAU_SCOPES_LIST(Vendor.TABLEAU, ClaimNames.SCOPES, NO_SCOPES, TableauErrorCode.SCOPES_MISSING_OR_NOT_A_LIST),
     /** tableau.md §1, §4: direct trust names the secret id in the header's kid (10083 otherwise). */
     DIRECT_KEY_ID(Vendor.TABLEAU, ClaimNames.KEY_ID, HEADER_MISSING_KID, TableauErrorCode.BAD_JWT),
     /** tableau.md §1, §4: direct trust names the client id in the header's iss (10083 otherwise). */

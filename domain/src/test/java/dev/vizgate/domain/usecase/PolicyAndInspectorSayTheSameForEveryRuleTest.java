@@ -160,6 +160,8 @@ class PolicyAndInspectorSayTheSameForEveryRuleTest {
         rows.put(TokenRule.TABLEAU_TOKEN_ID, new Row(t, easHeader(h -> { }), noJti, Optional.of(exchangedWith(easHeader(h -> { }), noJti))));
         rows.put(TokenRule.TABLEAU_SCOPES, new Row(t, directHeader(h -> { }), directPayload(p -> p.put("scp", List.of())),
                 Optional.of(() -> policy.review(claims(Audience.TABLEAU, NOW + 300, Scopes.none())))));
+        // The policy always writes scp as a list, so only the inspector meets a scp that is not one.
+        rows.put(TokenRule.TABLEAU_SCOPES_LIST, new Row(t, directHeader(h -> { }), directPayload(p -> p.put("scp", "tableau:views:embed")), Optional.empty()));
         rows.put(TokenRule.TABLEAU_ALGORITHM, new Row(t, directHeader(h -> h.put("alg", "HS512")), directPayload(p -> { }), Optional.empty()));
         rows.put(TokenRule.DIRECT_KEY_ID, new Row(t, directHeader(h -> h.remove("kid")), directPayload(p -> { }), Optional.of(() -> policy.reviewDirectTrustHeader(
                 new JwsHeader(JwsAlgorithm.HS256, Optional.empty(), Optional.of("JWT"), Optional.of(new Issuer("client-1")))))));
