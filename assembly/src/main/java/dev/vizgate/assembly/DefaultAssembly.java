@@ -147,7 +147,7 @@ public final class DefaultAssembly implements Assembly {
                     Setting.of(SettingId.TABLEAU_ADMIN_TOKEN_SECRET), a.tokenSecret(), v -> Optional.empty(),
                     "store the administrator's personal access token secret there").current().value()));
         });
-        var jwks = tableauParts.filter(t -> t.trust() instanceof ConnectedAppTrust.ExternalAuthorizationServer)
+        var jwks = tableauParts.filter(t -> t.trust().publishesKeys())
                 .map(t -> new PublishJwks(t.keys(), new JjwtJwkEncoder()));
         return new Assembled(tableauTokens, idpTokens, tableauParts.map(TableauParts::trustNow), jwks, next.map(TableauNextParts::sessions),
                 next.flatMap(TableauNextParts::webServerFlow), next.flatMap(TableauNextParts::signInTickets),

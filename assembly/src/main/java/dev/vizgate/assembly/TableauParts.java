@@ -5,6 +5,7 @@ import dev.vizgate.adapters.keystore.LiveConnectedAppKeys;
 import dev.vizgate.adapters.keystore.LiveManagedKeys;
 import dev.vizgate.adapters.keystore.RolloverKeySource;
 import dev.vizgate.adapters.secrets.SlotsDocument;
+import dev.vizgate.domain.model.JwsAlgorithm;
 import dev.vizgate.domain.model.KeyId;
 import dev.vizgate.domain.model.SettingId;
 import dev.vizgate.domain.policy.ConnectedAppTrust;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /** The Connected App's trust and keys from {@link TableauSettings}; keys are loaded and checked here, once. */
@@ -50,14 +52,19 @@ record TableauParts(Supplier<ConnectedAppTrust> trustNow, KeySource keys) {
             var managed = new LiveManagedKeys(m.clientId(), document, SlotsDocument::read, setting.toString());
             return new TableauParts(managed::trust, swapped.orElse(managed));
         }
-        var eas = (ConnectedApp.Eas) settings.connectedApp();
+        // A UAT is signed and published as an EAS token is; only its trust (the claims it lays out) differs.
+        var uat = settings.connectedApp() instanceof ConnectedApp.Uat u ? Optional.of(u) : Optional.<ConnectedApp.Uat>empty();
+        var eas = uat.map(u -> new ConnectedApp.Eas(u.issuer(), u.signingKeys())).orElseGet(() -> (ConnectedApp.Eas) settings.connectedApp());
+        BiFunction<KeyId, JwsAlgorithm, ConnectedAppTrust> trustFor = (kid, alg) -> uat
+                .<ConnectedAppTrust>map(u -> new ConnectedAppTrust.UnifiedAccessTokens(u.issuer(), kid, alg, u.uat()))
+                .orElseGet(() -> new ConnectedAppTrust.ExternalAuthorizationServer(eas.issuer(), kid, alg, eas.audience()));
         if (swapped.isPresent()) {
             var first = eas.signingKeys().get(0);
             var kid = first.kid().orElseThrow(() -> new SettingsException(Setting.at(SettingId.CONNECTED_APP_SIGNING_KEY, 0),
                     "with keys of your own (a KeySource), the signing key's kid cannot be derived", "name the kid and alg of the key that signs"));
             var alg = first.alg().orElseThrow(() -> new SettingsException(Setting.at(SettingId.CONNECTED_APP_SIGNING_KEY, 0),
                     "with keys of your own (a KeySource), the signing key's alg cannot be derived", "name the kid and alg of the key that signs"));
-            return new TableauParts(new ConnectedAppTrust.ExternalAuthorizationServer(eas.issuer(), kid, alg, eas.audience()), swapped.get());
+            return new TableauParts(trustFor.apply(kid, alg), swapped.get());
         }
         var keys = ConfiguredKeySource.builder();
         var kids = new HashSet<KeyId>();
@@ -77,8 +84,7 @@ record TableauParts(Supplier<ConnectedAppTrust> trustNow, KeySource keys) {
         }
         var first = loadedKeys.get(0);
         if (eas.rolloverAt().isEmpty()) {
-            return new TableauParts(new ConnectedAppTrust.ExternalAuthorizationServer(eas.issuer(), first.kid(), first.algorithm(), eas.audience()),
-                    keys.build());
+            return new TableauParts(trustFor.apply(first.kid(), first.algorithm()), keys.build());
         }
         var second = loadedKeys.get(1);
         var rollover = KeyRollover.of(first.kid(), second.kid(), eas.rolloverAt().get(), settings.token());

@@ -1,6 +1,7 @@
 package dev.vizgate.config;
 
 import dev.vizgate.domain.model.Audience;
+import dev.vizgate.domain.model.ClaimNames;
 import dev.vizgate.domain.model.ClientId;
 import dev.vizgate.domain.model.Issuer;
 import dev.vizgate.domain.model.OnDemandAccess;
@@ -8,6 +9,7 @@ import dev.vizgate.domain.model.Scope;
 import dev.vizgate.domain.model.Scopes;
 import dev.vizgate.domain.model.SecretId;
 import dev.vizgate.domain.model.SiteContentUrl;
+import dev.vizgate.domain.model.UnifiedAccess;
 import dev.vizgate.domain.policy.TableauTokenPolicy;
 import dev.vizgate.sdk.ConnectedApp;
 import dev.vizgate.sdk.ConnectedAppSecret;
@@ -51,7 +53,8 @@ final class TableauMapping {
             case "direct" -> direct(app, files);
             case "eas" -> eas(app, files);
             case "idp" -> idp(app, files);
-            default -> throw new ConfigError(APP + ".trust", "trust is '" + trust + "'", "set trust to direct, eas or idp");
+            case "uat" -> uat(app, files);
+            default -> throw new ConfigError(APP + ".trust", "trust is '" + trust + "'", "set trust to direct, eas, idp or uat");
         };
         var version = attempt("tableau.rest-api-version", () -> t.restApiVersion() == null ? RestApiVersion.DEFAULT : new RestApiVersion(t.restApiVersion()),
                 "use 3.17 or later");
@@ -183,6 +186,33 @@ final class TableauMapping {
                 "write the moment the second key starts signing as UTC, e.g. 2027-01-15T09:00:00Z");
         return attempt(APP + ".rollover-at", () -> withAudience.withRolloverAt(at),
                 "list two signing-keys: the one signing now first, the new one second");
+    }
+
+    /**
+     * {@code trust: uat}: Tableau Cloud's unified access tokens, signed with this gateway's own keys (tableau.md §8), for
+     * the UAT configuration {@code uat:} describes. Its keys are published as an EAS's are.
+     */
+    private static ConnectedApp uat(VizgateConfig.ConnectedApp app, ConfigFiles files) {
+        if (app.secrets() != null || app.activeSecret() != null || app.managedSecret() != null || app.tokenExchange() != null
+                || app.audience() != null || app.rolloverAt() != null) {
+            throw new ConfigError(APP, "a unified access token is signed with signing-keys for an issuer and a uat: configuration; it has no"
+                    + " secrets, token exchange, audience or rollover", "keep issuer, signing-keys and uat:, and remove the others");
+        }
+        var issuer = new Issuer(required(app.issuer(), APP + ".issuer", "set issuer to your gateway's https URL, as the UAT configuration names it"));
+        var refs = app.signingKeys();
+        if (refs == null || refs.isEmpty()) {
+            throw new ConfigError(APP + ".signing-keys", "a UAT needs a signing key", "run vizgate keys init and add signing-keys: [ \"file:keys/private-key.pem\" ]");
+        }
+        var keys = new ArrayList<KeySpec>();
+        for (int i = 0; i < refs.size(); i++) {
+            keys.add(KeyRefs.spec(APP + ".signing-keys[" + i + "]", refs.get(i), files));
+        }
+        var u = required(app.uat(), APP + ".uat", "add uat: { tenant-id: <your Tableau Cloud Manager tenant id> }");
+        var tenant = required(u.tenantId(), APP + ".uat.tenant-id", "copy the Tableau Cloud Manager tenant id the UAT configuration belongs to");
+        var claim = u.usernameClaim() == null ? ClaimNames.UAT_DEFAULT_USERNAME : u.usernameClaim();
+        var uat = attempt(APP + ".uat", () -> new UnifiedAccess(tenant, claim, Optional.ofNullable(u.siteId())),
+                "give the tenant id, and a username claim of your own such as email or upn (not iss, sub, aud, exp, jti or scp)");
+        return attempt(APP + ".issuer", () -> new ConnectedApp.Uat(issuer, keys, uat), "use the https URL the UAT configuration names as its issuer");
     }
 
     /** {@code trust: idp}: the platform's identity provider issues the Tableau token through token exchange. */

@@ -133,7 +133,14 @@ public record VizgateConfig(Server server, Callers callers, Tableau tableau, Sal
      */
     public record ConnectedApp(String clientId, String trust, List<Secret> secrets, String activeSecret, String issuer,
                                List<KeyRef> signingKeys, SecretText managedSecret, Rotation rotation, String audience, TokenExchange tokenExchange,
-                               String rolloverAt) {
+                               String rolloverAt, Uat uat) {
+    }
+
+    /**
+     * {@code trust: uat}: the Tableau Cloud Manager UAT configuration this gateway's tokens are for (tableau.md §8): its
+     * tenant, the claim it reads the username from, and optionally the one site a token names.
+     */
+    public record Uat(String tenantId, String usernameClaim, String siteId) {
     }
 
     /** {@code trust: idp}: how Vizgate asks the identity provider (RFC 8693) for the Tableau token. */

@@ -172,6 +172,16 @@ class EveryMistakeIsNamedAtItsKeyTest {
                         "tableau.token", "is not among the allowed scopes"),
                 arguments("lifetime beyond the maximum", direct("lifetime: 5m", "lifetime: 10m"), "tableau.token", "exceeds the maximum lifetime"),
                 arguments("unknown oda flag", direct("lifetime: 5m", "lifetime: 5m\n    oda-flag: yes-please"), "tableau.token.oda-flag", "oda-flag is 'yes-please'"),
+                // trust: uat (tableau.md §8)
+                arguments("uat without its configuration", eas("    trust: eas\n", "    trust: uat\n"), "tableau.connected-app.uat", "required key is missing"),
+                arguments("uat without its tenant", eas("    trust: eas\n", "    trust: uat\n    uat: { username-claim: upn }\n"),
+                        "tableau.connected-app.uat.tenant-id", "required key is missing"),
+                arguments("uat naming its user in sub", eas("    trust: eas\n", "    trust: uat\n    uat: { tenant-id: t-1, username-claim: sub }\n"),
+                        "tableau.connected-app.uat", "the username claim cannot be sub"),
+                arguments("uat with an audience", eas("    trust: eas\n", "    trust: uat\n    audience: tableau\n    uat: { tenant-id: t-1 }\n"),
+                        "tableau.connected-app", "no secrets, token exchange, audience or rollover"),
+                arguments("uat issuer not https", eas("    trust: eas\n", "    trust: uat\n    uat: { tenant-id: t-1 }\n").replace("https://vizgate", "http://vizgate"),
+                        "tableau.connected-app.issuer", "https"),
                 // trust: eas
                 arguments("eas with secrets", eas("    trust: eas\n", "    trust: eas\n    active-secret: s\n"), "tableau.connected-app", "belong to trust: direct"),
                 arguments("eas with a token exchange", eas("    trust: eas\n", "    trust: eas\n    token-exchange: { client-id: x }\n"),

@@ -75,6 +75,12 @@ final class EasTrust {
         if (registered.get().jwksUri().filter(r -> !r.equals(jwksUri)).isPresent()) {
             return refuse(TableauCode.COULD_NOT_FETCH_JWT_KEYS, "the registered jwksUri differs from the metadata's jwks_uri");
         }
+        return verifyWith(jwksUri, header, parts);
+    }
+
+    /** Empty when the token's signature verifies under the key its kid names in the JWKS at {@code jwksUri}; otherwise the refusal. */
+    Optional<TableauStandIn.Verdict.Refused> verifyWith(String jwksUri, Map<String, Object> header, String[] parts) {
+        var alg = String.valueOf(header.get("alg"));
         List<?> keys;
         try {
             keys = get(URI.create(jwksUri)).get("keys") instanceof List<?> l ? l : List.of();

@@ -130,6 +130,100 @@ public final class TableauStandIn implements AutoCloseable {
         return uuid("site:" + site.contentUrl());
     }
 
+    /**
+     * A Tableau Cloud Manager UAT configuration, with the fields field reports give it (tableau.md §8): the issuer, where
+     * its keys are, the claim naming the user, the tenant, the sites (by LUID) and scopes its tokens may use.
+     */
+    public record UatConfiguration(String issuer, String jwksUri, String usernameClaim, String tenantId, Set<String> resourceIds,
+                                   Set<String> scopes, boolean enabled) {
+        public UatConfiguration {
+            Objects.requireNonNull(issuer, "issuer");
+            Objects.requireNonNull(jwksUri, "jwksUri");
+            Objects.requireNonNull(usernameClaim, "usernameClaim");
+            Objects.requireNonNull(tenantId, "tenantId");
+            resourceIds = Set.copyOf(resourceIds);
+            scopes = Set.copyOf(scopes);
+        }
+    }
+
+    private static final String UAT_TENANT = "https://tableau.com/tenantId";
+    private static final String UAT_SITE = "https://tableau.com/siteId";
+    private final Map<String, UatConfiguration> uatConfigurations = new ConcurrentHashMap<>();
+
+    /** Adds (or replaces, by issuer) a UAT configuration, as its tenant's administrator would in Tableau Cloud Manager. */
+    public TableauStandIn registerUat(UatConfiguration configuration) {
+        uatConfigurations.put(configuration.issuer(), configuration);
+        return this;
+    }
+
+    /** The LUID of a site this server hosts, as REST sign-in answers it in {@code site.id}. */
+    public String siteLuid(String contentUrl) {
+        return uuid("site:" + contentUrl);
+    }
+
+    /**
+     * A unified access token, judged as the references describe UATs (tableau.md §8): a configuration for its issuer,
+     * its signature under the configuration's JWKS, the tenant, the user in the configured claim, the site among the
+     * configuration's resourceIds, exp, a fresh jti, and scp within the configuration's scopes. Tableau documents no
+     * codes for UAT refusals, so each code here is the stand-in's choice of the nearest documented one.
+     */
+    private Verdict verifyUat(Site on, Map<String, Object> header, Map<String, Object> claims, String[] parts) {
+        var config = claims.get("iss") instanceof String iss ? uatConfigurations.get(iss) : null;
+        if (config == null || !config.enabled()) {
+            return refuse(TableauCode.CONNECTED_APP_NOT_FOUND_10089, "no enabled UAT configuration has issuer " + claims.get("iss"));
+        }
+        if (!(header.get("kid") instanceof String)) {
+            return refuse(TableauCode.BAD_JWT, "a UAT names its key in kid");
+        }
+        if (!List.of("RS256", "PS256", "ES256").contains(String.valueOf(header.get("alg")))) {
+            return refuse(TableauCode.BLOCKLISTED_ALGORITHM, "alg " + header.get("alg") + " is not accepted for a UAT");
+        }
+        var badSignature = eas.verifyWith(config.jwksUri(), header, parts);
+        if (badSignature.isPresent()) {
+            return badSignature.get();
+        }
+        if (!config.tenantId().equals(claims.get(UAT_TENANT))) {
+            return refuse(TableauCode.LOGIN_FAILED, "the token's tenant " + claims.get(UAT_TENANT) + " is not the configuration's (stand-in's code)");
+        }
+        if (!(claims.get(config.usernameClaim()) instanceof String user) || user.isBlank()) {
+            return refuse(TableauCode.SYSTEM_USER_NOT_FOUND, "the username claim " + config.usernameClaim() + " is missing (stand-in's code)");
+        }
+        var luid = siteLuid(on.contentUrl());
+        if (!config.resourceIds().isEmpty() && !config.resourceIds().contains(luid)) {
+            return refuse(TableauCode.LOGIN_FAILED, "site " + on.contentUrl() + " is not among the configuration's resourceIds (stand-in's code)");
+        }
+        if (claims.containsKey(UAT_SITE) && !luid.equals(claims.get(UAT_SITE))) {
+            return refuse(TableauCode.LOGIN_FAILED, "the token is for site " + claims.get(UAT_SITE) + ", not " + luid + " (stand-in's code)");
+        }
+        var now = on.clock().instant().getEpochSecond();
+        if (!(claims.get("exp") instanceof Number exp) || exp.longValue() <= now || exp.longValue() > now + on.maxLifetime().toSeconds()) {
+            return refuse(TableauCode.LOGIN_FAILED, "exp is missing, past, or more than " + on.maxLifetime().toMinutes() + " minutes ahead");
+        }
+        if (!on.users().contains(user)) {
+            return refuse(TableauCode.SYSTEM_USER_NOT_FOUND, "no Tableau user " + user);
+        }
+        if (!(claims.get("jti") instanceof String jti) || spent.putIfAbsent(jti, exp.longValue()) != null) {
+            return new Verdict.Refused(on.replayedJtiCode(), "the jti was already used (10091 in field reports; Tableau documents none)");
+        }
+        if (!(claims.get("scp") instanceof List<?> scp)) {
+            return refuse(TableauCode.SCP_MISSING_OR_NOT_A_LIST, "scp is missing or is not a list (field reports)");
+        }
+        var scopes = scp.stream().map(String::valueOf).toList();
+        for (var scope : scopes) {
+            var resource = scope.contains(":") ? scope.substring(0, scope.lastIndexOf(':')) : scope;
+            if (!config.scopes().contains(scope) && !config.scopes().contains(resource + ":*")) {
+                return new Verdict.Refused(on.missingScopeCode(), "scope " + scope + " is outside the configuration's scopes (stand-in's code)");
+            }
+        }
+        var attributes = new LinkedHashMap<String, Object>();
+        claims.forEach((k, v) -> {
+            if (!REGISTERED.contains(k) && !k.equals(UAT_TENANT) && !k.equals(UAT_SITE) && !k.equals(config.usernameClaim())) {
+                attributes.put(k, v);
+            }
+        });
+        return new Verdict.Accepted(user, scopes, attributes);
+    }
+
     /** Registers an External Authorization Server directly, as an admin would in the site's settings. */
     public TableauStandIn registerIssuer(String issuerUrl) {
         var id = UUID.randomUUID().toString();
@@ -226,6 +320,9 @@ public final class TableauStandIn implements AutoCloseable {
             claims = json(parts[1]);
         } catch (IOException | IllegalArgumentException e) {
             return refuse(TableauCode.JWT_PARSE_ERROR, "header or payload is not JSON");
+        }
+        if (claims.containsKey(UAT_TENANT)) {
+            return verifyUat(site, header, claims, parts);
         }
         var audience = "tableau";
         if ("HS256".equals(header.get("alg"))) {

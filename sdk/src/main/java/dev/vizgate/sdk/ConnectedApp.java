@@ -5,6 +5,7 @@ import dev.vizgate.domain.model.ClientId;
 import dev.vizgate.domain.model.Issuer;
 import dev.vizgate.domain.model.SecretId;
 import dev.vizgate.domain.model.SecretRef;
+import dev.vizgate.domain.model.UnifiedAccess;
 import dev.vizgate.domain.policy.SecretRotation;
 import dev.vizgate.domain.policy.TableauRules;
 
@@ -101,6 +102,25 @@ public sealed interface ConnectedApp {
             signingKeys = List.copyOf(signingKeys);
             if (signingKeys.isEmpty()) {
                 throw new IllegalArgumentException("EAS needs at least one signing key");
+            }
+        }
+    }
+
+    /**
+     * Tableau Cloud's unified access tokens (tableau.md §8): signed with this gateway's own key, the first of
+     * {@code signingKeys} (every one is published in the JWKS), for the Tableau Cloud Manager UAT configuration that names
+     * {@code issuer} and this JWKS. The token carries {@code uat}'s tenant and the user in its username claim.
+     */
+    record Uat(Issuer issuer, List<KeySpec> signingKeys, UnifiedAccess uat) implements ConnectedApp {
+        public Uat {
+            Objects.requireNonNull(issuer, "issuer");
+            Objects.requireNonNull(uat, "uat");
+            if (!issuer.isHttpsUri()) {
+                throw new IllegalArgumentException("a UAT issuer must be an https URL, not " + issuer);
+            }
+            signingKeys = List.copyOf(signingKeys);
+            if (signingKeys.isEmpty()) {
+                throw new IllegalArgumentException("a UAT needs at least one signing key");
             }
         }
     }

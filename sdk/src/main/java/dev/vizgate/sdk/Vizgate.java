@@ -76,14 +76,14 @@ public final class Vizgate implements AutoCloseable {
         return parts.tableauTrust().map(Supplier::get);
     }
 
-    /** The JWKS (and discovery document) an EAS Connected App reads; present only for EAS trust. */
+    /** The JWKS (and discovery document) an EAS Connected App or a UAT configuration reads; present for EAS and UAT trust. */
     public Optional<PublishJwks> jwks() {
         return parts.jwks();
     }
 
-    /** The EAS issuer, when the trust is EAS. */
+    /** The issuer whose keys and metadata this gateway publishes: an EAS's, or a UAT configuration's. */
     public Optional<Issuer> easIssuer() {
-        return tableauTrust().filter(ConnectedAppTrust.ExternalAuthorizationServer.class::isInstance).map(ConnectedAppTrust::issuer);
+        return tableauTrust().filter(ConnectedAppTrust::publishesKeys).map(ConnectedAppTrust::issuer);
     }
 
     /** Opens Tableau Next sessions and single-use frontdoor URLs; present when Tableau Next settings were given. */

@@ -1,9 +1,9 @@
 package dev.vizgate.app.cli;
 
 import dev.vizgate.app.http.DemoPage;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.util.concurrent.Callable;
 

@@ -12,11 +12,14 @@ import dev.vizgate.config.ConfigSettings;
 import dev.vizgate.config.ConfiguredTenants;
 import dev.vizgate.config.DurationText;
 import dev.vizgate.config.FilePermissions;
+import dev.vizgate.config.SettingPaths;
 import dev.vizgate.config.VizgateConfig;
 import dev.vizgate.domain.model.Audience;
+import dev.vizgate.domain.model.TenantId;
 import dev.vizgate.domain.policy.ConnectedAppTrust;
 import dev.vizgate.domain.policy.HostDecision;
 import dev.vizgate.sdk.ConnectedApp;
+import dev.vizgate.sdk.RotationSettings;
 import dev.vizgate.sdk.SalesforceFlow;
 import dev.vizgate.sdk.StoreProbe;
 import dev.vizgate.sdk.StoreSettings;
@@ -27,9 +30,6 @@ import dev.vizgate.sdk.Vizgate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import dev.vizgate.config.SettingPaths;
-import dev.vizgate.domain.model.TenantId;
-import dev.vizgate.sdk.RotationSettings;
 import picocli.CommandLine;
 
 import java.net.URI;
@@ -131,6 +131,10 @@ final class DoctorCommand implements Callable<Integer> {
         if (trust.orElse(null) instanceof ConnectedAppTrust.DirectTrust d) {
             ok("tableau.connected-app", "direct trust, client id " + d.clientId() + ", signing with secret " + d.secrets().active()
                     + d.secrets().standby().map(s -> " (also holding " + s + " for rotation)").orElse(""));
+        } else if (trust.orElse(null) instanceof ConnectedAppTrust.UnifiedAccessTokens u) {
+            ok("tableau.connected-app", "unified access tokens (Tableau Cloud) from issuer " + u.issuer() + ", signing with " + u.algorithm() + " key "
+                    + u.signingKeyId() + ", publishing " + published + " key(s), for tenant " + u.uat().tenantId() + ", the user in "
+                    + u.uat().usernameClaim() + u.uat().siteId().map(s -> ", site " + s).orElse(""));
         } else if (trust.orElse(null) instanceof ConnectedAppTrust.ExternalAuthorizationServer eas) {
             audience = Optional.of(eas.audience());
             ok("tableau.connected-app", "EAS issuer " + eas.issuer() + ", signing with " + eas.algorithm() + " key " + eas.signingKeyId()
@@ -244,6 +248,7 @@ final class DoctorCommand implements Callable<Integer> {
 
     private static String describe(ConnectedAppTrust trust) {
         return trust instanceof ConnectedAppTrust.ExternalAuthorizationServer eas ? "EAS issuer " + eas.issuer() + ", key " + eas.signingKeyId()
+                : trust instanceof ConnectedAppTrust.UnifiedAccessTokens u ? "UAT issuer " + u.issuer() + ", key " + u.signingKeyId() + ", tenant " + u.uat().tenantId()
                 : "direct trust, client id " + trust.issuer().value();
     }
 

@@ -10,10 +10,10 @@ import dev.vizgate.sdk.ConnectedApp;
 import dev.vizgate.sdk.TableauAdminSettings;
 import dev.vizgate.sdk.TableauSettings;
 import dev.vizgate.sdk.Vizgate;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.net.URI;
@@ -77,8 +77,11 @@ final class EasCommand implements Callable<Integer> {
                 out.print("tenant " + id + ": ");
                 var settings = catalogue.find(id).orElseThrow();
                 var app = settings.tableau().map(TableauSettings::connectedApp);
-                if (app.isEmpty() || app.get() instanceof ConnectedApp.Direct || app.get() instanceof ConnectedApp.Managed) {
-                    out.println("no External Authorization Server to register (" + (app.isEmpty() ? "Tableau Next alone" : "direct trust") + "); skipped");
+                if (app.isEmpty() || app.get() instanceof ConnectedApp.Direct || app.get() instanceof ConnectedApp.Managed
+                        || app.get() instanceof ConnectedApp.Uat) {
+                    out.println("no External Authorization Server to register (" + (app.isEmpty() ? "Tableau Next alone"
+                            : app.get() instanceof ConnectedApp.Uat ? "unified access tokens: a UAT configuration lives in Tableau Cloud Manager" : "direct trust")
+                            + "); skipped");
                     continue;
                 }
                 var one = new TenantOption();
@@ -137,6 +140,10 @@ final class EasCommand implements Callable<Integer> {
             if (app instanceof ConnectedApp.IdpIssued idp) {
                 // The IdP's JWKS is left for Tableau to discover from its metadata, which the IdP keeps current.
                 return EasRegistration.draft(name(idp.issuer().value()), idp.issuer(), Optional.empty());
+            }
+            if (app instanceof ConnectedApp.Uat) {
+                throw new ConfigError(at.at("tableau.connected-app.trust"), "unified access tokens are trusted through a UAT configuration in Tableau Cloud"
+                        + " Manager, not a site's External Authorization Server", "create the UAT configuration there, naming this gateway's issuer and JWKS");
             }
             throw new ConfigError(at.at("tableau.connected-app.trust"), "direct trust has no External Authorization Server to register",
                     "set trust: eas (this gateway's keys) or trust: idp (the identity provider's)");

@@ -1,14 +1,14 @@
 package dev.vizgate.app.cli;
 
-import dev.vizgate.sdk.Inspection;
 import dev.vizgate.config.DurationText;
 import dev.vizgate.domain.model.UntrustedToken;
 import dev.vizgate.domain.policy.TableauTokenPolicy;
 import dev.vizgate.domain.usecase.InspectToken;
-import picocli.CommandLine;
+import dev.vizgate.sdk.Inspection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,11 +21,16 @@ final class InspectCommand implements Callable<Integer> {
     @CommandLine.ParentCommand
     VizgateCommand root;
 
-    @Option(names = "--target", defaultValue = "tableau", paramLabel = "tableau|tableau-eas|salesforce",
+    @Option(names = "--target", defaultValue = "tableau", paramLabel = "tableau|tableau-eas|tableau-uat|salesforce",
             description = "Whose rules to apply: tableau (a Connected App JWT), tableau-eas (an OAuth 2.0 trust token, e.g. from your IdP,"
                     + " which needs kid, an RS/PS/ES alg, an https iss, sub, aud \"tableau\" or \"tableau:<site-luid>\", exp, jti and scp),"
-                    + " or salesforce (a JWT bearer assertion). Default: ${DEFAULT-VALUE}.")
+                    + " tableau-uat (a Tableau Cloud unified access token: kid, an RS/PS/ES alg, iss, https://tableau.com/tenantId, the username"
+                    + " claim, exp, jti and scp; no aud, no sub), or salesforce (a JWT bearer assertion). Default: ${DEFAULT-VALUE}.")
     String target;
+
+    @Option(names = "--username-claim", defaultValue = "email", paramLabel = "CLAIM",
+            description = "With --target tableau-uat: the claim the UAT configuration reads the username from. Default: ${DEFAULT-VALUE}.")
+    String usernameClaim;
 
     @Option(names = "--max-lifetime", paramLabel = "DURATION",
             description = "Tableau Server's configured maximum token lifetime, if not the default 10m.")
@@ -42,8 +47,9 @@ final class InspectCommand implements Callable<Integer> {
         var t = switch (target) {
             case "tableau" -> InspectToken.Target.TABLEAU;
             case "tableau-eas" -> InspectToken.Target.TABLEAU_EAS;
+            case "tableau-uat" -> InspectToken.Target.TABLEAU_UAT;
             case "salesforce" -> InspectToken.Target.SALESFORCE;
-            default -> throw new Cli.UsageError("--target must be tableau, tableau-eas or salesforce, not " + target);
+            default -> throw new Cli.UsageError("--target must be tableau, tableau-eas, tableau-uat or salesforce, not " + target);
         };
         var max = maxLifetime == null ? TableauTokenPolicy.TABLEAU_MAX_LIFETIME
                 : DurationText.parse(maxLifetime).orElseThrow(() -> new Cli.UsageError("--max-lifetime '" + maxLifetime + "' is not a duration"));
@@ -62,7 +68,7 @@ final class InspectCommand implements Callable<Integer> {
             out.flush();
             return VizgateCommand.EXIT_REJECTED;
         }
-        var report = Inspection.inspector(max, root.context().clock()).inspect(new UntrustedToken(text.strip()), t);
+        var report = Inspection.inspector(max, root.context().clock()).inspect(new UntrustedToken(text.strip()), t, usernameClaim);
         report.findings().forEach(out::println);
         out.println(report.acceptable()
                 ? "acceptable: no documented " + target + " rule is broken (the signature was not checked)"

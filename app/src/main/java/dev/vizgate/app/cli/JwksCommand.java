@@ -30,9 +30,9 @@ final class JwksCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var loaded = config.load(root.context(), "tableau", "tenants", "secret-stores", "secret-refresh");
         var settings = tenant.tableau(loaded);
-        if (!(settings.connectedApp() instanceof ConnectedApp.Eas)) {
+        if (!(settings.connectedApp() instanceof ConnectedApp.Eas) && !(settings.connectedApp() instanceof ConnectedApp.Uat)) {
             throw new ConfigError(tenant.at("tableau.connected-app.trust"), "direct trust publishes no keys (its secret is shared, never published)",
-                    "set trust: eas with signing-keys to publish a JWKS");
+                    "set trust: eas or uat with signing-keys to publish a JWKS");
         }
         var out = root.spec.commandLine().getOut();
         try (var vizgate = ConfigSettings.build(loaded.files(), ConfigSettings.withSecretStores(Vizgate.builder(), loaded.config(), loaded.files()).clock(root.context().clock()).tableau(settings))) {

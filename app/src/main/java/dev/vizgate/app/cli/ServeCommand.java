@@ -2,8 +2,8 @@ package dev.vizgate.app.cli;
 
 import dev.vizgate.app.http.GatewayServer;
 import dev.vizgate.app.wiring.GatewayWiring;
-import dev.vizgate.config.ConfigLoader;
 import dev.vizgate.app.wiring.RotationSchedule;
+import dev.vizgate.config.ConfigLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine;

@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 public final class GatewayMetrics {
     /** The kind of Connected App a token route signs for, as the issued-token meter tags it. */
     public static String tokenKind(Optional<ConnectedAppTrust> trust) {
-        return trust.map(t -> t instanceof ConnectedAppTrust.ExternalAuthorizationServer ? "tableau-eas" : "tableau-direct").orElse("tableau");
+        return trust.map(t -> t instanceof ConnectedAppTrust.ExternalAuthorizationServer ? "tableau-eas"
+                : t instanceof ConnectedAppTrust.UnifiedAccessTokens ? "tableau-uat" : "tableau-direct").orElse("tableau");
     }
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vizgate.domain.model.AttributeValue;
 import dev.vizgate.domain.model.Scopes;
 import dev.vizgate.domain.model.UserAttributes;
-import dev.vizgate.domain.usecase.WhoMayChoose;
 import dev.vizgate.domain.usecase.IssueTableauToken;
 import dev.vizgate.domain.usecase.TokenIssueOutcome;
+import dev.vizgate.domain.usecase.WhoMayChoose;
 import org.eclipse.jetty.server.Request;
 
 import java.time.Instant;

@@ -25,6 +25,25 @@ class InspectCommandTest {
 
     static final String HEADER = "{\"alg\":\"HS256\",\"typ\":\"JWT\",\"kid\":\"s1\",\"iss\":\"c1\"}";
 
+    static String uat(String usernameClaim) {
+        return token("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"uat-1\"}", "{\"iss\":\"https://vizgate.example.com\","
+                + "\"https://tableau.com/tenantId\":\"tenant-1\",\"" + usernameClaim + "\":\"alice@example.com\",\"jti\":\"j\",\"iat\":" + NOW
+                + ",\"nbf\":" + NOW + ",\"exp\":" + (NOW + 300) + ",\"scp\":[\"tableau:views:embed\"]}");
+    }
+
+    /** tableau.md §8: a UAT has no aud and no sub, names its tenant, and its user in the configuration's username claim. */
+    @Test
+    void givenAUat_inspectAsTableauUat_acceptsIt_andWithAnotherUsernameClaim_findsTheUserMissing() {
+        var ok = CliRun.run(new MutableClock(), Map.of(), "", "inspect", "--target", "tableau-uat", uat("email"));
+        assertThat(ok.exit()).as(ok.out()).isZero();
+        assertThat(ok.out()).contains("PASS  https://tableau.com/tenantId: tenant tenant-1", "PASS  email: email alice@example.com", "acceptable");
+        var other = CliRun.run(new MutableClock(), Map.of(), "", "inspect", "--target", "tableau-uat", "--username-claim", "upn", uat("email"));
+        assertThat(other.exit()).isEqualTo(1);
+        assertThat(other.out()).contains("the username claim upn is missing");
+        var asConnectedApp = CliRun.run(new MutableClock(), Map.of(), "", "inspect", uat("email"));
+        assertThat(asConnectedApp.exit()).as("as a connected-app token it lacks sub and aud").isEqualTo(1);
+    }
+
     @Test
     void givenExpFifteenMinutesAfterIat_inspect_saysTableauRefusesItWithError16() {
         var run = CliRun.run(Map.of(), "inspect", token(HEADER, claims(NOW, NOW + 900)));

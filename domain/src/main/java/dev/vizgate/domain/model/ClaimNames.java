@@ -20,6 +20,11 @@ public final class ClaimNames {
     /** Salesforce's older name for the subject of a JWT bearer assertion. */
     public static final String PRINCIPAL = "prn";
     public static final String KEY_ID = "kid";
+    /** tableau.md §8: a unified access token's Tableau Cloud Manager tenant, and the site it may be limited to. */
+    public static final String UAT_TENANT_ID = "https://tableau.com/tenantId";
+    public static final String UAT_SITE_ID = "https://tableau.com/siteId";
+    /** tableau.md §8: the username claim a UAT configuration names when it names none. */
+    public static final String UAT_DEFAULT_USERNAME = "email";
     public static final String TYPE = "typ";
     public static final String ALGORITHM = "alg";
     /** OpenID Connect Core §5.1: the user's email, and whether the identity provider verified that the user controls it. */

@@ -18,7 +18,22 @@ public record Claims(
         Instant expiresAt,
         Scopes scopes,
         UserAttributes attributes,
-        Optional<OnDemandAccess> onDemandAccess) {
+        Optional<OnDemandAccess> onDemandAccess,
+        Optional<UnifiedAccess> unifiedAccess) {
+
+    /** A Connected App token's claims (tableau.md §1). */
+    public Claims(Issuer issuer, Subject subject, Audience audience, TokenId tokenId, Instant issuedAt, Optional<Instant> notBefore,
+                  Instant expiresAt, Scopes scopes, UserAttributes attributes, Optional<OnDemandAccess> onDemandAccess) {
+        this(issuer, subject, audience, tokenId, issuedAt, notBefore, expiresAt, scopes, attributes, onDemandAccess, Optional.empty());
+    }
+
+    /** These claims laid out as a unified access token's ({@link #writeTo}): no aud, no sub, the user in the configured claim. */
+    public Claims asUnifiedAccess(UnifiedAccess uat) {
+        if (onDemandAccess.isPresent()) {
+            throw new IllegalArgumentException("on-demand access claims belong to connected-app tokens, not to unified access tokens");
+        }
+        return new Claims(issuer, subject, audience, tokenId, issuedAt, notBefore, expiresAt, scopes, attributes, onDemandAccess, Optional.of(uat));
+    }
 
     public Claims {
         Objects.requireNonNull(issuer, ClaimNames.ISSUER);
@@ -31,6 +46,7 @@ public record Claims(
         Objects.requireNonNull(scopes, ClaimNames.SCOPES);
         Objects.requireNonNull(attributes, "attributes");
         Objects.requireNonNull(onDemandAccess, "onDemandAccess");
+        Objects.requireNonNull(unifiedAccess, "unifiedAccess");
         wholeSeconds(issuedAt, ClaimNames.ISSUED_AT);
         wholeSeconds(expiresAt, ClaimNames.EXPIRES);
         notBefore.ifPresent(nbf -> wholeSeconds(nbf, ClaimNames.NOT_BEFORE));
@@ -45,12 +61,18 @@ public record Claims(
     /**
      * The claim layout of a Tableau token, known here once (tableau.md §1): iss, sub, aud, jti, iat, nbf when set,
      * exp, scp when there are scopes, then each user attribute (one value as a string, several as an array), then
-     * on-demand access's flag and groups. Every signer writes exactly this.
+     * on-demand access's flag and groups. A unified access token (tableau.md §8) has no sub and no aud: after iss come
+     * its tenant and the user in the configured username claim, and its site after scp. Every signer writes exactly this.
      */
     public void writeTo(ClaimWriter w) {
         w.text(ClaimNames.ISSUER, issuer.value());
-        w.text(ClaimNames.SUBJECT, subject.value());
-        w.text(ClaimNames.AUDIENCE, audience.value());
+        if (unifiedAccess.isPresent()) {
+            w.text(ClaimNames.UAT_TENANT_ID, unifiedAccess.get().tenantId());
+            w.text(unifiedAccess.get().usernameClaim(), subject.value());
+        } else {
+            w.text(ClaimNames.SUBJECT, subject.value());
+            w.text(ClaimNames.AUDIENCE, audience.value());
+        }
         w.text(ClaimNames.TOKEN_ID, tokenId.value());
         w.seconds(ClaimNames.ISSUED_AT, issuedAt.getEpochSecond());
         if (notBefore.isPresent()) {
@@ -59,6 +81,9 @@ public record Claims(
         w.seconds(ClaimNames.EXPIRES, expiresAt.getEpochSecond());
         if (!scopes.isEmpty()) {
             w.texts(ClaimNames.SCOPES, scopes.names());
+        }
+        if (unifiedAccess.isPresent() && unifiedAccess.get().siteId().isPresent()) {
+            w.text(ClaimNames.UAT_SITE_ID, unifiedAccess.get().siteId().get());
         }
         for (var a : attributes.values().entrySet()) {
             if (a.getValue() instanceof AttributeValue.Single single) {

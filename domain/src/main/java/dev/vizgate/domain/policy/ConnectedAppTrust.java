@@ -6,10 +6,11 @@ import dev.vizgate.domain.model.Issuer;
 import dev.vizgate.domain.model.JwsAlgorithm;
 import dev.vizgate.domain.model.JwsHeader;
 import dev.vizgate.domain.model.KeyId;
+import dev.vizgate.domain.model.UnifiedAccess;
 
 import java.util.Objects;
 
-/** How Tableau trusts the tokens of one Connected App: a shared secret, or our own keys (EAS). */
+/** How Tableau trusts the tokens of one Connected App: a shared secret, or our own keys (EAS); or a UAT configuration's. */
 public sealed interface ConnectedAppTrust {
     /** The token's {@code iss}. */
     Issuer issuer();
@@ -19,6 +20,11 @@ public sealed interface ConnectedAppTrust {
 
     default KeyId signingKeyId() {
         return header().keyId().orElseThrow();
+    }
+
+    /** Whether its keys are this gateway's own, published as a JWKS with the issuer's metadata (EAS and UAT), or a shared secret. */
+    default boolean publishesKeys() {
+        return !(this instanceof DirectTrust);
     }
 
     /** The token's {@code aud}: "tableau", or for EAS on Tableau Cloud, reportedly "tableau:&lt;site-luid&gt;". */
@@ -67,6 +73,30 @@ public sealed interface ConnectedAppTrust {
             }
             if (algorithm.isSymmetric()) {
                 throw new IllegalArgumentException("an EAS signs with RS256, PS256 or ES256, not " + algorithm);
+            }
+        }
+
+        @Override
+        public JwsHeader header() {
+            return JwsHeader.externalAuthorizationServer(algorithm, signingKey);
+        }
+    }
+
+    /**
+     * Tableau Cloud's unified access tokens (tableau.md §8): our https issuer and our own key, as a UAT configuration of
+     * the Tableau Cloud Manager tenant names them (its issuer, its JWKS), signed like an EAS's and laid out as a UAT.
+     */
+    record UnifiedAccessTokens(Issuer issuer, KeyId signingKey, JwsAlgorithm algorithm, UnifiedAccess uat) implements ConnectedAppTrust {
+        public UnifiedAccessTokens {
+            Objects.requireNonNull(issuer, "issuer");
+            Objects.requireNonNull(signingKey, "signing key");
+            Objects.requireNonNull(algorithm, "algorithm");
+            Objects.requireNonNull(uat, "uat");
+            if (!issuer.isHttpsUri()) {
+                throw new IllegalArgumentException("a UAT issuer must be an https URI, not " + issuer);
+            }
+            if (algorithm.isSymmetric()) {
+                throw new IllegalArgumentException("a UAT is signed with RS256, PS256 or ES256, not " + algorithm);
             }
         }
 

@@ -1,7 +1,7 @@
 package dev.vizgate.domain.policy;
 
-import dev.vizgate.domain.model.ClaimNames;
 import dev.vizgate.domain.model.Audience;
+import dev.vizgate.domain.model.ClaimNames;
 import dev.vizgate.domain.model.Claims;
 import dev.vizgate.domain.model.Issuer;
 import dev.vizgate.domain.model.JwsHeader;
@@ -110,6 +110,15 @@ public record TableauTokenPolicy(
 
     public TableauTokenPolicy withOdaFlagStyle(OnDemandAccess.FlagStyle style) {
         return new TableauTokenPolicy(maxLifetime, defaultLifetime, skew, allowedScopes, defaultScopes, allowedAttributeNames, wildcardScopesEnabled, style);
+    }
+
+    /**
+     * What a unified access token may not carry that a connected-app token may: on-demand access's claims, which the
+     * references give for connected apps only (tableau.md §7), are refused rather than dropped.
+     */
+    public static List<PolicyViolation> reviewForUnifiedAccess(Claims claims) {
+        return claims.onDemandAccess().isEmpty() ? List.of() : List.of(PolicyViolation.of(ATTRIBUTE_NOT_ALLOWED,
+                "on-demand access claims belong to connected-app tokens; a unified access token cannot carry them"));
     }
 
     /** The claims for {@code request} at {@code now}, or every reason they may not be issued. */

@@ -69,6 +69,18 @@ public enum TokenRule {
     EAS_USER(Vendor.TABLEAU, ClaimNames.SUBJECT, WRONG_SUBJECT, TableauErrorCode.SYSTEM_USER_NOT_FOUND),
     /** tableau.md §7 (field reports): aud is the one this site wants. */
     EAS_SITE_AUDIENCE(Vendor.TABLEAU, ClaimNames.AUDIENCE, WRONG_AUDIENCE, TableauErrorCode.JWT_PARSE_ERROR),
+    /** tableau.md §8: a UAT names the key that signed it in kid (required with a jwks_uri); no code is documented. */
+    UAT_KEY_ID(Vendor.TABLEAU, ClaimNames.KEY_ID, HEADER_MISSING_KID, null),
+    /** tableau.md §8: a UAT is signed with the customer's own (asymmetric) key. */
+    UAT_ALGORITHM(Vendor.TABLEAU, ClaimNames.ALGORITHM, WRONG_ALGORITHM, null),
+    /** tableau.md §8: a UAT names its issuer and its Tableau Cloud Manager tenant. */
+    UAT_TENANT(Vendor.TABLEAU, ClaimNames.UAT_TENANT_ID, WRONG_ISSUER, null),
+    /** tableau.md §8: a UAT names its user in the configuration's username claim (email unless it chooses another), not in sub. */
+    UAT_USERNAME(Vendor.TABLEAU, ClaimNames.UAT_DEFAULT_USERNAME, WRONG_SUBJECT, null),
+    /** tableau.md §8: exp is set (tableau-mcp: five minutes ahead) and within the configured maximum. */
+    UAT_LIFETIME(Vendor.TABLEAU, ClaimNames.EXPIRES, LIFETIME_TOO_LONG, null),
+    /** tableau.md §8: scp is a list of tableau:&lt;resource&gt;:&lt;action&gt; scopes, the action may be *. */
+    UAT_SCOPES(Vendor.TABLEAU, ClaimNames.SCOPES, NO_SCOPES, null),
     /** salesforce.md §1: the JWT bearer assertion's header is {"alg":"RS256"}. */
     SALESFORCE_ALGORITHM(Vendor.SALESFORCE, ClaimNames.ALGORITHM, WRONG_ALGORITHM, null),
     /** salesforce.md §1: iss is the External Client App's consumer key. */

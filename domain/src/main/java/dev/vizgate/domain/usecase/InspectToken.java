@@ -14,6 +14,7 @@ import dev.vizgate.domain.policy.EasRules;
 import dev.vizgate.domain.policy.PolicyViolation;
 import dev.vizgate.domain.policy.SalesforceAssertionRules;
 import dev.vizgate.domain.policy.TableauRules;
+import dev.vizgate.domain.policy.UatRules;
 import dev.vizgate.domain.port.TokenDecoder;
 import dev.vizgate.domain.usecase.InspectionReport.Finding;
 import dev.vizgate.domain.usecase.InspectionReport.Status;
@@ -37,7 +38,9 @@ public final class InspectToken {
     public enum Target {
         TABLEAU, SALESFORCE,
         /** An OAuth 2.0 trust token, by Tableau's EAS claims table (tableau.md §2) and the field reports on aud (§7). */
-        TABLEAU_EAS
+        TABLEAU_EAS,
+        /** A Tableau Cloud unified access token (tableau.md §8): no aud, no sub, the user in the configuration's username claim. */
+        TABLEAU_UAT
     }
 
     private static final Set<String> REGISTERED = ClaimNames.TABLEAU_REGISTERED;
@@ -53,6 +56,11 @@ public final class InspectToken {
     }
 
     public InspectionReport inspect(UntrustedToken token, Target target) {
+        return inspect(token, target, ClaimNames.UAT_DEFAULT_USERNAME);
+    }
+
+    /** As {@link #inspect(UntrustedToken, Target)}; a UAT's user is read from {@code uatUsernameClaim}, as its configuration names it. */
+    public InspectionReport inspect(UntrustedToken token, Target target, String uatUsernameClaim) {
         var decoded = decoder.decode(token);
         var name = target.name().toLowerCase(Locale.ROOT).replace('_', '-');
         if (decoded instanceof DecodeOutcome.Undecodable u) {
@@ -64,6 +72,12 @@ public final class InspectToken {
                 + "-character signature (not checked: the inspector trusts nothing)", Optional.empty()));
         if (target == Target.TABLEAU) {
             tableau(t, findings);
+        } else if (target == Target.TABLEAU_UAT) {
+            critical(t, findings);
+            for (var check : UatRules.check(t.headerValues(), t.claims(),
+                    new UatRules.Expectation(Optional.empty(), uatUsernameClaim, tableauMaxLifetime), clock.instant())) {
+                findings.add(check.violation().map(v -> violated(check.claim(), v)).orElseGet(() -> pass(check.claim(), check.seen())));
+            }
         } else if (target == Target.TABLEAU_EAS) {
             critical(t, findings);
             for (var check : EasRules.check(t.headerValues(), t.claims(),

@@ -85,6 +85,13 @@ public final class IssueTableauToken {
             return new TokenIssueOutcome.Refused(refused.violations());
         }
         var claims = ((PolicyDecision.Allowed) decision).claims();
+        if (p.trust() instanceof ConnectedAppTrust.UnifiedAccessTokens u) {
+            var refused = TableauTokenPolicy.reviewForUnifiedAccess(claims);
+            if (!refused.isEmpty()) {
+                return new TokenIssueOutcome.Refused(refused);
+            }
+            claims = claims.asUnifiedAccess(u.uat());
+        }
         var kid = p.keyId();
         var key = keys.signingKey(kid);
         if (key.isEmpty()) {

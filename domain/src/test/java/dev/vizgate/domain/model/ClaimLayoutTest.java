@@ -11,9 +11,9 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** tableau.md §1: the claims of a Tableau token, in the one layout every signer writes ({@link Claims#writeTo}). */
-class ClaimLayoutTest {
+public class ClaimLayoutTest {
     /** Records what the layout writes, as "name=value" lines with the value's kind. */
-    static List<String> written(Claims claims) {
+    public static List<String> written(Claims claims) {
         var out = new ArrayList<String>();
         claims.writeTo(new ClaimWriter() {
             @Override

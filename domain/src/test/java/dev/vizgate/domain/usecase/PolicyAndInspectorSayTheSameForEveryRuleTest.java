@@ -89,6 +89,14 @@ class PolicyAndInspectorSayTheSameForEveryRuleTest {
         return p;
     }
 
+    /** A unified access token's payload (tableau.md §8): no sub, no aud; the tenant, and the user in email. */
+    static Map<String, Object> uatPayload(Consumer<Map<String, Object>> change) {
+        var p = new HashMap<String, Object>(Map.of("iss", "https://vizgate.example.com", "https://tableau.com/tenantId", "tenant-1",
+                "email", "alice@example.com", "jti", "j-1", "iat", NOW, "exp", NOW + 300, "scp", List.of("tableau:views:embed")));
+        change.accept(p);
+        return p;
+    }
+
     /** A direct-trust token's payload names the client id as its issuer, as the header does. */
     static Map<String, Object> directPayload(Consumer<Map<String, Object>> change) {
         return tableauPayload(p -> {
@@ -160,6 +168,14 @@ class PolicyAndInspectorSayTheSameForEveryRuleTest {
         rows.put(TokenRule.TABLEAU_TOKEN_ID, new Row(t, easHeader(h -> { }), noJti, Optional.of(exchangedWith(easHeader(h -> { }), noJti))));
         rows.put(TokenRule.TABLEAU_SCOPES, new Row(t, directHeader(h -> { }), directPayload(p -> p.put("scp", List.of())),
                 Optional.of(() -> policy.review(claims(Audience.TABLEAU, NOW + 300, Scopes.none())))));
+        // A UAT's rules: the policy builds every UAT from its trust (kid, alg, tenant, username claim), so only the inspector meets them broken.
+        var uat = InspectToken.Target.TABLEAU_UAT;
+        rows.put(TokenRule.UAT_KEY_ID, new Row(uat, easHeader(h -> h.remove("kid")), uatPayload(p -> { }), Optional.empty()));
+        rows.put(TokenRule.UAT_ALGORITHM, new Row(uat, easHeader(h -> h.put("alg", "HS256")), uatPayload(p -> { }), Optional.empty()));
+        rows.put(TokenRule.UAT_TENANT, new Row(uat, easHeader(h -> { }), uatPayload(p -> p.remove("https://tableau.com/tenantId")), Optional.empty()));
+        rows.put(TokenRule.UAT_USERNAME, new Row(uat, easHeader(h -> { }), uatPayload(p -> p.remove("email")), Optional.empty()));
+        rows.put(TokenRule.UAT_LIFETIME, new Row(uat, easHeader(h -> { }), uatPayload(p -> p.put("exp", NOW + 3600)), Optional.empty()));
+        rows.put(TokenRule.UAT_SCOPES, new Row(uat, easHeader(h -> { }), uatPayload(p -> p.put("scp", "tableau:views:embed")), Optional.empty()));
         // The policy always writes scp as a list, so only the inspector meets a scp that is not one.
         rows.put(TokenRule.TABLEAU_SCOPES_LIST, new Row(t, directHeader(h -> { }), directPayload(p -> p.put("scp", "tableau:views:embed")), Optional.empty()));
         rows.put(TokenRule.TABLEAU_ALGORITHM, new Row(t, directHeader(h -> h.put("alg", "HS512")), directPayload(p -> { }), Optional.empty()));
