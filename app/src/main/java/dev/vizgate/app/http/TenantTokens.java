@@ -51,7 +51,7 @@ public final class TenantTokens implements AutoCloseable {
     /** The Tableau tokens of the tenant the caller's proof decides. */
     TenantSource<IssueTableauToken> tokens() {
         return (caller, named) -> choose(caller, named, "tableau/token", Vizgate::tableauTokens, v -> GatewayMetrics.tokenKind(v.tableauTrust()),
-                "a Connected App that Vizgate signs for (trust direct, managed or eas) for this tenant");
+                "a Connected App that Vizgate signs for (trust direct, managed, eas or uat) for this tenant");
     }
 
     /** The Tableau Next sessions (its own org and External Client App) of the tenant the caller's proof decides. */
