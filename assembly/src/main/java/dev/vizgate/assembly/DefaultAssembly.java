@@ -4,16 +4,20 @@ import dev.vizgate.adapters.secrets.EnvironmentSecretStore;
 import dev.vizgate.adapters.secrets.FileSecretStore;
 import dev.vizgate.adapters.secrets.InlineSecretStore;
 import dev.vizgate.adapters.store.RedisStore;
+import dev.vizgate.adapters.tableau.CloudManagerUatConfigurations;
 import dev.vizgate.adapters.tableau.JjwtJwkEncoder;
 import dev.vizgate.adapters.tableau.JsonTokenDecoder;
 import dev.vizgate.adapters.tableau.LeanHs256Signer;
 import dev.vizgate.adapters.tableau.RandomTokenIds;
+import dev.vizgate.adapters.tableau.RestTableauSignIn;
 import dev.vizgate.domain.model.SettingId;
 import dev.vizgate.domain.policy.ConnectedAppTrust;
 import dev.vizgate.domain.port.SecretStore;
 import dev.vizgate.domain.port.TokenDecoder;
 import dev.vizgate.domain.usecase.IssueTableauToken;
 import dev.vizgate.domain.usecase.PublishJwks;
+import dev.vizgate.domain.usecase.RegisterUatConfiguration;
+import dev.vizgate.sdk.CloudManagerSettings;
 import dev.vizgate.sdk.ConnectedApp;
 import dev.vizgate.sdk.SalesforceFlow;
 import dev.vizgate.sdk.Setting;
@@ -73,6 +77,13 @@ public final class DefaultAssembly implements Assembly {
     @Override
     public TableauAdmin tableauAdmin(TableauSettings tableau, String tokenName, String tokenSecret) {
         return new SessionTableauAdmin(SessionTableauAdmin.session(tableau, tokenName, tokenSecret));
+    }
+
+    @Override
+    public RegisterUatConfiguration uatConfigurations(CloudManagerSettings settings, String tokenSecret) {
+        var paths = new CloudManagerUatConfigurations.Paths(settings.loginPath(), settings.configurationsPath(), settings.sessionHeader());
+        return new RegisterUatConfiguration(new CloudManagerUatConfigurations(settings.url(), tokenSecret, paths,
+                RestTableauSignIn.defaultClient(settings.timeout()), settings.timeout()));
     }
 
     /** The secret stores worth sharing: the clients of secret managers, not the environment, files or inline values. */

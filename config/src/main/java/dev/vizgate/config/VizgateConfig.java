@@ -120,7 +120,16 @@ public record VizgateConfig(Server server, Callers callers, Tableau tableau, Sal
     public record AssertionClaims(String scopes, String attributes, String tenant) {
     }
 
-    public record Tableau(String serverUrl, String site, String restApiVersion, ConnectedApp connectedApp, Token token, Admin admin) {
+    public record Tableau(String serverUrl, String site, String restApiVersion, ConnectedApp connectedApp, Token token, Admin admin,
+                          CloudManager cloudManager) {
+    }
+
+    /**
+     * Tableau Cloud Manager, where {@code vizgate uat register} keeps the UAT configuration: its URL, an administrator's
+     * personal access token, and the API's paths and session header, which come from field reports (UNVERIFIED).
+     */
+    public record CloudManager(String url, PersonalAccessToken personalAccessToken, String loginPath, String configurationsPath,
+                               String sessionHeader, String timeout) {
     }
 
     /** A site administrator's personal access token, for {@code vizgate eas register} and doctor's site lookup. */
@@ -140,7 +149,7 @@ public record VizgateConfig(Server server, Callers callers, Tableau tableau, Sal
      * {@code trust: uat}: the Tableau Cloud Manager UAT configuration this gateway's tokens are for (tableau.md §8): its
      * tenant, the claim it reads the username from, and optionally the one site a token names.
      */
-    public record Uat(String tenantId, String usernameClaim, String siteId) {
+    public record Uat(String tenantId, String usernameClaim, String siteId, String name, List<String> resourceIds) {
     }
 
     /** {@code trust: idp}: how Vizgate asks the identity provider (RFC 8693) for the Tableau token. */

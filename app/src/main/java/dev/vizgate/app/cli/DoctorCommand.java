@@ -13,11 +13,13 @@ import dev.vizgate.config.ConfiguredTenants;
 import dev.vizgate.config.DurationText;
 import dev.vizgate.config.FilePermissions;
 import dev.vizgate.config.SettingPaths;
+import dev.vizgate.config.UatRegistrationPlan;
 import dev.vizgate.config.VizgateConfig;
 import dev.vizgate.domain.model.Audience;
 import dev.vizgate.domain.model.TenantId;
 import dev.vizgate.domain.policy.ConnectedAppTrust;
 import dev.vizgate.domain.policy.HostDecision;
+import dev.vizgate.domain.usecase.RegisterUatConfiguration;
 import dev.vizgate.sdk.ConnectedApp;
 import dev.vizgate.sdk.RotationSettings;
 import dev.vizgate.sdk.SalesforceFlow;
@@ -26,6 +28,7 @@ import dev.vizgate.sdk.StoreSettings;
 import dev.vizgate.sdk.TableauAdmin;
 import dev.vizgate.sdk.TableauNextSettings;
 import dev.vizgate.sdk.TableauSettings;
+import dev.vizgate.sdk.UatRegistration;
 import dev.vizgate.sdk.Vizgate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -148,6 +151,9 @@ final class DoctorCommand implements Callable<Integer> {
         }
         var lookup = site;
         audience.ifPresent(aud -> findings.addAll(SiteAudience.check(settings, aud, lookup)));
+        if (trust.orElse(null) instanceof ConnectedAppTrust.UnifiedAccessTokens && cfg.tableau().cloudManager() != null) {
+            uatConfiguration(cfg, files, settings);
+        }
         var policy = settings.token();
         ok("tableau.token", "tokens live " + DurationText.format(policy.defaultLifetime()) + " (max "
                 + DurationText.format(policy.maxLifetime()) + "), iat back-dated " + DurationText.format(policy.skew()));
@@ -234,6 +240,27 @@ final class DoctorCommand implements Callable<Integer> {
                         + " day(s) ago (version " + live.current().version() + "), next due " + due.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
             }
         });
+    }
+
+    /** The UAT configuration Cloud Manager holds, compared with the one trust: uat needs (a dry run of uat register). */
+    private void uatConfiguration(VizgateConfig cfg, ConfigFiles files, TableauSettings settings) {
+        var check = "tableau.cloud-manager";
+        try {
+            var plan = ConfigSettings.map(files, () -> UatRegistrationPlan.of(cfg.tableau(), settings, files));
+            var outcome = UatRegistration.of(plan.cloudManager(), UatCommand.Register.tokenSecret(plan, files, cfg, root)).register(plan.wanted(), true);
+            if (outcome instanceof RegisterUatConfiguration.Outcome.Unchanged u) {
+                ok(check, "the UAT configuration " + u.configuration().id().orElse("?") + " matches: issuer, JWKS, username claim, sites and scopes");
+            } else if (outcome instanceof RegisterUatConfiguration.Outcome.WouldWrite w) {
+                add(Level.WARN, check, w.existing().isEmpty() ? "no UAT configuration names the issuer " + plan.wanted().issuer()
+                        : "the UAT configuration differs: " + String.join("; ", w.differences()), "run vizgate uat register --config … (--dry-run to see the plan)");
+            } else {
+                var f = (RegisterUatConfiguration.Outcome.Failed) outcome;
+                add(f.unavailable() ? Level.WARN : Level.FAIL, check, "Cloud Manager " + (f.unavailable() ? "did not answer: " : "refused: ") + f.reason(),
+                        f.unavailable() ? "check tableau.cloud-manager.url and the network" : "check the Cloud Manager personal access token and paths");
+            }
+        } catch (ConfigError e) {
+            add(Level.FAIL, check, e.path() + ": " + e.getMessage(), e.fix());
+        }
     }
 
     /** A schedule as people write it: whole days in days (30d, not 720h). */

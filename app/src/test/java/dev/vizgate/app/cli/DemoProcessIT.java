@@ -82,7 +82,7 @@ class DemoProcessIT {
             assertThat(viz.body()).contains("<strong id=\"user\">alice@demo.example</strong>");
             var replay = send(HttpRequest.newBuilder(URI.create(embed)));
             assertThat(replay.statusCode()).isEqualTo(401);
-            assertThat(replay.body()).contains("<span id=\"error-code\">16</span>");
+            assertThat(replay.body()).contains("<span id=\"error-code\">10091</span>"); // JTI_ALREADY_USED, by field reports
 
             var bob = JSON.readTree(post(base + "/demo/assertion", null, "{\"user\":\"bob@demo.example\"}")).get("assertion").asText();
             var frontdoor = JSON.readTree(post(base + "/v1/tableau-next/frontdoor", bob, "")).get("frontdoorUrl").asText();

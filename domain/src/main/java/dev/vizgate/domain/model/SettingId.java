@@ -18,6 +18,9 @@ public enum SettingId {
     ROTATION_TOKEN("the rotation's personal access token"),
     TABLEAU_ADMIN("the site administrator's token"),
     TABLEAU_ADMIN_TOKEN_SECRET("the site administrator's token secret"),
+    /** Tableau Cloud Manager's REST API, where UAT configurations live. */
+    CLOUD_MANAGER("Tableau Cloud Manager"),
+    CLOUD_MANAGER_TOKEN_SECRET("the Cloud Manager administrator's token secret"),
     TOKEN_EXCHANGE("the token exchange"),
     TOKEN_EXCHANGE_CLIENT_SECRET("the token exchange's client secret"),
     TOKEN_EXCHANGE_ENDPOINT("the token exchange's token endpoint"),

@@ -30,6 +30,7 @@ import dev.vizgate.domain.port.TokenExchange;
 import dev.vizgate.domain.port.TokenIds;
 import dev.vizgate.domain.port.TokenSigner;
 import dev.vizgate.domain.port.TokenVerifier;
+import dev.vizgate.domain.port.UatConfigurations;
 import dev.vizgate.domain.testing.ConnectedAppSecretAdminContract;
 import dev.vizgate.domain.testing.ConnectedAppSecretSlotsContract;
 import dev.vizgate.domain.testing.ExternalAuthorizationServersContract;
@@ -50,6 +51,7 @@ import dev.vizgate.domain.testing.InMemorySecretSlots;
 import dev.vizgate.domain.testing.InMemorySecretStore;
 import dev.vizgate.domain.testing.InMemorySessionCache;
 import dev.vizgate.domain.testing.InMemorySignInTickets;
+import dev.vizgate.domain.testing.InMemoryUatConfigurations;
 import dev.vizgate.domain.testing.KeySourceContract;
 import dev.vizgate.domain.testing.MutableClock;
 import dev.vizgate.domain.testing.PendingAuthorizationsContract;
@@ -68,6 +70,7 @@ import dev.vizgate.domain.testing.TokenExchangeContract;
 import dev.vizgate.domain.testing.TokenIdsContract;
 import dev.vizgate.domain.testing.TokenSignerContract;
 import dev.vizgate.domain.testing.TokenVerifierContract;
+import dev.vizgate.domain.testing.UatConfigurationsContract;
 import org.junit.jupiter.api.Nested;
 
 import java.time.Duration;
@@ -315,6 +318,19 @@ class FakesPassTheirContractsTest {
         @Override
         protected ExternalAuthorizationServers unreachable() {
             return new InMemoryExternalAuthorizationServers().down();
+        }
+    }
+
+    @Nested
+    class UatConfigurationsFake extends UatConfigurationsContract {
+        @Override
+        protected UatConfigurations emptyTenant() {
+            return new InMemoryUatConfigurations();
+        }
+
+        @Override
+        protected UatConfigurations unreachable() {
+            return new InMemoryUatConfigurations().down();
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.vizgate.sdk.spi;
 
 import dev.vizgate.domain.port.TokenDecoder;
+import dev.vizgate.domain.usecase.RegisterUatConfiguration;
+import dev.vizgate.sdk.CloudManagerSettings;
 import dev.vizgate.sdk.StoreProbe;
 import dev.vizgate.sdk.StoreSettings;
 import dev.vizgate.sdk.TableauAdmin;
@@ -29,4 +31,7 @@ public interface Assembly {
 
     /** A site administrator's session through Tableau's REST API. */
     TableauAdmin tableauAdmin(TableauSettings tableau, String tokenName, String tokenSecret);
+
+    /** A Tableau Cloud Manager tenant's UAT configurations, through its REST API with a personal access token. */
+    RegisterUatConfiguration uatConfigurations(CloudManagerSettings settings, String tokenSecret);
 }
