@@ -76,9 +76,7 @@ final class DoctorCommand implements Callable<Integer> {
         var context = root.context();
         var loaded = config.load(context);
         var wait = DurationText.parse(timeout).orElseThrow(() -> new Cli.UsageError("--timeout '" + timeout + "' is not a duration"));
-        if (tenant != null && allTenants) {
-            throw new Cli.UsageError("--tenant and --all-tenants: give one or the other");
-        }
+        TenantOption.oneOrAll(tenant, allTenants);
         ok("config", "parsed " + config.file);
         var cfg = loaded.config();
         if (cfg.tableau() != null) {

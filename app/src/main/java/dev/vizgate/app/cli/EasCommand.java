@@ -3,7 +3,6 @@ package dev.vizgate.app.cli;
 import dev.vizgate.config.ConfigError;
 import dev.vizgate.config.ConfigLoader;
 import dev.vizgate.config.ConfigSettings;
-import dev.vizgate.config.ConfiguredTenants;
 import dev.vizgate.domain.model.EasRegistration;
 import dev.vizgate.domain.usecase.RegisterExternalAuthorizationServer.Outcome;
 import dev.vizgate.sdk.ConnectedApp;
@@ -64,14 +63,11 @@ final class EasCommand implements Callable<Integer> {
             var loaded = config.load(root.context(), "tableau", "tenants", "secret-stores", "secret-refresh");
             var out = root.spec.commandLine().getOut();
             var err = root.spec.commandLine().getErr();
-            if (tenant.tenant != null && allTenants) {
-                throw new Cli.UsageError("--tenant and --all-tenants: give one or the other");
-            }
+            TenantOption.oneOrAll(tenant.tenant, allTenants);
             if (!allTenants) {
                 return register(tenant.tableau(loaded), tenant.admin(loaded), tenant, loaded, out, err);
             }
-            var catalogue = ConfiguredTenants.of(loaded.config(), loaded.files()).orElseThrow(() -> new ConfigError("tenants",
-                    "--all-tenants needs the tenants: section", "leave it out, or add the tenants: section"));
+            var catalogue = TenantOption.allTenants(loaded);
             var failed = 0;
             for (var id : catalogue.known()) {
                 out.print("tenant " + id + ": ");

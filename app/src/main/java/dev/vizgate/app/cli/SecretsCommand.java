@@ -3,7 +3,6 @@ package dev.vizgate.app.cli;
 import dev.vizgate.config.ConfigError;
 import dev.vizgate.config.ConfigLoader;
 import dev.vizgate.config.ConfigSettings;
-import dev.vizgate.config.ConfiguredTenants;
 import dev.vizgate.domain.usecase.RotateConnectedAppSecret;
 import dev.vizgate.domain.usecase.RotationOutcome;
 import dev.vizgate.sdk.RotationSettings;
@@ -60,9 +59,7 @@ final class SecretsCommand implements Callable<Integer> {
             var loaded = config.load(root.context(), "tableau", "tenants", "secret-stores", "secret-refresh");
             var out = root.spec.commandLine().getOut();
             var err = root.spec.commandLine().getErr();
-            if (tenant.tenant != null && allTenants) {
-                throw new Cli.UsageError("--tenant and --all-tenants: give one or the other");
-            }
+            TenantOption.oneOrAll(tenant.tenant, allTenants);
             if (!allTenants) {
                 if (tenant.tenant == null && loaded.config().tableau() == null && loaded.config().tenants() != null) {
                     throw new ConfigError("tenants", "this configuration serves tenants, each with its own secret", "name one with --tenant <id>, or --all-tenants");
@@ -70,8 +67,7 @@ final class SecretsCommand implements Callable<Integer> {
                 return rotate(tenant.tableau(loaded), tenant.rotation(loaded).orElseThrow(() -> missing(tenant.at("tableau.connected-app.rotation"))),
                         loaded, out, err);
             }
-            var catalogue = ConfiguredTenants.of(loaded.config(), loaded.files()).orElseThrow(() -> new ConfigError("tenants",
-                    "--all-tenants needs the tenants: section", "leave it out, or add the tenants: section"));
+            var catalogue = TenantOption.allTenants(loaded);
             var failed = 0;
             for (var id : catalogue.known()) {
                 out.println("tenant " + id + ":");

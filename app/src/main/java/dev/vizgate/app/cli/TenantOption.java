@@ -55,6 +55,19 @@ final class TenantOption {
         return tenant == null ? ConfigSettings.rotation(loaded.config(), loaded.files()) : settings(loaded).rotation();
     }
 
+    /** {@code --tenant} and {@code --all-tenants} together ask for two things: a usage error. */
+    static void oneOrAll(String tenant, boolean allTenants) {
+        if (tenant != null && allTenants) {
+            throw new Cli.UsageError("--tenant and --all-tenants: give one or the other");
+        }
+    }
+
+    /** The tenants {@code --all-tenants} goes through; a configuration without a {@code tenants:} section has none. */
+    static ConfiguredTenants allTenants(ConfigLoader.Loaded loaded) {
+        return ConfiguredTenants.of(loaded.config(), loaded.files()).orElseThrow(() -> new ConfigError("tenants",
+                "--all-tenants needs the tenants: section", "leave it out, or add the tenants: section"));
+    }
+
     /** Where a missing key is, in the configuration's words: the top-level section, or the tenant's. */
     String at(String key) {
         return tenant == null ? key : "tenant " + tenant + ", " + key;

@@ -24,28 +24,10 @@ class DemoCustomersBrowserIT extends DemoInChromium {
         browser.findElement(By.cssSelector("#user option[value='" + user + "']")).click();
     }
 
-    /** What the view inside the page shows: its user and site, or its sign-in prompt. */
+    /** What the view inside the page shows: its user, its site and its regions, or its sign-in prompt. */
     static String view() {
-        var viz = browser.findElements(By.cssSelector("#viz tableau-viz"));
-        if (viz.isEmpty()) {
-            return "loading";
-        }
-        var frames = viz.get(0).getShadowRoot().findElements(By.cssSelector("iframe"));
-        if (frames.isEmpty()) {
-            return "loading";
-        }
-        browser.switchTo().frame(frames.get(0));
-        try {
-            var signIn = browser.findElements(By.id("sign-in"));
-            if (!signIn.isEmpty()) {
-                return "sign-in: " + signIn.get(0).getText();
-            }
-            var user = browser.findElements(By.id("user"));
-            return user.isEmpty() ? "loading" : user.get(0).getText() + " on " + browser.findElement(By.id("site")).getText()
-                    + " sees " + browser.findElement(By.id("regions")).getText();
-        } finally {
-            browser.switchTo().defaultContent();
-        }
+        return inViz("viz", () -> browser.findElement(By.id("user")).getText() + " on " + browser.findElement(By.id("site")).getText()
+                + " sees " + browser.findElement(By.id("regions")).getText());
     }
 
     /** The token route as this page can call it: with the page's own proof (its platform's assertion), on {@code path}. */

@@ -6,10 +6,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -70,7 +72,16 @@ abstract class DemoInChromium {
 
     /** What the stand-in's dashboard inside {@code container}'s viz shows: its user and region list, or its sign-in prompt. */
     static String dashboardIn(String container) {
-        var frames = browser.findElement(By.cssSelector("#" + container + " tableau-viz")).getShadowRoot().findElements(By.cssSelector("iframe"));
+        return inViz(container, () -> browser.findElement(By.id("user")).getText() + " sees " + browser.findElement(By.id("regions")).getText());
+    }
+
+    /**
+     * {@code read} inside the stand-in's view in {@code container}'s viz, once the view has a user; "loading" before,
+     * or its sign-in prompt.
+     */
+    static String inViz(String container, Supplier<String> read) {
+        var viz = browser.findElements(By.cssSelector("#" + container + " tableau-viz"));
+        var frames = viz.isEmpty() ? List.<WebElement>of() : viz.get(0).getShadowRoot().findElements(By.cssSelector("iframe"));
         if (frames.isEmpty()) {
             return "loading";
         }
@@ -80,8 +91,7 @@ abstract class DemoInChromium {
             if (!signIn.isEmpty()) {
                 return "sign-in: " + signIn.get(0).getText();
             }
-            var user = browser.findElements(By.id("user"));
-            return user.isEmpty() ? "loading" : user.get(0).getText() + " sees " + browser.findElement(By.id("regions")).getText();
+            return browser.findElements(By.id("user")).isEmpty() ? "loading" : read.get();
         } finally {
             browser.switchTo().defaultContent();
         }

@@ -3,6 +3,7 @@ package dev.vizgate.domain.usecase;
 import dev.vizgate.domain.model.Issuer;
 import dev.vizgate.domain.model.UatAdminOutcome;
 import dev.vizgate.domain.model.UatConfiguration;
+import dev.vizgate.domain.port.UatConfigurations;
 import dev.vizgate.domain.testing.InMemoryUatConfigurations;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +55,52 @@ class RegisterUatConfigurationTest {
         });
         assertThat(tenant.writes()).isEqualTo(1);
         assertThat(register.register(wanted("email"), true)).isInstanceOf(RegisterUatConfiguration.Outcome.Unchanged.class);
+    }
+
+    /** Cloud Manager that lists what it is given, and answers creates and deletes as told. */
+    static UatConfigurations answering(List<UatConfiguration> listed, UatAdminOutcome create, UatAdminOutcome delete) {
+        return new UatConfigurations() {
+            @Override
+            public UatAdminOutcome list() {
+                return new UatAdminOutcome.Listed(listed);
+            }
+
+            @Override
+            public UatAdminOutcome create(UatConfiguration draft) {
+                return create;
+            }
+
+            @Override
+            public UatAdminOutcome delete(String id) {
+                return delete;
+            }
+        };
+    }
+
+    @Test
+    void aRefusedCreate_failsInCloudManagersWords_andAnOldOneThatCannotBeDeleted_saysToRunAgain() {
+        var refused = new RegisterUatConfiguration(answering(List.of(), new UatAdminOutcome.Refused("issuer taken"), null)).register(wanted("email"), false);
+        assertThat(refused).isEqualTo(new RegisterUatConfiguration.Outcome.Failed(false, "issuer taken"));
+        var old = wanted("email").withId("old-1");
+        var created = wanted("upn").withId("new-1");
+        var stuck = new RegisterUatConfiguration(answering(List.of(old), new UatAdminOutcome.Saved(created), new UatAdminOutcome.Unavailable("timed out")))
+                .register(wanted("upn"), false);
+        assertThat(stuck).isInstanceOfSatisfying(RegisterUatConfiguration.Outcome.Failed.class, f -> {
+            assertThat(f.unavailable()).isTrue();
+            assertThat(f.reason()).contains("new-1 was created", "old one old-1 could not be deleted", "timed out", "run again");
+        });
+        var outOfTurn = new RegisterUatConfiguration(answering(List.of(), new UatAdminOutcome.Deleted("x"), null)).register(wanted("email"), false);
+        assertThat(outOfTurn).isInstanceOfSatisfying(RegisterUatConfiguration.Outcome.Failed.class,
+                f -> assertThat(f.reason()).contains("answered with a deletion"));
+    }
+
+    @Test
+    void aConfigurationOfAnotherIssuer_isNotTheOneToReplace() {
+        var other = UatConfiguration.draft("Other", new Issuer("https://other.example.com"), JWKS, "email", List.of("site-1"),
+                List.of("tableau:views:embed")).withId("other-1");
+        var outcome = new RegisterUatConfiguration(answering(List.of(other), new UatAdminOutcome.Saved(wanted("email").withId("new-1")), null))
+                .register(wanted("email"), false);
+        assertThat(outcome).isInstanceOf(RegisterUatConfiguration.Outcome.Created.class);
     }
 
     @Test
