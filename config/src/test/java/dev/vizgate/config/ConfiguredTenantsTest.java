@@ -11,6 +11,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -127,7 +130,7 @@ class ConfiguredTenantsTest {
     static void edit(Path file, String text) throws Exception {
         var before = Files.getLastModifiedTime(file).toMillis();
         Files.writeString(file, text);
-        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(before + 1000));
+        Files.setLastModifiedTime(file, FileTime.fromMillis(before + 1000));
     }
 
     @Test
@@ -136,7 +139,7 @@ class ConfiguredTenantsTest {
         var loader = new ConfigLoader(Map.of("SECRET", SECRET)::get);
         Files.writeString(file, TWO);
         var loaded = loader.load(file);
-        var tenants = ConfiguredTenants.of(loaded.config(), loaded.files()).orElseThrow().following(file, loader, java.time.Duration.ZERO);
+        var tenants = ConfiguredTenants.of(loaded.config(), loaded.files()).orElseThrow().following(file, loader, Duration.ZERO);
         var initech = new TenantId("initech");
         assertThat(tenants.find(initech)).isEmpty();
 
@@ -172,13 +175,13 @@ class ConfiguredTenantsTest {
     @Test
     void givenTenants_aTopLevelTableauOrSalesforceSection_isRefused_sinceEveryCallerIsBoundToTenants() throws Exception {
         var tableau = load(TWO + "tableau: { server-url: https://10ax.online.tableau.com, site: root }\n");
-        assertThatThrownBy(() -> ConfigSettings.builder(tableau.config(), tableau.files(), java.time.Clock.systemUTC()))
+        assertThatThrownBy(() -> ConfigSettings.builder(tableau.config(), tableau.files(), Clock.systemUTC()))
                 .isInstanceOfSatisfying(ConfigError.class, e -> {
                     assertThat(e.path()).isEqualTo("tableau");
                     assertThat(e.fix()).contains("tenants.list");
                 });
         var salesforce = load(TWO + "salesforce: { token-url: https://acme.my.salesforce.com }\n");
-        assertThatThrownBy(() -> ConfigSettings.builder(salesforce.config(), salesforce.files(), java.time.Clock.systemUTC()))
+        assertThatThrownBy(() -> ConfigSettings.builder(salesforce.config(), salesforce.files(), Clock.systemUTC()))
                 .isInstanceOfSatisfying(ConfigError.class, e -> assertThat(e.path()).isEqualTo("salesforce"));
     }
 

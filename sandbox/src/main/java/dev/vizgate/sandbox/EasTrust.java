@@ -13,6 +13,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.security.interfaces.RSAPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
 import java.security.spec.ECPoint;
@@ -94,7 +95,7 @@ final class EasTrust {
         }
         try {
             var key = publicKey(jwk.get());
-            if (key instanceof java.security.interfaces.RSAPublicKey rsa && rsa.getModulus().bitLength() < 2048) {
+            if (key instanceof RSAPublicKey rsa && rsa.getModulus().bitLength() < 2048) {
                 // Field reports (tableau.md §8): an RSA key under 2048 bits is 10088.
                 return refuse(TableauCode.RSA_KEY_SIZE_INVALID, "the RSA key with kid " + kid + " has " + rsa.getModulus().bitLength() + " bits; 2048 or more");
             }

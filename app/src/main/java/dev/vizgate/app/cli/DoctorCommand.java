@@ -38,9 +38,11 @@ import picocli.CommandLine;
 import java.net.URI;
 import java.security.PublicKey;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 @Command(name = "doctor", mixinStandardHelpOptions = true,
@@ -177,7 +179,7 @@ final class DoctorCommand implements Callable<Integer> {
                 add(Level.FAIL, "tenant " + one, "no tenant " + one + " is listed or has a file in the directory", "check the id, or add the tenant");
                 return;
             }
-            ids = java.util.Set.of(one);
+            ids = Set.of(one);
         }
         int failing = 0;
         for (var id : ids) {
@@ -235,7 +237,7 @@ final class DoctorCommand implements Callable<Integer> {
                         "serve rotates it at its next tick; or run vizgate secrets rotate --tenant " + check.substring("tenant ".length()));
             } else {
                 ok(check + " rotation", "every " + schedule(every) + "; last rotated " + Duration.between(created.get(), now).toDays()
-                        + " day(s) ago (version " + live.current().version() + "), next due " + due.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+                        + " day(s) ago (version " + live.current().version() + "), next due " + due.truncatedTo(ChronoUnit.SECONDS));
             }
         });
     }

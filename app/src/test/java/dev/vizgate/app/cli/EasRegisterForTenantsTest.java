@@ -8,6 +8,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -66,8 +68,8 @@ class EasRegisterForTenantsTest {
                         connected-app: { trust: eas, issuer: "https://gw.example.com/tenants/hooli", signing-keys: [ "file:keys/acme.pem" ] }
                         %s
                 """.formatted(acme.baseUrl(), eas("acme"), globex.baseUrl(), eas("globex"), "i".repeat(40), acme.baseUrl(), hooliAdmin));
-        var args = new java.util.ArrayList<>(java.util.List.of("eas", "register", "--config", cfg.toString()));
-        args.addAll(java.util.List.of(extra));
+        var args = new ArrayList<>(List.of("eas", "register", "--config", cfg.toString()));
+        args.addAll(List.of(extra));
         return CliRun.run(Clock.systemUTC(), Map.of("acme_PAT", "acme-pat-value", "globex_PAT", "globex-pat-value"), "", args.toArray(String[]::new));
     }
 

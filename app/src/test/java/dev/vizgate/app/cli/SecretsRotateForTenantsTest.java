@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,7 @@ class SecretsRotateForTenantsTest {
             var now = CliRun.run(Clock.systemUTC(), Map.of("VAULT_TOKEN", "hvs.cli"), "", "doctor", "--config", cfg, "--tenant", "acme");
             assertThat(now.out()).as(now.out() + now.err()).contains("OK    tenant acme rotation: every 30d; last rotated 0 day(s) ago")
                     .contains(", next due ").doesNotContain("tenant globex");
-            var later = Clock.offset(Clock.systemUTC(), java.time.Duration.ofDays(40));
+            var later = Clock.offset(Clock.systemUTC(), Duration.ofDays(40));
             var overdue = CliRun.run(later, Map.of("VAULT_TOKEN", "hvs.cli"), "", "doctor", "--config", cfg);
             assertThat(overdue.out()).as(overdue.out() + overdue.err())
                     .contains("WARN  tenant acme rotation: last rotated 40 day(s) ago")

@@ -24,6 +24,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -143,7 +144,7 @@ class TenantListFollowedWhileServingTest {
         // Acme's entry now points at Globex's site and app: its tokens are Globex's site's to accept, no longer Acme's.
         edit(config("    - { id: acme, tableau: { site: globex, connected-app: { client-id: globex-client, secrets: [ { id: globex-secret-id, value: \""
                 + GLOBEX_SECRET + "\" } ] } } }\n"));
-        var acceptedByGlobex = new java.util.concurrent.atomic.AtomicBoolean();
+        var acceptedByGlobex = new AtomicBoolean();
         within10s("acme", r -> {
             try {
                 acceptedByGlobex.set(r.statusCode() == 200

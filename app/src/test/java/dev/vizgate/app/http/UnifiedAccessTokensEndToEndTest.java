@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -112,7 +113,7 @@ class UnifiedAccessTokensEndToEndTest {
         assertThat(claims.get("email").asText()).isEqualTo("alice@example.com");
         assertThat(claims.has("aud")).isFalse();
         assertThat(claims.has("sub")).isFalse();
-        assertThat(pod.verifyOn("acme", jwt)).isEqualTo(new TableauStandIn.Verdict.Accepted("alice@example.com", java.util.List.of("tableau:views:embed"), Map.of()));
+        assertThat(pod.verifyOn("acme", jwt)).isEqualTo(new TableauStandIn.Verdict.Accepted("alice@example.com", List.of("tableau:views:embed"), Map.of()));
     }
 
     @Test
