@@ -2,6 +2,7 @@ package dev.vizgate.config;
 
 import dev.vizgate.domain.model.Scope;
 import dev.vizgate.domain.model.UatConfiguration;
+import dev.vizgate.domain.usecase.PublishJwks;
 import dev.vizgate.sdk.CloudManagerSettings;
 import dev.vizgate.sdk.ConnectedApp;
 import dev.vizgate.sdk.SecretSource;
@@ -47,10 +48,9 @@ public record UatRegistrationPlan(CloudManagerSettings cloudManager, SecretSourc
         var own = section.connectedApp().uat();
         var sites = own.resourceIds() != null ? own.resourceIds() : own.siteId() != null ? List.of(own.siteId()) : null;
         Check.required(sites, UAT + ".resource-ids", "list the LUIDs of the sites the UAT configuration may reach (or give uat.site-id)");
-        var issuer = uat.issuer().value().endsWith("/") ? uat.issuer().value().substring(0, uat.issuer().value().length() - 1) : uat.issuer().value();
-        var name = own.name() != null ? own.name() : "Vizgate " + URI.create(issuer).getHost();
+        var name = own.name() != null ? own.name() : "Vizgate " + URI.create(uat.issuer().value()).getHost();
         var scopes = tableau.token().allowedScopes().stream().map(Scope::value).sorted().toList();
-        var wanted = Check.attempt(UAT, () -> UatConfiguration.draft(name, uat.issuer(), URI.create(issuer + "/.well-known/jwks.json"),
+        var wanted = Check.attempt(UAT, () -> UatConfiguration.draft(name, uat.issuer(), PublishJwks.jwksUri(uat.issuer()),
                 uat.uat().usernameClaim(), sites, scopes), "name it with printable text");
         return new UatRegistrationPlan(settings, secret, wanted);
     }

@@ -4,6 +4,7 @@ import dev.vizgate.config.ConfigError;
 import dev.vizgate.config.ConfigLoader;
 import dev.vizgate.config.ConfigSettings;
 import dev.vizgate.domain.model.EasRegistration;
+import dev.vizgate.domain.usecase.PublishJwks;
 import dev.vizgate.domain.usecase.RegisterExternalAuthorizationServer.Outcome;
 import dev.vizgate.sdk.ConnectedApp;
 import dev.vizgate.sdk.TableauAdminSettings;
@@ -21,19 +22,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "eas", mixinStandardHelpOptions = true, subcommands = EasCommand.Register.class,
         description = "Manages the External Authorization Server (OAuth 2.0 trust) registration on the Tableau site.")
-final class EasCommand implements Callable<Integer> {
-    @CommandLine.ParentCommand
-    VizgateCommand root;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return VizgateCommand.EXIT_OK;
-    }
-
+final class EasCommand extends CommandGroup {
     @Command(name = "register", mixinStandardHelpOptions = true,
             description = {"Registers the issuer as the site's External Authorization Server through Tableau's REST API.",
                     "It signs in with a site administrator's personal access token (tableau.admin.personal-access-token).",
@@ -130,8 +119,7 @@ final class EasCommand implements Callable<Integer> {
 
         private EasRegistration registration(ConnectedApp app, TenantOption at) {
             if (app instanceof ConnectedApp.Eas eas) {
-                var base = eas.issuer().value().endsWith("/") ? eas.issuer().value().substring(0, eas.issuer().value().length() - 1) : eas.issuer().value();
-                return EasRegistration.draft(name(eas.issuer().value()), eas.issuer(), Optional.of(URI.create(base + "/.well-known/jwks.json")));
+                return EasRegistration.draft(name(eas.issuer().value()), eas.issuer(), Optional.of(PublishJwks.jwksUri(eas.issuer())));
             }
             if (app instanceof ConnectedApp.IdpIssued idp) {
                 // The IdP's JWKS is left for Tableau to discover from its metadata, which the IdP keeps current.

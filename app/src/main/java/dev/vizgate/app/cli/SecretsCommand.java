@@ -19,19 +19,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "secrets", mixinStandardHelpOptions = true, subcommands = SecretsCommand.Rotate.class,
         description = "Manages the Connected App secret Vizgate keeps in a secret store.")
-final class SecretsCommand implements Callable<Integer> {
-    @CommandLine.ParentCommand
-    VizgateCommand root;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return VizgateCommand.EXIT_OK;
-    }
-
+final class SecretsCommand extends CommandGroup {
     @Command(name = "rotate", mixinStandardHelpOptions = true,
             description = {"Rotates the managed Connected App secret through Tableau's REST API without breaking a live page.",
                     "The steps: clear room, create, store as next, wait for every node, switch the kid, wait out the old tokens, delete the old."

@@ -21,19 +21,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "uat", mixinStandardHelpOptions = true, subcommands = UatCommand.Register.class,
         description = "Manages the Tableau Cloud Manager UAT configuration that trusts this gateway's tokens.")
-final class UatCommand implements Callable<Integer> {
-    @CommandLine.ParentCommand
-    VizgateCommand root;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return VizgateCommand.EXIT_OK;
-    }
-
+final class UatCommand extends CommandGroup {
     @Command(name = "register", mixinStandardHelpOptions = true,
             description = {"Creates or updates the UAT configuration for trust: uat through Tableau Cloud Manager's REST API.",
                     "It logs in with tableau.cloud-manager.personal-access-token; the issuer, the gateway's JWKS URI, the username claim,"

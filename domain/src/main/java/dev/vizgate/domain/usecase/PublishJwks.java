@@ -5,6 +5,7 @@ import dev.vizgate.domain.model.Issuer;
 import dev.vizgate.domain.port.JwkEncoder;
 import dev.vizgate.domain.port.KeySource;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -32,6 +33,15 @@ public final class PublishJwks {
     }
 
     /**
+     * Where a gateway whose issuer is {@code issuer} serves its JWKS: {@code <issuer>/.well-known/jwks.json}, what its
+     * metadata names and what an EAS registration or a UAT configuration points at.
+     */
+    public static URI jwksUri(Issuer issuer) {
+        var base = issuer.value().endsWith("/") ? issuer.value().substring(0, issuer.value().length() - 1) : issuer.value();
+        return URI.create(base + "/.well-known/jwks.json");
+    }
+
+    /**
      * An OpenID-style discovery document naming the JWKS, for a relying party that discovers keys from the
      * issuer. Whether Tableau discovers or takes a registered JWKS URI is UNVERIFIED (tableau.md §2), so both work.
      */
@@ -39,11 +49,10 @@ public final class PublishJwks {
         if (!issuer.isHttpsUri()) {
             throw new IllegalArgumentException("an EAS issuer must be an https URI, not " + issuer);
         }
-        var base = issuer.value().endsWith("/") ? issuer.value().substring(0, issuer.value().length() - 1) : issuer.value();
         var algs = keys.publishedKeys().stream().map(k -> k.algorithm().name()).distinct().sorted().toList();
         var doc = new LinkedHashMap<String, Object>();
         doc.put("issuer", issuer.value());
-        doc.put("jwks_uri", base + "/.well-known/jwks.json");
+        doc.put("jwks_uri", jwksUri(issuer).toString());
         doc.put("id_token_signing_alg_values_supported", algs);
         doc.put("subject_types_supported", List.of("public"));
         doc.put("response_types_supported", List.of("id_token"));
