@@ -154,9 +154,8 @@ public final class DefaultAssembly implements Assembly {
         var admin = settings.tableauAdmin().map(a -> {
             var site = tableau.orElseThrow(() -> new SettingsException(Setting.of(SettingId.TABLEAU_ADMIN),
                     "the administrator's token needs the Tableau settings", "give the tableau settings"));
-            return (TableauAdmin) new SessionTableauAdmin(SessionTableauAdmin.session(site, a.tokenName(), live.follow(
-                    Setting.of(SettingId.TABLEAU_ADMIN_TOKEN_SECRET), a.tokenSecret(), v -> Optional.empty(),
-                    "store the administrator's personal access token secret there").current().value()));
+            return (TableauAdmin) new SessionTableauAdmin(SessionTableauAdmin.session(site,
+                    AdminSignInParts.credentials(a.signIn(), site, tableauParts, swaps, tokenIds, live, clock)));
         });
         var jwks = tableauParts.filter(t -> t.trust().publishesKeys())
                 .map(t -> new PublishJwks(t.keys(), new JjwtJwkEncoder()));

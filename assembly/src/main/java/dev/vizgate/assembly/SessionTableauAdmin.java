@@ -20,8 +20,12 @@ final class SessionTableauAdmin implements TableauAdmin {
     }
 
     static TableauAdminSession session(TableauSettings tableau, String tokenName, String tokenSecret) {
-        return new TableauAdminSession(tableau.serverUrl(), tableau.restApiVersion().value(), tableau.site(),
-                new TableauAdminSession.PersonalAccessToken(tokenName, tokenSecret), RestTableauSignIn.defaultClient(TIMEOUT), TIMEOUT);
+        return session(tableau, new TableauAdminSession.PersonalAccessToken(tokenName, tokenSecret));
+    }
+
+    static TableauAdminSession session(TableauSettings tableau, TableauAdminSession.Credentials credentials) {
+        return new TableauAdminSession(tableau.serverUrl(), tableau.restApiVersion().value(), tableau.site(), credentials,
+                RestTableauSignIn.defaultClient(TIMEOUT), TIMEOUT);
     }
 
     @Override

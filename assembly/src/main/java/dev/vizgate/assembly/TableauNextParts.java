@@ -21,6 +21,7 @@ import dev.vizgate.domain.usecase.JwtBearerGrants;
 import dev.vizgate.domain.usecase.OpenTableauNextSession;
 import dev.vizgate.domain.usecase.RefreshTokenGrants;
 import dev.vizgate.domain.usecase.SessionGrants;
+import dev.vizgate.domain.usecase.TokenExchangeGrants;
 import dev.vizgate.domain.usecase.WebServerFlow;
 import dev.vizgate.sdk.SalesforceFlow;
 import dev.vizgate.sdk.Setting;
@@ -78,6 +79,8 @@ record TableauNextParts(OpenTableauNextSession sessions, Optional<WebServerFlow>
             publicKey = Optional.of(key.publicKey());
         } else if (flow instanceof SalesforceFlow.ClientCredentials) {
             grants = new ClientCredentialsGrants();
+        } else if (flow instanceof SalesforceFlow.TokenExchange t) {
+            grants = new TokenExchangeGrants(t.subjectTokenType(), t.handler());
         } else {
             var w = (SalesforceFlow.WebServer) flow;
             grants = new RefreshTokenGrants(stores.refreshTokens());

@@ -12,6 +12,7 @@ import dev.vizgate.sdk.Vizgate;
 import dev.vizgate.sdk.VizgateBuilder;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -121,6 +122,28 @@ public final class ConfigSettings {
         return readingSecrets(Vizgate.builder().clock(clock).sharing(shared), config, files);
     }
 
+    /**
+     * {@code salesforce.flow: token-exchange} exchanges the identity-provider token a caller proved the user with, so a
+     * configuration that lists no identity provider among its callers could never open a session: refused at the flow.
+     */
+    public static void tokenExchangeCallers(VizgateConfig config) {
+        var sections = new ArrayList<VizgateConfig.Salesforce>();
+        sections.add(config.salesforce());
+        if (config.tenants() != null) {
+            sections.add(config.tenants().defaults() == null ? null : config.tenants().defaults().salesforce());
+            if (config.tenants().list() != null) {
+                config.tenants().list().forEach(t -> sections.add(t == null ? null : t.salesforce()));
+            }
+        }
+        var exchanging = sections.stream().anyMatch(s -> s != null && "token-exchange".equals(s.flow()));
+        var idps = config.callers() != null && config.callers().identityProviders() != null && !config.callers().identityProviders().isEmpty();
+        if (exchanging && !idps) {
+            throw new ConfigError("salesforce.flow", "flow: token-exchange exchanges the identity-provider token a caller proved the user with,"
+                    + " but callers.identity-providers lists none, so no caller could ever have one",
+                    "list the platform's identity provider under callers.identity-providers, or choose another flow");
+        }
+    }
+
     public static VizgateBuilder builder(VizgateConfig config, ConfigFiles files, Clock clock) {
         if (config.tableau() == null && config.salesforce() == null && config.tenants() == null) {
             throw new ConfigError("", "neither tableau:, salesforce: nor tenants: is configured, so the gateway would serve nothing",
@@ -133,6 +156,7 @@ public final class ConfigSettings {
             throw new ConfigError(section, "with tenants: configured, the gateway serves its tenants only, and a top-level " + section
                     + ": section would be served to every tenant's callers", "move it into a tenant: tenants.list: [ { id: <name>, " + section + ": … } ]");
         }
+        tokenExchangeCallers(config);
         var builder = withSecretStores(Vizgate.builder().clock(clock).store(store(config, files)), config, files);
         if (config.tableau() != null) {
             builder.tableau(tableau(config, files));

@@ -188,6 +188,24 @@ public final class ConfiguredTenants implements TenantCatalogue {
         return new TenantSettings(id, tableau, next, rotation, admin);
     }
 
+    /**
+     * A tenant's sections as written (a listed tenant's, with the defaults under it, wins over a file in the directory),
+     * for the commands that need keys the sdk's settings do not carry, such as {@code tableau.cloud-manager}.
+     */
+    public static Optional<ConfigLoader.Loaded> sections(VizgateConfig config, ConfigFiles files, TenantId id) {
+        if (config.tenants() == null) {
+            return Optional.empty();
+        }
+        var list = config.tenants().list() == null ? List.<VizgateConfig.Tenant>of() : config.tenants().list();
+        for (var tenant : list) {
+            if (id.value().equals(tenant.id())) {
+                return Optional.of(new ConfigLoader.Loaded(new VizgateConfig(null, null, tenant.tableau(), tenant.salesforce(), null,
+                        config.secretStores(), null), files));
+            }
+        }
+        return of(config, files).flatMap(c -> c.directory).flatMap(d -> d.sections(id));
+    }
+
     /** @throws ConfigError when the tenant's file in the directory is new and not valid, naming the tenant and the key */
     @Override
     public Optional<TenantSettings> find(TenantId id) {

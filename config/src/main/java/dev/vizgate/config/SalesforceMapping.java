@@ -3,6 +3,8 @@ package dev.vizgate.config;
 import dev.vizgate.domain.model.Audience;
 import dev.vizgate.domain.model.ClientId;
 import dev.vizgate.domain.model.Loopback;
+import dev.vizgate.domain.model.SubjectTokenType;
+import dev.vizgate.domain.model.TokenExchangeHandler;
 import dev.vizgate.domain.policy.HostPolicy;
 import dev.vizgate.sdk.CallLimits;
 import dev.vizgate.sdk.SalesforceConnection;
@@ -48,6 +50,7 @@ final class SalesforceMapping {
         var flow = switch (Optional.ofNullable(s.flow()).orElse("jwt-bearer")) {
             case "jwt-bearer" -> jwtBearer(s, tokenUrl, files);
             case "client-credentials" -> new SalesforceFlow.ClientCredentials();
+            case "token-exchange" -> tokenExchange(s.tokenExchange());
             case "web-server" -> {
                 var idle = duration("salesforce.refresh-token-idle", s.refreshTokenIdle(), SalesforceFlow.WebServer.DEFAULT_REFRESH_TOKEN_IDLE);
                 var scopes = s.scopes() == null ? SalesforceFlow.WebServer.DEFAULT_SCOPES : s.scopes();
@@ -55,7 +58,7 @@ final class SalesforceMapping {
                         "use a duration of a minute or more, such as 30d (the External Client App's idle limit)");
                 yield attempt("salesforce.scopes", () -> new SalesforceFlow.WebServer(scopes, true, idle), "list scopes such as api, web and refresh_token");
             }
-            default -> throw new ConfigError("salesforce.flow", "flow is '" + s.flow() + "'", "set flow to jwt-bearer, client-credentials or web-server");
+            default -> throw new ConfigError("salesforce.flow", "flow is '" + s.flow() + "'", "set flow to jwt-bearer, client-credentials, web-server or token-exchange");
         };
         var limits = limits(s.timeouts(), s.circuit());
         var connection = attempt("salesforce.session-ttl", () -> new SalesforceConnection(tokenUrl, consumerKey, secret, redirect, ttl, hosts, limits),
@@ -78,6 +81,24 @@ final class SalesforceMapping {
         var key = KeyRefs.spec("salesforce.private-key", required(s.privateKey(), "salesforce.private-key",
                 "run vizgate keys init and set private-key: \"file:keys/private-key.pem\""), files);
         return new SalesforceFlow.JwtBearer(aud, key);
+    }
+
+    /** {@code salesforce.token-exchange}: the subject token's type (an access token unless said) and the org's handler, if named. */
+    private static SalesforceFlow tokenExchange(VizgateConfig.SalesforceTokenExchange t) {
+        if (t == null) {
+            return SalesforceFlow.TokenExchange.defaults();
+        }
+        var type = t.subjectTokenType() == null ? SubjectTokenType.ACCESS_TOKEN : switch (t.subjectTokenType()) {
+            case "access-token" -> SubjectTokenType.ACCESS_TOKEN;
+            case "id-token" -> SubjectTokenType.ID_TOKEN;
+            case "jwt" -> SubjectTokenType.JWT;
+            default -> throw new ConfigError("salesforce.token-exchange.subject-token-type", "subject-token-type is '" + t.subjectTokenType() + "'",
+                    "set it to access-token, id-token or jwt, whichever the callers' identity-provider tokens are and the org's handler supports");
+        };
+        var handler = t.handler() == null ? Optional.<TokenExchangeHandler>empty()
+                : Optional.of(attempt("salesforce.token-exchange.handler", () -> new TokenExchangeHandler(t.handler()),
+                "give the handler's API name as Setup shows it, or leave the key out to use the app's default handler"));
+        return new SalesforceFlow.TokenExchange(type, handler);
     }
 
     /** {@code salesforce.app}: whether the app is an External Client App (the default) or an existing connected app. */

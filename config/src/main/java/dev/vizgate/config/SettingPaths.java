@@ -24,6 +24,7 @@ public final class SettingPaths {
             case ROTATION_TOKEN -> "tableau.connected-app.rotation.personal-access-token";
             case TABLEAU_ADMIN -> "tableau.admin";
             case TABLEAU_ADMIN_TOKEN_SECRET -> "tableau.admin.personal-access-token.secret";
+            case TABLEAU_ADMIN_UAT -> "tableau.admin.uat";
             case CLOUD_MANAGER -> "tableau.cloud-manager";
             case CLOUD_MANAGER_TOKEN_SECRET -> "tableau.cloud-manager.personal-access-token.secret";
             case TOKEN_EXCHANGE -> "tableau.connected-app.token-exchange";

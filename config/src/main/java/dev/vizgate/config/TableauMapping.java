@@ -9,6 +9,7 @@ import dev.vizgate.domain.model.Scope;
 import dev.vizgate.domain.model.Scopes;
 import dev.vizgate.domain.model.SecretId;
 import dev.vizgate.domain.model.SiteContentUrl;
+import dev.vizgate.domain.model.Subject;
 import dev.vizgate.domain.model.UnifiedAccess;
 import dev.vizgate.domain.policy.TableauTokenPolicy;
 import dev.vizgate.sdk.ConnectedApp;
@@ -25,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -118,6 +120,9 @@ final class TableauMapping {
      * rotation's token (one administrator's token serves both), when either is configured.
      */
     static Optional<TableauAdminSettings> admin(VizgateConfig.Tableau t, ConfigFiles files) {
+        if (t != null && t.admin() != null && t.admin().uat() != null) {
+            return Optional.of(adminUat(t));
+        }
         var pat = t == null ? null : t.admin() != null ? t.admin().personalAccessToken()
                 : t.connectedApp() != null && t.connectedApp().rotation() != null ? t.connectedApp().rotation().personalAccessToken() : null;
         if (pat == null) {
@@ -127,6 +132,28 @@ final class TableauMapping {
         var name = required(pat.name(), path + ".name", "the token's name as Tableau shows it");
         var source = SecretText.source(path + ".secret", required(pat.secret(), path + ".secret", "secret: { vault: \"secret/vizgate/tableau-pat\" }"), files);
         return Optional.of(attempt(path, () -> new TableauAdminSettings(name, source), "name the token"));
+    }
+
+    /** {@code tableau.admin.uat}: the administrator signs in with a UAT ({@code isUat: true}), never beside a personal access token. */
+    private static TableauAdminSettings adminUat(VizgateConfig.Tableau t) {
+        var admin = t.admin();
+        var path = "tableau.admin.uat";
+        if (admin.personalAccessToken() != null) {
+            throw new ConfigError("tableau.admin", "both personal-access-token and uat are given, so which one signs in would be a guess",
+                    "keep one: uat (with trust: uat) or personal-access-token");
+        }
+        if (t.connectedApp() == null || !"uat".equals(t.connectedApp().trust())) {
+            throw new ConfigError(path, "REST sign-in with a unified access token needs the gateway to mint UATs, and the connected app's trust is "
+                    + (t.connectedApp() == null ? "not set" : "'" + t.connectedApp().trust() + "'"),
+                    "set tableau.connected-app.trust: uat, or sign in with a personal access token");
+        }
+        var uat = admin.uat();
+        var user = attempt(path + ".user", () -> new Subject(required(uat.user(), path + ".user",
+                "the Tableau username the administrator's UAT names, e.g. admin@acme.com")), "give a Tableau username");
+        var scopes = required(uat.scopes(), path + ".scopes", "list the REST scopes the administrator's calls need, e.g. [ \"tableau:content:read\" ]");
+        var parsed = attempt(path + ".scopes", () -> Scopes.parse(scopes).values(), "list scopes of the form tableau:<resource>:<action>");
+        return attempt(path + ".scopes", () -> new TableauAdminSettings(new TableauAdminSettings.UnifiedAccessToken(user, new HashSet<>(parsed))),
+                "list at least one REST scope, e.g. tableau:content:read");
     }
 
     /** {@code tableau.connected-app.rotation} as the sdk's {@link RotationSettings}, when configured. */

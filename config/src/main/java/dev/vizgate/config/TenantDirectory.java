@@ -101,6 +101,27 @@ public final class TenantDirectory implements TenantCatalogue {
     }
 
     private TenantSettings map(TenantId id, Path file, boolean withDefaults) {
+        var loaded = load(id, file, withDefaults);
+        return ConfiguredTenants.settings(id, loaded.config(), loaded.files());
+    }
+
+    /**
+     * The tenant's own sections as they are written (its file under the directory's defaults), for the commands that
+     * need keys the sdk's settings do not carry, such as {@code tableau.cloud-manager}; empty when it has no file.
+     */
+    public Optional<ConfigLoader.Loaded> sections(TenantId id) {
+        var file = folder.resolve(id.value() + ".yaml");
+        if (modified(file).isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(load(id, file, modified(folder.resolve(DEFAULTS)).isPresent()));
+        } catch (ConfigError e) {
+            throw new ConfigError("tenant " + id + (e.path().isEmpty() ? "" : ", " + e.path()), e.getMessage(), e.fix());
+        }
+    }
+
+    private ConfigLoader.Loaded load(TenantId id, Path file, boolean withDefaults) {
         var tenant = loader.read(file);
         var names = new ArrayList<String>();
         tenant.fieldNames().forEachRemaining(names::add);
@@ -109,16 +130,11 @@ public final class TenantDirectory implements TenantCatalogue {
                     "keep only tableau: (server-url, site, connected-app, token) and salesforce: (token-url, consumer-key, …) in " + file.getFileName());
         }
         if (!withDefaults) {
-            return settings(id, tenant);
+            return loader.load(tenant, folder);
         }
         var defaults = loader.read(folder.resolve(DEFAULTS));
         ConfigLoader.rewriteText(defaults, "", (path, text) -> text.replace(TENANT, id.value()));
-        return settings(id, underDefaults(defaults, tenant));
-    }
-
-    private TenantSettings settings(TenantId id, ObjectNode tree) {
-        var loaded = loader.load(tree, folder);
-        return ConfiguredTenants.settings(id, loaded.config(), loaded.files());
+        return loader.load(underDefaults(defaults, tenant), folder);
     }
 
     /**

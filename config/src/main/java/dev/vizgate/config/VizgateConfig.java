@@ -133,7 +133,11 @@ public record VizgateConfig(Server server, Callers callers, Tableau tableau, Sal
     }
 
     /** A site administrator's personal access token, for {@code vizgate eas register} and doctor's site lookup. */
-    public record Admin(PersonalAccessToken personalAccessToken) {
+    public record Admin(PersonalAccessToken personalAccessToken, AdminUat uat) {
+    }
+
+    /** {@code tableau.admin.uat}: REST sign-in with a unified access token the gateway mints for this user and these scopes. */
+    public record AdminUat(String user, List<String> scopes) {
     }
 
     /**
@@ -184,11 +188,16 @@ public record VizgateConfig(Server server, Callers callers, Tableau tableau, Sal
      */
     public record Salesforce(String tokenUrl, String audience, String consumerKey, SecretText clientSecret, KeyRef privateKey,
                              String certificate, String flow, String sessionTtl, List<String> allowedHosts, String redirectUri,
-                             List<String> scopes, Timeouts timeouts, Circuit circuit, String refreshTokenIdle, String app) {
+                             List<String> scopes, Timeouts timeouts, Circuit circuit, String refreshTokenIdle, String app,
+                             SalesforceTokenExchange tokenExchange) {
         @Override
         public String toString() {
             return "Salesforce[" + tokenUrl + ", " + flow + "]";
         }
+    }
+
+    /** {@code salesforce.token-exchange}: how the caller's identity-provider token is presented to the org. */
+    public record SalesforceTokenExchange(String subjectTokenType, String handler) {
     }
 
     /** Limits for calls to Salesforce; every call, retries included, ends within total-budget. */

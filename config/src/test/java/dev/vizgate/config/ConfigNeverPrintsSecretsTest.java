@@ -39,7 +39,7 @@ class ConfigNeverPrintsSecretsTest {
                 new VizgateConfig.SecretStore("https://vault.example.com", SECRET, null, null, null, null, null, null).toString(),
                 new VizgateConfig.SecretStore(null, null, null, null, null, "eu-west-1", null, null).toString(),
                 new VizgateConfig.Salesforce("https://acme.my.salesforce.com", null, "key", new SecretText.Plain(SECRET),
-                        new KeyRef.Text(SECRET, Optional.empty(), Optional.empty()), null, "jwt-bearer", null, null, null, null, null, null, null, null).toString());
+                        new KeyRef.Text(SECRET, Optional.empty(), Optional.empty()), null, "jwt-bearer", null, null, null, null, null, null, null, null, null).toString());
         assertThat(shown).allSatisfy(s -> assertThat(s).isNotBlank().doesNotContain(SECRET));
         assertThat(shown.get(0)).contains("redacted");
         assertThat(shown.get(1)).contains("inline");

@@ -53,6 +53,8 @@ class EveryMistakeIsNamedAtItsKeyTest {
                 signing-keys: [ "file:keys/now.pem", "file:keys/next.pem" ]
             """;
 
+    static final String UAT = eas("    trust: eas\n", "    trust: uat\n    uat: { tenant-id: t-1 }\n");
+
     static final String IDP = """
             tableau:
               server-url: https://t.example.com
@@ -220,6 +222,19 @@ class EveryMistakeIsNamedAtItsKeyTest {
                 arguments("salesforce unknown flow", SALESFORCE + "  flow: magic\n", "salesforce.flow", "flow is 'magic'"),
                 arguments("salesforce audience missing off My Domain", salesforce("  token-url: https://acme.my.salesforce.com\n  audience: https://login.salesforce.com\n",
                         "  token-url: https://login.salesforce.com\n  allowed-hosts: [ acme.my.salesforce.com, login.salesforce.com ]\n"), "salesforce.audience", "required key is missing"),
+                arguments("admin with both a PAT and a UAT", DIRECT + "  admin:\n    personal-access-token: { name: a, secret: s }\n    uat: { user: a@acme.com, scopes: [ \"tableau:content:read\" ] }\n",
+                        "tableau.admin", "both personal-access-token and uat"),
+                arguments("admin UAT without scopes", UAT + "  admin:\n    uat: { user: a@acme.com }\n", "tableau.admin.uat.scopes", "required key is missing"),
+                arguments("admin UAT scope malformed", UAT + "  admin:\n    uat: { user: a@acme.com, scopes: [ \"content:read\" ] }\n", "tableau.admin.uat.scopes",
+                        "tableau:<resource>:<action>"),
+                arguments("admin UAT without trust uat", DIRECT + "  admin:\n    uat: { user: a@acme.com, scopes: [ \"tableau:content:read\" ] }\n",
+                        "tableau.admin.uat", "needs the gateway to mint UATs"),
+                arguments("token exchange subject token type unknown", SALESFORCE + "  flow: token-exchange\n  token-exchange: { subject-token-type: saml2 }\n",
+                        "salesforce.token-exchange.subject-token-type", "subject-token-type is 'saml2'"),
+                arguments("token exchange handler no API name", SALESFORCE + "  flow: token-exchange\n  token-exchange: { handler: \"my handler\" }\n",
+                        "salesforce.token-exchange.handler", "API name"),
+                arguments("token exchange without identity providers", SALESFORCE + "  flow: token-exchange\n", "salesforce.flow",
+                        "callers.identity-providers lists none"),
                 arguments("salesforce app unknown", SALESFORCE + "  app: lightning-app\n", "salesforce.app", "app is 'lightning-app'"),
                 arguments("salesforce private key missing", salesforce("  private-key: \"file:keys/private-key.pem\"\n", ""), "salesforce.private-key", "required key is missing"),
                 arguments("salesforce session ttl", SALESFORCE + "  session-ttl: a day\n", "salesforce.session-ttl", "is not a duration"),

@@ -13,6 +13,8 @@ import dev.vizgate.domain.model.Scope;
 import dev.vizgate.domain.model.SecretId;
 import dev.vizgate.domain.model.SecretRef;
 import dev.vizgate.domain.model.SiteContentUrl;
+import dev.vizgate.domain.model.SubjectTokenType;
+import dev.vizgate.domain.model.TokenExchangeHandler;
 import dev.vizgate.domain.policy.ReplayPolicy;
 import dev.vizgate.domain.usecase.CallerProof;
 import dev.vizgate.sdk.CallLimits;
@@ -23,6 +25,7 @@ import dev.vizgate.sdk.PlatformKeys;
 import dev.vizgate.sdk.RestApiVersion;
 import dev.vizgate.sdk.SalesforceConnection;
 import dev.vizgate.sdk.SalesforceFlow;
+import dev.vizgate.sdk.TableauAdminSettings;
 import dev.vizgate.sdk.SecretRefresh;
 import dev.vizgate.sdk.SecretSource;
 import dev.vizgate.sdk.SecretStoreSettings;
@@ -149,7 +152,7 @@ class SectionsMapOntoTheSdksSettingsTest {
         assertThat(rotation.tokenName()).isEqualTo("vizgate-rotation");
         assertThat(rotation.propagation()).isEqualTo(Duration.ofSeconds(90));
         assertThat(rotation.tokenSecret()).isEqualTo(new SecretSource.Stored(new SecretRef("vault", "secret/vizgate/pat", Optional.empty())));
-        var admin = ConfigSettings.admin(loaded.config(), loaded.files()).orElseThrow();
+        var admin = (TableauAdminSettings.PersonalAccessToken) ConfigSettings.admin(loaded.config(), loaded.files()).orElseThrow().signIn();
         assertThat(admin.tokenName()).isEqualTo("vizgate-rotation");
     }
 
@@ -159,10 +162,30 @@ class SectionsMapOntoTheSdksSettingsTest {
                   admin:
                     personal-access-token: { name: site-admin, secret: "pat-secret-value" }
                 """);
-        var admin = ConfigSettings.admin(loaded.config(), loaded.files()).orElseThrow();
+        var admin = (TableauAdminSettings.PersonalAccessToken) ConfigSettings.admin(loaded.config(), loaded.files()).orElseThrow().signIn();
         assertThat(admin.tokenName()).isEqualTo("site-admin");
         assertThat(admin.tokenSecret()).isEqualTo(new SecretSource.Value("pat-secret-value"));
         assertThat(ConfigSettings.rotation(loaded.config(), loaded.files())).isEmpty();
+    }
+
+    /** tableau.md, UAT: REST sign-in with isUat: true, for the user and the REST scopes the configuration names. */
+    @Test
+    void anAdminUatSection_signsInWithAUnifiedAccessTokenForItsUserAndScopes() throws Exception {
+        var loaded = load("""
+                tableau:
+                  server-url: https://10ax.online.tableau.com
+                  site: acme
+                  connected-app:
+                    trust: uat
+                    issuer: https://vizgate.example.com
+                    signing-keys: [ "file:keys/private-key.pem" ]
+                    uat: { tenant-id: tenant-1 }
+                  admin:
+                    uat: { user: admin@acme.com, scopes: [ "tableau:content:read", "tableau:users:read" ] }
+                """);
+        var admin = (TableauAdminSettings.UnifiedAccessToken) ConfigSettings.admin(loaded.config(), loaded.files()).orElseThrow().signIn();
+        assertThat(admin.user().value()).isEqualTo("admin@acme.com");
+        assertThat(admin.scopes()).extracting(Scope::value).containsExactlyInAnyOrder("tableau:content:read", "tableau:users:read");
     }
 
     @Test
@@ -282,6 +305,37 @@ class SectionsMapOntoTheSdksSettingsTest {
                 """);
         var flow = (SalesforceFlow.JwtBearer) ConfigSettings.tableauNext(loaded.config(), loaded.files()).flow();
         assertThat(flow.audience()).isEqualTo(new Audience("https://acme.my.salesforce.com"));
+    }
+
+    /** salesforce.md, turn 3: token exchange presents the caller's IdP token, an access token unless said, to the app's handler. */
+    @Test
+    void aTokenExchangeSection_mapsItsSubjectTokenTypeAndHandler_andDefaultsToAnAccessTokenAndTheAppsHandler() throws Exception {
+        var named = load("""
+                salesforce:
+                  token-url: https://acme.my.salesforce.com
+                  consumer-key: "3MVG9consumer"
+                  flow: token-exchange
+                  token-exchange: { subject-token-type: jwt, handler: VizgateKeycloakHandler }
+                """);
+        var flow = (SalesforceFlow.TokenExchange) ConfigSettings.tableauNext(named.config(), named.files()).flow();
+        assertThat(flow.subjectTokenType()).isEqualTo(SubjectTokenType.JWT);
+        assertThat(flow.handler()).map(TokenExchangeHandler::value).contains("VizgateKeycloakHandler");
+        var plain = load("""
+                salesforce:
+                  token-url: https://acme.my.salesforce.com
+                  consumer-key: "3MVG9consumer"
+                  flow: token-exchange
+                """);
+        assertThat(ConfigSettings.tableauNext(plain.config(), plain.files()).flow()).isEqualTo(SalesforceFlow.TokenExchange.defaults());
+        var idToken = load("""
+                salesforce:
+                  token-url: https://acme.my.salesforce.com
+                  consumer-key: "3MVG9consumer"
+                  flow: token-exchange
+                  token-exchange: { subject-token-type: id-token }
+                """);
+        assertThat(((SalesforceFlow.TokenExchange) ConfigSettings.tableauNext(idToken.config(), idToken.files()).flow()).subjectTokenType())
+                .isEqualTo(SubjectTokenType.ID_TOKEN);
     }
 
     @Test

@@ -63,6 +63,19 @@ class TenantDirectoryTest {
               token: { lifetime: 3m }
             """;
 
+    /** What uat register --tenant reads: the tenant's sections as written, under the defaults, {tenant} filled in. */
+    @Test
+    void aTenantsSections_areItsFileOverTheDefaults_andEmptyWithoutAFile() throws Exception {
+        write(TenantDirectory.DEFAULTS, DEFAULTS);
+        write("acme.yaml", "tableau:\n  site: acme\n  connected-app: { client-id: acme-app }\n");
+        var acme = directory().sections(ACME).orElseThrow().config().tableau();
+        assertThat(acme.site()).isEqualTo("acme");
+        assertThat(acme.serverUrl()).isEqualTo("https://10ax.online.tableau.com");
+        assertThat(acme.connectedApp().clientId()).isEqualTo("acme-app");
+        assertThat(acme.connectedApp().secrets().get(0).id()).isEqualTo("acme-secret");
+        assertThat(directory().sections(GLOBEX)).isEmpty();
+    }
+
     @Test
     void aTenantsFile_overTheDefaults_withItsIdFilledIn() throws Exception {
         write(TenantDirectory.DEFAULTS, DEFAULTS);

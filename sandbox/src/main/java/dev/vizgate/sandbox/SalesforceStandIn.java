@@ -242,6 +242,16 @@ public final class SalesforceStandIn implements AutoCloseable {
             refresh(ex, form);
             return;
         }
+        if (SalesforceTokenExchange.GRANT_TYPE.equals(grantType)) {
+            var answer = tokenExchange.answer(form, org.consumerKey(), Optional.ofNullable(requiredSecret), Optional.ofNullable(exchangeHandler),
+                    org.preAuthorizedUsers());
+            if (answer instanceof SalesforceTokenExchange.Answer.Refused r) {
+                Http.json(ex, 400, r.body());
+            } else {
+                Http.json(ex, 200, newSession(((SalesforceTokenExchange.Answer.Mapped) answer).user(), null, null));
+            }
+            return;
+        }
         if (!"urn:ietf:params:oauth:grant-type:jwt-bearer".equals(grantType)) {
             Http.json(ex, 400, Map.of("error", "unsupported_grant_type", "error_description", "grant type not supported"));
             return;
@@ -392,6 +402,30 @@ public final class SalesforceStandIn implements AutoCloseable {
     public SalesforceStandIn requireClientSecret(String secret) {
         requiredSecret = secret;
         return this;
+    }
+
+    private final SalesforceTokenExchange tokenExchange = new SalesforceTokenExchange();
+    private volatile SalesforceTokenExchange.Registration exchangeHandler;
+
+    /**
+     * Turns on the app's "Enable Token Exchange Flow" with the org's Apex handler registered under {@code apiName},
+     * supporting {@code supportedTypes} ("access_token", "id_token", "jwt", "refresh_token", "saml2"). The handler maps a
+     * valid token to a Salesforce username; the user must be pre-authorized as for the other flows. With
+     * {@link #requireClientSecret} the app also has "Require secret for Token Exchange Flow" on.
+     */
+    public SalesforceStandIn enableTokenExchange(String apiName, Set<String> supportedTypes, ApexTokenExchangeHandler handler) {
+        exchangeHandler = new SalesforceTokenExchange.Registration(apiName, supportedTypes, handler);
+        return this;
+    }
+
+    /** How many token exchanges opened a session. */
+    public int tokenExchanges() {
+        return tokenExchange.exchanged();
+    }
+
+    /** How many token exchanges were refused. */
+    public int refusedTokenExchanges() {
+        return tokenExchange.refused();
     }
 
     /** How many refresh grants succeeded. */

@@ -560,7 +560,13 @@ public final class TableauStandIn implements AutoCloseable {
                     "user", Map.of("id", uuid("user:" + name)), "token", token, "estimatedTimeToExpiration", "239:59:59")));
             return;
         }
-        var verdict = verifyOn(contentUrl, String.valueOf(credentials.get("jwt")));
+        var jwt = String.valueOf(credentials.get("jwt"));
+        var isUat = Boolean.TRUE.equals(credentials.get("isUat"));
+        // isUat says how to read the JWT (tableau.md UAT: credentials.isUat at sign-in); the stand-in holds each kind to
+        // its own flag, its own choice where the references are silent.
+        var verdict = isUat != isUnifiedAccessToken(jwt) ? refuse(TableauCode.LOGIN_FAILED, isUat
+                ? "isUat is true but the JWT is not a unified access token" : "a unified access token signs in with isUat: true")
+                : verifyOn(contentUrl, jwt);
         if (verdict instanceof Verdict.Refused r) {
             // Tableau documents 401001 "Signin Error"; the "(code)" in the detail is the stand-in's way to name the cause (UNVERIFIED).
             Http.json(ex, 401, Map.of("error", Map.of("summary", "Signin Error", "detail", "Error signing in to Tableau Server (" + r.code() + ")",
@@ -568,10 +574,29 @@ public final class TableauStandIn implements AutoCloseable {
             return;
         }
         signIns.incrementAndGet();
+        if (isUat) {
+            uatSignIns.incrementAndGet();
+        }
         var user = ((Verdict.Accepted) verdict).user();
         Http.json(ex, 200, Map.of("credentials", Map.of("site", Map.of("id", uuid("site:" + contentUrl), "contentUrl", contentUrl),
                 "user", Map.of("id", uuid("user:" + user)), "token", Base64.getUrlEncoder().withoutPadding().encodeToString(random()),
                 "estimatedTimeToExpiration", "239:59:59")));
+    }
+
+    private static boolean isUnifiedAccessToken(String jwt) {
+        var parts = jwt.split("\\.", -1);
+        try {
+            return parts.length == 3 && json(parts[1]).containsKey(UAT_TENANT);
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private final AtomicInteger uatSignIns = new AtomicInteger();
+
+    /** How many REST sign-ins presented a unified access token ({@code isUat: true}) and were accepted. */
+    public int uatSignIns() {
+        return uatSignIns.get();
     }
 
     private static boolean hmacMatches(byte[] secret, String[] parts) {

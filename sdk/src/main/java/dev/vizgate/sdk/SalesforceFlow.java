@@ -1,10 +1,13 @@
 package dev.vizgate.sdk;
 
 import dev.vizgate.domain.model.Audience;
+import dev.vizgate.domain.model.SubjectTokenType;
+import dev.vizgate.domain.model.TokenExchangeHandler;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /** How Vizgate gets a Salesforce access token for a user (salesforce.md §1–§2). */
 public sealed interface SalesforceFlow {
@@ -16,6 +19,24 @@ public sealed interface SalesforceFlow {
         public JwtBearer {
             Objects.requireNonNull(audience, "audience");
             Objects.requireNonNull(privateKey, "privateKey");
+        }
+    }
+
+    /**
+     * The platform's identity provider token, which proved the user to the gateway, exchanged (RFC 8693) for that user's
+     * Salesforce session: no integration user, no login prompt. The org's Apex token exchange handler validates the
+     * token and picks the user; {@code handler} names it ({@code token_handler}) when the app has more than one. Whether
+     * the session carries the {@code web} scope singleaccess needs is UNVERIFIED (salesforce.md).
+     */
+    record TokenExchange(SubjectTokenType subjectTokenType, Optional<TokenExchangeHandler> handler) implements SalesforceFlow {
+        public TokenExchange {
+            Objects.requireNonNull(subjectTokenType, "subjectTokenType");
+            Objects.requireNonNull(handler, "handler");
+        }
+
+        /** An access token, exchanged with the handler the app marks as its default. */
+        public static TokenExchange defaults() {
+            return new TokenExchange(SubjectTokenType.ACCESS_TOKEN, Optional.empty());
         }
     }
 

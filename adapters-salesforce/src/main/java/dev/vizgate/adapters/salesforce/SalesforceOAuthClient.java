@@ -67,6 +67,7 @@ import javax.net.ssl.SSLException;
 public final class SalesforceOAuthClient implements SalesforceAuthorization, SalesforceIdentities, AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
+    private static final String TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
     /** Failsafe uses the configured backoff when the delay function answers a negative duration. */
     private static final Duration NO_DELAY_HINT = Duration.ofMillis(-1);
     private static final double JITTER = 0.25;
@@ -167,6 +168,13 @@ public final class SalesforceOAuthClient implements SalesforceAuthorization, Sal
             settings.clientSecret().ifPresent(s -> form.put("client_secret", s));
             form.put("redirect_uri", code.redirectUri().toString());
             form.put("code_verifier", code.codeVerifier());
+        } else if (grant instanceof Grant.TokenExchange exchange) {
+            form.put("grant_type", TOKEN_EXCHANGE);
+            form.put("subject_token", exchange.subjectToken().value());
+            form.put("subject_token_type", exchange.type().urn());
+            form.put("client_id", settings.consumerKey().value());
+            settings.clientSecret().ifPresent(s -> form.put("client_secret", s)); // "Require secret for Token Exchange Flow"
+            exchange.handler().ifPresent(h -> form.put("token_handler", h.value()));
         } else {
             var refresh = (Grant.Refresh) grant;
             form.put("grant_type", "refresh_token");

@@ -17,6 +17,9 @@ import dev.vizgate.domain.model.SalesforceFailure.Kind;
 import dev.vizgate.domain.model.SalesforceSession;
 import dev.vizgate.domain.model.SignedToken;
 import dev.vizgate.domain.model.Subject;
+import dev.vizgate.domain.model.SubjectTokenType;
+import dev.vizgate.domain.model.TokenExchangeHandler;
+import dev.vizgate.domain.model.UntrustedToken;
 import dev.vizgate.domain.policy.HostPolicy;
 import dev.vizgate.domain.policy.Resilience;
 import dev.vizgate.domain.testing.MutableClock;
@@ -150,6 +153,31 @@ class SalesforceOAuthClientTest {
         client.exchange(new Grant.ClientCredentials());
         assertThat(sentForm()).containsEntry("grant_type", "client_credentials").containsEntry("client_id", "3MVG9consumer")
                 .containsEntry("client_secret", "consumer-secret-CANARY");
+    }
+
+    @Test
+    void givenTokenExchange_exchange_postsRfc8693sFormWithTheClientsCredentialsAndHandler() {
+        tokenAnswers(200, success(salesforce.baseUrl()).replace("\"token_type\"", "\"issued_token_type\":\"urn:ietf:params:oauth:token-type:access_token\",\"token_type\""));
+        var grant = new Grant.TokenExchange(new UntrustedToken("eyJ.idp-access.CANARY"), SubjectTokenType.ACCESS_TOKEN,
+                Optional.of(new TokenExchangeHandler("VizgateKeycloakHandler")));
+        var outcome = (ExchangeOutcome.Exchanged) client.exchange(grant);
+        assertThat(sentForm()).containsOnlyKeys("grant_type", "subject_token", "subject_token_type", "client_id", "client_secret", "token_handler")
+                .containsEntry("grant_type", "urn:ietf:params:oauth:grant-type:token-exchange")
+                .containsEntry("subject_token", "eyJ.idp-access.CANARY")
+                .containsEntry("subject_token_type", "urn:ietf:params:oauth:token-type:access_token")
+                .containsEntry("client_id", "3MVG9consumer").containsEntry("client_secret", "consumer-secret-CANARY")
+                .containsEntry("token_handler", "VizgateKeycloakHandler");
+        assertThat(outcome.session().accessToken().value()).isEqualTo(ACCESS_TOKEN);
+    }
+
+    @Test
+    void givenTokenExchangeWithoutSecretOrHandler_exchange_sendsNeither() {
+        client = new SalesforceOAuthClient(new SalesforceSettings(URI.create(salesforce.baseUrl()), new ClientId("3MVG9consumer"), Optional.empty(),
+                Optional.empty(), Duration.ofMinutes(30), HostPolicy.salesforce().withLoopback(true), fast()), clock);
+        tokenAnswers(200, success(salesforce.baseUrl()));
+        client.exchange(new Grant.TokenExchange(new UntrustedToken("eyJ.idp"), SubjectTokenType.JWT, Optional.empty()));
+        assertThat(sentForm()).containsOnlyKeys("grant_type", "subject_token", "subject_token_type", "client_id")
+                .containsEntry("subject_token_type", "urn:ietf:params:oauth:token-type:jwt");
     }
 
     @Test

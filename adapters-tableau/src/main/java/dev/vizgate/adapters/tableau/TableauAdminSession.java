@@ -1,6 +1,7 @@
 package dev.vizgate.adapters.tableau;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vizgate.domain.model.SignedToken;
 import dev.vizgate.domain.model.SiteContentUrl;
 
 import java.io.IOException;
@@ -10,20 +11,41 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * A REST session as a site administrator, opened with a personal access token ({@code POST /api/{v}/auth/signin} with
- * {@code personalAccessTokenName}/{@code …Secret}) and kept until Tableau answers 401, when the caller drops it and
+ * {@code personalAccessTokenName}/{@code …Secret}) or a unified access token ({@code jwt} with {@code isUat: true},
+ * tableau.md UAT), and kept until Tableau answers 401, when the caller drops it and
  * signs in again. The admin calls (Connected App secrets, EAS registration) share it; field reports say they refuse a
  * session opened with a Connected App JWT (UNVERIFIED). The sign-in answer also gives the site's LUID.
  */
 public final class TableauAdminSession {
+    /** What the sign-in presents. */
+    public sealed interface Credentials {
+        /** The sign-in body's {@code credentials} object without the site, or why there is none to send. */
+        Presented present();
+
+        /** How a refusal names what was presented. */
+        String named();
+    }
+
+    /** What a sign-in can present: the fields, or why nothing can be sent. */
+    public sealed interface Presented {
+        record Fields(Map<String, Object> credentials) implements Presented {
+        }
+
+        record Unavailable(String why) implements Presented {
+        }
+    }
+
     /** A site administrator's personal access token; the secret is never printed. */
-    public record PersonalAccessToken(String name, String secret) {
+    public record PersonalAccessToken(String name, String secret) implements Credentials {
         public PersonalAccessToken {
             if (name == null || name.isBlank() || secret == null || secret.isBlank()) {
                 throw new IllegalArgumentException("a personal access token has a name and a secret");
@@ -31,10 +53,60 @@ public final class TableauAdminSession {
         }
 
         @Override
+        public Presented present() {
+            return new Presented.Fields(Map.of("personalAccessTokenName", name, "personalAccessTokenSecret", secret));
+        }
+
+        @Override
+        public String named() {
+            return "the personal access token " + name;
+        }
+
+        @Override
         public String toString() {
             return "PersonalAccessToken[" + name + ", secret redacted]";
         }
     }
+
+    /**
+     * A unified access token for {@code user}, minted afresh for each sign-in (a UAT lives minutes, a session hours).
+     * The mint answers the token, or why none could be had.
+     */
+    public record UnifiedAccessToken(String user, Supplier<Minted> mint) implements Credentials {
+        public UnifiedAccessToken {
+            Objects.requireNonNull(user, "user");
+            Objects.requireNonNull(mint, "mint");
+        }
+
+        /** A fresh UAT, or why not. */
+        public sealed interface Minted {
+            record Token(SignedToken jwt) implements Minted {
+            }
+
+            record Refused(String why) implements Minted {
+            }
+        }
+
+        @Override
+        public Presented present() {
+            var minted = mint.get();
+            if (minted instanceof Minted.Refused r) {
+                return new Presented.Unavailable("no unified access token could be minted to sign in with: " + r.why());
+            }
+            return new Presented.Fields(Map.of("jwt", ((Minted.Token) minted).jwt().value(), "isUat", true));
+        }
+
+        @Override
+        public String named() {
+            return "the unified access token for " + user;
+        }
+
+        @Override
+        public String toString() {
+            return "UnifiedAccessToken[" + user + "]";
+        }
+    }
+
 
     /** What signing in gave: a session, or why not ({@code unavailable}: Tableau could not answer; otherwise it refused). */
     public sealed interface Opening {
@@ -52,16 +124,16 @@ public final class TableauAdminSession {
     private final URI server;
     private final String version;
     private final SiteContentUrl site;
-    private final PersonalAccessToken pat;
+    private final Credentials credentials;
     private final HttpClient http;
     private final Duration timeout;
     private final AtomicReference<Opening.Opened> session = new AtomicReference<>();
 
-    public TableauAdminSession(URI server, String version, SiteContentUrl site, PersonalAccessToken pat, HttpClient http, Duration timeout) {
+    public TableauAdminSession(URI server, String version, SiteContentUrl site, Credentials credentials, HttpClient http, Duration timeout) {
         this.server = Objects.requireNonNull(server, "server");
         this.version = Objects.requireNonNull(version, "version");
         this.site = Objects.requireNonNull(site, "site");
-        this.pat = Objects.requireNonNull(pat, "pat");
+        this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.http = Objects.requireNonNull(http, "http");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
     }
@@ -80,8 +152,13 @@ public final class TableauAdminSession {
         if (current != null) {
             return current;
         }
-        var body = Map.of("credentials", Map.of("personalAccessTokenName", pat.name(), "personalAccessTokenSecret", pat.secret(),
-                "site", Map.of("contentUrl", site.value())));
+        var fields = credentials.present();
+        if (fields instanceof Presented.Unavailable u) {
+            return new Opening.Failed(false, u.why());
+        }
+        var presented = new LinkedHashMap<>(((Presented.Fields) fields).credentials());
+        presented.put("site", Map.of("contentUrl", site.value()));
+        var body = Map.of("credentials", presented);
         HttpResponse<String> response;
         try {
             var request = HttpRequest.newBuilder(endpoint("/auth/signin")).timeout(timeout).header("Content-Type", "application/json")
@@ -96,7 +173,7 @@ public final class TableauAdminSession {
         var json = TableauJson.parse(response.body());
         if (response.statusCode() != 200 || json.isEmpty()) {
             return response.statusCode() >= 500 ? new Opening.Failed(true, "Tableau answered HTTP " + response.statusCode() + " to the sign-in")
-                    : new Opening.Failed(false, "Tableau refused the personal access token " + pat.name() + " (HTTP " + response.statusCode()
+                    : new Opening.Failed(false, "Tableau refused " + credentials.named() + " (HTTP " + response.statusCode()
                     + "); it must belong to a site administrator of " + (site.value().isEmpty() ? "the default site" : site.value()));
         }
         var c = json.get().path("credentials");
@@ -181,6 +258,6 @@ public final class TableauAdminSession {
 
     @Override
     public String toString() {
-        return "TableauAdminSession[" + server + ", " + pat + "]";
+        return "TableauAdminSession[" + server + ", " + credentials + "]";
     }
 }

@@ -154,6 +154,17 @@ final class DoctorCommand implements Callable<Integer> {
         if (trust.orElse(null) instanceof ConnectedAppTrust.UnifiedAccessTokens && cfg.tableau().cloudManager() != null) {
             uatConfiguration(cfg, files, settings);
         }
+        if (cfg.tableau().admin() != null && cfg.tableau().admin().uat() != null) {
+            lookup.ifPresent(l -> {
+                if (l instanceof TableauAdmin.SiteLookup.Found f) {
+                    ok("tableau.admin.uat", "signed in to Tableau's REST API with a unified access token (isUat) for " + cfg.tableau().admin().uat().user()
+                            + "; site " + settings.site().value() + " is " + f.luid());
+                } else {
+                    add(Level.FAIL, "tableau.admin.uat", "REST sign-in with a unified access token failed: " + ((TableauAdmin.SiteLookup.NotFound) l).why(),
+                            "check that the UAT configuration covers this site and allows the scopes in tableau.admin.uat.scopes (vizgate uat register)");
+                }
+            });
+        }
         var policy = settings.token();
         ok("tableau.token", "tokens live " + DurationText.format(policy.defaultLifetime()) + " (max "
                 + DurationText.format(policy.maxLifetime()) + "), iat back-dated " + DurationText.format(policy.skew()));
@@ -270,7 +281,8 @@ final class DoctorCommand implements Callable<Integer> {
 
     /** The flow as the configuration names it ({@code salesforce.flow}). */
     private static String flowName(SalesforceFlow flow) {
-        return flow instanceof SalesforceFlow.JwtBearer ? "jwt-bearer" : flow instanceof SalesforceFlow.ClientCredentials ? "client-credentials" : "web-server";
+        return flow instanceof SalesforceFlow.JwtBearer ? "jwt-bearer" : flow instanceof SalesforceFlow.ClientCredentials ? "client-credentials"
+                : flow instanceof SalesforceFlow.TokenExchange ? "token-exchange" : "web-server";
     }
 
     private static String describe(ConnectedAppTrust trust) {
@@ -300,6 +312,9 @@ final class DoctorCommand implements Callable<Integer> {
             ok("salesforce.refresh-token-idle", "a user's refresh token is kept " + DurationText.format(w.refreshTokenIdle())
                     + " after its last use; a user who opens no embedded view for that long must sign in to Salesforce again through"
                     + " /v1/tableau-next/authorize (keep it at or under the External Client App's idle limit, 30 days for partner apps)");
+        }
+        if (flow instanceof SalesforceFlow.TokenExchange t) {
+            tokenExchange(cfg, t);
         }
         if (flow instanceof SalesforceFlow.ClientCredentials) {
             add(Level.WARN, "salesforce.flow", "client credentials never carry the web scope a frontdoor URL needs (and run as one user)",
@@ -331,6 +346,20 @@ final class DoctorCommand implements Callable<Integer> {
             certificate(cfg.salesforce().certificate(), files, assertionKey.orElseThrow());
         }
         reach("salesforce.token-url", s.tokenUrl(), wait, false);
+    }
+
+    private void tokenExchange(VizgateConfig cfg, SalesforceFlow.TokenExchange t) {
+        try {
+            ConfigSettings.tokenExchangeCallers(cfg);
+        } catch (ConfigError e) {
+            add(Level.FAIL, e.path(), e.getMessage(), e.fix());
+            return;
+        }
+        add(Level.WARN, "salesforce.token-exchange", "each caller's identity-provider token (" + t.subjectTokenType().urn() + ") goes to the org's "
+                + t.handler().map(h -> "token exchange handler " + h).orElse("default token exchange handler") + ", which decides the Salesforce user;"
+                + " whether the session it opens carries the web scope a frontdoor URL needs is unverified",
+                "enable the token exchange flow on the External Client App, register the Apex handler for it (README, Tableau Next token exchange),"
+                        + " and open one frontdoor URL through the gateway before relying on it");
     }
 
     private void certificate(String certificate, ConfigFiles files, PublicKey assertionKey) {

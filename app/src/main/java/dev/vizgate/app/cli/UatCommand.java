@@ -1,7 +1,9 @@
 package dev.vizgate.app.cli;
 
+import dev.vizgate.config.ConfigError;
 import dev.vizgate.config.ConfigFiles;
 import dev.vizgate.config.ConfigSettings;
+import dev.vizgate.config.ConfiguredTenants;
 import dev.vizgate.config.UatRegistrationPlan;
 import dev.vizgate.config.VizgateConfig;
 import dev.vizgate.domain.model.SettingId;
@@ -27,6 +29,7 @@ final class UatCommand extends CommandGroup {
                     "It logs in with tableau.cloud-manager.personal-access-token; the issuer, the gateway's JWKS URI, the username claim,"
                             + " the sites (uat.resource-ids) and the scopes (tableau.token.allowed-scopes) come from the configuration.",
                     "Idempotent: a matching configuration is left alone, a differing one replaced (created anew, then the old deleted).",
+                    "With tenants: configured, --tenant names whose tableau: section (and its tableau.cloud-manager) to register.",
                     "Cloud Manager's paths and fields are field reports (UNVERIFIED); each path is a setting.",
                     "Exit 0 when registered (or, with --dry-run, when nothing needs writing or the plan was printed), 1 when refused or unreachable."})
     static final class Register implements Callable<Integer> {
@@ -36,15 +39,25 @@ final class UatCommand extends CommandGroup {
         @Mixin
         ConfigOption config;
 
+        @Mixin
+        TenantOption tenant;
+
         @Option(names = "--dry-run", description = "Write nothing: say whether the configuration would be created, replaced or left alone, and why.")
         boolean dryRun;
 
         @Override
         public Integer call() {
             var root = parent.root;
-            var loaded = config.load(root.context(), "tableau", "secret-stores", "secret-refresh");
-            var tableau = ConfigSettings.tableau(loaded.config(), loaded.files());
-            var plan = ConfigSettings.map(loaded.files(), () -> UatRegistrationPlan.of(loaded.config().tableau(), tableau, loaded.files()));
+            var loaded = config.load(root.context(), "tableau", "tenants", "secret-stores", "secret-refresh");
+            var tableau = tenant.tableau(loaded);
+            var section = tenant.tenant == null ? loaded : ConfiguredTenants.sections(loaded.config(), loaded.files(), tenant.settings(loaded).id())
+                    .orElseThrow();
+            UatRegistrationPlan plan;
+            try {
+                plan = ConfigSettings.map(section.files(), () -> UatRegistrationPlan.of(section.config().tableau(), tableau, section.files()));
+            } catch (ConfigError e) {
+                throw tenant.tenant == null ? e : new ConfigError(tenant.at(e.path()), e.getMessage(), e.fix());
+            }
             var out = root.spec.commandLine().getOut();
             var err = root.spec.commandLine().getErr();
             var outcome = UatRegistration.of(plan.cloudManager(), tokenSecret(plan, loaded.files(), loaded.config(), root)).register(plan.wanted(), dryRun);

@@ -3,6 +3,7 @@ package dev.vizgate.app.http;
 import dev.vizgate.config.SettingPaths;
 import dev.vizgate.domain.model.OrgUrl;
 import dev.vizgate.domain.model.SalesforceFailure;
+import dev.vizgate.domain.model.SessionUser;
 import dev.vizgate.domain.usecase.NextSessionOutcome;
 import dev.vizgate.domain.usecase.OpenTableauNextSession;
 import org.eclipse.jetty.server.Request;
@@ -34,7 +35,10 @@ final class FrontdoorRoute implements Route {
     }
 
     private Reply opened(Admission.Acting acting, OpenTableauNextSession sessions) {
-        var outcome = sessions.open(acting.user());
+        // The token exchange flow exchanges the very token that proved the user; the other flows need only the user.
+        var user = acting.caller() instanceof Caller.Browser browser && browser.idpToken().isPresent()
+                ? SessionUser.provenBy(acting.user(), browser.idpToken().get()) : SessionUser.of(acting.user());
+        var outcome = sessions.open(user);
         if (outcome instanceof NextSessionOutcome.Opened opened) {
             metrics.tokenIssued("frontdoor");
             var body = new LinkedHashMap<String, Object>();
@@ -54,6 +58,7 @@ final class FrontdoorRoute implements Route {
             case MALFORMED_RESPONSE -> Problem.of(ProblemType.SALESFORCE_MALFORMED, f.detail());
             case SESSION_REJECTED -> Problem.of(ProblemType.SALESFORCE_SESSION_REJECTED, f.detail());
             case LOCAL_FAILURE -> Problem.of(ProblemType.ASSERTION_FAILED, f.detail() + "; run vizgate doctor");
+            case NEEDS_IDP_TOKEN -> Problem.of(ProblemType.IDP_TOKEN_REQUIRED, f.detail());
             case NEEDS_AUTHORIZATION -> Problem.of(ProblemType.SALESFORCE_AUTHORIZATION_REQUIRED, f.detail())
                     .with("authorize", "/v1/tableau-next/authorize");
         };

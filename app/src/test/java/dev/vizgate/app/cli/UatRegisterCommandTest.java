@@ -76,6 +76,35 @@ class UatRegisterCommandTest {
         assertThat(cloudManager.configurations()).hasSize(1);
     }
 
+    /** Each tenant is its own UAT issuer; --tenant registers that tenant's configuration through its own tableau.cloud-manager. */
+    @Test
+    void givenTenants_registerTenant_registersThatTenantsIssuerOnly_andWithoutTenantAsksForOne() {
+        var tenant = """
+                    - id: %s
+                      tableau:
+                        server-url: https://10ax.online.tableau.com
+                        site: %s
+                        connected-app:
+                          trust: uat
+                          issuer: https://%s.vizgate.example.com
+                          signing-keys: [ { file: "uat.pem", kid: "uat-1" } ]
+                          uat: { tenant-id: tenant-1, resource-ids: [ "0b5a2d4e-1c3f-4a5b-8c7d-9e0f1a2b3c4d" ] }
+                        cloud-manager: { url: "%s", personal-access-token: { name: vizgate-admin, secret: "${CM_PAT}" } }
+                """;
+        var cfg = CliRun.write(dir, "tenants.yaml", "tenants:\n  list:\n" + tenant.formatted("acme", "acme", "acme", cloudManager.baseUrl())
+                + tenant.formatted("globex", "globex", "globex", cloudManager.baseUrl())).toString();
+        var registered = run(PAT, "uat", "register", "--config", cfg, "--tenant", "globex");
+        assertThat(registered.exit()).as(registered.err()).isZero();
+        assertThat(registered.out()).startsWith("created: https://globex.vizgate.example.com (JWKS https://globex.vizgate.example.com/.well-known/jwks.json");
+        assertThat(cloudManager.configurations()).singleElement().satisfies(c -> assertThat(c).containsEntry("issuer", "https://globex.vizgate.example.com"));
+        var unnamed = run(PAT, "uat", "register", "--config", cfg);
+        assertThat(unnamed.exit()).isEqualTo(2);
+        assertThat(unnamed.err()).contains("--tenant");
+        var unknown = run(PAT, "uat", "register", "--config", cfg, "--tenant", "initech");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("no tenant initech");
+    }
+
     @Test
     void aDifferingConfiguration_isShownByADryRun_thenReplaced() {
         run(PAT, "uat", "register", "--config", config("email", cloudManager()).toString());

@@ -73,7 +73,7 @@ public final class GatewayNodes {
     }
 
     /** The SHA-256 hex of an API key, as callers.api-keys stores it. */
-    static String sha256(String apiKey) {
+    public static String sha256(String apiKey) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(apiKey.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

@@ -2,6 +2,7 @@ package dev.vizgate.domain.model;
 
 import java.net.URI;
 import java.util.Objects;
+import java.util.Optional;
 
 /** What is presented to Salesforce's token endpoint for an access token (salesforce.md §1–§2). */
 public sealed interface Grant {
@@ -27,6 +28,24 @@ public sealed interface Grant {
         @Override
         public String toString() {
             return "AuthorizationCode[redirectUri=" + redirectUri + ", code=redacted]";
+        }
+    }
+
+    /**
+     * {@code grant_type=urn:ietf:params:oauth:grant-type:token-exchange} (RFC 8693): the platform's identity provider
+     * token, which the org's Apex token exchange handler validates and maps to a Salesforce user. The consumer key, and
+     * the secret where the app requires one, are the adapter's configuration.
+     */
+    record TokenExchange(UntrustedToken subjectToken, SubjectTokenType type, Optional<TokenExchangeHandler> handler) implements Grant {
+        public TokenExchange {
+            Objects.requireNonNull(subjectToken, "subject token");
+            Objects.requireNonNull(type, "subject token type");
+            Objects.requireNonNull(handler, "handler");
+        }
+
+        @Override
+        public String toString() {
+            return "TokenExchange[type=" + type + ", handler=" + handler + ", subjectToken=redacted]";
         }
     }
 

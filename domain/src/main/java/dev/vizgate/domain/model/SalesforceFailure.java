@@ -22,7 +22,9 @@ public record SalesforceFailure(Kind kind, Optional<String> error, Optional<Stri
         /** Our own key or configuration could not produce a grant. */
         LOCAL_FAILURE,
         /** Web server flow: the user must sign in to Salesforce (through the gateway) first. */
-        NEEDS_AUTHORIZATION
+        NEEDS_AUTHORIZATION,
+        /** Token exchange flow: only a caller that proved the user with the identity provider's token has one to exchange. */
+        NEEDS_IDP_TOKEN
     }
 
     public SalesforceFailure {

@@ -18,6 +18,7 @@ public enum SettingId {
     ROTATION_TOKEN("the rotation's personal access token"),
     TABLEAU_ADMIN("the site administrator's token"),
     TABLEAU_ADMIN_TOKEN_SECRET("the site administrator's token secret"),
+    TABLEAU_ADMIN_UAT("the administrator's unified access token"),
     /** Tableau Cloud Manager's REST API, where UAT configurations live. */
     CLOUD_MANAGER("Tableau Cloud Manager"),
     CLOUD_MANAGER_TOKEN_SECRET("the Cloud Manager administrator's token secret"),

@@ -1,7 +1,7 @@
 package dev.vizgate.domain.usecase;
 
 import dev.vizgate.domain.model.Grant;
-import dev.vizgate.domain.model.Subject;
+import dev.vizgate.domain.model.SessionUser;
 
 /**
  * Client credentials: one "Run As" user set in the External Client App's policy, whoever the subject is. It
@@ -10,7 +10,7 @@ import dev.vizgate.domain.model.Subject;
  */
 public final class ClientCredentialsGrants implements SessionGrants {
     @Override
-    public GrantOutcome grantFor(Subject subject) {
+    public GrantOutcome grantFor(SessionUser user) {
         return new GrantOutcome.Ready(new Grant.ClientCredentials());
     }
 }

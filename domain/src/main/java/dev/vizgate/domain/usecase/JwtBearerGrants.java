@@ -4,7 +4,7 @@ import dev.vizgate.domain.model.Grant;
 import dev.vizgate.domain.model.KeyId;
 import dev.vizgate.domain.model.SalesforceFailure;
 import dev.vizgate.domain.model.SigningFailure;
-import dev.vizgate.domain.model.Subject;
+import dev.vizgate.domain.model.SessionUser;
 import dev.vizgate.domain.policy.BearerAssertionPolicy;
 import dev.vizgate.domain.port.KeySource;
 import dev.vizgate.domain.port.TokenIds;
@@ -32,9 +32,9 @@ public final class JwtBearerGrants implements SessionGrants {
     }
 
     @Override
-    public GrantOutcome grantFor(Subject subject) {
+    public GrantOutcome grantFor(SessionUser user) {
         var now = clock.instant();
-        var draft = policy.draft(subject, ids.next(), now);
+        var draft = policy.draft(user.subject(), ids.next(), now);
         var violations = policy.review(draft, now);
         if (!violations.isEmpty()) {
             return unavailable("the assertion breaks Salesforce's rules: " + violations);

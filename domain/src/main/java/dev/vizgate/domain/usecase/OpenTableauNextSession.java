@@ -4,6 +4,7 @@ import dev.vizgate.domain.model.ExchangeOutcome;
 import dev.vizgate.domain.model.FrontdoorOutcome;
 import dev.vizgate.domain.model.OrgUrl;
 import dev.vizgate.domain.model.SalesforceFailure;
+import dev.vizgate.domain.model.SessionUser;
 import dev.vizgate.domain.model.Subject;
 import dev.vizgate.domain.policy.HostDecision;
 import dev.vizgate.domain.policy.HostPolicy;
@@ -36,9 +37,22 @@ public final class OpenTableauNextSession {
     }
 
     public NextSessionOutcome open(Subject subject) {
-        Objects.requireNonNull(subject, "subject");
+        return open(SessionUser.of(subject));
+    }
+
+    /**
+     * As {@link #open(Subject)}, with the identity provider's token the caller proved the user with, which the token
+     * exchange flow exchanges. Sessions are cached per user whichever token opened them.
+     */
+    public NextSessionOutcome open(SessionUser user) {
+        Objects.requireNonNull(user, "user");
+        var notForThisCaller = grants.refusal(user);
+        if (notForThisCaller.isPresent()) {
+            return new NextSessionOutcome.Failed(notForThisCaller.get());
+        }
+        var subject = user.subject();
         for (int attempt = 1; ; attempt++) {
-            var opened = sessions.getOrOpen(subject, this::mint);
+            var opened = sessions.getOrOpen(subject, s -> mint(user));
             if (opened instanceof ExchangeOutcome.Failed failed) {
                 return new NextSessionOutcome.Failed(failed.failure());
             }
@@ -64,8 +78,8 @@ public final class OpenTableauNextSession {
     }
 
     /** A new session, checked against the host policy before it can be cached or receive a request. */
-    private ExchangeOutcome mint(Subject subject) {
-        var exchanged = grants.open(subject, salesforce);
+    private ExchangeOutcome mint(SessionUser user) {
+        var exchanged = grants.open(user, salesforce);
         if (exchanged instanceof ExchangeOutcome.Exchanged e
                 && hosts.check(e.session().instanceUrl().value()) instanceof HostDecision.Refused refused) {
             return new ExchangeOutcome.Failed(SalesforceFailure.of(SalesforceFailure.Kind.UNTRUSTED_HOST,

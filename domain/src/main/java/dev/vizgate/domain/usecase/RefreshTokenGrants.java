@@ -3,6 +3,7 @@ package dev.vizgate.domain.usecase;
 import dev.vizgate.domain.model.ExchangeOutcome;
 import dev.vizgate.domain.model.Grant;
 import dev.vizgate.domain.model.SalesforceFailure;
+import dev.vizgate.domain.model.SessionUser;
 import dev.vizgate.domain.model.Subject;
 import dev.vizgate.domain.port.RefreshTokens;
 import dev.vizgate.domain.port.SalesforceAuthorization;
@@ -33,14 +34,15 @@ public final class RefreshTokenGrants implements SessionGrants {
     }
 
     @Override
-    public GrantOutcome grantFor(Subject subject) {
-        return tokens.find(subject)
+    public GrantOutcome grantFor(SessionUser user) {
+        return tokens.find(user.subject())
                 .<GrantOutcome>map(g -> new GrantOutcome.Ready(new Grant.Refresh(g.refreshToken(), g.instanceUrl())))
                 .orElseGet(() -> new GrantOutcome.Unavailable(notSignedIn()));
     }
 
     @Override
-    public ExchangeOutcome open(Subject subject, SalesforceAuthorization salesforce) {
+    public ExchangeOutcome open(SessionUser user, SalesforceAuthorization salesforce) {
+        var subject = user.subject();
         var lease = tokens.lease(subject, LEASE_TTL, LEASE_WAIT);
         if (lease.isEmpty()) {
             return new ExchangeOutcome.Failed(SalesforceFailure.of(SalesforceFailure.Kind.UNAVAILABLE,

@@ -6,6 +6,7 @@ import dev.vizgate.domain.model.InstanceUrl;
 import dev.vizgate.domain.model.RefreshToken;
 import dev.vizgate.domain.model.SalesforceFailure;
 import dev.vizgate.domain.model.SalesforceSession;
+import dev.vizgate.domain.model.SessionUser;
 import dev.vizgate.domain.model.Subject;
 import dev.vizgate.domain.port.RefreshTokens;
 import dev.vizgate.domain.testing.FakeSalesforceAuthorization;
@@ -77,10 +78,10 @@ class RefreshTokenRotationTest {
     @Test
     void givenARotatedToken_theNextRefresh_sendsTheNewOneAndNeverTheOld() {
         signedIn("5Aep861-0");
-        assertThat(grants.open(ALICE, salesforce)).isInstanceOf(ExchangeOutcome.Exchanged.class);
+        assertThat(grants.open(SessionUser.of(ALICE), salesforce)).isInstanceOf(ExchangeOutcome.Exchanged.class);
         assertThat(tokens.find(ALICE).orElseThrow().refreshToken().value()).isEqualTo("5Aep861-1");
-        assertThat(grants.open(ALICE, salesforce)).isInstanceOf(ExchangeOutcome.Exchanged.class);
-        assertThat(grants.open(ALICE, salesforce)).isInstanceOf(ExchangeOutcome.Exchanged.class);
+        assertThat(grants.open(SessionUser.of(ALICE), salesforce)).isInstanceOf(ExchangeOutcome.Exchanged.class);
+        assertThat(grants.open(SessionUser.of(ALICE), salesforce)).isInstanceOf(ExchangeOutcome.Exchanged.class);
         assertThat(spent).containsExactly("5Aep861-0", "5Aep861-1", "5Aep861-2");
         assertThat(reused).hasValue(0);
     }
@@ -95,7 +96,7 @@ class RefreshTokenRotationTest {
             for (int i = 0; i < 8; i++) {
                 calls.add(() -> {
                     start.await();
-                    return grants.open(ALICE, salesforce);
+                    return grants.open(SessionUser.of(ALICE), salesforce);
                 });
             }
             var futures = calls.stream().map(pool::submit).toList();
@@ -114,8 +115,8 @@ class RefreshTokenRotationTest {
     void givenNoRotation_theSameTokenIsKept() {
         rotation = false;
         signedIn("5Aep861-steady");
-        grants.open(ALICE, salesforce);
-        grants.open(ALICE, salesforce);
+        grants.open(SessionUser.of(ALICE), salesforce);
+        grants.open(SessionUser.of(ALICE), salesforce);
         assertThat(spent).containsExactly("5Aep861-steady", "5Aep861-steady");
         assertThat(tokens.find(ALICE).orElseThrow().refreshToken().value()).isEqualTo("5Aep861-steady");
     }
@@ -125,7 +126,7 @@ class RefreshTokenRotationTest {
         rotation = false;
         signedIn("5Aep861-steady");
         answersOn = InstanceUrl.of("https://acme2.my.salesforce.com");
-        grants.open(ALICE, salesforce);
+        grants.open(SessionUser.of(ALICE), salesforce);
         assertThat(tokens.find(ALICE).orElseThrow().instanceUrl()).isEqualTo(answersOn);
     }
 
@@ -133,14 +134,14 @@ class RefreshTokenRotationTest {
     void givenARefusedRefresh_theStoredTokenIsLeftAsItWas() {
         signedIn("5Aep861-0");
         live.clear(); // revoked at Salesforce
-        var outcome = grants.open(ALICE, salesforce);
+        var outcome = grants.open(SessionUser.of(ALICE), salesforce);
         assertThat(outcome).isInstanceOf(ExchangeOutcome.Failed.class);
         assertThat(tokens.find(ALICE).orElseThrow().refreshToken().value()).isEqualTo("5Aep861-0");
     }
 
     @Test
     void givenAUserWhoNeverSignedIn_open_pointsToAuthorize() {
-        var outcome = (ExchangeOutcome.Failed) grants.open(ALICE, salesforce);
+        var outcome = (ExchangeOutcome.Failed) grants.open(SessionUser.of(ALICE), salesforce);
         assertThat(outcome.failure().kind()).isEqualTo(SalesforceFailure.Kind.NEEDS_AUTHORIZATION);
         assertThat(salesforce.exchanges()).isZero();
     }
@@ -178,7 +179,7 @@ class RefreshTokenRotationTest {
                 return tokens.rotate(subject, old, next);
             }
         });
-        var outcome = (ExchangeOutcome.Failed) busy.open(ALICE, salesforce);
+        var outcome = (ExchangeOutcome.Failed) busy.open(SessionUser.of(ALICE), salesforce);
         assertThat(outcome.failure().kind()).isEqualTo(SalesforceFailure.Kind.UNAVAILABLE);
         assertThat(salesforce.exchanges()).isZero();
     }
