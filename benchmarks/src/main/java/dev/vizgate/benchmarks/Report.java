@@ -19,10 +19,17 @@ public final class Report {
         var json = new ObjectMapper().readTree(Path.of(args[0]).toFile());
         var scores = new LinkedHashMap<String, double[]>();
         var pieces = new LinkedHashMap<String, double[]>();
+        var allocated = new LinkedHashMap<String, Double>();
         for (var run : json) {
             var name = run.get("benchmark").asText().replaceAll(".*\\.", "");
             var metric = run.get("primaryMetric");
             var figure = new double[]{metric.get("score").asDouble(), metric.get("scoreError").asDouble()};
+            // With -prof gc, JMH reports the bytes allocated per operation (its key starts with a middle dot).
+            run.path("secondaryMetrics").fields().forEachRemaining(m -> {
+                if (m.getKey().endsWith("gc.alloc.rate.norm")) {
+                    allocated.put(name, m.getValue().get("score").asDouble());
+                }
+            });
             (run.get("benchmark").asText().contains("IssuePathPieces") ? pieces : scores).put(name, figure);
         }
         var md = new StringBuilder();
@@ -33,18 +40,25 @@ public final class Report {
         md.append("- JMH: ").append(json.size() == 0 ? "-" : json.get(0).get("jmhVersion").asText()).append(", average time per complete token, ")
                 .append(json.size() == 0 ? "" : json.get(0).get("forks").asText() + " fork(s), " + json.get(0).get("measurementIterations").asText()
                         + " iterations").append("\n\n");
-        md.append("| benchmark | µs/op | ± | ratio to floor | floor |\n|---|---:|---:|---:|---|\n");
+        md.append("| benchmark | µs/op | ± | ratio to floor | floor | B/op |\n|---|---:|---:|---:|---|---:|\n");
         for (var e : scores.entrySet()) {
             var floor = floorOf(e.getKey());
             var f = scores.get(floor);
-            md.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %s | %s |%n", e.getKey(), e.getValue()[0], e.getValue()[1],
-                    f == null ? "-" : String.format(Locale.ROOT, "%.2f×", e.getValue()[0] / f[0]), floor));
+            var bytes = allocated.get(e.getKey());
+            md.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %s | %s | %s |%n", e.getKey(), e.getValue()[0], e.getValue()[1],
+                    f == null ? "-" : String.format(Locale.ROOT, "%.2f×", e.getValue()[0] / f[0]), floor,
+                    bytes == null ? "-" : String.format(Locale.ROOT, "%.0f", bytes)));
         }
         md.append("\n## Targets\n\n");
         target(md, scores, "HS256: Vizgate's signer within 1.5× of the minimal hand path", "hs256VizgateSigner", "hs256HandPath", 1.5);
         target(md, scores, "HS256: Vizgate's whole issue path within 1.5× of the minimal hand path", "hs256VizgateIssue", "hs256HandPath", 1.5);
         target(md, scores, "RS256: Vizgate within 1.05× of Signature.sign", "rs256Vizgate", "rs256SignatureOnly", 1.05);
         target(md, scores, "ES256: Vizgate within 1.05× of Signature.sign", "es256Vizgate", "es256SignatureOnly", 1.05);
+        if (allocated.containsKey("hs256VizgateIssue")) {
+            var bytes = allocated.get("hs256VizgateIssue");
+            md.append(String.format(Locale.ROOT, "- HS256: allocation per token on the issue path ≤ 3,000 B: %.0f B — %s (the hand path: %s B)%n", bytes,
+                    bytes <= 3000 ? "met" : "**missed**", allocated.containsKey("hs256HandPath") ? String.format(Locale.ROOT, "%.0f", allocated.get("hs256HandPath")) : "-"));
+        }
         for (var peer : new String[]{"hs256JjwtBuilder", "hs256Nimbus", "hs256Auth0"}) {
             if (scores.containsKey(peer) && scores.containsKey("hs256VizgateIssue")) {
                 var faster = scores.get("hs256VizgateIssue")[0] < scores.get(peer)[0];
@@ -56,6 +70,10 @@ public final class Report {
             pieces.forEach((k, v) -> md.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f |%n", k, v[0], v[1])));
             md.append("\nThe hand path does none of policy, TokenId or SignedToken validation; those steps are what the issue path"
                     + " pays beyond it.\n");
+        }
+        var startup = args.length > 3 ? Path.of(args[3]) : null;
+        if (startup != null && Files.exists(startup)) {
+            md.append('\n').append(Files.readString(startup));
         }
         var load = args.length > 2 ? Path.of(args[2]) : null;
         if (load != null && Files.exists(load)) {

@@ -15,7 +15,10 @@ import java.util.concurrent.Callable;
 @Command(name = "jwks", mixinStandardHelpOptions = true,
         description = {"Prints the JWKS document Tableau fetches for OAuth 2.0 trust (EAS).", "It holds every configured public key and no private part."})
 final class JwksCommand implements Callable<Integer> {
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Made when first used: picocli builds every command at start, and --help must not start Jackson. */
+    private static final class Json {
+        static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     @CommandLine.ParentCommand
     VizgateCommand root;
@@ -36,7 +39,7 @@ final class JwksCommand implements Callable<Integer> {
         }
         var out = root.spec.commandLine().getOut();
         try (var vizgate = ConfigSettings.build(loaded.files(), ConfigSettings.withSecretStores(Vizgate.builder(), loaded.config(), loaded.files()).clock(root.context().clock()).tableau(settings))) {
-            out.println(JSON.writeValueAsString(vizgate.jwks().orElseThrow().publish()));
+            out.println(Json.PRETTY.writeValueAsString(vizgate.jwks().orElseThrow().publish()));
         }
         out.flush();
         return VizgateCommand.EXIT_OK;

@@ -1,9 +1,11 @@
 package dev.vizgate.app.cli;
 
+import ch.qos.logback.classic.LoggerContext;
 import dev.vizgate.app.http.GatewayServer;
 import dev.vizgate.app.wiring.GatewayWiring;
 import dev.vizgate.app.wiring.RotationSchedule;
 import dev.vizgate.config.ConfigLoader;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine;
@@ -36,6 +38,10 @@ final class ServeCommand implements Callable<Integer> {
             try {
                 schedule.ifPresent(RotationSchedule::close);
                 server.close();
+                // The access log is written asynchronously: stopping Logback writes what is still queued.
+                if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logging) {
+                    logging.stop();
+                }
             } catch (Exception e) {
                 // Shutting down anyway; nothing more to do.
             }

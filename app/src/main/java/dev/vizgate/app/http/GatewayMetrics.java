@@ -1,7 +1,9 @@
 package dev.vizgate.app.http;
 
+import dev.vizgate.app.logging.CountingAsyncAppender;
 import dev.vizgate.domain.policy.ConnectedAppTrust;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -24,6 +26,11 @@ public final class GatewayMetrics {
     }
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+    {
+        FunctionCounter.builder("vizgate.log.dropped", null, x -> CountingAsyncAppender.dropped())
+                .description("log lines dropped because the asynchronous appender's queue was full").register(registry);
+    }
     // Routes are a fixed set and statuses few, so each meter is built once and found again without building a
     // key or a lambda per request (the hot path).
     private final ConcurrentMap<String, RouteMeters> routes = new ConcurrentHashMap<>();

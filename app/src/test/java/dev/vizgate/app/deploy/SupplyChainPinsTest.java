@@ -23,14 +23,21 @@ class SupplyChainPinsTest {
     private static final Path ROOT = APP.getParent();
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
+    /** The bundled Embedding API library, and the Express server the load script races (benchmarks/node). */
     @Test
     void theNpmPackages_arePinnedByALockFileWithAnIntegrityHashForEach() throws Exception {
+        for (var dir : new Path[]{APP.resolve("src/main/npm"), ROOT.resolve("benchmarks/node")}) {
+            npmPinned(dir);
+        }
+    }
+
+    private static void npmPinned(Path dir) throws Exception {
         var json = new ObjectMapper();
-        var pkg = json.readTree(APP.resolve("src/main/npm/package.json").toFile());
+        var pkg = json.readTree(dir.resolve("package.json").toFile());
         for (var section : new String[]{"dependencies", "devDependencies"}) {
             pkg.path(section).fields().forEachRemaining(e -> assertThat(e.getValue().asText()).as(e.getKey()).matches("\\d+\\.\\d+\\.\\d+"));
         }
-        var lock = json.readTree(APP.resolve("src/main/npm/package-lock.json").toFile());
+        var lock = json.readTree(dir.resolve("package-lock.json").toFile());
         var packages = lock.path("packages");
         assertThat(packages.size()).isGreaterThan(3);
         packages.fields().forEachRemaining(e -> {
