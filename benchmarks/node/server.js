@@ -9,7 +9,9 @@ const jwt = require("jsonwebtoken");
 
 const port = Number(process.env.PORT || 18190);
 const keySha = Buffer.from(process.env.API_KEY_SHA256 || "", "hex");
-const secret = process.env.SECRET;
+// The sample passes the secret as a string; jsonwebtoken 9 then spends about half a millisecond per token turning it
+// into a key (measured here: 500 µs against 22 µs). Made once, as a KeyObject, the race is against the library at its best.
+const secret = crypto.createSecretKey(Buffer.from(process.env.SECRET || "", "utf8"));
 const clientId = "load-client";
 const secretId = "s1";
 const scopes = ["tableau:views:embed"];
