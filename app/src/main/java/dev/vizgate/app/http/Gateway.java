@@ -15,7 +15,9 @@ import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.BlockingArrayQueue;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +30,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 
 /**
@@ -181,8 +184,33 @@ public final class Gateway extends Handler.Abstract {
 
     /** What the services opened (the sdk's clients and pools), closed when the server stops. */
     AutoCloseable resources() {
-        return services.resources();
+        return () -> {
+            upstream.stop(); // the server has stopped: every request it admitted has been answered
+            services.resources().close();
+        };
     }
+
+    /**
+     * The bounded pool the routes that may block ({@link RouteTable#MAY_BLOCK}) run on: a slow Salesforce can hold its
+     * threads and fill its queue, and then its own routes answer 503, while Jetty's threads stay free for the rest.
+     */
+    static final int UPSTREAM_THREADS = 64;
+    static final int UPSTREAM_QUEUE = 1024;
+    private final QueuedThreadPool upstream = upstreamPool();
+
+    /** Jetty's own pool: it reuses idle threads (a ThreadPoolExecutor below its core size would start one per task). */
+    private static QueuedThreadPool upstreamPool() {
+        var pool = new QueuedThreadPool(UPSTREAM_THREADS, 1, 60_000, new BlockingArrayQueue<>(UPSTREAM_QUEUE));
+        pool.setName("vizgate-upstream");
+        pool.setDaemon(true);
+        try {
+            pool.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("the pool for the routes that wait on Salesforce did not start", e);
+        }
+        return pool;
+    }
+
     private final Optional<DemoRoutes> demo;
     private final Cors cors;
     /** The metadata and JWKS paths under an EAS issuer's own path, each answered as its root route. */
@@ -207,6 +235,27 @@ public final class Gateway extends Handler.Abstract {
         var started = System.nanoTime();
         var raw = Request.getPathInContext(request);
         var path = TenantPaths.routed(issuerPaths.getOrDefault(raw, raw), request);
+        if (!RouteTable.mayBlock(path)) {
+            answer(request, response, callback, started, path);
+            return true;
+        }
+        try {
+            upstream.execute(() -> {
+                try {
+                    answer(request, response, callback, started, path);
+                } catch (RuntimeException | Error e) {
+                    callback.failed(e); // off Jetty's thread, Jetty would not see it: the request ends as Jetty ends a failed one
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            write(request, response, callback, started, path, Reply.problem(Problem.of(ProblemType.SALESFORCE_UNAVAILABLE,
+                    "every request that waits on Salesforce is taken (" + UPSTREAM_THREADS + " running, " + UPSTREAM_QUEUE
+                            + " queued); Salesforce is answering slowly, retry shortly").retryAfter(5)));
+        }
+        return true;
+    }
+
+    private void answer(Request request, Response response, Callback callback, long started, String path) {
         var method = request.getMethod();
         var route = routeName(path);
         Reply reply;
@@ -220,6 +269,13 @@ public final class Gateway extends Handler.Abstract {
             LOG.error("unexpected failure {} on {} {}: {}", id, method, route, e.getClass().getName());
             reply = Reply.problem(Problem.of(ProblemType.INTERNAL_ERROR, "the gateway failed unexpectedly; its operators can find reference " + id + " in the log"));
         }
+        write(request, response, callback, started, path, reply);
+    }
+
+    private void write(Request request, Response response, Callback callback, long started, String path, Reply answered) {
+        var method = request.getMethod();
+        var route = routeName(path);
+        var reply = answered;
         if (!Cors.isPreflight(method, path, request)) {
             reply = cors.decorate(path, request, reply); // a refusal too, so the page can read why
         }
@@ -245,10 +301,9 @@ public final class Gateway extends Handler.Abstract {
         if ("HEAD".equals(method)) {
             headers.put(HttpHeader.CONTENT_LENGTH, Long.toString(reply.body().length)); // what GET would send, and nothing of it
             response.write(true, null, callback);
-            return true;
+            return;
         }
         response.write(true, ByteBuffer.wrap(reply.body()), callback);
-        return true;
     }
 
     /** The name the access log and metrics use: the route, a demo page, or not-found (never the raw path, which callers choose). */

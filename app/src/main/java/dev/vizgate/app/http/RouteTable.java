@@ -79,6 +79,18 @@ final class RouteTable {
         return Optional.ofNullable(BY_PATH.get(path));
     }
 
+    /**
+     * The routes that may wait on another system on every request (Salesforce's token, singleaccess and identity
+     * endpoints), declared here beside the table. They run on the gateway's own bounded pool for such work, so that a slow
+     * Salesforce can hold at most that pool, never the threads that answer tokens, keys and health.
+     */
+    static final Set<String> MAY_BLOCK = Set.of("/v1/tableau-next/frontdoor", TenantPaths.TEMPLATE + "tableau-next/frontdoor",
+            "/v1/tableau-next/authorize", "/v1/tableau-next/callback");
+
+    static boolean mayBlock(String path) {
+        return MAY_BLOCK.contains(path);
+    }
+
     /** Each path and the methods it takes, as the OpenAPI document lists them. */
     static Map<String, Set<String>> methods() {
         var out = new LinkedHashMap<String, Set<String>>();
