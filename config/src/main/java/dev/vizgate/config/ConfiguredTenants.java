@@ -128,15 +128,7 @@ public final class ConfiguredTenants implements TenantCatalogue {
             return Optional.empty();
         }
         var listed = listedIn(config, files);
-        Optional<TenantDirectory> directory = Optional.empty();
-        if (tenants.directory() != null) {
-            var folder = files.baseDir().resolve(tenants.directory()).normalize();
-            if (!Files.isDirectory(folder)) {
-                throw new ConfigError("tenants.directory", folder + " is not a directory",
-                        "create it, or point tenants.directory at the folder holding <tenant>.yaml files");
-            }
-            directory = Optional.of(new TenantDirectory(folder, new ConfigLoader(files.environment()), RECHECK));
-        }
+        var directory = directoryOf(tenants, files);
         if (listed.isEmpty() && directory.isEmpty()) {
             throw new ConfigError("tenants", "no tenant is listed and no directory is named, so no tenant could be served",
                     "list tenants under tenants.list, or name tenants.directory");
@@ -144,6 +136,24 @@ public final class ConfiguredTenants implements TenantCatalogue {
         var limit = tenants.metricsTags() == null ? TenantTags.DEFAULT_LIMIT : tenants.metricsTags();
         var tags = Check.attempt("tenants.metrics-tags", () -> new TenantTags(limit), "give 0 or more (0: every tenant shares tenant=other)");
         return Optional.of(new ConfiguredTenants(listed, directory, tags, Optional.empty()));
+    }
+
+    /** The watched folder {@code tenants.directory} names, when it names one. */
+    private static Optional<TenantDirectory> directoryOf(VizgateConfig.Tenants tenants, ConfigFiles files) {
+        if (tenants.directory() == null) {
+            return Optional.empty();
+        }
+        var folder = files.baseDir().resolve(tenants.directory()).normalize();
+        if (!Files.isDirectory(folder)) {
+            throw new ConfigError("tenants.directory", folder + " is not a directory",
+                    "create it, or point tenants.directory at the folder holding <tenant>.yaml files");
+        }
+        return Optional.of(new TenantDirectory(folder, new ConfigLoader(files.environment()), RECHECK));
+    }
+
+    /** A listed tenant's sections as a configuration of their own, with the file's secret stores to resolve them. */
+    private static VizgateConfig alone(VizgateConfig config, VizgateConfig.Tenant tenant) {
+        return new VizgateConfig(null, null, tenant.tableau(), tenant.salesforce(), null, config.secretStores(), null);
     }
 
     /** The tenants of {@code tenants.list}, each checked whole; errors are named {@code tenants.list[i].…}. */
@@ -155,7 +165,7 @@ public final class ConfiguredTenants implements TenantCatalogue {
             var tenant = list.get(i);
             var raw = Check.required(tenant.id(), path + ".id", "name the tenant with a slug such as acme");
             var id = Check.attempt(path + ".id", () -> new TenantId(raw), "use 1 to 64 lower-case letters, digits and hyphens");
-            var one = new VizgateConfig(null, null, tenant.tableau(), tenant.salesforce(), null, config.secretStores(), null);
+            var one = alone(config, tenant);
             try {
                 var settings = settings(id, one, files);
                 if (listed.put(id, settings) != null) {
@@ -199,11 +209,11 @@ public final class ConfiguredTenants implements TenantCatalogue {
         var list = config.tenants().list() == null ? List.<VizgateConfig.Tenant>of() : config.tenants().list();
         for (var tenant : list) {
             if (id.value().equals(tenant.id())) {
-                return Optional.of(new ConfigLoader.Loaded(new VizgateConfig(null, null, tenant.tableau(), tenant.salesforce(), null,
-                        config.secretStores(), null), files));
+                return Optional.of(new ConfigLoader.Loaded(alone(config, tenant), files));
             }
         }
-        return of(config, files).flatMap(c -> c.directory).flatMap(d -> d.sections(id));
+        // Only the directory is read: mapping every listed tenant to reach it would be work for nothing.
+        return directoryOf(config.tenants(), files).flatMap(d -> d.sections(id));
     }
 
     /** @throws ConfigError when the tenant's file in the directory is new and not valid, naming the tenant and the key */

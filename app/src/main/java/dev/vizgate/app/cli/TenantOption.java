@@ -84,7 +84,19 @@ final class TenantOption {
         var id = Cli.parse("--tenant", () -> new TenantId(tenant));
         var tenants = ConfiguredTenants.of(loaded.config(), loaded.files()).orElseThrow(() -> new ConfigError("tenants",
                 "--tenant names a tenant, and this configuration has no tenants: section", "leave out --tenant, or add the tenants: section"));
-        return tenants.find(id).orElseThrow(() -> new ConfigError("tenants", "no tenant " + id + " is listed or has a file in the directory",
-                "check the id, or add the tenant"));
+        return tenants.find(id).orElseThrow(() -> unknown(id));
+    }
+
+    /** The tenant's sections as written, or the whole file without {@code --tenant}: for keys the sdk's settings do not carry. */
+    ConfigLoader.Loaded sections(ConfigLoader.Loaded loaded) {
+        if (tenant == null) {
+            return loaded;
+        }
+        var id = Cli.parse("--tenant", () -> new TenantId(tenant));
+        return ConfiguredTenants.sections(loaded.config(), loaded.files(), id).orElseThrow(() -> unknown(id));
+    }
+
+    private static ConfigError unknown(TenantId id) {
+        return new ConfigError("tenants", "no tenant " + id + " is listed or has a file in the directory", "check the id, or add the tenant");
     }
 }

@@ -3,7 +3,6 @@ package dev.vizgate.app.cli;
 import dev.vizgate.config.ConfigError;
 import dev.vizgate.config.ConfigFiles;
 import dev.vizgate.config.ConfigSettings;
-import dev.vizgate.config.ConfiguredTenants;
 import dev.vizgate.config.UatRegistrationPlan;
 import dev.vizgate.config.VizgateConfig;
 import dev.vizgate.domain.model.SettingId;
@@ -50,8 +49,7 @@ final class UatCommand extends CommandGroup {
             var root = parent.root;
             var loaded = config.load(root.context(), "tableau", "tenants", "secret-stores", "secret-refresh");
             var tableau = tenant.tableau(loaded);
-            var section = tenant.tenant == null ? loaded : ConfiguredTenants.sections(loaded.config(), loaded.files(), tenant.settings(loaded).id())
-                    .orElseThrow();
+            var section = tenant.sections(loaded);
             UatRegistrationPlan plan;
             try {
                 plan = ConfigSettings.map(section.files(), () -> UatRegistrationPlan.of(section.config().tableau(), tableau, section.files()));

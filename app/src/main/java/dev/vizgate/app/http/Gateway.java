@@ -248,7 +248,7 @@ public final class Gateway extends Handler.Abstract {
                 }
             });
         } catch (RejectedExecutionException e) {
-            write(request, response, callback, started, path, Reply.problem(Problem.of(ProblemType.SALESFORCE_UNAVAILABLE,
+            write(request, response, callback, started, path, request.getMethod(), routeName(path), Reply.problem(Problem.of(ProblemType.SALESFORCE_UNAVAILABLE,
                     "every request that waits on Salesforce is taken (" + UPSTREAM_THREADS + " running, " + UPSTREAM_QUEUE
                             + " queued); Salesforce is answering slowly, retry shortly").retryAfter(5)));
         }
@@ -269,12 +269,12 @@ public final class Gateway extends Handler.Abstract {
             LOG.error("unexpected failure {} on {} {}: {}", id, method, route, e.getClass().getName());
             reply = Reply.problem(Problem.of(ProblemType.INTERNAL_ERROR, "the gateway failed unexpectedly; its operators can find reference " + id + " in the log"));
         }
-        write(request, response, callback, started, path, reply);
+        write(request, response, callback, started, path, method, route, reply);
     }
 
-    private void write(Request request, Response response, Callback callback, long started, String path, Reply answered) {
-        var method = request.getMethod();
-        var route = routeName(path);
+    /** @param route the route's name, as the access log and metrics give it ({@link #routeName}) */
+    private void write(Request request, Response response, Callback callback, long started, String path, String method, String route,
+                       Reply answered) {
         var reply = answered;
         if (!Cors.isPreflight(method, path, request)) {
             reply = cors.decorate(path, request, reply); // a refusal too, so the page can read why
