@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 
@@ -55,7 +56,7 @@ public final class Gateway extends Handler.Abstract {
                            Optional<WebServerSignIn> webServer, Optional<PublishJwks> jwks, Optional<Issuer> easIssuer,
                            CallerAuthentication callers, RateLimits rateLimits, GatewayMetrics metrics,
                            Map<String, Supplier<Boolean>> readiness, long maxBodyBytes, Optional<DemoPage> demo, AutoCloseable resources,
-                           Optional<ExchangeForTableauToken> idpTableau, Optional<TenantTokens> tenants) {
+                           Optional<ExchangeForTableauToken> idpTableau, Optional<TenantTokens> tenants, Dispatch tokenDispatch) {
         public Services {
             Objects.requireNonNull(tableau, "tableau");
             Objects.requireNonNull(tableauKind, "tableauKind");
@@ -71,12 +72,14 @@ public final class Gateway extends Handler.Abstract {
             Objects.requireNonNull(resources, "resources");
             Objects.requireNonNull(idpTableau, "idpTableau");
             Objects.requireNonNull(tenants, "tenants");
+            Objects.requireNonNull(tokenDispatch, "tokenDispatch");
         }
 
         /** Services that serve nothing optional yet: who may call, how often, and where the counts go. */
         public static Builder builder(CallerAuthentication callers, RateLimits rateLimits, GatewayMetrics metrics) {
             return new Builder(new Services(Optional.empty(), "tableau", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                    callers, rateLimits, metrics, Map.of(), 16 * 1024, Optional.empty(), () -> { }, Optional.empty(), Optional.empty()));
+                    callers, rateLimits, metrics, Map.of(), 16 * 1024, Optional.empty(), () -> { }, Optional.empty(), Optional.empty(),
+                    Dispatch.WORKERS)); // a token route answers inline only when its wiring knows that nothing on it waits
         }
 
         /** A builder holding every service of these, to replace some and keep the rest. */
@@ -101,6 +104,7 @@ public final class Gateway extends Handler.Abstract {
             private AutoCloseable resources;
             private Optional<ExchangeForTableauToken> idpTableau;
             private Optional<TenantTokens> tenants;
+            private Dispatch tokenDispatch;
 
             private Builder(Services s) {
                 tableau = s.tableau;
@@ -118,6 +122,16 @@ public final class Gateway extends Handler.Abstract {
                 resources = s.resources;
                 idpTableau = s.idpTableau;
                 tenants = s.tenants;
+                tokenDispatch = s.tokenDispatch;
+            }
+
+            /**
+             * Where the one-tenant token route runs: {@link Dispatch#INLINE} only when nothing on it can wait (an HS256
+             * secret in memory, an in-memory store, no identity provider's keys to fetch).
+             */
+            public Builder tokenDispatch(Dispatch tokenDispatch) {
+                this.tokenDispatch = tokenDispatch;
+                return this;
             }
 
             /** Tenants, each with its own Connected App, chosen by what the caller proved. */
@@ -171,7 +185,7 @@ public final class Gateway extends Handler.Abstract {
 
             public Services build() {
                 return new Services(tableau, tableauKind, tableauNext, webServer, jwks, easIssuer, callers, rateLimits, metrics, readiness,
-                        maxBodyBytes, demo, resources, idpTableau, tenants);
+                        maxBodyBytes, demo, resources, idpTableau, tenants, tokenDispatch);
             }
         }
     }
@@ -181,6 +195,7 @@ public final class Gateway extends Handler.Abstract {
 
     private final Services services;
     private final Map<String, Route> routes;
+    private final Map<String, Dispatch> dispatches;
 
     /** What the services opened (the sdk's clients and pools), closed when the server stops. */
     AutoCloseable resources() {
@@ -191,7 +206,7 @@ public final class Gateway extends Handler.Abstract {
     }
 
     /**
-     * The bounded pool the routes that may block ({@link RouteTable#MAY_BLOCK}) run on: a slow Salesforce can hold its
+     * The bounded pool the routes that wait on Salesforce ({@link Dispatch#UPSTREAM}) run on: a slow Salesforce can hold its
      * threads and fill its queue, and then its own routes answer 503, while Jetty's threads stay free for the rest.
      */
     static final int UPSTREAM_THREADS = 64;
@@ -222,11 +237,13 @@ public final class Gateway extends Handler.Abstract {
 
     /** @param cors which other origins' pages may call the browser routes ({@code server.cors}) */
     public Gateway(Services services, CorsSettings cors) {
+        super(InvocationType.NON_BLOCKING); // Jetty calls it on the thread that read the request: only handOff leaves it
         this.services = services;
         this.cors = new Cors(cors);
         this.issuerPaths = services.easIssuer().filter(i -> services.jwks().isPresent()).map(IssuerPaths::aliases).orElse(Map.of());
         var admission = new Admission(services.callers(), services.rateLimits(), services.metrics(), services.maxBodyBytes());
         this.routes = RouteTable.made(services, admission);
+        this.dispatches = RouteTable.dispatches(services);
         this.demo = services.demo().map(page -> new DemoRoutes(page, services.maxBodyBytes()));
     }
 
@@ -235,24 +252,50 @@ public final class Gateway extends Handler.Abstract {
         var started = System.nanoTime();
         var raw = Request.getPathInContext(request);
         var path = TenantPaths.routed(issuerPaths.getOrDefault(raw, raw), request);
-        if (!RouteTable.mayBlock(path)) {
-            answer(request, response, callback, started, path);
-            return true;
-        }
-        try {
-            upstream.execute(() -> {
-                try {
-                    answer(request, response, callback, started, path);
-                } catch (RuntimeException | Error e) {
-                    callback.failed(e); // off Jetty's thread, Jetty would not see it: the request ends as Jetty ends a failed one
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            write(request, response, callback, started, path, request.getMethod(), routeName(path), Reply.problem(Problem.of(ProblemType.SALESFORCE_UNAVAILABLE,
-                    "every request that waits on Salesforce is taken (" + UPSTREAM_THREADS + " running, " + UPSTREAM_QUEUE
-                            + " queued); Salesforce is answering slowly, retry shortly").retryAfter(5)));
+        switch (dispatchOf(path)) {
+            case INLINE -> inline(request, response, callback, started, path);
+            case WORKERS -> handOff(request.getComponents().getExecutor(), request, response, callback, started, path,
+                    "the gateway is stopping or every worker is taken; retry shortly");
+            default -> handOff(upstream, request, response, callback, started, path, "every request that waits on Salesforce is taken ("
+                    + UPSTREAM_THREADS + " running, " + UPSTREAM_QUEUE + " queued); Salesforce is answering slowly, retry shortly");
         }
         return true;
+    }
+
+    private Dispatch dispatchOf(String path) {
+        var declared = dispatches.get(path);
+        if (declared != null) {
+            return declared;
+        }
+        return demo.isPresent() && DemoRoutes.serves(path) ? Dispatch.WORKERS : Dispatch.INLINE; // a demo page signs and calls; a 404 does not
+    }
+
+    /** Answers on this thread; a body is read without blocking first, so a slow upload never holds it. */
+    private void inline(Request request, Response response, Callback callback, long started, String path) {
+        var method = request.getMethod();
+        if ("GET".equals(method) || "HEAD".equals(method)) {
+            answer(request, response, callback, started, path);
+            return;
+        }
+        BodyAhead.read(request, services.maxBodyBytes(), read -> guarded(callback, () -> answer(read, response, callback, started, path)));
+    }
+
+    private void handOff(Executor pool, Request request, Response response, Callback callback, long started, String path, String busy) {
+        try {
+            pool.execute(() -> guarded(callback, () -> answer(request, response, callback, started, path)));
+        } catch (RejectedExecutionException e) {
+            var type = pool == upstream ? ProblemType.SALESFORCE_UNAVAILABLE : ProblemType.NOT_READY;
+            write(request, response, callback, started, path, request.getMethod(), routeName(path), Reply.problem(Problem.of(type, busy).retryAfter(5)));
+        }
+    }
+
+    /** Off the thread Jetty called, Jetty would not see a failure: the request ends as Jetty ends a failed one. */
+    private static void guarded(Callback callback, Runnable answer) {
+        try {
+            answer.run();
+        } catch (RuntimeException | Error e) {
+            callback.failed(e);
+        }
     }
 
     private void answer(Request request, Response response, Callback callback, long started, String path) {

@@ -153,6 +153,11 @@ public final class GatewayServer implements AutoCloseable {
         return connector.getLocalPort();
     }
 
+    /** The public listener, for tests that look at how Jetty ran its requests. */
+    ServerConnector publicConnector() {
+        return connector;
+    }
+
     public URI baseUrl() {
         var host = connector.getHost() == null ? "127.0.0.1" : connector.getHost();
         return URI.create((secure ? "https" : "http") + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port());

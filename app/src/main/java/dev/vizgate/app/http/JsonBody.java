@@ -27,6 +27,36 @@ final class JsonBody {
         if (request.getLength() > max) {
             return new Read.Bad(Problem.tooLarge(max));
         }
+        var raw = request instanceof BodyAhead.Read ahead ? ahead(ahead) : blocking(request, max);
+        if (raw instanceof Raw.Refused refused) {
+            return new Read.Bad(refused.problem());
+        }
+        return parsed(((Raw.Bytes) raw).bytes(), request, fields, max);
+    }
+
+    /** A body's bytes, or why they could not be had. */
+    private sealed interface Raw {
+        record Bytes(byte[] bytes) implements Raw {
+        }
+
+        record Refused(Problem problem) implements Raw {
+        }
+    }
+
+    /** A body read without blocking before the route ran ({@link BodyAhead}). */
+    private static Raw ahead(BodyAhead.Read ahead) {
+        if (ahead.broken()) {
+            return new Raw.Refused(Problem.invalidRequest("the body could not be read"));
+        }
+        var bytes = ahead.bytes();
+        if (ahead.getLength() >= 0 && bytes.length != ahead.getLength()) {
+            return new Raw.Refused(Problem.invalidRequest("the body does not match its Content-Length"));
+        }
+        return new Raw.Bytes(bytes);
+    }
+
+    /** A body read on a thread that may wait for it. */
+    private static Raw blocking(Request request, long max) {
         byte[] bytes;
         try (var in = Content.Source.asInputStream(request)) {
             // A declared length is read into an array of exactly that size (readNBytes(n) would stage it through
@@ -35,14 +65,18 @@ final class JsonBody {
             if (declared >= 0) {
                 bytes = new byte[(int) declared];
                 if (in.readNBytes(bytes, 0, bytes.length) < bytes.length || in.read() != -1) {
-                    return new Read.Bad(Problem.invalidRequest("the body does not match its Content-Length"));
+                    return new Raw.Refused(Problem.invalidRequest("the body does not match its Content-Length"));
                 }
             } else {
                 bytes = in.readNBytes((int) max + 1);
             }
         } catch (IOException e) {
-            return new Read.Bad(Problem.invalidRequest("the body could not be read"));
+            return new Raw.Refused(Problem.invalidRequest("the body could not be read"));
         }
+        return new Raw.Bytes(bytes);
+    }
+
+    private static Read parsed(byte[] bytes, Request request, Set<String> fields, long max) {
         if (bytes.length > max) {
             return new Read.Bad(Problem.tooLarge(max));
         }

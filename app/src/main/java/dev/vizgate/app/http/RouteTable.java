@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -19,7 +20,12 @@ final class RouteTable {
      * One route. {@code head}: a GET route that answers HEAD too (RFC 9110 §9.3.2); the web-server flow's authorize and
      * callback are navigations with effects, so they do not. {@code needs} is empty for a route every gateway serves.
      */
-    record Entry(String path, Set<String> methods, boolean head, Optional<String> needs, BiFunction<Gateway.Services, Admission, Optional<Route>> make) {
+    record Entry(String path, Set<String> methods, boolean head, Optional<String> needs, Function<Gateway.Services, Dispatch> dispatch,
+                 BiFunction<Gateway.Services, Admission, Optional<Route>> make) {
+    }
+
+    private static Function<Gateway.Services, Dispatch> always(Dispatch dispatch) {
+        return s -> dispatch;
     }
 
     private static final String EAS = "EAS (tableau.connected-app.trust: eas)";
@@ -27,44 +33,44 @@ final class RouteTable {
     private static final String WEB_SERVER = "Salesforce web-server flow (salesforce.flow: web-server)";
 
     static final List<Entry> ENTRIES = List.of(
-            new Entry("/v1/tableau/token", Set.of("POST"), false, Optional.of("Tableau"), (s, a) -> s.tableau()
+            new Entry("/v1/tableau/token", Set.of("POST"), false, Optional.of("Tableau"), Gateway.Services::tokenDispatch, (s, a) -> s.tableau()
                     .<Route>map(t -> new TokenRoute(TenantSource.fixed(t, s.tableauKind()), a, s.metrics()))
                     .or(() -> s.idpTableau().map(t -> new IdpTokenRoute(t, a, s.metrics())))
                     // With tenants, the caller's proof says which tenant an unnamed request is for (a browser's, or a key bound to one).
                     .or(() -> s.tenants().map(t -> new TokenRoute(t.tokens(), a, s.metrics())))),
-            new Entry(TenantPaths.TEMPLATE + "tableau/token", Set.of("POST"), false, Optional.of(TENANTS),
+            new Entry(TenantPaths.TEMPLATE + "tableau/token", Set.of("POST"), false, Optional.of(TENANTS), always(Dispatch.WORKERS),
                     (s, a) -> s.tenants().map(t -> new TokenRoute(t.tokens(), a, s.metrics()))),
             // An EAS tenant's issuer is https://<gateway>/tenants/<id>: its JWKS and metadata where clients look for them.
-            new Entry(TenantPaths.ISSUER_TEMPLATE + ".well-known/jwks.json", Set.of("GET"), true, Optional.of(TENANTS),
+            new Entry(TenantPaths.ISSUER_TEMPLATE + ".well-known/jwks.json", Set.of("GET"), true, Optional.of(TENANTS), always(Dispatch.WORKERS),
                     (s, a) -> s.tenants().map(t -> new TenantIssuerRoute(t, TenantIssuerRoute.Document.JWKS))),
-            new Entry(TenantPaths.ISSUER_TEMPLATE + ".well-known/openid-configuration", Set.of("GET"), true, Optional.of(TENANTS),
+            new Entry(TenantPaths.ISSUER_TEMPLATE + ".well-known/openid-configuration", Set.of("GET"), true, Optional.of(TENANTS), always(Dispatch.WORKERS),
                     (s, a) -> s.tenants().map(t -> new TenantIssuerRoute(t, TenantIssuerRoute.Document.METADATA))),
-            new Entry(TenantPaths.ISSUER_TEMPLATE + ".well-known/oauth-authorization-server", Set.of("GET"), true, Optional.of(TENANTS),
+            new Entry(TenantPaths.ISSUER_TEMPLATE + ".well-known/oauth-authorization-server", Set.of("GET"), true, Optional.of(TENANTS), always(Dispatch.WORKERS),
                     (s, a) -> s.tenants().map(t -> new TenantIssuerRoute(t, TenantIssuerRoute.Document.METADATA))),
-            new Entry(TenantPaths.INSERTED_TEMPLATE, Set.of("GET"), true, Optional.of(TENANTS),
+            new Entry(TenantPaths.INSERTED_TEMPLATE, Set.of("GET"), true, Optional.of(TENANTS), always(Dispatch.WORKERS),
                     (s, a) -> s.tenants().map(t -> new TenantIssuerRoute(t, TenantIssuerRoute.Document.METADATA))),
-            new Entry("/v1/tableau-next/frontdoor", Set.of("POST"), false, Optional.of("Salesforce"), (s, a) -> s.tableauNext()
+            new Entry("/v1/tableau-next/frontdoor", Set.of("POST"), false, Optional.of("Salesforce"), always(Dispatch.UPSTREAM), (s, a) -> s.tableauNext()
                     .<Route>map(n -> new FrontdoorRoute(TenantSource.fixed(n, "frontdoor"), a, s.metrics()))
                     .or(() -> s.tenants().map(t -> new FrontdoorRoute(t.frontdoors(), a, s.metrics())))),
-            new Entry(TenantPaths.TEMPLATE + "tableau-next/frontdoor", Set.of("POST"), false, Optional.of(TENANTS),
+            new Entry(TenantPaths.TEMPLATE + "tableau-next/frontdoor", Set.of("POST"), false, Optional.of(TENANTS), always(Dispatch.UPSTREAM),
                     (s, a) -> s.tenants().map(t -> new FrontdoorRoute(t.frontdoors(), a, s.metrics()))),
-            new Entry("/v1/tableau-next/authorize", Set.of("GET", "POST"), false, Optional.of(WEB_SERVER),
+            new Entry("/v1/tableau-next/authorize", Set.of("GET", "POST"), false, Optional.of(WEB_SERVER), always(Dispatch.UPSTREAM),
                     (s, a) -> s.webServer().map(w -> new AuthorizeRoute(w.flow(), w.tickets(), a))),
-            new Entry("/v1/tableau-next/callback", Set.of("GET"), false, Optional.of(WEB_SERVER), (s, a) -> s.webServer().map(w -> new CallbackRoute(w.flow()))),
-            new Entry("/.well-known/jwks.json", Set.of("GET"), true, Optional.of(EAS), (s, a) -> s.jwks().map(j -> request -> Reply.json(200, j.publish()))),
+            new Entry("/v1/tableau-next/callback", Set.of("GET"), false, Optional.of(WEB_SERVER), always(Dispatch.UPSTREAM), (s, a) -> s.webServer().map(w -> new CallbackRoute(w.flow()))),
+            new Entry("/.well-known/jwks.json", Set.of("GET"), true, Optional.of(EAS), always(Dispatch.INLINE), (s, a) -> s.jwks().map(j -> request -> Reply.json(200, j.publish()))),
             // Field reports say Tableau looks the issuer up with RFC 8414, not OIDC discovery: serve both, alike.
-            new Entry("/.well-known/openid-configuration", Set.of("GET"), true, Optional.of(EAS), RouteTable::discovery),
-            new Entry("/.well-known/oauth-authorization-server", Set.of("GET"), true, Optional.of(EAS), RouteTable::discovery),
-            new Entry("/healthz", Set.of("GET"), true, Optional.empty(), (s, a) -> Optional.of(request -> Reply.json(200, Map.of("status", "alive")))),
-            new Entry("/readyz", Set.of("GET"), true, Optional.empty(), (s, a) -> Optional.of(new ReadinessRoute(s.readiness(),
+            new Entry("/.well-known/openid-configuration", Set.of("GET"), true, Optional.of(EAS), always(Dispatch.INLINE), RouteTable::discovery),
+            new Entry("/.well-known/oauth-authorization-server", Set.of("GET"), true, Optional.of(EAS), always(Dispatch.INLINE), RouteTable::discovery),
+            new Entry("/healthz", Set.of("GET"), true, Optional.empty(), always(Dispatch.INLINE), (s, a) -> Optional.of(request -> Reply.json(200, Map.of("status", "alive")))),
+            new Entry("/readyz", Set.of("GET"), true, Optional.empty(), always(Dispatch.WORKERS), (s, a) -> Optional.of(new ReadinessRoute(s.readiness(),
                     () -> s.tenants().map(TenantTokens::problems).orElse(Map.of())))),
-            new Entry("/metrics", Set.of("GET"), true, Optional.empty(),
+            new Entry("/metrics", Set.of("GET"), true, Optional.empty(), always(Dispatch.INLINE),
                     (s, a) -> Optional.of(request -> Reply.text("text/plain; version=0.0.4; charset=utf-8", s.metrics().scrape()))),
-            new Entry("/openapi.yaml", Set.of("GET"), true, Optional.empty(),
+            new Entry("/openapi.yaml", Set.of("GET"), true, Optional.empty(), always(Dispatch.INLINE),
                     (s, a) -> Optional.of(request -> new Reply(200, "application/yaml", OpenApi.document(), Map.of()))),
-            new Entry(EmbedModuleRoute.MODULE, Set.of("GET"), true, Optional.empty(), (s, a) -> Optional.of(EmbedModuleRoute.module())),
-            new Entry(EmbedModuleRoute.TYPES, Set.of("GET"), true, Optional.empty(), (s, a) -> Optional.of(EmbedModuleRoute.types())),
-            new Entry(TableauErrorsRoute.PATH, Set.of("GET"), true, Optional.empty(), (s, a) -> Optional.of(new TableauErrorsRoute())));
+            new Entry(EmbedModuleRoute.MODULE, Set.of("GET"), true, Optional.empty(), always(Dispatch.INLINE), (s, a) -> Optional.of(EmbedModuleRoute.module())),
+            new Entry(EmbedModuleRoute.TYPES, Set.of("GET"), true, Optional.empty(), always(Dispatch.INLINE), (s, a) -> Optional.of(EmbedModuleRoute.types())),
+            new Entry(TableauErrorsRoute.PATH, Set.of("GET"), true, Optional.empty(), always(Dispatch.INLINE), (s, a) -> Optional.of(new TableauErrorsRoute())));
 
     private static final Map<String, Entry> BY_PATH = ENTRIES.stream().collect(Collectors.toUnmodifiableMap(Entry::path, e -> e));
 
@@ -79,16 +85,9 @@ final class RouteTable {
         return Optional.ofNullable(BY_PATH.get(path));
     }
 
-    /**
-     * The routes that may wait on another system on every request (Salesforce's token, singleaccess and identity
-     * endpoints), declared here beside the table. They run on the gateway's own bounded pool for such work, so that a slow
-     * Salesforce can hold at most that pool, never the threads that answer tokens, keys and health.
-     */
-    static final Set<String> MAY_BLOCK = Set.of("/v1/tableau-next/frontdoor", TenantPaths.TEMPLATE + "tableau-next/frontdoor",
-            "/v1/tableau-next/authorize", "/v1/tableau-next/callback");
-
-    static boolean mayBlock(String path) {
-        return MAY_BLOCK.contains(path);
+    /** Where each path runs, as its entry declares for this configuration. */
+    static Map<String, Dispatch> dispatches(Gateway.Services services) {
+        return ENTRIES.stream().collect(Collectors.toUnmodifiableMap(Entry::path, e -> e.dispatch().apply(services)));
     }
 
     /** Each path and the methods it takes, as the OpenAPI document lists them. */

@@ -1,6 +1,7 @@
 package dev.vizgate.app.wiring;
 
 import dev.vizgate.app.http.CallerAuthentication;
+import dev.vizgate.app.http.Dispatch;
 import dev.vizgate.app.http.Gateway;
 import dev.vizgate.app.http.GatewayMetrics;
 import dev.vizgate.app.http.GatewayServer;
@@ -20,6 +21,7 @@ import dev.vizgate.config.ServerMapping;
 import dev.vizgate.config.SettingPaths;
 import dev.vizgate.config.VizgateConfig;
 import dev.vizgate.domain.model.TenantId;
+import dev.vizgate.domain.policy.ConnectedAppTrust;
 import dev.vizgate.domain.usecase.AcceptPlatformAssertion;
 import dev.vizgate.domain.usecase.RotateOnSchedule;
 import dev.vizgate.sdk.SharedParts;
@@ -166,6 +168,7 @@ public final class GatewayWiring {
         var rateLimits = new RateLimits(Optional.of(vizgate.requestBudgets()), server.callerBudget(), server.userBudget(), server.tenantBudget());
         var services = Gateway.Services.builder(callers, rateLimits, metrics)
                 .tableau(vizgate.tableauTokens(), kind)
+                .tokenDispatch(tokenDispatch(config, vizgate.tableauTrust()))
                 .idpTableau(vizgate.idpTableauTokens())
                 .tableauNext(vizgate.tableauNextSessions(),
                         vizgate.webServerFlow().map(f -> new WebServerSignIn(f, vizgate.signInTickets().orElseThrow())))
@@ -192,6 +195,20 @@ public final class GatewayWiring {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayWiring.class);
+
+    /**
+     * The one-tenant token route answers on the thread that read the request only when nothing on it can wait: an HS256
+     * secret held in memory (secret stores are read again in the background), rate budgets and one-time assertions in
+     * memory, and no identity provider whose keys a request might have to fetch. RSA and EC signing (milliseconds of
+     * CPU, or a PKCS#11 device), a Redis store and an identity provider's JWKS go to the workers.
+     */
+    static Dispatch tokenDispatch(VizgateConfig config, Optional<ConnectedAppTrust> trust) {
+        var hs256 = trust.filter(ConnectedAppTrust.DirectTrust.class::isInstance).isPresent();
+        var memory = config.store() == null || config.store().type() == null || "memory".equals(config.store().type());
+        var identityProviders = config.callers() != null && config.callers().identityProviders() != null
+                && !config.callers().identityProviders().isEmpty();
+        return hs256 && memory && !identityProviders ? Dispatch.INLINE : Dispatch.WORKERS;
+    }
 
     /** What the callers section amounts to, built by the very code {@code serve} uses: doctor reports this, or its ConfigError. */
     public record CallerSummary(int apiKeys, int platforms) {

@@ -1,0 +1,15 @@
+package dev.vizgate.app.http;
+
+/**
+ * Where a route runs, declared by each route of {@link RouteTable} (issue 31, item 2). Jetty calls the gateway on the
+ * thread that read the request; a route that cannot block answers right there, and only the routes that may wait pay a
+ * thread hand-off.
+ */
+public enum Dispatch {
+    /** Answers on the thread that read the request, with no hand-off: CPU work of microseconds, nothing that waits. */
+    INLINE,
+    /** May wait on a store, a secret store or a slow signature: runs on Jetty's worker pool. */
+    WORKERS,
+    /** Waits on Salesforce on every request: runs on the gateway's own bounded pool, so Salesforce can hold only that. */
+    UPSTREAM
+}
