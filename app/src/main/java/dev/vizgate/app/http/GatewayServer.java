@@ -60,6 +60,14 @@ public final class GatewayServer implements AutoCloseable {
         }
     }
 
+    /** Jetty's default acceptors (from the cores). */
+    private static final int ACCEPTORS = -1;
+    /**
+     * One selector per core: the inline routes ({@link Dispatch#INLINE}) run on the selector that read them, so each
+     * selector is one core's event loop (Jetty's default, half the cores, would leave a core idle on a 2-core node).
+     */
+    static final int SELECTORS = Math.max(1, Runtime.getRuntime().availableProcessors());
+
     private final Server server;
     private final ServerConnector connector;
     private final Optional<ServerConnector> adminConnector;
@@ -90,9 +98,9 @@ public final class GatewayServer implements AutoCloseable {
             ssl.setKeyStorePath(options.tls().get().keystore().toString());
             ssl.setKeyStorePassword(options.tls().get().password());
             ssl.setKeyStoreType("PKCS12");
-            connector = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(http));
+            connector = new ServerConnector(server, ACCEPTORS, SELECTORS, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(http));
         } else {
-            connector = new ServerConnector(server, new HttpConnectionFactory(http));
+            connector = new ServerConnector(server, ACCEPTORS, SELECTORS, new HttpConnectionFactory(http));
         }
         connector.setHost(options.bind());
         connector.setPort(options.port());
