@@ -1,5 +1,6 @@
 package dev.vizgate.assembly;
 
+import dev.vizgate.adapters.audit.AuditFile;
 import dev.vizgate.adapters.secrets.EnvironmentSecretStore;
 import dev.vizgate.adapters.secrets.FileSecretStore;
 import dev.vizgate.adapters.secrets.InlineSecretStore;
@@ -17,8 +18,11 @@ import dev.vizgate.domain.port.TokenDecoder;
 import dev.vizgate.domain.usecase.IssueTableauToken;
 import dev.vizgate.domain.usecase.PublishJwks;
 import dev.vizgate.domain.usecase.RegisterUatConfiguration;
+import dev.vizgate.sdk.AuditSettings;
+import dev.vizgate.sdk.AuditVerdict;
 import dev.vizgate.sdk.CloudManagerSettings;
 import dev.vizgate.sdk.ConnectedApp;
+import dev.vizgate.sdk.OpenedAuditTrail;
 import dev.vizgate.sdk.SalesforceFlow;
 import dev.vizgate.sdk.Setting;
 import dev.vizgate.sdk.SettingsException;
@@ -32,6 +36,8 @@ import dev.vizgate.sdk.spi.Assembled;
 import dev.vizgate.sdk.spi.Assembly;
 import dev.vizgate.sdk.spi.Blueprint;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -84,6 +90,21 @@ public final class DefaultAssembly implements Assembly {
         var paths = new CloudManagerUatConfigurations.Paths(settings.loginPath(), settings.configurationsPath(), settings.sessionHeader());
         return new RegisterUatConfiguration(new CloudManagerUatConfigurations(settings.url(), tokenSecret, paths,
                 RestTableauSignIn.defaultClient(settings.timeout()), settings.timeout()));
+    }
+
+    @Override
+    public OpenedAuditTrail auditTrail(AuditSettings settings, byte[] key) {
+        return AuditParts.open(settings, key);
+    }
+
+    @Override
+    public List<Path> auditFilesInWrittenOrder(List<Path> files) {
+        return AuditFile.inWrittenOrder(files);
+    }
+
+    @Override
+    public AuditVerdict verifyAudit(List<Path> files, byte[] key) throws IOException {
+        return AuditParts.verify(files, key);
     }
 
     /** The secret stores worth sharing: the clients of secret managers, not the environment, files or inline values. */

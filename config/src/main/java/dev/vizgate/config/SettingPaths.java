@@ -39,6 +39,8 @@ public final class SettingPaths {
             case ASSERTION_LEEWAY -> "callers.assertion-leeway";
             case STORE_URL -> "store.url";
             case STORE_SECRET -> "store.secret";
+            case AUDIT_KEY -> "audit.key";
+            case AUDIT_FILE -> "audit.file.path";
             case SECRET_STORE -> "secret-stores.<name>";
             case SALESFORCE -> "salesforce";
             case SALESFORCE_TOKEN_URL -> "salesforce.token-url";

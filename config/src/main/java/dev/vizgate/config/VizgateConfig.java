@@ -8,11 +8,33 @@ import java.util.Map;
  * and required where a command needs it. Unknown keys are errors.
  */
 public record VizgateConfig(Server server, Callers callers, Tableau tableau, Salesforce salesforce, Store store,
-                            Map<String, SecretStore> secretStores, SecretRefresh secretRefresh, Tenants tenants) {
+                            Map<String, SecretStore> secretStores, SecretRefresh secretRefresh, Tenants tenants, Audit audit) {
+    /** A configuration without an audit trail. */
+    public VizgateConfig(Server server, Callers callers, Tableau tableau, Salesforce salesforce, Store store,
+                         Map<String, SecretStore> secretStores, SecretRefresh secretRefresh, Tenants tenants) {
+        this(server, callers, tableau, salesforce, store, secretStores, secretRefresh, tenants, null);
+    }
+
     /** A one-tenant configuration: today's shape, with no {@code tenants:} section. */
     public VizgateConfig(Server server, Callers callers, Tableau tableau, Salesforce salesforce, Store store,
                          Map<String, SecretStore> secretStores, SecretRefresh secretRefresh) {
-        this(server, callers, tableau, salesforce, store, secretStores, secretRefresh, null);
+        this(server, callers, tableau, salesforce, store, secretStores, secretRefresh, null, null);
+    }
+
+    /**
+     * The audit trail: who obtained which token for which user, and why a request was refused. {@code key} seals the
+     * chain and pseudonymises personal values (32+ bytes, from a secret store); {@code node} names this node in each
+     * record; {@code clear} lists the personal fields written in clear; {@code file} and/or {@code stdout} say where.
+     */
+    public record Audit(SecretText key, String node, List<String> clear, Integer queue, AuditFile file, Boolean stdout) {
+        @Override
+        public String toString() {
+            return "Audit[" + (file == null ? "" : "file ") + (Boolean.TRUE.equals(stdout) ? "stdout" : "") + "]"; // never the key
+        }
+    }
+
+    /** A JSON-lines file, rolled each day and at {@code max-size} (e.g. 100m), keeping {@code keep-days} days. */
+    public record AuditFile(String path, String maxSize, Integer keepDays) {
     }
 
     /**

@@ -16,7 +16,7 @@ import java.util.Objects;
 @Command(name = "vizgate",
         mixinStandardHelpOptions = true,
         versionProvider = VizgateCommand.Version.class,
-        subcommands = {ServeCommand.class, DemoCommand.class, TokenCommand.class, FrontdoorCommand.class, KeysCommand.class, JwksCommand.class, InspectCommand.class, DoctorCommand.class, SecretsCommand.class, EasCommand.class, UatCommand.class, HealthcheckCommand.class},
+        subcommands = {ServeCommand.class, DemoCommand.class, TokenCommand.class, FrontdoorCommand.class, KeysCommand.class, JwksCommand.class, InspectCommand.class, DoctorCommand.class, SecretsCommand.class, EasCommand.class, UatCommand.class, AuditCommand.class, HealthcheckCommand.class},
         description = {
                 "Signs your platform's users into embedded Tableau without a login prompt: Connected Apps (direct trust, EAS) for Tableau Cloud"
                         + " and Server, and frontdoor URLs for Tableau Next."},

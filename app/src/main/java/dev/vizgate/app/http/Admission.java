@@ -1,6 +1,8 @@
 package dev.vizgate.app.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vizgate.domain.model.AuditContext;
+import dev.vizgate.domain.model.AuditEvent;
 import dev.vizgate.domain.model.Subject;
 import dev.vizgate.domain.usecase.WhoMayChoose;
 import org.eclipse.jetty.http.HttpHeader;
@@ -32,12 +34,20 @@ final class Admission {
         private final Caller caller;
         private final Subject user;
         private final JsonNode body;
+        private final Request request;
         private boolean spendTried;
+        private String tenant = "-";
 
-        Acting(Caller caller, Subject user, JsonNode body) {
+        Acting(Caller caller, Subject user, JsonNode body, Request request) {
             this.caller = Objects.requireNonNull(caller, "caller");
             this.user = Objects.requireNonNull(user, "user");
             this.body = Objects.requireNonNull(body, "body");
+            this.request = Objects.requireNonNull(request, "request");
+        }
+
+        /** The tenant the caller's proof decided ({@link TenantSource#serve}); "-" for a one-tenant gateway. */
+        void serving(String tenantId) {
+            this.tenant = Objects.requireNonNull(tenantId, "tenantId");
         }
 
         Caller caller() {
@@ -64,7 +74,12 @@ final class Admission {
             }
         }
 
-        record Turned(Problem problem, String callerName) implements Outcome {
+        /** @param caller the caller, when its credential proved one (a rate limit, a bad body) */
+        record Turned(Problem problem, Optional<Caller> caller) implements Outcome {
+            @Override
+            public String callerName() {
+                return caller.map(Caller::name).orElse("-");
+            }
         }
     }
 
@@ -72,12 +87,22 @@ final class Admission {
     private final RateLimits rateLimits;
     private final GatewayMetrics metrics;
     private final long maxBodyBytes;
+    private final Audits audits;
 
-    Admission(CallerAuthentication callers, RateLimits rateLimits, GatewayMetrics metrics, long maxBodyBytes) {
+    Admission(CallerAuthentication callers, RateLimits rateLimits, GatewayMetrics metrics, long maxBodyBytes, Audits audits) {
         this.callers = Objects.requireNonNull(callers, "callers");
         this.rateLimits = Objects.requireNonNull(rateLimits, "rateLimits");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.maxBodyBytes = maxBodyBytes;
+        this.audits = Objects.requireNonNull(audits, "audits");
+    }
+
+    /** Records a grant the route made for the acting caller: {@code event} is given the request's audit context. */
+    void granted(Acting acting, Function<AuditContext, AuditEvent> event) {
+        if (!audits.on()) {
+            return;
+        }
+        audits.record(event.apply(audits.context(acting.request, acting.caller, acting.user, acting.tenant)));
     }
 
     /**
@@ -87,10 +112,19 @@ final class Admission {
     Reply answer(Request request, Set<String> fields, Function<Acting, Reply> act) {
         var admitted = admit(request, fields);
         if (admitted instanceof Outcome.Turned t) {
+            audits.turnedAway(request, t.caller(), t.problem());
             return Reply.problem(t.problem()).by(t.callerName());
         }
         var acting = ((Outcome.Admitted) admitted).acting();
-        return settled(acting, act.apply(acting));
+        return audited(acting, settled(acting, act.apply(acting)));
+    }
+
+    /** A refusal after admission is recorded here; a grant by the route that made it ({@link #granted}). */
+    private Reply audited(Acting acting, Reply reply) {
+        if (reply.status() >= 400) {
+            audits.refused(acting.request, acting, reply);
+        }
+        return reply;
     }
 
     /**
@@ -98,21 +132,25 @@ final class Admission {
      * browser's user, and the same rate budgets apply as to every caller route. An API key in a URL is refused outright.
      * As in {@link #answer}, a successful reply never leaves with its one-time proof unspent.
      */
-    Reply admitNavigation(String credential, Function<Acting, Reply> act) {
+    Reply admitNavigation(Request request, String credential, Function<Acting, Reply> act) {
         var proof = prove("Bearer " + credential);
         if (proof instanceof Proof.Refused r) {
+            audits.turnedAway(request, Optional.empty(), r.problem());
             return Reply.problem(r.problem());
         }
         var caller = ((Proof.Proved) proof).caller();
         if (!(caller instanceof Caller.Browser browser)) {
+            audits.turnedAway(request, Optional.of(caller), apiKeyMayNotSignIn());
             return Reply.problem(apiKeyMayNotSignIn()).by(caller.name());
         }
         var limited = rateLimits.check(caller.name(), browser.subject().value());
         if (limited.isPresent()) {
-            return Reply.problem(Problem.rateLimited(limited.getAsLong())).by(caller.name());
+            var problem = Problem.rateLimited(limited.getAsLong());
+            audits.turnedAway(request, Optional.of(caller), problem);
+            return Reply.problem(problem).by(caller.name());
         }
-        var acting = new Acting(caller, browser.subject(), Gateway.JSON.createObjectNode());
-        return settled(acting, act.apply(acting));
+        var acting = new Acting(caller, browser.subject(), Gateway.JSON.createObjectNode(), request);
+        return audited(acting, settled(acting, act.apply(acting)));
     }
 
     /** A successful reply whose one-time proof a route forgot to spend is spent now, or refused if it was spent before. */
@@ -160,12 +198,12 @@ final class Admission {
     Outcome admit(Request request, Set<String> fields) {
         var proof = credential(request);
         if (proof instanceof Proof.Refused r) {
-            return new Outcome.Turned(r.problem(), "-");
+            return new Outcome.Turned(r.problem(), Optional.empty());
         }
         var caller = ((Proof.Proved) proof).caller();
         var body = JsonBody.read(request, fields, maxBodyBytes);
         if (body instanceof JsonBody.Read.Bad bad) {
-            return new Outcome.Turned(bad.problem(), caller.name());
+            return new Outcome.Turned(bad.problem(), Optional.of(caller));
         }
         var json = ((JsonBody.Read.Good) body).json();
         Optional<Subject> named = Optional.empty();
@@ -174,19 +212,19 @@ final class Admission {
             try {
                 named = Optional.of(new Subject(userField.asText()));
             } catch (IllegalArgumentException e) {
-                return new Outcome.Turned(Problem.invalidRequest("user: " + e.getMessage()), caller.name());
+                return new Outcome.Turned(Problem.invalidRequest("user: " + e.getMessage()), Optional.of(caller));
             }
         }
         var decision = WhoMayChoose.actingUser(caller.chooser(), WhoMayChoose.Choice.namedBy(json::has), named);
         if (!(decision instanceof WhoMayChoose.Decision.Decided decided)) {
-            return new Outcome.Turned(refusal(decision), caller.name());
+            return new Outcome.Turned(refusal(decision), Optional.of(caller));
         }
         var user = decided.request().subject();
         var limited = rateLimits.check(caller.name(), user.value());
         if (limited.isPresent()) {
-            return new Outcome.Turned(Problem.rateLimited(limited.getAsLong()), caller.name());
+            return new Outcome.Turned(Problem.rateLimited(limited.getAsLong()), Optional.of(caller));
         }
-        return new Outcome.Admitted(new Acting(caller, user, json));
+        return new Outcome.Admitted(new Acting(caller, user, json, request));
     }
 
     /** The choices a request names, wherever it carries them (a JSON body, a query). */

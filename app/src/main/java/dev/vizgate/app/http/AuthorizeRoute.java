@@ -80,7 +80,7 @@ final class AuthorizeRoute implements Route {
         if (ticketCount == 1) {
             return redeem(ticketValues.get(0));
         }
-        return admission.admitNavigation(assertions.get(0), acting -> {
+        return admission.admitNavigation(request, assertions.get(0), acting -> {
             if (((Caller.Browser) acting.caller()).idpToken().isPresent()) { // admitNavigation admits browsers only
                 return Reply.problem(Problem.of(ProblemType.REUSABLE_PROOF_IN_URL, "an identity provider's access token works again and again, so it"
                         + " must not travel in a URL, where browser history and proxy logs keep it; POST it to " + PATH

@@ -21,9 +21,11 @@ final class CallbackRoute implements Route {
             + "<p>Signed in to Salesforce. You can close this window.</p></body></html>";
 
     private final WebServerFlow flow;
+    private final Audits audits;
 
-    CallbackRoute(WebServerFlow flow) {
+    CallbackRoute(WebServerFlow flow, Audits audits) {
         this.flow = flow;
+        this.audits = audits;
     }
 
     @Override
@@ -42,6 +44,9 @@ final class CallbackRoute implements Route {
         var state = state(query.get("state"));
         Optional<BrowserBinding> presented = state.flatMap(s -> SignInCookie.presented(request, s));
         var outcome = flow.finish(query, presented);
+        audits.signInCompleted(request, outcome instanceof CallbackOutcome.SignedIn in ? Optional.of(in.subject())
+                : outcome instanceof CallbackOutcome.WrongUser w ? Optional.of(w.expected()) : Optional.empty(),
+                outcome instanceof CallbackOutcome.SignedIn ? "signed-in" : problem(outcome).kind().slug());
         var reply = outcome instanceof CallbackOutcome.SignedIn
                 ? Reply.text("text/html; charset=utf-8", SIGNED_IN)
                 : Reply.problem(problem(outcome));

@@ -1,6 +1,7 @@
 package dev.vizgate.app.http;
 
 import dev.vizgate.config.SettingPaths;
+import dev.vizgate.domain.model.AuditEvent;
 import dev.vizgate.domain.model.OrgUrl;
 import dev.vizgate.domain.model.SalesforceFailure;
 import dev.vizgate.domain.model.SessionUser;
@@ -41,6 +42,7 @@ final class FrontdoorRoute implements Route {
         var outcome = sessions.open(user);
         if (outcome instanceof NextSessionOutcome.Opened opened) {
             metrics.tokenIssued("frontdoor");
+            admission.granted(acting, AuditEvent.FrontdoorOpened::new); // never the URL: it is a credential
             var body = new LinkedHashMap<String, Object>();
             body.put("frontdoorUrl", opened.frontdoorUrl().value().toString());
             body.put("orgUrl", opened.orgUrl().map(OrgUrl::toString).orElse(null));

@@ -56,7 +56,7 @@ public final class Gateway extends Handler.Abstract {
                            Optional<WebServerSignIn> webServer, Optional<PublishJwks> jwks, Optional<Issuer> easIssuer,
                            CallerAuthentication callers, RateLimits rateLimits, GatewayMetrics metrics,
                            Map<String, Supplier<Boolean>> readiness, long maxBodyBytes, Optional<DemoPage> demo, AutoCloseable resources,
-                           Optional<ExchangeForTableauToken> idpTableau, Optional<TenantTokens> tenants, Dispatch tokenDispatch) {
+                           Optional<ExchangeForTableauToken> idpTableau, Optional<TenantTokens> tenants, Dispatch tokenDispatch, Audits audits) {
         public Services {
             Objects.requireNonNull(tableau, "tableau");
             Objects.requireNonNull(tableauKind, "tableauKind");
@@ -73,13 +73,14 @@ public final class Gateway extends Handler.Abstract {
             Objects.requireNonNull(idpTableau, "idpTableau");
             Objects.requireNonNull(tenants, "tenants");
             Objects.requireNonNull(tokenDispatch, "tokenDispatch");
+            Objects.requireNonNull(audits, "audits");
         }
 
         /** Services that serve nothing optional yet: who may call, how often, and where the counts go. */
         public static Builder builder(CallerAuthentication callers, RateLimits rateLimits, GatewayMetrics metrics) {
             return new Builder(new Services(Optional.empty(), "tableau", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                     callers, rateLimits, metrics, Map.of(), 16 * 1024, Optional.empty(), () -> { }, Optional.empty(), Optional.empty(),
-                    Dispatch.WORKERS)); // a token route answers inline only when its wiring knows that nothing on it waits
+                    Dispatch.WORKERS, Audits.none())); // a token route answers inline only when its wiring knows that nothing on it waits
         }
 
         /** A builder holding every service of these, to replace some and keep the rest. */
@@ -105,6 +106,7 @@ public final class Gateway extends Handler.Abstract {
             private Optional<ExchangeForTableauToken> idpTableau;
             private Optional<TenantTokens> tenants;
             private Dispatch tokenDispatch;
+            private Audits audits;
 
             private Builder(Services s) {
                 tableau = s.tableau;
@@ -123,6 +125,13 @@ public final class Gateway extends Handler.Abstract {
                 idpTableau = s.idpTableau;
                 tenants = s.tenants;
                 tokenDispatch = s.tokenDispatch;
+                audits = s.audits;
+            }
+
+            /** Where each decision is recorded for a security review. */
+            public Builder audits(Audits audits) {
+                this.audits = audits;
+                return this;
             }
 
             /**
@@ -185,7 +194,7 @@ public final class Gateway extends Handler.Abstract {
 
             public Services build() {
                 return new Services(tableau, tableauKind, tableauNext, webServer, jwks, easIssuer, callers, rateLimits, metrics, readiness,
-                        maxBodyBytes, demo, resources, idpTableau, tenants, tokenDispatch);
+                        maxBodyBytes, demo, resources, idpTableau, tenants, tokenDispatch, audits);
             }
         }
     }
@@ -241,7 +250,7 @@ public final class Gateway extends Handler.Abstract {
         this.services = services;
         this.cors = new Cors(cors);
         this.issuerPaths = services.easIssuer().filter(i -> services.jwks().isPresent()).map(IssuerPaths::aliases).orElse(Map.of());
-        var admission = new Admission(services.callers(), services.rateLimits(), services.metrics(), services.maxBodyBytes());
+        var admission = new Admission(services.callers(), services.rateLimits(), services.metrics(), services.maxBodyBytes(), services.audits());
         this.routes = RouteTable.made(services, admission);
         this.dispatches = RouteTable.dispatches(services);
         this.demo = services.demo().map(page -> new DemoRoutes(page, services.maxBodyBytes()));

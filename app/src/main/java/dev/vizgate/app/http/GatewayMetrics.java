@@ -20,6 +20,11 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  */
 public final class GatewayMetrics {
     /** The kind of Connected App a token route signs for, as the issued-token meter tags it. */
+    /** The trust a token kind stands for, as the audit trail names it: direct, eas or uat. */
+    static String trustOf(String tokenKind) {
+        return tokenKind.startsWith("tableau-") ? tokenKind.substring("tableau-".length()) : "direct";
+    }
+
     public static String tokenKind(Optional<ConnectedAppTrust> trust) {
         return trust.map(t -> t instanceof ConnectedAppTrust.ExternalAuthorizationServer ? "tableau-eas"
                 : t instanceof ConnectedAppTrust.UnifiedAccessTokens ? "tableau-uat" : "tableau-direct").orElse("tableau");

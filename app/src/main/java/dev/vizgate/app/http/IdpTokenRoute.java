@@ -1,6 +1,9 @@
 package dev.vizgate.app.http;
 
 import dev.vizgate.config.SettingPaths;
+import dev.vizgate.domain.model.AuditEvent;
+import dev.vizgate.domain.model.Scopes;
+import dev.vizgate.domain.model.UserAttributes;
 import dev.vizgate.domain.usecase.ExchangeForTableauToken;
 import dev.vizgate.domain.usecase.IdpTokenOutcome;
 import org.eclipse.jetty.server.Request;
@@ -38,12 +41,15 @@ final class IdpTokenRoute implements Route {
             return Reply.problem(Problem.of(ProblemType.IDP_TOKEN_REQUIRED, "with trust: idp the identity provider issues the Tableau token in exchange"
                     + " for the user's own access token; send that token as Authorization: Bearer (an API key or a platform assertion has nothing to exchange)"));
         }
-        return reply(tokens.exchange(browser.idpToken().get(), acting.user()));
+        return reply(acting, tokens.exchange(browser.idpToken().get(), acting.user()));
     }
 
-    private Reply reply(IdpTokenOutcome outcome) {
+    private Reply reply(Admission.Acting acting, IdpTokenOutcome outcome) {
         if (outcome instanceof IdpTokenOutcome.Issued issued) {
             metrics.tokenIssued(KIND);
+            // The identity provider decided the scopes and attributes inside its token; the gateway never read them.
+            admission.granted(acting, context -> new AuditEvent.TokenIssued(context, "idp", issued.tokenId(), issued.keyId(), Scopes.none(),
+                    UserAttributes.none(), issued.expiresAt()));
             var body = new LinkedHashMap<String, Object>();
             body.put("token", issued.token().value());
             body.put("expiresAt", issued.expiresAt().toString());

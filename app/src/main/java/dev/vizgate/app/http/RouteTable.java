@@ -56,7 +56,7 @@ final class RouteTable {
                     (s, a) -> s.tenants().map(t -> new FrontdoorRoute(t.frontdoors(), a, s.metrics()))),
             new Entry("/v1/tableau-next/authorize", Set.of("GET", "POST"), false, Optional.of(WEB_SERVER), always(Dispatch.UPSTREAM),
                     (s, a) -> s.webServer().map(w -> new AuthorizeRoute(w.flow(), w.tickets(), a))),
-            new Entry("/v1/tableau-next/callback", Set.of("GET"), false, Optional.of(WEB_SERVER), always(Dispatch.UPSTREAM), (s, a) -> s.webServer().map(w -> new CallbackRoute(w.flow()))),
+            new Entry("/v1/tableau-next/callback", Set.of("GET"), false, Optional.of(WEB_SERVER), always(Dispatch.UPSTREAM), (s, a) -> s.webServer().map(w -> new CallbackRoute(w.flow(), s.audits()))),
             new Entry("/.well-known/jwks.json", Set.of("GET"), true, Optional.of(EAS), always(Dispatch.INLINE), (s, a) -> s.jwks().map(j -> request -> Reply.json(200, j.publish()))),
             // Field reports say Tableau looks the issuer up with RFC 8414, not OIDC discovery: serve both, alike.
             new Entry("/.well-known/openid-configuration", Set.of("GET"), true, Optional.of(EAS), always(Dispatch.INLINE), RouteTable::discovery),

@@ -50,6 +50,7 @@ interface TenantSource<T> {
             return Reply.problem(refuse.problem()).forTenant(refuse.tenant());
         }
         var use = (Chosen.Use<T>) chosen;
+        acting.serving(use.tenant());
         if (!"-".equals(use.tenant())) {
             var limited = admission.tenantLimit(use.tenant());
             if (limited.isPresent()) {

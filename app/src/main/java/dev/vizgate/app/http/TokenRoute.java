@@ -2,6 +2,7 @@ package dev.vizgate.app.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vizgate.domain.model.AttributeValue;
+import dev.vizgate.domain.model.AuditEvent;
 import dev.vizgate.domain.model.Scopes;
 import dev.vizgate.domain.model.UserAttributes;
 import dev.vizgate.domain.usecase.IssueTableauToken;
@@ -75,6 +76,8 @@ final class TokenRoute implements Route {
             // Signing has no effect outside this request, so the assertion is spent only once there is a token to give.
             return admission.spendThen(acting, () -> {
                 metrics.tokenIssued(kind);
+                admission.granted(acting, context -> new AuditEvent.TokenIssued(context, GatewayMetrics.trustOf(kind), issued.tokenId(), issued.keyId(),
+                        issued.scopes(), issued.attributes(), issued.expiresAt()));
                 var body = new LinkedHashMap<String, Object>();
                 body.put("token", issued.token().value());
                 body.put("expiresAt", iso(issued.expiresAt()));

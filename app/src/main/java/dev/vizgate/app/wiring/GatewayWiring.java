@@ -1,5 +1,6 @@
 package dev.vizgate.app.wiring;
 
+import dev.vizgate.app.http.Audits;
 import dev.vizgate.app.http.CallerAuthentication;
 import dev.vizgate.app.http.Dispatch;
 import dev.vizgate.app.http.Gateway;
@@ -9,6 +10,7 @@ import dev.vizgate.app.http.RateLimits;
 import dev.vizgate.app.http.TenantTokens;
 import dev.vizgate.app.http.WebServerSignIn;
 import dev.vizgate.config.ApiKeyMapping;
+import dev.vizgate.config.AuditMapping;
 import dev.vizgate.config.Check;
 import dev.vizgate.config.ConfigError;
 import dev.vizgate.config.ConfigFiles;
@@ -20,14 +22,20 @@ import dev.vizgate.config.FilePermissions;
 import dev.vizgate.config.ServerMapping;
 import dev.vizgate.config.SettingPaths;
 import dev.vizgate.config.VizgateConfig;
+import dev.vizgate.domain.model.SettingId;
 import dev.vizgate.domain.model.TenantId;
 import dev.vizgate.domain.policy.ConnectedAppTrust;
+import dev.vizgate.domain.port.AuditTrail;
 import dev.vizgate.domain.usecase.AcceptPlatformAssertion;
 import dev.vizgate.domain.usecase.RotateOnSchedule;
+import dev.vizgate.sdk.Audit;
+import dev.vizgate.sdk.OpenedAuditTrail;
+import dev.vizgate.sdk.Setting;
 import dev.vizgate.sdk.SharedParts;
 import dev.vizgate.sdk.Tenants;
 import dev.vizgate.sdk.Vizgate;
 import dev.vizgate.sdk.VizgateBuilder;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
@@ -95,7 +103,7 @@ public final class GatewayWiring {
         try {
             var apiKeys = apiKeys(config, files, vizgate);
             var tenants = catalogue.map(c -> tenants(c, config, files, clock, metrics, vizgate.shared()));
-            var wired = wire(config, files, vizgate, apiKeys, metrics, tenants);
+            var wired = wire(config, files, clock, vizgate, apiKeys, metrics, tenants);
             if (catalogue.isPresent()) {
                 wired = new Wired(wired.services(), wired.options(), wired.cors(), wired.scheduledRotation(),
                         Optional.of(new RotationSchedule.OfTenants(rotations(catalogue.get(), tenants.orElseThrow()),
@@ -152,7 +160,7 @@ public final class GatewayWiring {
     /** How many tenants serve their last good definition because their new one is not valid. */
     public static final String TENANT_PROBLEMS = "vizgate.tenants.invalid";
 
-    private static Wired wire(VizgateConfig config, ConfigFiles files, Vizgate vizgate, List<CallerAuthentication.ApiKey> apiKeys, GatewayMetrics metrics,
+    private static Wired wire(VizgateConfig config, ConfigFiles files, Clock clock, Vizgate vizgate, List<CallerAuthentication.ApiKey> apiKeys, GatewayMetrics metrics,
                               Optional<TenantTokens> tenants) {
         var callers = callers(apiKeys, vizgate.platformAssertions());
         var kind = GatewayMetrics.tokenKind(vizgate.tableauTrust());
@@ -166,7 +174,9 @@ public final class GatewayWiring {
         vizgate.secrets().forEach((setting, secret) -> readiness.put(Gateway.SECRET_FRESHNESS + SettingPaths.yaml(setting), () -> !secret.status().stale()));
         var server = ServerMapping.of(config, files);
         var rateLimits = new RateLimits(Optional.of(vizgate.requestBudgets()), server.callerBudget(), server.userBudget(), server.tenantBudget());
+        var audit = openAudit(config, files, vizgate, metrics);
         var services = Gateway.Services.builder(callers, rateLimits, metrics)
+                .audits(new Audits(audit.trail(), clock))
                 .tableau(vizgate.tableauTokens(), kind)
                 .tokenDispatch(tokenDispatch(config, vizgate.tableauTrust()))
                 .idpTableau(vizgate.idpTableauTokens())
@@ -176,13 +186,13 @@ public final class GatewayWiring {
                 .tenants(tenants)
                 .readiness(readiness)
                 .maxBodyBytes(server.maxBodyBytes())
-                .resources(tenants.<AutoCloseable>map(t -> () -> {
+                .resources(closing(tenants.<AutoCloseable>map(t -> () -> {
                     try {
                         t.close();
                     } finally {
                         vizgate.close();
                     }
-                }).orElse(vizgate)) // a one-tenant gateway's resources are its Vizgate, as before
+                }).orElse(vizgate), audit)) // a one-tenant gateway's resources are its Vizgate, as before
                 .build();
         var options = new GatewayServer.Options(server.listener().bind(), server.listener().port(),
                 server.tls().map(tls -> new GatewayServer.Tls(tls.keystore(), tls.password())),
@@ -195,6 +205,49 @@ public final class GatewayWiring {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayWiring.class);
+
+    /** How many audit records found the queue full, counted by the trail. */
+    public static final String AUDIT_DROPPED = "vizgate.audit.dropped";
+
+    /** The audit trail {@code audit:} describes, its key read from its secret store; a trail that records nothing without one. */
+    private static OpenedAuditTrail openAudit(VizgateConfig config, ConfigFiles files, Vizgate vizgate, GatewayMetrics metrics) {
+        var mapped = ConfigSettings.map(files, () -> AuditMapping.of(config, files, ref -> vizgate.readSecret(Setting.of(SettingId.AUDIT_KEY), ref)));
+        if (mapped.isEmpty()) {
+            return NO_AUDIT;
+        }
+        var trail = ConfigSettings.map(files, () -> Audit.open(mapped.get().settings(), mapped.get().key()));
+        FunctionCounter.builder(AUDIT_DROPPED, trail, OpenedAuditTrail::dropped)
+                .description("audit records dropped because the trail's queue was full").register(metrics.registry());
+        return trail;
+    }
+
+    private static final OpenedAuditTrail NO_AUDIT = new OpenedAuditTrail() {
+        @Override
+        public AuditTrail trail() {
+            return AuditTrail.none();
+        }
+
+        @Override
+        public long dropped() {
+            return 0;
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    /** The parts, then the audit trail last: it writes what the closing parts recorded. */
+    private static AutoCloseable closing(AutoCloseable parts, OpenedAuditTrail audit) {
+        if (audit == NO_AUDIT) {
+            return parts;
+        }
+        return () -> {
+            try (audit) {
+                parts.close();
+            }
+        };
+    }
 
     /**
      * The one-tenant token route answers on the thread that read the request only when nothing on it can wait: an HS256

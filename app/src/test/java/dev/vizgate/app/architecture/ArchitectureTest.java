@@ -36,7 +36,7 @@ class ArchitectureTest {
         var packages = production.stream().map(c -> c.getPackageName()).distinct().toList();
         assertThat(packages).contains("dev.vizgate.domain.model", "dev.vizgate.domain.port", "dev.vizgate.domain.policy",
                 "dev.vizgate.domain.usecase", "dev.vizgate.app.cli", "dev.vizgate.adapters.tableau",
-                "dev.vizgate.adapters.salesforce", "dev.vizgate.adapters.keystore", "dev.vizgate.adapters.store", "dev.vizgate.adapters.metrics", "dev.vizgate.sandbox", "dev.vizgate.sdk", "dev.vizgate.assembly", "dev.vizgate.config", "dev.vizgate.spring.autoconfigure");
+                "dev.vizgate.adapters.salesforce", "dev.vizgate.adapters.keystore", "dev.vizgate.adapters.store", "dev.vizgate.adapters.metrics", "dev.vizgate.adapters.audit", "dev.vizgate.sandbox", "dev.vizgate.sdk", "dev.vizgate.assembly", "dev.vizgate.config", "dev.vizgate.spring.autoconfigure");
         assertThat(production.stream().filter(c -> c.getPackageName().startsWith("dev.vizgate.domain.testing"))).isEmpty();
     }
 

@@ -25,7 +25,7 @@ class RouteTableAndServicesTest {
     @Test
     void withNothingOptional_exactlyTheRoutesThatNeedNothingAreServed() {
         var services = bare();
-        var made = RouteTable.made(services, new Admission(services.callers(), services.rateLimits(), services.metrics(), services.maxBodyBytes()));
+        var made = RouteTable.made(services, new Admission(services.callers(), services.rateLimits(), services.metrics(), services.maxBodyBytes(), services.audits()));
         var needNothing = RouteTable.ENTRIES.stream().filter(e -> e.needs().isEmpty()).map(RouteTable.Entry::path).toList();
         assertThat(made.keySet()).containsExactlyInAnyOrderElementsOf(needNothing);
         assertThat(RouteTable.ENTRIES.stream().filter(e -> e.needs().isPresent()).map(RouteTable.Entry::path))

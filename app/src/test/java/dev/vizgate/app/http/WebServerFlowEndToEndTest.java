@@ -95,6 +95,7 @@ class WebServerFlowEndToEndTest {
                   client-secret: "web-secret"
                   flow: web-server
                   redirect-uri: http://127.0.0.1:%d/v1/tableau-next/callback
+                audit: { key: "an-audit-key-of-32-bytes-or-more-for-web-server-flow", clear: [ user ], file: { path: audit.jsonl } }
                 """.formatted(port, sha, PORTAL, idpIssuer(), idp.getAddress().getPort(), salesforce.baseUrl(), port));
         server = GatewayNodes.start(dir.resolve("vizgate.yaml"), Map.of());
     }
@@ -266,6 +267,28 @@ class WebServerFlowEndToEndTest {
         var r = frontdoor("carol@acme.com");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(403);
         assertThat(r.body()).contains("salesforce-authorization-required");
+    }
+
+    /** Issue 32: the callback and the session it opens are each recorded, with the user, and never the frontdoor URL. */
+    @Test
+    void givenASignInAndAFrontdoor_theAuditTrail_recordsBothAndNeverTheUrl() throws Exception {
+        var done = new Browser().signIn(authorizeUrl("alice@acme.com"));
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
+        var r = frontdoor("alice@acme.com");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        var url = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).get("frontdoorUrl").asText();
+        var trail = scratch.resolve("audit.jsonl");
+        // The trail is written off the request's thread: wait for the two records (the wait is bounded, never measured).
+        var deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (!(Files.exists(trail) && Files.readString(trail).contains("\"event\":\"frontdoor-opened\",\"caller\":\"backend\",\"callerKind\":\"api-key\",\"user\":\"alice@acme.com\""))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        var text = Files.readString(trail);
+        assertThat(text).contains("\"event\":\"sign-in-completed\",\"caller\":\"salesforce-callback\",\"callerKind\":\"unauthenticated\",\"user\":\"alice@acme.com\"")
+                .contains("\"outcome\":\"signed-in\"")
+                .contains("\"event\":\"frontdoor-opened\",\"caller\":\"backend\",\"callerKind\":\"api-key\",\"user\":\"alice@acme.com\"")
+                .doesNotContain(url).doesNotContain(API_KEY);
     }
 
     @Test

@@ -37,6 +37,8 @@ public enum SettingId {
     ASSERTION_LEEWAY("the platform assertions' leeway"),
     STORE_URL("the Redis store's URL"),
     STORE_SECRET("the Redis store's secret"),
+    AUDIT_KEY("the audit trail's key"),
+    AUDIT_FILE("the audit trail's file"),
     SECRET_STORE("a secret store"),
     SALESFORCE("the Salesforce settings"),
     SALESFORCE_TOKEN_URL("the Salesforce token URL"),

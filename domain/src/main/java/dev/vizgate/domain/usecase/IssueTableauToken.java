@@ -102,7 +102,7 @@ public final class IssueTableauToken {
         }
         try {
             var token = signer.sign(new TokenDraft(header, claims), key.get());
-            return new TokenIssueOutcome.Issued(token, claims.expiresAt(), kid, tokenId);
+            return new TokenIssueOutcome.Issued(token, claims.expiresAt(), kid, tokenId, claims.scopes(), claims.attributes());
         } catch (SigningFailure e) {
             return new TokenIssueOutcome.Failed("signing with key " + kid + " failed: " + e.getMessage());
         }

@@ -1,9 +1,11 @@
 package dev.vizgate.domain.usecase;
 
 import dev.vizgate.domain.model.KeyId;
+import dev.vizgate.domain.model.Scopes;
 import dev.vizgate.domain.model.SignedToken;
 import dev.vizgate.domain.model.Text;
 import dev.vizgate.domain.model.TokenId;
+import dev.vizgate.domain.model.UserAttributes;
 import dev.vizgate.domain.policy.PolicyViolation;
 
 import java.time.Instant;
@@ -23,12 +25,19 @@ public sealed interface TokenIssueOutcome {
         throw new TokenNotIssuedException(this);
     }
 
-    record Issued(SignedToken token, Instant expiresAt, KeyId keyId, TokenId tokenId) implements TokenIssueOutcome {
+    /** The token, and what it grants (the scopes and attributes signed into it), for the audit trail. */
+    record Issued(SignedToken token, Instant expiresAt, KeyId keyId, TokenId tokenId, Scopes scopes, UserAttributes attributes) implements TokenIssueOutcome {
         public Issued {
             Objects.requireNonNull(token, "token");
             Objects.requireNonNull(expiresAt, "expiresAt");
             Objects.requireNonNull(keyId, "keyId");
             Objects.requireNonNull(tokenId, "tokenId");
+            Objects.requireNonNull(scopes, "scopes");
+            Objects.requireNonNull(attributes, "attributes");
+        }
+
+        public Issued(SignedToken token, Instant expiresAt, KeyId keyId, TokenId tokenId) {
+            this(token, expiresAt, keyId, tokenId, Scopes.none(), UserAttributes.none());
         }
     }
 

@@ -1,12 +1,15 @@
 package dev.vizgate.domain.usecase;
 
+import dev.vizgate.domain.model.AttributeValue;
 import dev.vizgate.domain.model.Audience;
 import dev.vizgate.domain.model.ClientId;
 import dev.vizgate.domain.model.Issuer;
 import dev.vizgate.domain.model.JwsAlgorithm;
 import dev.vizgate.domain.model.KeyId;
+import dev.vizgate.domain.model.Scopes;
 import dev.vizgate.domain.model.SecretId;
 import dev.vizgate.domain.model.Subject;
+import dev.vizgate.domain.model.UserAttributes;
 import dev.vizgate.domain.policy.ConnectedAppTrust;
 import dev.vizgate.domain.policy.PolicyViolation;
 import dev.vizgate.domain.policy.SecretRotation;
@@ -22,6 +25,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,6 +60,18 @@ class IssueTableauTokenTest {
         assertThat(draft.claims().issuer()).isEqualTo(CLIENT.asIssuer());
         assertThat(outcome.keyId()).isEqualTo(OLD.asKeyId());
         assertThat(outcome.expiresAt()).isEqualTo(MutableClock.START.plus(Duration.ofMinutes(5)));
+    }
+
+    @Test
+    void givenScopesAndAttributes_issue_reportsWhatItSigned() {
+        var request = new TableauTokenRequest(ALICE, Optional.of(Scopes.of("tableau:views:embed")),
+                new UserAttributes(Map.of("Region", AttributeValue.of("EMEA"))), Optional.empty(), Optional.empty());
+        var outcome = (TokenIssueOutcome.Issued) useCase(direct(OLD)).issue(request);
+        var signed = signer.signed().get(0).claims();
+        assertThat(outcome.scopes()).isEqualTo(signed.scopes()).isEqualTo(Scopes.of("tableau:views:embed"));
+        assertThat(outcome.attributes()).isEqualTo(signed.attributes());
+        assertThat(outcome.attributes().values()).containsOnlyKeys("Region");
+        assertThat(outcome.tokenId()).isEqualTo(signed.tokenId());
     }
 
     @Test

@@ -2,13 +2,19 @@ package dev.vizgate.sdk.spi;
 
 import dev.vizgate.domain.port.TokenDecoder;
 import dev.vizgate.domain.usecase.RegisterUatConfiguration;
+import dev.vizgate.sdk.AuditSettings;
+import dev.vizgate.sdk.AuditVerdict;
 import dev.vizgate.sdk.CloudManagerSettings;
+import dev.vizgate.sdk.OpenedAuditTrail;
 import dev.vizgate.sdk.StoreProbe;
 import dev.vizgate.sdk.StoreSettings;
 import dev.vizgate.sdk.TableauAdmin;
 import dev.vizgate.sdk.TableauSettings;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * What turns settings into working parts: the one service {@code vizgate-assembly} provides, found through
@@ -34,4 +40,13 @@ public interface Assembly {
 
     /** A Tableau Cloud Manager tenant's UAT configurations, through its REST API with a personal access token. */
     RegisterUatConfiguration uatConfigurations(CloudManagerSettings settings, String tokenSecret);
+
+    /** The audit trail the settings describe, sealed with {@code key} (already checked for length); the caller closes it. */
+    OpenedAuditTrail auditTrail(AuditSettings settings, byte[] key);
+
+    /** A trail's files in the order they were written. */
+    List<Path> auditFilesInWrittenOrder(List<Path> files);
+
+    /** Reads a trail's files in the order given and finds what was changed, removed, reordered or cut short. */
+    AuditVerdict verifyAudit(List<Path> files, byte[] key) throws IOException;
 }

@@ -1,0 +1,60 @@
+package dev.vizgate.adapters.audit;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Where a file trail writes: the active file, rolled by Logback each day and when it reaches {@code maxFileBytes},
+ * keeping {@code maxHistory} days of rolled files ({@code audit.file.*}).
+ */
+public record AuditFile(Path path, long maxFileBytes, int maxHistory) {
+    public AuditFile {
+        Objects.requireNonNull(path, "path");
+        if (!path.getFileName().toString().endsWith(".jsonl")) {
+            throw new IllegalArgumentException("the audit file's name ends in .jsonl (JSON lines), e.g. /var/log/vizgate/audit.jsonl");
+        }
+        if (maxFileBytes < 1024) {
+            throw new IllegalArgumentException("an audit file rolls at 1 KB at the least");
+        }
+        if (maxHistory < 1) {
+            throw new IllegalArgumentException("keep at least one day of rolled audit files");
+        }
+    }
+
+    /**
+     * Files of a trail in the order they were written: rolled files by day, then by their counter (so {@code .10.}
+     * comes after {@code .9.}, which a listing sorted by name gets wrong), then the others, such as the active file, in
+     * the order given.
+     */
+    public static List<Path> inWrittenOrder(List<Path> files) {
+        var rolled = new ArrayList<Path>();
+        var others = new ArrayList<Path>();
+        for (var file : files) {
+            (ROLLED.matcher(file.getFileName().toString()).matches() ? rolled : others).add(file);
+        }
+        rolled.sort(Comparator.comparing((Path p) -> part(p, 1)).thenComparingLong(p -> Long.parseLong(part(p, 2))));
+        rolled.addAll(others);
+        return rolled;
+    }
+
+    private static final Pattern ROLLED = Pattern.compile(".*\\.(\\d{4}-\\d{2}-\\d{2})\\.(\\d+)\\.jsonl");
+
+    private static String part(Path file, int group) {
+        var m = ROLLED.matcher(file.getFileName().toString());
+        if (!m.matches()) {
+            throw new IllegalStateException("not a rolled file: " + file);
+        }
+        return m.group(group);
+    }
+
+    /** The rolled files' names: the day and a counter between the file's stem and its extension. */
+    String rolledPattern() {
+        var name = path.getFileName().toString();
+        var stem = name.substring(0, name.length() - ".jsonl".length());
+        return path.resolveSibling(stem + ".%d{yyyy-MM-dd}.%i.jsonl").toString();
+    }
+}

@@ -1,0 +1,148 @@
+package dev.vizgate.adapters.audit;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Reads a trail back, its files in the order they were written (rolled files oldest first, then the active one), and
+ * says exactly which record was changed, removed, reordered or cut short. A chain may begin after its first record
+ * (older files rolled away): the first record given is trusted to follow one not given.
+ */
+public final class AuditTrailVerifier {
+    /** What is wrong with a record. */
+    public enum Problem {
+        /** Its seal does not match its content: a field was changed, or the record was made without the key. */
+        CHANGED,
+        /** Records between two given ones are missing. */
+        REMOVED,
+        /** It comes after a record it should precede. */
+        REORDERED,
+        /** It does not follow the record numbered before it: records of another chain, or a forged link. */
+        UNLINKED,
+        /** The line ends before the record does: a truncated file, or a crash while writing. */
+        CUT_SHORT
+    }
+
+    /** One problem, where it is: a file and its 1-based line. */
+    public record Finding(Problem problem, Path file, int line, String message) {
+        public Finding {
+            Objects.requireNonNull(problem, "problem");
+            Objects.requireNonNull(file, "file");
+            Objects.requireNonNull(message, "message");
+        }
+    }
+
+    /** How many whole records were read, and every problem found, in the order of the files. */
+    public record Verdict(int records, List<Finding> findings) {
+        public Verdict {
+            findings = List.copyOf(findings);
+        }
+
+        public boolean intact() {
+            return findings.isEmpty();
+        }
+    }
+
+    private final AuditKey key;
+
+    public AuditTrailVerifier(AuditKey key) {
+        this.key = Objects.requireNonNull(key, "key");
+    }
+
+    private record Located(SealedLine line, Path file, int number) {
+        String where() {
+            return file.getFileName() + ":" + number;
+        }
+    }
+
+    public Verdict verify(List<Path> files) throws IOException {
+        var findings = new ArrayList<Finding>();
+        var records = new ArrayList<Located>();
+        var changed = new TreeSet<Long>(); // present, though not as written: not also reported as removed
+        for (var file : files) {
+            var lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                var text = lines.get(i);
+                if (text.isEmpty()) {
+                    continue;
+                }
+                var parsed = SealedLine.parse(text);
+                if (parsed.isEmpty()) {
+                    findings.add(new Finding(Problem.CUT_SHORT, file, i + 1, file.getFileName() + ":" + (i + 1)
+                            + " is not a whole record: the line was cut short (a truncated file, or a crash while writing)"));
+                    continue;
+                }
+                var located = new Located(parsed.get(), file, i + 1);
+                if (!sealed(parsed.get())) {
+                    findings.add(new Finding(Problem.CHANGED, file, i + 1, "record " + parsed.get().seq() + " at " + located.where()
+                            + " was changed: its seal does not match its content"));
+                    changed.add(parsed.get().seq());
+                    continue;
+                }
+                records.add(located);
+            }
+        }
+        order(records, changed, findings);
+        return new Verdict(records.size(), findings);
+    }
+
+    private boolean sealed(SealedLine line) {
+        var expected = key.seal(line.head().getBytes(StandardCharsets.UTF_8));
+        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), line.mac().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** Every sealed record against its neighbours: numbers in order, none missing, each linked to the one before. */
+    private static void order(List<Located> records, TreeSet<Long> changed, List<Finding> findings) {
+        var bySeq = new TreeMap<Long, Located>();
+        var highest = Long.MIN_VALUE;
+        for (var r : records) {
+            var seq = r.line().seq();
+            if (seq < highest) {
+                findings.add(new Finding(Problem.REORDERED, r.file(), r.number(), "record " + seq + " at " + r.where()
+                        + " is out of order: it comes after record " + highest));
+            }
+            highest = Math.max(highest, seq);
+            bySeq.putIfAbsent(seq, r);
+        }
+        if (records.isEmpty()) {
+            return;
+        }
+        var first = bySeq.firstKey();
+        for (long seq = first; seq <= bySeq.lastKey(); seq++) {
+            if (!bySeq.containsKey(seq) && !changed.contains(seq)) {
+                var from = seq;
+                while (!bySeq.containsKey(seq + 1) && !changed.contains(seq + 1)) {
+                    seq++;
+                }
+                var after = bySeq.floorEntry(from - 1).getValue();
+                var next = bySeq.ceilingEntry(seq + 1);
+                var where = next == null ? after : next.getValue();
+                findings.add(new Finding(Problem.REMOVED, where.file(), where.number(), (from == seq ? "record " + from : "records " + from + " to " + seq)
+                        + " removed: missing after " + after.where() + (next == null ? "" : " and before " + next.getValue().where())));
+            }
+        }
+        links(bySeq, first, findings);
+    }
+
+    private static void links(TreeMap<Long, Located> bySeq, long first, List<Finding> findings) {
+        for (var r : bySeq.values()) {
+            var before = bySeq.get(r.line().seq() - 1);
+            var expected = before != null ? before.line().mac() : r.line().seq() == 1 ? AuditChain.GENESIS : null;
+            if (expected == null && r.line().seq() == first) {
+                continue; // the first record given follows one not given
+            }
+            if (expected != null && !expected.equals(r.line().prev())) {
+                findings.add(new Finding(Problem.UNLINKED, r.file(), r.number(), "record " + r.line().seq() + " at " + r.where()
+                        + " does not follow record " + (r.line().seq() - 1) + (before == null ? "" : " at " + before.where())));
+            }
+        }
+    }
+}

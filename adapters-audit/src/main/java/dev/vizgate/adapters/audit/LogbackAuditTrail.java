@@ -1,0 +1,139 @@
+package dev.vizgate.adapters.audit;
+
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.AsyncAppenderBase;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.ContextBase;
+import ch.qos.logback.core.encoder.EncoderBase;
+import ch.qos.logback.core.rolling.RollingFileAppender;
+import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
+import ch.qos.logback.core.util.FileSize;
+import dev.vizgate.domain.model.AuditEvent;
+import dev.vizgate.domain.port.AuditTrail;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The audit trail through Logback's own appenders: a bounded queue taken off the request's thread by Logback's
+ * asynchronous appender, each record sealed into the chain by the writer's thread, and written by a rolling file
+ * appender or a console appender. A record that finds the queue full is counted ({@link #dropped}), never silently
+ * lost; closing writes what is queued.
+ */
+public final class LogbackAuditTrail implements AuditTrail, AutoCloseable {
+    /** Records queued before the writer, by default. */
+    public static final int DEFAULT_QUEUE = 8192;
+
+    private final ContextBase context;
+    private final Counting async;
+
+    private LogbackAuditTrail(ContextBase context, Appender<AuditEvent> writer, int queue) {
+        this.context = context;
+        this.async = new Counting();
+        async.setContext(context);
+        async.setName("audit-async");
+        async.setQueueSize(queue);
+        async.setMaxFlushTime(10_000);
+        async.addAppender(writer);
+        async.start();
+    }
+
+    /** A JSON-lines file, rolled daily and by size, continuing the chain the active file holds. */
+    public static LogbackAuditTrail file(AuditFile file, AuditKey key, String node, ClearFields clear, int queue) {
+        var context = new ContextBase();
+        context.setName("vizgate-audit");
+        var appender = new RollingFileAppender<AuditEvent>();
+        appender.setContext(context);
+        appender.setName("audit-file");
+        appender.setFile(file.path().toString());
+        appender.setAppend(true);
+        appender.setImmediateFlush(true);
+        appender.setEncoder(encoder(context, AuditChain.resume(file.path(), key, node, clear)));
+        var policy = new SizeAndTimeBasedRollingPolicy<AuditEvent>();
+        policy.setContext(context);
+        policy.setParent(appender);
+        policy.setFileNamePattern(file.rolledPattern());
+        policy.setMaxFileSize(new FileSize(file.maxFileBytes()));
+        policy.setMaxHistory(file.maxHistory());
+        policy.start();
+        appender.setRollingPolicy(policy);
+        appender.setTriggeringPolicy(policy);
+        appender.start();
+        if (!appender.isStarted()) {
+            throw new IllegalStateException("the audit file " + file.path() + " could not be opened for writing");
+        }
+        return new LogbackAuditTrail(context, appender, queue);
+    }
+
+    /** Standard output, for containers whose platform collects it; the chain starts anew with each process. */
+    public static LogbackAuditTrail standardOutput(AuditKey key, String node, ClearFields clear, int queue) {
+        var context = new ContextBase();
+        context.setName("vizgate-audit");
+        var appender = new ConsoleAppender<AuditEvent>();
+        appender.setContext(context);
+        appender.setName("audit-stdout");
+        appender.setEncoder(encoder(context, AuditChain.start(key, node, clear)));
+        appender.start();
+        return new LogbackAuditTrail(context, appender, queue);
+    }
+
+    private static EncoderBase<AuditEvent> encoder(ContextBase context, AuditChain chain) {
+        var encoder = new EncoderBase<AuditEvent>() {
+            @Override
+            public byte[] headerBytes() {
+                return null;
+            }
+
+            @Override
+            public byte[] encode(AuditEvent event) {
+                return chain.seal(event);
+            }
+
+            @Override
+            public byte[] footerBytes() {
+                return null;
+            }
+        };
+        encoder.setContext(context);
+        encoder.start();
+        return encoder;
+    }
+
+    @Override
+    public void record(AuditEvent event) {
+        async.doAppend(event);
+    }
+
+    /** Records that found the queue full, since this trail opened. */
+    public long dropped() {
+        return async.dropped.get();
+    }
+
+    /** Writes what is queued (waiting up to 10 s), then closes the file. */
+    @Override
+    public void close() {
+        async.stop();
+        context.stop();
+    }
+
+    /** Logback's asynchronous appender, never blocking, dropping only on a full queue, and counting each drop. */
+    private static final class Counting extends AsyncAppenderBase<AuditEvent> {
+        private final AtomicLong dropped = new AtomicLong();
+        private final Object producers = new Object();
+
+        Counting() {
+            setNeverBlock(true);
+            setDiscardingThreshold(0);
+        }
+
+        @Override
+        protected void append(AuditEvent event) {
+            synchronized (producers) { // only producers add: a place seen free here is still free for the offer
+                if (getRemainingCapacity() == 0) {
+                    dropped.incrementAndGet();
+                    return;
+                }
+                super.append(event);
+            }
+        }
+    }
+}

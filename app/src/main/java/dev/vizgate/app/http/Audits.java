@@ -1,0 +1,116 @@
+package dev.vizgate.app.http;
+
+import dev.vizgate.domain.model.AuditCaller;
+import dev.vizgate.domain.model.AuditContext;
+import dev.vizgate.domain.model.AuditEvent;
+import dev.vizgate.domain.model.AuditReason;
+import dev.vizgate.domain.model.Subject;
+import dev.vizgate.domain.model.TenantId;
+import dev.vizgate.domain.port.AuditTrail;
+import org.eclipse.jetty.server.Request;
+
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The gateway's side of the audit trail: each decision as its event, with who asked, for which user and tenant, and
+ * the trace id of the platform's request ({@code traceparent}, W3C trace context). A turned-away caller, a refused
+ * grant and a grant are each recorded once: {@link Admission} records the first two, the granting route the third.
+ */
+public final class Audits {
+    private static final Pattern TRACEPARENT = Pattern.compile("[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}");
+    private static final String NO_TRACE = "00000000000000000000000000000000";
+
+    private static final Audits NONE = new Audits(AuditTrail.none(), Clock.systemUTC(), false);
+
+    private final AuditTrail trail;
+    private final Clock clock;
+    private final boolean on;
+
+    public Audits(AuditTrail trail, Clock clock) {
+        this(trail, clock, true);
+    }
+
+    private Audits(AuditTrail trail, Clock clock, boolean on) {
+        this.trail = Objects.requireNonNull(trail, "trail");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.on = on;
+    }
+
+    /** Records nothing, and builds no event: a gateway without an audit trail pays nothing for one. */
+    public static Audits none() {
+        return NONE;
+    }
+
+    /** Whether events are recorded at all (building one costs a request an allocation or two). */
+    boolean on() {
+        return on;
+    }
+
+    void record(AuditEvent event) {
+        trail.record(event);
+    }
+
+    /** The context of an admitted caller's request, for the tenant the reply served ("-" for none). */
+    AuditContext context(Request request, Caller caller, Subject user, String tenant) {
+        return new AuditContext(clock.instant(), tenant(tenant), callerOf(caller), Optional.of(user), traceId(request));
+    }
+
+    /** A caller turned away before it was admitted: who it proved to be, if anyone, and why not. */
+    void turnedAway(Request request, Optional<Caller> proved, Problem problem) {
+        if (!on) {
+            return;
+        }
+        var caller = proved.map(Audits::callerOf).orElse(AuditCaller.unauthenticated());
+        trail.record(new AuditEvent.CallerRefused(new AuditContext(clock.instant(), Optional.empty(), caller, Optional.empty(), traceId(request)),
+                reason(problem)));
+    }
+
+    /** An admitted caller's request, refused. */
+    void refused(Request request, Admission.Acting acting, Reply reply) {
+        if (!on) {
+            return;
+        }
+        var reason = reply.refusal().map(Audits::reason).orElse(new AuditReason("refused", "answered " + reply.status()));
+        trail.record(new AuditEvent.TokenRefused(context(request, acting.caller(), acting.user(), reply.tenant()), reason));
+    }
+
+    /**
+     * The web-server flow's callback: the user Salesforce signed in (or who began the sign-in), and how it ended. The
+     * caller is the browser coming back from Salesforce, which proves nothing by itself: the state and cookie do.
+     */
+    void signInCompleted(Request request, Optional<Subject> user, String outcome) {
+        if (!on) {
+            return;
+        }
+        trail.record(new AuditEvent.SignInCompleted(new AuditContext(clock.instant(), Optional.empty(),
+                new AuditCaller("salesforce-callback", AuditCaller.Kind.UNAUTHENTICATED), user, traceId(request)), outcome));
+    }
+
+    static AuditReason reason(Problem problem) {
+        return new AuditReason(problem.kind().slug(), problem.detail());
+    }
+
+    static AuditCaller callerOf(Caller caller) {
+        if (caller instanceof Caller.Browser browser) {
+            return new AuditCaller(caller.name(), browser.idpToken().isPresent() ? AuditCaller.Kind.IDENTITY_PROVIDER : AuditCaller.Kind.PLATFORM_ASSERTION);
+        }
+        return new AuditCaller(caller.name(), AuditCaller.Kind.API_KEY);
+    }
+
+    private static Optional<TenantId> tenant(String tenant) {
+        return "-".equals(tenant) ? Optional.empty() : Optional.of(new TenantId(tenant));
+    }
+
+    /** The trace id of a well-formed {@code traceparent} header (all zeros is invalid there), else none. */
+    static Optional<String> traceId(Request request) {
+        var header = request.getHeaders().get("traceparent");
+        if (header == null) {
+            return Optional.empty();
+        }
+        var m = TRACEPARENT.matcher(header.strip());
+        return m.matches() && !NO_TRACE.equals(m.group(1)) ? Optional.of(m.group(1)) : Optional.empty();
+    }
+}

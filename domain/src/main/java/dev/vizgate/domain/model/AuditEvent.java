@@ -1,0 +1,116 @@
+package dev.vizgate.domain.model;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One decision a security review asks about: who obtained which credential, for which user, with which row-level
+ * attributes, or why not. Each kind of decision is its own record. None carries a credential: a signed token, a
+ * frontdoor URL, an assertion or a secret cannot be put in an event, so no writer can write one, not even hashed.
+ */
+public sealed interface AuditEvent {
+    AuditContext context();
+
+    /** The event's name in the trail (one home per name). */
+    String kind();
+
+    /**
+     * A Tableau token was issued. {@code trust} names how (direct, eas, uat, idp); the attribute names are written as
+     * they are, their values pseudonymised unless the configuration lists them in clear.
+     */
+    record TokenIssued(AuditContext context, String trust, TokenId tokenId, KeyId keyId, Scopes scopes, UserAttributes attributes,
+                       Instant expiresAt) implements AuditEvent {
+        public TokenIssued {
+            Objects.requireNonNull(context, "context");
+            Objects.requireNonNull(trust, "trust");
+            Objects.requireNonNull(tokenId, "tokenId");
+            Objects.requireNonNull(keyId, "keyId");
+            Objects.requireNonNull(scopes, "scopes");
+            Objects.requireNonNull(attributes, "attributes");
+            Objects.requireNonNull(expiresAt, "expiresAt");
+        }
+
+        @Override
+        public String kind() {
+            return "token-issued";
+        }
+    }
+
+    /** A request for a Tableau token or a Tableau Next session was refused, after the caller was admitted. */
+    record TokenRefused(AuditContext context, AuditReason reason) implements AuditEvent {
+        public TokenRefused {
+            Objects.requireNonNull(context, "context");
+            Objects.requireNonNull(reason, "reason");
+        }
+
+        @Override
+        public String kind() {
+            return "token-refused";
+        }
+    }
+
+    /** A caller was turned away before any grant was considered: no credential, a bad one, a replay, a rate limit. */
+    record CallerRefused(AuditContext context, AuditReason reason) implements AuditEvent {
+        public CallerRefused {
+            Objects.requireNonNull(context, "context");
+            Objects.requireNonNull(reason, "reason");
+        }
+
+        @Override
+        public String kind() {
+            return "caller-refused";
+        }
+    }
+
+    /** A Tableau Next frontdoor URL was opened for the user (the URL itself is a credential, never recorded). */
+    record FrontdoorOpened(AuditContext context) implements AuditEvent {
+        public FrontdoorOpened {
+            Objects.requireNonNull(context, "context");
+        }
+
+        @Override
+        public String kind() {
+            return "frontdoor-opened";
+        }
+    }
+
+    /** The Salesforce web-server flow's callback signed the user in (or said why not, in {@code outcome}). */
+    record SignInCompleted(AuditContext context, String outcome) implements AuditEvent {
+        public SignInCompleted {
+            Objects.requireNonNull(context, "context");
+            outcome = Text.oneLine(Objects.requireNonNull(outcome, "outcome"), 128);
+        }
+
+        @Override
+        public String kind() {
+            return "sign-in-completed";
+        }
+    }
+
+    /** One step of a Connected App secret's rotation (created, promoted, retired, ...). */
+    record SecretRotated(AuditContext context, SecretId secretId, String step) implements AuditEvent {
+        public SecretRotated {
+            Objects.requireNonNull(context, "context");
+            Objects.requireNonNull(secretId, "secretId");
+            step = Text.oneLine(Objects.requireNonNull(step, "step"), 64);
+        }
+
+        @Override
+        public String kind() {
+            return "secret-rotated";
+        }
+    }
+
+    /** A tenant or the configuration changed on a running gateway ({@code change}: added, changed, removed, refused). */
+    record ConfigChanged(AuditContext context, String change) implements AuditEvent {
+        public ConfigChanged {
+            Objects.requireNonNull(context, "context");
+            change = Text.oneLine(Objects.requireNonNull(change, "change"), 256);
+        }
+
+        @Override
+        public String kind() {
+            return "config-changed";
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.vizgate.sdk;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Where the audit trail goes and how it is written ({@code audit:}): one or more sinks, the node's name in each
+ * record, the personal fields written in clear instead of pseudonymised, and the bounded queue before the writer.
+ * The key comes apart from these, read from its secret store ({@link Audit#open}).
+ */
+public record AuditSettings(List<Sink> sinks, String node, List<String> clear, int queue) {
+    public static final int DEFAULT_QUEUE = 8192;
+    private static final Pattern NODE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+    /** A place the trail is written. */
+    public sealed interface Sink {
+        /**
+         * A JSON-lines file, rolled by Logback each day and at {@code maxFileBytes}, keeping {@code keepDays} days of
+         * rolled files.
+         */
+        record File(Path path, long maxFileBytes, int keepDays) implements Sink {
+            public static final long DEFAULT_MAX_FILE_BYTES = 100L * 1024 * 1024;
+            public static final int DEFAULT_KEEP_DAYS = 90;
+
+            public File {
+                Objects.requireNonNull(path, "path");
+                if (!path.getFileName().toString().endsWith(".jsonl")) {
+                    throw new IllegalArgumentException("the audit file's name ends in .jsonl (JSON lines), e.g. /var/log/vizgate/audit.jsonl");
+                }
+                if (maxFileBytes < 1024) {
+                    throw new IllegalArgumentException("an audit file rolls at 1 KB at the least");
+                }
+                if (keepDays < 1) {
+                    throw new IllegalArgumentException("keep at least one day of rolled audit files");
+                }
+            }
+        }
+
+        /** Standard output, for a container platform that collects it. */
+        record StandardOutput() implements Sink {
+        }
+    }
+
+    public AuditSettings {
+        sinks = List.copyOf(sinks);
+        if (sinks.isEmpty()) {
+            throw new IllegalArgumentException("name at least one place for the audit trail: a file, or standard output");
+        }
+        Objects.requireNonNull(node, "node");
+        if (!NODE.matcher(node).matches()) {
+            throw new IllegalArgumentException("a node's name is 1 to 128 letters, digits and . _ : - (e.g. the host name)");
+        }
+        clear = List.copyOf(clear);
+        if (queue < 16) {
+            throw new IllegalArgumentException("the audit queue holds at least 16 records");
+        }
+    }
+}
