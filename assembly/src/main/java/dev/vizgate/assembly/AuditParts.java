@@ -6,10 +6,10 @@ import dev.vizgate.adapters.audit.AuditKey;
 import dev.vizgate.adapters.audit.AuditTrailVerifier;
 import dev.vizgate.adapters.audit.ClearFields;
 import dev.vizgate.adapters.audit.LogbackAuditTrail;
+import dev.vizgate.domain.model.AuditVerdict;
 import dev.vizgate.domain.model.SettingId;
 import dev.vizgate.domain.port.AuditTrail;
 import dev.vizgate.sdk.AuditSettings;
-import dev.vizgate.sdk.AuditVerdict;
 import dev.vizgate.sdk.OpenedAuditTrail;
 import dev.vizgate.sdk.Setting;
 import dev.vizgate.sdk.SettingsException;
@@ -79,8 +79,6 @@ final class AuditParts {
     }
 
     static AuditVerdict verify(List<Path> files, byte[] key) throws IOException {
-        var verdict = new AuditTrailVerifier(AuditKey.of(key)).verify(files);
-        return new AuditVerdict(verdict.records(), verdict.findings().stream()
-                .map(f -> new AuditVerdict.Finding(AuditVerdict.Problem.valueOf(f.problem().name()), f.file(), f.line(), f.message())).toList());
+        return new AuditTrailVerifier(AuditKey.of(key)).verify(files);
     }
 }

@@ -1,6 +1,7 @@
 package dev.vizgate.sdk;
 
 import dev.vizgate.domain.model.AttributeValue;
+import dev.vizgate.domain.model.AuditVerdict;
 import dev.vizgate.domain.model.SettingId;
 import dev.vizgate.domain.testing.AuditTrailContract;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,9 @@ class AuditTrailFromTheSdkTest {
                     assertThat(e.problem()).contains("31 bytes");
                 });
         assertThatThrownBy(() -> Audit.verify(List.of(dir.resolve("a.jsonl")), shortKey)).isInstanceOf(SettingsException.class);
+        try (var opened = Audit.open(fileAt(dir.resolve("b.jsonl"), List.of()), new byte[Audit.MIN_KEY_BYTES])) {
+            assertThat(opened.dropped()).as("32 bytes are enough").isZero();
+        }
     }
 
     @Test
@@ -83,7 +87,7 @@ class AuditTrailFromTheSdkTest {
         assertThat(changed.intact()).isFalse();
         assertThat(changed.findings()).singleElement().satisfies(f -> {
             assertThat(f.problem()).isEqualTo(AuditVerdict.Problem.CHANGED);
-            assertThat(f.file()).isEqualTo(file);
+            assertThat(f.file()).isEqualTo(file.toString());
             assertThat(f.line()).isEqualTo(1);
         });
     }

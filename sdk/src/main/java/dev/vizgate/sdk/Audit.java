@@ -1,5 +1,6 @@
 package dev.vizgate.sdk;
 
+import dev.vizgate.domain.model.AuditVerdict;
 import dev.vizgate.domain.model.SettingId;
 
 import java.io.IOException;

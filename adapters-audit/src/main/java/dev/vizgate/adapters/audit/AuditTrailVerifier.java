@@ -1,5 +1,9 @@
 package dev.vizgate.adapters.audit;
 
+import dev.vizgate.domain.model.AuditVerdict;
+import dev.vizgate.domain.model.AuditVerdict.Finding;
+import dev.vizgate.domain.model.AuditVerdict.Problem;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,40 +21,6 @@ import java.util.TreeSet;
  * (older files rolled away): the first record given is trusted to follow one not given.
  */
 public final class AuditTrailVerifier {
-    /** What is wrong with a record. */
-    public enum Problem {
-        /** Its seal does not match its content: a field was changed, or the record was made without the key. */
-        CHANGED,
-        /** Records between two given ones are missing. */
-        REMOVED,
-        /** It comes after a record it should precede. */
-        REORDERED,
-        /** It does not follow the record numbered before it: records of another chain, or a forged link. */
-        UNLINKED,
-        /** The line ends before the record does: a truncated file, or a crash while writing. */
-        CUT_SHORT
-    }
-
-    /** One problem, where it is: a file and its 1-based line. */
-    public record Finding(Problem problem, Path file, int line, String message) {
-        public Finding {
-            Objects.requireNonNull(problem, "problem");
-            Objects.requireNonNull(file, "file");
-            Objects.requireNonNull(message, "message");
-        }
-    }
-
-    /** How many whole records were read, and every problem found, in the order of the files. */
-    public record Verdict(int records, List<Finding> findings) {
-        public Verdict {
-            findings = List.copyOf(findings);
-        }
-
-        public boolean intact() {
-            return findings.isEmpty();
-        }
-    }
-
     private final AuditKey key;
 
     public AuditTrailVerifier(AuditKey key) {
@@ -63,7 +33,7 @@ public final class AuditTrailVerifier {
         }
     }
 
-    public Verdict verify(List<Path> files) throws IOException {
+    public AuditVerdict verify(List<Path> files) throws IOException {
         var findings = new ArrayList<Finding>();
         var records = new ArrayList<Located>();
         var changed = new TreeSet<Long>(); // present, though not as written: not also reported as removed
@@ -76,13 +46,13 @@ public final class AuditTrailVerifier {
                 }
                 var parsed = SealedLine.parse(text);
                 if (parsed.isEmpty()) {
-                    findings.add(new Finding(Problem.CUT_SHORT, file, i + 1, file.getFileName() + ":" + (i + 1)
+                    findings.add(new Finding(Problem.CUT_SHORT, name(file), i + 1, file.getFileName() + ":" + (i + 1)
                             + " is not a whole record: the line was cut short (a truncated file, or a crash while writing)"));
                     continue;
                 }
                 var located = new Located(parsed.get(), file, i + 1);
                 if (!sealed(parsed.get())) {
-                    findings.add(new Finding(Problem.CHANGED, file, i + 1, "record " + parsed.get().seq() + " at " + located.where()
+                    findings.add(new Finding(Problem.CHANGED, name(file), i + 1, "record " + parsed.get().seq() + " at " + located.where()
                             + " was changed: its seal does not match its content"));
                     changed.add(parsed.get().seq());
                     continue;
@@ -91,7 +61,11 @@ public final class AuditTrailVerifier {
             }
         }
         order(records, changed, findings);
-        return new Verdict(records.size(), findings);
+        return new AuditVerdict(records.size(), findings);
+    }
+
+    private static String name(Path file) {
+        return file.toString();
     }
 
     private boolean sealed(SealedLine line) {
@@ -106,7 +80,7 @@ public final class AuditTrailVerifier {
         for (var r : records) {
             var seq = r.line().seq();
             if (seq < highest) {
-                findings.add(new Finding(Problem.REORDERED, r.file(), r.number(), "record " + seq + " at " + r.where()
+                findings.add(new Finding(Problem.REORDERED, name(r.file()), r.number(), "record " + seq + " at " + r.where()
                         + " is out of order: it comes after record " + highest));
             }
             highest = Math.max(highest, seq);
@@ -125,7 +99,7 @@ public final class AuditTrailVerifier {
                 var after = bySeq.floorEntry(from - 1).getValue();
                 var next = bySeq.ceilingEntry(seq + 1);
                 var where = next == null ? after : next.getValue();
-                findings.add(new Finding(Problem.REMOVED, where.file(), where.number(), (from == seq ? "record " + from : "records " + from + " to " + seq)
+                findings.add(new Finding(Problem.REMOVED, name(where.file()), where.number(), (from == seq ? "record " + from : "records " + from + " to " + seq)
                         + " removed: missing after " + after.where() + (next == null ? "" : " and before " + next.getValue().where())));
             }
         }
@@ -140,7 +114,7 @@ public final class AuditTrailVerifier {
                 continue; // the first record given follows one not given
             }
             if (expected != null && !expected.equals(r.line().prev())) {
-                findings.add(new Finding(Problem.UNLINKED, r.file(), r.number(), "record " + r.line().seq() + " at " + r.where()
+                findings.add(new Finding(Problem.UNLINKED, name(r.file()), r.number(), "record " + r.line().seq() + " at " + r.where()
                         + " does not follow record " + (r.line().seq() - 1) + (before == null ? "" : " at " + before.where())));
             }
         }

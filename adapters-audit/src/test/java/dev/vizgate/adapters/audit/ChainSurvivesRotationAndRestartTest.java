@@ -1,5 +1,6 @@
 package dev.vizgate.adapters.audit;
 
+import dev.vizgate.domain.model.AuditVerdict;
 import dev.vizgate.domain.testing.AuditTrailContract;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,7 +68,7 @@ class ChainSurvivesRotationAndRestartTest {
         kept.remove(1);
         var verdict = new AuditTrailVerifier(AuditKeys.KEY).verify(kept);
         assertThat(verdict.findings()).singleElement().satisfies(f -> {
-            assertThat(f.problem()).isEqualTo(AuditTrailVerifier.Problem.REMOVED);
+            assertThat(f.problem()).isEqualTo(AuditVerdict.Problem.REMOVED);
             assertThat(f.message()).contains("removed");
         });
     }
@@ -83,6 +84,6 @@ class ChainSurvivesRotationAndRestartTest {
         }
         var verdict = new AuditTrailVerifier(AuditKeys.KEY).verify(files());
         assertThat(verdict.records()).isEqualTo(2);
-        assertThat(verdict.findings()).singleElement().extracting(AuditTrailVerifier.Finding::problem).isEqualTo(AuditTrailVerifier.Problem.CUT_SHORT);
+        assertThat(verdict.findings()).singleElement().extracting(AuditVerdict.Finding::problem).isEqualTo(AuditVerdict.Problem.CUT_SHORT);
     }
 }

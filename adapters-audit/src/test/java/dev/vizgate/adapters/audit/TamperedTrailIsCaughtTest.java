@@ -1,6 +1,7 @@
 package dev.vizgate.adapters.audit;
 
 import dev.vizgate.domain.model.AttributeValue;
+import dev.vizgate.domain.model.AuditVerdict;
 import dev.vizgate.domain.testing.AuditTrailContract;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class TamperedTrailIsCaughtTest {
         assertThat(lines).hasSize(10);
     }
 
-    AuditTrailVerifier.Verdict verifyAs(List<String> tampered) throws Exception {
+    AuditVerdict verifyAs(List<String> tampered) throws Exception {
         Files.write(file, tampered, StandardCharsets.UTF_8);
         return new AuditTrailVerifier(AuditKeys.KEY).verify(List.of(file));
     }
@@ -52,7 +53,7 @@ class TamperedTrailIsCaughtTest {
         lines.remove(3); // record 4
         var verdict = verifyAs(lines);
         assertThat(verdict.findings()).singleElement().satisfies(f -> {
-            assertThat(f.problem()).isEqualTo(AuditTrailVerifier.Problem.REMOVED);
+            assertThat(f.problem()).isEqualTo(AuditVerdict.Problem.REMOVED);
             assertThat(f.message()).startsWith("record 4 removed").contains("audit.jsonl:3").contains("audit.jsonl:4");
         });
     }
@@ -62,7 +63,7 @@ class TamperedTrailIsCaughtTest {
         lines.set(4, lines.get(4).replace("\"jti\":\"jti-5\"", "\"jti\":\"jti-x\""));
         var verdict = verifyAs(lines);
         assertThat(verdict.findings()).singleElement().satisfies(f -> {
-            assertThat(f.problem()).isEqualTo(AuditTrailVerifier.Problem.CHANGED);
+            assertThat(f.problem()).isEqualTo(AuditVerdict.Problem.CHANGED);
             assertThat(f.line()).isEqualTo(5);
             assertThat(f.message()).contains("record 5");
         });
@@ -72,8 +73,8 @@ class TamperedTrailIsCaughtTest {
     void givenReorderedRecords_verify_namesTheOneOutOfPlace() throws Exception {
         Collections.swap(lines, 2, 5); // records 3 and 6 change places
         var verdict = verifyAs(lines);
-        assertThat(verdict.findings()).extracting(AuditTrailVerifier.Finding::problem).containsOnly(AuditTrailVerifier.Problem.REORDERED);
-        assertThat(verdict.findings()).extracting(AuditTrailVerifier.Finding::message).anySatisfy(m -> assertThat(m).contains("record 3"));
+        assertThat(verdict.findings()).extracting(AuditVerdict.Finding::problem).containsOnly(AuditVerdict.Problem.REORDERED);
+        assertThat(verdict.findings()).extracting(AuditVerdict.Finding::message).anySatisfy(m -> assertThat(m).contains("record 3"));
     }
 
     @Test
@@ -82,7 +83,7 @@ class TamperedTrailIsCaughtTest {
         lines.set(9, last.substring(0, last.length() / 2));
         var verdict = verifyAs(lines);
         assertThat(verdict.findings()).singleElement().satisfies(f -> {
-            assertThat(f.problem()).isEqualTo(AuditTrailVerifier.Problem.CUT_SHORT);
+            assertThat(f.problem()).isEqualTo(AuditVerdict.Problem.CUT_SHORT);
             assertThat(f.line()).isEqualTo(10);
         });
     }
@@ -90,7 +91,7 @@ class TamperedTrailIsCaughtTest {
     @Test
     void givenARecordForgedWithAnotherKey_verify_findsItChanged() throws Exception {
         var verdict = new AuditTrailVerifier(AuditKeys.OTHER).verify(List.of(file));
-        assertThat(verdict.findings()).hasSize(10).extracting(AuditTrailVerifier.Finding::problem).containsOnly(AuditTrailVerifier.Problem.CHANGED);
+        assertThat(verdict.findings()).hasSize(10).extracting(AuditVerdict.Finding::problem).containsOnly(AuditVerdict.Problem.CHANGED);
     }
 
     @Test
@@ -103,7 +104,7 @@ class TamperedTrailIsCaughtTest {
         }
         lines.set(6, Files.readAllLines(other).get(6)); // record 7 of another node's chain, sealed with the same key
         var verdict = verifyAs(lines);
-        assertThat(verdict.findings()).extracting(AuditTrailVerifier.Finding::problem).contains(AuditTrailVerifier.Problem.UNLINKED);
-        assertThat(verdict.findings()).extracting(AuditTrailVerifier.Finding::line).contains(7);
+        assertThat(verdict.findings()).extracting(AuditVerdict.Finding::problem).contains(AuditVerdict.Problem.UNLINKED);
+        assertThat(verdict.findings()).extracting(AuditVerdict.Finding::line).contains(7);
     }
 }

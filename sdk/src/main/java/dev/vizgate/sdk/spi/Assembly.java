@@ -1,9 +1,9 @@
 package dev.vizgate.sdk.spi;
 
+import dev.vizgate.domain.model.AuditVerdict;
 import dev.vizgate.domain.port.TokenDecoder;
 import dev.vizgate.domain.usecase.RegisterUatConfiguration;
 import dev.vizgate.sdk.AuditSettings;
-import dev.vizgate.sdk.AuditVerdict;
 import dev.vizgate.sdk.CloudManagerSettings;
 import dev.vizgate.sdk.OpenedAuditTrail;
 import dev.vizgate.sdk.StoreProbe;
