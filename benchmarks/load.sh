@@ -7,6 +7,7 @@
 #   - the POST floor (PostFloorServer: Jetty as the gateway sets it up, the same request, a fixed answer, no work);
 #   - the race: an Express server in the shape of Tableau's JavaScript sample (benchmarks/node, jsonwebtoken, the same
 #     claims and API-key check), alternating with the gateway in every round, at full and half load;
+#   - the token route again on a second gateway with the audit trail on (a JSON-lines file), alternating with the first;
 #   - SOAK=<seconds>: the token route at 80% of its maximum for that long (600 for the 10-minute soak),
 #     with the gateway's GC log read for the heap after each collection, first minute against last.
 # Writes benchmarks/results/load.md (figures and targets); logs go to benchmarks/results/load-*.log.
@@ -61,6 +62,13 @@ LOAD_SECRET=$secret java -Xmx512m ${GATEWAY_OPTS:-} -Xlog:gc:file="$results/load
 gw=$!
 pids+=($gw)
 for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done
+# The same gateway with the audit trail on (a JSON-lines file), to measure what recording every decision costs.
+sed "s/port: $PORT,/port: $(( PORT + 3 )),/" "$work/vizgate.yaml" > "$work/audited.yaml"
+printf 'audit: { key: "${LOAD_AUDIT_KEY}", node: load, file: { path: %s } }\n' "$work/audit.jsonl" >> "$work/audited.yaml"
+LOAD_SECRET=$secret LOAD_AUDIT_KEY=$(head -c 32 /dev/urandom | base64) java -Xmx512m ${GATEWAY_OPTS:-} \
+  -jar app/target/vizgate.jar serve --config "$work/audited.yaml" > /dev/null 2> "$results/load-audited.log" &
+pids+=($!)
+for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$(( PORT + 3 ))/healthz" >/dev/null && break; sleep 0.2; done
 
 # The POST floor and the Express server, each a process of its own on the same cores.
 java -Xmx256m -cp "$cp" dev.vizgate.benchmarks.PostFloorServer $(( PORT + 1 )) > "$work/floor.url" 2> "$results/load-floor.log" &
@@ -90,6 +98,7 @@ healthz="http://127.0.0.1:$PORT/healthz"
 token="http://127.0.0.1:$PORT/v1/tableau/token"
 floor="http://127.0.0.1:$(( PORT + 1 ))/v1/tableau/token"
 express="http://127.0.0.1:$(( PORT + 2 ))/v1/tableau/token"
+audited="http://127.0.0.1:$(( PORT + 3 ))/v1/tableau/token"
 frontdoor="http://127.0.0.1:$PORT/v1/tableau-next/frontdoor"
 token_lua=$(script token POST '{"user":"alice@example.com"}')
 frontdoor_lua=$(script frontdoor FRONTDOOR '{}')
@@ -144,6 +153,7 @@ wrk -t2 -c16 -d20s -s "$token_lua" "$token" >/dev/null # C2 was still compiling 
 wrk -t2 -c16 -d15s -s "$frontdoor_lua" "$frontdoor" >/dev/null
 wrk -t2 -c16 -d5s -s "$token_lua" "$floor" >/dev/null
 wrk -t2 -c16 -d10s -s "$token_lua" "$express" >/dev/null
+wrk -t2 -c16 -d20s -s "$token_lua" "$audited" >/dev/null
 [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $key" -H 'Content-Type: application/json' -d '{"user":"alice@example.com"}' "$express")" = 200 ] \
   || { echo "load.sh: the Express server did not issue a token" >&2; exit 1; }
 
@@ -154,11 +164,13 @@ for round in $(seq 1 "$ROUNDS"); do
   measure "floor-max#$round" 64 "$DURATION" "$floor" "$token_lua"
   measure "token-max#$round" 64 "$DURATION" "$token" "$token_lua"
   measure "express-max#$round" 64 "$DURATION" "$express" "$token_lua"
+  measure "audited-max#$round" 64 "$DURATION" "$audited" "$token_lua"
 done
 median_of healthz-max
 median_of floor-max
 median_of token-max
 median_of express-max
+median_of audited-max
 
 # Where the token route's CPU goes: async-profiler (from benchmarks/target/lib) attached to the gateway for one more
 # maximum run, not one of the measured ones (perf events as root, else the interval timer). PROFILE=0 skips it.
@@ -208,6 +220,7 @@ row() { echo "| $2 | $3 | ${RPS[$1]} | ${P50[$1]} | ${P99[$1]} | ${ERR[$1]} |"; 
 verdict() { if awk "BEGIN { exit !($1) }"; then echo met; else echo '**missed**'; fi; }
 ratio=$(awk -v a="${RPS[token-max]}" -v b="${RPS[healthz-max]}" 'BEGIN { printf "%.0f", 100 * a / b }')
 post_ratio=$(awk -v a="${RPS[token-max]}" -v b="${RPS[floor-max]}" 'BEGIN { printf "%.0f", 100 * a / b }')
+audit_ratio=$(awk -v a="${RPS[audited-max]}" -v b="${RPS[token-max]}" 'BEGIN { printf "%.0f", 100 * a / b }')
 race=$(awk -v a="${RPS[token-max]}" -v b="${RPS[express-max]}" 'BEGIN { printf "%.2f", a / b }')
 added=$(awk -v p="${P50[frontdoor]}" -v l="${P50[standin]}" 'BEGIN { printf "%.3f", p - l }')
 {
@@ -223,6 +236,7 @@ added=$(awk -v p="${P50[frontdoor]}" -v l="${P50[standin]}" 'BEGIN { printf "%.3
   row token-max "POST /v1/tableau/token | max" 64
   row floor-max "POST floor (Jetty, no work) | max" 64
   row express-max "Express + jsonwebtoken (Tableau's JS sample) | max" 64
+  row audited-max "POST /v1/tableau/token, audit trail on (file) | max" 64
   row healthz-half "GET /healthz (floor) | half (${SHARE[healthz-half]}% of max)" 128
   row token-half "POST /v1/tableau/token | half (${SHARE[token-half]}% of max)" 128
   row floor-half "POST floor (Jetty, no work) | half (${SHARE[floor-half]}% of max)" 128
@@ -235,6 +249,8 @@ added=$(awk -v p="${P50[frontdoor]}" -v l="${P50[standin]}" 'BEGIN { printf "%.3
   echo "- token endpoint ≥ 85% of the POST floor's requests/s: ${post_ratio}% — $(verdict "$post_ratio >= 85") (medians of ${ROUNDS} alternating runs;" \
     "POST floor ${ALL[floor-max]}, token ${ALL[token-max]})"
   echo "- token endpoint against GET /healthz: ${ratio}% (healthz ${ALL[healthz-max]})"
+  echo "- token endpoint with the audit trail on, at least 95% of it off: ${audit_ratio}% — $(verdict "$audit_ratio >= 95")" \
+    "(audited ${ALL[audited-max]}; $(cat "$work"/audit*.jsonl | wc -l) records written)"
   echo "- the race, ahead on requests/s: Vizgate ${RPS[token-max]} against Express ${RPS[express-max]} (${race}×; Express ${ALL[express-max]})" \
     "— $(verdict "${RPS[token-max]} > ${RPS[express-max]}")"
   echo "- the race, ahead on p99 at half load: Vizgate ${P99[token-half]} ms against Express ${P99[express-half]} ms" \
@@ -242,7 +258,7 @@ added=$(awk -v p="${P50[frontdoor]}" -v l="${P50[standin]}" 'BEGIN { printf "%.3
   echo "- token endpoint p99 ≤ 5 ms at half of max (ran at ${SHARE[token-half]}% of max): ${P99[token-half]} ms — $(verdict "${P99[token-half]} <= 5")"
   echo "- frontdoor adds ≤ 1.5 ms p50 over the stand-in's own p50 (${P50[standin]} ms for a ${LATENCY_MS} ms pause): +${added} ms — $(verdict "$added <= 1.5")"
   errors=0
-  for k in healthz-max token-max healthz-half token-half frontdoor floor-max floor-half express-max express-half; do errors=$(( errors + ${ERR[$k]} )); done
+  for k in healthz-max token-max healthz-half token-half frontdoor floor-max floor-half express-max express-half audited-max; do errors=$(( errors + ${ERR[$k]} )); done
   echo "- errors in every run: $errors"
   echo "- Express runs as Tableau's sample does, one Node process (one core for JavaScript); the gateway uses both cores"
   if [ -n "$profile_md" ]; then

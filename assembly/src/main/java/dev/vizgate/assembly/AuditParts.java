@@ -37,6 +37,8 @@ final class AuditParts {
             for (var sink : settings.sinks()) {
                 if (sink instanceof AuditSettings.Sink.File file) {
                     opened.add(openFile(file, key, settings, clear));
+                } else if (sink instanceof AuditSettings.Sink.Syslog syslog) {
+                    opened.add(LogbackAuditTrail.syslog(syslog.host(), syslog.port(), key, settings.node(), clear, settings.queue()));
                 } else {
                     opened.add(LogbackAuditTrail.standardOutput(key, settings.node(), clear, settings.queue()));
                 }

@@ -147,4 +147,28 @@ class AuditTrailFromTheSdkTest {
             System.setOut(original);
         }
     }
+
+    @Test
+    void givenASyslogSinkWithNoDaemon_everyRecord_isCountedAsDropped() throws Exception {
+        int port;
+        try (var free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort(); // closed again: nothing listens there
+        }
+        var settings = new AuditSettings(List.of(new AuditSettings.Sink.Syslog("127.0.0.1", port)), "node-1", List.of(), 64);
+        var trail = Audit.open(settings, KEY);
+        trail.trail().record(AuditTrailContract.issued("jti-1", "alice@acme.com", Map.of()));
+        trail.trail().record(AuditTrailContract.issued("jti-2", "alice@acme.com", Map.of()));
+        trail.close(); // the writer has tried both before it stops
+        assertThat(trail.dropped()).isEqualTo(2);
+    }
+
+    @Test
+    void givenASyslogAddressThatCannotWork_itIsRefused() {
+        assertThatThrownBy(() -> new AuditSettings.Sink.Syslog(" ", 514)).hasMessageContaining("name or an address");
+        assertThatThrownBy(() -> new AuditSettings.Sink.Syslog("sys log", 514)).hasMessageContaining("name or an address");
+        assertThatThrownBy(() -> new AuditSettings.Sink.Syslog("syslog", 0)).hasMessageContaining("1 to 65535");
+        assertThatThrownBy(() -> new AuditSettings.Sink.Syslog("syslog", 65536)).hasMessageContaining("1 to 65535");
+        assertThat(new AuditSettings.Sink.Syslog("syslog", 1).port()).isEqualTo(1);
+        assertThat(new AuditSettings.Sink.Syslog("syslog", 65535).port()).isEqualTo(65535);
+    }
 }

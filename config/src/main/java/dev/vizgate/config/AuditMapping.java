@@ -15,6 +15,8 @@ import static dev.vizgate.config.Check.required;
 
 /** The {@code audit:} section as the sdk's {@link AuditSettings}, and the key as bytes. */
 public final class AuditMapping {
+    /** Where syslog daemons listen for TCP by convention. */
+    static final int DEFAULT_SYSLOG_PORT = 514;
     private static final Pattern NODE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     /** The settings and the key that seals them; the key never leaves this record in words. */
@@ -62,8 +64,14 @@ public final class AuditMapping {
         if (Boolean.TRUE.equals(audit.stdout())) {
             sinks.add(new AuditSettings.Sink.StandardOutput());
         }
+        if (audit.syslog() != null) {
+            var host = required(audit.syslog().host(), "audit.syslog.host", "write the daemon's host, e.g. syslog.internal");
+            var port = audit.syslog().port() == null ? DEFAULT_SYSLOG_PORT : audit.syslog().port();
+            sinks.add(attempt("audit.syslog", () -> new AuditSettings.Sink.Syslog(host, port), "name the daemon's host and its TCP port"));
+        }
         if (sinks.isEmpty()) {
-            throw new ConfigError("audit", "names no place for the trail", "add file: { path: /var/log/vizgate/audit.jsonl } or stdout: true");
+            throw new ConfigError("audit", "names no place for the trail", "add file: { path: /var/log/vizgate/audit.jsonl }, stdout: true,"
+                    + " or syslog: { host: syslog.internal }");
         }
         var node = audit.node() != null ? audit.node() : defaultNode();
         var clear = audit.clear() == null ? List.<String>of() : audit.clear();

@@ -26,15 +26,19 @@ public record VizgateConfig(Server server, Callers callers, Tableau tableau, Sal
      * chain and pseudonymises personal values (32+ bytes, from a secret store); {@code node} names this node in each
      * record; {@code clear} lists the personal fields written in clear; {@code file} and/or {@code stdout} say where.
      */
-    public record Audit(SecretText key, String node, List<String> clear, Integer queue, AuditFile file, Boolean stdout) {
+    public record Audit(SecretText key, String node, List<String> clear, Integer queue, AuditFile file, Boolean stdout, AuditSyslog syslog) {
         @Override
         public String toString() {
-            return "Audit[" + (file == null ? "" : "file ") + (Boolean.TRUE.equals(stdout) ? "stdout" : "") + "]"; // never the key
+            return "Audit[" + (file == null ? "" : "file ") + (Boolean.TRUE.equals(stdout) ? "stdout " : "") + (syslog == null ? "" : "syslog") + "]"; // never the key
         }
     }
 
     /** A JSON-lines file, rolled each day and at {@code max-size} (e.g. 100m), keeping {@code keep-days} days. */
     public record AuditFile(String path, String maxSize, Integer keepDays) {
+    }
+
+    /** A syslog daemon taking RFC 5424 messages over TCP. */
+    public record AuditSyslog(String host, Integer port) {
     }
 
     /**

@@ -57,9 +57,12 @@ class AuditSectionMapsOntoTheSdksSettingsTest {
                   queue: 64
                   file: { path: audit.jsonl, max-size: 5m, keep-days: 400 }
                   stdout: true
+                  syslog: { host: syslog.internal, port: 6514 }
                 """).orElseThrow();
         assertThat(m.settings().sinks()).containsExactly(new AuditSettings.Sink.File(dir.resolve("audit.jsonl"), 5L * 1024 * 1024, 400),
-                new AuditSettings.Sink.StandardOutput());
+                new AuditSettings.Sink.StandardOutput(), new AuditSettings.Sink.Syslog("syslog.internal", 6514));
+        assertThat(mapped("audit: { key: \"${AUDIT_KEY}\", syslog: { host: 10.0.0.5 } }\n").orElseThrow().settings().sinks())
+                .containsExactly(new AuditSettings.Sink.Syslog("10.0.0.5", 514));
         assertThat(m.settings().clear()).containsExactly("user", "attributes.Region");
         assertThat(m.settings().queue()).isEqualTo(64);
     }
@@ -86,6 +89,8 @@ class AuditSectionMapsOntoTheSdksSettingsTest {
         assertRefusedAt("audit: { key: \"${AUDIT_KEY}\", file: { path: audit.log } }\n", "audit.file");
         assertRefusedAt("audit: { key: \"${AUDIT_KEY}\", file: { keep-days: 3 } }\n", "audit.file.path");
         assertRefusedAt("audit: { key: \"${AUDIT_KEY}\", file: { path: a.jsonl, max-size: lots } }\n", "audit.file.max-size");
+        assertRefusedAt("audit: { key: \"${AUDIT_KEY}\", syslog: { port: 514 } }\n", "audit.syslog.host");
+        assertRefusedAt("audit: { key: \"${AUDIT_KEY}\", syslog: { host: a, port: 70000 } }\n", "audit.syslog");
     }
 
     void assertRefusedAt(String yaml, String path) {

@@ -41,6 +41,19 @@ public record AuditSettings(List<Sink> sinks, String node, List<String> clear, i
         /** Standard output, for a container platform that collects it. */
         record StandardOutput() implements Sink {
         }
+
+        /** A syslog daemon over TCP: RFC 5424 messages, octet-counted (rsyslog's imtcp, syslog-ng's network source). */
+        record Syslog(String host, int port) implements Sink {
+            public Syslog {
+                Objects.requireNonNull(host, "host");
+                if (host.isBlank() || host.chars().anyMatch(Character::isWhitespace)) {
+                    throw new IllegalArgumentException("a syslog host is a name or an address, such as syslog.internal or 10.0.0.5");
+                }
+                if (port < 1 || port > 65535) {
+                    throw new IllegalArgumentException("a syslog port is 1 to 65535 (rsyslog's TCP input often listens on 514)");
+                }
+            }
+        }
     }
 
     public AuditSettings {

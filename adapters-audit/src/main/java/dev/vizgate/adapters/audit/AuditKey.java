@@ -22,6 +22,8 @@ public final class AuditKey {
     public static final String PSEUDONYM_PREFIX = "hmac-sha256:";
 
     private final SecretKeySpec key;
+    /** One Mac per writing thread, made once: looking the algorithm up and keying it cost more than the HMAC itself. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     private AuditKey(byte[] bytes) {
         this.key = new SecretKeySpec(bytes, ALGORITHM);
@@ -47,11 +49,16 @@ public final class AuditKey {
     }
 
     private byte[] mac(byte[] label, byte[] content) {
+        var mac = macs.get(); // doFinal leaves it reset for the next use
+        mac.update(label);
+        return mac.doFinal(content);
+    }
+
+    private Mac newMac() {
         try {
             var mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
-            mac.update(label);
-            return mac.doFinal(content);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
         }

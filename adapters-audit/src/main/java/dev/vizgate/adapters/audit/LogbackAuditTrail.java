@@ -12,6 +12,7 @@ import dev.vizgate.domain.model.AuditEvent;
 import dev.vizgate.domain.port.AuditTrail;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * The audit trail through Logback's own appenders: a bounded queue taken off the request's thread by Logback's
@@ -25,9 +26,15 @@ public final class LogbackAuditTrail implements AuditTrail, AutoCloseable {
 
     private final ContextBase context;
     private final Counting async;
+    private final LongSupplier failed;
 
     private LogbackAuditTrail(ContextBase context, Appender<AuditEvent> writer, int queue) {
+        this(context, writer, queue, () -> 0);
+    }
+
+    private LogbackAuditTrail(ContextBase context, Appender<AuditEvent> writer, int queue, LongSupplier failed) {
         this.context = context;
+        this.failed = failed;
         this.async = new Counting();
         async.setContext(context);
         async.setName("audit-async");
@@ -76,6 +83,20 @@ public final class LogbackAuditTrail implements AuditTrail, AutoCloseable {
         return new LogbackAuditTrail(context, appender, queue);
     }
 
+    /**
+     * A syslog daemon over TCP (RFC 5424 messages, octet-counted), such as rsyslog's imtcp or syslog-ng's network
+     * source; the chain starts anew with each process, as the daemon's own files hold it.
+     */
+    public static LogbackAuditTrail syslog(String host, int port, AuditKey key, String node, ClearFields clear, int queue) {
+        var context = new ContextBase();
+        context.setName("vizgate-audit");
+        var appender = new SyslogTcpAppender(host, port, node, AuditChain.start(key, node, clear));
+        appender.setContext(context);
+        appender.setName("audit-syslog");
+        appender.start();
+        return new LogbackAuditTrail(context, appender, queue, appender::failed);
+    }
+
     private static EncoderBase<AuditEvent> encoder(ContextBase context, AuditChain chain) {
         var encoder = new EncoderBase<AuditEvent>() {
             @Override
@@ -103,9 +124,9 @@ public final class LogbackAuditTrail implements AuditTrail, AutoCloseable {
         async.doAppend(event);
     }
 
-    /** Records that found the queue full, since this trail opened. */
+    /** Records that found the queue full, or that the sink could not take (a syslog daemon gone), since this trail opened. */
     public long dropped() {
-        return async.dropped.get();
+        return async.dropped.get() + failed.getAsLong();
     }
 
     /** Writes what is queued (waiting up to 10 s), then closes the file. */
