@@ -151,8 +151,10 @@ final class AuditChain {
         } else if (event instanceof AuditEvent.SignInCompleted signIn) {
             json.writeStringField("outcome", signIn.outcome());
         } else if (event instanceof AuditEvent.SecretRotated rotated) {
-            json.writeStringField("secretId", rotated.secretId().value());
             json.writeStringField("step", rotated.step());
+            if (rotated.secretId().isPresent()) {
+                json.writeStringField("secretId", rotated.secretId().get().value());
+            }
         } else if (event instanceof AuditEvent.ConfigChanged changed) {
             json.writeStringField("change", changed.change());
         }

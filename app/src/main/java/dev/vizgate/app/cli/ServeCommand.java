@@ -31,9 +31,10 @@ final class ServeCommand implements Callable<Integer> {
         var server = GatewayServer.start(wired.gateway(), wired.options());
         // The seed's rule, kept inside the deployment: the secret is rotated on its schedule, one node at a time.
         var registry = wired.services().metrics().registry();
+        var audits = wired.services().audits();
         var schedule = wired.scheduledRotation().map(r -> RotationSchedule.start(r, registry, RotationSchedule.periodFor(r.plan().every()),
-                root.context().clock())).or(() -> wired.tenantRotations().map(r -> RotationSchedule.startForTenants(r, registry, Duration.ofMinutes(1),
-                root.context().clock())));
+                root.context().clock(), audits)).or(() -> wired.tenantRotations().map(r -> RotationSchedule.startForTenants(r, registry, Duration.ofMinutes(1),
+                root.context().clock(), audits)));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 schedule.ifPresent(RotationSchedule::close);

@@ -4,6 +4,7 @@ import dev.vizgate.domain.model.AuditCaller;
 import dev.vizgate.domain.model.AuditContext;
 import dev.vizgate.domain.model.AuditEvent;
 import dev.vizgate.domain.model.AuditReason;
+import dev.vizgate.domain.model.SecretId;
 import dev.vizgate.domain.model.Subject;
 import dev.vizgate.domain.model.TenantId;
 import dev.vizgate.domain.port.AuditTrail;
@@ -87,6 +88,15 @@ public final class Audits {
         }
         trail.record(new AuditEvent.SignInCompleted(new AuditContext(clock.instant(), Optional.empty(),
                 new AuditCaller("salesforce-callback", AuditCaller.Kind.UNAUTHENTICATED), user, traceId(request)), outcome));
+    }
+
+    /** A step of a scheduled rotation, or its end, for a tenant ("-" for a one-tenant gateway); the schedule is the caller. */
+    public void rotation(String tenant, String step, Optional<SecretId> secretId) {
+        if (!on) {
+            return;
+        }
+        trail.record(new AuditEvent.SecretRotated(new AuditContext(clock.instant(), tenant(tenant), new AuditCaller("rotation-schedule",
+                AuditCaller.Kind.OPERATOR), Optional.empty(), Optional.empty()), step, secretId));
     }
 
     static AuditReason reason(Problem problem) {

@@ -1,5 +1,6 @@
 package dev.vizgate.app.wiring;
 
+import dev.vizgate.app.http.Audits;
 import dev.vizgate.domain.usecase.RotateOnSchedule;
 import dev.vizgate.domain.usecase.RotationOutcome;
 import io.micrometer.core.instrument.Counter;
@@ -12,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,6 +54,7 @@ public final class RotationSchedule implements AutoCloseable {
     public record OfTenants(Supplier<Map<String, Supplier<Optional<RotateOnSchedule>>>> rotations, Function<String, String> tag) {
     }
 
+    private final Audits audits;
     private final Supplier<Map<String, Supplier<Optional<RotateOnSchedule>>>> rotations;
     private final Function<String, String> tag;
     private final MeterRegistry meters;
@@ -61,7 +64,8 @@ public final class RotationSchedule implements AutoCloseable {
     private final Map<String, Times> times = new ConcurrentHashMap<>();
 
     private RotationSchedule(Supplier<Map<String, Supplier<Optional<RotateOnSchedule>>>> rotations, Function<String, String> tag, MeterRegistry meters,
-                             Duration period, Clock clock) {
+                             Duration period, Clock clock, Audits audits) {
+        this.audits = audits;
         this.rotations = rotations;
         this.tag = tag;
         this.meters = meters;
@@ -76,14 +80,24 @@ public final class RotationSchedule implements AutoCloseable {
 
     /** The one Connected App's schedule: the first tick now, then every {@code period} with jitter. */
     public static RotationSchedule start(RotateOnSchedule rotation, MeterRegistry meters, Duration period, Clock clock) {
-        var schedule = new RotationSchedule(() -> Map.of(NO_TENANT, () -> Optional.of(rotation)), Function.identity(), meters, period, clock);
+        return start(rotation, meters, period, clock, Audits.none());
+    }
+
+    /** As {@link #start(RotateOnSchedule, MeterRegistry, Duration, Clock)}, recording each step in the audit trail. */
+    public static RotationSchedule start(RotateOnSchedule rotation, MeterRegistry meters, Duration period, Clock clock, Audits audits) {
+        var schedule = new RotationSchedule(() -> Map.of(NO_TENANT, () -> Optional.of(rotation)), Function.identity(), meters, period, clock, audits);
         schedule.thread.execute(schedule::tickAndPlanNext);
         return schedule;
     }
 
     /** Every tenant's schedule ({@link OfTenants}). The first tick waits one period, so start-up never waits for a thousand tenants' secrets. */
     public static RotationSchedule startForTenants(OfTenants tenants, MeterRegistry meters, Duration period, Clock clock) {
-        var schedule = new RotationSchedule(tenants.rotations(), tenants.tag(), meters, period, clock);
+        return startForTenants(tenants, meters, period, clock, Audits.none());
+    }
+
+    /** As {@link #startForTenants(OfTenants, MeterRegistry, Duration, Clock)}, recording each step in the audit trail. */
+    public static RotationSchedule startForTenants(OfTenants tenants, MeterRegistry meters, Duration period, Clock clock, Audits audits) {
+        var schedule = new RotationSchedule(tenants.rotations(), tenants.tag(), meters, period, clock, audits);
         schedule.planNext();
         return schedule;
     }
@@ -110,7 +124,7 @@ public final class RotationSchedule implements AutoCloseable {
             if (rotation.isEmpty()) {
                 return Optional.empty();
             }
-            tick = rotation.get().tick();
+            tick = rotation.get().tick(step -> audits.rotation(tenant, step.name().toLowerCase(Locale.ROOT).replace('_', '-'), Optional.empty()));
         } catch (RuntimeException e) {
             if (thread.isShutdown()) {
                 // Stopped with the node: the journal and the lapsing lease let the next run finish it.
@@ -135,13 +149,16 @@ public final class RotationSchedule implements AutoCloseable {
             if (ran.outcome() instanceof RotationOutcome.Rotated r) {
                 at.lastSuccess().set(clock.instant());
                 LOG.info("scheduled rotation of tenant {} under lease fence {}: {} -> {}", tenant, ran.fence(), r.from(), r.to());
+                audits.rotation(tenant, "rotated", Optional.of(r.to()));
                 count(tenant, "rotated");
             } else if (ran.outcome() instanceof RotationOutcome.Paused p) {
                 LOG.warn("scheduled rotation of tenant {} paused at {}: {}", tenant, p.at(), p.why());
+                audits.rotation(tenant, "paused at " + p.at().name().toLowerCase(Locale.ROOT).replace('_', '-'), Optional.empty());
                 count(tenant, "paused");
             } else {
                 var refused = (RotationOutcome.Refused) ran.outcome();
                 LOG.error("scheduled rotation of tenant {} refused at {}: {}", tenant, refused.at(), refused.why());
+                audits.rotation(tenant, "refused at " + refused.at().name().toLowerCase(Locale.ROOT).replace('_', '-'), Optional.empty());
                 count(tenant, "refused");
             }
         }

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,6 +35,7 @@ class TenantsRotateOnTheirOwnScheduleTest {
                     server: { bind: 127.0.0.1, port: 0 }
                     callers: { api-keys: [ { name: platform, sha256: "%s", tenants: [ "*" ] } ] }
                     secret-stores: { vault: { address: %s, token: "${VAULT_TOKEN}" } }
+                    audit: { key: "an-audit-key-of-32-bytes-or-more-for-rotations", node: rotator, file: { path: audit.jsonl } }
                     tenants:
                       defaults:
                         tableau:
@@ -55,7 +57,7 @@ class TenantsRotateOnTheirOwnScheduleTest {
             var loaded = new ConfigLoader(Map.of("VAULT_TOKEN", "hvs.tenants")::get).load(dir.resolve("vizgate.yaml"));
             var wired = GatewayWiring.from(loaded.config(), loaded.files(), Clock.systemUTC());
             try (var schedule = RotationSchedule.startForTenants(wired.tenantRotations().orElseThrow(), wired.services().metrics().registry(),
-                    Duration.ofDays(1), Clock.systemUTC())) {
+                    Duration.ofDays(1), Clock.systemUTC(), wired.services().audits())) {
                 Thread.sleep(1100); // each tenant's secret is older than its every: 1s
                 var round = schedule.tick();
                 assertThat(round).containsOnlyKeys("acme", "globex");
@@ -68,8 +70,20 @@ class TenantsRotateOnTheirOwnScheduleTest {
                 assertThat(registry.find(RotationSchedule.TICKS).tag("tenant", "acme").tag("result", "rotated").counter().count()).isEqualTo(1);
                 assertThat(registry.find(RotationSchedule.TICKS).tag("tenant", "initech").counter()).isNull();
             } finally {
-                wired.services().resources().close();
+                wired.services().resources().close(); // the audit trail last: what is queued is written
             }
+            // Issue 32: one record per step as it starts, then how it ended, with the new secret's id; none for initech.
+            var records = Files.readAllLines(dir.resolve("audit.jsonl")).stream().filter(l -> l.contains("\"event\":\"secret-rotated\"")).toList();
+            for (var site : List.of(acme, globex)) {
+                var tenant = site == acme ? "acme" : "globex";
+                var steps = records.stream().filter(l -> l.contains("\"tenant\":\"" + tenant + "\""))
+                        .map(l -> l.replaceAll(".*\"step\":\"([^\"]+)\".*", "$1")).toList();
+                assertThat(steps).as(tenant).containsExactly("clear-room", "create", "store-next", "await-nodes", "switch", "await-tokens",
+                        "delete-old", "rotated");
+                assertThat(records).anySatisfy(l -> assertThat(l).contains("\"tenant\":\"" + tenant + "\"").contains("\"step\":\"rotated\"")
+                        .contains("\"secretId\":\"" + site.secretIds().iterator().next() + "\"").contains("\"caller\":\"rotation-schedule\",\"callerKind\":\"operator\""));
+            }
+            assertThat(records).noneMatch(l -> l.contains("initech"));
         }
     }
 }

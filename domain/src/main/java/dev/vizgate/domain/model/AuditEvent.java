@@ -2,6 +2,7 @@ package dev.vizgate.domain.model;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One decision a security review asks about: who obtained which credential, for which user, with which row-level
@@ -87,12 +88,15 @@ public sealed interface AuditEvent {
         }
     }
 
-    /** One step of a Connected App secret's rotation (created, promoted, retired, ...). */
-    record SecretRotated(AuditContext context, SecretId secretId, String step) implements AuditEvent {
+    /**
+     * One step of a Connected App secret's rotation as it starts (clear-room, create, store-next, …), or how it ended
+     * (rotated, paused, refused); {@code secretId} is the new secret's id once there is one to name.
+     */
+    record SecretRotated(AuditContext context, String step, Optional<SecretId> secretId) implements AuditEvent {
         public SecretRotated {
             Objects.requireNonNull(context, "context");
+            step = Text.oneLine(Objects.requireNonNull(step, "step"), 128);
             Objects.requireNonNull(secretId, "secretId");
-            step = Text.oneLine(Objects.requireNonNull(step, "step"), 64);
         }
 
         @Override

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -100,6 +101,11 @@ public final class RotateOnSchedule {
 
     /** Rotates when due and this node can take the lease; otherwise says why not. Never throws for a store that is away. */
     public Tick tick() {
+        return tick(step -> { });
+    }
+
+    /** As {@link #tick()}; {@code progress} hears each step of a rotation as it starts (the audit trail records each). */
+    public Tick tick(Consumer<RotateConnectedAppSecret.Step> progress) {
         Instant due;
         try {
             due = due();
@@ -130,7 +136,7 @@ public final class RotateOnSchedule {
             if (clock.instant().isBefore(dueNow)) {
                 return new Tick.NotDue(dueNow);
             }
-            var outcome = rotation.run(step -> { }, () -> {
+            var outcome = rotation.run(progress, () -> {
                 try {
                     var renewed = leases.renew(lease[0], plan.ttl());
                     renewed.ifPresent(l -> lease[0] = l);

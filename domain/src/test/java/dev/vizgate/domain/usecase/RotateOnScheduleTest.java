@@ -61,6 +61,14 @@ class RotateOnScheduleTest {
     }
 
     @Test
+    void givenADueRotation_aTick_letsItsProgressHearEveryStepInOrder() {
+        clock.advance(Duration.ofDays(31));
+        var heard = new java.util.ArrayList<RotateConnectedAppSecret.Step>();
+        assertThat(node("node-1").tick(heard::add)).isInstanceOf(RotateOnSchedule.Tick.Ran.class);
+        assertThat(heard).containsExactly(RotateConnectedAppSecret.Step.values());
+    }
+
+    @Test
     void givenARotationThatFinishedWhileThisNodeAskedForTheLease_theTickRotatesNothing() {
         clock.advance(Duration.ofDays(31));
         // This node saw the old secret's age, but by the time it holds the lease another node has rotated and written
