@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -33,10 +35,15 @@ public final class AuditTrailVerifier {
         }
     }
 
+    /**
+     * Reads the files and checks each chain in them. A file may hold several: each node writes its own (several nodes
+     * into one syslog file), and a process that starts a trail anew (standard output, syslog) starts a new one with its
+     * first record, {@code seq} 1 after {@code genesis}.
+     */
     public AuditVerdict verify(List<Path> files) throws IOException {
         var findings = new ArrayList<Finding>();
-        var records = new ArrayList<Located>();
-        var changed = new TreeSet<Long>(); // present, though not as written: not also reported as removed
+        var chains = new LinkedHashMap<String, Chain>();
+        var current = new HashMap<String, Integer>();
         for (var file : files) {
             var lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             for (int i = 0; i < lines.size(); i++) {
@@ -50,18 +57,32 @@ public final class AuditTrailVerifier {
                             + " is not a whole record: the line was cut short (a truncated file, or a crash while writing)"));
                     continue;
                 }
-                var located = new Located(parsed.get(), file, i + 1);
-                if (!sealed(parsed.get())) {
-                    findings.add(new Finding(Problem.CHANGED, name(file), i + 1, "record " + parsed.get().seq() + " at " + located.where()
+                var line = parsed.get();
+                var located = new Located(line, file, i + 1);
+                var generation = current.getOrDefault(line.node(), 0);
+                if (line.seq() == 1 && AuditChain.GENESIS.equals(line.prev()) && chains.containsKey(line.node() + "#" + generation)) {
+                    current.put(line.node(), ++generation); // the node's trail started anew: a new chain from here
+                }
+                var chain = chains.computeIfAbsent(line.node() + "#" + generation, k -> new Chain(new ArrayList<>(), new TreeSet<>()));
+                if (!sealed(line)) {
+                    findings.add(new Finding(Problem.CHANGED, name(file), i + 1, "record " + line.seq() + " at " + located.where()
                             + " was changed: its seal does not match its content"));
-                    changed.add(parsed.get().seq());
+                    chain.changed().add(line.seq());
                     continue;
                 }
-                records.add(located);
+                chain.records().add(located);
             }
         }
-        order(records, changed, findings);
-        return new AuditVerdict(records.size(), findings);
+        var whole = 0;
+        for (var chain : chains.values()) {
+            order(chain.records(), chain.changed(), findings);
+            whole += chain.records().size();
+        }
+        return new AuditVerdict(whole, findings);
+    }
+
+    /** One writer's chain: its sealed records in file order, and the numbers of those found changed. */
+    private record Chain(List<Located> records, TreeSet<Long> changed) {
     }
 
     private static String name(Path file) {

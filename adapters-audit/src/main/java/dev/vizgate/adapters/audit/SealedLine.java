@@ -9,7 +9,7 @@ import java.util.Optional;
  * One record as written: its head (every field but the seal, as the seal was computed over it), the seal, and the
  * head's place in the chain. A line that is not this shape is cut short or not a record.
  */
-record SealedLine(String head, String mac, long seq, String prev) {
+record SealedLine(String head, String mac, long seq, String prev, String node) {
     static final String MAC_FIELD = ",\"mac\":\"";
     static final String END = "\"}";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,7 +28,7 @@ record SealedLine(String head, String mac, long seq, String prev) {
             if (!seq.canConvertToLong() || !prev.isTextual()) {
                 return Optional.empty();
             }
-            return Optional.of(new SealedLine(head, mac, seq.asLong(), prev.asText()));
+            return Optional.of(new SealedLine(head, mac, seq.asLong(), prev.asText(), fields.path("node").asText("")));
         } catch (IOException e) {
             return Optional.empty();
         }

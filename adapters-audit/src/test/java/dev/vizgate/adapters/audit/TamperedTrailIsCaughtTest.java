@@ -95,16 +95,32 @@ class TamperedTrailIsCaughtTest {
     }
 
     @Test
-    void givenRecordsFromAnotherChainSpliced_verify_findsThemUnlinked() throws Exception {
+    void givenARecordFromAnotherRunOfTheSameNodeSpliced_verify_findsItUnlinked() throws Exception {
+        var other = dir.resolve("other.jsonl");
+        try (var trail = LogbackAuditTrail.file(new AuditFile(other, 10 * 1024 * 1024, 7), AuditKeys.KEY, "node-1", ClearFields.none(), 64)) {
+            for (int i = 1; i <= 10; i++) {
+                trail.record(AuditTrailContract.issued("other-" + i, "user@acme.com", Map.of()));
+            }
+        }
+        lines.set(6, Files.readAllLines(other).get(6)); // record 7 of another chain of this node, sealed with the same key
+        var verdict = verifyAs(lines);
+        assertThat(verdict.findings()).extracting(AuditVerdict.Finding::problem).contains(AuditVerdict.Problem.UNLINKED);
+        assertThat(verdict.findings()).extracting(AuditVerdict.Finding::line).contains(7);
+    }
+
+    @Test
+    void givenARecordOfAnotherNodeInPlaceOfOneOfOurs_verify_findsOursRemoved() throws Exception {
         var other = dir.resolve("other.jsonl");
         try (var trail = LogbackAuditTrail.file(new AuditFile(other, 10 * 1024 * 1024, 7), AuditKeys.KEY, "node-2", ClearFields.none(), 64)) {
             for (int i = 1; i <= 10; i++) {
                 trail.record(AuditTrailContract.issued("other-" + i, "user@acme.com", Map.of()));
             }
         }
-        lines.set(6, Files.readAllLines(other).get(6)); // record 7 of another node's chain, sealed with the same key
+        lines.set(6, Files.readAllLines(other).get(6)); // node-2's record 7 where node-1's record 7 was
         var verdict = verifyAs(lines);
-        assertThat(verdict.findings()).extracting(AuditVerdict.Finding::problem).contains(AuditVerdict.Problem.UNLINKED);
-        assertThat(verdict.findings()).extracting(AuditVerdict.Finding::line).contains(7);
+        assertThat(verdict.findings()).singleElement().satisfies(f -> {
+            assertThat(f.problem()).isEqualTo(AuditVerdict.Problem.REMOVED);
+            assertThat(f.message()).startsWith("record 7 removed");
+        });
     }
 }
