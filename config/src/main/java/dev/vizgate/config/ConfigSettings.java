@@ -136,12 +136,16 @@ public final class ConfigSettings {
             }
         }
         var exchanging = sections.stream().anyMatch(s -> s != null && "token-exchange".equals(s.flow()));
-        var idps = config.callers() != null && config.callers().identityProviders() != null && !config.callers().identityProviders().isEmpty();
-        if (exchanging && !idps) {
+        if (exchanging && !hasIdentityProviders(config)) {
             throw new ConfigError("salesforce.flow", "flow: token-exchange exchanges the identity-provider token a caller proved the user with,"
                     + " but callers.identity-providers lists none, so no caller could ever have one",
                     "list the platform's identity provider under callers.identity-providers, or choose another flow");
         }
+    }
+
+    /** Whether {@code callers.identity-providers} lists any. */
+    public static boolean hasIdentityProviders(VizgateConfig config) {
+        return config.callers() != null && config.callers().identityProviders() != null && !config.callers().identityProviders().isEmpty();
     }
 
     public static VizgateBuilder builder(VizgateConfig config, ConfigFiles files, Clock clock) {

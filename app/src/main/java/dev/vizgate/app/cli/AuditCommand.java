@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "audit", mixinStandardHelpOptions = true, subcommands = AuditCommand.Verify.class,
@@ -57,15 +58,15 @@ final class AuditCommand extends CommandGroup {
             var ordered = Audit.inWrittenOrder(files);
             var verdict = Audit.verify(ordered, mapped.key());
             for (var finding : verdict.findings()) {
-                out.println(finding.problem().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ": " + finding.message());
+                out.println(finding.problem().name().toLowerCase(Locale.ROOT).replace('_', '-') + ": " + finding.message());
             }
+            var inFiles = " in " + ordered.size() + (ordered.size() == 1 ? " file" : " files");
             if (verdict.intact()) {
-                out.println("intact: " + verdict.records() + " records in " + ordered.size() + (ordered.size() == 1 ? " file" : " files")
-                        + ", each sealed and in order");
+                out.println("intact: " + verdict.records() + " records" + inFiles + ", each sealed and in order");
                 return VizgateCommand.EXIT_OK;
             }
-            out.println("not intact: " + verdict.findings().size() + (verdict.findings().size() == 1 ? " problem" : " problems") + " in "
-                    + ordered.size() + (ordered.size() == 1 ? " file" : " files") + " (" + verdict.records() + " whole records)");
+            out.println("not intact: " + verdict.findings().size() + (verdict.findings().size() == 1 ? " problem" : " problems") + inFiles
+                    + " (" + verdict.records() + " whole records)");
             return VizgateCommand.EXIT_REJECTED;
         }
     }

@@ -3,7 +3,6 @@ package dev.vizgate.app.cli;
 import dev.vizgate.config.ConfigError;
 import dev.vizgate.config.ConfigLoader;
 import dev.vizgate.config.ConfigSettings;
-import dev.vizgate.domain.usecase.RotateConnectedAppSecret;
 import dev.vizgate.domain.usecase.RotationOutcome;
 import dev.vizgate.sdk.RotationSettings;
 import dev.vizgate.sdk.TableauSettings;
@@ -14,7 +13,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "secrets", mixinStandardHelpOptions = true, subcommands = SecretsCommand.Rotate.class,
@@ -91,13 +89,13 @@ final class SecretsCommand extends CommandGroup {
                 if (dryRun) {
                     out.println("plan:");
                     for (var planned : rotate.plan()) {
-                        out.println("  " + (planned.done() ? "[done] " : "[todo] ") + name(planned.step()) + ": " + planned.step().does());
+                        out.println("  " + (planned.done() ? "[done] " : "[todo] ") + planned.step().label() + ": " + planned.step().does());
                     }
                     out.flush();
                     return VizgateCommand.EXIT_OK;
                 }
                 var outcome = rotate.run(step -> {
-                    out.println("step " + name(step) + ": " + step.does());
+                    out.println("step " + step.label() + ": " + step.does());
                     out.flush();
                 });
                 return report(outcome, out, err);
@@ -112,14 +110,10 @@ final class SecretsCommand extends CommandGroup {
             }
             var step = outcome instanceof RotationOutcome.Paused p ? p.at() : ((RotationOutcome.Refused) outcome).at();
             var why = outcome instanceof RotationOutcome.Paused p ? p.why() : ((RotationOutcome.Refused) outcome).why();
-            err.println((outcome instanceof RotationOutcome.Paused ? "paused at " : "refused at ") + name(step) + ": " + why);
+            err.println((outcome instanceof RotationOutcome.Paused ? "paused at " : "refused at ") + step.label() + ": " + why);
             err.println("  the current secret still signs; run vizgate secrets rotate again to go on");
             err.flush();
             return VizgateCommand.EXIT_REJECTED;
         }
-    }
-
-    static String name(RotateConnectedAppSecret.Step step) {
-        return step.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

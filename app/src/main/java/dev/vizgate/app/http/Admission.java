@@ -50,6 +50,14 @@ final class Admission {
             this.tenant = Objects.requireNonNull(tenantId, "tenantId");
         }
 
+        Request request() {
+            return request;
+        }
+
+        String tenant() {
+            return tenant;
+        }
+
         Caller caller() {
             return caller;
         }
@@ -102,7 +110,7 @@ final class Admission {
         if (!audits.on()) {
             return;
         }
-        audits.record(event.apply(audits.context(acting.request, acting.caller, acting.user, acting.tenant)));
+        audits.record(event.apply(audits.context(acting, acting.tenant())));
     }
 
     /**
@@ -122,7 +130,7 @@ final class Admission {
     /** A refusal after admission is recorded here; a grant by the route that made it ({@link #granted}). */
     private Reply audited(Acting acting, Reply reply) {
         if (reply.status() >= 400) {
-            audits.refused(acting.request, acting, reply);
+            audits.refused(acting, reply);
         }
         return reply;
     }

@@ -54,9 +54,9 @@ public final class Audits {
         trail.record(event);
     }
 
-    /** The context of an admitted caller's request, for the tenant the reply served ("-" for none). */
-    AuditContext context(Request request, Caller caller, Subject user, String tenant) {
-        return new AuditContext(clock.instant(), tenant(tenant), callerOf(caller), Optional.of(user), traceId(request));
+    /** The context of an admitted caller's request, for {@code tenant} ("-" for none). */
+    AuditContext context(Admission.Acting acting, String tenant) {
+        return new AuditContext(clock.instant(), tenant(tenant), callerOf(acting.caller()), Optional.of(acting.user()), traceId(acting.request()));
     }
 
     /** A caller turned away before it was admitted: who it proved to be, if anyone, and why not. */
@@ -70,12 +70,12 @@ public final class Audits {
     }
 
     /** An admitted caller's request, refused. */
-    void refused(Request request, Admission.Acting acting, Reply reply) {
+    void refused(Admission.Acting acting, Reply reply) {
         if (!on) {
             return;
         }
         var reason = reply.refusal().map(Audits::reason).orElse(new AuditReason("refused", "answered " + reply.status()));
-        trail.record(new AuditEvent.TokenRefused(context(request, acting.caller(), acting.user(), reply.tenant()), reason));
+        trail.record(new AuditEvent.TokenRefused(context(acting, reply.tenant()), reason)); // the tenant asked for, refused or not
     }
 
     /**

@@ -263,10 +263,11 @@ public final class Gateway extends Handler.Abstract {
         var path = TenantPaths.routed(issuerPaths.getOrDefault(raw, raw), request);
         switch (dispatchOf(path)) {
             case INLINE -> inline(request, response, callback, started, path);
-            case WORKERS -> handOff(request.getComponents().getExecutor(), request, response, callback, started, path,
-                    "the gateway is stopping or every worker is taken; retry shortly");
-            default -> handOff(upstream, request, response, callback, started, path, "every request that waits on Salesforce is taken ("
-                    + UPSTREAM_THREADS + " running, " + UPSTREAM_QUEUE + " queued); Salesforce is answering slowly, retry shortly");
+            case WORKERS -> handOff(request.getComponents().getExecutor(), request, response, callback, started, path, Problem.of(ProblemType.NOT_READY,
+                    "the gateway is stopping or every worker is taken; retry shortly"));
+            default -> handOff(upstream, request, response, callback, started, path, Problem.of(ProblemType.SALESFORCE_UNAVAILABLE,
+                    "every request that waits on Salesforce is taken (" + UPSTREAM_THREADS + " running, " + UPSTREAM_QUEUE
+                            + " queued); Salesforce is answering slowly, retry shortly"));
         }
         return true;
     }
@@ -289,12 +290,12 @@ public final class Gateway extends Handler.Abstract {
         BodyAhead.read(request, services.maxBodyBytes(), read -> guarded(callback, () -> answer(read, response, callback, started, path)));
     }
 
-    private void handOff(Executor pool, Request request, Response response, Callback callback, long started, String path, String busy) {
+    /** @param busy the answer when the pool takes no more */
+    private void handOff(Executor pool, Request request, Response response, Callback callback, long started, String path, Problem busy) {
         try {
             pool.execute(() -> guarded(callback, () -> answer(request, response, callback, started, path)));
         } catch (RejectedExecutionException e) {
-            var type = pool == upstream ? ProblemType.SALESFORCE_UNAVAILABLE : ProblemType.NOT_READY;
-            write(request, response, callback, started, path, request.getMethod(), routeName(path), Reply.problem(Problem.of(type, busy).retryAfter(5)));
+            write(request, response, callback, started, path, request.getMethod(), routeName(path), Reply.problem(busy.retryAfter(5)));
         }
     }
 

@@ -164,8 +164,7 @@ public final class GatewayWiring {
                               Optional<TenantTokens> tenants) {
         var callers = callers(apiKeys, vizgate.platformAssertions());
         var kind = GatewayMetrics.tokenKind(vizgate.tableauTrust());
-        if (vizgate.idpTableauTokens().isPresent() && vizgate.platformAssertions().filter(p -> config.callers() != null
-                && config.callers().identityProviders() != null && !config.callers().identityProviders().isEmpty()).isEmpty()) {
+        if (vizgate.idpTableauTokens().isPresent() && (vizgate.platformAssertions().isEmpty() || !ConfigSettings.hasIdentityProviders(config))) {
             throw new ConfigError("callers.identity-providers", "with tableau.connected-app.trust: idp only a user's identity-provider token can be exchanged,"
                     + " and no identity provider is configured as a caller", "add callers.identity-providers with the same issuer");
         }
@@ -258,9 +257,7 @@ public final class GatewayWiring {
     static Dispatch tokenDispatch(VizgateConfig config, Optional<ConnectedAppTrust> trust) {
         var hs256 = trust.filter(ConnectedAppTrust.DirectTrust.class::isInstance).isPresent();
         var memory = config.store() == null || config.store().type() == null || "memory".equals(config.store().type());
-        var identityProviders = config.callers() != null && config.callers().identityProviders() != null
-                && !config.callers().identityProviders().isEmpty();
-        return hs256 && memory && !identityProviders ? Dispatch.INLINE : Dispatch.WORKERS;
+        return hs256 && memory && !ConfigSettings.hasIdentityProviders(config) ? Dispatch.INLINE : Dispatch.WORKERS;
     }
 
     /** What the callers section amounts to, built by the very code {@code serve} uses: doctor reports this, or its ConfigError. */

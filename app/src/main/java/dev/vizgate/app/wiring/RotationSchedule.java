@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -124,7 +123,7 @@ public final class RotationSchedule implements AutoCloseable {
             if (rotation.isEmpty()) {
                 return Optional.empty();
             }
-            tick = rotation.get().tick(step -> audits.rotation(tenant, step.name().toLowerCase(Locale.ROOT).replace('_', '-'), Optional.empty()));
+            tick = rotation.get().tick(step -> audits.rotation(tenant, step.label(), Optional.empty()));
         } catch (RuntimeException e) {
             if (thread.isShutdown()) {
                 // Stopped with the node: the journal and the lapsing lease let the next run finish it.
@@ -153,12 +152,12 @@ public final class RotationSchedule implements AutoCloseable {
                 count(tenant, "rotated");
             } else if (ran.outcome() instanceof RotationOutcome.Paused p) {
                 LOG.warn("scheduled rotation of tenant {} paused at {}: {}", tenant, p.at(), p.why());
-                audits.rotation(tenant, "paused at " + p.at().name().toLowerCase(Locale.ROOT).replace('_', '-'), Optional.empty());
+                audits.rotation(tenant, "paused at " + p.at().label(), Optional.empty());
                 count(tenant, "paused");
             } else {
                 var refused = (RotationOutcome.Refused) ran.outcome();
                 LOG.error("scheduled rotation of tenant {} refused at {}: {}", tenant, refused.at(), refused.why());
-                audits.rotation(tenant, "refused at " + refused.at().name().toLowerCase(Locale.ROOT).replace('_', '-'), Optional.empty());
+                audits.rotation(tenant, "refused at " + refused.at().label(), Optional.empty());
                 count(tenant, "refused");
             }
         }

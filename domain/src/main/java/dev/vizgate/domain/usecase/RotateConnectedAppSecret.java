@@ -11,6 +11,7 @@ import dev.vizgate.domain.port.Waits;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Locale;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
@@ -44,6 +45,11 @@ public final class RotateConnectedAppSecret {
 
         public String does() {
             return does;
+        }
+
+        /** The step as the CLI and the audit trail name it: {@code clear-room}, {@code store-next}, … */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 

@@ -66,6 +66,8 @@ class RotateOnScheduleTest {
         var heard = new java.util.ArrayList<RotateConnectedAppSecret.Step>();
         assertThat(node("node-1").tick(heard::add)).isInstanceOf(RotateOnSchedule.Tick.Ran.class);
         assertThat(heard).containsExactly(RotateConnectedAppSecret.Step.values());
+        assertThat(heard).extracting(RotateConnectedAppSecret.Step::label).containsExactly("clear-room", "create", "store-next", "await-nodes",
+                "switch", "await-tokens", "delete-old");
     }
 
     @Test
