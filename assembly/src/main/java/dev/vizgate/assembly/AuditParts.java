@@ -60,6 +60,16 @@ final class AuditParts {
             }
 
             @Override
+            public boolean writable() {
+                return all.writable();
+            }
+
+            @Override
+            public boolean required() {
+                return settings.required();
+            }
+
+            @Override
             public void close() {
                 all.close();
             }

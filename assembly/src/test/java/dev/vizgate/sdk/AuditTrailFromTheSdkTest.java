@@ -155,11 +155,29 @@ class AuditTrailFromTheSdkTest {
             port = free.getLocalPort(); // closed again: nothing listens there
         }
         var settings = new AuditSettings(List.of(new AuditSettings.Sink.Syslog("127.0.0.1", port)), "node-1", List.of(), 64);
+        assertThat(new AuditSettings(settings.sinks(), "node-1", List.of(), 64, true).required()).isTrue();
         var trail = Audit.open(settings, KEY);
+        assertThat(trail.writable()).as("nothing refused yet").isTrue();
+        assertThat(trail.required()).isFalse();
         trail.trail().record(AuditTrailContract.issued("jti-1", "alice@acme.com", Map.of()));
         trail.trail().record(AuditTrailContract.issued("jti-2", "alice@acme.com", Map.of()));
-        trail.close(); // the writer has tried both before it stops
+        var deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (trail.writable() && System.nanoTime() < deadline) {
+            Thread.sleep(10); // the writer's first try is refused
+        }
+        assertThat(trail.writable()).as("no daemon takes the first record").isFalse();
+        assertThat(trail.dropped()).as("held, not dropped, while the trail is open").isZero();
+        trail.close(); // each gets one last try as the trail closes
         assertThat(trail.dropped()).isEqualTo(2);
+    }
+
+    @Test
+    void givenARequiredTrail_theOpenedTrail_saysSoAndIsWritableOnStandardOutput() {
+        var settings = new AuditSettings(List.of(new AuditSettings.Sink.StandardOutput()), "node-1", List.of(), 16, true);
+        try (var trail = Audit.open(settings, KEY)) {
+            assertThat(trail.required()).isTrue();
+            assertThat(trail.writable()).isTrue();
+        }
     }
 
     @Test

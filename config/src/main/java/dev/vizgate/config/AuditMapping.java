@@ -84,7 +84,7 @@ public final class AuditMapping {
         if (queue < 16) {
             throw new ConfigError("audit.queue", "the audit queue holds at least 16 records", "leave it out (8192), or raise it");
         }
-        var settings = attempt("audit.node", () -> new AuditSettings(sinks, node, clear, queue), "name the node with letters, digits and . _ : -");
+        var settings = attempt("audit.node", () -> new AuditSettings(sinks, node, clear, queue, Boolean.TRUE.equals(audit.required())), "name the node with letters, digits and . _ : -");
         return Optional.of(new Mapped(settings, keyBytes));
     }
 

@@ -26,10 +26,12 @@ public record VizgateConfig(Server server, Callers callers, Tableau tableau, Sal
      * chain and pseudonymises personal values (32+ bytes, from a secret store); {@code node} names this node in each
      * record; {@code clear} lists the personal fields written in clear; {@code file} and/or {@code stdout} say where.
      */
-    public record Audit(SecretText key, String node, List<String> clear, Integer queue, AuditFile file, Boolean stdout, AuditSyslog syslog) {
+    public record Audit(SecretText key, String node, List<String> clear, Integer queue, AuditFile file, Boolean stdout, AuditSyslog syslog,
+                        Boolean required) {
         @Override
         public String toString() {
-            return "Audit[" + (file == null ? "" : "file ") + (Boolean.TRUE.equals(stdout) ? "stdout " : "") + (syslog == null ? "" : "syslog") + "]"; // never the key
+            return "Audit[" + (file == null ? "" : "file ") + (Boolean.TRUE.equals(stdout) ? "stdout " : "") + (syslog == null ? "" : "syslog ")
+                    + (Boolean.TRUE.equals(required) ? "required" : "") + "]"; // never the key
         }
     }
 

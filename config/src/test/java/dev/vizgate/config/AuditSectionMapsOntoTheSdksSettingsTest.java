@@ -43,6 +43,7 @@ class AuditSectionMapsOntoTheSdksSettingsTest {
         assertThat(m.settings().node()).isEqualTo("gw-1");
         assertThat(m.settings().clear()).isEmpty();
         assertThat(m.settings().queue()).isEqualTo(AuditSettings.DEFAULT_QUEUE);
+        assertThat(m.settings().required()).as("counts and alerts by default, never refusing a grant").isFalse();
         assertThat(m.key()).isEqualTo(KEY.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(m.toString()).doesNotContain(KEY);
     }
@@ -55,6 +56,7 @@ class AuditSectionMapsOntoTheSdksSettingsTest {
                   node: gw-2
                   clear: [ user, attributes.Region ]
                   queue: 64
+                  required: true
                   file: { path: audit.jsonl, max-size: 5m, keep-days: 400 }
                   stdout: true
                   syslog: { host: syslog.internal, port: 6514 }
@@ -65,6 +67,7 @@ class AuditSectionMapsOntoTheSdksSettingsTest {
                 .containsExactly(new AuditSettings.Sink.Syslog("10.0.0.5", 514));
         assertThat(m.settings().clear()).containsExactly("user", "attributes.Region");
         assertThat(m.settings().queue()).isEqualTo(64);
+        assertThat(m.settings().required()).isTrue();
     }
 
     @Test

@@ -7,10 +7,12 @@ import java.util.regex.Pattern;
 
 /**
  * Where the audit trail goes and how it is written ({@code audit:}): one or more sinks, the node's name in each
- * record, the personal fields written in clear instead of pseudonymised, and the bounded queue before the writer.
- * The key comes apart from these, read from its secret store ({@link Audit#open}).
+ * record, the personal fields written in clear instead of pseudonymised, the bounded queue before the writer, and
+ * whether the trail is {@code required}: then nothing is granted while no sink can write (it fails closed, as Vault
+ * does when no audit device can record), where by default a refused record is held, counted if it overflows, and
+ * reported. The key comes apart from these, read from its secret store ({@link Audit#open}).
  */
-public record AuditSettings(List<Sink> sinks, String node, List<String> clear, int queue) {
+public record AuditSettings(List<Sink> sinks, String node, List<String> clear, int queue, boolean required) {
     public static final int DEFAULT_QUEUE = 8192;
     private static final Pattern NODE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
@@ -54,6 +56,11 @@ public record AuditSettings(List<Sink> sinks, String node, List<String> clear, i
                 }
             }
         }
+    }
+
+    /** Settings whose trail is not required: a sink that cannot write is counted and reported, never refusing a grant. */
+    public AuditSettings(List<Sink> sinks, String node, List<String> clear, int queue) {
+        this(sinks, node, clear, queue, false);
     }
 
     public AuditSettings {

@@ -28,6 +28,14 @@ public final class AllSinks implements AuditTrail, AutoCloseable {
         return sinks.stream().mapToLong(LogbackAuditTrail::dropped).sum();
     }
 
+    /**
+     * Whether some sink would write a record given now. As with Vault's audit devices, one sink that can record is
+     * enough: a deployment that names two does so to survive one being down.
+     */
+    public boolean writable() {
+        return sinks.stream().anyMatch(LogbackAuditTrail::writable);
+    }
+
     @Override
     public void close() {
         sinks.forEach(LogbackAuditTrail::close);

@@ -40,6 +40,25 @@ final class AuditChain {
         this.last = Objects.requireNonNull(last, "last");
     }
 
+    /** Ends the file's last line if a crash or a full disk cut it short, so the next record starts on a line of its own. */
+    static void endCutRecord(Path file) throws IOException {
+        if (Files.isRegularFile(file)) {
+            try (var out = new RandomAccessFile(file.toFile(), "rw")) {
+                endCutRecord(out);
+            }
+        }
+    }
+
+    private static void endCutRecord(RandomAccessFile file) throws IOException {
+        var length = file.length();
+        if (length > 0) {
+            file.seek(length - 1);
+            if (file.read() != '\n') {
+                file.write('\n');
+            }
+        }
+    }
+
     /** A new chain. */
     static AuditChain start(AuditKey key, String node, ClearFields clear) {
         return new AuditChain(key, node, clear, 0, GENESIS);
@@ -55,12 +74,7 @@ final class AuditChain {
         }
         try (var in = new RandomAccessFile(file.toFile(), "rw")) {
             var length = in.length();
-            if (length > 0) {
-                in.seek(length - 1);
-                if (in.read() != '\n') { // a crash cut the last record: the next one starts on a line of its own
-                    in.write('\n');
-                }
-            }
+            endCutRecord(in);
             var from = Math.max(0, length - 64 * 1024); // a record is far smaller; the last whole one is in here
             var tail = new byte[(int) (length - from)]; // the newline just added, if any, is not needed here
             in.seek(from);

@@ -5,20 +5,18 @@ import ch.qos.logback.core.AsyncAppenderBase;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.ContextBase;
 import ch.qos.logback.core.encoder.EncoderBase;
-import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
 import ch.qos.logback.core.util.FileSize;
 import dev.vizgate.domain.model.AuditEvent;
 import dev.vizgate.domain.port.AuditTrail;
 
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongSupplier;
 
 /**
  * The audit trail through Logback's own appenders: a bounded queue taken off the request's thread by Logback's
  * asynchronous appender, each record sealed into the chain by the writer's thread, and written by a rolling file
- * appender or a console appender. A record that finds the queue full is counted ({@link #dropped}), never silently
- * lost; closing writes what is queued.
+ * appender or a console appender. A record the sink refuses is held until it can be written ({@link SinkHealth}); a
+ * record that finds the queue full is counted ({@link #dropped}), never silently lost; closing writes what is queued.
  */
 public final class LogbackAuditTrail implements AuditTrail, AutoCloseable {
     /** Records queued before the writer, by default. */
@@ -26,16 +24,12 @@ public final class LogbackAuditTrail implements AuditTrail, AutoCloseable {
 
     private final ContextBase context;
     private final Counting async;
-    private final LongSupplier failed;
+    private final SinkHealth health;
 
-    private LogbackAuditTrail(ContextBase context, Appender<AuditEvent> writer, int queue) {
-        this(context, writer, queue, () -> 0);
-    }
-
-    private LogbackAuditTrail(ContextBase context, Appender<AuditEvent> writer, int queue, LongSupplier failed) {
+    private LogbackAuditTrail(ContextBase context, Appender<AuditEvent> writer, int queue, SinkHealth health) {
         this.context = context;
-        this.failed = failed;
-        this.async = new Counting();
+        this.health = health;
+        this.async = new Counting(health);
         async.setContext(context);
         async.setName("audit-async");
         async.setQueueSize(queue);
@@ -48,7 +42,8 @@ public final class LogbackAuditTrail implements AuditTrail, AutoCloseable {
     public static LogbackAuditTrail file(AuditFile file, AuditKey key, String node, ClearFields clear, int queue) {
         var context = new ContextBase();
         context.setName("vizgate-audit");
-        var appender = new RollingFileAppender<AuditEvent>();
+        var health = new SinkHealth();
+        var appender = new HoldingFileAppender(health);
         appender.setContext(context);
         appender.setName("audit-file");
         appender.setFile(file.path().toString());
@@ -68,7 +63,7 @@ public final class LogbackAuditTrail implements AuditTrail, AutoCloseable {
         if (!appender.isStarted()) {
             throw new IllegalStateException("the audit file " + file.path() + " could not be opened for writing");
         }
-        return new LogbackAuditTrail(context, appender, queue);
+        return new LogbackAuditTrail(context, appender, queue, health);
     }
 
     /** Standard output, for containers whose platform collects it; the chain starts anew with each process. */
@@ -80,7 +75,7 @@ public final class LogbackAuditTrail implements AuditTrail, AutoCloseable {
         appender.setName("audit-stdout");
         appender.setEncoder(encoder(context, AuditChain.start(key, node, clear)));
         appender.start();
-        return new LogbackAuditTrail(context, appender, queue);
+        return new LogbackAuditTrail(context, appender, queue, new SinkHealth()); // a console never refuses a write
     }
 
     /**
@@ -90,11 +85,12 @@ public final class LogbackAuditTrail implements AuditTrail, AutoCloseable {
     public static LogbackAuditTrail syslog(String host, int port, AuditKey key, String node, ClearFields clear, int queue) {
         var context = new ContextBase();
         context.setName("vizgate-audit");
-        var appender = new SyslogTcpAppender(host, port, node, AuditChain.start(key, node, clear));
+        var health = new SinkHealth();
+        var appender = new SyslogTcpAppender(host, port, node, AuditChain.start(key, node, clear), health);
         appender.setContext(context);
         appender.setName("audit-syslog");
         appender.start();
-        return new LogbackAuditTrail(context, appender, queue, appender::failed);
+        return new LogbackAuditTrail(context, appender, queue, health);
     }
 
     private static EncoderBase<AuditEvent> encoder(ContextBase context, AuditChain chain) {
@@ -124,9 +120,20 @@ public final class LogbackAuditTrail implements AuditTrail, AutoCloseable {
         async.doAppend(event);
     }
 
-    /** Records that found the queue full, or that the sink could not take (a syslog daemon gone), since this trail opened. */
+    /**
+     * Records that found the queue full, or that the sink still refused when the trail closed, since this trail
+     * opened. A record the sink refuses while the trail is open is held and written once it can be, never dropped.
+     */
     public long dropped() {
-        return async.dropped.get() + failed.getAsLong();
+        return async.dropped.get() + health.lost();
+    }
+
+    /**
+     * Whether a record given now would be written: the sink took the last one (a full disk or a syslog daemon gone
+     * makes this false until the held record goes through), and the queue has room.
+     */
+    public boolean writable() {
+        return health.writable() && async.getRemainingCapacity() > 0;
     }
 
     /** Writes what is queued (waiting up to 10 s), then closes the file. */
@@ -136,14 +143,26 @@ public final class LogbackAuditTrail implements AuditTrail, AutoCloseable {
         context.stop();
     }
 
-    /** Logback's asynchronous appender, never blocking, dropping only on a full queue, and counting each drop. */
+    /**
+     * Logback's asynchronous appender, never blocking, dropping only on a full queue, and counting each drop; on
+     * closing, what it could not write in its flush time is counted too.
+     */
     private static final class Counting extends AsyncAppenderBase<AuditEvent> {
         private final AtomicLong dropped = new AtomicLong();
         private final Object producers = new Object();
+        private final SinkHealth health;
 
-        Counting() {
+        Counting(SinkHealth health) {
+            this.health = health;
             setNeverBlock(true);
             setDiscardingThreshold(0);
+        }
+
+        @Override
+        public void stop() {
+            health.closing(); // a sink still refusing gives each queued record one try, then counts it
+            super.stop();
+            dropped.addAndGet(getNumberOfElementsInQueue());
         }
 
         @Override

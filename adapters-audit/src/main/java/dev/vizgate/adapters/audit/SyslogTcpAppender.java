@@ -11,15 +11,14 @@ import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Each record as an RFC 5424 syslog message over TCP, framed by octet counting (RFC 6587 §3.4.1), which every
  * modern daemon reads (rsyslog's imtcp, syslog-ng's network source). Facility 13, "log audit"; the message ID is the
- * event's name; the message is the sealed JSON record. A message that cannot be sent, after one reconnect, is counted
- * as failed: the chain then shows its gap, and the count says why. A connection the daemon closed is noticed before
- * the next write; what was in flight when a daemon died is beyond TCP syslog (it has no acknowledgements), and the
- * chain shows that gap too.
+ * event's name; the message is the sealed JSON record. A message that cannot be sent, after one reconnect, is held
+ * and sent again until the daemon is back ({@link SinkHealth}), while later records wait in the trail's queue. A
+ * connection the daemon closed is noticed before the next write; what was in flight when a daemon died is beyond TCP
+ * syslog (it has no acknowledgements), and the chain shows that gap.
  */
 final class SyslogTcpAppender extends AppenderBase<AuditEvent> {
     /** RFC 5424 facility 13: log audit. */
@@ -32,25 +31,41 @@ final class SyslogTcpAppender extends AppenderBase<AuditEvent> {
     private final int port;
     private final String node;
     private final AuditChain chain;
-    private final AtomicLong failed = new AtomicLong();
+    private final SinkHealth health;
     private final ByteBuffer probe = ByteBuffer.allocate(256);
     private SocketChannel channel;
 
-    SyslogTcpAppender(String host, int port, String node, AuditChain chain) {
+    SyslogTcpAppender(String host, int port, String node, AuditChain chain, SinkHealth health) {
         this.host = host;
         this.port = port;
         this.node = node;
         this.chain = chain;
-    }
-
-    long failed() {
-        return failed.get();
+        this.health = health;
     }
 
     @Override
     protected void append(AuditEvent event) {
         var record = chain.seal(event);
         var frame = frame(event, Arrays.copyOf(record, record.length - 1)); // the record without its newline
+        for (int attempt = 0; ; attempt++) {
+            if (attempt > 0) {
+                health.pauseBefore(attempt);
+            }
+            var last = health.isClosing();
+            if (sent(frame)) {
+                health.wrote();
+                return;
+            }
+            health.failed();
+            if (last) {
+                health.gaveUp();
+                return;
+            }
+        }
+    }
+
+    /** Sends one frame, on a new connection once when the one it had is found broken. */
+    private boolean sent(byte[] frame) {
         // Logback interrupts its writer thread to stop it, then lets it write what is queued; a channel closes on an
         // interrupt, so the flag is set aside while this record is sent (an interrupted try is tried again), then put back.
         var interrupted = Thread.interrupted();
@@ -64,17 +79,17 @@ final class SyslogTcpAppender extends AppenderBase<AuditEvent> {
                         connect();
                     }
                     write(ByteBuffer.wrap(frame));
-                    return;
+                    return true;
                 } catch (ClosedByInterruptException e) {
                     interrupted |= Thread.interrupted();
                     interrupts++;
                     disconnect();
                 } catch (IOException e) {
-                    failures++; // the daemon restarted or the connection dropped: one new connection, then count it
+                    failures++; // the daemon restarted or the connection dropped: one new connection, then hold the record
                     disconnect();
                 }
             }
-            failed.incrementAndGet();
+            return false;
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();

@@ -118,6 +118,11 @@ final class Admission {
      * reply names the caller for the access log.
      */
     Reply answer(Request request, Set<String> fields, Function<Acting, Reply> act) {
+        var closed = audits.closed();
+        if (closed.isPresent()) { // before admission, so a one-time proof is not spent on a request refused
+            audits.turnedAway(request, Optional.empty(), closed.get());
+            return Reply.problem(closed.get());
+        }
         var admitted = admit(request, fields);
         if (admitted instanceof Outcome.Turned t) {
             audits.turnedAway(request, t.caller(), t.problem());
@@ -141,6 +146,11 @@ final class Admission {
      * As in {@link #answer}, a successful reply never leaves with its one-time proof unspent.
      */
     Reply admitNavigation(Request request, String credential, Function<Acting, Reply> act) {
+        var closed = audits.closed();
+        if (closed.isPresent()) {
+            audits.turnedAway(request, Optional.empty(), closed.get());
+            return Reply.problem(closed.get());
+        }
         var proof = prove("Bearer " + credential);
         if (proof instanceof Proof.Refused r) {
             audits.turnedAway(request, Optional.empty(), r.problem());

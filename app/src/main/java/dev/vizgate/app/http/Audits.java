@@ -8,11 +8,13 @@ import dev.vizgate.domain.model.SecretId;
 import dev.vizgate.domain.model.Subject;
 import dev.vizgate.domain.model.TenantId;
 import dev.vizgate.domain.port.AuditTrail;
+import dev.vizgate.sdk.OpenedAuditTrail;
 import org.eclipse.jetty.server.Request;
 
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
 /**
@@ -24,20 +26,40 @@ public final class Audits {
     private static final Pattern TRACEPARENT = Pattern.compile("[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}");
     private static final String NO_TRACE = "00000000000000000000000000000000";
 
-    private static final Audits NONE = new Audits(AuditTrail.none(), Clock.systemUTC(), false);
+    private static final Audits NONE = new Audits(AuditTrail.none(), Clock.systemUTC(), false, Optional.empty());
 
     private final AuditTrail trail;
     private final Clock clock;
     private final boolean on;
+    private final Optional<BooleanSupplier> required;
 
+    /** Records each decision; a sink that cannot write never refuses a grant (it is counted and reported). */
     public Audits(AuditTrail trail, Clock clock) {
-        this(trail, clock, true);
+        this(trail, clock, true, Optional.empty());
     }
 
-    private Audits(AuditTrail trail, Clock clock, boolean on) {
+    private Audits(AuditTrail trail, Clock clock, boolean on, Optional<BooleanSupplier> required) {
         this.trail = Objects.requireNonNull(trail, "trail");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.on = on;
+        this.required = required;
+    }
+
+    /** The trail the settings describe, which fails closed when they require it: nothing is granted while it cannot write. */
+    public static Audits of(OpenedAuditTrail opened, Clock clock) {
+        return new Audits(opened.trail(), clock, true, opened.required() ? Optional.of(opened::writable) : Optional.empty());
+    }
+
+    /**
+     * The refusal of every grant while a required trail cannot write (a full disk, a syslog daemon gone), as Vault
+     * refuses requests no audit device can record; empty when a grant may go ahead. Checked before anything is spent.
+     */
+    Optional<Problem> closed() {
+        if (required.isEmpty() || required.get().getAsBoolean()) {
+            return Optional.empty();
+        }
+        return Optional.of(Problem.of(ProblemType.AUDIT_UNAVAILABLE, "the audit trail is required and cannot record now (a full disk, or its"
+                + " syslog daemon away), so nothing is granted; retry once /readyz answers 200"));
     }
 
     /** Records nothing, and builds no event: a gateway without an audit trail pays nothing for one. */

@@ -30,6 +30,10 @@ final class CallbackRoute implements Route {
 
     @Override
     public Reply answer(Request request) {
+        var closed = audits.closed();
+        if (closed.isPresent()) { // before the state is spent: the same link works once the trail can record
+            return Reply.problem(closed.get());
+        }
         var fields = Request.extractQueryParameters(request);
         var query = new LinkedHashMap<String, String>();
         for (var name : fields.getNames()) {

@@ -42,6 +42,7 @@ public enum ProblemType {
     REPLAY_LEDGER_UNAVAILABLE(503, "replay-ledger-unavailable", "Cannot check assertions now"),
     ISSUER_KEYS_UNAVAILABLE(503, "issuer-keys-unavailable", "Cannot check assertions now"),
     STORE_UNAVAILABLE(503, "store-unavailable", "The shared store did not answer"),
+    AUDIT_UNAVAILABLE(503, "audit-unavailable", "The required audit trail cannot record now"),
     // Salesforce
     SALESFORCE_AUTHORIZATION_REQUIRED(403, "salesforce-authorization-required", "Sign in to Salesforce first"),
     SALESFORCE_AUTHORIZATION_DENIED(403, "salesforce-authorization-denied", "Salesforce did not authorize"),

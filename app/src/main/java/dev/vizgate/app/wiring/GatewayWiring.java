@@ -174,8 +174,11 @@ public final class GatewayWiring {
         var server = ServerMapping.of(config, files);
         var rateLimits = new RateLimits(Optional.of(vizgate.requestBudgets()), server.callerBudget(), server.userBudget(), server.tenantBudget());
         var audit = openAudit(config, files, vizgate, metrics);
+        if (audit.required()) {
+            readiness.put(AUDIT_READINESS, audit::writable); // a required trail that cannot write takes the node out of rotation
+        }
         var services = Gateway.Services.builder(callers, rateLimits, metrics)
-                .audits(new Audits(audit.trail(), clock))
+                .audits(Audits.of(audit, clock))
                 .tableau(vizgate.tableauTokens(), kind)
                 .tokenDispatch(tokenDispatch(config, vizgate.tableauTrust()))
                 .idpTableau(vizgate.idpTableauTokens())
@@ -205,8 +208,12 @@ public final class GatewayWiring {
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayWiring.class);
 
-    /** How many audit records found the queue full, counted by the trail. */
+    /** How many audit records were given up (a full queue, or a sink still refusing at close), counted by the trail. */
     public static final String AUDIT_DROPPED = "vizgate.audit.dropped";
+    /** 1 while some audit sink can write, 0 while none can: the alert of a trail that is not required. */
+    public static final String AUDIT_WRITABLE = "vizgate.audit.writable";
+    /** The readiness check of a required audit trail. */
+    static final String AUDIT_READINESS = "audit";
 
     /** The audit trail {@code audit:} describes, its key read from its secret store; a trail that records nothing without one. */
     private static OpenedAuditTrail openAudit(VizgateConfig config, ConfigFiles files, Vizgate vizgate, GatewayMetrics metrics) {
@@ -216,7 +223,9 @@ public final class GatewayWiring {
         }
         var trail = ConfigSettings.map(files, () -> Audit.open(mapped.get().settings(), mapped.get().key()));
         FunctionCounter.builder(AUDIT_DROPPED, trail, OpenedAuditTrail::dropped)
-                .description("audit records dropped because the trail's queue was full").register(metrics.registry());
+                .description("audit records given up: the trail's queue was full, or a sink still refused them as it closed").register(metrics.registry());
+        Gauge.builder(AUDIT_WRITABLE, trail, t -> t.writable() ? 1 : 0)
+                .description("1 while some audit sink can write; 0 while none can (a full disk, a syslog daemon away)").register(metrics.registry());
         return trail;
     }
 
@@ -229,6 +238,16 @@ public final class GatewayWiring {
         @Override
         public long dropped() {
             return 0;
+        }
+
+        @Override
+        public boolean writable() {
+            return true;
+        }
+
+        @Override
+        public boolean required() {
+            return false;
         }
 
         @Override
