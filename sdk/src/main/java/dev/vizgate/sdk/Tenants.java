@@ -1,5 +1,6 @@
 package dev.vizgate.sdk;
 
+import dev.vizgate.domain.model.ConfigChange;
 import dev.vizgate.domain.model.TenantId;
 import dev.vizgate.domain.usecase.WhichTenant;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,21 +34,31 @@ public final class Tenants implements AutoCloseable {
     private final Supplier<VizgateBuilder> base;
     private final Optional<MeterRegistry> meters;
     private final TenantTags tags;
+    private final TenantChanges changes;
     private final Map<TenantId, Built> built = new ConcurrentHashMap<>();
     private final Map<TenantId, SettingsException> problems = new ConcurrentHashMap<>();
     /** One per tenant being built: callers racing for a tenant wait for one build instead of each building and closing the others'. */
     private final Map<TenantId, Object> building = new ConcurrentHashMap<>();
 
-    private Tenants(TenantCatalogue catalogue, Supplier<VizgateBuilder> base, Optional<MeterRegistry> meters, TenantTags tags) {
+    private Tenants(TenantCatalogue catalogue, Supplier<VizgateBuilder> base, Optional<MeterRegistry> meters, TenantTags tags, TenantChanges changes) {
         this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
         this.base = Objects.requireNonNull(base, "base");
         this.meters = Objects.requireNonNull(meters, "meters");
         this.tags = Objects.requireNonNull(tags, "tags");
+        this.changes = Objects.requireNonNull(changes, "changes");
+    }
+
+    /** These tenants, telling {@code changes} of each tenant added, changed, removed or refused; before first use. */
+    public Tenants reportingTo(TenantChanges changes) {
+        if (!built.isEmpty()) {
+            throw new IllegalStateException("set where tenant changes go before the first tenant is built");
+        }
+        return new Tenants(catalogue, base, meters, tags, changes);
     }
 
     /** @param base a fresh builder with what every tenant shares; each tenant adds its own Tableau and Tableau Next settings to it */
     public static Tenants of(TenantCatalogue catalogue, Supplier<VizgateBuilder> base) {
-        return new Tenants(catalogue, base, Optional.empty(), TenantTags.defaults());
+        return new Tenants(catalogue, base, Optional.empty(), TenantTags.defaults(), TenantChanges.NONE);
     }
 
     /**
@@ -60,7 +71,7 @@ public final class Tenants implements AutoCloseable {
 
     /** As above, with the {@code tenant} tag bounded by {@code tags}: past its limit, tenants share one tag. */
     public static Tenants of(TenantCatalogue catalogue, Supplier<VizgateBuilder> base, MeterRegistry registry, TenantTags tags) {
-        return new Tenants(catalogue, base, Optional.of(registry), tags);
+        return new Tenants(catalogue, base, Optional.of(registry), tags, TenantChanges.NONE);
     }
 
     /** The tag this tenant's meters carry (its id, or {@link TenantTags#OTHER} past the bound). */
@@ -80,6 +91,7 @@ public final class Tenants implements AutoCloseable {
             Optional.ofNullable(built.remove(id)).ifPresent(b -> {
                 removeMeters(id, b);
                 b.vizgate().close();
+                changes.changed(id, ConfigChange.REMOVED, "gone from its catalogue");
             });
             problems.remove(id);
             building.remove(id);
@@ -123,7 +135,10 @@ public final class Tenants implements AutoCloseable {
             if (previous == null) {
                 throw e;
             }
-            problems.put(id, e);
+            var before = problems.put(id, e);
+            if (before == null || !Objects.equals(before.getMessage(), e.getMessage())) { // once per refusal, not per request
+                changes.changed(id, ConfigChange.REFUSED, "not valid at " + e.setting().key() + "; its last good definition serves");
+            }
             return previous.vizgate(); // the last good definition keeps serving
         }
         var replaced = built.put(id, new Built(settings, fresh, view));
@@ -131,7 +146,24 @@ public final class Tenants implements AutoCloseable {
         if (replaced != null && replaced.vizgate() != fresh) {
             replaced.vizgate().close();
         }
+        changes.changed(id, previous == null ? ConfigChange.ADDED : ConfigChange.CHANGED,
+                previous == null ? "first served" : "its changed definition now serves");
         return fresh;
+    }
+
+    /**
+     * Looks again at every tenant built so far: one gone from the catalogue is closed, one whose definition changed is
+     * built again (or refused, keeping its last good one). A gateway calls this every few seconds, so a removed tenant's
+     * resources go, and its change is heard, even when no request asks for it.
+     */
+    public void sweep() {
+        for (var id : built.keySet()) {
+            try {
+                tenant(id);
+            } catch (RuntimeException e) {
+                // a catalogue that cannot be read now is asked again at the next sweep, and by the next request
+            }
+        }
     }
 
     /** Takes a tenant's meters out of the shared registry, unless it shares the bounded tag with other tenants. */

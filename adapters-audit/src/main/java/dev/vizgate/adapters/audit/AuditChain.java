@@ -170,7 +170,8 @@ final class AuditChain {
                 json.writeStringField("secretId", rotated.secretId().get().value());
             }
         } else if (event instanceof AuditEvent.ConfigChanged changed) {
-            json.writeStringField("change", changed.change());
+            json.writeStringField("change", changed.change().label());
+            json.writeStringField("detail", changed.detail());
         }
         // FrontdoorOpened carries nothing beyond its context: the URL is a credential.
     }

@@ -4,6 +4,7 @@ import dev.vizgate.domain.model.AuditCaller;
 import dev.vizgate.domain.model.AuditContext;
 import dev.vizgate.domain.model.AuditEvent;
 import dev.vizgate.domain.model.AuditReason;
+import dev.vizgate.domain.model.ConfigChange;
 import dev.vizgate.domain.model.SecretId;
 import dev.vizgate.domain.model.Subject;
 import dev.vizgate.domain.model.TenantId;
@@ -119,6 +120,15 @@ public final class Audits {
         }
         trail.record(new AuditEvent.SecretRotated(new AuditContext(clock.instant(), tenant(tenant), new AuditCaller("rotation-schedule",
                 AuditCaller.Kind.OPERATOR), Optional.empty(), Optional.empty()), step, secretId));
+    }
+
+    /** A tenant's definition changed on this running gateway; the tenant catalogue is the caller. */
+    public void configChanged(TenantId tenant, ConfigChange change, String detail) {
+        if (!on) {
+            return;
+        }
+        trail.record(new AuditEvent.ConfigChanged(new AuditContext(clock.instant(), Optional.of(tenant), new AuditCaller("tenant-catalogue",
+                AuditCaller.Kind.OPERATOR), Optional.empty(), Optional.empty()), change, detail));
     }
 
     static AuditReason reason(Problem problem) {

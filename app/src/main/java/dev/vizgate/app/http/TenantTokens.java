@@ -152,6 +152,11 @@ public final class TenantTokens implements AutoCloseable {
         return tenants.tenant(tenant).flatMap(Vizgate::scheduledRotation);
     }
 
+    /** Looks again at every tenant built: a removed one is closed, a changed one rebuilt (see {@link Tenants#sweep()}). */
+    public void sweep() {
+        tenants.sweep();
+    }
+
     /** Closes every tenant's built parts. */
     @Override
     public void close() {

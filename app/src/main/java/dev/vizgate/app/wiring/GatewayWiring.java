@@ -100,10 +100,18 @@ public final class GatewayWiring {
         // A schedule (rotation.every) makes serve rotate the managed secret itself, so it needs the rotation's parts.
         ConfigSettings.rotation(config, files).filter(r -> r.every().isPresent()).ifPresent(builder::rotation);
         var vizgate = ConfigSettings.build(files, builder);
+        final OpenedAuditTrail audit;
+        try {
+            audit = openAudit(config, files, vizgate, metrics); // before the tenants, whose changes it records
+        } catch (RuntimeException e) {
+            vizgate.close();
+            throw e;
+        }
         try {
             var apiKeys = apiKeys(config, files, vizgate);
-            var tenants = catalogue.map(c -> tenants(c, config, files, clock, metrics, vizgate.shared()));
-            var wired = wire(config, files, clock, vizgate, apiKeys, metrics, tenants);
+            var audits = Audits.of(audit, clock);
+            var tenants = catalogue.map(c -> tenants(c, config, files, clock, metrics, vizgate.shared(), audits));
+            var wired = wire(config, files, clock, vizgate, apiKeys, metrics, tenants, audit, audits);
             if (catalogue.isPresent()) {
                 wired = new Wired(wired.services(), wired.options(), wired.cors(), wired.scheduledRotation(),
                         Optional.of(new RotationSchedule.OfTenants(rotations(catalogue.get(), tenants.orElseThrow()),
@@ -112,7 +120,9 @@ public final class GatewayWiring {
             FilePermissions.check(config, files).forEach(open -> LOG.warn("{}", open));
             return wired;
         } catch (RuntimeException e) {
-            vizgate.close();
+            try (audit) {
+                vizgate.close();
+            }
             throw e;
         }
     }
@@ -122,9 +132,13 @@ public final class GatewayWiring {
      * Tableau section, at its first request; its meters carry its id as the {@code tenant} tag.
      */
     private static TenantTokens tenants(ConfiguredTenants catalogue, VizgateConfig config, ConfigFiles files, Clock clock, GatewayMetrics metrics,
-                                        SharedParts shared) {
+                                        SharedParts shared, Audits audits) {
         // Every tenant shares the gateway's secret-store clients and stores: one Vault client and one Redis pool in all.
-        var tenants = Tenants.of(catalogue, () -> ConfigSettings.tenantBase(config, files, clock, shared), metrics.registry(), catalogue.tags());
+        var tenants = Tenants.of(catalogue, () -> ConfigSettings.tenantBase(config, files, clock, shared), metrics.registry(), catalogue.tags())
+                .reportingTo((id, change, detail) -> {
+                    LOG.info("tenant {} {}: {}", id.value(), change.label(), detail);
+                    audits.configChanged(id, change, detail);
+                });
         var tokens = new TenantTokens(tenants, () -> {
             var out = new LinkedHashMap<String, String>();
             catalogue.listProblem().ifPresent(e -> out.put("tenants.list", "the file's newest tenants: section is not valid at " + e.path()
@@ -161,7 +175,7 @@ public final class GatewayWiring {
     public static final String TENANT_PROBLEMS = "vizgate.tenants.invalid";
 
     private static Wired wire(VizgateConfig config, ConfigFiles files, Clock clock, Vizgate vizgate, List<CallerAuthentication.ApiKey> apiKeys, GatewayMetrics metrics,
-                              Optional<TenantTokens> tenants) {
+                              Optional<TenantTokens> tenants, OpenedAuditTrail audit, Audits audits) {
         var callers = callers(apiKeys, vizgate.platformAssertions());
         var kind = GatewayMetrics.tokenKind(vizgate.tableauTrust());
         if (vizgate.idpTableauTokens().isPresent() && (vizgate.platformAssertions().isEmpty() || !ConfigSettings.hasIdentityProviders(config))) {
@@ -173,12 +187,11 @@ public final class GatewayWiring {
         vizgate.secrets().forEach((setting, secret) -> readiness.put(Gateway.SECRET_FRESHNESS + SettingPaths.yaml(setting), () -> !secret.status().stale()));
         var server = ServerMapping.of(config, files);
         var rateLimits = new RateLimits(Optional.of(vizgate.requestBudgets()), server.callerBudget(), server.userBudget(), server.tenantBudget());
-        var audit = openAudit(config, files, vizgate, metrics);
         if (audit.required()) {
             readiness.put(AUDIT_READINESS, audit::writable); // a required trail that cannot write takes the node out of rotation
         }
         var services = Gateway.Services.builder(callers, rateLimits, metrics)
-                .audits(Audits.of(audit, clock))
+                .audits(audits)
                 .tableau(vizgate.tableauTokens(), kind)
                 .tokenDispatch(tokenDispatch(config, vizgate.tableauTrust()))
                 .idpTableau(vizgate.idpTableauTokens())
@@ -188,12 +201,12 @@ public final class GatewayWiring {
                 .tenants(tenants)
                 .readiness(readiness)
                 .maxBodyBytes(server.maxBodyBytes())
-                .resources(closing(tenants.<AutoCloseable>map(t -> () -> {
-                    try {
-                        t.close();
-                    } finally {
-                        vizgate.close();
-                    }
+                .resources(closing(tenants.<AutoCloseable>map(t -> {
+                    var sweep = TenantSweep.start(t, TenantSweep.EVERY);
+                    return () -> {
+                        try (vizgate; t; sweep) { // closed in reverse: the sweep stops first, then the tenants, then the rest
+                        }
+                    };
                 }).orElse(vizgate), audit)) // a one-tenant gateway's resources are its Vizgate, as before
                 .build();
         var options = new GatewayServer.Options(server.listener().bind(), server.listener().port(),

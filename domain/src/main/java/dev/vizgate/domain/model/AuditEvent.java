@@ -105,11 +105,15 @@ public sealed interface AuditEvent {
         }
     }
 
-    /** A tenant or the configuration changed on a running gateway ({@code change}: added, changed, removed, refused). */
-    record ConfigChanged(AuditContext context, String change) implements AuditEvent {
+    /**
+     * A tenant's definition changed on a running gateway (the context names the tenant): added, changed, removed, or a
+     * change refused as not valid, with {@code detail} saying where (a configuration key, never a secret's value).
+     */
+    record ConfigChanged(AuditContext context, ConfigChange change, String detail) implements AuditEvent {
         public ConfigChanged {
             Objects.requireNonNull(context, "context");
-            change = Text.oneLine(Objects.requireNonNull(change, "change"), 256);
+            Objects.requireNonNull(change, "change");
+            detail = Text.oneLine(Objects.requireNonNull(detail, "detail"), 512);
         }
 
         @Override

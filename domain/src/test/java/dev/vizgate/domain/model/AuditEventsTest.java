@@ -22,7 +22,7 @@ class AuditEventsTest {
                 new AuditEvent.TokenIssued(CONTEXT, "direct", new TokenId("j"), new KeyId("k"), Scopes.none(), UserAttributes.none(), AT),
                 new AuditEvent.TokenRefused(CONTEXT, reason), new AuditEvent.CallerRefused(CONTEXT, reason), new AuditEvent.FrontdoorOpened(CONTEXT),
                 new AuditEvent.SignInCompleted(CONTEXT, "signed-in"), new AuditEvent.SecretRotated(CONTEXT, "rotated", Optional.of(new SecretId("s2"))),
-                new AuditEvent.ConfigChanged(CONTEXT, "tenant acme added"));
+                new AuditEvent.ConfigChanged(CONTEXT, ConfigChange.ADDED, "first served"));
         assertThat(events).extracting(AuditEvent::kind).containsExactly("token-issued", "token-refused", "caller-refused", "frontdoor-opened",
                 "sign-in-completed", "secret-rotated", "config-changed");
         assertThat(events).extracting(AuditEvent::context).containsOnly(CONTEXT);
