@@ -8,7 +8,17 @@ import java.util.Map;
  * and required where a command needs it. Unknown keys are errors.
  */
 public record VizgateConfig(Server server, Callers callers, Tableau tableau, Salesforce salesforce, Store store,
-                            Map<String, SecretStore> secretStores, SecretRefresh secretRefresh, Tenants tenants, Audit audit) {
+                            Map<String, SecretStore> secretStores, SecretRefresh secretRefresh, Tenants tenants, Audit audit, Logging logging) {
+    /** A configuration whose log lines are plain text. */
+    public VizgateConfig(Server server, Callers callers, Tableau tableau, Salesforce salesforce, Store store,
+                         Map<String, SecretStore> secretStores, SecretRefresh secretRefresh, Tenants tenants, Audit audit) {
+        this(server, callers, tableau, salesforce, store, secretStores, secretRefresh, tenants, audit, null);
+    }
+
+    /** How the gateway writes its log lines: {@code format} is {@code text} (the default) or {@code json} (ECS fields). */
+    public record Logging(String format) {
+    }
+
     /** A configuration without an audit trail. */
     public VizgateConfig(Server server, Callers callers, Tableau tableau, Salesforce salesforce, Store store,
                          Map<String, SecretStore> secretStores, SecretRefresh secretRefresh, Tenants tenants) {

@@ -2,9 +2,11 @@ package dev.vizgate.app.cli;
 
 import ch.qos.logback.classic.LoggerContext;
 import dev.vizgate.app.http.GatewayServer;
+import dev.vizgate.app.logging.LogLines;
 import dev.vizgate.app.wiring.GatewayWiring;
 import dev.vizgate.app.wiring.RotationSchedule;
 import dev.vizgate.config.ConfigLoader;
+import dev.vizgate.config.LogFormat;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,7 +29,11 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         // The file's tenants.list is followed: a tenant added, changed or removed there counts with no restart.
-        var wired = GatewayWiring.following(config.file, new ConfigLoader(root.context().env()), root.context().clock());
+        var wired = GatewayWiring.following(config.file, new ConfigLoader(root.context().env()), root.context().clock(), format -> {
+            if (format == LogFormat.JSON) {
+                LogLines.useJson(); // logging.format: json, before the first line the gateway writes
+            }
+        });
         var server = GatewayServer.start(wired.gateway(), wired.options());
         // The seed's rule, kept inside the deployment: the secret is rotated on its schedule, one node at a time.
         var registry = wired.services().metrics().registry();

@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
-import java.util.regex.Pattern;
 
 /**
  * The gateway's side of the audit trail: each decision as its event, with who asked, for which user and tenant, and
@@ -24,9 +23,6 @@ import java.util.regex.Pattern;
  * grant and a grant are each recorded once: {@link Admission} records the first two, the granting route the third.
  */
 public final class Audits {
-    private static final Pattern TRACEPARENT = Pattern.compile("[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}");
-    private static final String NO_TRACE = "00000000000000000000000000000000";
-
     private static final Audits NONE = new Audits(AuditTrail.none(), Clock.systemUTC(), false, Optional.empty());
 
     private final AuditTrail trail;
@@ -146,13 +142,8 @@ public final class Audits {
         return "-".equals(tenant) ? Optional.empty() : Optional.of(new TenantId(tenant));
     }
 
-    /** The trace id of a well-formed {@code traceparent} header (all zeros is invalid there), else none. */
+    /** The trace id of a well-formed {@code traceparent} header, else none. */
     static Optional<String> traceId(Request request) {
-        var header = request.getHeaders().get("traceparent");
-        if (header == null) {
-            return Optional.empty();
-        }
-        var m = TRACEPARENT.matcher(header.strip());
-        return m.matches() && !NO_TRACE.equals(m.group(1)) ? Optional.of(m.group(1)) : Optional.empty();
+        return TraceParent.of(request).map(TraceParent::traceId);
     }
 }

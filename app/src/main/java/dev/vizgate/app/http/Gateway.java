@@ -3,6 +3,7 @@ package dev.vizgate.app.http;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.vizgate.app.logging.LogLines;
 import dev.vizgate.config.CorsSettings;
 import dev.vizgate.domain.model.Issuer;
 import dev.vizgate.domain.model.StoreUnavailableException;
@@ -295,7 +296,8 @@ public final class Gateway extends Handler.Abstract {
         try {
             pool.execute(() -> guarded(callback, () -> answer(request, response, callback, started, path)));
         } catch (RejectedExecutionException e) {
-            write(request, response, callback, started, path, request.getMethod(), routeName(path), Reply.problem(busy.retryAfter(5)));
+            write(request, response, callback, started, path, request.getMethod(), routeName(path), Reply.problem(busy.retryAfter(5)),
+                    LogLines.json() ? RequestTrace.of(request) : RequestTrace.NONE);
         }
     }
 
@@ -311,7 +313,9 @@ public final class Gateway extends Handler.Abstract {
     private void answer(Request request, Response response, Callback callback, long started, String path) {
         var method = request.getMethod();
         var route = routeName(path);
+        var trace = LogLines.json() ? RequestTrace.of(request) : RequestTrace.NONE;
         Reply reply;
+        trace.enter();
         try {
             reply = route(method, path, request);
         } catch (StoreUnavailableException e) {
@@ -321,13 +325,15 @@ public final class Gateway extends Handler.Abstract {
             var id = UUID.randomUUID().toString();
             LOG.error("unexpected failure {} on {} {}: {}", id, method, route, e.getClass().getName());
             reply = Reply.problem(Problem.of(ProblemType.INTERNAL_ERROR, "the gateway failed unexpectedly; its operators can find reference " + id + " in the log"));
+        } finally {
+            trace.leave();
         }
-        write(request, response, callback, started, path, method, route, reply);
+        write(request, response, callback, started, path, method, route, reply, trace);
     }
 
     /** @param route the route's name, as the access log and metrics give it ({@link #routeName}) */
     private void write(Request request, Response response, Callback callback, long started, String path, String method, String route,
-                       Reply answered) {
+                       Reply answered, RequestTrace trace) {
         var reply = answered;
         if (!Cors.isPreflight(method, path, request)) {
             reply = cors.decorate(path, request, reply); // a refusal too, so the page can read why
@@ -350,13 +356,27 @@ public final class Gateway extends Handler.Abstract {
         reply.headers().forEach(headers::put);
         var took = Duration.ofNanos(System.nanoTime() - started);
         services.metrics().request(route, reply.status(), took);
-        ACCESS.info("{} {} -> {} in {} ms, caller {}, tenant {}", method, route, reply.status(), took.toMillis(), reply.caller(), reply.tenant());
+        if (trace.none()) {
+            ACCESS.info("{} {} -> {} in {} ms, caller {}, tenant {}", method, route, reply.status(), took.toMillis(), reply.caller(), reply.tenant());
+        } else {
+            accessFields(method, route, reply, took, trace);
+        }
         if ("HEAD".equals(method)) {
             headers.put(HttpHeader.CONTENT_LENGTH, Long.toString(reply.body().length)); // what GET would send, and nothing of it
             response.write(true, null, callback);
             return;
         }
         response.write(true, ByteBuffer.wrap(reply.body()), callback);
+    }
+
+    /** The access line with its ECS fields, for JSON lines: the same words, and each fact a field of its own. */
+    private static void accessFields(String method, String route, Reply reply, Duration took, RequestTrace trace) {
+        ACCESS.atInfo().setMessage("{} {} -> {} in {} ms, caller {}, tenant {}")
+                .addArgument(method).addArgument(route).addArgument(reply.status()).addArgument(took.toMillis()).addArgument(reply.caller())
+                .addArgument(reply.tenant())
+                .addKeyValue("http.request.method", method).addKeyValue("url.path", route).addKeyValue("http.response.status_code", reply.status())
+                .addKeyValue("event.duration", took.toNanos()).addKeyValue("vizgate.caller", reply.caller()).addKeyValue("vizgate.tenant", reply.tenant())
+                .addKeyValue(RequestTrace.TRACE_ID, trace.traceId()).addKeyValue(RequestTrace.SPAN_ID, trace.spanId()).log();
     }
 
     /** The name the access log and metrics use: the route, a demo page, or not-found (never the raw path, which callers choose). */

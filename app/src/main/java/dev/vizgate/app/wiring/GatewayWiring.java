@@ -19,6 +19,7 @@ import dev.vizgate.config.ConfigSettings;
 import dev.vizgate.config.ConfiguredTenants;
 import dev.vizgate.config.CorsSettings;
 import dev.vizgate.config.FilePermissions;
+import dev.vizgate.config.LogFormat;
 import dev.vizgate.config.ServerMapping;
 import dev.vizgate.config.SettingPaths;
 import dev.vizgate.config.VizgateConfig;
@@ -49,6 +50,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -83,8 +85,20 @@ public final class GatewayWiring {
      * tenant added to, changed in or removed from the file counts with no restart.
      */
     public static Wired following(Path file, ConfigLoader loader, Clock clock) {
+        return following(file, loader, clock, format -> {
+        });
+    }
+
+    /**
+     * As {@link #following(Path, ConfigLoader, Clock)}, telling {@code logFormat} the configuration's {@code logging.format}
+     * before anything is built, so every line the wiring writes is in that format already.
+     */
+    public static Wired following(Path file, ConfigLoader loader, Clock clock, Consumer<LogFormat> logFormat) {
         var loaded = loader.load(file);
-        return loaded.files().wire(() -> build(loaded.config(), loaded.files(), clock, Optional.of(c -> c.following(file, loader))));
+        return loaded.files().wire(() -> {
+            logFormat.accept(LogFormat.of(loaded.config()));
+            return build(loaded.config(), loaded.files(), clock, Optional.of(c -> c.following(file, loader)));
+        });
     }
 
     /** The sdk's builder with every section this configuration has: what {@code serve} builds and {@code doctor} checks. */
