@@ -8,11 +8,19 @@ import java.util.Map;
  * and required where a command needs it. Unknown keys are errors.
  */
 public record VizgateConfig(Server server, Callers callers, Tableau tableau, Salesforce salesforce, Store store,
-                            Map<String, SecretStore> secretStores, SecretRefresh secretRefresh, Tenants tenants, Audit audit, Logging logging) {
-    /** A configuration whose log lines are plain text. */
+                            Map<String, SecretStore> secretStores, SecretRefresh secretRefresh, Tenants tenants, Audit audit, Logging logging,
+                            Tracing tracing) {
+    /** A configuration whose log lines are plain text, and which traces nothing. */
     public VizgateConfig(Server server, Callers callers, Tableau tableau, Salesforce salesforce, Store store,
                          Map<String, SecretStore> secretStores, SecretRefresh secretRefresh, Tenants tenants, Audit audit) {
-        this(server, callers, tableau, salesforce, store, secretStores, secretRefresh, tenants, audit, null);
+        this(server, callers, tableau, salesforce, store, secretStores, secretRefresh, tenants, audit, null, null);
+    }
+
+    /**
+     * OpenTelemetry traces ({@code enabled}, off by default): a span for each request that runs a use case, exported
+     * with OTLP as the usual {@code OTEL_*} environment variables say (endpoint, headers, sampler, service name).
+     */
+    public record Tracing(Boolean enabled) {
     }
 
     /** How the gateway writes its log lines: {@code format} is {@code text} (the default) or {@code json} (ECS fields). */

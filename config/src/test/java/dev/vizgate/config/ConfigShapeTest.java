@@ -18,7 +18,7 @@ class ConfigShapeTest {
     @Test
     void sectionsListsAndMaps_areThereUnderTheirYamlNames() {
         assertThat(((ConfigShape.Section) ConfigShape.ROOT).keys()).containsOnlyKeys("server", "callers", "tableau", "salesforce", "store",
-                "secret-stores", "secret-refresh", "tenants", "audit", "logging");
+                "secret-stores", "secret-refresh", "tenants", "audit", "logging", "tracing");
         assertThat(at(ConfigShape.ROOT, "tenants", "list", "[]", "tableau", "connected-app", "secrets")).isInstanceOf(ConfigShape.ListOf.class);
         assertThat(at(ConfigShape.ROOT, "callers", "api-keys", "[]", "tenants")).isEqualTo(new ConfigShape.ListOf(new ConfigShape.Value()));
         assertThat(at(ConfigShape.ROOT, "tableau", "server-url")).isInstanceOf(ConfigShape.Value.class);

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** {@code logging.format}: text unless it says json; anything else is refused at its key. */
 class LogFormatTest {
     static VizgateConfig with(String format) {
-        return new VizgateConfig(null, null, null, null, null, null, null, null, null, new VizgateConfig.Logging(format));
+        return new VizgateConfig(null, null, null, null, null, null, null, null, null, new VizgateConfig.Logging(format), null);
     }
 
     @Test

@@ -25,6 +25,13 @@ import java.util.concurrent.Executors;
  * {@code {"uatConfigurations": […]}} and a created configuration as itself with its {@code id}. Loopback only.
  */
 public final class CloudManagerStandIn implements AutoCloseable {
+    private final TraceparentsSeen traceparents = new TraceparentsSeen();
+
+    /** The W3C traceparent headers this stand-in's API received, as real vendors join a caller's trace by them. */
+    public TraceparentsSeen traceparents() {
+        return traceparents;
+    }
+
     static final String LOGIN = "/api/v1/pat/login";
     static final String CONFIGURATIONS = "/api/v1/uat-configurations";
     static final String SESSION_HEADER = "x-tableau-session-token";
@@ -42,8 +49,8 @@ public final class CloudManagerStandIn implements AutoCloseable {
         this.tenantId = Objects.requireNonNull(tenantId, "tenantId");
         this.server = server;
         server.setExecutor(executor);
-        server.createContext(LOGIN, this::login);
-        server.createContext(CONFIGURATIONS, this::configurations);
+        server.createContext(LOGIN, this::login).getFilters().add(traceparents.filter());
+        server.createContext(CONFIGURATIONS, this::configurations).getFilters().add(traceparents.filter());
         server.createContext("/", ex -> Http.json(ex, 404, Map.of("message", "not found")));
         server.start();
     }

@@ -38,6 +38,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * a frontdoor page that accepts each {@code otp} once. Loopback only.
  */
 public final class SalesforceStandIn implements AutoCloseable {
+    private final TraceparentsSeen traceparents = new TraceparentsSeen();
+
+    /** The W3C traceparent headers this stand-in's API received, as real vendors join a caller's trace by them. */
+    public TraceparentsSeen traceparents() {
+        return traceparents;
+    }
+
     /** What the External Client App and org look like to the stand-in. */
     public record Org(String consumerKey, PublicKey certificateKey, String audience, Set<String> preAuthorizedUsers,
                       Duration sessionTimeout, Clock clock) {
@@ -122,12 +129,13 @@ public final class SalesforceStandIn implements AutoCloseable {
         this.uiSessionLifetime = org.sessionTimeout();
         server.setExecutor(executor);
         var date = Http.dateHeader(org.clock());
-        server.createContext("/services/oauth2/token", this::token).getFilters().add(date);
-        server.createContext("/services/oauth2/singleaccess", this::singleaccess).getFilters().add(date);
+        var traced = traceparents.filter();
+        server.createContext("/services/oauth2/token", this::token).getFilters().addAll(List.of(date, traced));
+        server.createContext("/services/oauth2/singleaccess", this::singleaccess).getFilters().addAll(List.of(date, traced));
         server.createContext("/services/oauth2/authorize", this::authorize).getFilters().add(date);
         server.createContext("/secur/frontdoor.jsp", this::frontdoorPage).getFilters().add(date);
-        server.createContext("/id/", this::identity).getFilters().add(date);
-        server.createContext("/services/oauth2/revoke", this::revoke).getFilters().add(date);
+        server.createContext("/id/", this::identity).getFilters().addAll(List.of(date, traced));
+        server.createContext("/services/oauth2/revoke", this::revoke).getFilters().addAll(List.of(date, traced));
         var lightningOut = new LightningOutPages(this::uiSession, org.clock());
         server.createContext(LightningOutPages.APPLICATIONS, lightningOut::application).getFilters().add(date);
         server.createContext(LightningOutPages.SESSION, lightningOut::session).getFilters().add(date);

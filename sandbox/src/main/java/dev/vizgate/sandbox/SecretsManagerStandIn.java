@@ -31,6 +31,13 @@ import java.util.regex.Pattern;
  * {@code {"__type": …, "Message": …}} with status 400, as the service answers them.
  */
 public final class SecretsManagerStandIn implements AutoCloseable {
+    private final TraceparentsSeen traceparents = new TraceparentsSeen();
+
+    /** The W3C traceparent headers this stand-in's API received, as real vendors join a caller's trace by them. */
+    public TraceparentsSeen traceparents() {
+        return traceparents;
+    }
+
     public static final String CURRENT = "AWSCURRENT";
     public static final String PENDING = "AWSPENDING";
     public static final String PREVIOUS = "AWSPREVIOUS";
@@ -57,7 +64,7 @@ public final class SecretsManagerStandIn implements AutoCloseable {
         this.region = region;
         this.accessKeyId = accessKeyId;
         server.setExecutor(executor);
-        server.createContext("/", this::handle);
+        server.createContext("/", this::handle).getFilters().add(traceparents.filter());
         server.start();
     }
 

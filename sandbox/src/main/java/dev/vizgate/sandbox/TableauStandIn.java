@@ -39,6 +39,13 @@ import javax.crypto.spec.SecretKeySpec;
  * the first (tableau.md §8), the default here, and both stay configurable.
  */
 public final class TableauStandIn implements AutoCloseable {
+    private final TraceparentsSeen traceparents = new TraceparentsSeen();
+
+    /** The W3C traceparent headers this stand-in's API received, as real vendors join a caller's trace by them. */
+    public TraceparentsSeen traceparents() {
+        return traceparents;
+    }
+
     /** The scopes that let a token embed a view (Tableau's scope list), held here rather than taken from the product. */
     static final String VIEWS_EMBED = "tableau:views:embed";
     static final String VIEWS_EMBED_AUTHORING = "tableau:views:embed_authoring";
@@ -261,7 +268,7 @@ public final class TableauStandIn implements AutoCloseable {
         server.createContext("/vizportal/api/web/v1/auth/embed/target", this::embed).getFilters().add(date);
         server.createContext("/vizportal/api/web/v1/auth/embed/signin", this::embedSignIn).getFilters().add(date);
         server.createContext("/t/", this::view).getFilters().add(date);
-        server.createContext("/api/", this::rest).getFilters().add(date);
+        server.createContext("/api/", this::rest).getFilters().addAll(List.of(date, traceparents.filter()));
         server.start();
     }
 

@@ -33,6 +33,13 @@ import javax.net.ssl.SSLContext;
  * </ul>
  */
 public final class VaultStandIn implements AutoCloseable {
+    private final TraceparentsSeen traceparents = new TraceparentsSeen();
+
+    /** The W3C traceparent headers this stand-in's API received, as real vendors join a caller's trace by them. */
+    public TraceparentsSeen traceparents() {
+        return traceparents;
+    }
+
     /** One version of one secret. */
     private record Version(int number, Map<String, Object> data, String createdTime) {
     }
@@ -51,7 +58,7 @@ public final class VaultStandIn implements AutoCloseable {
         this.clock = clock;
         this.namespace = namespace;
         server.setExecutor(executor);
-        server.createContext("/v1/", this::handle);
+        server.createContext("/v1/", this::handle).getFilters().add(traceparents.filter());
         server.start();
     }
 

@@ -1,5 +1,7 @@
 package dev.vizgate.adapters.aws;
 
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
@@ -50,6 +52,8 @@ public final class JavaNetSdkHttpClient implements SdkHttpClient {
                 values.forEach(v -> builder.header(name, v));
             }
         });
+        // The trace of the request this call is made for (W3C traceparent), when one is current; SigV4 does not sign it.
+        W3CTraceContextPropagator.getInstance().inject(Context.current(), builder, HttpRequest.Builder::header);
         var body = request.contentStreamProvider().map(p -> {
             try (var in = p.newStream()) {
                 return HttpRequest.BodyPublishers.ofByteArray(in.readAllBytes());

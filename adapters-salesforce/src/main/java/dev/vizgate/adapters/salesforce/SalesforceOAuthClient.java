@@ -30,6 +30,8 @@ import dev.vizgate.domain.policy.HostDecision;
 import dev.vizgate.domain.policy.Resilience;
 import dev.vizgate.domain.port.SalesforceAuthorization;
 import dev.vizgate.domain.port.SalesforceIdentities;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -383,6 +385,8 @@ public final class SalesforceOAuthClient implements SalesforceAuthorization, Sal
             var post = HttpRequest.newBuilder(uri).timeout(timeout)
                     .header("Accept", "application/json")
                     .header("User-Agent", "Vizgate");
+            // The trace of the request this call is made for (W3C traceparent), when one is current.
+            W3CTraceContextPropagator.getInstance().inject(Context.current(), post, HttpRequest.Builder::header);
             if (form.isPresent()) {
                 post.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofByteArray(form.get()));
             } else {

@@ -13,6 +13,10 @@ import dev.vizgate.domain.policy.Resilience;
 import dev.vizgate.domain.port.SalesforceIdentities;
 import dev.vizgate.domain.testing.MutableClock;
 import dev.vizgate.domain.testing.SalesforceIdentitiesContract;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,10 +26,12 @@ import java.time.Duration;
 import java.util.Optional;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -87,6 +93,20 @@ class SalesforceOAuthClientIdentifiesUsersTest extends SalesforceIdentitiesContr
                 .withBody(SalesforceOAuthClientTest.success(salesforce.baseUrl()))));
         var session = ((ExchangeOutcome.Exchanged) client.exchange(new Grant.JwtBearer(SalesforceOAuthClientTest.assertion()))).session();
         assertThat(session.identityUrl()).contains(URI.create("https://login.salesforce.com/id/00Dxx0000001gPLEAY/005xx000001SwiUAAS"));
+    }
+
+    @Test
+    void givenACurrentTrace_theTokenRequest_carriesIt_andWithoutOne_carriesNone() {
+        salesforce.stubFor(post(urlEqualTo(SalesforceOAuthClientTest.TOKEN)).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody(SalesforceOAuthClientTest.success(salesforce.baseUrl()))));
+        var trace = "4bf92f3577b34da6a3ce929d0e0e4736";
+        var span = "00f067aa0ba902b7";
+        try (var ignored = Span.wrap(SpanContext.create(trace, span, TraceFlags.getSampled(), TraceState.getDefault())).makeCurrent()) {
+            client.exchange(new Grant.JwtBearer(SalesforceOAuthClientTest.assertion()));
+        }
+        client.exchange(new Grant.JwtBearer(SalesforceOAuthClientTest.assertion()));
+        salesforce.verify(1, postRequestedFor(urlEqualTo(SalesforceOAuthClientTest.TOKEN)).withHeader("traceparent", equalTo("00-" + trace + "-" + span + "-01")));
+        salesforce.verify(1, postRequestedFor(urlEqualTo(SalesforceOAuthClientTest.TOKEN)).withHeader("traceparent", absent()));
     }
 
     @Test

@@ -218,7 +218,7 @@ public final class CloudManagerUatConfigurations implements UatConfigurations {
     }
 
     private Answer send(String method, String path, Optional<String> body, Optional<String> token) throws IOException {
-        var request = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).header("Accept", "application/json")
+        var request = Traced.request(base.resolve(path)).timeout(timeout).header("Accept", "application/json")
                 .method(method, body.map(b -> HttpRequest.BodyPublishers.ofString(b, StandardCharsets.UTF_8)).orElse(HttpRequest.BodyPublishers.noBody()));
         body.ifPresent(b -> request.header("Content-Type", "application/json"));
         token.ifPresent(t -> request.header(paths.sessionHeader(), t));

@@ -8,7 +8,6 @@ import dev.vizgate.domain.model.UpstreamUrl;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -98,7 +97,7 @@ public final class IssuerMetadata {
         var url = urls.get(index);
         CompletableFuture<HttpResponse<byte[]>> sent;
         try {
-            sent = http.sendAsync(HttpRequest.newBuilder(url).timeout(timeout).header("Accept", "application/json").GET().build(),
+            sent = http.sendAsync(Traced.request(url).timeout(timeout).header("Accept", "application/json").GET().build(),
                     CappedBody.upTo(MAX_DOCUMENT));
         } catch (RuntimeException e) {
             sent = CompletableFuture.failedFuture(e);

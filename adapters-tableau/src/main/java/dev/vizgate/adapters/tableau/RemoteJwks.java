@@ -8,7 +8,6 @@ import io.jsonwebtoken.security.PublicJwk;
 
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -220,7 +219,7 @@ public final class RemoteJwks implements IssuerKeys {
 
     private CompletableFuture<Fetched> send() {
         try {
-            var request = HttpRequest.newBuilder(url).timeout(timing.timeout()).header("Accept", "application/json").GET().build();
+            var request = Traced.request(url).timeout(timing.timeout()).header("Accept", "application/json").GET().build();
             return http.sendAsync(request, CappedBody.upTo(MAX_DOCUMENT))
                     .thenApply(this::parse)
                     .exceptionally(e -> new Fetched.Failed(Wire.words(e)));

@@ -79,7 +79,7 @@ public final class RestTableauSignIn implements TableauSignIn {
         var body = Map.of("credentials", Map.of("jwt", jwt.value(), "site", Map.of("contentUrl", site.value())));
         HttpResponse<String> response;
         try {
-            var request = HttpRequest.newBuilder(endpoint("signin"))
+            var request = Traced.request(endpoint("signin"))
                     .timeout(requestTimeout)
                     .header("Content-Type", "application/json")
                     .header("Accept", "application/json")
@@ -140,7 +140,7 @@ public final class RestTableauSignIn implements TableauSignIn {
     @Override
     public void signOut(TableauRestSession session) {
         try {
-            var request = HttpRequest.newBuilder(endpoint("signout"))
+            var request = Traced.request(endpoint("signout"))
                     .timeout(requestTimeout)
                     .header("X-Tableau-Auth", session.credentialsToken())
                     .POST(HttpRequest.BodyPublishers.noBody())

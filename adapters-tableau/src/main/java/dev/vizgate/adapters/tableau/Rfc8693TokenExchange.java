@@ -67,7 +67,7 @@ public final class Rfc8693TokenExchange implements TokenExchange {
         settings.audience().ifPresent(a -> form.put("audience", a));
         settings.scope().ifPresent(s -> form.put("scope", s));
         var basic = Base64.getEncoder().encodeToString((encode(settings.clientId()) + ":" + encode(settings.clientSecret())).getBytes(StandardCharsets.UTF_8));
-        var request = HttpRequest.newBuilder(settings.tokenEndpoint()).timeout(settings.timeout())
+        var request = Traced.request(settings.tokenEndpoint()).timeout(settings.timeout())
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
                 .header("Authorization", "Basic " + basic)
                 .POST(HttpRequest.BodyPublishers.ofString(form.entrySet().stream().map(e -> e.getKey() + "=" + encode(e.getValue()))

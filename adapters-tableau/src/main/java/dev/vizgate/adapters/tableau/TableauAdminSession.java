@@ -161,7 +161,7 @@ public final class TableauAdminSession {
         var body = Map.of("credentials", presented);
         HttpResponse<String> response;
         try {
-            var request = HttpRequest.newBuilder(endpoint("/auth/signin")).timeout(timeout).header("Content-Type", "application/json")
+            var request = Traced.request(endpoint("/auth/signin")).timeout(timeout).header("Content-Type", "application/json")
                     .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(TableauJson.MAPPER.writeValueAsString(body))).build();
             response = http.send(request, CappedBody.textUpTo(CappedBody.REST_ANSWER));
         } catch (IOException e) {
@@ -222,7 +222,7 @@ public final class TableauAdminSession {
             var s = (Opening.Opened) opened;
             HttpResponse<String> response;
             try {
-                var request = HttpRequest.newBuilder(endpoint("/sites/" + s.siteId() + path)).timeout(timeout).header("X-Tableau-Auth", s.token())
+                var request = Traced.request(endpoint("/sites/" + s.siteId() + path)).timeout(timeout).header("X-Tableau-Auth", s.token())
                         .header("Accept", "application/json").header("Content-Type", "application/json")
                         .method(method, body.map(HttpRequest.BodyPublishers::ofString).orElse(HttpRequest.BodyPublishers.noBody())).build();
                 response = http.send(request, CappedBody.textUpTo(CappedBody.REST_ANSWER));

@@ -44,7 +44,7 @@ public final class VaultKvSecretStore implements SecretStore, SecretWriter {
 
     public VaultKvSecretStore(VaultSettings settings) {
         this.settings = settings;
-        this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = new TracedHttpClient(HttpClient.newBuilder().connectTimeout(settings.timeout()).followRedirects(HttpClient.Redirect.NEVER).build());
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.vizgate.app.http.GatewayServer;
 import dev.vizgate.app.logging.LogLines;
 import dev.vizgate.app.wiring.GatewayWiring;
 import dev.vizgate.app.wiring.RotationSchedule;
+import dev.vizgate.app.wiring.TracingWiring;
 import dev.vizgate.config.ConfigLoader;
 import dev.vizgate.config.LogFormat;
 import org.slf4j.LoggerFactory;
@@ -29,10 +30,11 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         // The file's tenants.list is followed: a tenant added, changed or removed there counts with no restart.
-        var wired = GatewayWiring.following(config.file, new ConfigLoader(root.context().env()), root.context().clock(), format -> {
-            if (format == LogFormat.JSON) {
+        var wired = GatewayWiring.following(config.file, new ConfigLoader(root.context().env()), root.context().clock(), loaded -> {
+            if (LogFormat.of(loaded) == LogFormat.JSON) {
                 LogLines.useJson(); // logging.format: json, before the first line the gateway writes
             }
+            return TracingWiring.spans(loaded); // tracing: the SDK from the OTEL_* variables, or none
         });
         var server = GatewayServer.start(wired.gateway(), wired.options());
         // The seed's rule, kept inside the deployment: the secret is rotated on its schedule, one node at a time.

@@ -57,7 +57,8 @@ public final class Gateway extends Handler.Abstract {
                            Optional<WebServerSignIn> webServer, Optional<PublishJwks> jwks, Optional<Issuer> easIssuer,
                            CallerAuthentication callers, RateLimits rateLimits, GatewayMetrics metrics,
                            Map<String, Supplier<Boolean>> readiness, long maxBodyBytes, Optional<DemoPage> demo, AutoCloseable resources,
-                           Optional<ExchangeForTableauToken> idpTableau, Optional<TenantTokens> tenants, Dispatch tokenDispatch, Audits audits) {
+                           Optional<ExchangeForTableauToken> idpTableau, Optional<TenantTokens> tenants, Dispatch tokenDispatch, Audits audits,
+                           RequestSpans spans) {
         public Services {
             Objects.requireNonNull(tableau, "tableau");
             Objects.requireNonNull(tableauKind, "tableauKind");
@@ -75,13 +76,14 @@ public final class Gateway extends Handler.Abstract {
             Objects.requireNonNull(tenants, "tenants");
             Objects.requireNonNull(tokenDispatch, "tokenDispatch");
             Objects.requireNonNull(audits, "audits");
+            Objects.requireNonNull(spans, "spans");
         }
 
         /** Services that serve nothing optional yet: who may call, how often, and where the counts go. */
         public static Builder builder(CallerAuthentication callers, RateLimits rateLimits, GatewayMetrics metrics) {
             return new Builder(new Services(Optional.empty(), "tableau", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                     callers, rateLimits, metrics, Map.of(), 16 * 1024, Optional.empty(), () -> { }, Optional.empty(), Optional.empty(),
-                    Dispatch.WORKERS, Audits.none())); // a token route answers inline only when its wiring knows that nothing on it waits
+                    Dispatch.WORKERS, Audits.none(), RequestSpans.off())); // a token route answers inline only when its wiring knows that nothing on it waits
         }
 
         /** A builder holding every service of these, to replace some and keep the rest. */
@@ -108,6 +110,7 @@ public final class Gateway extends Handler.Abstract {
             private Optional<TenantTokens> tenants;
             private Dispatch tokenDispatch;
             private Audits audits;
+            private RequestSpans spans;
 
             private Builder(Services s) {
                 tableau = s.tableau;
@@ -127,6 +130,13 @@ public final class Gateway extends Handler.Abstract {
                 tenants = s.tenants;
                 tokenDispatch = s.tokenDispatch;
                 audits = s.audits;
+                spans = s.spans;
+            }
+
+            /** A span for each request that runs a use case, when tracing is on. */
+            public Builder spans(RequestSpans spans) {
+                this.spans = spans;
+                return this;
             }
 
             /** Where each decision is recorded for a security review. */
@@ -195,7 +205,7 @@ public final class Gateway extends Handler.Abstract {
 
             public Services build() {
                 return new Services(tableau, tableauKind, tableauNext, webServer, jwks, easIssuer, callers, rateLimits, metrics, readiness,
-                        maxBodyBytes, demo, resources, idpTableau, tenants, tokenDispatch, audits);
+                        maxBodyBytes, demo, resources, idpTableau, tenants, tokenDispatch, audits, spans);
             }
         }
     }
@@ -313,7 +323,9 @@ public final class Gateway extends Handler.Abstract {
     private void answer(Request request, Response response, Callback callback, long started, String path) {
         var method = request.getMethod();
         var route = routeName(path);
-        var trace = LogLines.json() ? RequestTrace.of(request) : RequestTrace.NONE;
+        var span = services.spans().start(request, method, route, RouteTable.useCase(path));
+        // The lines name the request's span when there is one, else the platform's trace and a span id of their own.
+        var trace = !LogLines.json() ? RequestTrace.NONE : span.recording() ? span.trace() : RequestTrace.of(request);
         Reply reply;
         trace.enter();
         try {
@@ -327,7 +339,9 @@ public final class Gateway extends Handler.Abstract {
             reply = Reply.problem(Problem.of(ProblemType.INTERNAL_ERROR, "the gateway failed unexpectedly; its operators can find reference " + id + " in the log"));
         } finally {
             trace.leave();
+            span.leave();
         }
+        span.end(reply);
         write(request, response, callback, started, path, method, route, reply, trace);
     }
 

@@ -21,8 +21,21 @@ final class RouteTable {
      * callback are navigations with effects, so they do not. {@code needs} is empty for a route every gateway serves.
      */
     record Entry(String path, Set<String> methods, boolean head, Optional<String> needs, Function<Gateway.Services, Dispatch> dispatch,
-                 BiFunction<Gateway.Services, Admission, Optional<Route>> make) {
+                 BiFunction<Gateway.Services, Admission, Optional<Route>> make, Optional<String> useCase) {
+        /** A route that runs no use case: a document, a probe or a page, which no span follows. */
+        Entry(String path, Set<String> methods, boolean head, Optional<String> needs, Function<Gateway.Services, Dispatch> dispatch,
+              BiFunction<Gateway.Services, Admission, Optional<Route>> make) {
+            this(path, methods, head, needs, dispatch, make, Optional.empty());
+        }
+
+        /** This route, as one that runs {@code useCase}: its span, when tracing is on, is named for it. */
+        Entry runs(String useCase) {
+            return new Entry(path, methods, head, needs, dispatch, make, Optional.of(useCase));
+        }
     }
+
+    private static final String ISSUE_TABLEAU_TOKEN = "IssueTableauToken";
+    private static final String OPEN_TABLEAU_NEXT_SESSION = "OpenTableauNextSession";
 
     private static Function<Gateway.Services, Dispatch> always(Dispatch dispatch) {
         return s -> dispatch;
@@ -37,9 +50,9 @@ final class RouteTable {
                     .<Route>map(t -> new TokenRoute(TenantSource.fixed(t, s.tableauKind()), a, s.metrics()))
                     .or(() -> s.idpTableau().map(t -> new IdpTokenRoute(t, a, s.metrics())))
                     // With tenants, the caller's proof says which tenant an unnamed request is for (a browser's, or a key bound to one).
-                    .or(() -> s.tenants().map(t -> new TokenRoute(t.tokens(), a, s.metrics())))),
+                    .or(() -> s.tenants().map(t -> new TokenRoute(t.tokens(), a, s.metrics())))).runs(ISSUE_TABLEAU_TOKEN),
             new Entry(TenantPaths.TEMPLATE + "tableau/token", Set.of("POST"), false, Optional.of(TENANTS), always(Dispatch.WORKERS),
-                    (s, a) -> s.tenants().map(t -> new TokenRoute(t.tokens(), a, s.metrics()))),
+                    (s, a) -> s.tenants().map(t -> new TokenRoute(t.tokens(), a, s.metrics()))).runs(ISSUE_TABLEAU_TOKEN),
             // An EAS tenant's issuer is https://<gateway>/tenants/<id>: its JWKS and metadata where clients look for them.
             new Entry(TenantPaths.ISSUER_TEMPLATE + ".well-known/jwks.json", Set.of("GET"), true, Optional.of(TENANTS), always(Dispatch.WORKERS),
                     (s, a) -> s.tenants().map(t -> new TenantIssuerRoute(t, TenantIssuerRoute.Document.JWKS))),
@@ -51,12 +64,13 @@ final class RouteTable {
                     (s, a) -> s.tenants().map(t -> new TenantIssuerRoute(t, TenantIssuerRoute.Document.METADATA))),
             new Entry("/v1/tableau-next/frontdoor", Set.of("POST"), false, Optional.of("Salesforce"), always(Dispatch.UPSTREAM), (s, a) -> s.tableauNext()
                     .<Route>map(n -> new FrontdoorRoute(TenantSource.fixed(n, "frontdoor"), a, s.metrics()))
-                    .or(() -> s.tenants().map(t -> new FrontdoorRoute(t.frontdoors(), a, s.metrics())))),
+                    .or(() -> s.tenants().map(t -> new FrontdoorRoute(t.frontdoors(), a, s.metrics())))).runs(OPEN_TABLEAU_NEXT_SESSION),
             new Entry(TenantPaths.TEMPLATE + "tableau-next/frontdoor", Set.of("POST"), false, Optional.of(TENANTS), always(Dispatch.UPSTREAM),
-                    (s, a) -> s.tenants().map(t -> new FrontdoorRoute(t.frontdoors(), a, s.metrics()))),
+                    (s, a) -> s.tenants().map(t -> new FrontdoorRoute(t.frontdoors(), a, s.metrics()))).runs(OPEN_TABLEAU_NEXT_SESSION),
             new Entry("/v1/tableau-next/authorize", Set.of("GET", "POST"), false, Optional.of(WEB_SERVER), always(Dispatch.UPSTREAM),
-                    (s, a) -> s.webServer().map(w -> new AuthorizeRoute(w.flow(), w.tickets(), a))),
-            new Entry("/v1/tableau-next/callback", Set.of("GET"), false, Optional.of(WEB_SERVER), always(Dispatch.UPSTREAM), (s, a) -> s.webServer().map(w -> new CallbackRoute(w.flow(), s.audits()))),
+                    (s, a) -> s.webServer().map(w -> new AuthorizeRoute(w.flow(), w.tickets(), a))).runs("WebServerFlow.start"),
+            new Entry("/v1/tableau-next/callback", Set.of("GET"), false, Optional.of(WEB_SERVER), always(Dispatch.UPSTREAM), (s, a) -> s.webServer().map(w -> new CallbackRoute(w.flow(), s.audits())))
+                    .runs("WebServerFlow.finish"),
             new Entry("/.well-known/jwks.json", Set.of("GET"), true, Optional.of(EAS), always(Dispatch.INLINE), (s, a) -> s.jwks().map(j -> request -> Reply.json(200, j.publish()))),
             // Field reports say Tableau looks the issuer up with RFC 8414, not OIDC discovery: serve both, alike.
             new Entry("/.well-known/openid-configuration", Set.of("GET"), true, Optional.of(EAS), always(Dispatch.INLINE), RouteTable::discovery),
@@ -79,6 +93,11 @@ final class RouteTable {
 
     private static Optional<Route> discovery(Gateway.Services s, Admission a) {
         return s.jwks().flatMap(j -> s.easIssuer().map(issuer -> request -> Reply.json(200, j.discovery(issuer))));
+    }
+
+    /** The use case a path runs, if it runs one. */
+    static Optional<String> useCase(String path) {
+        return at(path).flatMap(Entry::useCase);
     }
 
     static Optional<Entry> at(String path) {

@@ -7,6 +7,7 @@ import dev.vizgate.app.http.Gateway;
 import dev.vizgate.app.http.GatewayMetrics;
 import dev.vizgate.app.http.GatewayServer;
 import dev.vizgate.app.http.RateLimits;
+import dev.vizgate.app.http.RequestSpans;
 import dev.vizgate.app.http.TenantTokens;
 import dev.vizgate.app.http.WebServerSignIn;
 import dev.vizgate.config.ApiKeyMapping;
@@ -50,7 +51,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -77,7 +78,12 @@ public final class GatewayWiring {
     }
 
     public static Wired from(VizgateConfig config, ConfigFiles files, Clock clock) {
-        return files.wire(() -> build(config, files, clock, Optional.empty())); // its errors withhold values that came from the environment
+        return from(config, files, clock, RequestSpans.off());
+    }
+
+    /** As {@link #from(VizgateConfig, ConfigFiles, Clock)}, with a span for each use case's request through {@code spans}. */
+    public static Wired from(VizgateConfig config, ConfigFiles files, Clock clock, RequestSpans spans) {
+        return files.wire(() -> build(config, files, clock, Optional.empty(), spans)); // its errors withhold values that came from the environment
     }
 
     /**
@@ -85,20 +91,18 @@ public final class GatewayWiring {
      * tenant added to, changed in or removed from the file counts with no restart.
      */
     public static Wired following(Path file, ConfigLoader loader, Clock clock) {
-        return following(file, loader, clock, format -> {
-        });
+        return following(file, loader, clock, config -> RequestSpans.off());
     }
 
     /**
-     * As {@link #following(Path, ConfigLoader, Clock)}, telling {@code logFormat} the configuration's {@code logging.format}
-     * before anything is built, so every line the wiring writes is in that format already.
+     * As {@link #following(Path, ConfigLoader, Clock)}, letting {@code setUp} act on the configuration before anything is
+     * built (serve switches its log lines to {@code logging.format} there, so every line the wiring writes is in that
+     * format already) and give the spans the gateway makes.
      */
-    public static Wired following(Path file, ConfigLoader loader, Clock clock, Consumer<LogFormat> logFormat) {
+    public static Wired following(Path file, ConfigLoader loader, Clock clock, Function<VizgateConfig, RequestSpans> setUp) {
         var loaded = loader.load(file);
-        return loaded.files().wire(() -> {
-            logFormat.accept(LogFormat.of(loaded.config()));
-            return build(loaded.config(), loaded.files(), clock, Optional.of(c -> c.following(file, loader)));
-        });
+        return loaded.files().wire(() -> build(loaded.config(), loaded.files(), clock, Optional.of(c -> c.following(file, loader)),
+                setUp.apply(loaded.config())));
     }
 
     /** The sdk's builder with every section this configuration has: what {@code serve} builds and {@code doctor} checks. */
@@ -106,7 +110,8 @@ public final class GatewayWiring {
         return ConfigSettings.builder(config, files, clock);
     }
 
-    private static Wired build(VizgateConfig config, ConfigFiles files, Clock clock, Optional<UnaryOperator<ConfiguredTenants>> follow) {
+    private static Wired build(VizgateConfig config, ConfigFiles files, Clock clock, Optional<UnaryOperator<ConfiguredTenants>> follow,
+                               RequestSpans spans) {
         var metrics = new GatewayMetrics();
         var catalogue = ConfiguredTenants.of(config, files).map(c -> follow.map(f -> f.apply(c)).orElse(c));
         var builder = builder(config, files, clock).meterRegistry(catalogue.isPresent() ? untenanted(metrics.registry()) : metrics.registry());
@@ -125,7 +130,7 @@ public final class GatewayWiring {
             var apiKeys = apiKeys(config, files, vizgate);
             var audits = Audits.of(audit, clock);
             var tenants = catalogue.map(c -> tenants(c, config, files, clock, metrics, vizgate.shared(), audits));
-            var wired = wire(config, files, clock, vizgate, apiKeys, metrics, tenants, audit, audits);
+            var wired = wire(config, files, clock, vizgate, apiKeys, metrics, tenants, audit, audits, spans);
             if (catalogue.isPresent()) {
                 wired = new Wired(wired.services(), wired.options(), wired.cors(), wired.scheduledRotation(),
                         Optional.of(new RotationSchedule.OfTenants(rotations(catalogue.get(), tenants.orElseThrow()),
@@ -189,7 +194,7 @@ public final class GatewayWiring {
     public static final String TENANT_PROBLEMS = "vizgate.tenants.invalid";
 
     private static Wired wire(VizgateConfig config, ConfigFiles files, Clock clock, Vizgate vizgate, List<CallerAuthentication.ApiKey> apiKeys, GatewayMetrics metrics,
-                              Optional<TenantTokens> tenants, OpenedAuditTrail audit, Audits audits) {
+                              Optional<TenantTokens> tenants, OpenedAuditTrail audit, Audits audits, RequestSpans spans) {
         var callers = callers(apiKeys, vizgate.platformAssertions());
         var kind = GatewayMetrics.tokenKind(vizgate.tableauTrust());
         if (vizgate.idpTableauTokens().isPresent() && (vizgate.platformAssertions().isEmpty() || !ConfigSettings.hasIdentityProviders(config))) {
@@ -206,6 +211,7 @@ public final class GatewayWiring {
         }
         var services = Gateway.Services.builder(callers, rateLimits, metrics)
                 .audits(audits)
+                .spans(spans)
                 .tableau(vizgate.tableauTokens(), kind)
                 .tokenDispatch(tokenDispatch(config, vizgate.tableauTrust()))
                 .idpTableau(vizgate.idpTableauTokens())
@@ -221,7 +227,7 @@ public final class GatewayWiring {
                         try (vizgate; t; sweep) { // closed in reverse: the sweep stops first, then the tenants, then the rest
                         }
                     };
-                }).orElse(vizgate), audit)) // a one-tenant gateway's resources are its Vizgate, as before
+                }).orElse(vizgate), audit, spans)) // a one-tenant gateway's resources are its Vizgate, as before
                 .build();
         var options = new GatewayServer.Options(server.listener().bind(), server.listener().port(),
                 server.tls().map(tls -> new GatewayServer.Tls(tls.keystore(), tls.password())),
@@ -282,13 +288,13 @@ public final class GatewayWiring {
         }
     };
 
-    /** The parts, then the audit trail last: it writes what the closing parts recorded. */
-    private static AutoCloseable closing(AutoCloseable parts, OpenedAuditTrail audit) {
-        if (audit == NO_AUDIT) {
+    /** The parts, then the audit trail, which writes what the closing parts recorded, then the spans' exporter. */
+    private static AutoCloseable closing(AutoCloseable parts, OpenedAuditTrail audit, RequestSpans spans) {
+        if (audit == NO_AUDIT && !spans.on()) {
             return parts;
         }
         return () -> {
-            try (audit) {
+            try (spans; audit) {
                 parts.close();
             }
         };
