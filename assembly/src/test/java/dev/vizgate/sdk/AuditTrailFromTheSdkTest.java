@@ -172,6 +172,25 @@ class AuditTrailFromTheSdkTest {
     }
 
     @Test
+    void givenAnotherWriter_itsSettings_nameItsOwnFileAndNode_andKeepEverythingElse() {
+        var file = new AuditSettings.Sink.File(dir.resolve("logs/audit.jsonl"), 2048, 30);
+        var syslog = new AuditSettings.Sink.Syslog("syslog.internal", 514);
+        var settings = new AuditSettings(List.of(file, new AuditSettings.Sink.StandardOutput(), syslog), "gw-1", List.of("user"), 64, true);
+        var cli = settings.asWriter("secrets-rotate");
+        assertThat(cli.sinks()).containsExactly(new AuditSettings.Sink.File(dir.resolve("logs/audit-secrets-rotate.jsonl"), 2048, 30),
+                new AuditSettings.Sink.StandardOutput(), syslog);
+        assertThat(cli.node()).isEqualTo("gw-1.secrets-rotate");
+        assertThat(cli.clear()).containsExactly("user");
+        assertThat(cli.queue()).isEqualTo(64);
+        assertThat(cli.required()).isTrue();
+        var longNode = new AuditSettings(List.of(file), "n".repeat(128), List.of(), 16).asWriter("cli");
+        assertThat(longNode.node()).hasSize(128).endsWith(".cli");
+        assertThat(new AuditSettings(List.of(file), "n".repeat(124), List.of(), 16).asWriter("cli").node()).hasSize(128);
+        assertThatThrownBy(() -> settings.asWriter("Secrets Rotate")).hasMessageContaining("writer's name");
+        assertThatThrownBy(() -> settings.asWriter("")).hasMessageContaining("writer's name");
+    }
+
+    @Test
     void givenARequiredTrail_theOpenedTrail_saysSoAndIsWritableOnStandardOutput() {
         var settings = new AuditSettings(List.of(new AuditSettings.Sink.StandardOutput()), "node-1", List.of(), 16, true);
         try (var trail = Audit.open(settings, KEY)) {

@@ -58,6 +58,28 @@ public record AuditSettings(List<Sink> sinks, String node, List<String> clear, i
         }
     }
 
+    private static final Pattern WRITER = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
+
+    /**
+     * These settings for another writer beside the gateway, such as a CLI command: one chain has one writer, so it
+     * writes a file of its own beside each file ({@code audit.jsonl} → {@code audit-<writer>.jsonl}) and names itself
+     * {@code <node>.<writer>} in each record; standard output and syslog take it as they are, a chain per node.
+     */
+    public AuditSettings asWriter(String writer) {
+        if (!WRITER.matcher(writer).matches()) {
+            throw new IllegalArgumentException("a writer's name is 1 to 32 lowercase letters, digits and -, e.g. secrets-rotate");
+        }
+        var mine = sinks.stream().map(sink -> sink instanceof Sink.File file
+                ? (Sink) new Sink.File(beside(file.path(), writer), file.maxFileBytes(), file.keepDays()) : sink).toList();
+        var named = node + "." + writer;
+        return new AuditSettings(mine, named.length() <= 128 ? named : node.substring(0, 127 - writer.length()) + "." + writer, clear, queue, required);
+    }
+
+    private static Path beside(Path file, String writer) {
+        var name = file.getFileName().toString();
+        return file.resolveSibling(name.substring(0, name.length() - ".jsonl".length()) + "-" + writer + ".jsonl");
+    }
+
     /** Settings whose trail is not required: a sink that cannot write is counted and reported, never refusing a grant. */
     public AuditSettings(List<Sink> sinks, String node, List<String> clear, int queue) {
         this(sinks, node, clear, queue, false);

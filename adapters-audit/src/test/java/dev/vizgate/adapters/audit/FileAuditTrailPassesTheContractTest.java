@@ -5,7 +5,6 @@ import dev.vizgate.domain.testing.AuditTrailContract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -26,8 +25,8 @@ class FileAuditTrailPassesTheContractTest extends AuditTrailContract {
     @Override
     protected List<String> written() throws Exception {
         trail.close(); // writes what is queued
-        var lines = Files.readAllLines(dir.resolve("audit.jsonl"));
-        assertThat(new AuditTrailVerifier(AuditKeys.KEY).verify(List.of(dir.resolve("audit.jsonl"))).findings()).isEmpty();
+        var lines = TrailFiles.lines(dir);
+        assertThat(new AuditTrailVerifier(AuditKeys.KEY).verify(TrailFiles.of(dir)).findings()).isEmpty();
         return lines;
     }
 

@@ -54,10 +54,10 @@ class FullDiskHoldsRecordsTest {
             assertThat(trail.writable()).as("the held record went through").isTrue();
             record(trail, "after", 2);
         }
-        var verdict = new AuditTrailVerifier(AuditKeys.KEY).verify(List.of(file()));
+        var verdict = new AuditTrailVerifier(AuditKeys.KEY).verify(TrailFiles.of(dir));
         assertThat(verdict.findings()).isEmpty();
         assertThat(verdict.records()).isEqualTo(7);
-        assertThat(Files.readString(file())).contains("while-full-1").contains("while-full-5").contains("after-2");
+        assertThat(String.join("\n", TrailFiles.lines(dir))).contains("while-full-1").contains("while-full-5").contains("after-2");
     }
 
     @Test
@@ -73,7 +73,7 @@ class FullDiskHoldsRecordsTest {
         } finally {
             trail.close();
         }
-        var verdict = new AuditTrailVerifier(AuditKeys.KEY).verify(List.of(file()));
+        var verdict = new AuditTrailVerifier(AuditKeys.KEY).verify(TrailFiles.of(dir));
         assertThat(verdict.findings()).isEmpty();
         assertThat(verdict.records() + trail.dropped()).as("written and counted, none silently lost").isEqualTo(given);
         assertThat(verdict.records()).isEqualTo(17);

@@ -1,5 +1,7 @@
 package dev.vizgate.app.cli;
 
+import dev.vizgate.app.http.Audits;
+import dev.vizgate.app.wiring.GatewayWiring;
 import dev.vizgate.config.ConfigError;
 import dev.vizgate.config.ConfigLoader;
 import dev.vizgate.config.ConfigSettings;
@@ -13,6 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "secrets", mixinStandardHelpOptions = true, subcommands = SecretsCommand.Rotate.class,
@@ -24,6 +27,9 @@ final class SecretsCommand extends CommandGroup {
                             + " Each step is recorded in the secret store; a run that stopped is finished by the next one.",
                     "Exit 0 when rotated (or, with --dry-run, after printing the plan), 1 when paused or refused."})
     static final class Rotate implements Callable<Integer> {
+        /** The command as the audit trail names it: its caller, and its own file beside the gateway's. */
+        static final String WRITER = "secrets-rotate";
+
         @CommandLine.ParentCommand
         SecretsCommand parent;
 
@@ -42,7 +48,7 @@ final class SecretsCommand extends CommandGroup {
         @Override
         public Integer call() {
             var root = parent.root;
-            var loaded = config.load(root.context(), "tableau", "tenants", "secret-stores", "secret-refresh");
+            var loaded = config.load(root.context(), "tableau", "tenants", "secret-stores", "secret-refresh", "audit");
             var out = root.spec.commandLine().getOut();
             var err = root.spec.commandLine().getErr();
             TenantOption.oneOrAll(tenant.tenant, allTenants);
@@ -50,8 +56,8 @@ final class SecretsCommand extends CommandGroup {
                 if (tenant.tenant == null && loaded.config().tableau() == null && loaded.config().tenants() != null) {
                     throw new ConfigError("tenants", "this configuration serves tenants, each with its own secret", "name one with --tenant <id>, or --all-tenants");
                 }
-                return rotate(tenant.tableau(loaded), tenant.rotation(loaded).orElseThrow(() -> missing(tenant.at("tableau.connected-app.rotation"))),
-                        loaded, out, err);
+                return rotate(tenant.tenant == null ? "-" : tenant.tenant, tenant.tableau(loaded),
+                        tenant.rotation(loaded).orElseThrow(() -> missing(tenant.at("tableau.connected-app.rotation"))), loaded, out, err);
             }
             var catalogue = TenantOption.allTenants(loaded);
             var failed = 0;
@@ -63,7 +69,7 @@ final class SecretsCommand extends CommandGroup {
                     continue;
                 }
                 try {
-                    failed += rotate(settings.tableau().orElseThrow(), settings.rotation().get(), loaded, out, err) == VizgateCommand.EXIT_OK ? 0 : 1;
+                    failed += rotate(id.value(), settings.tableau().orElseThrow(), settings.rotation().get(), loaded, out, err) == VizgateCommand.EXIT_OK ? 0 : 1;
                 } catch (ConfigError e) {
                     failed++;
                     err.println("tenant " + id + ": " + e.twoLines());
@@ -79,11 +85,14 @@ final class SecretsCommand extends CommandGroup {
                     "add rotation: { personal-access-token: { name: …, secret: { vault: \"secret/vizgate/tableau-pat\" } } }");
         }
 
-        private int rotate(TableauSettings tableau, RotationSettings rotation, ConfigLoader.Loaded loaded, PrintWriter out, PrintWriter err) {
+        /** @param tenantId the tenant the audit trail names ("-" for a one-tenant configuration) */
+        private int rotate(String tenantId, TableauSettings tableau, RotationSettings rotation, ConfigLoader.Loaded loaded, PrintWriter out, PrintWriter err) {
             var root = parent.root;
             var builder = ConfigSettings.withSecretStores(Vizgate.builder(), loaded.config(), loaded.files()).clock(root.context().clock())
                     .tableau(tableau).rotation(rotation);
-            try (var vizgate = ConfigSettings.build(loaded.files(), builder)) {
+            try (var vizgate = ConfigSettings.build(loaded.files(), builder);
+                 var trail = GatewayWiring.openCommandAudit(WRITER, loaded.config(), loaded.files(), vizgate)) {
+                var audits = Audits.of(trail, root.context().clock()); // each step as it starts, then how it ended, as serve's schedule records them
                 var rotate = vizgate.rotation().orElseThrow();
                 out.println("managed secret: " + vizgate.tableauTrust().orElseThrow().signingKeyId() + " signs now");
                 if (dryRun) {
@@ -97,7 +106,9 @@ final class SecretsCommand extends CommandGroup {
                 var outcome = rotate.run(step -> {
                     out.println("step " + step.label() + ": " + step.does());
                     out.flush();
+                    audits.rotation(WRITER, tenantId, step.label(), Optional.empty());
                 });
+                audits.rotationEnded(WRITER, tenantId, outcome);
                 return report(outcome, out, err);
             }
         }

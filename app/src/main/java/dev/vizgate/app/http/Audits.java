@@ -9,6 +9,7 @@ import dev.vizgate.domain.model.SecretId;
 import dev.vizgate.domain.model.Subject;
 import dev.vizgate.domain.model.TenantId;
 import dev.vizgate.domain.port.AuditTrail;
+import dev.vizgate.domain.usecase.RotationOutcome;
 import dev.vizgate.sdk.OpenedAuditTrail;
 import org.eclipse.jetty.server.Request;
 
@@ -109,13 +110,30 @@ public final class Audits {
                 new AuditCaller("salesforce-callback", AuditCaller.Kind.UNAUTHENTICATED), user, traceId(request)), outcome));
     }
 
-    /** A step of a scheduled rotation, or its end, for a tenant ("-" for a one-tenant gateway); the schedule is the caller. */
-    public void rotation(String tenant, String step, Optional<SecretId> secretId) {
+    /** Who rotates on {@code serve}'s schedule. */
+    public static final String ROTATION_SCHEDULE = "rotation-schedule";
+
+    /**
+     * A step of a rotation as it starts, for a tenant ("-" for a one-tenant configuration); {@code by} names who runs it
+     * ({@link #ROTATION_SCHEDULE}, or the command an operator ran).
+     */
+    public void rotation(String by, String tenant, String step, Optional<SecretId> secretId) {
         if (!on) {
             return;
         }
-        trail.record(new AuditEvent.SecretRotated(new AuditContext(clock.instant(), tenant(tenant), new AuditCaller("rotation-schedule",
-                AuditCaller.Kind.OPERATOR), Optional.empty(), Optional.empty()), step, secretId));
+        trail.record(new AuditEvent.SecretRotated(new AuditContext(clock.instant(), tenant(tenant), new AuditCaller(by, AuditCaller.Kind.OPERATOR),
+                Optional.empty(), Optional.empty()), step, secretId));
+    }
+
+    /** How a rotation ended: rotated (to the new secret's id), or paused or refused at a step. */
+    public void rotationEnded(String by, String tenant, RotationOutcome outcome) {
+        if (outcome instanceof RotationOutcome.Rotated r) {
+            rotation(by, tenant, "rotated", Optional.of(r.to()));
+        } else if (outcome instanceof RotationOutcome.Paused p) {
+            rotation(by, tenant, "paused at " + p.at().label(), Optional.empty());
+        } else {
+            rotation(by, tenant, "refused at " + ((RotationOutcome.Refused) outcome).at().label(), Optional.empty());
+        }
     }
 
     /** A tenant's definition changed on this running gateway; the tenant catalogue is the caller. */

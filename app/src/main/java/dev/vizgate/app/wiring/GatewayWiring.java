@@ -262,6 +262,18 @@ public final class GatewayWiring {
         return trail;
     }
 
+    /**
+     * The audit trail a command records in ({@code secrets rotate}), when the configuration has one: the gateway's
+     * sinks, as a writer of its own ({@code writer}), so the gateway's chain keeps its one writer; none without one.
+     */
+    public static OpenedAuditTrail openCommandAudit(String writer, VizgateConfig config, ConfigFiles files, Vizgate vizgate) {
+        var mapped = ConfigSettings.map(files, () -> AuditMapping.of(config, files, ref -> vizgate.readSecret(Setting.of(SettingId.AUDIT_KEY), ref)));
+        if (mapped.isEmpty()) {
+            return NO_AUDIT;
+        }
+        return ConfigSettings.map(files, () -> Audit.open(mapped.get().settings().asWriter(writer), mapped.get().key()));
+    }
+
     private static final OpenedAuditTrail NO_AUDIT = new OpenedAuditTrail() {
         @Override
         public AuditTrail trail() {

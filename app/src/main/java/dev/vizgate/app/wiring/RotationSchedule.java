@@ -123,7 +123,7 @@ public final class RotationSchedule implements AutoCloseable {
             if (rotation.isEmpty()) {
                 return Optional.empty();
             }
-            tick = rotation.get().tick(step -> audits.rotation(tenant, step.label(), Optional.empty()));
+            tick = rotation.get().tick(step -> audits.rotation(Audits.ROTATION_SCHEDULE, tenant, step.label(), Optional.empty()));
         } catch (RuntimeException e) {
             if (thread.isShutdown()) {
                 // Stopped with the node: the journal and the lapsing lease let the next run finish it.
@@ -145,19 +145,17 @@ public final class RotationSchedule implements AutoCloseable {
             count(tenant, "lease-unavailable");
         } else {
             var ran = (RotateOnSchedule.Tick.Ran) tick;
+            audits.rotationEnded(Audits.ROTATION_SCHEDULE, tenant, ran.outcome());
             if (ran.outcome() instanceof RotationOutcome.Rotated r) {
                 at.lastSuccess().set(clock.instant());
                 LOG.info("scheduled rotation of tenant {} under lease fence {}: {} -> {}", tenant, ran.fence(), r.from(), r.to());
-                audits.rotation(tenant, "rotated", Optional.of(r.to()));
                 count(tenant, "rotated");
             } else if (ran.outcome() instanceof RotationOutcome.Paused p) {
                 LOG.warn("scheduled rotation of tenant {} paused at {}: {}", tenant, p.at(), p.why());
-                audits.rotation(tenant, "paused at " + p.at().label(), Optional.empty());
                 count(tenant, "paused");
             } else {
                 var refused = (RotationOutcome.Refused) ran.outcome();
                 LOG.error("scheduled rotation of tenant {} refused at {}: {}", tenant, refused.at(), refused.why());
-                audits.rotation(tenant, "refused at " + refused.at().label(), Optional.empty());
                 count(tenant, "refused");
             }
         }

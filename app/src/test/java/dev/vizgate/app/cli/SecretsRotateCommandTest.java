@@ -1,5 +1,6 @@
 package dev.vizgate.app.cli;
 
+import dev.vizgate.app.http.AuditTrailFiles;
 import dev.vizgate.domain.testing.MutableClock;
 import dev.vizgate.sandbox.TableauStandIn;
 import dev.vizgate.sandbox.VaultStandIn;
@@ -58,6 +59,34 @@ class SecretsRotateCommandTest {
             var token = CliRun.run(Clock.systemUTC(), Map.of("VAULT_TOKEN", "hvs.cli"), "", "token", "--config", file.toString(), "--user", "alice@acme.com");
             assertThat(token.exit()).as(token.err()).isZero();
             assertThat(tableau.verify(token.out().strip())).isInstanceOf(TableauStandIn.Verdict.Accepted.class);
+        }
+    }
+
+    /**
+     * Issue 32: the command records each step as it starts, then how it ended, in the configuration's audit trail, as a
+     * writer of its own: its own file beside the gateway's ({@code audit-secrets-rotate.jsonl}), its node named
+     * {@code <node>.secrets-rotate}, so the gateway's file keeps its one writer; a second run continues its chain.
+     */
+    @Test
+    void givenAnAuditSection_rotate_recordsEachStepInAFileOfItsOwn_thatVerifies() throws Exception {
+        try (var tableau = tableau(); var vault = vault()) {
+            var file = CliRun.write(dir, "vizgate.yaml", config(tableau, vault)
+                    + "audit: { key: \"an-audit-key-of-32-bytes-or-more-for-the-cli\", node: gw-1, file: { path: audit.jsonl } }\n");
+            var run = CliRun.run(Clock.systemUTC(), Map.of("VAULT_TOKEN", "hvs.cli"), "", "secrets", "rotate", "--config", file.toString());
+            assertThat(run.exit()).as(run.err()).isZero();
+            var again = CliRun.run(Clock.systemUTC(), Map.of("VAULT_TOKEN", "hvs.cli"), "", "secrets", "rotate", "--config", file.toString());
+            assertThat(again.exit()).as(again.err()).isZero();
+            assertThat(dir.resolve("audit.jsonl")).as("the gateway's file is the gateway's alone").doesNotExist();
+            var records = AuditTrailFiles.lines(dir, "audit-secrets-rotate");
+            assertThat(records).hasSize(16).allSatisfy(r -> assertThat(r).contains("\"event\":\"secret-rotated\"").contains("\"node\":\"gw-1.secrets-rotate\"")
+                    .contains("\"caller\":\"secrets-rotate\",\"callerKind\":\"operator\"").doesNotContain("pat-secret-value"));
+            assertThat(records.stream().map(r -> r.replaceAll(".*\"step\":\"([^\"]+)\".*", "$1")).toList().subList(0, 8))
+                    .containsExactly("clear-room", "create", "store-next", "await-nodes", "switch", "await-tokens", "delete-old", "rotated");
+            assertThat(records.get(15)).contains("\"step\":\"rotated\"").contains("\"secretId\":\"" + tableau.secretIds().iterator().next() + "\"");
+            var verified = CliRun.run(Map.of("VAULT_TOKEN", "hvs.cli"), java.util.stream.Stream.concat(java.util.stream.Stream.of("audit", "verify", "--config", file.toString()),
+                    AuditTrailFiles.of(dir, "audit-secrets-rotate").stream().map(Path::toString)).toArray(String[]::new));
+            assertThat(verified.exit()).as(verified.out() + verified.err()).isZero();
+            assertThat(verified.out()).contains("intact: 16 records");
         }
     }
 

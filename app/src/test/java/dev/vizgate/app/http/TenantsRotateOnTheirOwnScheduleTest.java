@@ -73,7 +73,7 @@ class TenantsRotateOnTheirOwnScheduleTest {
                 wired.services().resources().close(); // the audit trail last: what is queued is written
             }
             // Issue 32: one record per step as it starts, then how it ended, with the new secret's id; none for initech.
-            var records = Files.readAllLines(dir.resolve("audit.jsonl")).stream().filter(l -> l.contains("\"event\":\"secret-rotated\"")).toList();
+            var records = AuditTrailFiles.lines(dir).stream().filter(l -> l.contains("\"event\":\"secret-rotated\"")).toList();
             for (var site : List.of(acme, globex)) {
                 var tenant = site == acme ? "acme" : "globex";
                 var steps = records.stream().filter(l -> l.contains("\"tenant\":\"" + tenant + "\""))

@@ -277,14 +277,13 @@ class WebServerFlowEndToEndTest {
         var r = frontdoor("alice@acme.com");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         var url = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).get("frontdoorUrl").asText();
-        var trail = scratch.resolve("audit.jsonl");
         // The trail is written off the request's thread: wait for the two records (the wait is bounded, never measured).
         var deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
-        while (!(Files.exists(trail) && Files.readString(trail).contains("\"event\":\"frontdoor-opened\",\"caller\":\"backend\",\"callerKind\":\"api-key\",\"user\":\"alice@acme.com\""))
+        while (!String.join("\n", AuditTrailFiles.lines(scratch)).contains("\"event\":\"frontdoor-opened\",\"caller\":\"backend\",\"callerKind\":\"api-key\",\"user\":\"alice@acme.com\"")
                 && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        var text = Files.readString(trail);
+        var text = String.join("\n", AuditTrailFiles.lines(scratch));
         assertThat(text).contains("\"event\":\"sign-in-completed\",\"caller\":\"salesforce-callback\",\"callerKind\":\"unauthenticated\",\"user\":\"alice@acme.com\"")
                 .contains("\"outcome\":\"signed-in\"")
                 .contains("\"event\":\"frontdoor-opened\",\"caller\":\"backend\",\"callerKind\":\"api-key\",\"user\":\"alice@acme.com\"")

@@ -1,0 +1,33 @@
+package dev.vizgate.adapters.audit;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A trail as its files hold it, oldest first: Logback rolls the active file at midnight, so a test that runs across it
+ * finds its records in two files, and reads them as one.
+ */
+final class TrailFiles {
+    private TrailFiles() {
+    }
+
+    /** Every JSON-lines file in {@code dir}, in the order written. */
+    static List<Path> of(Path dir) throws IOException {
+        try (Stream<Path> listed = Files.list(dir)) {
+            return AuditFile.inWrittenOrder(listed.filter(p -> p.getFileName().toString().endsWith(".jsonl")).toList());
+        }
+    }
+
+    /** Every record of those files, in the order written. */
+    static List<String> lines(Path dir) throws IOException {
+        var out = new ArrayList<String>();
+        for (var file : of(dir)) {
+            out.addAll(Files.readAllLines(file));
+        }
+        return out;
+    }
+}
