@@ -171,7 +171,7 @@ public final class DefaultAssembly implements Assembly {
                 byName, clock));
         live.start();
         var tableauTokens = tableauParts.map(t -> new IssueTableauToken(t.trustNow(), tableau.orElseThrow().token(), t.keys(),
-                swaps.tableauSigner().orElseGet(LeanHs256Signer::new), tokenIds, clock));
+                swaps.tableauSigner().orElseGet(LeanHs256Signer::new), tokenIds, clock).observedBy(b.observer()));
         var admin = settings.tableauAdmin().map(a -> {
             var site = tableau.orElseThrow(() -> new SettingsException(Setting.of(SettingId.TABLEAU_ADMIN),
                     "the administrator's token needs the Tableau settings", "give the tableau settings"));
@@ -180,7 +180,8 @@ public final class DefaultAssembly implements Assembly {
         });
         var jwks = tableauParts.filter(t -> t.trust().publishesKeys())
                 .map(t -> new PublishJwks(t.keys(), new JjwtJwkEncoder()));
-        return new Assembled(tableauTokens, idpTokens, tableauParts.map(TableauParts::trustNow), jwks, next.map(TableauNextParts::sessions),
+        return new Assembled(tableauTokens, idpTokens.map(i -> i.observedBy(b.observer())), tableauParts.map(TableauParts::trustNow), jwks,
+                next.map(TableauNextParts::sessions).map(s -> s.observedBy(b.observer())),
                 next.flatMap(TableauNextParts::webServerFlow), next.flatMap(TableauNextParts::signInTickets),
                 next.flatMap(TableauNextParts::assertionPublicKey), platformChecks, rotate, admin, readiness, live, stores.budgets(), owned, scheduled,
                 new SharedParts(sharedStores(byName), stores.ledger(), stores.sessions(), stores.refreshTokens(), stores.pending(), stores.leases(),

@@ -13,6 +13,7 @@ import dev.vizgate.domain.port.TokenExchange;
 import dev.vizgate.domain.port.TokenIds;
 import dev.vizgate.domain.port.TokenSigner;
 import dev.vizgate.domain.port.TokenVerifier;
+import dev.vizgate.domain.port.UseCaseObserver;
 import dev.vizgate.sdk.spi.Blueprint;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -32,6 +33,7 @@ public final class VizgateBuilder {
     private Clock clock = Clock.systemUTC();
     private Optional<TokenIds> tokenIds = Optional.empty();
     private Optional<MeterRegistry> meterRegistry = Optional.empty();
+    private UseCaseObserver observer = UseCaseObserver.NONE;
     private Optional<TableauSettings> tableau = Optional.empty();
     private Optional<KeySource> tableauKeys = Optional.empty();
     private Optional<TokenSigner> tableauSigner = Optional.empty();
@@ -73,6 +75,15 @@ public final class VizgateBuilder {
     /** Counts Salesforce calls, session-cache hits and in-memory store sizes into this registry. */
     public VizgateBuilder meterRegistry(MeterRegistry registry) {
         this.meterRegistry = Optional.of(registry);
+        return this;
+    }
+
+    /**
+     * Tells {@code observer} of each run of a use case (a Tableau token, an IdP-issued one, a Tableau Next session) as it
+     * starts and ends: where a platform hangs its own observations, such as Micrometer's in the Spring Boot starter.
+     */
+    public VizgateBuilder useCaseObserver(UseCaseObserver observer) {
+        this.observer = Objects.requireNonNull(observer, "observer");
         return this;
     }
 
@@ -240,6 +251,6 @@ public final class VizgateBuilder {
         var swaps = new Blueprint.Swaps(tokenIds, tableauKeys, tableauSigner, tokenExchange, salesforce, salesforceIdentities, replayLedger,
                 sessionCache, refreshTokens, pendingAuthorizations, platformVerifier);
         var secrets = new Blueprint.Secrets(secretStores, secretStoreSettings, secretRefresh, secretFiles, environment, settingNames);
-        return new Blueprint(clock, meterRegistry, settings, swaps, secrets, shared);
+        return new Blueprint(clock, meterRegistry, observer, settings, swaps, secrets, shared);
     }
 }

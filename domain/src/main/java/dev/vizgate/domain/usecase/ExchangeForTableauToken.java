@@ -3,13 +3,15 @@ package dev.vizgate.domain.usecase;
 import dev.vizgate.domain.model.ClaimNames;
 import dev.vizgate.domain.model.DecodeOutcome;
 import dev.vizgate.domain.model.KeyId;
+import dev.vizgate.domain.model.RejectionReason;
+import dev.vizgate.domain.model.SettingId;
 import dev.vizgate.domain.model.SignedToken;
 import dev.vizgate.domain.model.Subject;
 import dev.vizgate.domain.model.TokenExchangeOutcome;
 import dev.vizgate.domain.model.TokenId;
 import dev.vizgate.domain.model.UntrustedToken;
-import dev.vizgate.domain.model.RejectionReason;
-import dev.vizgate.domain.model.SettingId;
+import dev.vizgate.domain.model.UseCaseName;
+import dev.vizgate.domain.model.UseCaseResult;
 import dev.vizgate.domain.model.VerificationOutcome;
 import dev.vizgate.domain.policy.EasExpectation;
 import dev.vizgate.domain.policy.EasRules;
@@ -17,6 +19,7 @@ import dev.vizgate.domain.policy.PolicyViolation.Rule;
 import dev.vizgate.domain.port.TokenDecoder;
 import dev.vizgate.domain.port.TokenExchange;
 import dev.vizgate.domain.port.TokenVerifier;
+import dev.vizgate.domain.port.UseCaseObserver;
 
 import java.time.Clock;
 import java.util.EnumMap;
@@ -42,18 +45,42 @@ public final class ExchangeForTableauToken {
     private final TokenVerifier idpKeys;
     private final EasExpectation expectation;
     private final Clock clock;
+    private final UseCaseObserver observer;
 
     /** @param idpKeys a verifier trusting only the IdP's published keys, under its issuer */
     public ExchangeForTableauToken(TokenExchange exchange, TokenDecoder decoder, TokenVerifier idpKeys, EasExpectation expectation, Clock clock) {
+        this(exchange, decoder, idpKeys, expectation, clock, UseCaseObserver.NONE);
+    }
+
+    private ExchangeForTableauToken(TokenExchange exchange, TokenDecoder decoder, TokenVerifier idpKeys, EasExpectation expectation, Clock clock,
+                                    UseCaseObserver observer) {
         this.exchange = Objects.requireNonNull(exchange, "exchange");
         this.decoder = Objects.requireNonNull(decoder, "decoder");
         this.idpKeys = Objects.requireNonNull(idpKeys, "idpKeys");
         this.expectation = Objects.requireNonNull(expectation, "expectation");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.observer = Objects.requireNonNull(observer, "observer");
+    }
+
+    /** This use case, each run told to {@code observer} as it starts and ends. */
+    public ExchangeForTableauToken observedBy(UseCaseObserver observer) {
+        return new ExchangeForTableauToken(exchange, decoder, idpKeys, expectation, clock, observer);
     }
 
     /** @param user the Tableau username the caller proved, which the token's {@code sub} must be */
     public IdpTokenOutcome exchange(UntrustedToken subjectToken, Subject user) {
+        var run = observer.start(UseCaseName.EXCHANGE_FOR_TABLEAU_TOKEN);
+        var result = UseCaseResult.FAILED; // unless an outcome says otherwise: a run that throws failed
+        try {
+            var outcome = exchanged(subjectToken, user);
+            result = outcome.result();
+            return outcome;
+        } finally {
+            run.end(result);
+        }
+    }
+
+    private IdpTokenOutcome exchanged(UntrustedToken subjectToken, Subject user) {
         var answer = exchange.exchange(subjectToken);
         if (answer instanceof TokenExchangeOutcome.Refused r) {
             return new IdpTokenOutcome.IdpRefused(r.error(), r.description());

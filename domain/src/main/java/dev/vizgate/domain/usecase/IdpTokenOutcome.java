@@ -1,10 +1,11 @@
 package dev.vizgate.domain.usecase;
 
-import dev.vizgate.domain.model.SettingId;
 import dev.vizgate.domain.model.KeyId;
+import dev.vizgate.domain.model.SettingId;
 import dev.vizgate.domain.model.SignedToken;
 import dev.vizgate.domain.model.Text;
 import dev.vizgate.domain.model.TokenId;
+import dev.vizgate.domain.model.UseCaseResult;
 import dev.vizgate.domain.policy.PolicyViolation;
 
 import java.time.Instant;
@@ -14,8 +15,16 @@ import java.util.Optional;
 
 /** What {@link ExchangeForTableauToken} got for the caller's user. */
 public sealed interface IdpTokenOutcome {
+    /** How the run ended, as an observation may tag it. */
+    UseCaseResult result();
+
     /** The IdP's token meets every EAS rule: hand it to Tableau. */
     record Issued(SignedToken token, Instant expiresAt, KeyId keyId, TokenId tokenId) implements IdpTokenOutcome {
+        @Override
+        public UseCaseResult result() {
+            return UseCaseResult.GRANTED;
+        }
+
         public Issued {
             Objects.requireNonNull(token, "token");
             Objects.requireNonNull(expiresAt, "expiresAt");
@@ -38,6 +47,11 @@ public sealed interface IdpTokenOutcome {
 
     /** The IdP issued a token Tableau would refuse; it is not handed out. */
     record BreaksTableauRules(List<RuleBreak> breaks) implements IdpTokenOutcome {
+        @Override
+        public UseCaseResult result() {
+            return UseCaseResult.REFUSED;
+        }
+
         public BreaksTableauRules {
             breaks = List.copyOf(breaks);
             if (breaks.isEmpty()) {
@@ -48,6 +62,11 @@ public sealed interface IdpTokenOutcome {
 
     /** The IdP refused the exchange. */
     record IdpRefused(String error, String description) implements IdpTokenOutcome {
+        @Override
+        public UseCaseResult result() {
+            return UseCaseResult.REFUSED;
+        }
+
         public IdpRefused {
             Text.printable(error, "error", 200);
             Text.printable(description, "description", 1024);
@@ -60,6 +79,11 @@ public sealed interface IdpTokenOutcome {
      * can. Not an outage.
      */
     record Unusable(String reason) implements IdpTokenOutcome {
+        @Override
+        public UseCaseResult result() {
+            return UseCaseResult.FAILED;
+        }
+
         public Unusable {
             Text.printable(reason, "reason", 1024);
         }
@@ -67,6 +91,11 @@ public sealed interface IdpTokenOutcome {
 
     /** The IdP, or the keys it publishes, could not be reached: retry shortly. */
     record IdpUnavailable(String reason) implements IdpTokenOutcome {
+        @Override
+        public UseCaseResult result() {
+            return UseCaseResult.FAILED;
+        }
+
         public IdpUnavailable {
             Text.printable(reason, "reason", 1024);
         }

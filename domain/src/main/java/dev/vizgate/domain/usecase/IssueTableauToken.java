@@ -5,6 +5,8 @@ import dev.vizgate.domain.model.JwsHeader;
 import dev.vizgate.domain.model.KeyId;
 import dev.vizgate.domain.model.SigningFailure;
 import dev.vizgate.domain.model.TokenDraft;
+import dev.vizgate.domain.model.UseCaseName;
+import dev.vizgate.domain.model.UseCaseResult;
 import dev.vizgate.domain.policy.ConnectedAppTrust;
 import dev.vizgate.domain.policy.PolicyDecision;
 import dev.vizgate.domain.policy.PolicyViolation;
@@ -13,6 +15,7 @@ import dev.vizgate.domain.policy.TableauTokenRequest;
 import dev.vizgate.domain.port.KeySource;
 import dev.vizgate.domain.port.TokenIds;
 import dev.vizgate.domain.port.TokenSigner;
+import dev.vizgate.domain.port.UseCaseObserver;
 
 import java.time.Clock;
 import java.util.List;
@@ -27,6 +30,7 @@ public final class IssueTableauToken {
     private final TokenSigner signer;
     private final TokenIds ids;
     private final Clock clock;
+    private final UseCaseObserver observer;
     /** A trust's header, issuer and kid, built once per trust: the same for every token until a rotation switches the kid. */
     private record Prepared(ConnectedAppTrust trust, JwsHeader header, Issuer issuer,
                             KeyId keyId, List<PolicyViolation> headerViolations) {
@@ -48,7 +52,24 @@ public final class IssueTableauToken {
         this.signer = Objects.requireNonNull(signer, "signer");
         this.ids = Objects.requireNonNull(ids, "ids");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.observer = UseCaseObserver.NONE;
         this.prepared = prepare(trust.get());
+    }
+
+    private IssueTableauToken(IssueTableauToken same, UseCaseObserver observer) {
+        this.trust = same.trust;
+        this.policy = same.policy;
+        this.keys = same.keys;
+        this.signer = same.signer;
+        this.ids = same.ids;
+        this.clock = same.clock;
+        this.observer = Objects.requireNonNull(observer, "observer");
+        this.prepared = same.prepared;
+    }
+
+    /** This use case, each run told to {@code observer} as it starts and ends. */
+    public IssueTableauToken observedBy(UseCaseObserver observer) {
+        return new IssueTableauToken(this, observer);
     }
 
     private static Supplier<ConnectedAppTrust> constant(ConnectedAppTrust trust) {
@@ -72,6 +93,18 @@ public final class IssueTableauToken {
     }
 
     public TokenIssueOutcome issue(TableauTokenRequest request) {
+        var run = observer.start(UseCaseName.ISSUE_TABLEAU_TOKEN);
+        var result = UseCaseResult.FAILED; // unless an outcome says otherwise: a run that throws failed
+        try {
+            var outcome = issued(request);
+            result = outcome.result();
+            return outcome;
+        } finally {
+            run.end(result);
+        }
+    }
+
+    private TokenIssueOutcome issued(TableauTokenRequest request) {
         var p = current();
         var header = p.header();
         var issuer = p.issuer();

@@ -6,10 +6,13 @@ import dev.vizgate.domain.model.OrgUrl;
 import dev.vizgate.domain.model.SalesforceFailure;
 import dev.vizgate.domain.model.SessionUser;
 import dev.vizgate.domain.model.Subject;
+import dev.vizgate.domain.model.UseCaseName;
+import dev.vizgate.domain.model.UseCaseResult;
 import dev.vizgate.domain.policy.HostDecision;
 import dev.vizgate.domain.policy.HostPolicy;
 import dev.vizgate.domain.port.SalesforceAuthorization;
 import dev.vizgate.domain.port.SessionCache;
+import dev.vizgate.domain.port.UseCaseObserver;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -26,14 +29,26 @@ public final class OpenTableauNextSession {
     private final SalesforceAuthorization salesforce;
     private final HostPolicy hosts;
     private final Optional<String> redirectPath;
+    private final UseCaseObserver observer;
 
     public OpenTableauNextSession(SessionCache sessions, SessionGrants grants, SalesforceAuthorization salesforce,
                                   HostPolicy hosts, Optional<String> redirectPath) {
+        this(sessions, grants, salesforce, hosts, redirectPath, UseCaseObserver.NONE);
+    }
+
+    private OpenTableauNextSession(SessionCache sessions, SessionGrants grants, SalesforceAuthorization salesforce,
+                                   HostPolicy hosts, Optional<String> redirectPath, UseCaseObserver observer) {
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.grants = Objects.requireNonNull(grants, "grants");
         this.salesforce = Objects.requireNonNull(salesforce, "salesforce");
         this.hosts = Objects.requireNonNull(hosts, "hosts");
         this.redirectPath = Objects.requireNonNull(redirectPath, "redirectPath");
+        this.observer = Objects.requireNonNull(observer, "observer");
+    }
+
+    /** This use case, each run told to {@code observer} as it starts and ends. */
+    public OpenTableauNextSession observedBy(UseCaseObserver observer) {
+        return new OpenTableauNextSession(sessions, grants, salesforce, hosts, redirectPath, observer);
     }
 
     public NextSessionOutcome open(Subject subject) {
@@ -46,6 +61,18 @@ public final class OpenTableauNextSession {
      */
     public NextSessionOutcome open(SessionUser user) {
         Objects.requireNonNull(user, "user");
+        var run = observer.start(UseCaseName.OPEN_TABLEAU_NEXT_SESSION);
+        var result = UseCaseResult.FAILED; // unless an outcome says otherwise: a run that throws failed
+        try {
+            var outcome = opened(user);
+            result = outcome.result();
+            return outcome;
+        } finally {
+            run.end(result);
+        }
+    }
+
+    private NextSessionOutcome opened(SessionUser user) {
         var notForThisCaller = grants.refusal(user);
         if (notForThisCaller.isPresent()) {
             return new NextSessionOutcome.Failed(notForThisCaller.get());

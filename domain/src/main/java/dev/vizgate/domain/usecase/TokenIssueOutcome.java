@@ -5,6 +5,7 @@ import dev.vizgate.domain.model.Scopes;
 import dev.vizgate.domain.model.SignedToken;
 import dev.vizgate.domain.model.Text;
 import dev.vizgate.domain.model.TokenId;
+import dev.vizgate.domain.model.UseCaseResult;
 import dev.vizgate.domain.model.UserAttributes;
 import dev.vizgate.domain.policy.PolicyViolation;
 
@@ -14,6 +15,9 @@ import java.util.Objects;
 
 /** What {@link IssueTableauToken} produced. */
 public sealed interface TokenIssueOutcome {
+    /** How the run ended, as an observation may tag it. */
+    UseCaseResult result();
+
     /**
      * The token, for a caller that does not branch on the outcome: a refusal or a failure is thrown as a
      * {@link TokenNotIssuedException} that says why, and still carries the outcome.
@@ -27,6 +31,11 @@ public sealed interface TokenIssueOutcome {
 
     /** The token, and what it grants (the scopes and attributes signed into it), for the audit trail. */
     record Issued(SignedToken token, Instant expiresAt, KeyId keyId, TokenId tokenId, Scopes scopes, UserAttributes attributes) implements TokenIssueOutcome {
+        @Override
+        public UseCaseResult result() {
+            return UseCaseResult.GRANTED;
+        }
+
         public Issued {
             Objects.requireNonNull(token, "token");
             Objects.requireNonNull(expiresAt, "expiresAt");
@@ -43,6 +52,11 @@ public sealed interface TokenIssueOutcome {
 
     /** The request breaks the policy; nothing was signed. */
     record Refused(List<PolicyViolation> violations) implements TokenIssueOutcome {
+        @Override
+        public UseCaseResult result() {
+            return UseCaseResult.REFUSED;
+        }
+
         public Refused {
             violations = List.copyOf(violations);
             if (violations.isEmpty()) {
@@ -53,6 +67,11 @@ public sealed interface TokenIssueOutcome {
 
     /** Our side could not sign: the key is missing or the signer failed. Not the caller's fault. */
     record Failed(String detail) implements TokenIssueOutcome {
+        @Override
+        public UseCaseResult result() {
+            return UseCaseResult.FAILED;
+        }
+
         public Failed {
             Text.printable(detail, "detail", 1024);
         }

@@ -6,6 +6,8 @@ import dev.vizgate.domain.model.KeyId;
 import dev.vizgate.domain.model.RejectionReason;
 import dev.vizgate.domain.model.Subject;
 import dev.vizgate.domain.model.UntrustedToken;
+import dev.vizgate.domain.model.UseCaseName;
+import dev.vizgate.domain.model.UseCaseResult;
 import dev.vizgate.domain.model.VerificationOutcome;
 import dev.vizgate.domain.policy.EasExpectation;
 import dev.vizgate.domain.policy.PolicyViolation;
@@ -13,6 +15,7 @@ import dev.vizgate.domain.testing.FakeTokenDecoder;
 import dev.vizgate.domain.testing.FakeTokenExchange;
 import dev.vizgate.domain.testing.FakeTokenVerifier;
 import dev.vizgate.domain.testing.MutableClock;
+import dev.vizgate.domain.testing.RecordingUseCaseObserver;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -64,6 +67,23 @@ class ExchangeForTableauTokenTest {
         assertThat(outcome.token().value()).isEqualTo(token.value());
         assertThat(outcome.keyId()).isEqualTo(new KeyId("idp-key-1"));
         assertThat(outcome.expiresAt()).isEqualTo(clock.instant().plusSeconds(300));
+    }
+
+    @Test
+    void givenAnObserver_eachExchange_isHeardOnce_withHowItEnded() {
+        var observer = new RecordingUseCaseObserver();
+        var observed = useCase.observedBy(observer);
+        issued(claims(), true);
+        assertThat(observed.exchange(SUBJECT, ALICE)).isInstanceOf(IdpTokenOutcome.Issued.class);
+        var c = claims();
+        c.put("sub", "0c7e2a9e-4b61-4f0e-8d51-3a7c9d1e2f00");
+        issued(c, true);
+        assertThat(observed.exchange(SUBJECT, ALICE)).isInstanceOf(IdpTokenOutcome.BreaksTableauRules.class);
+        assertThat(observer.heard()).extracting(RecordingUseCaseObserver.Heard::result).containsExactly(UseCaseResult.GRANTED, UseCaseResult.REFUSED);
+        assertThat(observer.heard()).extracting(RecordingUseCaseObserver.Heard::useCase).containsOnly(UseCaseName.EXCHANGE_FOR_TABLEAU_TOKEN);
+        assertThat(new IdpTokenOutcome.IdpRefused("invalid_grant", "no").result()).as("the IdP said no").isEqualTo(UseCaseResult.REFUSED);
+        assertThat(new IdpTokenOutcome.Unusable("not a JWT").result()).isEqualTo(UseCaseResult.FAILED);
+        assertThat(new IdpTokenOutcome.IdpUnavailable("timed out").result()).isEqualTo(UseCaseResult.FAILED);
     }
 
     @Test

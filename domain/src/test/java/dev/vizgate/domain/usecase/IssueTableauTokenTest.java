@@ -9,6 +9,8 @@ import dev.vizgate.domain.model.KeyId;
 import dev.vizgate.domain.model.Scopes;
 import dev.vizgate.domain.model.SecretId;
 import dev.vizgate.domain.model.Subject;
+import dev.vizgate.domain.model.UseCaseName;
+import dev.vizgate.domain.model.UseCaseResult;
 import dev.vizgate.domain.model.UserAttributes;
 import dev.vizgate.domain.policy.ConnectedAppTrust;
 import dev.vizgate.domain.policy.PolicyViolation;
@@ -18,6 +20,7 @@ import dev.vizgate.domain.policy.TableauTokenRequest;
 import dev.vizgate.domain.testing.FakeKeySource;
 import dev.vizgate.domain.testing.FakeTokenSigner;
 import dev.vizgate.domain.testing.MutableClock;
+import dev.vizgate.domain.testing.RecordingUseCaseObserver;
 import dev.vizgate.domain.testing.SequentialTokenIds;
 import dev.vizgate.domain.testing.TestKeys;
 import org.assertj.core.api.Assertions;
@@ -126,6 +129,30 @@ class IssueTableauTokenTest {
                 new SequentialTokenIds(), clock);
         assertThat(empty.issue(TableauTokenRequest.forUser(ALICE))).isInstanceOf(TokenIssueOutcome.Failed.class);
         assertThat(signer.signed()).isEmpty();
+    }
+
+    @Test
+    void givenAnObserver_eachIssue_isHeardOnce_withHowItEnded() {
+        var observer = new RecordingUseCaseObserver();
+        var observed = useCase(direct(OLD)).observedBy(observer);
+        assertThat(observed.issue(TableauTokenRequest.forUser(ALICE))).isInstanceOf(TokenIssueOutcome.Issued.class);
+        observed.issue(TableauTokenRequest.forUser(ALICE).withLifetime(Duration.ofMinutes(11)));
+        new IssueTableauToken(direct(OLD), TableauTokenPolicy.defaults(), new FakeKeySource(), signer, new SequentialTokenIds(), clock)
+                .observedBy(observer).issue(TableauTokenRequest.forUser(ALICE));
+        assertThat(observer.heard()).containsExactly(new RecordingUseCaseObserver.Heard(UseCaseName.ISSUE_TABLEAU_TOKEN, UseCaseResult.GRANTED),
+                new RecordingUseCaseObserver.Heard(UseCaseName.ISSUE_TABLEAU_TOKEN, UseCaseResult.REFUSED),
+                new RecordingUseCaseObserver.Heard(UseCaseName.ISSUE_TABLEAU_TOKEN, UseCaseResult.FAILED));
+        assertThat(observer.open()).isEmpty();
+    }
+
+    @Test
+    void givenASignerThatThrows_theRun_isHeardAsFailed_andTheExceptionGoesOn() {
+        var observer = new RecordingUseCaseObserver();
+        var throwing = new IssueTableauToken(direct(OLD), TableauTokenPolicy.defaults(), keys, (draft, key) -> {
+            throw new IllegalStateException("a signer's bug");
+        }, new SequentialTokenIds(), clock).observedBy(observer);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> throwing.issue(TableauTokenRequest.forUser(ALICE))).hasMessage("a signer's bug");
+        assertThat(observer.heard()).containsExactly(new RecordingUseCaseObserver.Heard(UseCaseName.ISSUE_TABLEAU_TOKEN, UseCaseResult.FAILED));
     }
 
     @Test

@@ -10,6 +10,8 @@ import dev.vizgate.domain.model.InstanceUrl;
 import dev.vizgate.domain.model.KeyId;
 import dev.vizgate.domain.model.SalesforceFailure;
 import dev.vizgate.domain.model.Subject;
+import dev.vizgate.domain.model.UseCaseName;
+import dev.vizgate.domain.model.UseCaseResult;
 import dev.vizgate.domain.policy.BearerAssertionPolicy;
 import dev.vizgate.domain.policy.HostPolicy;
 import dev.vizgate.domain.testing.FakeKeySource;
@@ -17,6 +19,7 @@ import dev.vizgate.domain.testing.FakeSalesforceAuthorization;
 import dev.vizgate.domain.testing.FakeTokenSigner;
 import dev.vizgate.domain.testing.InMemorySessionCache;
 import dev.vizgate.domain.testing.MutableClock;
+import dev.vizgate.domain.testing.RecordingUseCaseObserver;
 import dev.vizgate.domain.testing.SequentialTokenIds;
 import dev.vizgate.domain.testing.TestKeys;
 import dev.vizgate.domain.testing.TestSessions;
@@ -118,6 +121,21 @@ class OpenTableauNextSessionTest {
         salesforce.onExchange(g -> new ExchangeOutcome.Exchanged(TestSessions.session(clock.instant(), Duration.ofMinutes(30))));
         assertThat(useCase.open(ALICE)).isInstanceOf(NextSessionOutcome.Opened.class);
         assertThat(salesforce.exchanges()).isEqualTo(2);
+    }
+
+    @Test
+    void givenAnObserver_eachOpen_isHeardOnce_withHowItEnded() {
+        var observer = new RecordingUseCaseObserver();
+        var observed = useCase.observedBy(observer);
+        assertThat(observed.open(ALICE)).isInstanceOf(NextSessionOutcome.Opened.class);
+        salesforce.thenFrontdoor(new FrontdoorOutcome.Failed(SalesforceFailure.of(SalesforceFailure.Kind.UNAVAILABLE, "503")));
+        assertThat(observed.open(ALICE)).isInstanceOf(NextSessionOutcome.Failed.class);
+        assertThat(observer.heard()).containsExactly(new RecordingUseCaseObserver.Heard(UseCaseName.OPEN_TABLEAU_NEXT_SESSION, UseCaseResult.GRANTED),
+                new RecordingUseCaseObserver.Heard(UseCaseName.OPEN_TABLEAU_NEXT_SESSION, UseCaseResult.FAILED));
+        assertThat(new NextSessionOutcome.Failed(SalesforceFailure.of(SalesforceFailure.Kind.NEEDS_AUTHORIZATION, "sign in first")).result())
+                .as("a caller without the sign-in the flow needs is refused, not a failure").isEqualTo(UseCaseResult.REFUSED);
+        assertThat(new NextSessionOutcome.Failed(SalesforceFailure.of(SalesforceFailure.Kind.NEEDS_IDP_TOKEN, "prove the user")).result())
+                .isEqualTo(UseCaseResult.REFUSED);
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.vizgate.domain.port.TokenExchange;
 import dev.vizgate.domain.port.TokenIds;
 import dev.vizgate.domain.port.TokenSigner;
 import dev.vizgate.domain.port.TokenVerifier;
+import dev.vizgate.domain.port.UseCaseObserver;
 import dev.vizgate.sdk.PlatformAssertionSettings;
 import dev.vizgate.sdk.RotationSettings;
 import dev.vizgate.sdk.SecretRefresh;
@@ -34,8 +35,10 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /** Everything a {@link dev.vizgate.sdk.VizgateBuilder} was told, handed to the {@link Assembly} as one value. */
-public record Blueprint(Clock clock, Optional<MeterRegistry> meters, Settings settings, Swaps swaps, Secrets secrets, Optional<SharedParts> shared) {
+public record Blueprint(Clock clock, Optional<MeterRegistry> meters, UseCaseObserver observer, Settings settings, Swaps swaps, Secrets secrets,
+                        Optional<SharedParts> shared) {
     public Blueprint {
+        Objects.requireNonNull(observer, "observer");
         Objects.requireNonNull(shared, "shared");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(meters, "meters");

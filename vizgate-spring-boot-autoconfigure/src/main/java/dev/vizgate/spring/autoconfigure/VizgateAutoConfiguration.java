@@ -13,6 +13,7 @@ import dev.vizgate.sdk.Tenants;
 import dev.vizgate.sdk.Vizgate;
 import dev.vizgate.sdk.VizgateBuilder;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -42,10 +43,12 @@ public class VizgateAutoConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    public Vizgate vizgate(Environment environment, ObjectProvider<MeterRegistry> meters, ObjectProvider<Clock> clock) {
+    public Vizgate vizgate(Environment environment, ObjectProvider<MeterRegistry> meters, ObjectProvider<Clock> clock,
+                           ObjectProvider<ObservationRegistry> observations) {
         return mapped(environment, loaded -> {
             var builder = ConfigSettings.builder(loaded.config(), loaded.files(), clock.getIfAvailable(Clock::systemUTC));
             meters.ifAvailable(builder::meterRegistry);
+            observations.ifAvailable(registry -> builder.useCaseObserver(new MicrometerUseCaseObserver(registry)));
             if (loaded.config().tenants() != null) {
                 builder.servingTenants(); // each tenant's Tableau is the Tenants bean's
             }
@@ -60,11 +63,16 @@ public class VizgateAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     @Conditional(VizgateConfigured.ServesTenants.class)
-    public Tenants vizgateTenants(Environment environment, ObjectProvider<MeterRegistry> meters, ObjectProvider<Clock> clock) {
+    public Tenants vizgateTenants(Environment environment, ObjectProvider<MeterRegistry> meters, ObjectProvider<Clock> clock,
+                                  ObjectProvider<ObservationRegistry> observations) {
         return mapped(environment, loaded -> {
             var catalogue = ConfiguredTenants.of(loaded.config(), loaded.files()).orElseThrow();
             var now = clock.getIfAvailable(Clock::systemUTC);
-            Supplier<VizgateBuilder> base = () -> ConfigSettings.tenantBase(loaded.config(), loaded.files(), now);
+            var observed = observations.getIfAvailable();
+            Supplier<VizgateBuilder> base = () -> {
+                var builder = ConfigSettings.tenantBase(loaded.config(), loaded.files(), now);
+                return observed == null ? builder : builder.useCaseObserver(new MicrometerUseCaseObserver(observed));
+            };
             var registry = meters.getIfAvailable();
             return registry == null ? Tenants.of(catalogue, base) : Tenants.of(catalogue, base, registry, catalogue.tags());
         });

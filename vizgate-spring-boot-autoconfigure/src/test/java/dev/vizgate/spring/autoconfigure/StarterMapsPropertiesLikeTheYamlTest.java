@@ -79,6 +79,41 @@ class StarterMapsPropertiesLikeTheYamlTest {
                 });
     }
 
+    /**
+     * Issue 32, item 6: with an {@link io.micrometer.observation.ObservationRegistry} in the context (Spring Boot makes
+     * one with actuator), each token issued is an observation named {@code vizgate.use_case}, current while it runs, and
+     * tagged with the use case and how it ended: what Spring's tracing turns into a span and its metrics into a timer.
+     */
+    @Test
+    void givenAnObservationRegistry_eachTokenIssued_isAnObservation_currentWhileItRuns() {
+        var stopped = new java.util.concurrent.CopyOnWriteArrayList<String>();
+        var registry = io.micrometer.observation.ObservationRegistry.create();
+        registry.observationConfig().observationHandler(new io.micrometer.observation.ObservationHandler<>() {
+            @Override
+            public boolean supportsContext(io.micrometer.observation.Observation.Context context) {
+                return true;
+            }
+
+            @Override
+            public void onStop(io.micrometer.observation.Observation.Context context) {
+                stopped.add(context.getName() + " " + context.getContextualName() + " "
+                        + context.getLowCardinalityKeyValue("use_case").getValue() + " " + context.getLowCardinalityKeyValue("outcome").getValue());
+            }
+        });
+        runner.withPropertyValues(direct("vizgate.tableau.connected-app.secrets[0].value=" + SECRET))
+                .withBean(io.micrometer.observation.ObservationRegistry.class, () -> registry)
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    var tokens = context.getBean(IssueTableauToken.class);
+                    assertThat(tokens.issue(TableauTokenRequest.forUser(new Subject("alice@acme.com")))).isInstanceOf(TokenIssueOutcome.Issued.class);
+                    assertThat(tokens.issue(TableauTokenRequest.forUser(new Subject("alice@acme.com")).withLifetime(java.time.Duration.ofMinutes(11))))
+                            .isInstanceOf(TokenIssueOutcome.Refused.class);
+                    assertThat(registry.getCurrentObservation()).as("none left open").isNull();
+                });
+        assertThat(stopped).containsExactly("vizgate.use_case IssueTableauToken IssueTableauToken granted",
+                "vizgate.use_case IssueTableauToken IssueTableauToken refused");
+    }
+
     @Test
     void givenAWeakSecret_theApplicationFailsToStart_namingTheKey_withoutTheValue() {
         runner.withPropertyValues(direct("vizgate.tableau.connected-app.secrets[0].value=too-short-a-secret")).run(context -> {
