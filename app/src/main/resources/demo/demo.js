@@ -156,4 +156,44 @@ document.getElementById('next-button').addEventListener('click', async () => {
   }
 });
 
+// The audit trail of this page's session: every record written since the page opened, as the security team reads it.
+const opened = new Date().toISOString();
+
+/** What a record says besides who and when: the token's jti, the refusal's reason, the sign-in's outcome, the step. */
+function auditDetail(r) {
+  return [r.jti && 'jti ' + r.jti, r.kid && 'kid ' + r.kid, r.reason, r.outcome, r.step, r.change, r.detail,
+    r.attributes && 'attributes ' + Object.keys(r.attributes).join(', ')].filter(Boolean).join(' · ');
+}
+
+async function showAudit() {
+  const r = await fetch('/demo/audit?since=' + encodeURIComponent(opened));
+  const records = (await r.json()).records || [];
+  const table = document.getElementById('audit');
+  table.replaceChildren();
+  const head = table.insertRow();
+  for (const name of ['#', 'time', 'event', 'caller', 'user', 'detail']) {
+    const th = document.createElement('th');
+    th.textContent = name;
+    head.append(th);
+  }
+  for (const record of records) {
+    const row = table.insertRow();
+    row.dataset.event = record.event;
+    const user = record.user || '';
+    const cells = [record.seq, new Date(record.time).toLocaleTimeString(), record.event, record.caller + ' (' + record.callerKind + ')',
+      user.startsWith('hmac-sha256:') ? user.slice(0, 24) + '…' : user, auditDetail(record)];
+    cells.forEach((text, i) => {
+      const cell = row.insertCell();
+      cell.textContent = text === undefined ? '' : String(text);
+      if (i === 4) { cell.dataset.user = user; cell.title = user; }
+    });
+  }
+  if (!records.length) {
+    table.insertRow().insertCell().textContent = 'No decision recorded since this page opened.';
+  }
+  status.textContent = records.length + ' audit record(s) from this session.';
+}
+
+document.getElementById('audit-button').addEventListener('click', () => showAudit().catch(e => { status.textContent = 'Failed: ' + e.message; }));
+
 applySwitches();

@@ -8,7 +8,10 @@ import dev.vizgate.domain.model.AuditEvent;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
 
 /**
  * Logback's rolling file appender, made to hold a record the disk refused. Left alone, Logback's resilient stream
@@ -19,13 +22,35 @@ import java.nio.file.Path;
  */
 final class HoldingFileAppender extends RollingFileAppender<AuditEvent> {
     private final SinkHealth health;
+    private final AuditFile file;
+    private final Clock clock;
     private boolean streamFailed; // set by the stream's listener, within a write on the writer's thread
 
-    HoldingFileAppender(SinkHealth health) {
+    HoldingFileAppender(SinkHealth health, AuditFile file, Clock clock) {
         this.health = health;
+        this.file = file;
+        this.clock = clock;
+    }
+
+    /** Rolls as Logback does, then removes the rolled files of days past {@code keep-days}, on this same thread. */
+    @Override
+    public void rollover() {
+        super.rollover();
+        try (var siblings = Files.list(file.path().toAbsolutePath().getParent())) {
+            for (var expired : file.expired(siblings.toList(), LocalDate.now(clock))) {
+                Files.deleteIfExists(expired);
+            }
+        } catch (IOException e) {
+            addWarn("could not remove expired audit files: " + e.getMessage()); // the next roll tries again
+        }
+    }
+
+    @Override
+    public void start() {
         // Unbuffered: a buffer a failed flush left full would be written again by the close that reopens the file,
         // and the record then twice. Each record is one write, flushed at once, so a buffer would gain nothing.
-        setBufferSize(new FileSize(1));
+        setBufferSize(new FileSize(1)); // here, once the context is set, which Logback tells of the setting
+        super.start();
     }
 
     @Override

@@ -10,6 +10,7 @@ import ch.qos.logback.core.util.FileSize;
 import dev.vizgate.domain.model.AuditEvent;
 import dev.vizgate.domain.port.AuditTrail;
 
+import java.time.Clock;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -43,7 +44,7 @@ public final class LogbackAuditTrail implements AuditTrail, AutoCloseable {
         var context = new ContextBase();
         context.setName("vizgate-audit");
         var health = new SinkHealth();
-        var appender = new HoldingFileAppender(health);
+        var appender = new HoldingFileAppender(health, file, Clock.systemDefaultZone()); // Logback names the day in the JVM's zone
         appender.setContext(context);
         appender.setName("audit-file");
         appender.setFile(file.path().toString());
@@ -55,7 +56,8 @@ public final class LogbackAuditTrail implements AuditTrail, AutoCloseable {
         policy.setParent(appender);
         policy.setFileNamePattern(file.rolledPattern());
         policy.setMaxFileSize(new FileSize(file.maxFileBytes()));
-        policy.setMaxHistory(file.maxHistory());
+        // No maxHistory for Logback: its archive remover deleted the current day's files under quick rolls; the appender
+        // removes expired days itself after each roll (AuditFile.expired).
         policy.start();
         appender.setRollingPolicy(policy);
         appender.setTriggeringPolicy(policy);

@@ -111,6 +111,8 @@ public final class Demo implements AutoCloseable {
         vault.write("secret", "vizgate/tableau", Map.of("value", "{\"current\":{\"id\":\"demo-secret-id\",\"value\":\"" + secret + "\"}}"));
         ownerOnly(folder.resolve("vault-token.txt"), vaultToken);
         ownerOnly(folder.resolve("tableau-pat.txt"), patSecret);
+        // The audit trail, so the page can show what a security team would see of the session it just ran.
+        ownerOnly(folder.resolve("audit-key.txt"), token(random) + token(random));
         // An EAS key for the second connected app the demo describes (eas.yaml): jwks and eas register work on it.
         var easKeys = KeyGeneration.generate(KeyGeneration.Kind.EC_P256, 256, "vizgate-demo-eas", Duration.ofDays(1), clock);
         KeyGeneration.writePrivateKey(easKeys, folder.resolve("eas-private-key.pem"), true);
@@ -166,6 +168,7 @@ public final class Demo implements AutoCloseable {
                 secret-stores:
                   vault: { address: %s, token: "file:vault-token.txt" }
                 secret-refresh: { every: 2s, jitter: 0.2 }
+                audit: { key: "file:audit-key.txt", node: demo, file: { path: audit.jsonl } }
                 """.formatted(port, apiKeyHash, DemoPage.PLATFORM_ISSUER, tableau.baseUrl(), salesforce.baseUrl(), DurationText.format(ORG_SESSION),
                 vault.baseUrl()));
         Files.writeString(folder.resolve("eas.yaml"), """
@@ -189,7 +192,8 @@ public final class Demo implements AutoCloseable {
             salesforce.uiSessionLifetime(lifetime);
             return lifetime;
         };
-        var page = new DemoPage(platform.getPrivate(), USERS, tableau.baseUrl(), salesforce.baseUrl(), clock, switches);
+        var page = new DemoPage(platform.getPrivate(), USERS, tableau.baseUrl(), salesforce.baseUrl(), clock, switches)
+                .withAuditTrail(folder.resolve("audit.jsonl"));
         var services = wired.services().toBuilder().demo(Optional.of(page)).build(); // every other service as serve wires it
         var gateway = GatewayServer.start(new Gateway(services, wired.cors()), wired.options());
         started.add(gateway);

@@ -1,16 +1,22 @@
 package dev.vizgate.app.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.vizgate.domain.model.ClaimNames;
+import dev.vizgate.sdk.Audit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +40,7 @@ public final class DemoPage {
     private final Clock clock;
     private final Switches switches;
     private final List<Customer> customers;
+    private final Optional<Path> auditTrail;
 
     /**
      * One of the demo's customers: a tenant with its own site on the stand-in Tableau pod, and its users. The demo
@@ -63,6 +70,11 @@ public final class DemoPage {
 
     private DemoPage(PrivateKey platformKey, List<String> users, URI tableau, Optional<URI> salesforce, Clock clock, Switches switches,
                      List<Customer> customers) {
+        this(platformKey, users, tableau, salesforce, clock, switches, customers, Optional.empty());
+    }
+
+    private DemoPage(PrivateKey platformKey, List<String> users, URI tableau, Optional<URI> salesforce, Clock clock, Switches switches,
+                     List<Customer> customers, Optional<Path> auditTrail) {
         this.platformKey = platformKey;
         this.users = List.copyOf(users);
         this.tableau = tableau;
@@ -70,6 +82,39 @@ public final class DemoPage {
         this.clock = clock;
         this.switches = switches;
         this.customers = List.copyOf(customers);
+        this.auditTrail = auditTrail;
+    }
+
+    /** This page, showing the records of {@code activeFile}'s trail (and its rolled files) that its own session made. */
+    public DemoPage withAuditTrail(Path activeFile) {
+        return new DemoPage(platformKey, users, tableau, salesforce, clock, switches, customers, Optional.of(activeFile));
+    }
+
+    /**
+     * The trail's records written at or after {@code since}, oldest first, at most the last {@code limit}: what the page's
+     * session made, as a security team would read it. Each is the record as written (user and attribute values as HMACs).
+     */
+    List<JsonNode> auditRecords(Instant since, int limit) {
+        if (auditTrail.isEmpty()) {
+            return List.of();
+        }
+        var active = auditTrail.get();
+        var stem = active.getFileName().toString().replaceFirst("\\.jsonl$", "");
+        var ours = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(stem) + "(\\.\\d{4}-\\d{2}-\\d{2}\\.\\d+)?\\.jsonl");
+        var out = new ArrayList<JsonNode>();
+        try (var listed = Files.list(active.toAbsolutePath().getParent())) {
+            for (var file : Audit.inWrittenOrder(listed.filter(p -> ours.matcher(p.getFileName().toString()).matches()).toList())) {
+                for (var line : Files.readAllLines(file)) {
+                    var record = Gateway.JSON.readTree(line);
+                    if (!Instant.parse(record.path("time").asText(Instant.EPOCH.toString())).isBefore(since)) {
+                        out.add(record);
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return List.of(); // a trail being rolled or cut short now: the page asks again
+        }
+        return out.subList(Math.max(0, out.size() - limit), out.size());
     }
 
     /**

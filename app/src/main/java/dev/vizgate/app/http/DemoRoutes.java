@@ -2,6 +2,8 @@ package dev.vizgate.app.http;
 
 import org.eclipse.jetty.server.Request;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,9 +15,12 @@ final class DemoRoutes {
     static final String SCRIPT = "/demo/demo.js";
     static final String ASSERTION = "/demo/assertion";
     static final String SWITCHES = "/demo/switches";
+    /** The audit records this page's session made: what a security team would see of it. */
+    static final String AUDIT = "/demo/audit";
+    private static final int AUDIT_RECORDS = 100;
     /** Every path served here, which the access log names as it is. */
     static final Set<String> PATHS = Set.of(PAGE, DemoPage.EMBEDDING_API, DemoPage.ANALYTICS_SDK, DemoPage.FAVICON, STYLESHEET, SCRIPT,
-            ASSERTION, SWITCHES);
+            ASSERTION, SWITCHES, AUDIT);
 
     private final DemoPage page;
     private final long maxBodyBytes;
@@ -56,6 +61,16 @@ final class DemoRoutes {
             }
             var lifetime = page.switches().apply(json.path("shortSession").asBoolean(false), json.path("signInFails").asBoolean(false));
             return Reply.json(200, Map.of("sessionSeconds", lifetime.toSeconds()));
+        }
+        if ("GET".equals(method) && path.equals(AUDIT)) {
+            var since = Request.extractQueryParameters(request).getValue("since");
+            Instant from;
+            try {
+                from = since == null ? Instant.EPOCH : Instant.parse(since);
+            } catch (DateTimeParseException e) {
+                return Reply.problem(Problem.invalidRequest("since is an instant such as 2026-12-06T10:00:00Z"));
+            }
+            return Reply.json(200, Map.of("records", page.auditRecords(from, AUDIT_RECORDS)));
         }
         if ("GET".equals(method) && path.equals(STYLESHEET)) {
             return new Reply(200, "text/css; charset=utf-8", page.stylesheet(), csp);

@@ -57,4 +57,28 @@ class DemoBrowserIT extends DemoInChromium {
         }
         assertThat(HeadlessChromium.screenshot(browser, "demo-screenshot").length).isGreaterThan(10_000);
     }
+
+    /**
+     * Issue 32, item 7: the page shows the audit events of the session it just ran, as a security team would see them:
+     * the two tokens it issued, each with its jti, the user as an HMAC and never in clear, and no token anywhere.
+     */
+    @Test
+    void afterEmbedding_theAuditPanel_showsThisSessionsTokens_withTheUserPseudonymised() throws Exception {
+        openAs("bob@demo.example");
+        embedTwoViews("bob@demo.example");
+        waitFor("bob's dashboard", () -> dashboardIn("viz-overview").startsWith("bob@demo.example"));
+        var jtis = browser.findElements(By.cssSelector("footer.token")).stream().map(e -> e.getText()).filter(t -> t.startsWith("Token jti "))
+                .map(t -> t.substring("Token jti ".length()).split(",")[0]).toList();
+        assertThat(jtis).hasSize(2);
+        waitFor("the two token-issued records", () -> {
+            browser.findElement(By.id("audit-button")).click(); // the trail is written off the request's thread: ask again until it holds both
+            return browser.findElements(By.cssSelector("#audit tr[data-event='token-issued']")).size() >= 2;
+        });
+        var issued = browser.findElements(By.cssSelector("#audit tr[data-event='token-issued']"));
+        var text = browser.findElement(By.id("audit")).getText();
+        assertThat(text).contains(jtis.get(0)).contains(jtis.get(1)).contains("platform-assertion").doesNotContain("bob@demo.example");
+        assertThat(issued).allSatisfy(row -> assertThat(row.findElement(By.cssSelector("td[data-user]")).getAttribute("data-user")).startsWith("hmac-sha256:"));
+        var token = browser.findElement(By.cssSelector("#viz-overview tableau-viz")).getAttribute("token");
+        assertThat(text).doesNotContain(token);
+    }
 }
