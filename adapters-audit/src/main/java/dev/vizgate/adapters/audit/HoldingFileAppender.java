@@ -75,21 +75,7 @@ final class HoldingFileAppender extends RollingFileAppender<AuditEvent> {
     @Override
     protected void writeOut(AuditEvent event) throws IOException {
         var record = encoder.encode(event);
-        for (int attempt = 0; ; attempt++) {
-            if (attempt > 0) {
-                health.pauseBefore(attempt);
-            }
-            var last = health.isClosing();
-            if (written(record, attempt > 0)) {
-                health.wrote();
-                return;
-            }
-            health.failed();
-            if (last) {
-                health.gaveUp();
-                return;
-            }
-        }
+        health.hold(attempt -> written(record, attempt > 0));
     }
 
     /** Writes the record whole, on a reopened file when the stream failed before; false when the disk refused it. */

@@ -1,6 +1,7 @@
 package dev.vizgate.adapters.audit;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntPredicate;
 
 /**
  * Whether a sink can write now, and what it could not keep. A record the sink refuses (a full disk, a syslog daemon
@@ -25,14 +26,6 @@ final class SinkHealth {
         return lost.get();
     }
 
-    void wrote() {
-        writable = true;
-    }
-
-    void failed() {
-        writable = false;
-    }
-
     /** The trail is closing: a record the sink refuses from now on gets one more try, then is given up and counted. */
     void closing() {
         closing = true;
@@ -44,7 +37,7 @@ final class SinkHealth {
     }
 
     /** Waits before try number {@code attempt} (1 for the first retry) of a refused record, unless the trail is closing. */
-    void pauseBefore(int attempt) {
+    private void pauseBefore(int attempt) {
         if (isClosing()) {
             return;
         }
@@ -56,8 +49,25 @@ final class SinkHealth {
         }
     }
 
-    /** A refused record given up as the trail closes: counted. */
-    void gaveUp() {
-        lost.incrementAndGet();
+    /**
+     * Tries to write one record until it goes through: {@code tryNumber} is given 0, then 1, 2… for each retry, after
+     * a pause; the record is given up, and counted, only when a try made as the trail closes fails too.
+     */
+    void hold(IntPredicate tryNumber) {
+        for (int attempt = 0; ; attempt++) {
+            if (attempt > 0) {
+                pauseBefore(attempt);
+            }
+            var last = isClosing();
+            if (tryNumber.test(attempt)) {
+                writable = true;
+                return;
+            }
+            writable = false;
+            if (last) {
+                lost.incrementAndGet();
+                return;
+            }
+        }
     }
 }

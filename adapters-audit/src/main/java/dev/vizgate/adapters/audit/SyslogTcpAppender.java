@@ -47,21 +47,7 @@ final class SyslogTcpAppender extends AppenderBase<AuditEvent> {
     protected void append(AuditEvent event) {
         var record = chain.seal(event);
         var frame = frame(event, Arrays.copyOf(record, record.length - 1)); // the record without its newline
-        for (int attempt = 0; ; attempt++) {
-            if (attempt > 0) {
-                health.pauseBefore(attempt);
-            }
-            var last = health.isClosing();
-            if (sent(frame)) {
-                health.wrote();
-                return;
-            }
-            health.failed();
-            if (last) {
-                health.gaveUp();
-                return;
-            }
-        }
+        health.hold(attempt -> sent(frame));
     }
 
     /** Sends one frame, on a new connection once when the one it had is found broken. */

@@ -35,6 +35,14 @@ class AuditTrailRecordsEachDecisionTest {
     Path dir;
 
     Path config() throws Exception {
+        return config(dir, "node: node-a");
+    }
+
+    /**
+     * A one-tenant gateway on a free port, one API key ({@link #KEY}), an HS256 Connected App, and an audit trail in
+     * {@code dir/audit.jsonl} keyed by {@code ${AUDIT_KEY}}, with {@code audit} (a YAML line) added to its section.
+     */
+    static Path config(Path dir, String audit) throws Exception {
         var secret = Base64.getEncoder().encodeToString("a-connected-app-secret-of-32-bytes-or-more".getBytes(StandardCharsets.UTF_8));
         return CliRun.write(dir, "vizgate.yaml", """
                 server: { bind: 127.0.0.1, port: 0 }
@@ -47,9 +55,9 @@ class AuditTrailRecordsEachDecisionTest {
                     secrets: [ { id: "s1", value: "%s" } ]
                 audit:
                   key: "${AUDIT_KEY}"
-                  node: node-a
+                  %s
                   file: { path: audit.jsonl }
-                """.formatted(GatewayNodes.sha256(KEY), secret));
+                """.formatted(GatewayNodes.sha256(KEY), secret, audit));
     }
 
     HttpResponse<String> token(HttpClient http, URI base, String apiKey, String body) throws Exception {

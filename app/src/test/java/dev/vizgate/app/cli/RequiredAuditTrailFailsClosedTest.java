@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -39,21 +38,7 @@ class RequiredAuditTrailFailsClosedTest {
     Path dir;
 
     Path config(boolean required) throws Exception {
-        var secret = Base64.getEncoder().encodeToString("a-connected-app-secret-of-32-bytes-or-more".getBytes(StandardCharsets.UTF_8));
-        return CliRun.write(dir, "vizgate.yaml", """
-                server: { bind: 127.0.0.1, port: 0 }
-                callers: { api-keys: [ { name: portal-backend, sha256: "%s" } ] }
-                tableau:
-                  server-url: https://tableau.example.com
-                  connected-app:
-                    client-id: "audit-client"
-                    trust: direct
-                    secrets: [ { id: "s1", value: "%s" } ]
-                audit:
-                  key: "${AUDIT_KEY}"
-                  required: %s
-                  file: { path: audit.jsonl }
-                """.formatted(GatewayNodes.sha256(KEY), secret, required));
+        return AuditTrailRecordsEachDecisionTest.config(dir, "required: " + required);
     }
 
     @Test

@@ -11,7 +11,6 @@ import dev.vizgate.domain.model.TokenExchangeOutcome;
 import dev.vizgate.domain.model.TokenId;
 import dev.vizgate.domain.model.UntrustedToken;
 import dev.vizgate.domain.model.UseCaseName;
-import dev.vizgate.domain.model.UseCaseResult;
 import dev.vizgate.domain.model.VerificationOutcome;
 import dev.vizgate.domain.policy.EasExpectation;
 import dev.vizgate.domain.policy.EasRules;
@@ -69,15 +68,7 @@ public final class ExchangeForTableauToken {
 
     /** @param user the Tableau username the caller proved, which the token's {@code sub} must be */
     public IdpTokenOutcome exchange(UntrustedToken subjectToken, Subject user) {
-        var run = observer.start(UseCaseName.EXCHANGE_FOR_TABLEAU_TOKEN);
-        var result = UseCaseResult.FAILED; // unless an outcome says otherwise: a run that throws failed
-        try {
-            var outcome = exchanged(subjectToken, user);
-            result = outcome.result();
-            return outcome;
-        } finally {
-            run.end(result);
-        }
+        return observer.observe(UseCaseName.EXCHANGE_FOR_TABLEAU_TOKEN, () -> exchanged(subjectToken, user), IdpTokenOutcome::result);
     }
 
     private IdpTokenOutcome exchanged(UntrustedToken subjectToken, Subject user) {

@@ -6,7 +6,6 @@ import dev.vizgate.domain.model.KeyId;
 import dev.vizgate.domain.model.SigningFailure;
 import dev.vizgate.domain.model.TokenDraft;
 import dev.vizgate.domain.model.UseCaseName;
-import dev.vizgate.domain.model.UseCaseResult;
 import dev.vizgate.domain.policy.ConnectedAppTrust;
 import dev.vizgate.domain.policy.PolicyDecision;
 import dev.vizgate.domain.policy.PolicyViolation;
@@ -93,15 +92,7 @@ public final class IssueTableauToken {
     }
 
     public TokenIssueOutcome issue(TableauTokenRequest request) {
-        var run = observer.start(UseCaseName.ISSUE_TABLEAU_TOKEN);
-        var result = UseCaseResult.FAILED; // unless an outcome says otherwise: a run that throws failed
-        try {
-            var outcome = issued(request);
-            result = outcome.result();
-            return outcome;
-        } finally {
-            run.end(result);
-        }
+        return observer.observe(UseCaseName.ISSUE_TABLEAU_TOKEN, () -> issued(request), TokenIssueOutcome::result);
     }
 
     private TokenIssueOutcome issued(TableauTokenRequest request) {

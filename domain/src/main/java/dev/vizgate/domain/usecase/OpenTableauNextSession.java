@@ -7,7 +7,6 @@ import dev.vizgate.domain.model.SalesforceFailure;
 import dev.vizgate.domain.model.SessionUser;
 import dev.vizgate.domain.model.Subject;
 import dev.vizgate.domain.model.UseCaseName;
-import dev.vizgate.domain.model.UseCaseResult;
 import dev.vizgate.domain.policy.HostDecision;
 import dev.vizgate.domain.policy.HostPolicy;
 import dev.vizgate.domain.port.SalesforceAuthorization;
@@ -61,15 +60,7 @@ public final class OpenTableauNextSession {
      */
     public NextSessionOutcome open(SessionUser user) {
         Objects.requireNonNull(user, "user");
-        var run = observer.start(UseCaseName.OPEN_TABLEAU_NEXT_SESSION);
-        var result = UseCaseResult.FAILED; // unless an outcome says otherwise: a run that throws failed
-        try {
-            var outcome = opened(user);
-            result = outcome.result();
-            return outcome;
-        } finally {
-            run.end(result);
-        }
+        return observer.observe(UseCaseName.OPEN_TABLEAU_NEXT_SESSION, () -> opened(user), NextSessionOutcome::result);
     }
 
     private NextSessionOutcome opened(SessionUser user) {
