@@ -103,6 +103,11 @@ public final class DefaultAssembly implements Assembly {
     }
 
     @Override
+    public List<Path> auditTrailFiles(Path activeFile) throws IOException {
+        return AuditFile.ofTrail(activeFile);
+    }
+
+    @Override
     public AuditVerdict verifyAudit(List<Path> files, byte[] key) throws IOException {
         return AuditParts.verify(files, key);
     }

@@ -192,6 +192,18 @@ class AuditTrailFromTheSdkTest {
     }
 
     @Test
+    void givenATrailBesideOthers_trailFiles_areItsRolledFilesThenItself_inTheOrderWritten() throws Exception {
+        for (var name : List.of("audit.jsonl", "audit.2026-12-06.10.jsonl", "audit.2026-12-06.9.jsonl", "audit.2026-12-05.0.jsonl",
+                "audit-secrets-rotate.jsonl", "audit-secrets-rotate.2026-12-06.0.jsonl", "other.jsonl", "audit.jsonl.bak")) {
+            java.nio.file.Files.writeString(dir.resolve(name), "");
+        }
+        assertThat(Audit.trailFiles(dir.resolve("audit.jsonl"))).extracting(p -> p.getFileName().toString())
+                .containsExactly("audit.2026-12-05.0.jsonl", "audit.2026-12-06.9.jsonl", "audit.2026-12-06.10.jsonl", "audit.jsonl");
+        assertThat(Audit.trailFiles(dir.resolve("audit-secrets-rotate.jsonl"))).extracting(p -> p.getFileName().toString())
+                .containsExactly("audit-secrets-rotate.2026-12-06.0.jsonl", "audit-secrets-rotate.jsonl");
+    }
+
+    @Test
     void givenARequiredTrail_theOpenedTrail_saysSoAndIsWritableOnStandardOutput() {
         var settings = new AuditSettings(List.of(new AuditSettings.Sink.StandardOutput()), "node-1", List.of(), 16, true);
         try (var trail = Audit.open(settings, KEY)) {

@@ -31,6 +31,14 @@ public final class Audit {
         return Assemblies.found().auditFilesInWrittenOrder(files);
     }
 
+    /**
+     * The files of the trail whose active file is {@code activeFile} (such as {@code audit.jsonl}): its rolled files
+     * ({@code audit.<day>.<n>.jsonl}) and itself, in the order written; no other trail's files beside it.
+     */
+    public static List<Path> trailFiles(Path activeFile) throws IOException {
+        return Assemblies.found().auditTrailFiles(activeFile);
+    }
+
     /** Reads the files in the order given and says which record was changed, removed, reordered or cut short. */
     public static AuditVerdict verify(List<Path> files, byte[] key) throws IOException {
         checkKey(key);

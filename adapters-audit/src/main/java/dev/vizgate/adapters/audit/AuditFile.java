@@ -1,5 +1,7 @@
 package dev.vizgate.adapters.audit;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -7,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Where a file trail writes: the active file, rolled by Logback each day and when it reaches {@code maxFileBytes},
@@ -60,16 +63,33 @@ public record AuditFile(Path path, long maxFileBytes, int maxHistory) {
      * Logback names it, in the JVM's zone): those retention removes. The active file and other files are never among them.
      */
     List<Path> expired(List<Path> siblings, LocalDate today) {
-        var ours = Pattern.compile(Pattern.quote(stem()) + "\\.(\\d{4}-\\d{2}-\\d{2})\\.\\d+\\.jsonl");
+        var ours = filesOf(stem());
         var oldest = today.minusDays(maxHistory);
         var out = new ArrayList<Path>();
         for (var file : siblings) {
             var m = ours.matcher(file.getFileName().toString());
-            if (m.matches() && LocalDate.parse(m.group(1)).isBefore(oldest)) {
+            if (m.matches() && m.group(1) != null && LocalDate.parse(m.group(1)).isBefore(oldest)) {
                 out.add(file);
             }
         }
         return out;
+    }
+
+    /**
+     * The files of the trail whose active file is {@code activeFile}, in the order written: its rolled files, then
+     * itself; none of another trail beside it (another stem, a command's own file), and none that is not there.
+     */
+    public static List<Path> ofTrail(Path activeFile) throws IOException {
+        var name = activeFile.getFileName().toString();
+        var ours = filesOf(name.substring(0, name.length() - ".jsonl".length()));
+        try (Stream<Path> listed = Files.list(activeFile.toAbsolutePath().getParent())) {
+            return inWrittenOrder(listed.filter(p -> ours.matcher(p.getFileName().toString()).matches()).toList());
+        }
+    }
+
+    /** The active file of {@code stem}, or one of its rolled files, whose day is group 1. */
+    private static Pattern filesOf(String stem) {
+        return Pattern.compile(Pattern.quote(stem) + "(?:\\.(\\d{4}-\\d{2}-\\d{2})\\.\\d+)?\\.jsonl");
     }
 
     private String stem() {

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * A trail as its files hold it, oldest first: Logback rolls the active file at midnight, so a test that runs across it
@@ -15,11 +14,9 @@ final class TrailFiles {
     private TrailFiles() {
     }
 
-    /** Every JSON-lines file in {@code dir}, in the order written. */
+    /** The files of the trail whose active file is {@code dir/audit.jsonl}, in the order written. */
     static List<Path> of(Path dir) throws IOException {
-        try (Stream<Path> listed = Files.list(dir)) {
-            return AuditFile.inWrittenOrder(listed.filter(p -> p.getFileName().toString().endsWith(".jsonl")).toList());
-        }
+        return AuditFile.ofTrail(dir.resolve("audit.jsonl"));
     }
 
     /** Every record of those files, in the order written. */

@@ -98,12 +98,9 @@ public final class DemoPage {
         if (auditTrail.isEmpty()) {
             return List.of();
         }
-        var active = auditTrail.get();
-        var stem = active.getFileName().toString().replaceFirst("\\.jsonl$", "");
-        var ours = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(stem) + "(\\.\\d{4}-\\d{2}-\\d{2}\\.\\d+)?\\.jsonl");
         var out = new ArrayList<JsonNode>();
-        try (var listed = Files.list(active.toAbsolutePath().getParent())) {
-            for (var file : Audit.inWrittenOrder(listed.filter(p -> ours.matcher(p.getFileName().toString()).matches()).toList())) {
+        try {
+            for (var file : Audit.trailFiles(auditTrail.get())) {
                 for (var line : Files.readAllLines(file)) {
                     var record = Gateway.JSON.readTree(line);
                     if (!Instant.parse(record.path("time").asText(Instant.EPOCH.toString())).isBefore(since)) {

@@ -307,7 +307,7 @@ public final class Gateway extends Handler.Abstract {
             pool.execute(() -> guarded(callback, () -> answer(request, response, callback, started, path)));
         } catch (RejectedExecutionException e) {
             write(request, response, callback, started, path, request.getMethod(), routeName(path), Reply.problem(busy.retryAfter(5)),
-                    LogLines.json() ? RequestTrace.of(request) : RequestTrace.NONE);
+                    RequestTrace.forLines(request));
         }
     }
 
@@ -325,7 +325,7 @@ public final class Gateway extends Handler.Abstract {
         var route = routeName(path);
         var span = services.spans().start(request, method, route, RouteTable.useCase(path));
         // The lines name the request's span when there is one, else the platform's trace and a span id of their own.
-        var trace = !LogLines.json() ? RequestTrace.NONE : span.recording() ? span.trace() : RequestTrace.of(request);
+        var trace = span.recording() && LogLines.json() ? span.trace() : RequestTrace.forLines(request);
         Reply reply;
         trace.enter();
         try {

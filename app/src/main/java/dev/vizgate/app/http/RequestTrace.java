@@ -1,5 +1,6 @@
 package dev.vizgate.app.http;
 
+import dev.vizgate.app.logging.LogLines;
 import org.eclipse.jetty.server.Request;
 import org.slf4j.MDC;
 
@@ -15,6 +16,11 @@ record RequestTrace(String traceId, String spanId) {
     static final String SPAN_ID = "span.id";
     /** No trace: log lines are text. */
     static final RequestTrace NONE = new RequestTrace("", "");
+
+    /** The trace a request's lines name: {@link #of} when lines are JSON, else {@link #NONE}. */
+    static RequestTrace forLines(Request request) {
+        return LogLines.json() ? of(request) : NONE;
+    }
 
     static RequestTrace of(Request request) {
         var random = ThreadLocalRandom.current();

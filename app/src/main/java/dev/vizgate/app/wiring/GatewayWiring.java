@@ -31,6 +31,7 @@ import dev.vizgate.domain.port.AuditTrail;
 import dev.vizgate.domain.usecase.AcceptPlatformAssertion;
 import dev.vizgate.domain.usecase.RotateOnSchedule;
 import dev.vizgate.sdk.Audit;
+import dev.vizgate.sdk.AuditSettings;
 import dev.vizgate.sdk.OpenedAuditTrail;
 import dev.vizgate.sdk.Setting;
 import dev.vizgate.sdk.SharedParts;
@@ -250,11 +251,10 @@ public final class GatewayWiring {
 
     /** The audit trail {@code audit:} describes, its key read from its secret store; a trail that records nothing without one. */
     private static OpenedAuditTrail openAudit(VizgateConfig config, ConfigFiles files, Vizgate vizgate, GatewayMetrics metrics) {
-        var mapped = ConfigSettings.map(files, () -> AuditMapping.of(config, files, ref -> vizgate.readSecret(Setting.of(SettingId.AUDIT_KEY), ref)));
-        if (mapped.isEmpty()) {
-            return NO_AUDIT;
+        var trail = openAudit(config, files, vizgate, UnaryOperator.identity());
+        if (trail == NO_AUDIT) {
+            return trail;
         }
-        var trail = ConfigSettings.map(files, () -> Audit.open(mapped.get().settings(), mapped.get().key()));
         FunctionCounter.builder(AUDIT_DROPPED, trail, OpenedAuditTrail::dropped)
                 .description("audit records given up: the trail's queue was full, or a sink still refused them as it closed").register(metrics.registry());
         Gauge.builder(AUDIT_WRITABLE, trail, t -> t.writable() ? 1 : 0)
@@ -267,11 +267,16 @@ public final class GatewayWiring {
      * sinks, as a writer of its own ({@code writer}), so the gateway's chain keeps its one writer; none without one.
      */
     public static OpenedAuditTrail openCommandAudit(String writer, VizgateConfig config, ConfigFiles files, Vizgate vizgate) {
+        return openAudit(config, files, vizgate, settings -> settings.asWriter(writer));
+    }
+
+    /** The trail {@code audit:} describes, as {@code writer} makes its settings, its key read through the configured stores. */
+    private static OpenedAuditTrail openAudit(VizgateConfig config, ConfigFiles files, Vizgate vizgate, UnaryOperator<AuditSettings> writer) {
         var mapped = ConfigSettings.map(files, () -> AuditMapping.of(config, files, ref -> vizgate.readSecret(Setting.of(SettingId.AUDIT_KEY), ref)));
         if (mapped.isEmpty()) {
             return NO_AUDIT;
         }
-        return ConfigSettings.map(files, () -> Audit.open(mapped.get().settings().asWriter(writer), mapped.get().key()));
+        return ConfigSettings.map(files, () -> Audit.open(writer.apply(mapped.get().settings()), mapped.get().key()));
     }
 
     private static final OpenedAuditTrail NO_AUDIT = new OpenedAuditTrail() {

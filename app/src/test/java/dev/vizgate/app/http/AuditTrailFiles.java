@@ -7,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * A gateway's audit trail as its files hold it, oldest first: Logback rolls the active file at midnight, so a test that
@@ -20,10 +18,7 @@ public final class AuditTrailFiles {
 
     /** The files of the trail whose active file is {@code dir/<stem>.jsonl}, in the order written. */
     public static List<Path> of(Path dir, String stem) throws IOException {
-        var ours = Pattern.compile(Pattern.quote(stem) + "(\\.\\d{4}-\\d{2}-\\d{2}\\.\\d+)?\\.jsonl");
-        try (Stream<Path> listed = Files.list(dir)) {
-            return Audit.inWrittenOrder(listed.filter(p -> ours.matcher(p.getFileName().toString()).matches()).toList());
-        }
+        return Audit.trailFiles(dir.resolve(stem + ".jsonl"));
     }
 
     /** The gateway's trail, {@code audit.jsonl} and its rolled files. */

@@ -47,6 +47,9 @@ public interface Assembly {
     /** A trail's files in the order they were written. */
     List<Path> auditFilesInWrittenOrder(List<Path> files);
 
+    /** The files of the trail whose active file is {@code activeFile}, in the order written. */
+    List<Path> auditTrailFiles(Path activeFile) throws IOException;
+
     /** Reads a trail's files in the order given and finds what was changed, removed, reordered or cut short. */
     AuditVerdict verifyAudit(List<Path> files, byte[] key) throws IOException;
 }
