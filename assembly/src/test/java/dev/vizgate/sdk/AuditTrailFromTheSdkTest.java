@@ -139,8 +139,8 @@ class AuditTrailFromTheSdkTest {
             for (int i = 0; i < 100; i++) {
                 trail.trail().record(AuditTrailContract.issued("jti-" + i, "alice@acme.com", Map.of()));
             }
-            // Logback's worker takes one record, then drains at most a queue's worth (16) behind it, and blocks on the first;
-            // 16 more fill the queue again. Every record beyond those 33 is counted (ci47 saw exactly 67 of 100).
+            // The writer takes one record and at most a queue's worth (16) behind it into its batch, and blocks writing it;
+            // 16 more fill the queue again. Every record beyond those 33 is counted.
             assertThat(trail.dropped()).isGreaterThanOrEqualTo(100L - 1 - 2 * 16);
             assertThat(trail.toString()).isEqualTo("audit trail to 1 sink");
             release.countDown();

@@ -29,6 +29,9 @@ final class AuditChain {
     private final AuditKey key;
     private final String node;
     private final ClearFields clear;
+    private final InstantText times = new InstantText();
+    private final InstantText expiries = new InstantText();
+    private final Pseudonyms pseudonyms;
     private long seq;
     private String last;
 
@@ -38,6 +41,7 @@ final class AuditChain {
         this.clear = Objects.requireNonNull(clear, "clear");
         this.seq = seq;
         this.last = Objects.requireNonNull(last, "last");
+        this.pseudonyms = new Pseudonyms(key);
     }
 
     /** Ends the file's last line if a crash or a full disk cut it short, so the next record starts on a line of its own. */
@@ -112,7 +116,7 @@ final class AuditChain {
             json.writeNumberField("seq", number);
             json.writeStringField("prev", prev);
             var context = event.context();
-            json.writeStringField("time", context.at().toString());
+            json.writeStringField("time", times.of(context.at()));
             json.writeStringField("node", node);
             json.writeStringField("event", event.kind());
             if (context.tenant().isPresent()) {
@@ -122,7 +126,7 @@ final class AuditChain {
             json.writeStringField("callerKind", context.caller().kind().label());
             if (context.user().isPresent()) {
                 var user = context.user().get().value();
-                json.writeStringField("user", clear.user() ? user : key.pseudonym(user));
+                json.writeStringField("user", clear.user() ? user : pseudonyms.of(user));
             }
             if (context.traceId().isPresent()) {
                 json.writeStringField("trace", context.traceId().get());
@@ -150,12 +154,12 @@ final class AuditChain {
                 json.writeArrayFieldStart(attribute.getKey());
                 var inClear = clear.attribute(attribute.getKey());
                 for (var value : attribute.getValue().values()) {
-                    json.writeString(inClear ? value : key.pseudonym(value));
+                    json.writeString(inClear ? value : pseudonyms.of(value));
                 }
                 json.writeEndArray();
             }
             json.writeEndObject();
-            json.writeStringField("expires", issued.expiresAt().toString());
+            json.writeStringField("expires", expiries.of(issued.expiresAt()));
         } else if (event instanceof AuditEvent.TokenRefused refused) {
             json.writeStringField("reason", refused.reason().type());
             json.writeStringField("detail", refused.reason().detail());

@@ -14,17 +14,21 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 /**
- * Logback's rolling file appender, made to hold a record the disk refused. Left alone, Logback's resilient stream
- * notes the failure and silently drops what is written until it recovers, on a back-off that grows to five minutes.
- * Here each record is sealed once and written until the disk takes it: the stream's failure is heard through its
- * recovery listener, the file is reopened on {@link SinkHealth}'s shorter pause, and a line the failure cut short is
- * ended first, so the chain goes on with no gap and no half record inside a line.
+ * Logback's rolling file appender, made to write a batch of records in one call and to hold the records the disk
+ * refused. Left alone, Logback's resilient stream notes a failure and silently drops what is written until it
+ * recovers, on a back-off that grows to five minutes. Here each record is sealed once, and a batch is written until
+ * the disk takes it: the stream's failure is heard through its recovery listener, the file is reopened on
+ * {@link SinkHealth}'s shorter pause, a line the failure cut short is ended, and the write goes on from the first
+ * record it did not write whole ({@link PendingRecords}), so the chain goes on with no gap, no record twice, and no
+ * half record inside a line.
  */
-final class HoldingFileAppender extends RollingFileAppender<AuditEvent> {
+final class HoldingFileAppender extends RollingFileAppender<AuditEvent> implements BatchingWriter.BatchedSink {
     private final SinkHealth health;
     private final AuditFile file;
     private final Clock clock;
+    private final PendingRecords pending = new PendingRecords();
     private boolean streamFailed; // set by the stream's listener, within a write on the writer's thread
+    private long length; // the active file's length after the last write that went through; 0 for a device
 
     HoldingFileAppender(SinkHealth health, AuditFile file, Clock clock) {
         this.health = health;
@@ -32,9 +36,13 @@ final class HoldingFileAppender extends RollingFileAppender<AuditEvent> {
         this.clock = clock;
     }
 
-    /** Rolls as Logback does, then removes the rolled files of days past {@code keep-days}, on this same thread. */
+    /**
+     * Writes the batch so far into the file it belongs to, rolls as Logback does, then removes the rolled files of days
+     * past {@code keep-days}, on this same thread.
+     */
     @Override
     public void rollover() {
+        endOfBatch();
         super.rollover();
         try (var siblings = Files.list(file.path().toAbsolutePath().getParent())) {
             for (var expired : file.expired(siblings.toList(), LocalDate.now(clock))) {
@@ -48,9 +56,19 @@ final class HoldingFileAppender extends RollingFileAppender<AuditEvent> {
     @Override
     public void start() {
         // Unbuffered: a buffer a failed flush left full would be written again by the close that reopens the file,
-        // and the record then twice. Each record is one write, flushed at once, so a buffer would gain nothing.
+        // and records then twice. Each batch is one write from PendingRecords, so a buffer would gain nothing.
         setBufferSize(new FileSize(1)); // here, once the context is set, which Logback tells of the setting
         super.start();
+    }
+
+    @Override
+    public void openFile(String fileName) throws IOException {
+        super.openFile(fileName);
+        length = lengthOf(Path.of(fileName));
+    }
+
+    private static long lengthOf(Path file) throws IOException {
+        return Files.isRegularFile(file) ? Files.size(file) : 0;
     }
 
     @Override
@@ -72,24 +90,37 @@ final class HoldingFileAppender extends RollingFileAppender<AuditEvent> {
         }
     }
 
+    /** Seals the record into the batch; counted towards the file's size now, so a roll comes before the file outgrows it. */
     @Override
-    protected void writeOut(AuditEvent event) throws IOException {
+    protected void writeOut(AuditEvent event) {
         var record = encoder.encode(event);
-        health.hold(attempt -> written(record, attempt > 0));
+        pending.add(record);
+        updateByteCount(record);
     }
 
-    /** Writes the record whole, on a reopened file when the stream failed before; false when the disk refused it. */
-    private boolean written(byte[] record, boolean again) {
+    @Override
+    public void endOfBatch() {
+        if (!pending.isEmpty()) {
+            health.hold(attempt -> written(attempt > 0), pending::unwritten);
+        }
+        pending.clear();
+    }
+
+    /** Writes what is left of the batch, on a reopened file when a write failed before; false when the disk refused some. */
+    private boolean written(boolean again) {
         streamWriteLock.lock();
         try {
             if ((streamFailed || again) && !reopened()) {
                 return false;
             }
-            writeByteArrayToOutputStreamWithPossibleFlush(record);
+            var out = getOutputStream();
+            var wrote = pending.writeRestTo(out);
+            out.flush();
             if (streamFailed) {
-                return false;
+                return false; // reopening finds out how much of it the disk took
             }
-            updateByteCount(record);
+            length += wrote;
+            pending.allWritten();
             return true;
         } catch (IOException e) {
             return false;
@@ -98,11 +129,17 @@ final class HoldingFileAppender extends RollingFileAppender<AuditEvent> {
         }
     }
 
-    /** A fresh stream on the active file, whose last line, if a failure cut it short, is ended. */
+    /**
+     * A fresh stream on the active file: the records a failed write left whole in it are taken as written, and a line
+     * it cut short is ended.
+     */
     private boolean reopened() {
         try {
+            var file = Path.of(getFile());
+            pending.wroteOnly(lengthOf(file) - length);
             openFile(getFile());
-            AuditChain.endCutRecord(Path.of(getFile()));
+            AuditChain.endCutRecord(file);
+            length = lengthOf(file);
             return true;
         } catch (IOException e) {
             return false;

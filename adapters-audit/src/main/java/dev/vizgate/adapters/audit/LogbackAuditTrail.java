@@ -1,8 +1,6 @@
 package dev.vizgate.adapters.audit;
 
 import ch.qos.logback.core.Appender;
-import ch.qos.logback.core.AsyncAppenderBase;
-import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.ContextBase;
 import ch.qos.logback.core.encoder.EncoderBase;
 import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
@@ -11,32 +9,26 @@ import dev.vizgate.domain.model.AuditEvent;
 import dev.vizgate.domain.port.AuditTrail;
 
 import java.time.Clock;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The audit trail through Logback's own appenders: a bounded queue taken off the request's thread by Logback's
- * asynchronous appender, each record sealed into the chain by the writer's thread, and written by a rolling file
- * appender or a console appender. A record the sink refuses is held until it can be written ({@link SinkHealth}); a
- * record that finds the queue full is counted ({@link #dropped}), never silently lost; closing writes what is queued.
+ * The audit trail through Logback's own appenders: a bounded queue taken off the request's thread by one writer thread
+ * ({@link BatchingWriter}), each record sealed into the chain on that thread, and written in batches by a rolling file
+ * appender or a console appender, or one by one to syslog. A record the sink refuses is held until it can be written
+ * ({@link SinkHealth}); a record that finds the queue full is counted ({@link #dropped}), never silently lost; closing
+ * writes what is queued.
  */
 public final class LogbackAuditTrail implements AuditTrail, AutoCloseable {
     /** Records queued before the writer, by default. */
     public static final int DEFAULT_QUEUE = 8192;
 
     private final ContextBase context;
-    private final Counting async;
+    private final BatchingWriter writer;
     private final SinkHealth health;
 
-    private LogbackAuditTrail(ContextBase context, Appender<AuditEvent> writer, int queue, SinkHealth health) {
+    private LogbackAuditTrail(ContextBase context, Appender<AuditEvent> sink, int queue, SinkHealth health) {
         this.context = context;
         this.health = health;
-        this.async = new Counting(health);
-        async.setContext(context);
-        async.setName("audit-async");
-        async.setQueueSize(queue);
-        async.setMaxFlushTime(10_000);
-        async.addAppender(writer);
-        async.start();
+        this.writer = new BatchingWriter("vizgate-" + sink.getName() + "-writer", queue, sink, health);
     }
 
     /** A JSON-lines file, rolled daily and by size, continuing the chain the active file holds. */
@@ -72,12 +64,13 @@ public final class LogbackAuditTrail implements AuditTrail, AutoCloseable {
     public static LogbackAuditTrail standardOutput(AuditKey key, String node, ClearFields clear, int queue) {
         var context = new ContextBase();
         context.setName("vizgate-audit");
-        var appender = new ConsoleAppender<AuditEvent>();
+        var health = new SinkHealth();
+        var appender = new BatchedConsoleAppender(health);
         appender.setContext(context);
         appender.setName("audit-stdout");
         appender.setEncoder(encoder(context, AuditChain.start(key, node, clear)));
         appender.start();
-        return new LogbackAuditTrail(context, appender, queue, new SinkHealth()); // a console never refuses a write
+        return new LogbackAuditTrail(context, appender, queue, health);
     }
 
     /**
@@ -119,7 +112,7 @@ public final class LogbackAuditTrail implements AuditTrail, AutoCloseable {
 
     @Override
     public void record(AuditEvent event) {
-        async.doAppend(event);
+        writer.offer(event);
     }
 
     /**
@@ -127,7 +120,7 @@ public final class LogbackAuditTrail implements AuditTrail, AutoCloseable {
      * opened. A record the sink refuses while the trail is open is held and written once it can be, never dropped.
      */
     public long dropped() {
-        return async.dropped.get() + health.lost();
+        return writer.dropped() + health.lost();
     }
 
     /**
@@ -135,47 +128,13 @@ public final class LogbackAuditTrail implements AuditTrail, AutoCloseable {
      * makes this false until the held record goes through), and the queue has room.
      */
     public boolean writable() {
-        return health.writable() && async.getRemainingCapacity() > 0;
+        return health.writable() && writer.hasRoom();
     }
 
     /** Writes what is queued (waiting up to 10 s), then closes the file. */
     @Override
     public void close() {
-        async.stop();
+        writer.close();
         context.stop();
-    }
-
-    /**
-     * Logback's asynchronous appender, never blocking, dropping only on a full queue, and counting each drop; on
-     * closing, what it could not write in its flush time is counted too.
-     */
-    private static final class Counting extends AsyncAppenderBase<AuditEvent> {
-        private final AtomicLong dropped = new AtomicLong();
-        private final Object producers = new Object();
-        private final SinkHealth health;
-
-        Counting(SinkHealth health) {
-            this.health = health;
-            setNeverBlock(true);
-            setDiscardingThreshold(0);
-        }
-
-        @Override
-        public void stop() {
-            health.closing(); // a sink still refusing gives each queued record one try, then counts it
-            super.stop();
-            dropped.addAndGet(getNumberOfElementsInQueue());
-        }
-
-        @Override
-        protected void append(AuditEvent event) {
-            synchronized (producers) { // only producers add: a place seen free here is still free for the offer
-                if (getRemainingCapacity() == 0) {
-                    dropped.incrementAndGet();
-                    return;
-                }
-                super.append(event);
-            }
-        }
     }
 }

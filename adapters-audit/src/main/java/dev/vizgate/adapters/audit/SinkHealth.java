@@ -2,6 +2,7 @@ package dev.vizgate.adapters.audit;
 
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntPredicate;
+import java.util.function.IntSupplier;
 
 /**
  * Whether a sink can write now, and what it could not keep. A record the sink refuses (a full disk, a syslog daemon
@@ -50,10 +51,11 @@ final class SinkHealth {
     }
 
     /**
-     * Tries to write one record until it goes through: {@code tryNumber} is given 0, then 1, 2… for each retry, after
-     * a pause; the record is given up, and counted, only when a try made as the trail closes fails too.
+     * Tries to write {@code records} records (one write) until they go through: {@code tryNumber} is given 0, then 1,
+     * 2… for each retry, after a pause; they are given up, and counted, only when a try made as the trail closes fails
+     * too. A try that wrote some of them returns false and the next try writes the rest.
      */
-    void hold(IntPredicate tryNumber) {
+    void hold(IntPredicate tryNumber, IntSupplier records) {
         for (int attempt = 0; ; attempt++) {
             if (attempt > 0) {
                 pauseBefore(attempt);
@@ -65,7 +67,7 @@ final class SinkHealth {
             }
             writable = false;
             if (last) {
-                lost.incrementAndGet();
+                lost.addAndGet(records.getAsInt());
                 return;
             }
         }

@@ -47,7 +47,7 @@ final class SyslogTcpAppender extends AppenderBase<AuditEvent> {
     protected void append(AuditEvent event) {
         var record = chain.seal(event);
         var frame = frame(event, Arrays.copyOf(record, record.length - 1)); // the record without its newline
-        health.hold(attempt -> sent(frame));
+        health.hold(attempt -> sent(frame), () -> 1);
     }
 
     /** Sends one frame, on a new connection once when the one it had is found broken. */
