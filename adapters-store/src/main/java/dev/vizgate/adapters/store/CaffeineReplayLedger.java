@@ -29,6 +29,7 @@ public final class CaffeineReplayLedger implements ReplayLedger {
                 .maximumSize(maximumSize)
                 .ticker(new ClockTicker(clock))
                 .expireAfter(new DeadlineExpiry<String, Instant>(clock, until -> until))
+                .executor(Runnable::run) // maintenance on the calling thread, not a common-pool thread woken per few writes
                 .build();
     }
 

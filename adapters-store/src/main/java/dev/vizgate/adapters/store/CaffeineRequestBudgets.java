@@ -17,8 +17,10 @@ public final class CaffeineRequestBudgets implements RequestBudgets {
 
     public CaffeineRequestBudgets(Clock clock, long maximumKeys) {
         this.clock = clock;
+        // Maintenance on the calling thread: with the default executor every few reads woke a common-pool thread
+        // (profiled at 3% of the token route's CPU on the request's side alone); the work itself is the same.
         this.counts = Caffeine.newBuilder().maximumSize(maximumKeys).ticker(new ClockTicker(clock))
-                .expireAfterAccess(Duration.ofMinutes(10)).build();
+                .expireAfterAccess(Duration.ofMinutes(10)).executor(Runnable::run).build();
     }
 
     @Override

@@ -30,7 +30,8 @@ public final class RateLimits {
     private final RateBudget tenantBudget;
     private final AtomicBoolean sharedDown = new AtomicBoolean();
     private final Cache<String, RateLimiter<Object>> local = Caffeine.newBuilder()
-            .maximumSize(200_000).expireAfterAccess(Duration.ofMinutes(10)).build();
+            .maximumSize(200_000).expireAfterAccess(Duration.ofMinutes(10))
+            .executor(Runnable::run).build(); // maintenance on the calling thread, not a common-pool thread woken per few reads
 
     public RateLimits(int callerPerMinute, int userPerMinute) {
         this(Optional.empty(), callerPerMinute, userPerMinute);
