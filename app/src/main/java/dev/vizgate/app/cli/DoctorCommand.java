@@ -5,6 +5,7 @@ import dev.vizgate.adapters.keystore.KeyInput;
 import dev.vizgate.adapters.keystore.KeyMaterialException;
 import dev.vizgate.adapters.keystore.PemKeys;
 import dev.vizgate.app.wiring.GatewayWiring;
+import dev.vizgate.config.AuditMapping;
 import dev.vizgate.config.Check;
 import dev.vizgate.config.ConfigError;
 import dev.vizgate.config.ConfigFiles;
@@ -12,6 +13,7 @@ import dev.vizgate.config.ConfigSettings;
 import dev.vizgate.config.ConfiguredTenants;
 import dev.vizgate.config.DurationText;
 import dev.vizgate.config.FilePermissions;
+import dev.vizgate.config.LogFormat;
 import dev.vizgate.config.SettingPaths;
 import dev.vizgate.config.UatRegistrationPlan;
 import dev.vizgate.config.VizgateConfig;
@@ -21,6 +23,8 @@ import dev.vizgate.domain.policy.ConnectedAppTrust;
 import dev.vizgate.domain.policy.HostDecision;
 import dev.vizgate.domain.usecase.RegisterUatConfiguration;
 import dev.vizgate.sdk.ConnectedApp;
+import dev.vizgate.sdk.Setting;
+import dev.vizgate.domain.model.SettingId;
 import dev.vizgate.sdk.RotationSettings;
 import dev.vizgate.sdk.SalesforceFlow;
 import dev.vizgate.sdk.StoreProbe;
@@ -97,6 +101,9 @@ final class DoctorCommand implements Callable<Integer> {
         store(cfg, loaded.files());
         server(cfg);
         secretFiles(cfg, loaded.files());
+        audit(cfg, loaded.files(), wait);
+        logging(cfg);
+        TracingFindings.of(cfg, root.context().env(), wait).ifPresent(findings::add);
         var out = root.spec.commandLine().getOut();
         for (var f : findings) {
             out.println(String.format("%-4s  %s: %s", f.level(), f.check(), f.message()) + (f.level() == Level.OK ? "" : System.lineSeparator() + "      fix: " + f.fix()));
@@ -454,6 +461,45 @@ final class DoctorCommand implements Callable<Integer> {
             }
         } catch (ConfigError e) {
             add(Level.FAIL, e.path(), e.getMessage(), e.fix());
+        }
+    }
+
+    /**
+     * The audit section through the mapping serve uses: its key read as serve reads it (from a secret store through
+     * the gateway's own parts, built only for a stored key) and checked for strength; then whether each sink can write.
+     */
+    private void audit(VizgateConfig cfg, ConfigFiles files, Duration wait) {
+        if (cfg.audit() == null) {
+            return;
+        }
+        var built = new ArrayList<Vizgate>();
+        try {
+            var mapped = ConfigSettings.map(files, () -> AuditMapping.of(cfg, files, ref -> {
+                var builder = GatewayWiring.builder(cfg, files, root.context().clock());
+                if (cfg.tenants() != null) {
+                    builder.servingTenants();
+                }
+                var vizgate = ConfigSettings.build(files, builder);
+                built.add(vizgate);
+                return vizgate.readSecret(Setting.of(SettingId.AUDIT_KEY), ref);
+            }));
+            mapped.ifPresent(m -> findings.addAll(AuditFindings.of(m, wait)));
+        } catch (ConfigError e) {
+            add(Level.FAIL, e.path().isEmpty() ? "audit" : e.path(), e.getMessage(), e.fix());
+        } finally {
+            built.forEach(Vizgate::close);
+        }
+    }
+
+    private void logging(VizgateConfig cfg) {
+        if (cfg.logging() == null) {
+            return;
+        }
+        try {
+            ok("logging", LogFormat.of(cfg) == LogFormat.JSON ? "every line, the access log's included, as ECS JSON with trace.id and span.id"
+                    : "text lines");
+        } catch (ConfigError e) {
+            add(Level.FAIL, e.path().isEmpty() ? "logging.format" : e.path(), e.getMessage(), e.fix());
         }
     }
 

@@ -50,7 +50,12 @@ class DoctorAndServeAgreeTest {
                         "callers.assertion-leeway"),
                 arguments("two nodes on the memory store", TokenCommandTest.directConfig() + CALLERS + "server: { nodes: 2 }\n", "server.nodes"),
                 arguments("an unknown readable-secret-files mode", TokenCommandTest.directConfig() + CALLERS
-                        + "server: { readable-secret-files: ignore }\n", "server.readable-secret-files"));
+                        + "server: { readable-secret-files: ignore }\n", "server.readable-secret-files"),
+                arguments("an audit key under 32 bytes", TokenCommandTest.directConfig() + CALLERS
+                        + "audit: { key: \"too-short\", stdout: true }\n", "audit.key"),
+                arguments("an audit trail with no place to write", TokenCommandTest.directConfig() + CALLERS
+                        + "audit: { key: \"an-audit-key-of-32-bytes-or-more-for-tests\" }\n", "audit"),
+                arguments("an unknown log format", TokenCommandTest.directConfig() + CALLERS + "logging: { format: logfmt }\n", "logging.format"));
     }
 
     @ParameterizedTest(name = "{0}")
