@@ -24,10 +24,13 @@ final class BatchedConsoleAppender extends ConsoleAppender<AuditEvent> implement
 
     @Override
     public void endOfBatch() {
-        if (!pending.isEmpty()) {
-            health.hold(attempt -> written(), pending::unwritten);
+        try {
+            if (!pending.isEmpty()) {
+                health.hold(attempt -> written(), pending::unwritten);
+            }
+        } finally {
+            pending.clear();
         }
-        pending.clear();
     }
 
     private boolean written() {

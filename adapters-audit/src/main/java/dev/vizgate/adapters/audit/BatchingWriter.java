@@ -78,7 +78,12 @@ final class BatchingWriter implements AutoCloseable {
                     continue; // closing: what is queued is written below, each batch with one last try
                 }
             }
-            write(batch);
+            try {
+                write(batch);
+            } catch (RuntimeException e) { // a sink that broke loses this batch, counted, and the writer goes on with the next
+                dropped.addAndGet(batch.size());
+                sink.addError("the audit sink failed to write a batch of " + batch.size() + " records; they are counted as dropped", e);
+            }
             batch.clear();
             if (open) {
                 LockSupport.parkNanos(GATHER); // an interrupt (closing) ends the pause at once

@@ -100,10 +100,13 @@ final class HoldingFileAppender extends RollingFileAppender<AuditEvent> implemen
 
     @Override
     public void endOfBatch() {
-        if (!pending.isEmpty()) {
-            health.hold(attempt -> written(attempt > 0), pending::unwritten);
+        try {
+            if (!pending.isEmpty()) {
+                health.hold(attempt -> written(attempt > 0), pending::unwritten);
+            }
+        } finally {
+            pending.clear();
         }
-        pending.clear();
     }
 
     /** Writes what is left of the batch, on a reopened file when a write failed before; false when the disk refused some. */

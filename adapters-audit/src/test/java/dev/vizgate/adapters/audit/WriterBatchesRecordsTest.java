@@ -24,6 +24,7 @@ class WriterBatchesRecordsTest {
         final List<String> written = new ArrayList<>();
         final List<Integer> batches = new ArrayList<>();
         private int current;
+        volatile boolean breakNextBatch;
 
         BatchCountingSink() {
             setContext(new ContextBase());
@@ -38,6 +39,11 @@ class WriterBatchesRecordsTest {
 
         @Override
         public void endOfBatch() {
+            if (breakNextBatch) {
+                breakNextBatch = false;
+                current = 0;
+                throw new IllegalStateException("a sink that broke");
+            }
             batches.add(current);
             current = 0;
         }
@@ -73,5 +79,22 @@ class WriterBatchesRecordsTest {
         assertThat(sink.written).containsExactly("jti-1");
         assertThat(writer.dropped()).isEqualTo(1);
         assertThat(sink.isStarted()).as("closing the writer closes its sink").isFalse();
+    }
+
+    @Test
+    void givenASinkThatBreaksOnABatch_thatBatch_isCountedAsDroppedAndTheWriterGoesOn() throws Exception {
+        var sink = new BatchCountingSink();
+        sink.breakNextBatch = true;
+        var writer = new BatchingWriter("test-writer", 16, sink, new SinkHealth());
+        writer.offer(record(1));
+        var deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (writer.dropped() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5); // bounded wait for the writer, never measured
+        }
+        writer.offer(record(2));
+        writer.close();
+        assertThat(writer.dropped()).as("the broken batch").isEqualTo(1);
+        assertThat(sink.batches).as("the next batch was written").containsExactly(1);
+        assertThat(sink.written).containsExactly("jti-1", "jti-2");
     }
 }
