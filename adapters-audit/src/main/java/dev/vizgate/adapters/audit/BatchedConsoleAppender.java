@@ -24,13 +24,7 @@ final class BatchedConsoleAppender extends ConsoleAppender<AuditEvent> implement
 
     @Override
     public void endOfBatch() {
-        try {
-            if (!pending.isEmpty()) {
-                health.hold(attempt -> written(), pending::unwritten);
-            }
-        } finally {
-            pending.clear();
-        }
+        pending.writeHeld(health, attempt -> written());
     }
 
     private boolean written() {

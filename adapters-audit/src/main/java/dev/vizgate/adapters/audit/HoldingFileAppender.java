@@ -100,13 +100,7 @@ final class HoldingFileAppender extends RollingFileAppender<AuditEvent> implemen
 
     @Override
     public void endOfBatch() {
-        try {
-            if (!pending.isEmpty()) {
-                health.hold(attempt -> written(attempt > 0), pending::unwritten);
-            }
-        } finally {
-            pending.clear();
-        }
+        pending.writeHeld(health, attempt -> written(attempt > 0));
     }
 
     /** Writes what is left of the batch, on a reopened file when a write failed before; false when the disk refused some. */

@@ -3,6 +3,7 @@ package dev.vizgate.adapters.audit;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
+import java.util.function.IntPredicate;
 
 /**
  * The sealed records of one batch, waiting for the batch's one write: their bytes, where each record ends, and how far
@@ -63,6 +64,20 @@ final class PendingRecords {
             at = Math.max(at, ends[i]);
         }
         written = at;
+    }
+
+    /**
+     * Writes the batch through {@code health} (tried until it goes through, or counted as the trail closes), with
+     * {@code tryNumber} making each try, then empties it whatever happened.
+     */
+    void writeHeld(SinkHealth health, IntPredicate tryNumber) {
+        try {
+            if (!isEmpty()) {
+                health.hold(tryNumber, this::unwritten);
+            }
+        } finally {
+            clear();
+        }
     }
 
     /** Empties the batch, keeping its buffers (a batch bigger than the usual one gives its memory back). */
