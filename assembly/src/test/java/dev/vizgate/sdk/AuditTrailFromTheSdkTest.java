@@ -107,6 +107,9 @@ class AuditTrailFromTheSdkTest {
         var settings = new AuditSettings(List.of(new AuditSettings.Sink.StandardOutput(),
                 new AuditSettings.Sink.File(notADirectory.resolve("audit.jsonl"), 1024 * 1024, 7)), "node-1", List.of(), 64);
         var writersBefore = writers();
+        try (var counted = Audit.open(new AuditSettings(List.of(new AuditSettings.Sink.StandardOutput()), "node-1", List.of(), 64), KEY)) {
+            assertThat(writers()).as("an open trail's writer thread is counted").isEqualTo(writersBefore + 1);
+        }
         assertThatThrownBy(() -> Audit.open(settings, KEY)).isInstanceOfSatisfying(SettingsException.class, e -> {
             assertThat(e.setting().id()).isEqualTo(SettingId.AUDIT_FILE);
             assertThat(e.problem()).contains("could not be opened for writing");
@@ -114,9 +117,9 @@ class AuditTrailFromTheSdkTest {
         assertThat(writers()).as("the standard-output sink opened first is closed again").isEqualTo(writersBefore);
     }
 
-    /** Logback's asynchronous appenders' writer threads now alive. */
+    /** The audit trails' writer threads now alive ("vizgate-audit-<sink>-writer"). */
     static long writers() {
-        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.isAlive() && t.getName().contains("audit-async")).count();
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.isAlive() && t.getName().matches("vizgate-audit-.+-writer")).count();
     }
 
     @Test

@@ -32,7 +32,7 @@ final class SinkHealth {
         closing = true;
     }
 
-    /** Whether the trail is closing (Logback stops its writer with an interrupt), so a refused record's try is its last. */
+    /** Whether the trail is closing (closing interrupts the writer thread), so a refused record's try is its last. */
     boolean isClosing() {
         return closing || Thread.currentThread().isInterrupted();
     }
@@ -46,7 +46,7 @@ final class SinkHealth {
             Thread.sleep(Math.min(FIRST_PAUSE_MS << Math.min(attempt - 1, 10), LONGEST_PAUSE_MS));
         } catch (InterruptedException e) {
             closing = true;
-            Thread.currentThread().interrupt(); // Logback's, kept for it
+            Thread.currentThread().interrupt(); // the closing writer's, kept for it
         }
     }
 
