@@ -5,9 +5,6 @@ import dev.vizgate.app.cli.DoctorCommand.Level;
 import dev.vizgate.config.AuditMapping;
 import dev.vizgate.sdk.AuditSettings;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,13 +56,10 @@ final class AuditFindings {
 
     private static Finding syslog(AuditSettings.Sink.Syslog syslog, Duration wait, Level refused) {
         var where = syslog.host() + ":" + syslog.port();
-        try (var socket = new Socket()) {
-            socket.connect(new InetSocketAddress(syslog.host(), syslog.port()), (int) Math.max(1, wait.toMillis()));
-            return new Finding(Level.OK, "audit.syslog", "the syslog daemon at " + where + " accepts TCP", "");
-        } catch (IOException e) {
-            return new Finding(refused, "audit.syslog", "no syslog daemon accepts TCP at " + where + " (" + NetFailure.words(e) + ")",
-                    "start the daemon's TCP input there (rsyslog: module(load=\"imtcp\") input(type=\"imtcp\" port=\"" + syslog.port()
-                            + "\")), or correct audit.syslog");
-        }
+        return Reach.tcpRefusal(syslog.host(), syslog.port(), wait)
+                .map(why -> new Finding(refused, "audit.syslog", "no syslog daemon accepts TCP at " + where + " (" + why + ")",
+                        "start the daemon's TCP input there (rsyslog: module(load=\"imtcp\") input(type=\"imtcp\" port=\"" + syslog.port()
+                                + "\")), or correct audit.syslog"))
+                .orElseGet(() -> new Finding(Level.OK, "audit.syslog", "the syslog daemon at " + where + " accepts TCP", ""));
     }
 }

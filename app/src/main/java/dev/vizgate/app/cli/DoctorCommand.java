@@ -5,7 +5,6 @@ import dev.vizgate.adapters.keystore.KeyInput;
 import dev.vizgate.adapters.keystore.KeyMaterialException;
 import dev.vizgate.adapters.keystore.PemKeys;
 import dev.vizgate.app.wiring.GatewayWiring;
-import dev.vizgate.config.AuditMapping;
 import dev.vizgate.config.Check;
 import dev.vizgate.config.ConfigError;
 import dev.vizgate.config.ConfigFiles;
@@ -23,8 +22,6 @@ import dev.vizgate.domain.policy.ConnectedAppTrust;
 import dev.vizgate.domain.policy.HostDecision;
 import dev.vizgate.domain.usecase.RegisterUatConfiguration;
 import dev.vizgate.sdk.ConnectedApp;
-import dev.vizgate.sdk.Setting;
-import dev.vizgate.domain.model.SettingId;
 import dev.vizgate.sdk.RotationSettings;
 import dev.vizgate.sdk.SalesforceFlow;
 import dev.vizgate.sdk.StoreProbe;
@@ -474,15 +471,15 @@ final class DoctorCommand implements Callable<Integer> {
         }
         var built = new ArrayList<Vizgate>();
         try {
-            var mapped = ConfigSettings.map(files, () -> AuditMapping.of(cfg, files, ref -> {
+            var mapped = GatewayWiring.auditSection(cfg, files, () -> {
                 var builder = GatewayWiring.builder(cfg, files, root.context().clock());
                 if (cfg.tenants() != null) {
                     builder.servingTenants();
                 }
                 var vizgate = ConfigSettings.build(files, builder);
                 built.add(vizgate);
-                return vizgate.readSecret(Setting.of(SettingId.AUDIT_KEY), ref);
-            }));
+                return vizgate;
+            });
             mapped.ifPresent(m -> findings.addAll(AuditFindings.of(m, wait)));
         } catch (ConfigError e) {
             add(Level.FAIL, e.path().isEmpty() ? "audit" : e.path(), e.getMessage(), e.fix());

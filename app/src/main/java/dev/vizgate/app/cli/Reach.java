@@ -4,6 +4,8 @@ import dev.vizgate.app.cli.DoctorCommand.Finding;
 import dev.vizgate.app.cli.DoctorCommand.Level;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -59,6 +61,16 @@ final class Reach {
             out.add(new Finding(Level.OK, check + " clock", "within " + CLOCK_WARN.toSeconds() + " s of " + url.getHost(), ""));
         }
         return out;
+    }
+
+    /** Whether something accepts a TCP connection at {@code host}:{@code port} within {@code wait}: empty if so, else why not, in words. */
+    static Optional<String> tcpRefusal(String host, int port, Duration wait) {
+        try (var socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), (int) Math.max(1, wait.toMillis()));
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of(NetFailure.words(e));
+        }
     }
 
     static Optional<Instant> httpDate(String value) {

@@ -4,9 +4,6 @@ import dev.vizgate.app.cli.DoctorCommand.Finding;
 import dev.vizgate.app.cli.DoctorCommand.Level;
 import dev.vizgate.config.VizgateConfig;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -51,13 +48,11 @@ final class TracingFindings {
         }
         var port = uri.getPort() > 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
         var where = uri.getHost() + ":" + port + (named.isEmpty() ? " (OpenTelemetry's default; no OTEL_EXPORTER_OTLP_ENDPOINT is set)" : "");
-        try (var socket = new Socket()) {
-            socket.connect(new InetSocketAddress(uri.getHost(), port), (int) Math.max(1, wait.toMillis()));
-            return Optional.of(new Finding(Level.OK, "tracing", "spans go with OTLP to " + where + ", which accepts TCP", ""));
-        } catch (IOException e) {
-            return Optional.of(new Finding(Level.WARN, "tracing", "nothing accepts TCP at " + where + " (" + NetFailure.words(e)
-                    + "); spans are dropped while no collector listens, requests are not affected", "start the collector, or point"
-                    + " OTEL_EXPORTER_OTLP_ENDPOINT at it"));
-        }
+        var finding = Reach.tcpRefusal(uri.getHost(), port, wait)
+                .map(why -> new Finding(Level.WARN, "tracing", "nothing accepts TCP at " + where + " (" + why
+                        + "); spans are dropped while no collector listens, requests are not affected", "start the collector, or point"
+                        + " OTEL_EXPORTER_OTLP_ENDPOINT at it"))
+                .orElseGet(() -> new Finding(Level.OK, "tracing", "spans go with OTLP to " + where + ", which accepts TCP", ""));
+        return Optional.of(finding);
     }
 }

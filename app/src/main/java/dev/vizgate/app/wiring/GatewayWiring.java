@@ -272,11 +272,19 @@ public final class GatewayWiring {
 
     /** The trail {@code audit:} describes, as {@code writer} makes its settings, its key read through the configured stores. */
     private static OpenedAuditTrail openAudit(VizgateConfig config, ConfigFiles files, Vizgate vizgate, UnaryOperator<AuditSettings> writer) {
-        var mapped = ConfigSettings.map(files, () -> AuditMapping.of(config, files, ref -> vizgate.readSecret(Setting.of(SettingId.AUDIT_KEY), ref)));
+        var mapped = auditSection(config, files, () -> vizgate);
         if (mapped.isEmpty()) {
             return NO_AUDIT;
         }
         return ConfigSettings.map(files, () -> Audit.open(writer.apply(mapped.get().settings()), mapped.get().key()));
+    }
+
+    /**
+     * The {@code audit:} section as settings and key, the key read as serve reads it: one kept in a secret store through
+     * {@code parts}' stores, asked for only then (doctor builds them for that alone).
+     */
+    public static Optional<AuditMapping.Mapped> auditSection(VizgateConfig config, ConfigFiles files, Supplier<Vizgate> parts) {
+        return ConfigSettings.map(files, () -> AuditMapping.of(config, files, ref -> parts.get().readSecret(Setting.of(SettingId.AUDIT_KEY), ref)));
     }
 
     private static final OpenedAuditTrail NO_AUDIT = new OpenedAuditTrail() {
