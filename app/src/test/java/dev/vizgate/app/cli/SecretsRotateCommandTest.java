@@ -20,12 +20,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SecretsRotateCommandTest {
     static final String FIRST = RotationStandIns.FIRST;
+    static final String PROPAGATION = "250ms";
 
     @TempDir
     Path dir;
 
     String config(TableauStandIn tableau, VaultStandIn vault) {
-        return RotationStandIns.config(tableau, vault, "1s");
+        return RotationStandIns.config(tableau, vault, PROPAGATION); // short: each rotation waits it out twice
     }
 
     TableauStandIn tableau() throws Exception {
@@ -107,7 +108,7 @@ class SecretsRotateCommandTest {
         // The secret was written 40 days before the CLI's clock (CliRun's MutableClock) reads.
         var written = new MutableClock(MutableClock.START.minus(Duration.ofDays(40)));
         try (var tableau = tableau(); var vault = RotationStandIns.vault(written, "hvs.cli")) {
-            var file = CliRun.write(dir, "vizgate.yaml", config(tableau, vault).replace("      propagation: 1s\n", "      propagation: 1s\n      every: 30d\n"));
+            var file = CliRun.write(dir, "vizgate.yaml", config(tableau, vault).replace("      propagation: " + PROPAGATION + "\n", "      propagation: " + PROPAGATION + "\n      every: 30d\n"));
             var run = CliRun.run(Map.of("VAULT_TOKEN", "hvs.cli"), "doctor", "--config", file.toString(), "--timeout", "1s");
             assertThat(run.out()).contains("WARN  tableau.connected-app.managed-secret: vault:secret/vizgate/tableau version v1 is 40 day(s) old, "
                     + "past the rotation schedule of 30 day(s)", "fix: run vizgate secrets rotate");
