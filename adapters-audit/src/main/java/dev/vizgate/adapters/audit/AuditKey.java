@@ -40,7 +40,15 @@ public final class AuditKey {
 
     /** The record's seal: base64url, no padding. */
     String seal(byte[] head) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(mac(CHAIN, head));
+        return seal(head, head.length);
+    }
+
+    /** The seal of a record's head, its first {@code length} bytes of {@code bytes}. */
+    String seal(byte[] bytes, int length) {
+        var mac = macs.get(); // doFinal leaves it reset for the next use
+        mac.update(CHAIN);
+        mac.update(bytes, 0, length);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal());
     }
 
     /** A personal value as the trail writes it: the same value gives the same pseudonym under the same key. */

@@ -10,7 +10,9 @@ import java.util.Optional;
  * head's place in the chain. A line that is not this shape is cut short or not a record.
  */
 record SealedLine(String head, String mac, long seq, String prev, String node) {
-    static final String MAC_FIELD = ",\"mac\":\"";
+    /** The seal's field, the record's last. */
+    static final String MAC = "mac";
+    static final String MAC_FIELD = ",\"" + MAC + "\":\"";
     static final String END = "\"}";
     private static final ObjectMapper JSON = new ObjectMapper();
 
