@@ -55,6 +55,44 @@ class TenantsFollowTheirCatalogueTest {
         }
     }
 
+    /** What a thread that must not wait may ask: the tenant as built, never a build. */
+    @Test
+    void ifBuilt_answersOnlyATenantBuiltForItsEntryAsItIsNow_andNeverBuilds() {
+        entries.put(ACME, tenant(ACME, "acme-app", SECRET));
+        try (var tenants = Tenants.of(id -> Optional.ofNullable(entries.get(id)), Vizgate::builder)) {
+            assertThat(tenants.ifBuilt(ACME)).as("never asked for").isEmpty();
+            assertThat(tenants.ifBuilt(ACME)).as("and ifBuilt did not build it").isEmpty();
+            assertThat(tenants.ifBuilt(GLOBEX)).as("no such tenant").isEmpty();
+            var built = tenants.tenant(ACME).orElseThrow();
+            assertThat(tenants.ifBuilt(ACME)).containsSame(built);
+            entries.put(ACME, tenant(ACME, "acme-app", SECRET)); // an equal copy
+            assertThat(tenants.ifBuilt(ACME)).containsSame(built);
+
+            entries.put(ACME, tenant(ACME, "acme-app-2", SECRET));
+            assertThat(tenants.ifBuilt(ACME)).as("its entry changed: asking for it would build").isEmpty();
+            var rebuilt = tenants.tenant(ACME).orElseThrow();
+            assertThat(issuer(rebuilt)).isEqualTo("acme-app-2");
+            assertThat(tenants.ifBuilt(ACME)).containsSame(rebuilt);
+
+            entries.remove(ACME);
+            assertThat(tenants.ifBuilt(ACME)).as("gone from its catalogue").isEmpty();
+        }
+    }
+
+    /** Two first reads of a tenant's file racing, or a platform's catalogue that makes its answer anew each time. */
+    @Test
+    void givenACatalogueAnsweringEqualCopies_tenant_keepsServingTheOneBuild() {
+        entries.put(ACME, tenant(ACME, "acme-app", SECRET));
+        try (var tenants = Tenants.of(id -> Optional.ofNullable(entries.get(id)), Vizgate::builder)) {
+            var first = tenants.tenant(ACME).orElseThrow();
+            for (int i = 0; i < 3; i++) {
+                entries.put(ACME, tenant(ACME, "acme-app", SECRET)); // equal, not the same
+                assertThat(tenants.tenant(ACME).orElseThrow()).isSameAs(first);
+            }
+            assertThat(issuer(first)).isEqualTo("acme-app");
+        }
+    }
+
     @Test
     void aRemovedTenantsMeters_leaveTheRegistry_andAChangedTenantsMeters_followItsNewDefinition() {
         entries.put(ACME, tenant(ACME, "acme-app", SECRET));

@@ -9,6 +9,7 @@ import dev.vizgate.sdk.TenantSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,6 +48,11 @@ public final class TenantDirectory implements TenantCatalogue {
     private final Map<TenantId, ConfigError> problems = new ConcurrentHashMap<>();
 
     private final long recheckNanos;
+    /** The defaults file's stamp and when it was taken; null before the first look. */
+    private volatile Checked defaults;
+
+    private record Checked(Optional<Stamp> stamp, long checkedAt) {
+    }
 
     /** A folder whose files are looked at on every ask. */
     public TenantDirectory(Path folder, ConfigLoader loader) {
@@ -78,7 +84,7 @@ public final class TenantDirectory implements TenantCatalogue {
             problems.remove(id);
             return Optional.empty();
         }
-        var defaults = modified(folder.resolve(DEFAULTS));
+        var defaults = defaultsStamp(now);
         var last = read.get(id);
         if (last != null && last.tenantFile().equals(modified.get()) && last.defaultsFile().equals(defaults)) {
             read.put(id, new Read(last.tenantFile(), last.defaultsFile(), last.settings(), now));
@@ -98,6 +104,17 @@ public final class TenantDirectory implements TenantCatalogue {
             read.put(id, new Read(modified.get(), defaults, last.settings(), now)); // not read again until the file changes again
             return Optional.of(last.settings()); // the last good definition keeps serving
         }
+    }
+
+    /** The defaults file's stamp, looked at once per recheck for every tenant, not once for each. */
+    private Optional<Stamp> defaultsStamp(long now) {
+        var known = defaults;
+        if (known != null && now - known.checkedAt() < recheckNanos) {
+            return known.stamp();
+        }
+        var fresh = new Checked(modified(folder.resolve(DEFAULTS)), now);
+        defaults = fresh;
+        return fresh.stamp();
     }
 
     private TenantSettings map(TenantId id, Path file, boolean withDefaults) {
@@ -181,12 +198,16 @@ public final class TenantDirectory implements TenantCatalogue {
         return out;
     }
 
-    /** When the file last changed, and its size: a file written again within the clock's resolution mostly changes size too. */
+    /**
+     * When the file last changed, and its size: a file written again within the clock's resolution mostly changes size too.
+     * One stat, not one per question: with many tenants, their files' stamps are looked at thousands of times a second.
+     */
     static Optional<Stamp> modified(Path file) {
         try {
-            return Files.isRegularFile(file) ? Optional.of(new Stamp(Files.getLastModifiedTime(file), Files.size(file))) : Optional.empty();
+            var attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            return attributes.isRegularFile() ? Optional.of(new Stamp(attributes.lastModifiedTime(), attributes.size())) : Optional.empty();
         } catch (IOException e) {
-            return Optional.empty();
+            return Optional.empty(); // no such file, or one that cannot be read: no tenant there
         }
     }
 

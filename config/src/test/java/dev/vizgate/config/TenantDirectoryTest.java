@@ -161,6 +161,38 @@ class TenantDirectoryTest {
     }
 
     @Test
+    void aChangedDefaultsFile_changesEveryTenantAtTheNextAsk() throws Exception {
+        write(TenantDirectory.DEFAULTS, DEFAULTS);
+        write("acme.yaml", "tableau: { site: acme, connected-app: { client-id: acme-app } }\n");
+        var directory = directory();
+        assertThat(directory.find(ACME).orElseThrow().tableau().orElseThrow().token().defaultLifetime()).isEqualTo(Duration.ofMinutes(3));
+        write(TenantDirectory.DEFAULTS, DEFAULTS.replace("lifetime: 3m", "lifetime: 4m"));
+        assertThat(directory.find(ACME).orElseThrow().tableau().orElseThrow().token().defaultLifetime()).isEqualTo(Duration.ofMinutes(4));
+    }
+
+    /** The gateway's folder looks again at most every recheck: between two looks a request costs no stat. */
+    @Test
+    void givenARecheck_changesToATenantsFileAndTheDefaults_countOnceItHasPassed() throws Exception {
+        write(TenantDirectory.DEFAULTS, DEFAULTS);
+        write("acme.yaml", "tableau: { site: acme, connected-app: { client-id: acme-app } }\n");
+        var recheck = Duration.ofMillis(300);
+        var directory = new TenantDirectory(dir, new ConfigLoader(Map.of("TABLEAU_SECRET", SECRET)::get), recheck);
+        assertThat(directory.find(ACME).orElseThrow().tableau().orElseThrow().site()).isEqualTo(new SiteContentUrl("acme"));
+        var changed = System.nanoTime();
+        write("acme.yaml", "tableau: { site: acme-eu, connected-app: { client-id: acme-app } }\n");
+        write(TenantDirectory.DEFAULTS, DEFAULTS.replace("lifetime: 3m", "lifetime: 4m"));
+        var soon = directory.find(ACME).orElseThrow().tableau().orElseThrow();
+        if (System.nanoTime() - changed < recheck.toNanos()) { // a stalled machine may have let the recheck pass already
+            assertThat(soon.site()).isEqualTo(new SiteContentUrl("acme"));
+            assertThat(soon.token().defaultLifetime()).isEqualTo(Duration.ofMinutes(3));
+        }
+        Thread.sleep(recheck.toMillis() + 50);
+        var later = directory.find(ACME).orElseThrow().tableau().orElseThrow();
+        assertThat(later.site()).isEqualTo(new SiteContentUrl("acme-eu"));
+        assertThat(later.token().defaultLifetime()).isEqualTo(Duration.ofMinutes(4));
+    }
+
+    @Test
     void mergingKeepsTheTenantsValues_overTheDefaults_keyByKey() {
         var yaml = new ObjectMapper(new YAMLFactory());
         assertThat(TenantDirectory.merge(tree(yaml, "a: { b: 1, c: [1, 2] }\nd: 3\n"), tree(yaml, "a: { c: [9] }\ne: 5\n")))

@@ -101,10 +101,9 @@ public final class Tenants implements AutoCloseable {
         if (!settings.id().equals(id)) {
             throw new IllegalStateException("the catalogue answered tenant " + settings.id() + " when asked for " + id);
         }
-        var current = built.get(id);
-        // A catalogue that answers the same object is not compared field by field on every request.
-        if (current != null && (current.settings() == settings || current.settings().equals(settings))) {
-            return Optional.of(current.vizgate());
+        var current = builtFor(id, settings);
+        if (current.isPresent()) {
+            return current;
         }
         synchronized (building.computeIfAbsent(id, k -> new Object())) {
             var again = built.get(id); // another caller may have built it while this one waited
@@ -113,6 +112,37 @@ public final class Tenants implements AutoCloseable {
             }
             return Optional.of(build(id, settings, again));
         }
+    }
+
+    /**
+     * The tenant's use cases when it is built for its catalogue entry as it is now; empty when asking for it with
+     * {@link #tenant} would build it (its first ask, or a changed entry) or when the catalogue has no such tenant. Never
+     * builds, so a thread that must not wait (the one that read a request) can ask.
+     *
+     * @throws RuntimeException what the catalogue throws when it cannot read the entry
+     */
+    public Optional<Vizgate> ifBuilt(TenantId id) {
+        Objects.requireNonNull(id, "id");
+        if (!built.containsKey(id)) {
+            return Optional.empty(); // spares the catalogue's lookup for a tenant never built
+        }
+        return catalogue.find(id).flatMap(settings -> builtFor(id, settings));
+    }
+
+    /** The tenant built from {@code settings}, or from an equal copy of them; empty when it is not built, or built from other settings. */
+    private Optional<Vizgate> builtFor(TenantId id, TenantSettings settings) {
+        var current = built.get(id);
+        // A catalogue that answers the same object is not compared field by field on every request.
+        if (current != null && current.settings() == settings) {
+            return Optional.of(current.vizgate());
+        }
+        if (current != null && current.settings().equals(settings)) {
+            // An equal copy (two first reads of a file racing, or a catalogue that makes its answer anew) is kept in
+            // place of the one built from, so the next ask is the identity check above again for a catalogue that keeps it.
+            built.replace(id, current, new Built(settings, current.vizgate(), current.meters()));
+            return Optional.of(current.vizgate());
+        }
+        return Optional.empty();
     }
 
     private Vizgate build(TenantId id, TenantSettings settings, Built previous) {

@@ -29,6 +29,8 @@ import java.util.function.Supplier;
  * spends before a successful reply leaves, and refuses it if the assertion was already spent.
  */
 final class Admission {
+    /** The request attribute that carries an admitted caller to the workers; only the gateway sets request attributes. */
+    private static final String ADMITTED = "vizgate.admitted";
     /** An authenticated, rate-checked caller and the user it acts for; remembers whether its one-time proof is spent. */
     static final class Acting {
         private final Caller caller;
@@ -118,6 +120,10 @@ final class Admission {
      * reply names the caller for the access log.
      */
     Reply answer(Request request, Set<String> fields, Function<Acting, Reply> act) {
+        // A request sent on to the workers (ReadingThread.MustWait) comes back admitted: its budgets are spent once.
+        if (request.getAttribute(ADMITTED) instanceof Acting resumed) {
+            return audited(resumed, settled(resumed, act.apply(resumed)));
+        }
         var closed = audits.closed();
         if (closed.isPresent()) { // before admission, so a one-time proof is not spent on a request refused
             audits.turnedAway(request, Optional.empty(), closed.get());
@@ -129,7 +135,12 @@ final class Admission {
             return Reply.problem(t.problem()).by(t.callerName());
         }
         var acting = ((Outcome.Admitted) admitted).acting();
-        return audited(acting, settled(acting, act.apply(acting)));
+        try {
+            return audited(acting, settled(acting, act.apply(acting)));
+        } catch (ReadingThread.MustWait e) {
+            request.setAttribute(ADMITTED, acting);
+            throw e;
+        }
     }
 
     /** A refusal after admission is recorded here; a grant by the route that made it ({@link #granted}). */

@@ -1,5 +1,9 @@
 package dev.vizgate.app.http;
 
+import dev.vizgate.domain.policy.ConnectedAppTrust;
+
+import java.util.Optional;
+
 /**
  * Where a route runs, declared by each route of {@link RouteTable} (issue 31, item 2). Jetty calls the gateway on the
  * thread that read the request; a route that cannot block answers right there, and only the routes that may wait pay a
@@ -11,5 +15,14 @@ public enum Dispatch {
     /** May wait on a store, a secret store or a slow signature: runs on Jetty's worker pool. */
     WORKERS,
     /** Waits on Salesforce on every request: runs on the gateway's own bounded pool, so Salesforce can hold only that. */
-    UPSTREAM
+    UPSTREAM;
+
+    /**
+     * Whether a Connected App of this trust signs without waiting: HS256 with its secret in memory (secret stores are
+     * read again in the background). RSA and EC take milliseconds of CPU, or a PKCS#11 device; an identity provider's
+     * trust has no app of its own here.
+     */
+    public static boolean signsWithoutWaiting(Optional<ConnectedAppTrust> trust) {
+        return trust.filter(ConnectedAppTrust.DirectTrust.class::isInstance).isPresent();
+    }
 }

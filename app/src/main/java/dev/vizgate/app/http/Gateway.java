@@ -44,6 +44,7 @@ import java.util.function.Supplier;
 public final class Gateway extends Handler.Abstract {
     private static final Logger ACCESS = LoggerFactory.getLogger("vizgate.access");
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+    private static final Problem WORKERS_TAKEN = Problem.of(ProblemType.NOT_READY, "the gateway is stopping or every worker is taken; retry shortly");
     static final ObjectMapper JSON = JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
 
     /** The routes, as the OpenAPI document lists them: each path and its methods ({@link RouteTable} holds them once). */
@@ -274,8 +275,7 @@ public final class Gateway extends Handler.Abstract {
         var path = TenantPaths.routed(issuerPaths.getOrDefault(raw, raw), request);
         switch (dispatchOf(path)) {
             case INLINE -> inline(request, response, callback, started, path);
-            case WORKERS -> handOff(request.getComponents().getExecutor(), request, response, callback, started, path, Problem.of(ProblemType.NOT_READY,
-                    "the gateway is stopping or every worker is taken; retry shortly"));
+            case WORKERS -> handOff(request.getComponents().getExecutor(), request, response, callback, started, path, WORKERS_TAKEN);
             default -> handOff(upstream, request, response, callback, started, path, Problem.of(ProblemType.SALESFORCE_UNAVAILABLE,
                     "every request that waits on Salesforce is taken (" + UPSTREAM_THREADS + " running, " + UPSTREAM_QUEUE
                             + " queued); Salesforce is answering slowly, retry shortly"));
@@ -295,10 +295,10 @@ public final class Gateway extends Handler.Abstract {
     private void inline(Request request, Response response, Callback callback, long started, String path) {
         var method = request.getMethod();
         if ("GET".equals(method) || "HEAD".equals(method)) {
-            answer(request, response, callback, started, path);
+            ReadingThread.run(() -> answer(request, response, callback, started, path));
             return;
         }
-        BodyAhead.read(request, services.maxBodyBytes(), read -> guarded(callback, () -> answer(read, response, callback, started, path)));
+        BodyAhead.read(request, services.maxBodyBytes(), read -> guarded(callback, () -> ReadingThread.run(() -> answer(read, response, callback, started, path))));
     }
 
     /** @param busy the answer when the pool takes no more */
@@ -330,6 +330,8 @@ public final class Gateway extends Handler.Abstract {
         trace.enter();
         try {
             reply = route(method, path, request);
+        } catch (ReadingThread.MustWait e) {
+            reply = null; // on the workers, from the start: the span and the trace begin again there, the caller stays admitted
         } catch (StoreUnavailableException e) {
             LOG.warn("store unavailable on {} {}: {}", method, route, e.getMessage());
             reply = Reply.problem(Problem.of(ProblemType.STORE_UNAVAILABLE, "the shared store did not answer; retry shortly").retryAfter(5));
@@ -340,6 +342,10 @@ public final class Gateway extends Handler.Abstract {
         } finally {
             trace.leave();
             span.leave();
+        }
+        if (reply == null) {
+            handOff(request.getComponents().getExecutor(), request, response, callback, started, path, WORKERS_TAKEN);
+            return;
         }
         span.end(reply);
         write(request, response, callback, started, path, method, route, reply, trace);

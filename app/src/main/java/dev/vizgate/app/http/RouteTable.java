@@ -51,7 +51,7 @@ final class RouteTable {
                     .or(() -> s.idpTableau().map(t -> new IdpTokenRoute(t, a, s.metrics())))
                     // With tenants, the caller's proof says which tenant an unnamed request is for (a browser's, or a key bound to one).
                     .or(() -> s.tenants().map(t -> new TokenRoute(t.tokens(), a, s.metrics())))).runs(ISSUE_TABLEAU_TOKEN),
-            new Entry(TenantPaths.TEMPLATE + "tableau/token", Set.of("POST"), false, Optional.of(TENANTS), always(Dispatch.WORKERS),
+            new Entry(TenantPaths.TEMPLATE + "tableau/token", Set.of("POST"), false, Optional.of(TENANTS), Gateway.Services::tokenDispatch,
                     (s, a) -> s.tenants().map(t -> new TokenRoute(t.tokens(), a, s.metrics()))).runs(ISSUE_TABLEAU_TOKEN),
             // An EAS tenant's issuer is https://<gateway>/tenants/<id>: its JWKS and metadata where clients look for them.
             new Entry(TenantPaths.ISSUER_TEMPLATE + ".well-known/jwks.json", Set.of("GET"), true, Optional.of(TENANTS), always(Dispatch.WORKERS),

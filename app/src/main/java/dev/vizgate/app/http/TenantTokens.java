@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -54,13 +55,13 @@ public final class TenantTokens implements AutoCloseable {
     /** The Tableau tokens of the tenant the caller's proof decides. */
     TenantSource<IssueTableauToken> tokens() {
         return (caller, named) -> choose(caller, named, "tableau/token", Vizgate::tableauTokens, v -> GatewayMetrics.tokenKind(v.tableauTrust()),
-                "a Connected App that Vizgate signs for (trust direct, managed, eas or uat) for this tenant");
+                "a Connected App that Vizgate signs for (trust direct, managed, eas or uat) for this tenant", v -> Dispatch.signsWithoutWaiting(v.tableauTrust()));
     }
 
     /** The Tableau Next sessions (its own org and External Client App) of the tenant the caller's proof decides. */
     TenantSource<OpenTableauNextSession> frontdoors() {
         return (caller, named) -> choose(caller, named, "tableau-next/frontdoor", Vizgate::tableauNextSessions, v -> "frontdoor",
-                "Tableau Next (a salesforce: section) for this tenant");
+                "Tableau Next (a salesforce: section) for this tenant", v -> false);
     }
 
     /**
@@ -68,9 +69,13 @@ public final class TenantTokens implements AutoCloseable {
      * @param pick     the tenant's use case, if it has one
      * @param kind     the use case's kind for the metrics
      * @param missing  what the tenant lacks when {@code pick} finds nothing
+     * @param inline   whether the tenant's use case answers without waiting, so that the thread that read the request may
+     *                 run it; otherwise, or when the tenant is not built for its definition as it is now, a request on
+     *                 that thread goes on to the workers ({@link ReadingThread.MustWait})
      */
     private <T> TenantSource.Chosen<T> choose(Caller caller, Optional<String> namedTenant, String route,
-                                              Function<Vizgate, Optional<T>> pick, Function<Vizgate, String> kind, String missing) {
+                                              Function<Vizgate, Optional<T>> pick, Function<Vizgate, String> kind, String missing,
+                                              Predicate<Vizgate> inline) {
         Optional<TenantId> named = Optional.empty();
         if (namedTenant.isPresent()) {
             try {
@@ -94,7 +99,9 @@ public final class TenantTokens implements AutoCloseable {
         }
         var tenant = ((WhichTenant.Decision.Decided) decision).tenant();
         try {
-            var vizgate = tenants.tenant(tenant);
+            // Decided only now, for a caller the tenant's binding covers: which tenants are built says nothing to anyone else.
+            var vizgate = ReadingThread.here() ? Optional.of(tenants.ifBuilt(tenant).filter(inline).orElseThrow(ReadingThread.MustWait::new))
+                    : tenants.tenant(tenant);
             if (vizgate.isEmpty()) {
                 return notCovered(tenant.value()); // removed since the decision
             }
@@ -103,6 +110,8 @@ public final class TenantTokens implements AutoCloseable {
                 return new TenantSource.Chosen.Refuse<>(Problem.notConfigured(missing), tenant.value());
             }
             return new TenantSource.Chosen.Use<>(use.get(), kind.apply(vizgate.get()), tenant.value());
+        } catch (ReadingThread.MustWait e) {
+            throw e;
         } catch (RuntimeException e) {
             // A tenant whose first definition does not build: its operators see why in the log and in doctor; its callers see that it cannot serve.
             LOG.warn("tenant {} cannot serve: {}", tenant, e.getMessage());

@@ -332,9 +332,11 @@ public final class GatewayWiring {
      * CPU, or a PKCS#11 device), a Redis store and an identity provider's JWKS go to the workers.
      */
     static Dispatch tokenDispatch(VizgateConfig config, Optional<ConnectedAppTrust> trust) {
-        var hs256 = trust.filter(ConnectedAppTrust.DirectTrust.class::isInstance).isPresent();
+        // With tenants, each tenant's own trust is asked per request (TenantTokens): one not built yet, or one that signs
+        // with RSA or EC, is sent on to the workers once its caller is admitted.
+        var signs = config.tenants() != null || Dispatch.signsWithoutWaiting(trust);
         var memory = config.store() == null || config.store().type() == null || "memory".equals(config.store().type());
-        return hs256 && memory && !ConfigSettings.hasIdentityProviders(config) ? Dispatch.INLINE : Dispatch.WORKERS;
+        return signs && memory && !ConfigSettings.hasIdentityProviders(config) ? Dispatch.INLINE : Dispatch.WORKERS;
     }
 
     /** What the callers section amounts to, built by the very code {@code serve} uses: doctor reports this, or its ConfigError. */

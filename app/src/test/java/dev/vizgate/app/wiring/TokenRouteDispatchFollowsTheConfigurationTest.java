@@ -56,6 +56,16 @@ class TokenRouteDispatchFollowsTheConfigurationTest {
     void givenAnRsaOrEcSignature_orNoConnectedApp_theTokenRoute_runsOnTheWorkers() throws Exception {
         var plain = config("callers: { api-keys: [] }\n");
         assertThat(GatewayWiring.tokenDispatch(plain, Optional.of(new ConnectedAppTrust.ExternalAuthorizationServer(new Issuer("https://gw.example.com"), new KeyId("k1"), JwsAlgorithm.ES256)))).isEqualTo(Dispatch.WORKERS);
-        assertThat(GatewayWiring.tokenDispatch(plain, Optional.empty())).as("trust: idp, or tenants").isEqualTo(Dispatch.WORKERS);
+        assertThat(GatewayWiring.tokenDispatch(plain, Optional.empty())).as("trust: idp").isEqualTo(Dispatch.WORKERS);
+    }
+
+    /** Each tenant's own trust is asked per request, once its caller is admitted (TenantTokens, ReadingThread.MustWait). */
+    @Test
+    void givenTenants_theTokenRoutes_startInline_unlessTheStoreOrAnIdentityProviderWaits() throws Exception {
+        var tenants = "tenants: { list: [ { id: acme, tableau: { server-url: \"https://t.example.com\", connected-app: { client-id: c, secrets: [ { id: s, value: \"%s\" } ] } } } ] }\n"
+                .formatted("a-connected-app-secret-of-32-bytes-or-more");
+        assertThat(GatewayWiring.tokenDispatch(config(tenants), Optional.empty())).isEqualTo(Dispatch.INLINE);
+        assertThat(GatewayWiring.tokenDispatch(config(tenants + "store: { type: redis, url: \"redis://127.0.0.1:6379\", secret: \"file:none\" }\n"),
+                Optional.empty())).isEqualTo(Dispatch.WORKERS);
     }
 }
