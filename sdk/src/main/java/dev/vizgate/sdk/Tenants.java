@@ -106,11 +106,11 @@ public final class Tenants implements AutoCloseable {
             return current;
         }
         synchronized (building.computeIfAbsent(id, k -> new Object())) {
-            var again = built.get(id); // another caller may have built it while this one waited
-            if (again != null && again.settings().equals(settings)) {
-                return Optional.of(again.vizgate());
+            var again = builtFor(id, settings); // another caller may have built it while this one waited
+            if (again.isPresent()) {
+                return again;
             }
-            return Optional.of(build(id, settings, again));
+            return Optional.of(build(id, settings, built.get(id)));
         }
     }
 

@@ -45,21 +45,20 @@ public final class AuditKey {
 
     /** The seal of a record's head, its first {@code length} bytes of {@code bytes}. */
     String seal(byte[] bytes, int length) {
-        var mac = macs.get(); // doFinal leaves it reset for the next use
-        mac.update(CHAIN);
-        mac.update(bytes, 0, length);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal());
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(mac(CHAIN, bytes, length));
     }
 
     /** A personal value as the trail writes it: the same value gives the same pseudonym under the same key. */
     public String pseudonym(String value) {
-        return PSEUDONYM_PREFIX + HexFormat.of().formatHex(mac(VALUE, value.getBytes(StandardCharsets.UTF_8)));
+        var utf8 = value.getBytes(StandardCharsets.UTF_8);
+        return PSEUDONYM_PREFIX + HexFormat.of().formatHex(mac(VALUE, utf8, utf8.length));
     }
 
-    private byte[] mac(byte[] label, byte[] content) {
+    private byte[] mac(byte[] label, byte[] content, int length) {
         var mac = macs.get(); // doFinal leaves it reset for the next use
         mac.update(label);
-        return mac.doFinal(content);
+        mac.update(content, 0, length);
+        return mac.doFinal();
     }
 
     private Mac newMac() {

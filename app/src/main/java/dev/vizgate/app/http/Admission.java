@@ -121,20 +121,22 @@ final class Admission {
      */
     Reply answer(Request request, Set<String> fields, Function<Acting, Reply> act) {
         // A request sent on to the workers (ReadingThread.MustWait) comes back admitted: its budgets are spent once.
+        Acting acting;
         if (request.getAttribute(ADMITTED) instanceof Acting resumed) {
-            return audited(resumed, settled(resumed, act.apply(resumed)));
+            acting = resumed;
+        } else {
+            var closed = audits.closed();
+            if (closed.isPresent()) { // before admission, so a one-time proof is not spent on a request refused
+                audits.turnedAway(request, Optional.empty(), closed.get());
+                return Reply.problem(closed.get());
+            }
+            var admitted = admit(request, fields);
+            if (admitted instanceof Outcome.Turned t) {
+                audits.turnedAway(request, t.caller(), t.problem());
+                return Reply.problem(t.problem()).by(t.callerName());
+            }
+            acting = ((Outcome.Admitted) admitted).acting();
         }
-        var closed = audits.closed();
-        if (closed.isPresent()) { // before admission, so a one-time proof is not spent on a request refused
-            audits.turnedAway(request, Optional.empty(), closed.get());
-            return Reply.problem(closed.get());
-        }
-        var admitted = admit(request, fields);
-        if (admitted instanceof Outcome.Turned t) {
-            audits.turnedAway(request, t.caller(), t.problem());
-            return Reply.problem(t.problem()).by(t.callerName());
-        }
-        var acting = ((Outcome.Admitted) admitted).acting();
         try {
             return audited(acting, settled(acting, act.apply(acting)));
         } catch (ReadingThread.MustWait e) {

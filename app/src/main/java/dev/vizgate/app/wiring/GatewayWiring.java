@@ -326,10 +326,10 @@ public final class GatewayWiring {
     }
 
     /**
-     * The one-tenant token route answers on the thread that read the request only when nothing on it can wait: an HS256
-     * secret held in memory (secret stores are read again in the background), rate budgets and one-time assertions in
-     * memory, and no identity provider whose keys a request might have to fetch. RSA and EC signing (milliseconds of
-     * CPU, or a PKCS#11 device), a Redis store and an identity provider's JWKS go to the workers.
+     * The token routes answer on the thread that read the request only when nothing on them can wait: an HS256 secret
+     * held in memory (secret stores are read again in the background), rate budgets and one-time assertions in memory,
+     * and no identity provider whose keys a request might have to fetch. RSA and EC signing (milliseconds of CPU, or a
+     * PKCS#11 device), a Redis store and an identity provider's JWKS go to the workers.
      */
     static Dispatch tokenDispatch(VizgateConfig config, Optional<ConnectedAppTrust> trust) {
         // With tenants, each tenant's own trust is asked per request (TenantTokens): one not built yet, or one that signs

@@ -48,7 +48,10 @@ public class AuditSealBenchmark {
         }
     }
 
-    /** One token-issued record sealed (the events fall within one second, as a busy gateway's do) into the chain: its line's bytes, as the sink receives them. */
+    /**
+     * One token-issued record sealed into the chain (the events fall within one second, as a busy gateway's do): its
+     * line's bytes, as the sink receives them.
+     */
     @Benchmark
     public byte[] sealTokenIssued() {
         return chain.seal(events[next++ & 63]);

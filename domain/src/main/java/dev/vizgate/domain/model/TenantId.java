@@ -8,7 +8,7 @@ import java.util.Objects;
  * nothing a path or a tag would have to escape.
  */
 public record TenantId(String value) {
-    public static final int MAX_LENGTH = 64;
+    private static final int MAX_LENGTH = 64;
 
     public TenantId {
         Objects.requireNonNull(value, "tenant id");
