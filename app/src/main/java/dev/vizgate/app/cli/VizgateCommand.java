@@ -7,7 +7,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * The {@code vizgate} command. Exit codes (DESIGN.md): 0 success, 1 rejected or failed as expected,
@@ -16,15 +19,20 @@ import java.util.Objects;
 @Command(name = "vizgate",
         mixinStandardHelpOptions = true,
         versionProvider = VizgateCommand.Version.class,
-        subcommands = {ServeCommand.class, DemoCommand.class, TokenCommand.class, FrontdoorCommand.class, KeysCommand.class, JwksCommand.class, InspectCommand.class, DoctorCommand.class, SecretsCommand.class, EasCommand.class, UatCommand.class, AuditCommand.class, HealthcheckCommand.class},
         description = {
                 "Signs your platform's users into embedded Tableau without a login prompt: Connected Apps (direct trust, EAS) for Tableau Cloud"
                         + " and Server, and frontdoor URLs for Tableau Next."},
         footer = {"", "Exit codes: 0 success, 1 rejected or failed as expected, 2 usage or configuration error."})
 public final class VizgateCommand implements Runnable {
     public static final int EXIT_OK = 0;
+    private static final String NO_CLOSURES = "picocli.disable.closures";
     public static final int EXIT_REJECTED = 1;
     public static final int EXIT_USAGE = 2;
+
+    /** The subcommands, in the order --help lists them. */
+    static final List<Class<?>> SUBCOMMANDS = List.of(ServeCommand.class, DemoCommand.class, TokenCommand.class, FrontdoorCommand.class,
+            KeysCommand.class, JwksCommand.class, InspectCommand.class, DoctorCommand.class, SecretsCommand.class, EasCommand.class,
+            UatCommand.class, AuditCommand.class, HealthcheckCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -40,12 +48,22 @@ public final class VizgateCommand implements Runnable {
     }
 
     public static void main(String[] args) {
+        // Picocli otherwise looks for Groovy's Closure class at start, through every jar on the class path (about 50 ms
+        // of a --help); no vizgate command uses a closure.
+        if (System.getProperty(NO_CLOSURES) == null) {
+            System.setProperty(NO_CLOSURES, "true");
+        }
         System.exit(execute(Context.system(), new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
     /** Runs the command line and returns the exit code, for tests and embedding. */
     public static int execute(Context context, PrintWriter out, PrintWriter err, String... args) {
-        var cli = new CommandLine(new VizgateCommand(context));
+        var chosen = Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
+        return run(commandLine(context, chosen::equals), out, err, args);
+    }
+
+    /** Runs the command line on a tree from {@link #commandLine}: the handlers below then reach every subcommand in it. */
+    static int run(CommandLine cli, PrintWriter out, PrintWriter err, String... args) {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(e -> EXIT_USAGE);
@@ -86,6 +104,31 @@ public final class VizgateCommand implements Runnable {
             return EXIT_REJECTED;
         });
         return cli.execute(args);
+    }
+
+    /** The whole command tree, every subcommand built: what the help tests walk. */
+    static CommandLine commandLine(Context context) {
+        return commandLine(context, name -> true);
+    }
+
+    /**
+     * The command tree, with the subcommands {@code built} names read in full and the others as outlines: their name
+     * and the lines --help lists for them. Picocli reads a subcommand's every option, mixin and nested subcommand
+     * through reflection when it is added; a run needs at most one of them in full (about 60 ms of each start).
+     */
+    static CommandLine commandLine(Context context, Predicate<String> built) {
+        var cli = new CommandLine(new VizgateCommand(context));
+        for (var type : SUBCOMMANDS) {
+            var command = type.getAnnotation(Command.class);
+            if (built.test(command.name())) {
+                cli.addSubcommand(command.name(), type);
+            } else {
+                var outline = CommandLine.Model.CommandSpec.create().name(command.name());
+                outline.usageMessage().description(command.description()).header(command.header()).hidden(command.hidden());
+                cli.addSubcommand(command.name(), outline, command.aliases());
+            }
+        }
+        return cli;
     }
 
     public static int execute(String... args) {

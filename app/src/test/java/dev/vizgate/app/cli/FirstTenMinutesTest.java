@@ -109,7 +109,7 @@ class FirstTenMinutesTest {
 
     @Test
     void everyCommandsSummary_isAWholeSentence() {
-        var cli = new CommandLine(new VizgateCommand(Context.system()));
+        var cli = VizgateCommand.commandLine(Context.system());
         var commands = new ArrayList<CommandLine>(cli.getSubcommands().values());
         commands.addAll(cli.getSubcommands().get("keys").getSubcommands().values());
         for (var c : commands) {

@@ -19,7 +19,7 @@ class HelpReadsWellTest {
 
     static List<CommandLine> everyCommand() {
         var all = new ArrayList<CommandLine>();
-        var todo = new ArrayList<>(List.of(new CommandLine(new VizgateCommand(Context.system()))));
+        var todo = new ArrayList<>(List.of(VizgateCommand.commandLine(Context.system())));
         while (!todo.isEmpty()) {
             var c = todo.remove(0);
             all.add(c);
