@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.vizgate.app.logging.LogLines;
+import dev.vizgate.app.logging.LogSetup;
 import dev.vizgate.config.CorsSettings;
 import dev.vizgate.domain.model.Issuer;
 import dev.vizgate.domain.model.StoreUnavailableException;
@@ -42,7 +43,7 @@ import java.util.function.Supplier;
  * {@link Admission}; every error is a {@link Problem} of the {@link ProblemType} catalogue.
  */
 public final class Gateway extends Handler.Abstract {
-    private static final Logger ACCESS = LoggerFactory.getLogger("vizgate.access");
+    private static final Logger ACCESS = LoggerFactory.getLogger(LogSetup.ACCESS_LOGGER);
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
     private static final Problem WORKERS_TAKEN = Problem.of(ProblemType.NOT_READY, "the gateway is stopping or every worker is taken; retry shortly");
     static final ObjectMapper JSON = JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();

@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * How every log line is written, switched once at start from the configuration ({@code logging.format}): the text lines
- * of {@code logback.xml}, or one ECS JSON object per line ({@link EcsLines}) for a log pipeline that reads fields.
+ * of {@link LogSetup}, or one ECS JSON object per line ({@link EcsLines}) for a log pipeline that reads fields.
  * Every appender that writes lines is switched, the access log's behind its asynchronous appender included.
  */
 public final class LogLines {
