@@ -50,7 +50,11 @@ class LeanHs256SignerTest extends TokenSignerContract {
     }
 
     static void sameAsJjwt(TokenDraft draft) {
-        var lean = new LeanHs256Signer().sign(draft, KEY);
+        sameAsJjwt(new LeanHs256Signer(), draft);
+    }
+
+    static void sameAsJjwt(LeanHs256Signer signer, TokenDraft draft) {
+        var lean = signer.sign(draft, KEY);
         var jjwt = new JjwtTokenSigner().sign(draft, KEY);
         var parser = Jwts.parser().verifyWith((SecretKey) KEY.key()).clock(() -> Date.from(MutableClock.START)).build();
         var a = parser.parseSignedClaims(lean.value());
@@ -93,6 +97,19 @@ class LeanHs256SignerTest extends TokenSignerContract {
             }
             sameAsJjwt(new TokenDraft(HEADER, TestClaims.valid().withTokenId("jti-" + round).withAttributes(attrs).build()));
         }
+    }
+
+    @Test
+    void givenOneThreadSigningLargeThenSmallPayloads_itsReusedBuffer_neverCarriesOneTokenIntoTheNext() {
+        var signer = new LeanHs256Signer();
+        var large = UserAttributes.none();
+        for (int i = 0; i < UserAttributes.MAX_ATTRIBUTES; i++) {
+            large = large.with("attribute" + i, List.of("v".repeat(200) + i, "w".repeat(200) + i)); // about 26 kB of JSON
+        }
+        sameAsJjwt(signer, new TokenDraft(HEADER, TestClaims.valid().withAttributes(UserAttributes.none().with("a", "1")).build()));
+        sameAsJjwt(signer, new TokenDraft(HEADER, TestClaims.valid().withAttributes(large).build()));
+        sameAsJjwt(signer, new TokenDraft(HEADER, TestClaims.valid().build()));
+        sameAsJjwt(signer, new TokenDraft(HEADER, TestClaims.valid().withTokenId("second").withAttributes(UserAttributes.none().with("b", "2")).build()));
     }
 
     @Test
