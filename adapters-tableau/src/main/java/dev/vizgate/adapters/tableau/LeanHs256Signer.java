@@ -94,10 +94,6 @@ public final class LeanHs256Signer implements TokenSigner {
     }
 
     /** The payload as JSON, claim by claim in the domain's one layout ({@link Claims#writeTo}). */
-    static String payload(Claims c) {
-        return payload(c, new StringBuilder(BUFFER));
-    }
-
     private static String payload(Claims c, StringBuilder json) {
         json.append('{');
         c.writeTo(new JsonClaims(json));

@@ -25,9 +25,9 @@ import java.util.function.Predicate;
         footer = {"", "Exit codes: 0 success, 1 rejected or failed as expected, 2 usage or configuration error."})
 public final class VizgateCommand implements Runnable {
     public static final int EXIT_OK = 0;
-    private static final String NO_CLOSURES = "picocli.disable.closures";
     public static final int EXIT_REJECTED = 1;
     public static final int EXIT_USAGE = 2;
+    private static final String NO_CLOSURES = "picocli.disable.closures";
 
     /** The subcommands, in the order --help lists them. */
     static final List<Class<?>> SUBCOMMANDS = List.of(ServeCommand.class, DemoCommand.class, TokenCommand.class, FrontdoorCommand.class,
@@ -58,8 +58,13 @@ public final class VizgateCommand implements Runnable {
 
     /** Runs the command line and returns the exit code, for tests and embedding. */
     public static int execute(Context context, PrintWriter out, PrintWriter err, String... args) {
+        return run(commandLineFor(context, args), out, err, args);
+    }
+
+    /** The tree a run of these arguments needs: the subcommand they name (their first word that is not an option) built. */
+    static CommandLine commandLineFor(Context context, String... args) {
         var chosen = Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
-        return run(commandLine(context, chosen::equals), out, err, args);
+        return commandLine(context, chosen::equals);
     }
 
     /** Runs the command line on a tree from {@link #commandLine}: the handlers below then reach every subcommand in it. */

@@ -130,19 +130,16 @@ public final class KeycloakServer {
             var log = home.resolve("keycloak.log");
             Files.deleteIfExists(log);
             var started = Instant.now();
-            KeycloakServer server;
             if (Files.isDirectory(template)) {
                 copyTree(template, database);
-                server = launch(home, log, false);
             } else {
-                var importing = launch(home, log, true);
-                importing.stop();
-                var unfinished = home.resolve("data/h2-" + digest(realmFile) + ".tmp");
+                launch(home, log, true).stop();
+                var unfinished = template.resolveSibling(template.getFileName() + ".tmp");
                 deleteTree(unfinished);
                 copyTree(database, unfinished);
                 Files.move(unfinished, template, StandardCopyOption.ATOMIC_MOVE);
-                server = launch(home, log, false);
             }
+            var server = launch(home, log, false);
             var took = Duration.between(started, Instant.now());
             var message = "Keycloak " + home.getFileName() + " ready on " + server.base.getAuthority() + " in " + took.toMillis() + " ms";
             System.out.println(message);
