@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 31, item 1: the build writes an AppCDS archive (app/target/vizgate.jsa, by app/src/main/cds/train.sh) and the
- * {@code vizgate} launcher starts the JVM with it. The archive is really mapped (the launcher's command classes come
- * from it), and it can never make a run fail: a stale archive (the jar changed since) and a missing one both leave
+ * {@code vizgate} launcher starts the JVM with it. The archive is really mapped (the launcher's command classes and
+ * picocli's come from it), and it can never make a run fail: a stale archive (the jar changed since) and a missing one both leave
  * {@code vizgate --help} answering as before, with nothing on standard error.
  */
 class StartupArchiveIT {
@@ -51,6 +51,9 @@ class StartupArchiveIT {
         assertThat(r.err()).isEmpty();
         var traced = run(ROOT, List.of("java", "-XX:SharedArchiveFile=" + ARCHIVE, "-Xshare:auto", "-Xlog:class+load=info", "-jar", JAR.toString(), "--help"));
         assertThat(traced.out()).containsPattern("dev\\.vizgate\\.app\\.cli\\.VizgateCommand source: shared objects file");
+        // Picocli too: its own jar is Java 5's, which CDS cannot hold; the picocli module compiles it for Java 17.
+        assertThat(traced.out()).containsPattern("picocli\\.CommandLine source: shared objects file")
+                .doesNotContainPattern("picocli\\.\\S+ source: (file|jar):");
     }
 
     /** A copy of the launcher and the jar beside the real lib/, with a copy of the archive: the jar is newer than it. */
