@@ -38,20 +38,48 @@ import java.util.regex.Pattern;
  */
 public final class ConfigLoader {
     private static final Pattern ENV = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final ObjectMapper BINDER = JsonMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .addModule(new SimpleModule().addDeserializer(KeyRef.class, new KeyRef.Deserializer())
-                    .addDeserializer(SecretText.class, new SecretText.Deserializer()))
-            .build();
+    /** Held apart, so that {@link #prepareAhead()} builds them on its own thread rather than on the caller's. */
+    private static final class Mappers {
+        static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+        static final ObjectMapper BINDER = JsonMapper.builder()
+                .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .addModule(new SimpleModule().addDeserializer(KeyRef.class, new KeyRef.Deserializer())
+                        .addDeserializer(SecretText.class, new SecretText.Deserializer()))
+                .build();
+
+        private Mappers() {
+        }
+    }
 
     private final Function<String, String> env;
 
     public ConfigLoader(Function<String, String> env) {
         this.env = env;
+    }
+
+    /**
+     * Sets the YAML reader and the binder up on a thread of its own: their Jackson classes, and the deserializers of
+     * every section the configuration may hold, which Jackson builds by reflection at the first bind (about a third of
+     * a short command's run). A process that will load a file soon (the CLI, while it parses its arguments) calls this
+     * first; a load that comes before it is done waits for it, and one that comes after finds everything built.
+     */
+    public static void prepareAhead() {
+        var thread = new Thread(ConfigLoader::prepare, "vizgate-config-prepare");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static void prepare() {
+        try {
+            Mappers.YAML.readTree("prepared: true");
+            // The root reader fetches the root deserializer eagerly, and with it those of every section, into the binder's cache.
+            Mappers.BINDER.readerFor(VizgateConfig.class);
+        } catch (JsonProcessingException | RuntimeException e) {
+            // Only a head start is lost: the load that follows does the same work and says in words what went wrong.
+        }
     }
 
     public static ConfigLoader fromEnvironment() {
@@ -86,7 +114,7 @@ public final class ConfigLoader {
         }
         JsonNode tree;
         try {
-            tree = YAML.readTree(text);
+            tree = Mappers.YAML.readTree(text);
         } catch (JsonProcessingException e) {
             var where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
             throw new ConfigError("", "the file is not valid YAML" + where, "fix the YAML syntax (indentation, quotes, colons)");
@@ -129,7 +157,7 @@ public final class ConfigLoader {
 
     private static Loaded bind(JsonNode tree, ConfigFiles files) {
         try {
-            return new Loaded(BINDER.treeToValue(tree, VizgateConfig.class), files);
+            return new Loaded(Mappers.BINDER.treeToValue(tree, VizgateConfig.class), files);
         } catch (UnrecognizedPropertyException e) {
             var known = new TreeSet<String>();
             e.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));

@@ -45,6 +45,16 @@ public final class Vizgate implements AutoCloseable {
     }
 
     /**
+     * Starts looking for the runtime assembly ({@code vizgate-assembly}) on a thread of its own, so that a later
+     * {@link VizgateBuilder#build()} finds it ready. The look opens every jar on the classpath; a short-lived process
+     * (a command-line tool) that reads its settings meanwhile saves that wait. Optional: {@code build()} looks itself
+     * when nothing was started, and reports what was wrong (no assembly, or two) the same way either way.
+     */
+    public static void findAssemblyAhead() {
+        Assemblies.lookAhead();
+    }
+
+    /**
      * Request counts kept where the other stores are: per node in memory, or shared by every node through Redis, so a
      * rate limit built on them holds for the whole deployment.
      */

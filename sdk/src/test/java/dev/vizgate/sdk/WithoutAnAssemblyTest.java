@@ -28,6 +28,13 @@ class WithoutAnAssemblyTest {
     }
 
     @Test
+    void givenNoAssemblyOnTheClasspath_findingItAhead_leavesBuildToSayWhatToAdd() {
+        Vizgate.findAssemblyAhead();
+        assertThatThrownBy(() -> Vizgate.builder().tableau(SETTINGS).build()).isInstanceOf(AssemblyMissing.class)
+                .hasMessageStartingWith("no Vizgate assembly is on the runtime classpath");
+    }
+
+    @Test
     void givenNoAssemblyOnTheClasspath_theOtherFrontDoors_sayTheSame() {
         assertThatThrownBy(() -> Inspection.inspector(Duration.ofMinutes(10), Clock.systemUTC())).isInstanceOf(AssemblyMissing.class);
         assertThatThrownBy(() -> TableauAdmin.of(SETTINGS, "admin", "pat-secret")).isInstanceOf(AssemblyMissing.class);

@@ -2,9 +2,11 @@ package dev.vizgate.app.cli;
 
 import dev.vizgate.app.http.GatewayServer;
 import dev.vizgate.config.ConfigError;
+import dev.vizgate.config.ConfigLoader;
 import dev.vizgate.domain.model.Text;
-import picocli.CommandLine.Command;
+import dev.vizgate.sdk.Vizgate;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -52,6 +54,11 @@ public final class VizgateCommand implements Runnable {
         // of a --help); no vizgate command uses a closure.
         if (System.getProperty(NO_CLOSURES) == null) {
             System.setProperty(NO_CLOSURES, "true");
+        }
+        if (Arrays.asList(args).contains("--config")) {
+            // Jackson's set-up for the file, and the sdk's look for its assembly, on the other core while picocli parses.
+            ConfigLoader.prepareAhead();
+            Vizgate.findAssemblyAhead();
         }
         System.exit(execute(Context.system(), new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
