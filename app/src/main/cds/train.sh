@@ -11,19 +11,9 @@ archive="$target/vizgate.jsa"
 work="$target/cds"
 rm -rf "$work" "$archive"
 mkdir -p "$work"
-cat > "$work/vizgate.yaml" <<'YAML'
-tableau:
-  server-url: https://tableau.example.com
-  site: training
-  connected-app:
-    client-id: "cds-training"
-    trust: direct
-    secrets: [ { id: "s1", value: "${CDS_SECRET}" } ]
-YAML
-# The gateway, on a port of its own, with the same Connected App; the API key's SHA-256 is that of CdsTraining.API_KEY.
-key_sha=$(printf %s cds-training-api-key | sha256sum | cut -d' ' -f1)
-{ echo "server: { bind: 127.0.0.1, port: 0 }"; echo "callers: { api-keys: [ { name: training, sha256: \"$key_sha\" } ] }"
-  cat "$work/vizgate.yaml"; } > "$work/serve.yaml"
+# shellcheck source=training-config.sh
+. "$(dirname "$0")/training-config.sh"
+training_config "$work"
 # The same class path as the launcher's java -jar: the jar and, through its manifest, lib/.
 if ! java -XX:ArchiveClassesAtExit="$archive" -Xlog:cds=off -Xlog:cds+dynamic=off -cp "$jar" dev.vizgate.app.cli.CdsTraining \
     "$work/vizgate.yaml" "$work/serve.yaml" > "$work/training.log" 2>&1 || [ ! -s "$archive" ]; then

@@ -290,6 +290,19 @@ class ComposeDeploymentIT {
         }
     }
 
+    /**
+     * Issue 31, item 1: the image starts with the AppCDS archive the build trained inside it (app/src/main/cds/
+     * train-image.sh), through its own java flags: the command's classes, picocli's among them, come from the archive.
+     */
+    @Test
+    @Order(6)
+    void theImage_startsWithItsAppCdsArchive() throws Exception {
+        var traced = docker("run", "--rm", "-e", "JAVA_TOOL_OPTIONS=-Xlog:class+load=info", "vizgate/gateway:latest", "--help");
+        assertThat(traced).contains("Usage: vizgate")
+                .containsPattern("dev\\.vizgate\\.app\\.cli\\.VizgateCommand source: shared objects file")
+                .containsPattern("picocli\\.CommandLine source: shared objects file");
+    }
+
     /** Waits, up to a minute, until {@code count} reaches {@code atLeast}; the assertions after it say what was missing. */
     static void awaitCount(LongSupplier count, long atLeast) throws InterruptedException {
         var deadline = Instant.now().plusSeconds(60);
