@@ -3,6 +3,7 @@ package dev.vizgate.app.cli;
 import dev.vizgate.app.http.GatewayServer;
 import dev.vizgate.app.wiring.GatewayWiring;
 import dev.vizgate.config.ConfigLoader;
+import dev.vizgate.sdk.Vizgate;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -32,6 +33,9 @@ public final class CdsTraining {
     }
 
     public static void main(String[] args) throws Exception {
+        // What VizgateCommand.main starts for a command that reads a configuration, so its classes are archived too.
+        ConfigLoader.prepareAhead();
+        Vizgate.findAssemblyAhead();
         var sink = new PrintWriter(Writer.nullWriter());
         var quiet = new Context(Clock.systemUTC(), Map.of("CDS_SECRET", SECRET)::get, InputStream.nullInputStream());
         VizgateCommand.execute(quiet, sink, sink, "--help");
