@@ -15,37 +15,27 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * binds the same configuration, and refuses a wrong one at the same key, in the same words.
  */
 class PreparedAheadLoadsAlikeTest {
-    private static final String GOOD = """
-            tableau:
-              server-url: https://tableau.example.com
-              site: acme
-              connected-app:
-                client-id: "client"
-                trust: direct
-                secrets: [ { id: "s1", value: "${SECRET}" } ]
-            """;
-
     @TempDir
     Path dir;
 
     private ConfigLoader.Loaded load(String yaml) throws Exception {
         var file = Files.writeString(dir.resolve("vizgate.yaml"), yaml);
-        return new ConfigLoader(Map.of("SECRET", "a-connected-app-secret-of-at-least-32-bytes")::get).load(file);
+        return new ConfigLoader(Map.of("TABLEAU_SECRET", EveryMistakeIsNamedAtItsKeyTest.SECRET)::get).load(file);
     }
 
     @Test
     void givenPreparedAhead_aLoad_bindsTheSameConfiguration() throws Exception {
-        var before = load(GOOD).config();
+        var before = load(EveryMistakeIsNamedAtItsKeyTest.DIRECT).config();
         ConfigLoader.prepareAhead();
-        var after = load(GOOD).config();
+        var after = load(EveryMistakeIsNamedAtItsKeyTest.DIRECT).config();
         assertThat(after).isEqualTo(before);
-        assertThat(after.tableau().site()).isEqualTo("acme");
+        assertThat(after.tableau().site()).isEqualTo("mysite");
     }
 
     @Test
     void givenPreparedAhead_aWrongKey_isRefusedAtItsPath_inTheSameWords() {
         ConfigLoader.prepareAhead();
-        assertThatThrownBy(() -> load(GOOD.replace("site: acme", "sitename: acme")))
+        assertThatThrownBy(() -> load(EveryMistakeIsNamedAtItsKeyTest.DIRECT.replace("site: mysite", "sitename: mysite")))
                 .isInstanceOfSatisfying(ConfigError.class, e -> {
                     assertThat(e.path()).isEqualTo("tableau.sitename");
                     assertThat(e.getMessage()).isEqualTo("unknown key 'sitename'");

@@ -206,6 +206,13 @@ public final class LeanHs256Signer implements TokenSigner {
             buf[len++] = (byte) c;
         }
 
+        /** Text known to be ASCII with nothing to escape (a literal), as it is. */
+        private void ascii(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                put(text.charAt(i));
+            }
+        }
+
         private void room(int more) {
             if (len + more > buf.length) {
                 buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));
@@ -250,9 +257,7 @@ public final class LeanHs256Signer implements TokenSigner {
             if (v < 0) {
                 put('-');
                 if (v == Long.MIN_VALUE) {
-                    for (char c : "9223372036854775808".toCharArray()) {
-                        put(c);
-                    }
+                    ascii("9223372036854775808");
                     return;
                 }
                 v = -v;
@@ -298,9 +303,7 @@ public final class LeanHs256Signer implements TokenSigner {
         @Override
         public void flag(String name, boolean value) {
             name(name);
-            for (char c : (value ? "true" : "false").toCharArray()) {
-                put(c);
-            }
+            ascii(value ? "true" : "false");
         }
     }
 

@@ -3,7 +3,6 @@ package dev.vizgate.app.cli;
 import dev.vizgate.app.http.GatewayServer;
 import dev.vizgate.app.wiring.GatewayWiring;
 import dev.vizgate.config.ConfigLoader;
-import dev.vizgate.sdk.Vizgate;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -33,9 +32,7 @@ public final class CdsTraining {
     }
 
     public static void main(String[] args) throws Exception {
-        // What VizgateCommand.main starts for a command that reads a configuration, so its classes are archived too.
-        ConfigLoader.prepareAhead();
-        Vizgate.findAssemblyAhead();
+        VizgateCommand.startAhead(); // as main does for a command that reads a configuration, so its classes are archived
         var sink = new PrintWriter(Writer.nullWriter());
         var quiet = new Context(Clock.systemUTC(), Map.of("CDS_SECRET", SECRET)::get, InputStream.nullInputStream());
         VizgateCommand.execute(quiet, sink, sink, "--help");

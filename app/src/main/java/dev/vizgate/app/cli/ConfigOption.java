@@ -1,7 +1,6 @@
 package dev.vizgate.app.cli;
 
 import dev.vizgate.config.ConfigLoader;
-import dev.vizgate.sdk.Vizgate;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -13,15 +12,11 @@ final class ConfigOption {
     Path file;
 
     ConfigLoader.Loaded load(Context context) {
-        // Every command that reads the configuration goes on to build from it: the sdk's look for its assembly (which
-        // opens every jar on the class path) runs meanwhile on the other core.
-        Vizgate.findAssemblyAhead();
         return new ConfigLoader(context.env()).load(file);
     }
 
     /** Only these sections' environment references are read: a command never fails on a section it does not use. */
     ConfigLoader.Loaded load(Context context, String... sections) {
-        Vizgate.findAssemblyAhead();
         return new ConfigLoader(context.env()).load(file, Set.of(sections));
     }
 }

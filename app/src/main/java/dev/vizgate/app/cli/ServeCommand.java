@@ -8,7 +8,6 @@ import dev.vizgate.app.wiring.RotationSchedule;
 import dev.vizgate.app.wiring.TracingWiring;
 import dev.vizgate.config.ConfigLoader;
 import dev.vizgate.config.LogFormat;
-import dev.vizgate.sdk.Vizgate;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,7 +29,6 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Vizgate.findAssemblyAhead(); // on the other core while the configuration is read (ConfigOption says why)
         // The file's tenants.list is followed: a tenant added, changed or removed there counts with no restart.
         var wired = GatewayWiring.following(config.file, new ConfigLoader(root.context().env()), root.context().clock(), loaded -> {
             if (LogFormat.of(loaded) == LogFormat.JSON) {

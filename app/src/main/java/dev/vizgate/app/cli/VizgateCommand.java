@@ -55,12 +55,20 @@ public final class VizgateCommand implements Runnable {
         if (System.getProperty(NO_CLOSURES) == null) {
             System.setProperty(NO_CLOSURES, "true");
         }
-        if (Arrays.asList(args).contains("--config")) {
-            // Jackson's set-up for the file, and the sdk's look for its assembly, on the other core while picocli parses.
-            ConfigLoader.prepareAhead();
-            Vizgate.findAssemblyAhead();
+        if (Arrays.stream(args).anyMatch(a -> a.equals("--config") || a.startsWith("--config="))) {
+            startAhead();
         }
         System.exit(execute(Context.system(), new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /**
+     * For a command that reads a configuration and builds from it: Jackson's set-up for the file and the sdk's look for
+     * its assembly (which opens every jar on the class path), each on a daemon thread, so they run on the other core
+     * while picocli parses. Only a head start: a load or build that comes first does the work itself.
+     */
+    static void startAhead() {
+        ConfigLoader.prepareAhead();
+        Vizgate.findAssemblyAhead();
     }
 
     /** Runs the command line and returns the exit code, for tests and embedding. */
