@@ -85,13 +85,14 @@ public record Claims(
         if (unifiedAccess.isPresent() && unifiedAccess.get().siteId().isPresent()) {
             w.text(ClaimNames.UAT_SITE_ID, unifiedAccess.get().siteId().get());
         }
-        for (var a : attributes.values().entrySet()) {
-            if (a.getValue() instanceof AttributeValue.Single single) {
-                w.text(a.getKey(), single.value());
+        // forEach, not the entry set: the read-only map's entry set wraps every entry and its iterator on each token.
+        attributes.values().forEach((name, value) -> {
+            if (value instanceof AttributeValue.Single single) {
+                w.text(name, single.value());
             } else {
-                w.texts(a.getKey(), a.getValue().values());
+                w.texts(name, value.values());
             }
-        }
+        });
         if (onDemandAccess.isPresent()) {
             var oda = onDemandAccess.get();
             if (oda.flagValue() instanceof Boolean b) {

@@ -1,5 +1,6 @@
 package dev.vizgate.domain.model;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -42,8 +43,22 @@ public record Scopes(List<Scope> values) {
         return values.contains(scope);
     }
 
+    /**
+     * The scopes' names, as a read-only view: every issued token writes them, and a stream's pipeline to copy one or
+     * two names was a measurable part of the signer's work (async-profiler under JMH).
+     */
     public List<String> names() {
-        return values.stream().map(Scope::value).toList();
+        return new AbstractList<>() {
+            @Override
+            public String get(int index) {
+                return values.get(index).value();
+            }
+
+            @Override
+            public int size() {
+                return values.size();
+            }
+        };
     }
 
     @Override

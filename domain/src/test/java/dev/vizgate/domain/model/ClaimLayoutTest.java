@@ -68,4 +68,11 @@ public class ClaimLayoutTest {
                 base.expiresAt(), base.scopes(), UserAttributes.none(), Optional.empty());
         assertThat(written(claims)).extracting(l -> l.substring(0, l.indexOf('='))).containsExactly("iss", "sub", "aud", "jti", "iat", "exp");
     }
+
+    @Test
+    void givenSeveralAttributes_writeTo_writesThemInTheOrderGiven() {
+        var claims = TestClaims.valid().withAttributes(UserAttributes.none().with("zone", "North").with("account", List.of("a1", "a2"))
+                .with("region", "West")).build();
+        assertThat(written(claims)).containsSubsequence("zone=text:North", "account=texts:[a1, a2]", "region=text:West");
+    }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** tableau.md §1: scopes are tableau:&lt;resource&gt;:&lt;action&gt;. */
 class ScopeTest {
@@ -38,5 +39,15 @@ class ScopeTest {
     void givenDuplicateScope_scopes_isRefusedButParseDropsRepeats() {
         assertThatIllegalArgumentException().isThrownBy(() -> Scopes.of("tableau:views:embed", "tableau:views:embed"));
         assertThat(Scopes.parse(List.of("tableau:views:embed", "tableau:views:embed")).names()).containsExactly("tableau:views:embed");
+    }
+
+    @Test
+    void scopeNames_areInTheGivenOrder_andCannotBeChanged() {
+        var names = Scopes.of("tableau:views:embed", "tableau:insights:embed", "tableau:content:read").names();
+        assertThat(names).containsExactly("tableau:views:embed", "tableau:insights:embed", "tableau:content:read");
+        assertThat(names).isEqualTo(List.of("tableau:views:embed", "tableau:insights:embed", "tableau:content:read"));
+        assertThatThrownBy(() -> names.add("tableau:users:*")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> names.set(0, "tableau:users:*")).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(Scopes.none().names()).isEmpty();
     }
 }
