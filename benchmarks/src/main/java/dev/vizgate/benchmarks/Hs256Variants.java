@@ -11,6 +11,7 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.vizgate.adapters.tableau.LeanHs256Signer;
+import dev.vizgate.adapters.tableau.RandomTokenIds;
 import dev.vizgate.domain.model.ClientId;
 import dev.vizgate.domain.model.Issuer;
 import dev.vizgate.domain.model.JwsAlgorithm;
@@ -98,7 +99,7 @@ public final class Hs256Variants {
             }
         };
         issue = new IssueTableauToken(new ConnectedAppTrust.DirectTrust(new ClientId(CLIENT_ID), SecretRotation.single(new SecretId(SECRET_ID))),
-                policy, keys, signer, () -> new TokenId(UUID.randomUUID().toString()), clock);
+                policy, keys, signer, new RandomTokenIds(), clock); // the jti as `vizgate serve` makes it
         try {
             nimbusSigner = new MACSigner(SECRET);
         } catch (KeyLengthException e) {
@@ -107,7 +108,7 @@ public final class Hs256Variants {
         fixedInput = (handHeader + "." + handPayload()).getBytes(StandardCharsets.US_ASCII);
     }
 
-    /** Vizgate's whole path: policy, jti, key lookup and the jjwt signer. */
+    /** Vizgate's whole path as the gateway runs it: policy, the production jti, key lookup and the lean signer. */
     public String vizgateIssue() {
         return ((TokenIssueOutcome.Issued) issue.issue(request)).token().value();
     }

@@ -1,6 +1,7 @@
 package dev.vizgate.benchmarks;
 
 import dev.vizgate.adapters.tableau.LeanHs256Signer;
+import dev.vizgate.adapters.tableau.RandomTokenIds;
 import dev.vizgate.domain.model.ClientId;
 import dev.vizgate.domain.model.JwsAlgorithm;
 import dev.vizgate.domain.model.JwsHeader;
@@ -45,9 +46,18 @@ public class IssuePathPieces {
     final TokenId fixedId = new TokenId(UUID.randomUUID().toString());
     final ClientId client = new ClientId(Hs256Variants.CLIENT_ID);
 
+    final RandomTokenIds ids = new RandomTokenIds();
+
+    /** The hand path's jti, as Tableau's samples make it. */
     @Benchmark
     public String randomUuid() {
         return UUID.randomUUID().toString();
+    }
+
+    /** The issue path's jti: the production TokenIds, a per-thread DRBG drawn 32 ids at a time. */
+    @Benchmark
+    public TokenId randomTokenIds() {
+        return ids.next();
     }
 
     @Benchmark

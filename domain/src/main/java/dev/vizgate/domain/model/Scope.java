@@ -31,8 +31,9 @@ public record Scope(String value) {
         return value.substring(value.lastIndexOf(':') + 1);
     }
 
+    /** The grammar allows {@code *} only as the whole action, so the suffix says it without cutting a substring per token. */
     public boolean isWildcard() {
-        return "*".equals(action());
+        return value.endsWith(":*");
     }
 
     @Override
