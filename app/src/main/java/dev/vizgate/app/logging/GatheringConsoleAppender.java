@@ -28,17 +28,28 @@ public final class GatheringConsoleAppender extends ConsoleAppender<ILoggingEven
 
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream(16 * 1024);
     private volatile LongSupplier accepted; // set by the asynchronous appender in front, once, as it starts
-    private long given;
+    private volatile long given; // written by the worker alone, read by the producers in front
 
     /** Called by the asynchronous appender in front: how many lines its queue has accepted so far. */
     void behind(LongSupplier accepted) {
         this.accepted = accepted;
     }
 
+    /** How many lines this appender has been handed: the asynchronous appender in front counts its queue by it. */
+    long given() {
+        return given;
+    }
+
+    /** Counted before anything else, so a line this appender then refuses (stopped, a failed stream) still counts as taken. */
+    @Override
+    public void doAppend(ILoggingEvent event) {
+        given++; // one writer, the worker
+        super.doAppend(event);
+    }
+
     @Override
     protected void writeOut(ILoggingEvent event) throws IOException {
         pending.write(encoder.encode(event));
-        given++;
         var front = accepted;
         if (front == null) {
             writePending();
