@@ -6,6 +6,7 @@ import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 
@@ -27,7 +28,7 @@ class AccessLinesAreWrittenInBatchesTest {
         }
     }
 
-    private static GatheringConsoleAppender gathering(LoggerContext context, CountingStream out) {
+    static GatheringConsoleAppender gathering(LoggerContext context, OutputStream out) {
         var encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
         encoder.setPattern("%msg%n");
@@ -40,7 +41,7 @@ class AccessLinesAreWrittenInBatchesTest {
         return appender;
     }
 
-    private static LoggerContext context() {
+    static LoggerContext context() {
         var context = new LoggerContext();
         context.setMDCAdapter(new LogbackMDCAdapter());
         return context;

@@ -1,8 +1,6 @@
 package dev.vizgate.app.logging;
 
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
-import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -39,33 +37,18 @@ class EveryAccessLineIsWrittenOrCountedAsDroppedTest {
         }
     }
 
-    private static LoggerContext context() {
-        var context = new LoggerContext();
-        context.setMDCAdapter(new LogbackMDCAdapter());
-        return context;
-    }
-
     private static CountingAsyncAppender queued(LoggerContext context, ByteArrayOutputStream out, int size) {
-        var encoder = new PatternLayoutEncoder();
-        encoder.setContext(context);
-        encoder.setPattern("%msg%n");
-        encoder.start();
-        var gathering = new GatheringConsoleAppender();
-        gathering.setContext(context);
-        gathering.setEncoder(encoder);
-        gathering.start();
-        gathering.setOutputStream(out);
         var async = new CountingAsyncAppender();
         async.setContext(context);
         async.setQueueSize(size);
-        async.addAppender(gathering);
+        async.addAppender(AccessLinesAreWrittenInBatchesTest.gathering(context, out));
         async.start();
         return async;
     }
 
     @Test
     void givenAStalledStreamAndAFullQueue_linesAreDroppedAndCounted_neverWaitedFor_andTheRestWrittenLater() throws Exception {
-        var context = context();
+        var context = AccessLinesAreWrittenInBatchesTest.context();
         var out = new StallingStream();
         var async = queued(context, out, 4);
         var before = CountingAsyncAppender.dropped();
@@ -87,7 +70,7 @@ class EveryAccessLineIsWrittenOrCountedAsDroppedTest {
 
     @Test
     void givenEightThreadsLoggingIntoASmallQueue_writtenAndDropped_addUpToEveryLine() throws Exception {
-        var context = context();
+        var context = AccessLinesAreWrittenInBatchesTest.context();
         var out = new ByteArrayOutputStream();
         var async = queued(context, out, 16);
         var before = CountingAsyncAppender.dropped();
