@@ -50,4 +50,13 @@ class ScopeTest {
         assertThatThrownBy(() -> names.set(0, "tableau:users:*")).isInstanceOf(UnsupportedOperationException.class);
         assertThat(Scopes.none().names()).isEmpty();
     }
+
+    @Test
+    void scopes_areEqualByTheirValueAlone() {
+        var a = new Scope("tableau:views:embed");
+        assertThat(a).isEqualTo(new Scope("tableau:views:embed")).hasSameHashCodeAs(new Scope("tableau:views:embed"));
+        assertThat(a.hashCode()).isEqualTo("tableau:views:embed".hashCode());
+        assertThat(a).isNotEqualTo(new Scope("tableau:views:embed_authoring")).isNotEqualTo("tableau:views:embed");
+        assertThat(a.equals(null)).isFalse();
+    }
 }
