@@ -1,14 +1,12 @@
 package dev.vizgate.adapters.tableau;
 
+import dev.vizgate.domain.testing.Race;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,34 +26,16 @@ class RandomTokenIdsAreVersion4UuidsFromEachThreadsOwnDrawTest {
     }
 
     @Test
-    void givenEightThreads_drawingAtOnce_noIdRepeatsAcrossThem() throws InterruptedException {
-        var seen = ConcurrentHashMap.<UUID>newKeySet();
-        var repeats = Collections.synchronizedList(new ArrayList<UUID>());
-        var start = new CountDownLatch(1);
-        var threads = new ArrayList<Thread>();
-        for (int t = 0; t < 8; t++) {
-            var thread = new Thread(() -> {
-                try {
-                    start.await();
-                } catch (InterruptedException e) {
-                    return;
-                }
-                for (int i = 0; i < 5_000; i++) {
-                    var id = RandomTokenIds.nextUuid();
-                    if (!seen.add(id)) {
-                        repeats.add(id);
-                    }
-                }
-            });
-            thread.start();
-            threads.add(thread);
-        }
-        start.countDown();
-        for (var thread : threads) {
-            thread.join();
-        }
-        assertThat(repeats).isEmpty();
-        assertThat(seen).hasSize(40_000);
+    void givenEightThreads_drawingAtOnce_noIdRepeatsAcrossThem() throws Exception {
+        var drawn = Race.run(8, () -> {
+            var mine = new ArrayList<UUID>();
+            for (int i = 0; i < 5_000; i++) {
+                mine.add(RandomTokenIds.nextUuid());
+            }
+            return mine;
+        }).stream().flatMap(List::stream).toList();
+        assertThat(drawn).hasSize(40_000);
+        assertThat(new HashSet<>(drawn)).as("no id repeats").hasSize(40_000);
     }
 
     @Test

@@ -43,7 +43,7 @@ public final class GatheringConsoleAppender extends ConsoleAppender<ILoggingEven
     /** Counted before anything else, so a line this appender then refuses (stopped, a failed stream) still counts as taken. */
     @Override
     public void doAppend(ILoggingEvent event) {
-        given++; // one writer, the worker
+        given++; // behind the asynchronous appender, its worker is the one writer; alone, the count goes unread
         super.doAppend(event);
     }
 

@@ -1,15 +1,16 @@
 package dev.vizgate.app.logging;
 
 import ch.qos.logback.classic.LoggerContext;
+import dev.vizgate.domain.testing.Race;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -74,28 +75,15 @@ class EveryAccessLineIsWrittenOrCountedAsDroppedTest {
         var out = new ByteArrayOutputStream();
         var async = queued(context, out, 16);
         var before = CountingAsyncAppender.dropped();
-        var start = new CountDownLatch(1);
-        var threads = new ArrayList<Thread>();
         int perThread = 4_000;
-        for (int t = 0; t < 8; t++) {
-            int base = t * perThread;
-            var thread = new Thread(() -> {
-                try {
-                    start.await();
-                } catch (InterruptedException e) {
-                    return;
-                }
-                for (int i = 0; i < perThread; i++) {
-                    async.doAppend(AccessLogNeverHoldsARequestTest.line(context, base + i));
-                }
-            });
-            thread.start();
-            threads.add(thread);
-        }
-        start.countDown();
-        for (var thread : threads) {
-            thread.join();
-        }
+        var threads = new AtomicInteger();
+        Race.run(8, () -> {
+            int base = threads.getAndIncrement() * perThread;
+            for (int i = 0; i < perThread; i++) {
+                async.doAppend(AccessLogNeverHoldsARequestTest.line(context, base + i));
+            }
+            return base;
+        });
         async.stop();
         var written = out.toString(StandardCharsets.UTF_8).lines().toList();
         var dropped = CountingAsyncAppender.dropped() - before;
