@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
@@ -76,6 +77,65 @@ class TenantsFollowTheirCatalogueTest {
 
             entries.remove(ACME);
             assertThat(tenants.ifBuilt(ACME)).as("gone from its catalogue").isEmpty();
+        }
+    }
+
+    /** A gateway's requests: a built tenant is served without asking its catalogue within the window; the sweep always asks. */
+    @Test
+    void givenAWindow_aBuiltTenantsUses_askTheCatalogueNoMoreThanOnceInIt_whileSweepAsksForEveryTenantEachTime() {
+        entries.put(ACME, tenant(ACME, "acme-app", SECRET));
+        var asked = new AtomicInteger();
+        try (var tenants = Tenants.of(id -> {
+            asked.incrementAndGet();
+            return Optional.ofNullable(entries.get(id));
+        }, Vizgate::builder).askingAtMostEvery(Duration.ofHours(1))) {
+            assertThat(tenants.ifBuilt(ACME)).as("never built: the window holds for built tenants only").isEmpty();
+            var built = tenants.tenant(ACME).orElseThrow();
+            var afterBuild = asked.get();
+            for (int i = 0; i < 5; i++) {
+                assertThat(tenants.tenant(ACME)).containsSame(built);
+                assertThat(tenants.ifBuilt(ACME)).containsSame(built);
+            }
+            assertThat(asked).as("within the window the catalogue is not asked").hasValue(afterBuild);
+
+            entries.put(ACME, tenant(ACME, "acme-app-2", SECRET));
+            assertThat(tenants.tenant(ACME)).as("a change counts at the next sweep, not before").containsSame(built);
+            tenants.sweep();
+            assertThat(asked).hasValue(afterBuild + 1);
+            var rebuilt = tenants.tenant(ACME).orElseThrow();
+            assertThat(issuer(rebuilt)).isEqualTo("acme-app-2");
+            assertThat(tenants.ifBuilt(ACME)).containsSame(rebuilt);
+
+            entries.remove(ACME);
+            tenants.sweep();
+            assertThat(tenants.tenant(ACME)).as("removed at the sweep").isEmpty();
+            assertThat(tenants.ifBuilt(ACME)).isEmpty();
+        }
+    }
+
+    @Test
+    void givenAWindowThatHasPassed_aUse_asksTheCatalogueAgain() throws InterruptedException {
+        entries.put(ACME, tenant(ACME, "acme-app", SECRET));
+        try (var tenants = Tenants.of(id -> Optional.ofNullable(entries.get(id)), Vizgate::builder).askingAtMostEvery(Duration.ofMillis(20))) {
+            var built = tenants.tenant(ACME).orElseThrow();
+            entries.put(ACME, tenant(ACME, "acme-app-2", SECRET));
+            Thread.sleep(40); // past the window: no sweep needed
+            assertThat(tenants.ifBuilt(ACME)).as("its entry changed: asking for it would build").isEmpty();
+            var rebuilt = tenants.tenant(ACME).orElseThrow();
+            assertThat(rebuilt).isNotSameAs(built);
+            assertThat(issuer(rebuilt)).isEqualTo("acme-app-2");
+        }
+    }
+
+    @Test
+    void aNegativeWindow_isRefused_andAWindowIsSetBeforeTheFirstBuild() {
+        entries.put(ACME, tenant(ACME, "acme-app", SECRET));
+        var tenants = Tenants.of(id -> Optional.ofNullable(entries.get(id)), Vizgate::builder);
+        assertThatThrownBy(() -> tenants.askingAtMostEvery(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cannot be negative");
+        try (tenants) {
+            tenants.tenant(ACME).orElseThrow();
+            assertThatThrownBy(() -> tenants.askingAtMostEvery(Duration.ofSeconds(1))).isInstanceOf(IllegalStateException.class);
         }
     }
 

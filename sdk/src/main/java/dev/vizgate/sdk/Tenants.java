@@ -6,6 +6,7 @@ import dev.vizgate.domain.usecase.WhichTenant;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,8 +27,24 @@ import java.util.function.Supplier;
  * }</pre>
  */
 public final class Tenants implements AutoCloseable {
-    /** @param meters the tenant's view of the shared registry, through which its meters were registered */
-    private record Built(TenantSettings settings, Vizgate vizgate, Optional<MeterRegistry> meters) {
+    /**
+     * A tenant built from {@code settings}.
+     *
+     * @param meters the tenant's view of the shared registry, through which its meters were registered
+     */
+    private static final class Built {
+        final TenantSettings settings;
+        final Vizgate vizgate;
+        final Optional<MeterRegistry> meters;
+        /** When the catalogue last answered these settings (or an equal copy) for the tenant, on {@link System#nanoTime()}'s scale. */
+        volatile long confirmedAt;
+
+        Built(TenantSettings settings, Vizgate vizgate, Optional<MeterRegistry> meters, long confirmedAt) {
+            this.settings = settings;
+            this.vizgate = vizgate;
+            this.meters = meters;
+            this.confirmedAt = confirmedAt;
+        }
     }
 
     private final TenantCatalogue catalogue;
@@ -35,17 +52,21 @@ public final class Tenants implements AutoCloseable {
     private final Optional<MeterRegistry> meters;
     private final TenantTags tags;
     private final TenantChanges changes;
+    /** How long a built tenant's definition is used without asking the catalogue again; 0: asked at every use. */
+    private final long trustNanos;
     private final Map<TenantId, Built> built = new ConcurrentHashMap<>();
     private final Map<TenantId, SettingsException> problems = new ConcurrentHashMap<>();
     /** One per tenant being built: callers racing for a tenant wait for one build instead of each building and closing the others'. */
     private final Map<TenantId, Object> building = new ConcurrentHashMap<>();
 
-    private Tenants(TenantCatalogue catalogue, Supplier<VizgateBuilder> base, Optional<MeterRegistry> meters, TenantTags tags, TenantChanges changes) {
+    private Tenants(TenantCatalogue catalogue, Supplier<VizgateBuilder> base, Optional<MeterRegistry> meters, TenantTags tags, TenantChanges changes,
+                    long trustNanos) {
         this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
         this.base = Objects.requireNonNull(base, "base");
         this.meters = Objects.requireNonNull(meters, "meters");
         this.tags = Objects.requireNonNull(tags, "tags");
         this.changes = Objects.requireNonNull(changes, "changes");
+        this.trustNanos = trustNanos;
     }
 
     /** These tenants, telling {@code changes} of each tenant added, changed, removed or refused; before first use. */
@@ -53,12 +74,32 @@ public final class Tenants implements AutoCloseable {
         if (!built.isEmpty()) {
             throw new IllegalStateException("set where tenant changes go before the first tenant is built");
         }
-        return new Tenants(catalogue, base, meters, tags, changes);
+        return new Tenants(catalogue, base, meters, tags, changes, trustNanos);
+    }
+
+    /**
+     * These tenants, asking the catalogue for a built tenant at most once per {@code window} on its uses; before first use.
+     * A tenant never built, and every tenant at each {@link #sweep()}, is still asked for at once. With a sweep every
+     * few seconds (as the gateway runs it) and a window longer than that, a request never waits on the catalogue for a
+     * built tenant, and a change still counts within the sweep's period, or within the window should the sweep stall.
+     * With 1,000 tenants asked at random, the catalogue's own lookup of each was a tenth of a token's cost over one
+     * tenant's: its entry is cold in memory (benchmarks/tenants.sh).
+     *
+     * @throws IllegalArgumentException when the window is negative
+     */
+    public Tenants askingAtMostEvery(Duration window) {
+        if (window.isNegative()) {
+            throw new IllegalArgumentException("the window in which a built tenant is not asked for again cannot be negative: " + window);
+        }
+        if (!built.isEmpty()) {
+            throw new IllegalStateException("set how often the catalogue is asked before the first tenant is built");
+        }
+        return new Tenants(catalogue, base, meters, tags, changes, window.toNanos());
     }
 
     /** @param base a fresh builder with what every tenant shares; each tenant adds its own Tableau and Tableau Next settings to it */
     public static Tenants of(TenantCatalogue catalogue, Supplier<VizgateBuilder> base) {
-        return new Tenants(catalogue, base, Optional.empty(), TenantTags.defaults(), TenantChanges.NONE);
+        return new Tenants(catalogue, base, Optional.empty(), TenantTags.defaults(), TenantChanges.NONE, 0);
     }
 
     /**
@@ -71,7 +112,7 @@ public final class Tenants implements AutoCloseable {
 
     /** As above, with the {@code tenant} tag bounded by {@code tags}: past its limit, tenants share one tag. */
     public static Tenants of(TenantCatalogue catalogue, Supplier<VizgateBuilder> base, MeterRegistry registry, TenantTags tags) {
-        return new Tenants(catalogue, base, Optional.of(registry), tags, TenantChanges.NONE);
+        return new Tenants(catalogue, base, Optional.of(registry), tags, TenantChanges.NONE, 0);
     }
 
     /** The tag this tenant's meters carry (its id, or {@link TenantTags#OTHER} past the bound). */
@@ -80,17 +121,40 @@ public final class Tenants implements AutoCloseable {
     }
 
     /**
-     * The tenant's use cases as its catalogue entry defines them now, or empty when the catalogue has no such tenant.
+     * The tenant's use cases as its catalogue entry defines them now (or, with {@link #askingAtMostEvery}, as it defined
+     * them within that window), or empty when the catalogue has no such tenant.
      *
      * @throws SettingsException when the tenant's first definition cannot be built (a later one that cannot keeps the last good)
      */
     public Optional<Vizgate> tenant(TenantId id) {
         Objects.requireNonNull(id, "id");
+        var trusted = confirmedWithinWindow(id);
+        return trusted != null ? Optional.of(trusted.vizgate) : ask(id);
+    }
+
+    /** The built tenant when the catalogue confirmed its definition within the window; null otherwise, or without a window. */
+    private Built confirmedWithinWindow(TenantId id) {
+        if (trustNanos == 0) {
+            return null;
+        }
+        var current = built.get(id);
+        return current != null && System.nanoTime() - current.confirmedAt < trustNanos ? current : null;
+    }
+
+    /** Notes that the catalogue just confirmed the tenant; written only with a window, so a hot tenant's entry is not written at each use. */
+    private void confirmed(Built tenant) {
+        if (trustNanos != 0) {
+            tenant.confirmedAt = System.nanoTime();
+        }
+    }
+
+    /** The tenant as its catalogue entry defines it now, asking the catalogue whatever the window. */
+    private Optional<Vizgate> ask(TenantId id) {
         var definition = catalogue.find(id);
         if (definition.isEmpty()) {
             Optional.ofNullable(built.remove(id)).ifPresent(b -> {
                 removeMeters(id, b);
-                b.vizgate().close();
+                b.vizgate.close();
                 changes.changed(id, ConfigChange.REMOVED, "gone from its catalogue");
             });
             problems.remove(id);
@@ -123,8 +187,12 @@ public final class Tenants implements AutoCloseable {
      */
     public Optional<Vizgate> ifBuilt(TenantId id) {
         Objects.requireNonNull(id, "id");
-        if (!built.containsKey(id)) {
+        var current = built.get(id);
+        if (current == null) {
             return Optional.empty(); // spares the catalogue's lookup for a tenant never built
+        }
+        if (trustNanos != 0 && System.nanoTime() - current.confirmedAt < trustNanos) {
+            return Optional.of(current.vizgate);
         }
         return catalogue.find(id).flatMap(settings -> builtFor(id, settings));
     }
@@ -133,14 +201,15 @@ public final class Tenants implements AutoCloseable {
     private Optional<Vizgate> builtFor(TenantId id, TenantSettings settings) {
         var current = built.get(id);
         // A catalogue that answers the same object is not compared field by field on every request.
-        if (current != null && current.settings() == settings) {
-            return Optional.of(current.vizgate());
+        if (current != null && current.settings == settings) {
+            confirmed(current);
+            return Optional.of(current.vizgate);
         }
-        if (current != null && current.settings().equals(settings)) {
+        if (current != null && current.settings.equals(settings)) {
             // An equal copy (two first reads of a file racing, or a catalogue that makes its answer anew) is kept in
             // place of the one built from, so the next ask is the identity check above again for a catalogue that keeps it.
-            built.replace(id, current, new Built(settings, current.vizgate(), current.meters()));
-            return Optional.of(current.vizgate());
+            built.replace(id, current, new Built(settings, current.vizgate, current.meters, System.nanoTime()));
+            return Optional.of(current.vizgate);
         }
         return Optional.empty();
     }
@@ -169,12 +238,13 @@ public final class Tenants implements AutoCloseable {
             if (before == null || !Objects.equals(before.getMessage(), e.getMessage())) { // once per refusal, not per request
                 changes.changed(id, ConfigChange.REFUSED, "not valid at " + e.setting().key() + "; its last good definition serves");
             }
-            return previous.vizgate(); // the last good definition keeps serving
+            confirmed(previous); // asked again after the window, not built again at every use
+            return previous.vizgate; // the last good definition keeps serving
         }
-        var replaced = built.put(id, new Built(settings, fresh, view));
+        var replaced = built.put(id, new Built(settings, fresh, view, System.nanoTime()));
         problems.remove(id);
-        if (replaced != null && replaced.vizgate() != fresh) {
-            replaced.vizgate().close();
+        if (replaced != null && replaced.vizgate != fresh) {
+            replaced.vizgate.close();
         }
         changes.changed(id, previous == null ? ConfigChange.ADDED : ConfigChange.CHANGED,
                 previous == null ? "first served" : "its changed definition now serves");
@@ -189,7 +259,7 @@ public final class Tenants implements AutoCloseable {
     public void sweep() {
         for (var id : built.keySet()) {
             try {
-                tenant(id);
+                ask(id);
             } catch (RuntimeException e) {
                 // a catalogue that cannot be read now is asked again at the next sweep, and by the next request
             }
@@ -201,7 +271,7 @@ public final class Tenants implements AutoCloseable {
         if (TenantTags.OTHER.equals(tags.tagFor(id))) {
             return;
         }
-        tenant.meters().ifPresent(view -> meters.ifPresent(shared -> view.getMeters().forEach(m -> shared.remove(m.getId()))));
+        tenant.meters.ifPresent(view -> meters.ifPresent(shared -> view.getMeters().forEach(m -> shared.remove(m.getId()))));
     }
 
     /** The shared registry seen through the tenant's tag: what a tenant registers there carries {@code tenant=<id>}. */
@@ -233,7 +303,7 @@ public final class Tenants implements AutoCloseable {
 
     @Override
     public void close() {
-        built.values().forEach(b -> b.vizgate().close());
+        built.values().forEach(b -> b.vizgate.close());
         built.clear();
     }
 

@@ -155,6 +155,7 @@ public final class GatewayWiring {
                                         SharedParts shared, Audits audits) {
         // Every tenant shares the gateway's secret-store clients and stores: one Vault client and one Redis pool in all.
         var tenants = Tenants.of(catalogue, () -> ConfigSettings.tenantBase(config, files, clock, shared), metrics.registry(), catalogue.tags())
+                .askingAtMostEvery(TenantSweep.REQUESTS_TRUST)
                 .reportingTo((id, change, detail) -> {
                     LOG.info("tenant {} {}: {}", id.value(), change.label(), detail);
                     audits.configChanged(id, change, detail);
