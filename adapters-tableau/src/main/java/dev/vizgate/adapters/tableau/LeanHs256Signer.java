@@ -17,7 +17,6 @@ import java.security.InvalidKeyException;
 import java.security.Key;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,7 +37,11 @@ public final class LeanHs256Signer implements TokenSigner {
 
     private final TokenSigner others;
     private final Map<JwsHeader, byte[]> headers = new ConcurrentHashMap<>();
-    private final ThreadLocal<PerThread> perThread = ThreadLocal.withInitial(PerThread::new);
+    /**
+     * One per thread for every signer, not one per signer: with a signer per tenant, a thread's own per signer made a
+     * thousand tenants a thousand cold Macs and buffers on each thread, and a ThreadLocal table as long.
+     */
+    private static final ThreadLocal<PerThread> PER_THREAD = ThreadLocal.withInitial(PerThread::new);
     private volatile LastHeader lastHeader;
 
     public LeanHs256Signer(TokenSigner others) {
@@ -61,7 +64,7 @@ public final class LeanHs256Signer implements TokenSigner {
         // Bytes all the way: the MAC reads the header and payload where they lie, and the token is copied into a
         // String once, instead of concatenating the signing input and re-encoding it.
         var head = encodedHeader(header);
-        var mine = perThread.get();
+        var mine = PER_THREAD.get();
         var body = mine.encodedPayload(draft.claims());
         var mac = mine.forKey(key.key());
         mac.update(head);
@@ -133,14 +136,14 @@ public final class LeanHs256Signer implements TokenSigner {
     }
 
     /**
-     * This thread's initialised Macs, one per key, and its buffer for the payload's JSON. The last key used is checked
-     * by identity first, which spares hashing the key's bytes on every token. The buffer is reused (a new one was a
-     * sixth of a token's allocation) unless a large payload grew it past {@link #KEPT}.
+     * This thread's Mac, initialised for the key it last signed with, and its buffer for the payload's JSON. The key is
+     * checked by identity, which spares hashing its bytes on every token; another key (another tenant's, or a rotated
+     * secret's) initialises the Mac again, which costs less than finding a cold Mac of its own. The buffer is reused (a
+     * new one was a sixth of a token's allocation) unless a large payload grew it past {@link #KEPT}.
      */
     private static final class PerThread {
-        private final Map<Key, Mac> byKey = new HashMap<>();
         private Key lastKey;
-        private Mac lastMac;
+        private Mac mac;
         private JsonBytes json = new JsonBytes();
 
         /** The payload's JSON, claim by claim in the domain's one layout ({@link Claims#writeTo}), base64url-encoded. */
@@ -159,21 +162,19 @@ public final class LeanHs256Signer implements TokenSigner {
 
         Mac forKey(Key key) {
             if (key != lastKey) {
-                lastMac = byKey.computeIfAbsent(key, PerThread::initialised);
+                lastKey = null; // a key the Mac refuses leaves no key it could be mistaken for
+                try {
+                    if (mac == null) {
+                        mac = Mac.getInstance("HmacSHA256");
+                    }
+                    mac.init(key);
+                } catch (GeneralSecurityException e) {
+                    throw new SigningFailure("HS256 could not use the key: " + (e instanceof InvalidKeyException
+                            ? "the JDK's HmacSHA256 refused it" : "this JDK has no HmacSHA256"), e);
+                }
                 lastKey = key;
             }
-            return lastMac;
-        }
-
-        private static Mac initialised(Key key) {
-            try {
-                var mac = Mac.getInstance("HmacSHA256");
-                mac.init(key);
-                return mac;
-            } catch (GeneralSecurityException e) {
-                throw new SigningFailure("HS256 could not use the key: " + (e instanceof InvalidKeyException
-                        ? "the JDK's HmacSHA256 refused it" : "this JDK has no HmacSHA256"), e);
-            }
+            return mac;
         }
     }
 

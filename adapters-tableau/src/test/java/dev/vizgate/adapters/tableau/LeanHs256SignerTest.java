@@ -15,6 +15,7 @@ import dev.vizgate.domain.model.UserAttributes;
 import dev.vizgate.domain.policy.BearerAssertionPolicy;
 import dev.vizgate.domain.port.TokenSigner;
 import dev.vizgate.domain.testing.MutableClock;
+import dev.vizgate.domain.testing.Race;
 import dev.vizgate.domain.testing.TestClaims;
 import dev.vizgate.domain.testing.TestKeys;
 import dev.vizgate.domain.testing.TokenSignerContract;
@@ -22,6 +23,7 @@ import io.jsonwebtoken.Jwts;
 import org.junit.jupiter.api.Test;
 
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
@@ -110,6 +112,33 @@ class LeanHs256SignerTest extends TokenSignerContract {
         sameAsJjwt(signer, new TokenDraft(HEADER, TestClaims.valid().withAttributes(large).build()));
         sameAsJjwt(signer, new TokenDraft(HEADER, TestClaims.valid().build()));
         sameAsJjwt(signer, new TokenDraft(HEADER, TestClaims.valid().withTokenId("second").withAttributes(UserAttributes.none().with("b", "2")).build()));
+    }
+
+    /** A gateway with many tenants: a signer each, one Mac per thread for all of them, initialised again for each other key. */
+    @Test
+    void givenTenantsSignersTakingTurnsOnTheSameThreads_eachTokenVerifiesWithItsOwnKeyAndNotTheOthers() throws Exception {
+        var acme = new SigningKey(new SecretId("acme").asKeyId(), JwsAlgorithm.HS256, TestKeys.hmacSecret("acme-signer-secret-0123456789"));
+        var globex = new SigningKey(new SecretId("globex").asKeyId(), JwsAlgorithm.HS256, TestKeys.hmacSecret("globex-signer-secret-0123456789"));
+        var acmeSigner = new LeanHs256Signer();
+        var globexSigner = new LeanHs256Signer();
+        var draft = new TokenDraft(HEADER, TestClaims.valid().build());
+        var rounds = Race.run(4, () -> {
+            var tokens = new ArrayList<SignedToken[]>();
+            for (int i = 0; i < 50; i++) {
+                // the same key twice, then the other: both the kept Mac and a Mac initialised again are used
+                tokens.add(new SignedToken[] {acmeSigner.sign(draft, acme), acmeSigner.sign(draft, acme), globexSigner.sign(draft, globex),
+                        acmeSigner.sign(draft, globex)});
+            }
+            return tokens;
+        });
+        assertThat(rounds).flatMap(r -> r).allSatisfy(t -> {
+            assertThat(signatureVerifies(t[0], acme)).isTrue();
+            assertThat(signatureVerifies(t[1], acme)).isTrue();
+            assertThat(signatureVerifies(t[1], globex)).isFalse();
+            assertThat(signatureVerifies(t[2], globex)).isTrue();
+            assertThat(signatureVerifies(t[2], acme)).isFalse();
+            assertThat(signatureVerifies(t[3], globex)).as("the key given, whichever signer").isTrue();
+        });
     }
 
     @Test
