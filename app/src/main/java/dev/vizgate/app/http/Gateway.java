@@ -270,10 +270,14 @@ public final class Gateway extends Handler.Abstract {
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) {
+    public boolean handle(Request sent, Response response, Callback callback) {
         var started = System.nanoTime();
-        var raw = Request.getPathInContext(request);
-        var path = TenantPaths.routed(issuerPaths.getOrDefault(raw, raw), request);
+        var raw = Request.getPathInContext(sent);
+        var aliased = issuerPaths.getOrDefault(raw, raw);
+        // A tenant path is routed by its template, and its tenant segment travels beside the request, unchecked until the route decides.
+        var split = TenantPaths.split(aliased);
+        var path = split.isPresent() ? split.get().template() : aliased;
+        var request = split.isPresent() ? TenantPaths.naming(sent, split.get()) : sent;
         switch (dispatchOf(path)) {
             case INLINE -> inline(request, response, callback, started, path);
             case WORKERS -> handOff(request.getComponents().getExecutor(), request, response, callback, started, path, WORKERS_TAKEN);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 
 /**
  * The one decision of who may choose what goes into a token, from what the caller proved. A platform backend (an API
@@ -40,9 +41,20 @@ public final class WhoMayChoose {
             return field;
         }
 
-        /** The choices named, in this order, by a request that {@code names} the given fields. */
+        private static final Choice[] ALL = values();
+        /** Every subset of the choices, in their order, by the bits of their ordinals: a request's answer is one of them, made once. */
+        private static final List<List<Choice>> SUBSETS = IntStream.range(0, 1 << ALL.length)
+                .mapToObj(bits -> Arrays.stream(ALL).filter(c -> (bits & 1 << c.ordinal()) != 0).toList()).toList();
+
+        /** The choices named, in this order, by a request that {@code names} the given fields; every request asks, so nothing is made anew. */
         public static List<Choice> namedBy(Predicate<String> names) {
-            return Arrays.stream(values()).filter(c -> names.test(c.field)).toList();
+            var bits = 0;
+            for (var choice : ALL) {
+                if (names.test(choice.field)) {
+                    bits |= 1 << choice.ordinal();
+                }
+            }
+            return SUBSETS.get(bits);
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class WhoMayChooseTest {
     static final Subject ALICE = new Subject("alice@example.com");
@@ -108,5 +109,17 @@ class WhoMayChooseTest {
     void choicesNamedByARequest_comeInTheOrderUserScopesAttributes_withTheirFieldNames() {
         assertThat(Choice.namedBy(Set.of("attributes", "user", "other")::contains)).containsExactly(Choice.USER, Choice.ATTRIBUTES);
         assertThat(Choice.SCOPES.field()).isEqualTo("scopes");
+        assertThat(Choice.namedBy(f -> false)).isEmpty();
+        assertThat(Choice.namedBy(f -> true)).containsExactly(Choice.USER, Choice.SCOPES, Choice.ATTRIBUTES);
+        assertThat(Choice.namedBy("scopes"::equals)).containsExactly(Choice.SCOPES);
+        assertThat(Choice.namedBy(Set.of("scopes", "attributes")::contains)).containsExactly(Choice.SCOPES, Choice.ATTRIBUTES);
+        assertThat(Choice.namedBy(Set.of("user", "scopes")::contains)).containsExactly(Choice.USER, Choice.SCOPES);
+    }
+
+    @Test
+    void theChoicesNamed_cannotBeChangedByTheirCaller() {
+        var named = Choice.namedBy("user"::equals);
+        assertThatThrownBy(() -> named.add(Choice.SCOPES)).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(Choice.namedBy("user"::equals)).containsExactly(Choice.USER);
     }
 }
