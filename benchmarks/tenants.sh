@@ -11,7 +11,9 @@ java -cp "$cp" org.openjdk.jmh.Main TenantsBenchmark -f "${FORKS:-2}" -wi "${WAR
   -rf json -rff benchmarks/results/tenants-jmh.json > /dev/null
 heap=$(java -Xmx1g -cp "$cp" dev.vizgate.benchmarks.TenantHeap 1000)
 java -cp "$cp" dev.vizgate.benchmarks.TenantsReport benchmarks/results/tenants-jmh.json "$heap" benchmarks/results/tenants.md
-# The gateway-level figures (GatewayTenantsScale): ready time, heap per built tenant, token-route requests per second
-# against a one-tenant gateway in alternating rounds, and a tenant file's first token on both nodes of a two-node setup.
-java -Xmx2g -cp "$cp" dev.vizgate.benchmarks.GatewayTenantsScale "${TENANTS:-1000}" "${SECONDS_PER_ROUND:-10}" "${ROUNDS:-3}" "${CLIENTS:-8}" \
+# The gateway-level figures (GatewayTenantsScale): ready time, heap per built tenant, and a tenant file's first token on
+# both nodes of a two-node setup; then the token route's requests per second against a one-tenant gateway, out of
+# process with wrk (tenants-load.sh, its own report).
+java -Xmx2g -cp "$cp" dev.vizgate.benchmarks.GatewayTenantsScale "${TENANTS:-1000}" \
   2>/dev/null | sed -n '/^| figure/,$p' > benchmarks/results/tenants-gateway.md
+bash benchmarks/tenants-load.sh
