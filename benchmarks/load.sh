@@ -27,16 +27,10 @@ PORT="${PORT:-18181}"
 LATENCY_MS="${LATENCY_MS:-20}"
 SOAK="${SOAK:-0}"
 ROUNDS="${ROUNDS:-3}"
-results=benchmarks/results
-mkdir -p "$results"
-work=$(mktemp -d)
-pids=()
-trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"' EXIT
-[ -f app/target/vizgate.jar ] && [ -d benchmarks/target/lib ] || ./mvnw -B -q package -DskipTests
+source benchmarks/common.sh
 
 # The External Client App's key and certificate, throw-away.
 openssl req -x509 -newkey rsa:2048 -nodes -keyout "$work/private-key.pem" -out "$work/cert.pem" -days 1 -subj /CN=vizgate-load 2>/dev/null
-cp="benchmarks/target/classes:$(ls benchmarks/target/lib/*.jar | tr '\n' ':')"
 java -Xmx256m -cp "$cp" dev.vizgate.benchmarks.LoadStandIn "$work/cert.pem" "$LATENCY_MS" 50 > "$work/standin.url" 2> "$results/load-standin.log" &
 pids+=($!)
 for _ in $(seq 1 50); do [ -s "$work/standin.url" ] && break; sleep 0.2; done
@@ -180,8 +174,6 @@ median_of audited-max
 # The audit trail's cost, paired runs: each gateway's requests/s and CPU time per request.
 AUDIT_PAIRS="${AUDIT_PAIRS:-9}"
 AUDIT_SECONDS="${AUDIT_SECONDS:-5}"
-tick=$(getconf CLK_TCK)
-ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 declare -A CPU
 cpu_run() { # key pid url: one maximum run, with the CPU the process used per request served
   local before after
@@ -196,7 +188,6 @@ for pair in $(seq 1 "$AUDIT_PAIRS"); do
   else cpu_run "on#$pair" "$audited_gw" "$audited"; cpu_run "off#$pair" "$gw" "$token"; fi
   pair_ratios+=("$(awk -v a="${RPS[on#$pair]}" -v b="${RPS[off#$pair]}" 'BEGIN { printf "%.1f", 100 * a / b }')")
 done
-med() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 audit_pair_ratio=$(med "${pair_ratios[@]}")
 offs=(); ons=(); cpu_offs=(); cpu_ons=()
 for pair in $(seq 1 "$AUDIT_PAIRS"); do

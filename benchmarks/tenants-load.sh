@@ -17,13 +17,7 @@ PORT="${PORT:-18281}"
 PAIRS="${PAIRS:-9}"
 SECONDS_PER_RUN="${SECONDS_PER_RUN:-10}"
 CONNECTIONS="${CONNECTIONS:-64}"
-results=benchmarks/results
-mkdir -p "$results"
-work=$(mktemp -d)
-pids=()
-trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"' EXIT
-[ -f app/target/vizgate.jar ] && [ -d benchmarks/target/lib ] || ./mvnw -B -q package -DskipTests
-cp="benchmarks/target/classes:$(ls benchmarks/target/lib/*.jar | tr '\n' ':')"
+source benchmarks/common.sh
 
 java -Xmx512m -cp "$cp" dev.vizgate.benchmarks.TenantsVault "$work" "$TENANTS" "$PORT" > "$work/vault.token" 2> "$work/vault.log" &
 pids+=($!)
@@ -62,8 +56,6 @@ lua_many random > "$work/many.lua"
 solo_url="http://127.0.0.1:$(( PORT + 1 ))/v1/tableau/token"
 many_url="http://127.0.0.1:$PORT"
 
-tick=$(getconf CLK_TCK)
-ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 run() { # pid url script seconds: prints "requests/s CPU-µs-per-request errors"
   local before after out rps errors
   before=$(ticks "$1")
@@ -99,7 +91,6 @@ for pair in $(seq 1 "$PAIRS"); do
   cpu_ratios+=("$(awk -v a="$mc" -v b="$sc" 'BEGIN { printf "%.1f", 100 * b / a }')")
   rows+=("| $pair | $sr | $sc | $mr | $mc | ${rps_ratios[-1]} % | ${cpu_ratios[-1]} % |")
 done
-med() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 rps_median=$(med "${rps_ratios[@]}")
 cpu_median=$(med "${cpu_ratios[@]}")
 met=$(awk -v r="$rps_median" 'BEGIN { print (r >= 95) ? "met" : "missed" }')
