@@ -138,7 +138,11 @@ public final class Tenants implements AutoCloseable {
             return null;
         }
         var current = built.get(id);
-        return current != null && System.nanoTime() - current.confirmedAt < trustNanos ? current : null;
+        return current != null && confirmedWithinWindow(current) ? current : null;
+    }
+
+    private boolean confirmedWithinWindow(Built tenant) {
+        return trustNanos != 0 && System.nanoTime() - tenant.confirmedAt < trustNanos;
     }
 
     /** Notes that the catalogue just confirmed the tenant; written only with a window, so a hot tenant's entry is not written at each use. */
@@ -191,7 +195,7 @@ public final class Tenants implements AutoCloseable {
         if (current == null) {
             return Optional.empty(); // spares the catalogue's lookup for a tenant never built
         }
-        if (trustNanos != 0 && System.nanoTime() - current.confirmedAt < trustNanos) {
+        if (confirmedWithinWindow(current)) {
             return Optional.of(current.vizgate);
         }
         return catalogue.find(id).flatMap(settings -> builtFor(id, settings));
