@@ -21,8 +21,9 @@ source benchmarks/common.sh
 
 java -Xmx512m -cp "$cp" dev.vizgate.benchmarks.TenantsVault "$work" "$TENANTS" "$PORT" > "$work/vault.token" 2> "$work/vault.log" &
 pids+=($!)
-for _ in $(seq 1 150); do [ -s "$work/vault.token" ] && break; sleep 0.2; done
-token=$(head -1 "$work/vault.token")
+for _ in $(seq 1 150); do [ "$(wc -l < "$work/vault.token")" -ge 2 ] && break; sleep 0.2; done
+token=$(sed -n 1p "$work/vault.token")
+key=$(sed -n 2p "$work/vault.token") # the API key both configurations accept
 VAULT_TOKEN=$token java -Xmx512m ${GATEWAY_OPTS:-} -jar app/target/vizgate.jar serve --config "$work/tenants.yaml" > /dev/null 2> "$work/many.log" &
 many=$!
 pids+=($many)
@@ -33,9 +34,8 @@ for p in "$PORT" $(( PORT + 1 )); do
   for _ in $(seq 1 150); do curl -sf "http://127.0.0.1:$p/readyz" > /dev/null && break; sleep 0.2; done
 done
 
-# The API key is GatewayTenantsScale.KEY, which both configurations accept.
 common='wrk.method = "POST"
-wrk.headers["Authorization"] = "Bearer scale-backend-key"
+wrk.headers["Authorization"] = "Bearer '"$key"'"
 wrk.headers["Content-Type"] = "application/json"
 wrk.body = '"'"'{"user":"alice@example.com"}'"'"
 printf '%s\n' "$common" > "$work/solo.lua"

@@ -37,6 +37,8 @@ import java.util.concurrent.Executors;
  */
 public final class GatewayTenantsScale {
     static final String KEY = "scale-backend-key";
+    /** The Vault stand-in's token, which both configurations read from {@code VAULT_TOKEN}. */
+    static final String VAULT_TOKEN = "hvs.scale";
     private static final HttpClient HTTP = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
 
     private GatewayTenantsScale() {
@@ -53,9 +55,9 @@ public final class GatewayTenantsScale {
     public static void main(String[] args) throws Exception {
         var tenants = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         var dir = Files.createTempDirectory("vizgate-tenants-scale");
-        try (var vault = VaultStandIn.start(Clock.systemUTC(), Optional.empty()).token("hvs.scale")) {
+        try (var vault = VaultStandIn.start(Clock.systemUTC(), Optional.empty()).token(VAULT_TOKEN)) {
             var folder = writeConfigs(dir, vault, tenants, 0);
-            var env = Map.of("VAULT_TOKEN", "hvs.scale");
+            var env = Map.of("VAULT_TOKEN", VAULT_TOKEN);
 
             var heapBefore = usedHeapAfterGc();
             var started = System.nanoTime();
