@@ -7,6 +7,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -46,8 +48,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * nodes, Redis and nginx. Both nodes become ready behind nginx; an assertion spent on one node is refused on the other;
  * with Redis stopped assertions fail closed, and come back with it; with a node killed under load, nginx keeps serving
  * and the only failures are the requests that were in flight.
+ * <p>
+ * The class runs beside the other ITs (it mostly waits on Docker); its own tests run one after another, in order, on
+ * the class's thread.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Execution(ExecutionMode.CONCURRENT)
 class ComposeDeploymentIT {
     static final String API_KEY = "compose-it-" + UUID.randomUUID();
     static final String ISSUER = "https://portal.example.com";
@@ -177,6 +183,7 @@ class ComposeDeploymentIT {
 
     @Test
     @Order(1)
+    @Execution(ExecutionMode.SAME_THREAD)
     void bothNodesAreReadyBehindNginx_asNonRootOnAReadOnlyRootFilesystem() throws Exception {
         assertThat(health("gateway-a")).isEqualTo("healthy");
         assertThat(health("gateway-b")).isEqualTo("healthy");
@@ -193,6 +200,7 @@ class ComposeDeploymentIT {
 
     @Test
     @Order(2)
+    @Execution(ExecutionMode.SAME_THREAD)
     void anAssertionSpentOnOneNode_isRefusedOnTheOther() throws Exception {
         var spent = assertion("alice@example.com");
         var first = token(HTTP, nodePort("gateway-a"), spent, "{}");
@@ -204,6 +212,7 @@ class ComposeDeploymentIT {
 
     @Test
     @Order(3)
+    @Execution(ExecutionMode.SAME_THREAD)
     void withRedisStopped_assertionsFailClosed_andRecoverWithIt() throws Exception {
         compose("stop", "redis");
         var refused = token(HTTP, nginxPort, assertion("alice@example.com"), "{}");
@@ -223,6 +232,7 @@ class ComposeDeploymentIT {
 
     @Test
     @Order(4)
+    @Execution(ExecutionMode.SAME_THREAD)
     void withOneNodeKilledUnderLoad_nginxKeepsServing_failingOnlyWhatWasInFlight() throws Exception {
         record Result(Instant at, int status, String error) {
         }
@@ -269,6 +279,7 @@ class ComposeDeploymentIT {
     /** The production image leaves the stand-ins out, and its demo says so in words instead of failing on a missing class. */
     @Test
     @Order(5)
+    @Execution(ExecutionMode.SAME_THREAD)
     void theImage_carriesNoStandIn_andItsDemoSaysItHasNone() throws Exception {
         var image = "vizgate/gateway:latest";
         var demo = docker("run", "--rm", image, "demo", "--port", "0");
@@ -296,6 +307,7 @@ class ComposeDeploymentIT {
      */
     @Test
     @Order(6)
+    @Execution(ExecutionMode.SAME_THREAD)
     void theImage_startsWithItsAppCdsArchive() throws Exception {
         var traced = docker("run", "--rm", "-e", "JAVA_TOOL_OPTIONS=-Xlog:class+load=info", "vizgate/gateway:latest", "--help");
         assertThat(traced).contains("Usage: vizgate")
