@@ -40,17 +40,17 @@ public final class UpstreamClients {
         var url = URI.create(args[0] + "/services/oauth2/token");
         var threads = Integer.parseInt(args[1]);
         var seconds = Integer.parseInt(args[2]);
-        var jdk = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        // The JDK client's default executor is a thread pool: every answer hops selector -> pool -> caller.
-        // A direct executor completes on the selector thread, which then wakes the caller: one hop fewer.
-        var jdkDirect = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Runnable::run).build();
+        // The adapter's client (SalesforceOAuthClient.defaultClient) runs the client's work on its selector thread and
+        // the caller's, a direct executor; the JDK's default is a thread pool, one more hop per answer (selector -> pool -> caller).
+        var adapters = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Runnable::run).build();
+        var pooled = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         var jdkRequest = HttpRequest.newBuilder(url).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(FORM)).build();
         var out = new StringBuilder("| client | calls | p50 ms | p99 ms |\n|---|---:|---:|---:|\n");
-        out.append(row("JDK HttpClient (the adapter's)", measure(threads, seconds,
-                () -> () -> jdk.send(jdkRequest, HttpResponse.BodyHandlers.ofString()))));
-        out.append(row("JDK HttpClient, direct executor", measure(threads, seconds,
-                () -> () -> jdkDirect.send(jdkRequest, HttpResponse.BodyHandlers.ofString()))));
+        out.append(row("JDK HttpClient (the adapter's: send, direct executor)", measure(threads, seconds,
+                () -> () -> adapters.send(jdkRequest, HttpResponse.BodyHandlers.ofString()))));
+        out.append(row("JDK HttpClient, its default pool", measure(threads, seconds,
+                () -> () -> pooled.send(jdkRequest, HttpResponse.BodyHandlers.ofString()))));
         out.append(row("blocking socket (floor)", measure(threads, seconds, () -> blockingSocket(url))));
         System.out.print(out);
     }

@@ -53,7 +53,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLException;
@@ -128,7 +127,9 @@ public final class SalesforceOAuthClient implements SalesforceAuthorization, Sal
     /**
      * The default client: system TLS and proxy settings (javax.net.ssl.*, https.proxyHost), the connect timeout from
      * the resilience settings, HTTP/1.1, and no redirects. The JDK client keeps no cookies unless given a handler and
-     * sends no Accept-Encoding, so answers arrive uncompressed.
+     * sends no Accept-Encoding, so answers arrive uncompressed. Its work runs on its selector thread and the calling
+     * one, not on a pool of its own: each call waits for its answer anyway, and a pool's hand-off per answer cost the
+     * frontdoor route about 0.6 ms of p50 under load (benchmarks/results/latest.md).
      */
     static HttpClient defaultClient(Resilience r) {
         return HttpClient.newBuilder()
@@ -136,6 +137,7 @@ public final class SalesforceOAuthClient implements SalesforceAuthorization, Sal
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1)
                 .proxy(ProxySelector.getDefault())
+                .executor(Runnable::run)
                 .build();
     }
 
@@ -418,16 +420,11 @@ public final class SalesforceOAuthClient implements SalesforceAuthorization, Sal
         try {
             var response = executor.get(ctx -> {
                 attempts.set(ctx.getAttemptCount() + 1);
-                var sent = http.sendAsync(post.request(settings.resilience().requestTimeout()), HttpResponse.BodyHandlers.ofInputStream());
-                // The budget's timeout cancels the attempt: the wait for headers ends with the future, a blocked body
-                // read with its stream, so a dripping answer is cut off at the budget.
-                ctx.onCancel(() -> sent.cancel(true));
-                HttpResponse<InputStream> answer;
-                try {
-                    answer = sent.get();
-                } catch (ExecutionException e) {
-                    throw e.getCause() instanceof IOException io ? io : new IOException("the call failed", e.getCause());
-                }
+                // send, not sendAsync: sendAsync completes its future through CompletableFuture's default executor,
+                // which below three cores starts a thread per call. The budget's timeout interrupts the wait for
+                // headers, and send cancels the exchange when interrupted; a blocked body read ends with its stream,
+                // so a dripping answer is cut off at the budget.
+                var answer = http.send(post.request(settings.resilience().requestTimeout()), HttpResponse.BodyHandlers.ofInputStream());
                 ctx.onCancel(() -> closeQuietly(answer.body()));
                 return Answer.of(answer);
             });

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
@@ -299,6 +300,25 @@ class SalesforceOAuthClientTest {
     }
 
     /**
+     * The second attempt starts 2 s in and waits for headers past the 2.5 s budget: only the budget's timeout can end
+     * that wait, by interrupting the calling thread (the JDK client's send then cancels the exchange). The caller's
+     * thread must come back on time and not left interrupted, or its next blocking call would fail.
+     */
+    @Test
+    void givenAttemptWaitingForHeadersPastTheBudget_exchange_isCutOffAtTheBudgetAndLeavesNoInterrupt() {
+        client = new SalesforceOAuthClient(settings(new Resilience(Duration.ofMillis(500), Duration.ofMillis(2000), Duration.ofMillis(2500), 2,
+                Duration.ofMillis(20), Duration.ofMillis(60), 50, 50, Duration.ofSeconds(30))), clock);
+        salesforce.stubFor(post(urlEqualTo(TOKEN)).willReturn(aResponse().withStatus(200).withFixedDelay(6000).withBody(success(salesforce.baseUrl()))));
+        var started = System.nanoTime();
+        var failure = ((ExchangeOutcome.Failed) client.exchange(new Grant.JwtBearer(assertion()))).failure();
+        var took = Duration.ofNanos(System.nanoTime() - started);
+        assertThat(failure.detail()).contains("did not answer within 2500 ms");
+        assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(2500)).isLessThan(Duration.ofMillis(3500));
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
+        assertThat(salesforce.getAllServeEvents()).hasSize(2);
+    }
+
+    /**
      * Each chunk arrives inside the 700 ms read timeout, so only the total budget can end this answer: the budget's
      * timeout must abort the blocked read, not wait for the last chunk 6 s later.
      */
@@ -392,6 +412,25 @@ class SalesforceOAuthClientTest {
         assertThat(issued.url().value().toString()).contains("/secur/frontdoor.jsp?otp=CANARY-OTP");
         salesforce.verify(postRequestedFor(urlEqualTo(SINGLEACCESS)).withHeader("Authorization", equalTo("Bearer " + ACCESS_TOKEN))
                 .withRequestBody(containing("redirect_uri=%2Flightning%2Fpage%2Fhome")));
+    }
+
+    /**
+     * The frontdoor route waits on this call for every page load. sendAsync would complete each call through
+     * CompletableFuture's default executor, which on a machine of fewer than three cores (this CI's) starts a thread per
+     * call; the client's own pool would add a hand-off per answer. Both cost milliseconds of p50 under load
+     * (benchmarks/results/latest.md), so a call may start no thread of its own.
+     */
+    @Test
+    void givenRepeatedCalls_frontdoor_startsNoThreadPerCall() {
+        salesforce.stubFor(post(urlEqualTo(SINGLEACCESS)).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody("{\"frontdoor_uri\":\"" + salesforce.baseUrl() + "/secur/frontdoor.jsp?otp=x\"}")));
+        assertThat(client.frontdoor(session(), Optional.empty())).isInstanceOf(FrontdoorOutcome.Issued.class); // the connection and selector
+        var threads = ManagementFactory.getThreadMXBean();
+        var before = threads.getTotalStartedThreadCount();
+        for (int i = 0; i < 40; i++) {
+            assertThat(client.frontdoor(session(), Optional.empty())).isInstanceOf(FrontdoorOutcome.Issued.class);
+        }
+        assertThat(threads.getTotalStartedThreadCount() - before).as("threads started by 40 calls (WireMock's pool may add a few)").isLessThan(10);
     }
 
     @Test
