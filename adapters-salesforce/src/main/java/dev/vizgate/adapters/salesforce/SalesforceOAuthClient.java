@@ -60,7 +60,7 @@ import javax.net.ssl.SSLException;
 /**
  * Salesforce's OAuth endpoints (salesforce.md §1–§4) over the JDK's {@code java.net.http} client, the one HTTP client
  * of the product's brief. (An Apache HttpClient 5 classic build measured 0.2–0.5 ms p50 less per call on the load machine;
- * the brief's single client was judged worth that: the frontdoor still adds under 1.5 ms, benchmarks/results/load.md.)
+ * the brief's single client was judged worth that. What the frontdoor adds over its upstream is in benchmarks/results/latest.md.)
  * Redirects are never followed and nothing is retried by the client itself (Failsafe owns retries);
  * {@code instance_url} is checked against the host policy before any access token is sent to it, and
  * {@code frontdoor_uri} before it is returned. Nothing here logs, and no failure text carries a token.

@@ -44,7 +44,10 @@ public final class VaultKvSecretStore implements SecretStore, SecretWriter {
 
     public VaultKvSecretStore(VaultSettings settings) {
         this.settings = settings;
-        this.http = new TracedHttpClient(HttpClient.newBuilder().connectTimeout(settings.timeout()).followRedirects(HttpClient.Redirect.NEVER).build());
+        // The driver waits in send for every read; the client's work runs on its selector thread and that caller's
+        // (a direct executor), not handed to a pool of its own and back for every answer.
+        this.http = new TracedHttpClient(HttpClient.newBuilder().connectTimeout(settings.timeout()).followRedirects(HttpClient.Redirect.NEVER)
+                .executor(Runnable::run).build());
     }
 
     @Override

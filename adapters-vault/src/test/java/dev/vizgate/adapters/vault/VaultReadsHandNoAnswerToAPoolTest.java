@@ -1,0 +1,46 @@
+package dev.vizgate.adapters.vault;
+
+import dev.vizgate.domain.model.SecretFetch;
+import dev.vizgate.domain.model.SecretRef;
+import dev.vizgate.sandbox.VaultStandIn;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A gateway of many tenants reads one secret per tenant at every refresh. The JDK client's default executor is a pool
+ * of its own ({@code HttpClient-N-Worker-M}) that every answer is handed to and back from; the store's client runs
+ * that work on its selector thread and the reading one instead, which cut the CPU of a refresh of 1,000 tenants by
+ * about a third (docs/architecture.md). So reads start no such pool.
+ */
+class VaultReadsHandNoAnswerToAPoolTest {
+
+    @Test
+    void givenReads_theClientsWork_startsNoPoolOfItsOwn() throws Exception {
+        try (var vault = VaultStandIn.start(Clock.systemUTC(), Optional.empty()).token("hvs.root-token")) {
+            vault.write("secret", "vizgate/pooled", Map.of("value", "v"));
+            var before = clientPoolThreads();
+            var store = new VaultKvSecretStore(new VaultSettings(vault.baseUrl(), new VaultSettings.Auth.Token("hvs.root-token"), Optional.empty(),
+                    Optional.empty(), Duration.ofSeconds(2)));
+            for (int i = 0; i < 5; i++) {
+                assertThat(store.fetch(SecretRef.of("vault", "secret/vizgate/pooled"))).isInstanceOf(SecretFetch.Found.class);
+            }
+            var started = clientPoolThreads();
+            started.removeAll(before);
+            assertThat(started).as("the JDK client's pool threads the reads started").isEmpty();
+        }
+    }
+
+    /** The JDK client's default pool threads alive now (they stay 60 s after their last task). */
+    private static Set<String> clientPoolThreads() {
+        return Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
+                .filter(name -> name.matches("HttpClient-\\d+-Worker-\\d+")).collect(Collectors.toSet());
+    }
+}
