@@ -291,7 +291,7 @@ added=$(awk -v p="${P50[frontdoor]}" -v l="${P50[standin]}" 'BEGIN { printf "%.3
     "— $(verdict "${P99[token-half]} < ${P99[express-half]}")"
   echo "- token endpoint p99 ≤ 5 ms at half of max (ran at ${SHARE[token-half]}% of max): ${P99[token-half]} ms — $(verdict "${P99[token-half]} <= 5")"
   echo "- frontdoor adds ≤ 1.5 ms p50 over the stand-in's own p50 (${P50[standin]} ms for a ${LATENCY_MS} ms pause): +${added} ms — $(verdict "$added <= 1.5")" \
-    "(the runs of median requests/s of ${ROUNDS} alternating runs; p50 frontdoor ${P50S[frontdoor]}, stand-in ${P50S[standin]} ms)"
+    "(each the run of median requests/s of ${ROUNDS} alternating runs; p50 frontdoor ${P50S[frontdoor]}, stand-in ${P50S[standin]} ms)"
   errors=0
   for k in healthz-max token-max healthz-half token-half frontdoor floor-max floor-half express-max express-half audited-max; do errors=$(( errors + ${ERR[$k]} )); done
   echo "- errors in every run: $errors"
