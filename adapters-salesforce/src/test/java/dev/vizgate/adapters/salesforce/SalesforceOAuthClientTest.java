@@ -22,6 +22,7 @@ import dev.vizgate.domain.model.TokenExchangeHandler;
 import dev.vizgate.domain.model.UntrustedToken;
 import dev.vizgate.domain.policy.HostPolicy;
 import dev.vizgate.domain.policy.Resilience;
+import dev.vizgate.domain.testing.JdkClientPoolThreads;
 import dev.vizgate.domain.testing.MutableClock;
 import dev.vizgate.domain.testing.TestJws;
 import dev.vizgate.domain.testing.TestKeys;
@@ -46,7 +47,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -428,20 +428,14 @@ class SalesforceOAuthClientTest {
         assertThat(client.frontdoor(session(), Optional.empty())).isInstanceOf(FrontdoorOutcome.Issued.class); // the connection and selector
         var threads = ManagementFactory.getThreadMXBean();
         var before = threads.getTotalStartedThreadCount();
-        var poolBefore = clientPoolThreads();
+        var poolBefore = JdkClientPoolThreads.alive();
         for (int i = 0; i < 40; i++) {
             assertThat(client.frontdoor(session(), Optional.empty())).isInstanceOf(FrontdoorOutcome.Issued.class);
         }
         assertThat(threads.getTotalStartedThreadCount() - before).as("threads started by 40 calls (WireMock's pool may add a few)").isLessThan(10);
-        var poolStarted = clientPoolThreads();
+        var poolStarted = JdkClientPoolThreads.alive();
         poolStarted.removeAll(poolBefore);
         assertThat(poolStarted).as("the JDK client's default pool threads the calls started").isEmpty();
-    }
-
-    /** The JDK client's default pool threads alive now (they stay 60 s after their last task). */
-    private static Set<String> clientPoolThreads() {
-        return Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
-                .filter(name -> name.matches("HttpClient-\\d+-Worker-\\d+")).collect(Collectors.toSet());
     }
 
     @Test

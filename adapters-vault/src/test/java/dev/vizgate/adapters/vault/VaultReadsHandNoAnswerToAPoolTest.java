@@ -2,6 +2,7 @@ package dev.vizgate.adapters.vault;
 
 import dev.vizgate.domain.model.SecretFetch;
 import dev.vizgate.domain.model.SecretRef;
+import dev.vizgate.domain.testing.JdkClientPoolThreads;
 import dev.vizgate.sandbox.VaultStandIn;
 import org.junit.jupiter.api.Test;
 
@@ -9,8 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,21 +25,15 @@ class VaultReadsHandNoAnswerToAPoolTest {
     void givenReads_theClientsWork_startsNoPoolOfItsOwn() throws Exception {
         try (var vault = VaultStandIn.start(Clock.systemUTC(), Optional.empty()).token("hvs.root-token")) {
             vault.write("secret", "vizgate/pooled", Map.of("value", "v"));
-            var before = clientPoolThreads();
+            var before = JdkClientPoolThreads.alive();
             var store = new VaultKvSecretStore(new VaultSettings(vault.baseUrl(), new VaultSettings.Auth.Token("hvs.root-token"), Optional.empty(),
                     Optional.empty(), Duration.ofSeconds(2)));
             for (int i = 0; i < 5; i++) {
                 assertThat(store.fetch(SecretRef.of("vault", "secret/vizgate/pooled"))).isInstanceOf(SecretFetch.Found.class);
             }
-            var started = clientPoolThreads();
+            var started = JdkClientPoolThreads.alive();
             started.removeAll(before);
             assertThat(started).as("the JDK client's pool threads the reads started").isEmpty();
         }
-    }
-
-    /** The JDK client's default pool threads alive now (they stay 60 s after their last task). */
-    private static Set<String> clientPoolThreads() {
-        return Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
-                .filter(name -> name.matches("HttpClient-\\d+-Worker-\\d+")).collect(Collectors.toSet());
     }
 }
