@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A gateway of many tenants reads one secret per tenant at every refresh. The JDK client's default executor is a pool
  * of its own ({@code HttpClient-N-Worker-M}) that every answer is handed to and back from; the store's client runs
  * that work on its selector thread and the reading one instead, which cut the CPU of a refresh of 1,000 tenants by
- * about a third (docs/architecture.md). So reads start no such pool.
+ * about 30% (docs/architecture.md). So reads start no such pool.
  */
 class VaultReadsHandNoAnswerToAPoolTest {
 
