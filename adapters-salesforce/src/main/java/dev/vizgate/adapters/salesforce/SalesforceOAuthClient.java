@@ -128,8 +128,8 @@ public final class SalesforceOAuthClient implements SalesforceAuthorization, Sal
      * The default client: system TLS and proxy settings (javax.net.ssl.*, https.proxyHost), the connect timeout from
      * the resilience settings, HTTP/1.1, and no redirects. The JDK client keeps no cookies unless given a handler and
      * sends no Accept-Encoding, so answers arrive uncompressed. Its work runs on its selector thread and the calling
-     * one, not on a pool of its own: each call waits for its answer anyway, and a pool's hand-off per answer cost the
-     * frontdoor route about 0.6 ms of p50 under load (benchmarks/results/latest.md).
+     * one, not on a pool of its own: each call waits for its answer anyway, and the pool's hand-off per answer cost
+     * 0.4-0.6 ms of p50 per call at 8 concurrent calls (benchmarks/results/latest.md, "the upstream client").
      */
     static HttpClient defaultClient(Resilience r) {
         return HttpClient.newBuilder()
