@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Many customers in one library (issue 29's scale targets), measured and written to benchmarks/results/tenants.md:
-# token throughput through Tenants at 1 and at 1,000 tenants (JMH, TenantsBenchmark, alternately in one run) and the
+# token throughput through Tenants at 1 and at 1,000 tenants (JMH, TenantsBenchmark, alternately in one run), the rate
+# budgets a token request spends in memory at 1 and 1,000 tenants (RequestBudgetsBenchmark), and the
 # heap each built tenant holds (TenantHeap). FORKS, WARMUPS and ITERATIONS tune JMH (defaults 2, 3, 5 one-second rounds).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -q install -DskipTests
 mkdir -p benchmarks/results
 cp="benchmarks/target/classes:$(ls benchmarks/target/lib/*.jar | tr '\n' ':')"
-java -cp "$cp" org.openjdk.jmh.Main TenantsBenchmark -f "${FORKS:-2}" -wi "${WARMUPS:-3}" -i "${ITERATIONS:-5}" -w 1s -r 1s \
+java -cp "$cp" org.openjdk.jmh.Main 'TenantsBenchmark|RequestBudgetsBenchmark' -f "${FORKS:-2}" -wi "${WARMUPS:-3}" -i "${ITERATIONS:-5}" -w 1s -r 1s \
   -rf json -rff benchmarks/results/tenants-jmh.json > /dev/null
 heap=$(java -Xmx1g -cp "$cp" dev.vizgate.benchmarks.TenantHeap 1000)
 java -cp "$cp" dev.vizgate.benchmarks.TenantsReport benchmarks/results/tenants-jmh.json "$heap" benchmarks/results/tenants.md

@@ -42,7 +42,7 @@ import java.util.function.BooleanSupplier;
 /** The stores from {@link StoreSettings}: Caffeine for one node, Redis (sealed) for many. */
 record StoreParts(ReplayLedger ledger, SessionCache sessions, RefreshTokens refreshTokens, PendingAuthorizations pending,
                   SignInTickets tickets, RequestBudgets budgets, RotationLeases leases, BooleanSupplier reachable, List<AutoCloseable> owned) {
-    /** How many request counters one node keeps (a caller, and a caller's user, each have one). */
+    /** How many request counters one node keeps per budget (a caller, a caller's user and a tenant each have one). */
     private static final long MAX_BUDGET_KEYS = 200_000;
 
     /** How long a Redis lock for one user's exchange lives, and how long other nodes wait for its result. */

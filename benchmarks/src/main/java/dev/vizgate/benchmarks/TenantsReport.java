@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
-/** Writes benchmarks/results/tenants.md from TenantsBenchmark's JMH JSON and TenantHeap's line. Arguments: json, heap line, output. */
+/**
+ * Writes benchmarks/results/tenants.md from the JMH JSON of TenantsBenchmark and RequestBudgetsBenchmark and TenantHeap's
+ * line. Arguments: json, heap line, output.
+ */
 public final class TenantsReport {
     static final double THROUGHPUT_FLOOR = 0.95;
     static final long HEAP_CEILING = 50 * 1024;
@@ -20,13 +23,24 @@ public final class TenantsReport {
         var runs = new ObjectMapper().readTree(Path.of(args[0]).toFile());
         double one = 0;
         double many = 0;
+        double budgetsOne = 0;
+        double budgetsMany = 0;
         for (var run : runs) {
+            var budgets = run.path("benchmark").asText().contains("RequestBudgetsBenchmark");
             var tenants = run.path("params").path("tenants").asText();
             var score = run.path("primaryMetric").path("score").asDouble();
             if (tenants.equals("1")) {
-                one = score;
+                if (budgets) {
+                    budgetsOne = score;
+                } else {
+                    one = score;
+                }
             } else if (tenants.equals("1000")) {
-                many = score;
+                if (budgets) {
+                    budgetsMany = score;
+                } else {
+                    many = score;
+                }
             }
         }
         var perTenant = Long.parseLong(args[1].replaceAll(".*bytes/tenant=(\\d+).*", "$1"));
@@ -40,6 +54,8 @@ public final class TenantsReport {
                 .append(String.format(Locale.ROOT, "| tokens/ms, 1,000 tenants round-robin | %.1f | | |%n", many))
                 .append(String.format(Locale.ROOT, "| 1,000 tenants against 1 | %.0f%% | at least %.0f%% | %s |%n", ratio * 100, THROUGHPUT_FLOOR * 100,
                         ratio >= THROUGHPUT_FLOOR ? "yes" : "no"))
+                .append(String.format(Locale.ROOT, "| a token request's rate budgets (caller, user, tenant) in memory, ns: 1 tenant | %.0f | | |%n", budgetsOne))
+                .append(String.format(Locale.ROOT, "| the same, the tenant drawn from 1,000 | %.0f | | |%n", budgetsMany))
                 .append(String.format(Locale.ROOT, "| heap per built tenant | %d bytes | at most %d bytes | %s |%n", perTenant, HEAP_CEILING,
                         perTenant <= HEAP_CEILING ? "yes" : "no"));
         Files.writeString(Path.of(args[2]), md);
