@@ -1,17 +1,24 @@
 package dev.vizgate.app.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.vizgate.domain.model.Text;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 
 import java.io.IOException;
-import java.util.Locale;
 import java.util.Set;
 
 /** A request's JSON object body: bounded, of the declared type, and holding only the fields its route takes. */
 final class JsonBody {
+    /**
+     * The mapper's reader for a tree, made once: {@code ObjectMapper.readTree} looks the tree's type and its deserializer
+     * up again for every body (about 30% of the parse, profiled on the token route).
+     */
+    private static final ObjectReader TREE = Gateway.JSON.readerFor(JsonNode.class);
+    private static final String JSON_TYPE = "application/json";
+
     sealed interface Read {
         record Good(JsonNode json) implements Read {
         }
@@ -84,12 +91,12 @@ final class JsonBody {
             return new Read.Good(Gateway.JSON.createObjectNode());
         }
         var type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
-        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+        if (type == null || !type.regionMatches(true, 0, JSON_TYPE, 0, JSON_TYPE.length())) {
             return new Read.Bad(Problem.unsupportedMediaType());
         }
         JsonNode json;
         try {
-            json = Gateway.JSON.readTree(bytes);
+            json = TREE.readTree(bytes);
         } catch (IOException e) {
             return new Read.Bad(Problem.invalidJson());
         }

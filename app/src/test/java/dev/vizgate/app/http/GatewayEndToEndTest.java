@@ -246,6 +246,14 @@ class GatewayEndToEndTest {
     }
 
     @Test
+    void givenAContentTypeInCapitalsWithACharset_token_isServed() throws Exception {
+        // Media types are case-insensitive (RFC 9110 §8.3.1), and a charset parameter may follow.
+        var r = send("POST", "/v1/tableau/token", "Bearer " + API_KEY, "Application/JSON; charset=UTF-8", "{\"user\":\"alice@example.com\"}");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(json(r).get("token").asText()).isNotBlank();
+    }
+
+    @Test
     void givenChunkedBodies_token_readsThemUpToTheLimitLikeDeclaredOnes() throws Exception {
         // No Content-Length: the gateway reads up to max-body itself instead of trusting a declared size.
         var ok = chunked("{\"user\":\"alice@example.com\"}");
