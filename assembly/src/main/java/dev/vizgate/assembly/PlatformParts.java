@@ -46,8 +46,15 @@ final class PlatformParts {
         return new AcceptPlatformAssertion(verifier, policy, ledger, issuers, clock);
     }
 
+    /**
+     * The client for an identity provider's metadata, keys and token exchange. Its work runs on its selector thread and
+     * the caller's (a direct executor), as the Salesforce and Vault clients' does: with the JDK's default pool every
+     * exchange's answer went selector → pool thread → caller, a thread woken per token (five exchanges started three
+     * pool threads). Nothing that runs on the selector here waits: the metadata and key fetches go on by
+     * {@code sendAsync} and parse what arrived.
+     */
     static HttpClient http() {
-        return HttpClient.newBuilder().connectTimeout(JWKS_CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
+        return HttpClient.newBuilder().connectTimeout(JWKS_CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).executor(Runnable::run).build();
     }
 
     private static IssuerKeys keys(Setting setting, Issuer issuer, PlatformKeys keys, Clock clock) {

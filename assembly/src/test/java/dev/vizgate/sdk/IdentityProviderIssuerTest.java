@@ -8,6 +8,7 @@ import dev.vizgate.domain.model.SiteContentUrl;
 import dev.vizgate.domain.model.Subject;
 import dev.vizgate.domain.model.UntrustedToken;
 import dev.vizgate.domain.testing.FakeTokenExchange;
+import dev.vizgate.domain.testing.JdkClientPoolThreads;
 import dev.vizgate.domain.testing.TestJws;
 import dev.vizgate.domain.testing.TestKeys;
 import dev.vizgate.domain.usecase.CallerProof;
@@ -29,6 +30,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -121,6 +123,20 @@ class IdentityProviderIssuerTest {
             assertThat(outcome).as(outcome.toString()).isInstanceOf(IdpTokenOutcome.Issued.class);
             assertThat(lastAuthorization.get()).isEqualTo("Basic " + Base64.getEncoder().encodeToString("vizgate:exchange-secret".getBytes(StandardCharsets.UTF_8)));
         }
+    }
+
+    @Test
+    void givenRepeatedExchanges_theIdpsAnswersAreHandedToNoPoolThread() {
+        var before = JdkClientPoolThreads.alive();
+        try (var vizgate = Vizgate.builder().tableau(settings()).build()) {
+            for (int i = 0; i < 5; i++) {
+                assertThat(vizgate.idpTableauTokens().orElseThrow().exchange(new UntrustedToken("alice-access-token"), ALICE))
+                        .isInstanceOf(IdpTokenOutcome.Issued.class);
+            }
+        }
+        var started = new HashSet<>(JdkClientPoolThreads.alive());
+        started.removeAll(before);
+        assertThat(started).as("the JDK client's pool threads these exchanges started").isEmpty();
     }
 
     @Test
