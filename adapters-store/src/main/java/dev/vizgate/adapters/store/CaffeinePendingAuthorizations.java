@@ -20,15 +20,15 @@ public final class CaffeinePendingAuthorizations implements PendingAuthorization
     public static final long DEFAULT_MAXIMUM_SIZE = StoreBounds.PENDING_AUTHORIZATIONS;
 
     private final Clock clock;
-    private final Cache<AuthorizationState, Held> held;
+    private final Deferred<Cache<AuthorizationState, Held>> held; // made at the first sign-in
 
     record Held(PendingAuthorization pending, Instant until) {
     }
 
     public CaffeinePendingAuthorizations(Clock clock, long maximumSize) {
         this.clock = clock;
-        this.held = Caffeine.newBuilder().ticker(new ClockTicker(clock)).maximumSize(maximumSize)
-                .expireAfter(new DeadlineExpiry<AuthorizationState, Held>(clock, Held::until)).build();
+        this.held = new Deferred<>(() -> Caffeine.newBuilder().ticker(new ClockTicker(clock)).maximumSize(maximumSize)
+                .expireAfter(new DeadlineExpiry<AuthorizationState, Held>(clock, Held::until)).build());
     }
 
     public CaffeinePendingAuthorizations(Clock clock) {
@@ -37,11 +37,11 @@ public final class CaffeinePendingAuthorizations implements PendingAuthorization
 
     @Override
     public void hold(AuthorizationState state, PendingAuthorization pending, Duration lifetime) {
-        held.put(state, new Held(pending, clock.instant().plus(lifetime)));
+        held.get().put(state, new Held(pending, clock.instant().plus(lifetime)));
     }
 
     @Override
     public Optional<PendingAuthorization> take(AuthorizationState state) {
-        return Optional.ofNullable(held.asMap().remove(state)).filter(h -> clock.instant().isBefore(h.until())).map(Held::pending);
+        return held.ifMade().map(c -> c.asMap().remove(state)).filter(h -> clock.instant().isBefore(h.until())).map(Held::pending);
     }
 }

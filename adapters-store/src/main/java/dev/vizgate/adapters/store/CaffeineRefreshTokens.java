@@ -26,14 +26,14 @@ public final class CaffeineRefreshTokens implements RefreshTokens {
     private record Held(String holder, Instant until) {
     }
 
-    private final Cache<Subject, Grant> grants;
-    private final Cache<Subject, Held> leases;
+    private final Deferred<Cache<Subject, Grant>> grants; // each made at its first write
+    private final Deferred<Cache<Subject, Held>> leases;
     private final Clock clock;
 
     public CaffeineRefreshTokens(Clock clock, Duration idleLimit, long maximumSize) {
         this.clock = clock;
-        this.grants = Caffeine.newBuilder().ticker(new ClockTicker(clock)).expireAfterAccess(idleLimit).maximumSize(maximumSize).build();
-        this.leases = Caffeine.newBuilder().ticker(new ClockTicker(clock)).expireAfterWrite(Duration.ofMinutes(10)).maximumSize(maximumSize).build();
+        this.grants = new Deferred<>(() -> Caffeine.newBuilder().ticker(new ClockTicker(clock)).expireAfterAccess(idleLimit).maximumSize(maximumSize).build());
+        this.leases = new Deferred<>(() -> Caffeine.newBuilder().ticker(new ClockTicker(clock)).expireAfterWrite(Duration.ofMinutes(10)).maximumSize(maximumSize).build());
     }
 
     public CaffeineRefreshTokens(Clock clock) {
@@ -42,17 +42,17 @@ public final class CaffeineRefreshTokens implements RefreshTokens {
 
     @Override
     public void save(Subject subject, Grant grant) {
-        grants.put(subject, grant);
+        grants.get().put(subject, grant);
     }
 
     @Override
     public Optional<Grant> find(Subject subject) {
-        return Optional.ofNullable(grants.getIfPresent(subject));
+        return grants.ifMade().map(g -> g.getIfPresent(subject));
     }
 
     @Override
     public void forget(Subject subject) {
-        grants.invalidate(subject);
+        grants.ifMade().ifPresent(g -> g.invalidate(subject));
     }
 
     @Override
@@ -61,7 +61,7 @@ public final class CaffeineRefreshTokens implements RefreshTokens {
         while (true) {
             var now = clock.instant();
             var mine = new Held(UUID.randomUUID().toString(), now.plus(ttl));
-            if (leases.asMap().compute(subject, (k, cur) -> cur == null || !now.isBefore(cur.until()) ? mine : cur) == mine) {
+            if (leases.get().asMap().compute(subject, (k, cur) -> cur == null || !now.isBefore(cur.until()) ? mine : cur) == mine) {
                 return Optional.of(new Lease(subject, mine.holder()));
             }
             if (System.nanoTime() - deadline > 0) {
@@ -78,19 +78,19 @@ public final class CaffeineRefreshTokens implements RefreshTokens {
 
     @Override
     public void release(Lease lease) {
-        leases.asMap().computeIfPresent(lease.subject(), (k, cur) -> cur.holder().equals(lease.holder()) ? null : cur);
+        leases.ifMade().ifPresent(l -> l.asMap().computeIfPresent(lease.subject(), (k, cur) -> cur.holder().equals(lease.holder()) ? null : cur));
     }
 
     @Override
     public boolean rotate(Subject subject, RefreshToken spent, Grant next) {
         var replaced = new AtomicBoolean();
-        grants.asMap().computeIfPresent(subject, (k, cur) -> {
+        grants.ifMade().ifPresent(g -> g.asMap().computeIfPresent(subject, (k, cur) -> {
             if (cur.refreshToken().equals(spent)) {
                 replaced.set(true);
                 return next;
             }
             return cur;
-        });
+        }));
         return replaced.get();
     }
 }

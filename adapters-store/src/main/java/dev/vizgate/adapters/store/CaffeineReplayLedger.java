@@ -20,17 +20,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class CaffeineReplayLedger implements ReplayLedger {
     public static final long DEFAULT_MAXIMUM_SIZE = StoreBounds.JTIS;
 
-    private final Cache<String, Instant> spent;
+    private final Deferred<Cache<String, Instant>> spent; // made at the first token seen
     private final Clock clock;
 
     public CaffeineReplayLedger(Clock clock, long maximumSize) {
         this.clock = clock;
-        this.spent = Caffeine.newBuilder()
+        this.spent = new Deferred<>(() -> Caffeine.newBuilder()
                 .maximumSize(maximumSize)
                 .ticker(new ClockTicker(clock))
                 .expireAfter(new DeadlineExpiry<String, Instant>(clock, until -> until))
                 .executor(Runnable::run) // maintenance on the calling thread, not a common-pool thread woken per few writes
-                .build();
+                .build());
     }
 
     public CaffeineReplayLedger(Clock clock) {
@@ -40,7 +40,7 @@ public final class CaffeineReplayLedger implements ReplayLedger {
     @Override
     public Sighting firstSeen(Issuer issuer, TokenId tokenId, Instant retainUntil) {
         var first = new AtomicBoolean(false);
-        spent.asMap().compute(issuer.value() + "\u0000" + tokenId.value(), (k, until) -> {
+        spent.get().asMap().compute(issuer.value() + "\u0000" + tokenId.value(), (k, until) -> {
             if (until == null || !until.isAfter(clock.instant())) {
                 first.set(true);
                 return retainUntil;
@@ -51,7 +51,9 @@ public final class CaffeineReplayLedger implements ReplayLedger {
     }
 
     public long size() {
-        spent.cleanUp();
-        return spent.estimatedSize();
+        return spent.ifMade().map(c -> {
+            c.cleanUp();
+            return c.estimatedSize();
+        }).orElse(0L);
     }
 }

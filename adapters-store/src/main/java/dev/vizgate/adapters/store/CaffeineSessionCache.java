@@ -25,17 +25,17 @@ import java.util.function.Function;
 public final class CaffeineSessionCache implements SessionCache {
     public static final long DEFAULT_MAXIMUM_SIZE = StoreBounds.SESSIONS;
 
-    private final AsyncCache<Subject, SalesforceSession> cache;
+    private final Deferred<AsyncCache<Subject, SalesforceSession>> cache; // made at the first session
     private final Clock clock;
 
     public CaffeineSessionCache(Clock clock, long maximumSize) {
         this.clock = clock;
-        this.cache = Caffeine.newBuilder()
+        this.cache = new Deferred<>(() -> Caffeine.newBuilder()
                 .maximumSize(maximumSize)
                 .ticker(new ClockTicker(clock))
                 .expireAfter(new DeadlineExpiry<Subject, SalesforceSession>(clock, SalesforceSession::assumedExpiry))
                 .executor(Runnable::run)
-                .buildAsync();
+                .buildAsync());
     }
 
     public CaffeineSessionCache(Clock clock) {
@@ -46,7 +46,7 @@ public final class CaffeineSessionCache implements SessionCache {
     public ExchangeOutcome getOrOpen(Subject subject, Function<Subject, ExchangeOutcome> opener) {
         while (true) {
             var mine = new CompletableFuture<SalesforceSession>();
-            var theirs = cache.asMap().putIfAbsent(subject, mine);
+            var theirs = cache.get().asMap().putIfAbsent(subject, mine);
             if (theirs == null) {
                 return open(subject, opener, mine);
             }
@@ -60,7 +60,7 @@ public final class CaffeineSessionCache implements SessionCache {
                 return new ExchangeOutcome.Exchanged(shared);
             }
             // The other caller's exchange failed (its failure was its own to report), or what it left is stale: drop it, try anew.
-            cache.asMap().remove(subject, theirs);
+            cache.get().asMap().remove(subject, theirs);
         }
     }
 
@@ -69,14 +69,14 @@ public final class CaffeineSessionCache implements SessionCache {
         try {
             outcome = opener.apply(subject);
         } catch (RuntimeException e) {
-            cache.asMap().remove(subject, mine);
+            cache.get().asMap().remove(subject, mine);
             mine.complete(null);
             throw e;
         }
         if (outcome instanceof ExchangeOutcome.Exchanged e && e.session().isUsableAt(clock.instant())) {
             mine.complete(e.session());
         } else {
-            cache.asMap().remove(subject, mine); // not stored: the next caller tries again
+            cache.get().asMap().remove(subject, mine); // not stored: the next caller tries again
             mine.complete(null);
         }
         return outcome;
@@ -84,11 +84,13 @@ public final class CaffeineSessionCache implements SessionCache {
 
     @Override
     public void evict(Subject subject, SalesforceSession stale) {
-        cache.asMap().computeIfPresent(subject, (k, held) -> held.isDone() && stale.equals(held.getNow(null)) ? null : held);
+        cache.ifMade().ifPresent(c -> c.asMap().computeIfPresent(subject, (k, held) -> held.isDone() && stale.equals(held.getNow(null)) ? null : held));
     }
 
     public long size() {
-        cache.synchronous().cleanUp();
-        return cache.synchronous().estimatedSize();
+        return cache.ifMade().map(c -> {
+            c.synchronous().cleanUp();
+            return c.synchronous().estimatedSize();
+        }).orElse(0L);
     }
 }

@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * Sign-in tickets on one node: bounded, each expiring at its own deadline ({@link DeadlineExpiry}); {@code asMap().remove}
- * takes a ticket atomically.
+ * takes a ticket atomically. The cache is made at the first ticket ({@link Deferred}).
  */
 public final class CaffeineSignInTickets implements SignInTickets {
     public static final long DEFAULT_MAXIMUM_SIZE = StoreBounds.SIGN_IN_TICKETS;
@@ -23,12 +23,12 @@ public final class CaffeineSignInTickets implements SignInTickets {
     }
 
     private final Clock clock;
-    private final Cache<String, Held> held;
+    private final Deferred<Cache<String, Held>> held;
 
     public CaffeineSignInTickets(Clock clock, long maximumSize) {
         this.clock = clock;
-        this.held = Caffeine.newBuilder().ticker(new ClockTicker(clock)).maximumSize(maximumSize)
-                .expireAfter(new DeadlineExpiry<String, Held>(clock, Held::until)).build();
+        this.held = new Deferred<>(() -> Caffeine.newBuilder().ticker(new ClockTicker(clock)).maximumSize(maximumSize)
+                .expireAfter(new DeadlineExpiry<String, Held>(clock, Held::until)).build());
     }
 
     public CaffeineSignInTickets(Clock clock) {
@@ -37,11 +37,11 @@ public final class CaffeineSignInTickets implements SignInTickets {
 
     @Override
     public void hold(SignInTicket ticket, Subject user, Duration lifetime) {
-        held.put(ticket.value(), new Held(user, clock.instant().plus(lifetime)));
+        held.get().put(ticket.value(), new Held(user, clock.instant().plus(lifetime)));
     }
 
     @Override
     public Optional<Subject> take(SignInTicket ticket) {
-        return Optional.ofNullable(held.asMap().remove(ticket.value())).filter(h -> clock.instant().isBefore(h.until())).map(Held::user);
+        return held.ifMade().map(c -> c.asMap().remove(ticket.value())).filter(h -> clock.instant().isBefore(h.until())).map(Held::user);
     }
 }
