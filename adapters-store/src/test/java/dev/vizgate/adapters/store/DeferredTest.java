@@ -1,12 +1,8 @@
 package dev.vizgate.adapters.store;
 
+import dev.vizgate.domain.testing.Race;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,26 +32,8 @@ class DeferredTest {
 
     @Test
     void givenConcurrentFirstUses_theValueIsMadeOnce() throws Exception {
-        var pool = Executors.newFixedThreadPool(8);
-        try {
-            var start = new CountDownLatch(1);
-            var calls = new ArrayList<Callable<Object>>();
-            for (int i = 0; i < 32; i++) {
-                calls.add(() -> {
-                    start.await();
-                    return deferred.get();
-                });
-            }
-            var futures = calls.stream().map(pool::submit).toList();
-            start.countDown();
-            var seen = new ArrayList<>();
-            for (var f : futures) {
-                seen.add(f.get(10, TimeUnit.SECONDS));
-            }
-            assertThat(seen).allSatisfy(v -> assertThat(v).isSameAs(seen.get(0)));
-            assertThat(made).hasValue(1);
-        } finally {
-            pool.shutdownNow();
-        }
+        var seen = Race.run(16, deferred::get);
+        assertThat(seen).allSatisfy(v -> assertThat(v).isSameAs(seen.get(0)));
+        assertThat(made).hasValue(1);
     }
 }
