@@ -15,6 +15,15 @@ java -cp "$cp" dev.vizgate.benchmarks.TenantsReport benchmarks/results/tenants-j
 # The gateway-level figures (GatewayTenantsScale): ready time, heap per built tenant, and a tenant file's first token on
 # both nodes of a two-node setup; then the token route's requests per second against a one-tenant gateway, out of
 # process with wrk (tenants-load.sh, its own report).
-java -Xmx2g -cp "$cp" dev.vizgate.benchmarks.GatewayTenantsScale "${TENANTS:-1000}" \
-  2>/dev/null | sed -n '/^| figure/,$p' > benchmarks/results/tenants-gateway.md
+table=$(java -Xmx2g -cp "$cp" dev.vizgate.benchmarks.GatewayTenantsScale "${TENANTS:-1000}" 2>/dev/null | sed -n '/^| figure/,$p')
+{
+  echo "# Tenants: many customers in one gateway"
+  echo
+  echo "Measured $(date -u +%FT%H:%MZ) on $(nproc) cores ($(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)), Java 17, by" \
+    "\`GatewayTenantsScale ${TENANTS:-1000}\` (as \`benchmarks/tenants.sh\` runs it): one JVM holds the Vault stand-in and the" \
+    "gateways (in process, real HTTP over loopback). Each tenant's secret is read from the Vault stand-in at its first request." \
+    "The token route's requests per second against a one-tenant gateway are measured out of process, in \`tenants-load.md\`."
+  echo
+  echo "$table"
+} > benchmarks/results/tenants-gateway.md
 bash benchmarks/tenants-load.sh
