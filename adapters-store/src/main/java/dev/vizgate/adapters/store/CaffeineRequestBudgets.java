@@ -38,7 +38,7 @@ public final class CaffeineRequestBudgets implements RequestBudgets {
     @Override
     public BudgetSpend spend(String key, RateBudget budget) {
         var now = clock.millis();
-        var index = Math.floorDiv(now, budget.window().toMillis());
+        var index = FixedWindow.index(now, budget);
         var counts = byBudget.get(budget);
         if (counts == null) {
             counts = byBudget.computeIfAbsent(budget, b -> newCounts()); // only here: the lambda holds this, a new object per call
