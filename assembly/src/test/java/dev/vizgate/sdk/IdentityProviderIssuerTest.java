@@ -30,7 +30,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -126,16 +125,15 @@ class IdentityProviderIssuerTest {
     }
 
     @Test
-    void givenRepeatedExchanges_theIdpsAnswersAreHandedToNoPoolThread() {
-        var before = JdkClientPoolThreads.alive();
-        try (var vizgate = Vizgate.builder().tableau(settings()).build()) {
-            for (int i = 0; i < 5; i++) {
-                assertThat(vizgate.idpTableauTokens().orElseThrow().exchange(new UntrustedToken("alice-access-token"), ALICE))
-                        .isInstanceOf(IdpTokenOutcome.Issued.class);
+    void givenRepeatedExchanges_theIdpsAnswersAreHandedToNoPoolThread() throws Exception {
+        var started = JdkClientPoolThreads.startedDuring(() -> {
+            try (var vizgate = Vizgate.builder().tableau(settings()).build()) {
+                for (int i = 0; i < 5; i++) {
+                    assertThat(vizgate.idpTableauTokens().orElseThrow().exchange(new UntrustedToken("alice-access-token"), ALICE))
+                            .isInstanceOf(IdpTokenOutcome.Issued.class);
+                }
             }
-        }
-        var started = new HashSet<>(JdkClientPoolThreads.alive());
-        started.removeAll(before);
+        });
         assertThat(started).as("the JDK client's pool threads these exchanges started").isEmpty();
     }
 

@@ -422,19 +422,18 @@ class SalesforceOAuthClientTest {
      * (benchmarks/results/latest.md), so a call may start no thread of its own.
      */
     @Test
-    void givenRepeatedCalls_frontdoor_startsNoThreadPerCall() {
+    void givenRepeatedCalls_frontdoor_startsNoThreadPerCall() throws Exception {
         salesforce.stubFor(post(urlEqualTo(SINGLEACCESS)).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                 .withBody("{\"frontdoor_uri\":\"" + salesforce.baseUrl() + "/secur/frontdoor.jsp?otp=x\"}")));
         assertThat(client.frontdoor(session(), Optional.empty())).isInstanceOf(FrontdoorOutcome.Issued.class); // the connection and selector
         var threads = ManagementFactory.getThreadMXBean();
         var before = threads.getTotalStartedThreadCount();
-        var poolBefore = JdkClientPoolThreads.alive();
-        for (int i = 0; i < 40; i++) {
-            assertThat(client.frontdoor(session(), Optional.empty())).isInstanceOf(FrontdoorOutcome.Issued.class);
-        }
+        var poolStarted = JdkClientPoolThreads.startedDuring(() -> {
+            for (int i = 0; i < 40; i++) {
+                assertThat(client.frontdoor(session(), Optional.empty())).isInstanceOf(FrontdoorOutcome.Issued.class);
+            }
+        });
         assertThat(threads.getTotalStartedThreadCount() - before).as("threads started by 40 calls (WireMock's pool may add a few)").isLessThan(10);
-        var poolStarted = JdkClientPoolThreads.alive();
-        poolStarted.removeAll(poolBefore);
         assertThat(poolStarted).as("the JDK client's default pool threads the calls started").isEmpty();
     }
 

@@ -25,14 +25,13 @@ class VaultReadsHandNoAnswerToAPoolTest {
     void givenReads_theClientsWork_startsNoPoolOfItsOwn() throws Exception {
         try (var vault = VaultStandIn.start(Clock.systemUTC(), Optional.empty()).token("hvs.root-token")) {
             vault.write("secret", "vizgate/pooled", Map.of("value", "v"));
-            var before = JdkClientPoolThreads.alive();
-            var store = new VaultKvSecretStore(new VaultSettings(vault.baseUrl(), new VaultSettings.Auth.Token("hvs.root-token"), Optional.empty(),
-                    Optional.empty(), Duration.ofSeconds(2)));
-            for (int i = 0; i < 5; i++) {
-                assertThat(store.fetch(SecretRef.of("vault", "secret/vizgate/pooled"))).isInstanceOf(SecretFetch.Found.class);
-            }
-            var started = JdkClientPoolThreads.alive();
-            started.removeAll(before);
+            var started = JdkClientPoolThreads.startedDuring(() -> {
+                var store = new VaultKvSecretStore(new VaultSettings(vault.baseUrl(), new VaultSettings.Auth.Token("hvs.root-token"), Optional.empty(),
+                        Optional.empty(), Duration.ofSeconds(2)));
+                for (int i = 0; i < 5; i++) {
+                    assertThat(store.fetch(SecretRef.of("vault", "secret/vizgate/pooled"))).isInstanceOf(SecretFetch.Found.class);
+                }
+            });
             assertThat(started).as("the JDK client's pool threads the reads started").isEmpty();
         }
     }
