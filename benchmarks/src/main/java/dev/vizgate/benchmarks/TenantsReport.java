@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.Locale;
 
 /**
@@ -21,28 +22,17 @@ public final class TenantsReport {
 
     public static void main(String[] args) throws Exception {
         var runs = new ObjectMapper().readTree(Path.of(args[0]).toFile());
-        double one = 0;
-        double many = 0;
-        double budgetsOne = 0;
-        double budgetsMany = 0;
+        // Each score by its benchmark's class and tenant count: JMH names a run <class>.<method>.
+        var scores = new HashMap<String, Double>();
         for (var run : runs) {
-            var budgets = run.path("benchmark").asText().contains("RequestBudgetsBenchmark");
-            var tenants = run.path("params").path("tenants").asText();
-            var score = run.path("primaryMetric").path("score").asDouble();
-            if (tenants.equals("1")) {
-                if (budgets) {
-                    budgetsOne = score;
-                } else {
-                    one = score;
-                }
-            } else if (tenants.equals("1000")) {
-                if (budgets) {
-                    budgetsMany = score;
-                } else {
-                    many = score;
-                }
-            }
+            var benchmark = run.path("benchmark").asText();
+            scores.put(benchmark.substring(0, benchmark.lastIndexOf('.')) + "/" + run.path("params").path("tenants").asText(),
+                    run.path("primaryMetric").path("score").asDouble());
         }
+        double one = scores.getOrDefault(TenantsBenchmark.class.getName() + "/1", 0.0);
+        double many = scores.getOrDefault(TenantsBenchmark.class.getName() + "/1000", 0.0);
+        double budgetsOne = scores.getOrDefault(RequestBudgetsBenchmark.class.getName() + "/1", 0.0);
+        double budgetsMany = scores.getOrDefault(RequestBudgetsBenchmark.class.getName() + "/1000", 0.0);
         var perTenant = Long.parseLong(args[1].replaceAll(".*bytes/tenant=(\\d+).*", "$1"));
         var ratio = many / one;
         var md = new StringBuilder()
